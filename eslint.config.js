@@ -1,0 +1,67 @@
+// Lint: typescript-eslint + React hooks, and the import boundaries of STYLE.md.
+import js from '@eslint/js'
+import tseslint from 'typescript-eslint'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+
+const layer = (name, forbidden) => ({
+  files: [`src/${name}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: forbidden.map((group) => ({
+          group: [`**/${group}/**`, `**/${group}`],
+          message: `src/${name} must not import from src/${group} (imports flow lib → providers → features → app).`,
+        })),
+      },
+    ],
+  },
+})
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage', 'test-results', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Provider text is rendered as text.' },
+        { selector: "CallExpression[callee.name='eval']", message: 'Never evaluate text.' },
+        { selector: "NewExpression[callee.name='Function']", message: 'Never evaluate text.' },
+      ],
+    },
+  },
+  layer('lib', ['providers', 'features', 'app', 'components', 'server']),
+  layer('components', ['providers', 'features', 'app', 'server']),
+  layer('providers', ['features', 'app', 'components', 'server']),
+  layer('app', ['server']),
+  {
+    files: ['src/features/*/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/app/**', '**/server/**'], message: 'Features do not import app or server code.' },
+            { group: ['../../features/*', '../*/**', '!../*'], message: 'Features do not import each other.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/app/**', '**/features/**', '**/components/**'], message: 'Server code is Node-only.' }] },
+      ],
+    },
+  },
+)

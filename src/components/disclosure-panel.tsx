@@ -1,0 +1,60 @@
+// A button that opens a small panel of controls (filters, columns); Escape or a click outside closes it.
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+
+interface DisclosurePanelProps {
+  label: ReactNode
+  /** Accessible name of the button when the label carries counts or icons. */
+  buttonLabel?: string
+  panelLabel: string
+  children: (close: () => void) => ReactNode
+  active?: boolean
+}
+
+export function DisclosurePanel({ label, buttonLabel, panelLabel, children, active = false }: DisclosurePanelProps) {
+  const [open, setOpen] = useState(false)
+  const panelId = useId()
+  const rootRef = useRef<HTMLDivElement>(null)
+  const buttonRef = useRef<HTMLButtonElement>(null)
+
+  useEffect(() => {
+    if (!open) return
+    const onPointer = (event: PointerEvent) => {
+      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false)
+    }
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.stopPropagation()
+        setOpen(false)
+        buttonRef.current?.focus()
+      }
+    }
+    document.addEventListener('pointerdown', onPointer)
+    document.addEventListener('keydown', onKey, true)
+    return () => {
+      document.removeEventListener('pointerdown', onPointer)
+      document.removeEventListener('keydown', onKey, true)
+    }
+  }, [open])
+
+  return (
+    <div className="disclosure" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className={`button${active ? ' button-active' : ''}`}
+        aria-expanded={open}
+        aria-controls={panelId}
+        aria-label={buttonLabel}
+        onClick={() => setOpen((value) => !value)}
+      >
+        {label}
+        <span aria-hidden="true" className="chevron">▾</span>
+      </button>
+      {open ? (
+        <div className="disclosure-panel" id={panelId} role="group" aria-label={panelLabel}>
+          {children(() => setOpen(false))}
+        </div>
+      ) : null}
+    </div>
+  )
+}

@@ -1,0 +1,49 @@
+// Export of the current view (filtered, sorted, visible columns) as a CSV file for spreadsheets.
+import { toCsv } from '../../lib/csv'
+import { providerLabel } from '../../providers/provider-error'
+import { NOT_PROVIDED } from '../../providers/segment'
+import { COLUMN_LABELS } from './column-labels'
+import type { SortColumn } from './list-state'
+import type { Known, SegmentRow } from './segment-rows'
+
+const NOT_PROVIDED_TEXT = 'not provided'
+const NOT_LOADED_TEXT = 'not loaded'
+
+function known<T>(value: Known<T>, text: (value: T) => string): string {
+  if (value === NOT_PROVIDED) return NOT_PROVIDED_TEXT
+  if (value === undefined) return NOT_LOADED_TEXT
+  return text(value)
+}
+
+const CELL_TEXT: Record<SortColumn, (row: SegmentRow) => string> = {
+  provider: (row) => providerLabel[row.provider],
+  name: (row) => row.name,
+  id: (row) => row.id,
+  tags: (row) => (row.tags === NOT_PROVIDED ? NOT_PROVIDED_TEXT : row.tags.join('; ')),
+  tracking: (row) => (row.analyticsTracking === NOT_PROVIDED ? NOT_PROVIDED_TEXT : row.analyticsTracking ? 'on' : 'off'),
+  created: (row) => known(row.createdAt, (iso) => iso),
+  updated: (row) => known(row.updatedAt, (iso) => iso),
+  description: (row) => known(row.hasDescription, (present) => (present ? 'present' : 'missing')),
+}
+
+export function segmentsCsv(rows: readonly SegmentRow[], columns: readonly SortColumn[]): string {
+  return toCsv(
+    columns.map((column) => COLUMN_LABELS[column]),
+    rows.map((row) => columns.map((column) => CELL_TEXT[column](row))),
+  )
+}
+
+export function downloadText(text: string, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = filename
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+}
+
+export function csvFilename(now: Date): string {
+  return `segments-${now.toISOString().slice(0, 10)}.csv`
+}

@@ -1,0 +1,45 @@
+// Each provider's loading progress and failures: a failing provider gets an alert with Retry; the other's rows stay.
+import { Alert } from '../../components/alert'
+import { adviceForError } from '../../providers/error-advice'
+import { providerLabel } from '../../providers/provider-error'
+import { formatNumber } from '../../lib/format'
+import type { ProviderListState } from './use-segment-list'
+
+export function ProviderProgress({ providers }: { providers: readonly ProviderListState[] }) {
+  const loading = providers.filter((provider) => provider.loading)
+  if (loading.length === 0) return null
+  return (
+    <div className="progress-line" aria-live="off">
+      {loading.map((provider) => (
+        <span key={provider.provider} className={`progress-item progress-${provider.provider}`}>
+          <span className="spinner" aria-hidden="true" />
+          {providerLabel[provider.provider]}: {provider.pending ? 'loading…' : `${formatNumber(provider.count)} loaded…`}
+        </span>
+      ))}
+    </div>
+  )
+}
+
+export function ProviderErrors({ providers }: { providers: readonly ProviderListState[] }) {
+  return providers
+    .filter((provider) => provider.error && !provider.loading)
+    .map((provider) => {
+      const { title, advice } = adviceForError(provider.error, provider.provider)
+      const kept = provider.count > 0 ? ` The ${formatNumber(provider.count)} segments loaded before the failure are shown.` : ''
+      return (
+        <Alert
+          key={provider.provider}
+          tone="error"
+          title={title}
+          action={
+            <button type="button" className="button" onClick={provider.refetch}>
+              Retry {providerLabel[provider.provider]}
+            </button>
+          }
+        >
+          {advice}
+          {kept}
+        </Alert>
+      )
+    })
+}

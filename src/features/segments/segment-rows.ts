@@ -1,0 +1,46 @@
+// The table's row model: a segment plus what its cached details tell, with a search key computed once per segment.
+import { NOT_PROVIDED, type NotProvided, type Segment } from '../../providers/segment'
+import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
+import { normaliseForSearch } from '../../lib/search-text'
+
+/** `undefined`: not known yet (Braze details not loaded); NOT_PROVIDED: the provider has no such field. */
+export type Known<T> = T | undefined | NotProvided
+
+export interface SegmentRow extends Segment {
+  createdAt: Known<string>
+  updatedAt: Known<string>
+  hasDescription: Known<boolean>
+  searchKey: string
+}
+
+const searchKeys = new WeakMap<Segment, string>()
+
+export function searchKeyOf(segment: Segment): string {
+  let key = searchKeys.get(segment)
+  if (key === undefined) {
+    const tags = segment.tags === NOT_PROVIDED ? '' : segment.tags.join(' ')
+    key = normaliseForSearch(`${segment.name} ${segment.id} ${tags}`)
+    searchKeys.set(segment, key)
+  }
+  return key
+}
+
+export function toSegmentRow(segment: Segment, details: BrazeSegmentDetails | undefined): SegmentRow {
+  if (segment.provider === 'commanders-act') {
+    return { ...segment, createdAt: NOT_PROVIDED, updatedAt: NOT_PROVIDED, hasDescription: NOT_PROVIDED, searchKey: searchKeyOf(segment) }
+  }
+  return {
+    ...segment,
+    createdAt: details?.createdAt,
+    updatedAt: details?.updatedAt,
+    hasDescription: details ? Boolean(details.textDescription?.trim()) : undefined,
+    searchKey: searchKeyOf(segment),
+  }
+}
+
+export function buildSegmentRows(
+  segments: readonly Segment[],
+  detailsById: ReadonlyMap<string, BrazeSegmentDetails>,
+): SegmentRow[] {
+  return segments.map((segment) => toSegmentRow(segment, segment.provider === 'braze' ? detailsById.get(segment.id) : undefined))
+}

@@ -1,0 +1,97 @@
+// Sorting and filtering of the rows: sorted once when the data or the order changes, then filtered per keystroke.
+import { matchesSearch, searchWords } from '../../lib/search-text'
+import type { ProviderId } from '../../providers/provider-error'
+import { NOT_PROVIDED } from '../../providers/segment'
+import type { SegmentListFilters, SegmentListSort, SortColumn } from './list-state'
+import type { SegmentRow } from './segment-rows'
+
+type SortValue = string | number | null
+
+const PROVIDER_ORDER: Record<ProviderId, number> = { braze: 0, 'commanders-act': 1 }
+
+/** null sorts last in both directions: unknown and "not provided" are never mistaken for small values. */
+const SORT_VALUE: Record<SortColumn, (row: SegmentRow) => SortValue> = {
+  provider: (row) => PROVIDER_ORDER[row.provider],
+  name: (row) => row.name,
+  id: (row) => row.id,
+  tags: (row) => (row.tags === NOT_PROVIDED ? null : row.tags.length),
+  tracking: (row) => (row.analyticsTracking === NOT_PROVIDED ? null : row.analyticsTracking ? 1 : 0),
+  created: (row) => timeOf(row.createdAt),
+  updated: (row) => timeOf(row.updatedAt),
+  description: (row) => (typeof row.hasDescription === 'boolean' ? (row.hasDescription ? 1 : 0) : null),
+}
+
+function timeOf(value: SegmentRow['createdAt']): number | null {
+  if (value === undefined || value === NOT_PROVIDED) return null
+  const time = Date.parse(value)
+  return Number.isNaN(time) ? null : time
+}
+
+export function sortRows(rows: readonly SegmentRow[], sort: SegmentListSort, collator: Intl.Collator): SegmentRow[] {
+  const valueOf = SORT_VALUE[sort.column]
+  const direction = sort.desc ? -1 : 1
+  const keyed = rows.map((row) => ({ row, value: valueOf(row) }))
+  keyed.sort((a, b) => {
+    if (a.value === null || b.value === null) {
+      if (a.value !== b.value) return a.value === null ? 1 : -1
+    } else if (a.value !== b.value) {
+      const order = typeof a.value === 'string' && typeof b.value === 'string' ? collator.compare(a.value, b.value) : a.value < b.value ? -1 : 1
+      if (order !== 0) return order * direction
+    }
+    // Ties keep a predictable order: by name, then by provider and id.
+    return collator.compare(a.row.name, b.row.name) || (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0)
+  })
+  return keyed.map((entry) => entry.row)
+}
+
+export type RowPredicate = (row: SegmentRow) => boolean
+
+/** One predicate per active filter; `except` leaves one out (tag counts reflect every other filter). */
+export function rowPredicates(filters: SegmentListFilters, except?: keyof SegmentListFilters): RowPredicate[] {
+  const predicates: RowPredicate[] = []
+  const words = searchWords(filters.query)
+  if (words.length > 0 && except !== 'query') predicates.push((row) => matchesSearch(row.searchKey, words))
+  if (filters.provider && except !== 'provider') {
+    const provider = filters.provider
+    predicates.push((row) => row.provider === provider)
+  }
+  if (filters.tags.length > 0 && except !== 'tags') {
+    const wanted = filters.tags
+    predicates.push((row) => row.tags !== NOT_PROVIDED && wanted.every((tag) => row.tags.includes(tag)))
+  }
+  if (filters.tracking && except !== 'tracking') {
+    const on = filters.tracking === 'on'
+    predicates.push((row) => row.analyticsTracking === on)
+  }
+  if (filters.noTags && except !== 'noTags') predicates.push((row) => row.tags !== NOT_PROVIDED && row.tags.length === 0)
+  return predicates
+}
+
+export function filterRows(sorted: readonly SegmentRow[], filters: SegmentListFilters): readonly SegmentRow[] {
+  const predicates = rowPredicates(filters)
+  if (predicates.length === 0) return sorted
+  return sorted.filter((row) => predicates.every((matches) => matches(row)))
+}
+
+export function countByProvider(rows: readonly SegmentRow[]): Record<ProviderId, number> {
+  const counts: Record<ProviderId, number> = { braze: 0, 'commanders-act': 0 }
+  for (const row of rows) counts[row.provider] += 1
+  return counts
+}
+
+export interface TagFacet {
+  tag: string
+  count: number
+}
+
+/** Each tag with how many rows would carry it under all the other filters; most used first. */
+export function tagFacets(rows: readonly SegmentRow[], filters: SegmentListFilters, collator: Intl.Collator): TagFacet[] {
+  const predicates = rowPredicates(filters, 'tags')
+  const counts = new Map<string, number>()
+  for (const row of rows) {
+    if (row.tags === NOT_PROVIDED || !predicates.every((matches) => matches(row))) continue
+    for (const tag of row.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1)
+  }
+  for (const tag of filters.tags) if (!counts.has(tag)) counts.set(tag, 0)
+  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag))
+}

@@ -1,0 +1,99 @@
+// The Segments page (/): both providers in one fast table, with search, filters, export and per-provider status.
+import { useMemo } from 'react'
+import { EmptyState } from '../../components/empty-state'
+import { formatTime } from '../../lib/format'
+import { COLUMN_IDS } from './column-labels'
+import { csvFilename, downloadText, segmentsCsv } from './export-csv'
+import { EMPTY_FILTERS, hasActiveFilters } from './list-state'
+import { ListStatus } from './list-status'
+import { ProviderErrors, ProviderProgress } from './provider-progress'
+import { buildSegmentRows } from './segment-rows'
+import { countByProvider, filterRows, sortRows } from './segment-view'
+import { SegmentsTable } from './segments-table'
+import { SegmentsToolbar } from './segments-toolbar'
+import { useCachedBrazeDetails } from './use-cached-details'
+import { useColumnVisibility } from './use-column-visibility'
+import { useListState } from './use-list-state'
+import { useSegmentList } from './use-segment-list'
+
+export function SegmentsPage() {
+  const [{ filters, sort }, updateListState] = useListState()
+  const list = useSegmentList()
+  const details = useCachedBrazeDetails()
+  const [columnVisibility, setColumnVisibility] = useColumnVisibility()
+  const collator = useMemo(() => new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }), [])
+
+  const rows = useMemo(() => buildSegmentRows(list.segments, details), [list.segments, details])
+  const sorted = useMemo(() => sortRows(rows, sort, collator), [rows, sort, collator])
+  const visible = useMemo(() => filterRows(sorted, filters), [sorted, filters])
+  const perProvider = useMemo(() => countByProvider(visible), [visible])
+
+  const stillLoading = list.providers.some((provider) => provider.loading)
+  const nothingYet = list.providers.every((provider) => provider.pending && provider.loading)
+  const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
+  const visibleColumns = COLUMN_IDS.filter((id) => columnVisibility[id] !== false)
+  const clearFilters = () => updateListState({ filters: EMPTY_FILTERS })
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>Segments</h1>
+          <p>Every Braze and Commanders Act segment in one list. Braze’s API does not list archived segments.</p>
+        </div>
+        <div className="freshness">
+          {updatedAt > 0 ? <span className="muted">as of {formatTime(updatedAt)}</span> : null}
+          <button
+            type="button"
+            className="button"
+            disabled={stillLoading}
+            onClick={() => list.providers.forEach((provider) => provider.refetch())}
+          >
+            Refresh
+          </button>
+        </div>
+      </div>
+      <ProviderErrors providers={list.providers} />
+      <SegmentsToolbar
+        filters={filters}
+        onChange={updateListState}
+        onClearFilters={clearFilters}
+        rows={rows}
+        collator={collator}
+        columnVisibility={columnVisibility}
+        onColumnVisibilityChange={setColumnVisibility}
+        onExport={() => downloadText(segmentsCsv(visible, visibleColumns), csvFilename(new Date()), 'text/csv;charset=utf-8')}
+        exportDisabled={visible.length === 0}
+      />
+      <div className="list-meta">
+        <ListStatus shown={visible.length} total={rows.length} perProvider={perProvider} />
+        <ProviderProgress providers={list.providers} />
+      </div>
+      {nothingYet ? (
+        <div className="table-skeleton" aria-hidden="true">
+          {Array.from({ length: 8 }, (_, index) => (
+            <span key={index} className="skeleton" />
+          ))}
+        </div>
+      ) : visible.length === 0 && !stillLoading ? (
+        <EmptyState title={rows.length === 0 ? 'No segments' : 'No segment matches this view'}>
+          {hasActiveFilters(filters) ? (
+            <button type="button" className="button button-primary" onClick={clearFilters}>
+              Clear filters
+            </button>
+          ) : (
+            <p>Neither provider returned any segment.</p>
+          )}
+        </EmptyState>
+      ) : (
+        <SegmentsTable
+          rows={visible}
+          sort={sort}
+          onSortChange={(next) => updateListState({ sort: next })}
+          columnVisibility={columnVisibility}
+          onColumnVisibilityChange={setColumnVisibility}
+        />
+      )}
+    </>
+  )
+}

@@ -1,0 +1,73 @@
+// The toolbar above the table: search, filters, columns and export.
+import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
+import { ColumnsMenu } from './columns-menu'
+import type { SegmentListFilters } from './list-state'
+import { hasActiveFilters } from './list-state'
+import { SearchBox } from './search-box'
+import type { SegmentRow } from './segment-rows'
+import { TagFilter } from './tag-filter'
+import type { ListStateChange } from './use-list-state'
+
+interface SegmentsToolbarProps {
+  filters: SegmentListFilters
+  onChange: (change: ListStateChange, options?: { replace?: boolean }) => void
+  onClearFilters: () => void
+  rows: readonly SegmentRow[]
+  collator: Intl.Collator
+  columnVisibility: ColumnVisibilityState
+  onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) => void
+  onExport: () => void
+  exportDisabled: boolean
+}
+
+export function SegmentsToolbar(props: SegmentsToolbarProps) {
+  const { filters, onChange } = props
+  return (
+    <div className="toolbar" role="search" aria-label="Search and filter segments">
+      <SearchBox query={filters.query} onQueryChange={(query) => onChange({ filters: { query } }, { replace: true })} />
+      <label className="select-field">
+        <span>Provider</span>
+        <select
+          value={filters.provider ?? ''}
+          onChange={(event) => {
+            const value = event.target.value
+            onChange({ filters: { provider: value === 'braze' || value === 'commanders-act' ? value : null } })
+          }}
+        >
+          <option value="">All</option>
+          <option value="braze">Braze</option>
+          <option value="commanders-act">Commanders Act</option>
+        </select>
+      </label>
+      <TagFilter rows={props.rows} filters={filters} collator={props.collator} onChange={(tags) => onChange({ filters: { tags } })} />
+      <label className="select-field">
+        <span>Tracking</span>
+        <select
+          value={filters.tracking ?? ''}
+          onChange={(event) => {
+            const value = event.target.value
+            onChange({ filters: { tracking: value === 'on' || value === 'off' ? value : null } })
+          }}
+        >
+          <option value="">Any</option>
+          <option value="on">On</option>
+          <option value="off">Off</option>
+        </select>
+      </label>
+      <label className="check-field">
+        <input type="checkbox" checked={filters.noTags} onChange={(event) => onChange({ filters: { noTags: event.target.checked } })} />
+        No tags
+      </label>
+      {hasActiveFilters(filters) ? (
+        <button type="button" className="button button-ghost" onClick={props.onClearFilters}>
+          Clear filters
+        </button>
+      ) : null}
+      <span className="toolbar-spacer" />
+      <ColumnsMenu visibility={props.columnVisibility} onChange={props.onColumnVisibilityChange} />
+      <button type="button" className="button" onClick={props.onExport} disabled={props.exportDisabled}>
+        Export CSV
+      </button>
+    </div>
+  )
+}

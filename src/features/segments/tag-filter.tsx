@@ -1,0 +1,69 @@
+// The tags filter: several tags at once, each with how many segments carry it under the other filters.
+import { useMemo, useState } from 'react'
+import { DisclosurePanel } from '../../components/disclosure-panel'
+import { formatNumber } from '../../lib/format'
+import { normaliseForSearch } from '../../lib/search-text'
+import type { SegmentListFilters } from './list-state'
+import type { SegmentRow } from './segment-rows'
+import { tagFacets } from './segment-view'
+
+const MAX_LISTED = 60
+
+interface TagFilterProps {
+  rows: readonly SegmentRow[]
+  filters: SegmentListFilters
+  collator: Intl.Collator
+  onChange: (tags: string[]) => void
+}
+
+function TagChoices({ rows, filters, collator, onChange }: TagFilterProps) {
+  const [find, setFind] = useState('')
+  const facets = useMemo(() => tagFacets(rows, filters, collator), [rows, filters, collator])
+  const needle = normaliseForSearch(find)
+  const listed = facets.filter((facet) => needle === '' || normaliseForSearch(facet.tag).includes(needle)).slice(0, MAX_LISTED)
+  const toggle = (tag: string, checked: boolean) =>
+    onChange(checked ? [...filters.tags, tag] : filters.tags.filter((selected) => selected !== tag))
+  return (
+    <>
+      <input
+        type="search"
+        className="input"
+        placeholder="Find a tag"
+        aria-label="Find a tag"
+        value={find}
+        onChange={(event) => setFind(event.target.value)}
+      />
+      {listed.length === 0 ? <p className="muted">No tag matches.</p> : null}
+      <ul className="check-list">
+        {listed.map(({ tag, count }) => (
+          <li key={tag}>
+            <label>
+              <input type="checkbox" checked={filters.tags.includes(tag)} onChange={(event) => toggle(tag, event.target.checked)} />
+              <span className="check-label">{tag}</span>
+              <span className="count">{formatNumber(count)}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {filters.tags.length > 0 ? (
+        <button type="button" className="button button-small" onClick={() => onChange([])}>
+          Clear tags
+        </button>
+      ) : null}
+    </>
+  )
+}
+
+export function TagFilter(props: TagFilterProps) {
+  const selected = props.filters.tags.length
+  return (
+    <DisclosurePanel
+      label={selected > 0 ? `Tags (${selected})` : 'Tags'}
+      buttonLabel={selected > 0 ? `Tags, ${selected} selected` : 'Tags'}
+      panelLabel="Filter by tags"
+      active={selected > 0}
+    >
+      {() => <TagChoices {...props} />}
+    </DisclosurePanel>
+  )
+}

@@ -1,0 +1,60 @@
+// Both providers' lists, one query each, merged: one failing leaves the other's rows usable.
+import { useQueries, type UseQueryResult } from '@tanstack/react-query'
+import { brazeQueries } from '../../providers/braze/queries'
+import { commandersActQueries } from '../../providers/commanders-act/queries'
+import type { ProviderId } from '../../providers/provider-error'
+import type { Segment } from '../../providers/segment'
+
+export interface ProviderListState {
+  provider: ProviderId
+  /** Rows received so far (all of them once `loading` is false). */
+  count: number
+  /** Pages are still arriving, or a refresh is under way. */
+  loading: boolean
+  /** No row yet: the first page has not arrived. */
+  pending: boolean
+  error: Error | null
+  updatedAt: number
+  refetch: () => void
+}
+
+export interface SegmentList {
+  segments: readonly Segment[]
+  providers: readonly [ProviderListState, ProviderListState]
+}
+
+const EMPTY: readonly Segment[] = []
+
+function stateOf(provider: ProviderId, result: UseQueryResult<Segment[]>): ProviderListState {
+  return {
+    provider,
+    count: result.data?.length ?? 0,
+    loading: result.fetchStatus === 'fetching',
+    pending: result.isPending,
+    error: result.error,
+    updatedAt: result.dataUpdatedAt,
+    refetch: () => void result.refetch(),
+  }
+}
+
+let lastInputs: readonly unknown[] = []
+let lastSegments: readonly Segment[] = EMPTY
+
+/** Keeps the merged array identical while neither list changed, so sorting is not redone on every render. */
+function mergeSegments(braze: Segment[] | undefined, commandersAct: Segment[] | undefined): readonly Segment[] {
+  if (lastInputs[0] === braze && lastInputs[1] === commandersAct) return lastSegments
+  lastInputs = [braze, commandersAct]
+  lastSegments = [...(braze ?? EMPTY), ...(commandersAct ?? EMPTY)]
+  return lastSegments
+}
+
+function combine([braze, commandersAct]: [UseQueryResult<Segment[]>, UseQueryResult<Segment[]>]): SegmentList {
+  return {
+    segments: mergeSegments(braze.data, commandersAct.data),
+    providers: [stateOf('braze', braze), stateOf('commanders-act', commandersAct)],
+  }
+}
+
+export function useSegmentList(): SegmentList {
+  return useQueries({ queries: [brazeQueries.all(), commandersActQueries.all()], combine })
+}

@@ -1,0 +1,150 @@
+// Typed provider failures, so the UI can say in plain words which provider failed and why.
+import type { z } from 'zod'
+
+export type ProviderId = 'braze' | 'commanders-act'
+
+export const providerLabel: Record<ProviderId, string> = {
+  braze: 'Braze',
+  'commanders-act': 'Commanders Act',
+}
+
+export type ProviderErrorReason =
+  | 'not_configured'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'rate_limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'invalid_response'
+  | 'bad_request'
+
+export interface ProviderErrorDetails {
+  status?: number
+  /** not_configured: the server-side variables to set. */
+  missing?: readonly string[]
+  /** not_configured: the server-side variables set to an unusable value. */
+  invalid?: readonly string[]
+  /** invalid_response: dotted path of the first bad field, e.g. "segments.3.name". */
+  field?: string
+  /** What the provider (or the proxy) said, as text. */
+  providerMessage?: string
+  /** Our own explanation, e.g. what the bad field should have been. */
+  detail?: string
+  cause?: unknown
+}
+
+const REASON_TEXT: Record<ProviderErrorReason, string> = {
+  not_configured: 'is not configured',
+  unauthorized: 'refused the credentials (check the API key and that it belongs to this instance)',
+  forbidden: 'denied access (check the key permissions and the account status)',
+  not_found: 'has no such item',
+  rate_limited: 'is rate limiting requests; try again later',
+  server: 'had a server error',
+  network: 'could not be reached',
+  timeout: 'did not answer in time',
+  invalid_response: 'sent an unexpected answer',
+  bad_request: 'rejected the request',
+}
+
+function describe(provider: ProviderId, reason: ProviderErrorReason, details: ProviderErrorDetails): string {
+  const parts = [`${providerLabel[provider]} ${REASON_TEXT[reason]}`]
+  if (details.status !== undefined) parts[0] += ` (HTTP ${details.status})`
+  if (details.missing?.length) parts.push(`set ${details.missing.join(', ')}`)
+  if (details.invalid?.length) parts.push(`fix ${details.invalid.join(', ')}`)
+  if (details.field !== undefined) parts.push(`field "${details.field}"`)
+  if (details.detail) parts.push(details.detail)
+  if (details.providerMessage) parts.push(`"${details.providerMessage}"`)
+  return parts.join(': ')
+}
+
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError'
+  readonly provider: ProviderId
+  readonly reason: ProviderErrorReason
+  readonly status?: number
+  readonly missing?: readonly string[]
+  readonly invalid?: readonly string[]
+  readonly field?: string
+  readonly providerMessage?: string
+
+  constructor(provider: ProviderId, reason: ProviderErrorReason, details: ProviderErrorDetails = {}) {
+    super(describe(provider, reason, details), details.cause === undefined ? undefined : { cause: details.cause })
+    this.provider = provider
+    this.reason = reason
+    this.status = details.status
+    this.missing = details.missing
+    this.invalid = details.invalid
+    this.field = details.field
+    this.providerMessage = details.providerMessage
+  }
+}
+
+/** Errors the proxy writes itself, as `{"error": "...", ...}`. */
+const PROXY_ERROR_REASONS: Record<string, ProviderErrorReason> = {
+  not_configured: 'not_configured',
+  upstream_timeout: 'timeout',
+  upstream_unreachable: 'network',
+  upstream_invalid: 'invalid_response',
+  bad_request: 'bad_request',
+  not_found: 'not_found',
+  method_not_allowed: 'bad_request',
+  forbidden: 'forbidden',
+}
+
+function reasonFromStatus(status: number): ProviderErrorReason {
+  if (status === 401) return 'unauthorized'
+  if (status === 403) return 'forbidden'
+  if (status === 404) return 'not_found'
+  if (status === 408 || status === 504) return 'timeout'
+  if (status === 429) return 'rate_limited'
+  if (status >= 500) return 'server'
+  return 'bad_request'
+}
+
+const MAX_MESSAGE_LENGTH = 300
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '') return undefined
+  const text = value.trim()
+  return text.length > MAX_MESSAGE_LENGTH ? `${text.slice(0, MAX_MESSAGE_LENGTH)}…` : text
+}
+
+function stringsOf(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined
+  const strings = value.filter((item): item is string => typeof item === 'string')
+  return strings.length > 0 ? strings : undefined
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** The error a non-2xx answer stands for, from the proxy's `{error}` body, the provider's `{message}` body, or the status alone. */
+export async function providerErrorFromResponse(provider: ProviderId, response: Response): Promise<ProviderError> {
+  let body: unknown
+  try {
+    body = JSON.parse(await response.text())
+  } catch {
+    // Not JSON (an HTML error page, say): the status is all there is to go on.
+    body = undefined
+  }
+  const record = isRecord(body) ? body : {}
+  const proxyReason = typeof record.error === 'string' ? PROXY_ERROR_REASONS[record.error] : undefined
+  return new ProviderError(provider, proxyReason ?? reasonFromStatus(response.status), {
+    status: response.status,
+    missing: stringsOf(record.missing),
+    invalid: stringsOf(record.invalid),
+    providerMessage: textOf(record.message),
+  })
+}
+
+/** A 2xx answer that does not match the schema: names the first bad field, and what the provider said if it said something. */
+export function invalidResponseError(provider: ProviderId, error: z.ZodError, body?: unknown): ProviderError {
+  const issue = error.issues[0]
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined
+  // Braze explains a failed call in `message`; "success" explains nothing.
+  const said = isRecord(body) && body.message !== 'success' ? textOf(body.message) : undefined
+  return new ProviderError(provider, 'invalid_response', { field, detail: issue?.message, providerMessage: said, cause: error })
+}

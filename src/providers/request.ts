@@ -1,0 +1,61 @@
+// The one way provider clients call the proxy: same-origin URL, per-request retries, typed errors, zod parse at the edge.
+import type { z } from 'zod'
+import { apiUrl, type QueryParams } from '../lib/api-url'
+import { fetchWithRetry, isRetryableStatus, type RetryPolicy } from '../lib/http'
+import { invalidResponseError, ProviderError, providerErrorFromResponse, type ProviderId } from './provider-error'
+
+export interface ProviderRequestOptions {
+  signal?: AbortSignal
+  retry?: Partial<RetryPolicy>
+  onRateLimited?: (waitMs: number) => void
+}
+
+/** 429 and 5xx are worth retrying, except the proxy's "not configured" 503: only a restart with credentials fixes it. */
+export async function isRetryableProviderResponse(response: Response): Promise<boolean> {
+  if (!isRetryableStatus(response.status)) return false
+  if (response.status !== 503) return true
+  try {
+    const body: unknown = await response.clone().json()
+    return !(typeof body === 'object' && body !== null && 'error' in body && body.error === 'not_configured')
+  } catch {
+    return true
+  }
+}
+
+export function parseProviderBody<S extends z.ZodType>(provider: ProviderId, schema: S, body: unknown): z.output<S> {
+  const result = schema.safeParse(body)
+  if (!result.success) throw invalidResponseError(provider, result.error, body)
+  return result.data
+}
+
+/** GETs a proxy path and returns its parsed body; every failure but an abort becomes a ProviderError. */
+export async function requestProviderJson<S extends z.ZodType>(
+  provider: ProviderId,
+  path: string,
+  params: QueryParams,
+  schema: S,
+  { signal, retry, onRateLimited }: ProviderRequestOptions = {},
+): Promise<z.output<S>> {
+  let response: Response
+  try {
+    response = await fetchWithRetry(apiUrl(path, params), {
+      headers: { Accept: 'application/json' },
+      signal,
+      retry: { isRetryable: isRetryableProviderResponse, ...retry },
+      onRateLimited,
+    })
+  } catch (error) {
+    // fetch rejects with a TypeError when the network (or the proxy) is down; aborts pass through untouched.
+    if (error instanceof TypeError && !signal?.aborted) throw new ProviderError(provider, 'network', { cause: error })
+    throw error
+  }
+  if (!response.ok) throw await providerErrorFromResponse(provider, response)
+  let body: unknown
+  try {
+    body = await response.json()
+  } catch (error) {
+    if (signal?.aborted) throw error
+    throw new ProviderError(provider, 'invalid_response', { status: response.status, detail: 'the answer is not JSON', cause: error })
+  }
+  return parseProviderBody(provider, schema, body)
+}

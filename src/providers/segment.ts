@@ -1,0 +1,20 @@
+// The one normalised Segment model both providers map into; the table, search and findings read only this.
+import type { ProviderId } from './provider-error'
+
+/** A field the provider does not supply: shown as "not provided", never as an empty value. */
+export const NOT_PROVIDED = 'not-provided' as const
+export type NotProvided = typeof NOT_PROVIDED
+
+export interface Segment {
+  /** `${provider}:${id}`: the two providers' ids may collide. */
+  key: string
+  provider: ProviderId
+  id: string
+  name: string
+  tags: readonly string[] | NotProvided
+  analyticsTracking: boolean | NotProvided
+}
+
+export function segmentKey(provider: ProviderId, id: string): string {
+  return `${provider}:${id}`
+}

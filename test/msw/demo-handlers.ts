@@ -1,0 +1,81 @@
+// MSW handlers standing in for the proxy in front of the demo fake providers: same paths, credentials added, JSONP converted.
+import { http, HttpResponse, type HttpHandler } from 'msw'
+import { createFakeBraze } from '../../src/server/demo/braze-fake'
+import { createFakeCommandersAct } from '../../src/server/demo/commanders-act-fake'
+import { generateDemoData, type DemoData } from '../../src/server/demo/data'
+import { JSONP_CALLBACK, parseVisitorJsonp } from '../../src/server/proxy/jsonp'
+
+const BRAZE_ENDPOINT = 'https://rest.demo-braze.test'
+const BRAZE_API_KEY = 'demo-braze-key'
+const COMMANDERS_ACT_API_URL = 'https://api.demo-commanders-act.test'
+const COMMANDERS_ACT_SITE_ID = '1234'
+const COMMANDERS_ACT_TOKEN = 'demoToken42'
+const BRAZE_ENDPOINTS = new Set(['list', 'details', 'data_series'])
+
+export interface DemoHandlersOptions {
+  brazeCount: number
+  commandersActCount: number
+  seed?: number
+  /** Latency of every fake answer; 0 by default so unit tests stay fast. */
+  latencyMs?: number
+}
+
+export interface DemoHandlers {
+  handlers: HttpHandler[]
+  data: DemoData
+  /** What the proxy answers for a browser request to /api/braze/segments/…: for tests that wrap it (count, delay, fail). */
+  forwardToBraze: (request: Request) => Promise<Response>
+  /** Same for /api/commanders-act/segments/list. */
+  forwardToCommandersActList: (request: Request) => Promise<Response>
+}
+
+function proxyNotFound(): Response {
+  return HttpResponse.json({ error: 'not_found', message: 'This path is not served by the proxy.' }, { status: 404 })
+}
+
+export function createDemoHandlers({ brazeCount, commandersActCount, seed, latencyMs = 0 }: DemoHandlersOptions): DemoHandlers {
+  const data = generateDemoData({ brazeCount, commandersActCount, seed })
+  const braze = createFakeBraze({ segments: data.braze, apiKey: BRAZE_API_KEY, latencyMs })
+  const commandersAct = createFakeCommandersAct({
+    segments: data.commandersAct,
+    siteId: COMMANDERS_ACT_SITE_ID,
+    token: COMMANDERS_ACT_TOKEN,
+    latencyMs,
+  })
+
+  const forwardToBraze = (request: Request): Promise<Response> => {
+    const browserUrl = new URL(request.url)
+    const endpoint = browserUrl.pathname.replace(/^\/api\/braze\/segments\//, '')
+    if (!BRAZE_ENDPOINTS.has(endpoint)) return Promise.resolve(proxyNotFound())
+    const upstream = new URL(`/segments/${endpoint}${browserUrl.search}`, BRAZE_ENDPOINT)
+    return braze(new Request(upstream, { headers: { Authorization: `Bearer ${BRAZE_API_KEY}` }, signal: request.signal }))
+  }
+
+  const commandersActUrl = (path: string, params: Record<string, string>): URL => {
+    const url = new URL(path, COMMANDERS_ACT_API_URL)
+    url.searchParams.set('site', COMMANDERS_ACT_SITE_ID)
+    for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value)
+    url.searchParams.set('token', COMMANDERS_ACT_TOKEN)
+    return url
+  }
+
+  const forwardToCommandersActList = (request: Request): Promise<Response> =>
+    commandersAct(new Request(commandersActUrl('/api/dms/segmentation/segments/list', {}), { signal: request.signal }))
+
+  const handlers: HttpHandler[] = [
+    http.get('*/api/braze/segments/:endpoint', ({ request }) => forwardToBraze(request)),
+    http.get('*/api/commanders-act/segments/list', ({ request }) => forwardToCommandersActList(request)),
+    http.get('*/api/commanders-act/segments', async ({ request }) => {
+      const tcid = new URL(request.url).searchParams.get('tcid')
+      const params: Record<string, string> = { callback: JSONP_CALLBACK, ...(tcid === null ? {} : { tcid }) }
+      const answer = await commandersAct(new Request(commandersActUrl('/api/dms/segmentation/segments', params)))
+      if (!answer.ok) return answer
+      // As the proxy does: JSONP becomes JSON, parsed by pattern, never evaluated.
+      const segmentIds = parseVisitorJsonp(await answer.text())
+      if (segmentIds === null) return HttpResponse.json({ error: 'upstream_invalid', provider: 'commanders-act' }, { status: 502 })
+      return HttpResponse.json({ segmentIds })
+    }),
+  ]
+
+  return { handlers, data, forwardToBraze, forwardToCommandersActList }
+}
