@@ -3,6 +3,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import { readdirSync } from 'node:fs'
 
 const layer = (name, forbidden) => ({
   files: [`src/${name}/**/*.{ts,tsx}`],
@@ -41,20 +42,25 @@ export default tseslint.config(
   layer('components', ['providers', 'features', 'app', 'server']),
   layer('providers', ['features', 'app', 'components', 'server']),
   layer('app', ['server']),
-  {
-    files: ['src/features/*/**/*.{ts,tsx}'],
+  ...readdirSync('src/features').map((feature) => ({
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/app/**', '**/server/**'], message: 'Features do not import app or server code.' },
-            { group: ['../../features/*', '../*/**', '!../*'], message: 'Features do not import each other.' },
+            { group: ['**/app/**', '**/app', '**/server/**'], message: 'Features do not import app or server code.' },
+            {
+              group: readdirSync('src/features')
+                .filter((other) => other !== feature)
+                .flatMap((other) => [`**/features/${other}/**`, `../${other}/**`, `../${other}`]),
+              message: 'Features do not import each other: move shared code to components, lib or providers.',
+            },
           ],
         },
       ],
     },
-  },
+  })),
   {
     files: ['src/server/**/*.ts'],
     rules: {

@@ -81,7 +81,7 @@ describe('parseRateLimitReset', () => {
 
 describe('rateLimitDelay', () => {
   const policy: RetryPolicy = { ...defaultRetryPolicy, random: () => 0.5, now: () => NOW }
-  it.each([
+  it.each<{ name: string; headers: Record<string, string>; attempt: number; expected: number }>([
     { name: 'Retry-After wins over X-RateLimit-Reset', headers: { 'Retry-After': '7', 'X-RateLimit-Reset': String(NOW / 1000 + 30) }, attempt: 0, expected: 7_000 },
     { name: 'X-RateLimit-Reset when Retry-After is absent', headers: { 'X-RateLimit-Reset': String(NOW / 1000 + 30) }, attempt: 0, expected: 30_000 },
     { name: 'default backoff when neither is present', headers: {}, attempt: 0, expected: 2_000 },

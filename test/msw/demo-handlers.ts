@@ -63,6 +63,16 @@ export function createDemoHandlers({ brazeCount, commandersActCount, seed, laten
     commandersAct(new Request(commandersActUrl('/api/dms/segmentation/segments/list', {}), { signal: request.signal }))
 
   const handlers: HttpHandler[] = [
+    // What the proxy's /api/status says in demo mode (hosts and site only).
+    http.get('*/api/status', () =>
+      HttpResponse.json({
+        mode: 'demo',
+        providers: {
+          braze: { configured: true, host: new URL(BRAZE_ENDPOINT).host },
+          commandersAct: { configured: true, host: new URL(COMMANDERS_ACT_API_URL).host, site: COMMANDERS_ACT_SITE_ID },
+        },
+      }),
+    ),
     http.get('*/api/braze/segments/:endpoint', ({ request }) => forwardToBraze(request)),
     http.get('*/api/commanders-act/segments/list', ({ request }) => forwardToCommandersActList(request)),
     http.get('*/api/commanders-act/segments', async ({ request }) => {

@@ -5,7 +5,7 @@ import { Badge } from '../../components/badge'
 import { CopyButton } from '../../components/copy-button'
 import { NotLoaded, NotProvided } from '../../components/not-provided'
 import { formatDate } from '../../lib/format'
-import { providerLabel } from '../../providers/provider-error'
+import { providerLabel, type ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED } from '../../providers/segment'
 import { COLUMN_LABELS } from './column-labels'
 import type { Known, SegmentRow } from './segment-rows'
@@ -20,14 +20,14 @@ export function segmentPath(row: Pick<SegmentRow, 'provider' | 'id'>): string {
   return `/segments/${row.provider}/${encodeURIComponent(row.id)}`
 }
 
-function KnownDate({ value }: { value: Known<string> }) {
-  if (value === NOT_PROVIDED) return <NotProvided by="Commanders Act" />
+function KnownDate({ value, provider }: { value: Known<string>; provider: ProviderId }) {
+  if (value === NOT_PROVIDED) return <NotProvided by={providerLabel[provider]} />
   if (value === undefined) return <NotLoaded hint={DETAILS_HINT} />
   return <time dateTime={value} title={value}>{formatDate(value)}</time>
 }
 
-function Tags({ tags }: { tags: SegmentRow['tags'] }) {
-  if (tags === NOT_PROVIDED) return <NotProvided by="Commanders Act" />
+function Tags({ tags, provider }: { tags: SegmentRow['tags']; provider: ProviderId }) {
+  if (tags === NOT_PROVIDED) return <NotProvided by={providerLabel[provider]} />
   if (tags.length === 0) return <span className="muted">No tags</span>
   return (
     <ul className="chips" aria-label="Tags">
@@ -66,26 +66,26 @@ export const segmentColumns: SegmentColumn[] = [
       </span>
     ),
   },
-  { id: 'tags', header: COLUMN_LABELS.tags, accessorFn: (row) => row.tags, cell: ({ row }) => <Tags tags={row.original.tags} /> },
+  { id: 'tags', header: COLUMN_LABELS.tags, accessorFn: (row) => row.tags, cell: ({ row }) => <Tags tags={row.original.tags} provider={row.original.provider} /> },
   {
     id: 'tracking',
     header: COLUMN_LABELS.tracking,
     accessorFn: (row) => row.analyticsTracking,
     cell: ({ row }) => {
       const tracking = row.original.analyticsTracking
-      if (tracking === NOT_PROVIDED) return <NotProvided by="Commanders Act" />
+      if (tracking === NOT_PROVIDED) return <NotProvided by={providerLabel[row.original.provider]} />
       return tracking ? <span className="state-on">On</span> : <span className="state-off">Off</span>
     },
   },
-  { id: 'created', header: COLUMN_LABELS.created, accessorFn: (row) => row.createdAt, cell: ({ row }) => <KnownDate value={row.original.createdAt} /> },
-  { id: 'updated', header: COLUMN_LABELS.updated, accessorFn: (row) => row.updatedAt, cell: ({ row }) => <KnownDate value={row.original.updatedAt} /> },
+  { id: 'created', header: COLUMN_LABELS.created, accessorFn: (row) => row.createdAt, cell: ({ row }) => <KnownDate value={row.original.createdAt} provider={row.original.provider} /> },
+  { id: 'updated', header: COLUMN_LABELS.updated, accessorFn: (row) => row.updatedAt, cell: ({ row }) => <KnownDate value={row.original.updatedAt} provider={row.original.provider} /> },
   {
     id: 'description',
     header: COLUMN_LABELS.description,
     accessorFn: (row) => row.hasDescription,
     cell: ({ row }) => {
       const present = row.original.hasDescription
-      if (present === NOT_PROVIDED) return <NotProvided by="Commanders Act" />
+      if (present === NOT_PROVIDED) return <NotProvided by={providerLabel[row.original.provider]} />
       if (present === undefined) return <NotLoaded hint={DETAILS_HINT} />
       return present ? <span className="state-on">Present</span> : <span className="state-warning">Missing</span>
     },

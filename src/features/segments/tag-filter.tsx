@@ -59,7 +59,7 @@ export function TagFilter(props: TagFilterProps) {
   return (
     <DisclosurePanel
       label={selected > 0 ? `Tags (${selected})` : 'Tags'}
-      buttonLabel={selected > 0 ? `Tags, ${selected} selected` : 'Tags'}
+      buttonLabel={selected > 0 ? `Tags filter, ${selected} selected` : 'Tags filter'}
       panelLabel="Filter by tags"
       active={selected > 0}
     >

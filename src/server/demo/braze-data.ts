@@ -48,7 +48,7 @@ const FORCED_FIELDS = new Map<number, Partial<DemoBrazeSegment>>([
 ])
 
 export function generateBrazeSegments(count: number, seed: number, now: Date): DemoBrazeSegment[] {
-  // Separate streams: the names and fields of the first segments stay the same whatever the count.
+  // The creation dates are drawn all at once and sorted, from their own stream so they never shift the per-segment draws.
   const random = createRandom(seed)
   const createdTimes = creationTimeline(count, createRandom(seed ^ 0x7e11ce), now.getTime())
   const timelineStart = now.getTime() - TIMELINE_MS
@@ -152,7 +152,10 @@ function composeName(random: Random): string {
   else if (shape < 0.25) name = `${audience} ${pickFromGroups(random, qualifiers, 1).join('')}`
   else if (shape < 0.7) name = `${audience} ${dash} ${pickFromGroups(random, qualifiers, 1).join('')}`
   else name = [audience, ...pickFromGroups(random, qualifiers, 2)].join(` ${dash} `)
-  if (chance(random, 0.12)) name = `${pick(random, NAME_PREFIXES)} ${name}`
+  if (chance(random, 0.12)) {
+    const prefix = chance(random, 0.4) ? (french ? '[FR]' : '[EN]') : pick(random, NAME_PREFIXES)
+    name = `${prefix} ${name}`
+  }
   if (chance(random, 0.06)) name = `${name} ${pick(random, NAME_EMOJI)}`
   return name
 }

@@ -36,7 +36,7 @@ export function createFakeBraze(options: FakeBrazeOptions): BrazeHandler {
   ])
 
   return async (request) => {
-    await delay(options.latencyMs ?? 0)
+    await delay(options.latencyMs ?? 0, request.signal)
     const rateLimitHeaders = countRequest()
     const answer = (status: number, body: unknown, extra: Record<string, string> = {}) =>
       jsonResponse(status, body, { ...rateLimitHeaders, ...extra })

@@ -23,7 +23,7 @@ const MAX_VISITOR_SEGMENTS = 6
 export function createFakeCommandersAct(options: FakeCommandersActOptions): CommandersActHandler {
   const listBody = JSON.stringify(options.segments.map(withUndocumentedField))
   return async (request) => {
-    await delay(options.latencyMs ?? 0)
+    await delay(options.latencyMs ?? 0, request.signal)
     if (options.fail) return jsonResponse(500, { error: 'internal server error' })
     const url = new URL(request.url)
     if (url.pathname !== LIST_PATH && url.pathname !== VISITOR_PATH) return jsonResponse(404, { error: 'not found' })

@@ -1,8 +1,20 @@
 // Small pieces both fake providers answer with: simulated latency and JSON responses.
 
-export function delay(ms: number): Promise<void> {
-  if (ms <= 0) return Promise.resolve()
-  return new Promise((resolve) => setTimeout(resolve, ms))
+/**
+ * Simulated latency. It ends early when the caller has gone, so a closed demo server leaves no timers behind;
+ * it resolves rather than rejects then, as a thrown error would be reported by MSW as a handler failure.
+ */
+export function delay(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0 || signal?.aborted) return Promise.resolve()
+  return new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', finish)
+      resolve()
+    }
+    const timer = setTimeout(finish, ms)
+    signal?.addEventListener('abort', finish, { once: true })
+  })
 }
 
 /** Plain `application/json`: JSON is UTF-8 by definition, and consumers may compare the type exactly. */

@@ -31,17 +31,17 @@ export async function startDemoProviders(options: DemoOptions): Promise<RunningD
   const apiKey = randomUUID()
   const siteId = String(randomInt(1000, 100_000))
   const token = Array.from({ length: 32 }, () => ALPHANUMERIC.charAt(randomInt(ALPHANUMERIC.length))).join('')
-  const common = { latencyMs: options.latencyMs }
+  const { latencyMs } = options
   const braze = await serveFetchHandler(
-    createFakeBraze({ ...common, segments: data.braze, apiKey, fail: options.fail === 'braze' }),
+    createFakeBraze({ segments: data.braze, apiKey, latencyMs, fail: options.fail === 'braze' }),
   )
   try {
     const commandersAct = await serveFetchHandler(
       createFakeCommandersAct({
-        ...common,
         segments: data.commandersAct,
         siteId,
         token,
+        latencyMs,
         fail: options.fail === 'commanders-act',
       }),
     )
@@ -80,7 +80,7 @@ export function serveFetchHandler(handler: FetchHandler): Promise<{ url: string;
 
 async function respond(handler: FetchHandler, origin: string, incoming: IncomingMessage, outgoing: ServerResponse) {
   try {
-    const response = await handler(await toRequest(origin, incoming))
+    const response = await handler(await toRequest(origin, incoming, outgoing))
     outgoing.statusCode = response.status
     response.headers.forEach((value, name) => {
       if (!SKIPPED_RESPONSE_HEADERS.has(name)) outgoing.setHeader(name, value)
@@ -99,14 +99,19 @@ async function respond(handler: FetchHandler, origin: string, incoming: Incoming
   }
 }
 
-async function toRequest(origin: string, incoming: IncomingMessage): Promise<Request> {
+async function toRequest(origin: string, incoming: IncomingMessage, outgoing: ServerResponse): Promise<Request> {
   const method = incoming.method ?? 'GET'
+  // Aborted when the client hangs up (or the server closes) before the answer is sent, as fetch handlers expect.
+  const abort = new AbortController()
+  outgoing.once('close', () => {
+    if (!outgoing.writableFinished) abort.abort()
+  })
   const headers = new Headers()
   for (let i = 0; i + 1 < incoming.rawHeaders.length; i += 2) {
     headers.append(incoming.rawHeaders[i] ?? '', incoming.rawHeaders[i + 1] ?? '')
   }
   const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(incoming)
-  return new Request(origin + (incoming.url ?? '/'), { method, headers, body })
+  return new Request(origin + (incoming.url ?? '/'), { method, headers, body, signal: abort.signal })
 }
 
 async function readBody(incoming: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {

@@ -38,7 +38,8 @@ export const FRENCH_QUALIFIERS: QualifierGroups = [
   ['2025', '2024', 'été 2025', 'hiver 2024'],
 ]
 
-export const NAME_PREFIXES: Words = ['[FR]', '[EN]', 'CRM -', 'BF24 -', 'Q3 -', 'OLD -', 'Growth |']
+/** Team conventions that some names follow and others break; the language tag is added to match the name. */
+export const NAME_PREFIXES: Words = ['CRM -', 'BF24 -', 'Q3 -', 'OLD -', 'Growth |']
 
 export const NAME_EMOJI: Words = ['🇫🇷', '🔥', '⭐', '🎁', '🛒', '🇬🇧', '💌']
 

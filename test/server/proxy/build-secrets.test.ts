@@ -28,7 +28,7 @@ describe('the production build', () => {
       await build({ configFile: join(PROJECT_ROOT, 'vite.config.ts'), root: PROJECT_ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } })
     } finally {
       for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name]
+        if (value === undefined) Reflect.deleteProperty(process.env, name)
         else process.env[name] = value
       }
     }

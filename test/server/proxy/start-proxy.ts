@@ -77,7 +77,7 @@ export async function startProjectServer(env: Record<string, string | undefined>
   const saved = new Map<string, string | undefined>()
   for (const [name, value] of Object.entries(env)) {
     saved.set(name, process.env[name])
-    if (value === undefined) delete process.env[name]
+    if (value === undefined) Reflect.deleteProperty(process.env, name)
     else process.env[name] = value
   }
   process.chdir(mkdtempSync(join(tmpdir(), 'segment-audit-env-')))
@@ -95,7 +95,7 @@ export async function startProjectServer(env: Record<string, string | undefined>
   } finally {
     process.chdir(previousCwd)
     for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name]
+      if (value === undefined) Reflect.deleteProperty(process.env, name)
       else process.env[name] = value
     }
   }

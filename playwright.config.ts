@@ -1,0 +1,53 @@
+// Browser suite: Debian's Chromium against the app served on its demo providers (one healthy, one with a failing provider).
+import { defineConfig } from '@playwright/test'
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** Empty credentials force demo mode even if the shell running the tests has real ones. */
+const DEMO_ENV = {
+  BRAZE_REST_ENDPOINT: '',
+  BRAZE_API_KEY: '',
+  COMMANDERS_ACT_SITE_ID: '',
+  COMMANDERS_ACT_TOKEN: '',
+  DEMO_LATENCY_MS: '40',
+  VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
+}
+
+export const HEALTHY_URL = 'http://127.0.0.1:4173'
+export const FAILING_CA_URL = 'http://127.0.0.1:4174'
+
+const server = (url: string, env: Record<string, string>) => ({
+  command: `npx vite --port ${new URL(url).port} --strictPort --host 127.0.0.1`,
+  url: `${url}/api/status`,
+  env: { ...DEMO_ENV, ...env },
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: 'ignore' as const,
+})
+
+export default defineConfig({
+  testDir: 'test/e2e',
+  outputDir: 'test-results',
+  timeout: 45_000,
+  expect: { timeout: 15_000 },
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  reporter: [['list']],
+  use: {
+    baseURL: HEALTHY_URL,
+    browserName: 'chromium',
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    viewport: { width: 1440, height: 900 },
+    acceptDownloads: true,
+    trace: 'retain-on-failure',
+  },
+  webServer: [server(HEALTHY_URL, {}), server(FAILING_CA_URL, { DEMO_FAIL: 'commanders-act' })],
+})

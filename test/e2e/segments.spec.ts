@@ -1,0 +1,53 @@
+// Journeys of the Segments page on the demo providers: listing, search, a failing provider, CSV export.
+import { readFile } from 'node:fs/promises'
+import { expect, test } from '@playwright/test'
+import { FAILING_CA_URL } from '../../playwright.config'
+
+test('demo mode lists the segments of both providers and says it is demo data', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByText('Demo data', { exact: true })).toBeVisible()
+  await expect(page.getByRole('status')).toContainText('3,400 segments')
+  await expect(page.getByRole('status')).toContainText('Braze: 3,000')
+  await expect(page.getByRole('status')).toContainText('Commanders Act: 400')
+  const table = page.getByRole('table', { name: 'Segments' })
+  await expect(table.getByText('Braze', { exact: true }).first()).toBeVisible()
+  await page.getByLabel('Provider').selectOption('commanders-act')
+  await expect(table.getByText('Commanders Act', { exact: true }).first()).toBeVisible()
+  // Only the rows on screen are in the DOM.
+  expect(await table.locator('tbody tr:not(.spacer)').count()).toBeLessThanOrEqual(150)
+})
+
+test('search narrows the list, ignoring accents, and the URL keeps it', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('status')).toContainText('3,400 segments')
+  await page.getByRole('searchbox', { name: 'Search segments' }).fill('fidele')
+  await expect(page.getByRole('status')).not.toContainText('3,400 segments')
+  await expect(page.getByRole('table', { name: 'Segments' }).getByRole('link', { name: /fidèles/i }).first()).toBeVisible()
+  const narrowed = await page.getByRole('status').textContent()
+  await page.reload()
+  await expect(page.getByRole('searchbox', { name: 'Search segments' })).toHaveValue('fidele')
+  await expect(page.getByRole('status')).toHaveText(narrowed ?? '')
+})
+
+test('a failing Commanders Act leaves Braze usable and says which provider failed', async ({ page }) => {
+  await page.goto(`${FAILING_CA_URL}/`)
+  await expect(page.getByRole('status')).toContainText('3,000 segments')
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('Commanders Act')
+  await expect(alert.getByRole('button', { name: 'Retry Commanders Act' })).toBeVisible()
+  await page.getByRole('searchbox', { name: 'Search segments' }).fill('newsletter')
+  await expect(page.getByRole('status')).not.toContainText('3,000 segments')
+})
+
+test('Export CSV downloads every row of the current view', async ({ page }) => {
+  await page.goto('/?provider=commanders-act')
+  await expect(page.getByRole('status')).toContainText('400 segments')
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+  const text = await readFile((await download.path()) ?? '', 'utf8')
+  expect(text.charCodeAt(0)).toBe(0xfeff)
+  const lines = text.slice(1).trim().split('\r\n')
+  expect(lines[0]).toContain('Name')
+  expect(lines).toHaveLength(401)
+  // Spreadsheet formulas in names are neutralised.
+  expect(lines.some((line) => /(^|,)"?=/.test(line))).toBe(false)
+})

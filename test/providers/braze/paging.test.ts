@@ -1,0 +1,221 @@
+// Listing every Braze segment: speculative concurrent paging, its end, per-page retries, duplicates and progress.
+import { delay, http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { RetryPolicy } from '../../../src/lib/http'
+import { fetchAllBrazeSegments, streamAllBrazeSegments } from '../../../src/providers/braze/client'
+import { ProviderError } from '../../../src/providers/provider-error'
+import { NOT_PROVIDED } from '../../../src/providers/segment'
+import { createDemoHandlers } from '../../msw/demo-handlers'
+
+const LIST = '*/api/braze/segments/list'
+
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+/** Retries without real waits; the waits asked for are recorded. */
+function fastRetry() {
+  const waits: number[] = []
+  const retry: Partial<RetryPolicy> = {
+    sleep: async (ms) => {
+      waits.push(ms)
+    },
+    random: () => 0.5,
+  }
+  return { waits, retry }
+}
+
+function pageOf(request: Request): number {
+  return Number(new URL(request.url).searchParams.get('page') ?? '0')
+}
+
+/** Demo handlers whose list endpoint records every page requested and the most requests in flight at once. */
+function useDemoBraze(brazeCount: number, latencyMs = 0) {
+  const demo = createDemoHandlers({ brazeCount, commandersActCount: 0, latencyMs })
+  const stats = { pages: [] as number[], inFlight: 0, maxInFlight: 0 }
+  server.use(
+    http.get(LIST, async ({ request }) => {
+      stats.pages.push(pageOf(request))
+      stats.inFlight += 1
+      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight)
+      try {
+        return await demo.forwardToBraze(request)
+      } finally {
+        stats.inFlight -= 1
+      }
+    }),
+  )
+  return { data: demo.data, stats, forward: demo.forwardToBraze }
+}
+
+function listBody(ids: string[]) {
+  return { message: 'success', segments: ids.map((id) => ({ id, name: `Segment ${id}`, analytics_tracking_enabled: true, tags: [] })) }
+}
+
+const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, index) => `id-${from + index}`)
+
+describe('fetchAllBrazeSegments', () => {
+  it.each([
+    { name: 'a long list with a short last page', count: 1_234, pages: 13 },
+    { name: 'an exact multiple of 100, which ends on an empty page', count: 300, pages: 4 },
+    { name: 'a short single page', count: 42, pages: 1 },
+    { name: 'an empty list', count: 0, pages: 1 },
+  ])('lists $name: every segment once, pages read in order one at a time', async ({ count, pages }) => {
+    const { data, stats } = useDemoBraze(count)
+    const segments = await fetchAllBrazeSegments({ concurrency: 1 })
+    expect(segments.map((segment) => segment.id)).toEqual(data.braze.map((segment) => segment.id))
+    expect(stats.pages).toEqual(Array.from({ length: pages }, (_, page) => page))
+  })
+
+  it('maps the demo list into Segments, tags omitted by old accounts read as not provided', async () => {
+    const { data } = useDemoBraze(50)
+    const segments = await fetchAllBrazeSegments()
+    const omitted = data.braze.findIndex((segment) => segment.tags === undefined)
+    const withNull = data.braze.findIndex((segment) => segment.tags?.includes(null))
+    expect(segments[0]).toEqual({
+      key: `braze:${data.braze[0]?.id}`,
+      provider: 'braze',
+      id: data.braze[0]?.id,
+      name: data.braze[0]?.name,
+      tags: data.braze[0]?.tags,
+      analyticsTracking: data.braze[0]?.analyticsTrackingEnabled,
+    })
+    expect(segments[omitted]?.tags).toBe(NOT_PROVIDED)
+    expect(segments[withNull]?.tags).toEqual(data.braze[withNull]?.tags?.filter((tag) => tag !== null))
+  })
+
+  it('reads 1,234 segments concurrently without requesting more than a few pages past the end', async () => {
+    const { data, stats } = useDemoBraze(1_234, 5)
+    const segments = await fetchAllBrazeSegments({ concurrency: 6 })
+    expect(segments).toHaveLength(1_234)
+    expect(new Set(segments.map((segment) => segment.id))).toEqual(new Set(data.braze.map((segment) => segment.id)))
+    expect(stats.maxInFlight).toBeGreaterThan(1)
+    expect(stats.pages.length).toBeLessThanOrEqual(13 + 5)
+    expect(new Set(stats.pages).size).toBe(stats.pages.length)
+  })
+
+  it.each([1, 3, 6])('never has more than %i pages in flight', async (concurrency) => {
+    const { stats } = useDemoBraze(2_050, 5)
+    expect(await fetchAllBrazeSegments({ concurrency })).toHaveLength(2_050)
+    expect(stats.maxInFlight).toBe(concurrency)
+  })
+
+  it('drops ids seen on an earlier page (offset paging shifts when segments are added meanwhile)', async () => {
+    const pages = [ids(0, 100), ids(99, 199), ids(150, 230)]
+    server.use(http.get(LIST, ({ request }) => HttpResponse.json(listBody(pages[pageOf(request)] ?? []))))
+    const segments = await fetchAllBrazeSegments({ concurrency: 2 })
+    expect(segments.map((segment) => segment.id).sort()).toEqual(ids(0, 230).sort())
+  })
+
+  it('waits out a 429 on one page, halves its concurrency, and still lists everything', async () => {
+    const { stats } = useDemoBraze(1_000, 20)
+    let rateLimited = false
+    const inFlightAtLaterPages: number[] = []
+    server.use(
+      http.get(LIST, ({ request }) => {
+        const page = pageOf(request)
+        if (page === 0 && !rateLimited) {
+          rateLimited = true
+          return HttpResponse.json({ message: 'Rate limit exceeded' }, { status: 429, headers: { 'Retry-After': '3' } })
+        }
+        if (page >= 4) inFlightAtLaterPages.push(stats.inFlight + 1)
+        return undefined
+      }),
+    )
+    const { waits, retry } = fastRetry()
+    expect(await fetchAllBrazeSegments({ concurrency: 4, retry })).toHaveLength(1_000)
+    expect(waits).toEqual([3_000])
+    expect(stats.pages.filter((page) => page === 0)).toHaveLength(1)
+    expect(Math.max(...inFlightAtLaterPages)).toBeLessThanOrEqual(2)
+  })
+
+  it('retries a page answering 500 twice, then lists everything', async () => {
+    const { data, stats } = useDemoBraze(450)
+    let failures = 0
+    server.use(
+      http.get(LIST, ({ request }) => {
+        if (pageOf(request) !== 2 || failures >= 2) return undefined
+        failures += 1
+        return HttpResponse.json({ message: 'Internal Server Error' }, { status: 500 })
+      }),
+    )
+    const { waits, retry } = fastRetry()
+    const segments = await fetchAllBrazeSegments({ concurrency: 3, retry })
+    expect(segments).toHaveLength(data.braze.length)
+    expect(failures).toBe(2)
+    expect(waits).toEqual([300, 600])
+    expect(stats.pages.filter((page) => page === 2)).toHaveLength(1)
+  })
+
+  it('fails with the page error once its retries are spent', async () => {
+    useDemoBraze(450)
+    let attempts = 0
+    server.use(
+      http.get(LIST, ({ request }) => {
+        if (pageOf(request) !== 1) return undefined
+        attempts += 1
+        return HttpResponse.json({ message: 'Service Unavailable' }, { status: 503 })
+      }),
+    )
+    const { retry } = fastRetry()
+    const failure = fetchAllBrazeSegments({ concurrency: 2, retry })
+    await expect(failure).rejects.toMatchObject({ provider: 'braze', reason: 'server', status: 503 })
+    expect(attempts).toBe(5)
+  })
+
+  it('fails at once on a 401, without retrying, naming Braze', async () => {
+    const { stats } = useDemoBraze(1_000)
+    let unauthorized = 0
+    server.use(
+      http.get(LIST, ({ request }) => {
+        if (pageOf(request) !== 0) return undefined
+        unauthorized += 1
+        return HttpResponse.json({ message: 'Invalid API key' }, { status: 401 })
+      }),
+    )
+    const { waits, retry } = fastRetry()
+    const error = await fetchAllBrazeSegments({ concurrency: 3, retry }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ProviderError)
+    expect(error).toMatchObject({ provider: 'braze', reason: 'unauthorized', status: 401, providerMessage: 'Invalid API key' })
+    expect(unauthorized).toBe(1)
+    expect(waits).toEqual([])
+    expect(stats.pages.length).toBeLessThanOrEqual(3)
+  })
+
+  it('stops when the signal aborts', async () => {
+    const { stats } = useDemoBraze(5_000, 20)
+    const controller = new AbortController()
+    const listing = streamAllBrazeSegments({ signal: controller.signal, concurrency: 2 })
+    const first = await listing.next()
+    expect(first.done).toBe(false)
+    controller.abort()
+    await expect(listing.next()).rejects.toMatchObject({ name: 'AbortError' })
+    const requested = stats.pages.length
+    await delay(60)
+    expect(stats.pages.length).toBe(requested)
+    expect(requested).toBeLessThan(50)
+  })
+})
+
+describe('streamAllBrazeSegments', () => {
+  it('yields the first pages before the last page is answered', async () => {
+    const { forward } = useDemoBraze(250)
+    let lastPageAnswered = false
+    server.use(
+      http.get(LIST, async ({ request }) => {
+        if (pageOf(request) !== 2) return undefined
+        await delay(150)
+        lastPageAnswered = true
+        return forward(request)
+      }),
+    )
+    const chunks: { size: number; lastPageAnswered: boolean }[] = []
+    for await (const chunk of streamAllBrazeSegments({ concurrency: 4 })) {
+      chunks.push({ size: chunk.length, lastPageAnswered })
+    }
+    expect(chunks[0]).toEqual({ size: 100, lastPageAnswered: false })
+    expect(chunks.map((chunk) => chunk.size).sort()).toEqual([100, 100, 50])
+  })
+})

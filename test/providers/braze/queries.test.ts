@@ -1,0 +1,50 @@
+// The Braze list query: rows arrive page by page on the first load, and a refresh keeps the old rows until the new list is complete.
+import { QueryClient } from '@tanstack/react-query'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { brazeQueries } from '../../../src/providers/braze/queries'
+import type { Segment } from '../../../src/providers/segment'
+import { createDemoHandlers } from '../../msw/demo-handlers'
+
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+/** Every row count the list query's cache entry goes through. */
+function recordRowCounts(client: QueryClient): number[] {
+  const counts: number[] = []
+  client.getQueryCache().subscribe((event) => {
+    if (event.type !== 'updated' || event.action.type !== 'success') return
+    const data = client.getQueryData<Segment[]>(brazeQueries.all().queryKey)
+    if (data) counts.push(data.length)
+  })
+  return counts
+}
+
+describe('brazeQueries', () => {
+  it('uses hierarchical keys', () => {
+    expect(brazeQueries.all().queryKey).toEqual(['segments', 'braze'])
+    expect(brazeQueries.details('abc').queryKey).toEqual(['segment', 'braze', 'abc'])
+    expect(brazeQueries.dataSeries('abc', 30).queryKey).toEqual(['segment', 'braze', 'abc', 'data_series', 30])
+    expect(brazeQueries.all().retry).toBe(false)
+  })
+
+  it('fills the list page by page, then refreshes without emptying it', async () => {
+    const demo = createDemoHandlers({ brazeCount: 450, commandersActCount: 0, latencyMs: 5 })
+    server.use(...demo.handlers)
+    const client = new QueryClient()
+    const counts = recordRowCounts(client)
+
+    const first = await client.fetchQuery(brazeQueries.all())
+    expect(first).toHaveLength(450)
+    expect(counts.length).toBeGreaterThan(1)
+    expect(counts[0]).toBeLessThan(450)
+
+    counts.length = 0
+    await client.refetchQueries({ queryKey: brazeQueries.all().queryKey })
+    expect(counts.every((count) => count === 450)).toBe(true)
+    expect(client.getQueryData<Segment[]>(brazeQueries.all().queryKey)).toHaveLength(450)
+    client.clear()
+  })
+})

@@ -1,0 +1,180 @@
+// Braze answer parsing: lenient where Braze varies, and a clear error naming Braze and the field otherwise.
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { fetchBrazeDataSeries, fetchBrazeSegmentDetails, fetchBrazeSegmentsPage } from '../../../src/providers/braze/client'
+import { ProviderError } from '../../../src/providers/provider-error'
+import { NOT_PROVIDED } from '../../../src/providers/segment'
+import { createDemoHandlers } from '../../msw/demo-handlers'
+
+const server = setupServer()
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+const ID = '8b922b25-dcc6-4e4d-b345-f7b06106046c'
+
+function answer(path: string, body: unknown) {
+  server.use(http.get(`*/api/braze/segments/${path}`, () => Response.json(body)))
+}
+
+async function failure(promise: Promise<unknown>): Promise<ProviderError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  )
+  if (!(error instanceof ProviderError)) throw new Error(`expected a ProviderError, got ${String(error)}`)
+  return error
+}
+
+const segment = { id: ID, name: 'Engaged Recent Users', analytics_tracking_enabled: true, tags: ['airbyte', 'test'] }
+
+describe('segments list page', () => {
+  it.each([
+    { name: 'tags omitted (old accounts)', item: { id: ID, name: 'A', analytics_tracking_enabled: false }, tags: NOT_PROVIDED },
+    { name: 'tags null', item: { ...segment, tags: null }, tags: NOT_PROVIDED },
+    { name: 'null among the tags', item: { ...segment, tags: ['crm', null, 'vip'] }, tags: ['crm', 'vip'] },
+    { name: 'extra fields', item: { ...segment, archived: false, created_by: 'x' }, tags: ['airbyte', 'test'] },
+    { name: 'another key order', item: { tags: ['a'], analytics_tracking_enabled: true, name: 'A', id: ID }, tags: ['a'] },
+  ])('accepts $name', async ({ item, tags }) => {
+    answer('list', { segments: [item], message: 'success' })
+    const [parsed] = await fetchBrazeSegmentsPage(0)
+    expect(parsed).toEqual({
+      key: `braze:${ID}`,
+      provider: 'braze',
+      id: ID,
+      name: item.name,
+      tags,
+      analyticsTracking: item.analytics_tracking_enabled,
+    })
+    expect(Object.keys(parsed ?? {}).sort()).toEqual(['analyticsTracking', 'id', 'key', 'name', 'provider', 'tags'])
+  })
+
+  it.each([
+    { name: 'a message other than success', body: { message: 'Segment export in progress', segments: [] }, field: 'message' },
+    { name: 'a name that is not a string', body: { message: 'success', segments: [{ ...segment, name: 42 }] }, field: 'segments.0.name' },
+    { name: 'an empty id', body: { message: 'success', segments: [segment, { ...segment, id: '' }] }, field: 'segments.1.id' },
+    { name: 'tracking as a string', body: { message: 'success', segments: [{ ...segment, analytics_tracking_enabled: 'true' }] }, field: 'segments.0.analytics_tracking_enabled' },
+    { name: 'a tag that is a number', body: { message: 'success', segments: [{ ...segment, tags: ['a', 7] }] }, field: 'segments.0.tags.1' },
+    { name: 'no segments array', body: { message: 'success' }, field: 'segments' },
+    { name: 'an array body', body: [segment], field: undefined },
+  ])('refuses $name, naming Braze and the field', async ({ body, field }) => {
+    answer('list', body)
+    const error = await failure(fetchBrazeSegmentsPage(0))
+    expect(error).toMatchObject({ provider: 'braze', reason: 'invalid_response', field })
+    expect(error.message).toContain('Braze')
+    if (field !== undefined) expect(error.message).toContain(`"${field}"`)
+  })
+
+  it('reports what Braze said when a 2xx is not a success', async () => {
+    answer('list', { message: 'Segment export in progress' })
+    const error = await failure(fetchBrazeSegmentsPage(0))
+    expect(error.providerMessage).toBe('Segment export in progress')
+  })
+
+  it('refuses a 2xx body that is not JSON', async () => {
+    server.use(http.get('*/api/braze/segments/list', () => HttpResponse.text('<html>maintenance</html>')))
+    expect(await failure(fetchBrazeSegmentsPage(0))).toMatchObject({ provider: 'braze', reason: 'invalid_response' })
+  })
+})
+
+describe('segment details', () => {
+  it.each([
+    { name: 'with milliseconds', createdAt: '2024-03-01T09:15:00.123Z' },
+    { name: 'without milliseconds', createdAt: '2024-03-01T09:15:00Z' },
+    { name: 'with an offset', createdAt: '2024-03-01T09:15:00+02:00' },
+  ])('accepts a full answer, dates $name', async ({ createdAt }) => {
+    answer('details', {
+      message: 'success',
+      created_at: createdAt,
+      updated_at: '2024-06-01T10:00:00Z',
+      name: 'Engaged Recent Users',
+      description: 'Last used app less than 7 days ago',
+      text_description: 'Users active this week',
+      tags: ['crm', null],
+      teams: ['CRM'],
+      extra: true,
+    })
+    expect(await fetchBrazeSegmentDetails(ID)).toEqual({
+      id: ID,
+      name: 'Engaged Recent Users',
+      createdAt,
+      updatedAt: '2024-06-01T10:00:00Z',
+      description: 'Last used app less than 7 days ago',
+      textDescription: 'Users active this week',
+      tags: ['crm'],
+      teams: ['CRM'],
+    })
+  })
+
+  it('accepts an answer with only message: omitted keys stay undefined, tags empty', async () => {
+    answer('details', { message: 'success' })
+    const details = await fetchBrazeSegmentDetails(ID)
+    expect(details).toEqual({ id: ID, tags: [] })
+    expect(details.textDescription).toBeUndefined()
+    expect(details.teams).toBeUndefined()
+  })
+
+  it('keeps a null text_description apart from an omitted one', async () => {
+    answer('details', { message: 'success', name: null, text_description: null, tags: null, teams: null })
+    expect(await fetchBrazeSegmentDetails(ID)).toEqual({ id: ID, textDescription: null, tags: [] })
+  })
+
+  it.each([
+    { name: 'a date that is not ISO', body: { message: 'success', created_at: '01/03/2024' }, field: 'created_at' },
+    { name: 'teams as a string', body: { message: 'success', teams: 'CRM' }, field: 'teams' },
+    { name: 'a failed message', body: { message: 'error' }, field: 'message' },
+  ])('refuses $name', async ({ body, field }) => {
+    answer('details', body)
+    expect(await failure(fetchBrazeSegmentDetails(ID))).toMatchObject({ provider: 'braze', reason: 'invalid_response', field })
+  })
+
+  it('reads the demo fake, and calls an unknown id (Braze: 400) not found', async () => {
+    const demo = createDemoHandlers({ brazeCount: 20, commandersActCount: 0 })
+    server.use(...demo.handlers)
+    const first = demo.data.braze[0]
+    expect(await fetchBrazeSegmentDetails(first?.id ?? '')).toMatchObject({ id: first?.id, name: first?.name, createdAt: first?.createdAt })
+    const error = await failure(fetchBrazeSegmentDetails('00000000-0000-4000-8000-000000000000'))
+    expect(error).toMatchObject({ provider: 'braze', reason: 'not_found', status: 400, providerMessage: 'Invalid segment_id' })
+  })
+})
+
+describe('data series', () => {
+  it('normalises bare dates and timestamps to the calendar day', async () => {
+    answer('data_series', {
+      data: [
+        { time: '2022-09-01', size: 123 },
+        { time: '2022-09-02T00:00:00Z', size: 0 },
+        { time: '2022-09-03T00:00:00.000-05:00', size: 5.5 },
+      ],
+      message: 'success',
+    })
+    expect(await fetchBrazeDataSeries(ID, 3)).toEqual([
+      { time: '2022-09-01', size: 123 },
+      { time: '2022-09-02', size: 0 },
+      { time: '2022-09-03', size: 5.5 },
+    ])
+  })
+
+  it.each([
+    { name: 'a negative size', point: { time: '2022-09-01', size: -1 }, field: 'data.0.size' },
+    { name: 'a size as text', point: { time: '2022-09-01', size: '12' }, field: 'data.0.size' },
+    { name: 'a time that is not a date', point: { time: 'yesterday', size: 1 }, field: 'data.0.time' },
+  ])('refuses $name', async ({ point, field }) => {
+    answer('data_series', { message: 'success', data: [point] })
+    expect(await failure(fetchBrazeDataSeries(ID, 1))).toMatchObject({ provider: 'braze', reason: 'invalid_response', field })
+  })
+
+  it('reads 30 days from the demo fake', async () => {
+    const demo = createDemoHandlers({ brazeCount: 20, commandersActCount: 0 })
+    server.use(...demo.handlers)
+    const tracked = demo.data.braze.find((item) => item.analyticsTrackingEnabled)
+    const series = await fetchBrazeDataSeries(tracked?.id ?? '', 30)
+    expect(series).toHaveLength(30)
+    expect(series.every((point) => /^\d{4}-\d{2}-\d{2}$/.test(point.time) && point.size >= 0)).toBe(true)
+  })
+
+  it.each([0, 101, 1.5])('refuses %s days before calling', async (days) => {
+    await expect(fetchBrazeDataSeries(ID, days)).rejects.toBeInstanceOf(RangeError)
+  })
+})
