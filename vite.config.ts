@@ -1,7 +1,7 @@
 // Vite: the React app, plus the provider proxy (src/server/proxy) for `vite` and `vite preview`.
 import { defineConfig, loadEnv } from 'vite'
 import react from '@vitejs/plugin-react'
-import { segmentAuditProxy } from './src/server/proxy/plugin'
+import { segmentAuditProxy } from './src/server/proxy/plugin.ts'
 
 export default defineConfig(({ mode }) => {
   // Prefix '' reads every variable, for the Node side only; the bundle still sees only VITE_* ones.

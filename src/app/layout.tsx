@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { NavLink, Outlet } from 'react-router'
 import { Badge } from '../components/badge'
-import { connectionStatusQuery } from '../features/connections/connection-status'
+import { connectionStatusQuery } from '../providers/connection-status'
 
 const NAVIGATION = [
   { to: '/', label: 'Segments', end: true },

@@ -5,6 +5,7 @@ import { Layout } from './layout'
 import { NotFoundPage } from './not-found-page'
 import { RouteError } from './route-error'
 import { SegmentsPage } from '../features/segments/segments-page'
+import { ListNavigation } from '../features/segments/list-navigation'
 import { SegmentDetailPage } from '../features/segment-detail/segment-detail-page'
 import { AuditPage } from '../features/audit/audit-page'
 import { VisitorPage } from '../features/visitor/visitor-page'
@@ -17,7 +18,7 @@ export const routes: RouteObject[] = [
         errorElement: <RouteError />,
         children: [
           { index: true, element: <SegmentsPage /> },
-          { path: 'segments/:provider/:id', element: <SegmentDetailPage /> },
+          { path: 'segments/:provider/:id', element: <SegmentDetailPage navigation={<ListNavigation />} /> },
           { path: 'audit', element: <AuditPage /> },
           { path: 'visitor', element: <VisitorPage /> },
           { path: 'connections', element: <ConnectionsPage /> },

@@ -29,3 +29,37 @@ export function formatNumber(value: number, locale?: string): string {
   const key = locale ?? ''
   return cached(numberFormats, key, () => new Intl.NumberFormat(locale)).format(value)
 }
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>()
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600_000],
+  ['month', 30 * 24 * 3600_000],
+  ['week', 7 * 24 * 3600_000],
+  ['day', 24 * 3600_000],
+  ['hour', 3600_000],
+  ['minute', 60_000],
+]
+
+/** "3 months ago": the largest whole unit, as people say it. */
+export function formatRelative(iso: string, now: number, locale?: string): string {
+  const time = Date.parse(iso)
+  if (Number.isNaN(time)) return ''
+  const format = cached(relativeFormats, locale ?? '', () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
+  const elapsed = time - now
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(elapsed) >= size) return format.format(Math.round(elapsed / size), unit)
+  }
+  return format.format(0, 'minute')
+}
+
+export function formatDateTime(iso: string, locale?: string): string {
+  const time = Date.parse(iso)
+  if (Number.isNaN(time)) return iso
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(time)
+}
+
+const percentFormats = new Map<string, Intl.NumberFormat>()
+
+export function formatPercent(ratio: number, locale?: string): string {
+  return cached(percentFormats, locale ?? '', () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })).format(ratio)
+}

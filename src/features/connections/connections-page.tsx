@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Alert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { brazeInstanceName } from './braze-instance'
-import { connectionStatusQuery, type ConnectionStatus } from './connection-status'
+import { connectionStatusQuery, type ConnectionStatus } from '../../providers/connection-status'
 
 type ProviderStatus = ConnectionStatus['providers']['braze'] | ConnectionStatus['providers']['commandersAct']
 

@@ -1,24 +1,13 @@
-// Segment detail route (/segments/:provider/:id). The full view arrives with issue 4; until then it says so plainly.
-import { Link, useParams } from 'react-router'
-import { EmptyState } from '../../components/empty-state'
+// Segment detail route (/segments/:provider/:id): the provider's view, with the list navigation the app slots in.
+import type { ReactNode } from 'react'
+import { useParams } from 'react-router'
+import { BrazeSegmentDetail } from './braze-segment-detail'
+import { CommandersActSegmentDetail } from './commanders-act-segment-detail'
+import { SegmentNotFound } from './detail-parts'
 
-const PROVIDER_NAMES: Record<string, string> = { braze: 'Braze', 'commanders-act': 'Commanders Act' }
-
-export function SegmentDetailPage() {
+export function SegmentDetailPage({ navigation }: { navigation?: ReactNode }) {
   const { provider = '', id = '' } = useParams()
-  const providerName = PROVIDER_NAMES[provider]
-  if (!providerName) {
-    return (
-      <EmptyState title="Segment not found">
-        <p>“{provider}” is not a provider this dashboard knows.</p>
-        <Link className="button" to="/">Back to the segments</Link>
-      </EmptyState>
-    )
-  }
-  return (
-    <EmptyState title={`${providerName} segment ${id}`}>
-      <p>The detail view (description, tags, teams, dates and size) is not available in this version yet.</p>
-      <Link className="button" to="/">Back to the segments</Link>
-    </EmptyState>
-  )
+  if (provider === 'braze') return <BrazeSegmentDetail key={id} id={id} navigation={navigation} />
+  if (provider === 'commanders-act') return <CommandersActSegmentDetail key={id} id={id} navigation={navigation} />
+  return <SegmentNotFound provider={provider} id={id} />
 }

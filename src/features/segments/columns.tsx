@@ -1,6 +1,5 @@
 // The table's columns, at module scope as TanStack Table requires; cells render provider text as text only.
 import { columnVisibilityFeature, rowSortingFeature, tableFeatures, type ColumnDef } from '@tanstack/react-table'
-import { Link } from 'react-router'
 import { Badge } from '../../components/badge'
 import { CopyButton } from '../../components/copy-button'
 import { NotLoaded, NotProvided } from '../../components/not-provided'
@@ -9,16 +8,13 @@ import { providerLabel, type ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED } from '../../providers/segment'
 import { COLUMN_LABELS } from './column-labels'
 import type { Known, SegmentRow } from './segment-rows'
+import { SegmentLink } from './segment-link'
 
 export const segmentTableFeatures = tableFeatures({ rowSortingFeature, columnVisibilityFeature })
 
 type SegmentColumn = ColumnDef<typeof segmentTableFeatures, SegmentRow>
 
 const DETAILS_HINT = 'Known once the segment’s details are loaded: open the segment, or run the details scan.'
-
-export function segmentPath(row: Pick<SegmentRow, 'provider' | 'id'>): string {
-  return `/segments/${row.provider}/${encodeURIComponent(row.id)}`
-}
 
 function KnownDate({ value, provider }: { value: Known<string>; provider: ProviderId }) {
   if (value === NOT_PROVIDED) return <NotProvided by={providerLabel[provider]} />
@@ -49,11 +45,7 @@ export const segmentColumns: SegmentColumn[] = [
     id: 'name',
     header: COLUMN_LABELS.name,
     accessorFn: (row) => row.name,
-    cell: ({ row }) => (
-      <Link className="segment-name" to={segmentPath(row.original)} title={row.original.name}>
-        {row.original.name}
-      </Link>
-    ),
+    cell: ({ row }) => <SegmentLink row={row.original} />,
   },
   {
     id: 'id',

@@ -7,25 +7,19 @@ import { csvFilename, downloadText, segmentsCsv } from './export-csv'
 import { EMPTY_FILTERS, hasActiveFilters } from './list-state'
 import { ListStatus } from './list-status'
 import { ProviderErrors, ProviderProgress } from './provider-progress'
-import { buildSegmentRows } from './segment-rows'
-import { countByProvider, filterRows, sortRows } from './segment-view'
+import { countByProvider } from './segment-view'
 import { SegmentsTable } from './segments-table'
 import { SegmentsToolbar } from './segments-toolbar'
-import { useCachedBrazeDetails } from './use-cached-details'
 import { useColumnVisibility } from './use-column-visibility'
 import { useListState } from './use-list-state'
-import { useSegmentList } from './use-segment-list'
+import { useListScrollMemory } from './use-list-scroll-memory'
+import { useSegmentView } from './use-segment-view'
 
 export function SegmentsPage() {
   const [{ filters, sort }, updateListState] = useListState()
-  const list = useSegmentList()
-  const details = useCachedBrazeDetails()
+  const { list, collator, rows, visible } = useSegmentView(filters, sort)
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
-  const collator = useMemo(() => new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }), [])
-
-  const rows = useMemo(() => buildSegmentRows(list.segments, details), [list.segments, details])
-  const sorted = useMemo(() => sortRows(rows, sort, collator), [rows, sort, collator])
-  const visible = useMemo(() => filterRows(sorted, filters), [sorted, filters])
+  useListScrollMemory(rows.length > 0)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
 
   const stillLoading = list.providers.some((provider) => provider.loading)

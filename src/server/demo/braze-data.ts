@@ -1,10 +1,10 @@
 // Builds the demo Braze segments: realistic names and fields, with the awkward cases real workspaces have.
-import type { DemoBrazeSegment } from './data'
-import { chance, createRandom, pick, pickDistinct, pickFromGroups, randomHex, randomInt, type Random } from './random'
+import type { DemoBrazeSegment } from './data.ts'
+import { chance, createRandom, pick, pickDistinct, pickFromGroups, randomHex, randomInt, type Random } from './random.ts'
 import {
   ENGLISH_AUDIENCES, ENGLISH_QUALIFIERS, FILTER_LINES, FRENCH_AUDIENCES, FRENCH_QUALIFIERS, LEFTOVER_NAMES,
   LONG_NAMES, NAME_EMOJI, NAME_PREFIXES, TAGS, TEAMS, TEXT_DESCRIPTIONS, TEXT_DESCRIPTIONS_WITH_URL, TRICKY_NAMES,
-} from './vocabulary'
+} from './vocabulary.ts'
 
 const DAY_MS = 86_400_000
 const TIMELINE_MS = Math.round(4 * 365.25 * DAY_MS)

@@ -1,7 +1,7 @@
 // A fake Braze REST API (the three segment endpoints) as a fetch-style handler, faithful to PROVIDERS.md including its quirks.
-import type { DemoBrazeSegment } from './data'
-import { delay, jsonResponse, parseWholeNumber } from './fake-http'
-import { createRandom, hashString } from './random'
+import type { DemoBrazeSegment } from './data.ts'
+import { delay, jsonResponse, parseWholeNumber } from './fake-http.ts'
+import { createRandom, hashString } from './random.ts'
 
 export interface FakeBrazeOptions {
   segments: DemoBrazeSegment[]

@@ -1,7 +1,7 @@
 // Builds the demo Commanders Act segments: French labels, some of them the same or nearly the same as Braze names.
-import type { DemoCommandersActSegment } from './data'
-import { chance, createRandom, pick, pickFromGroups, randomHex, randomInt, type Random } from './random'
-import { COMMANDERS_ACT_AUDIENCES, COMMANDERS_ACT_QUALIFIERS, LEFTOVER_NAMES } from './vocabulary'
+import type { DemoCommandersActSegment } from './data.ts'
+import { chance, createRandom, pick, pickFromGroups, randomHex, randomInt, type Random } from './random.ts'
+import { COMMANDERS_ACT_AUDIENCES, COMMANDERS_ACT_QUALIFIERS, LEFTOVER_NAMES } from './vocabulary.ts'
 
 type LabelRule = (earlierLabels: readonly string[], brazeNames: readonly string[]) => string
 

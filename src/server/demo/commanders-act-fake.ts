@@ -1,7 +1,7 @@
 // A fake Commanders Act DMS segmentation API (list + JSONP visitor segments) as a fetch-style handler, per PROVIDERS.md.
-import type { DemoCommandersActSegment } from './data'
-import { delay, jsonResponse } from './fake-http'
-import { chance, createRandom, hashString, pickDistinct, randomHex, randomInt } from './random'
+import type { DemoCommandersActSegment } from './data.ts'
+import { delay, jsonResponse } from './fake-http.ts'
+import { chance, createRandom, hashString, pickDistinct, randomHex, randomInt } from './random.ts'
 
 export interface FakeCommandersActOptions {
   segments: DemoCommandersActSegment[]

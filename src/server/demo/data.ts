@@ -1,6 +1,6 @@
 // The demo data model and its entry point: deterministic Braze and Commanders Act segments for the fake providers and the tests.
-import { generateBrazeSegments } from './braze-data'
-import { generateCommandersActSegments } from './commanders-act-data'
+import { generateBrazeSegments } from './braze-data.ts'
+import { generateCommandersActSegments } from './commanders-act-data.ts'
 
 export interface DemoBrazeSegment {
   /** UUID v4-looking, like Braze's segment API identifiers. */

@@ -1,10 +1,10 @@
 // Runs the fake providers as real HTTP servers on 127.0.0.1, with fresh credentials each start, for `npm start` and tests.
 import { randomInt, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { createFakeBraze } from './braze-fake'
-import { createFakeCommandersAct } from './commanders-act-fake'
-import { generateDemoData } from './data'
-import type { DemoOptions } from './demo-options'
+import { createFakeBraze } from './braze-fake.ts'
+import { createFakeCommandersAct } from './commanders-act-fake.ts'
+import { generateDemoData } from './data.ts'
+import type { DemoOptions } from './demo-options.ts'
 
 export interface RunningDemoProviders {
   braze: { url: string; apiKey: string }

@@ -1,6 +1,6 @@
 // The only calls the proxy forwards: exact paths, GET, and validated parameters. Everything else is refused.
-import type { ProxyTargets } from './config'
-import { JSONP_CALLBACK } from './jsonp'
+import type { ProxyTargets } from './config.ts'
+import { JSONP_CALLBACK } from './jsonp.ts'
 
 export type ProviderId = 'braze' | 'commanders-act'
 

@@ -1,8 +1,8 @@
 // Calls a provider for an allowed route and relays its answer: JSON only, selected headers only, size-capped, time-limited.
 import type { ServerResponse } from 'node:http'
-import type { AllowedRoute, UpstreamRequest } from './allowlist'
-import { parseVisitorJsonp } from './jsonp'
-import { sendError, sendJson, sendJsonText } from './respond'
+import type { AllowedRoute, UpstreamRequest } from './allowlist.ts'
+import { parseVisitorJsonp } from './jsonp.ts'
+import { sendError, sendJson, sendJsonText } from './respond.ts'
 
 export const UPSTREAM_MAX_BYTES = 20 * 1024 * 1024
 

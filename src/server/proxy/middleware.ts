@@ -1,9 +1,9 @@
 // The /api/* middleware: answers status, forwards allowlisted provider calls, and refuses everything else itself.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ALLOWED_ROUTES, parseQuery } from './allowlist'
-import { describeTargets, type ProxyTargets } from './config'
-import { forward } from './forward'
-import { sendError, sendJson } from './respond'
+import { ALLOWED_ROUTES, parseQuery } from './allowlist.ts'
+import { describeTargets, type ProxyTargets } from './config.ts'
+import { forward } from './forward.ts'
+import { sendError, sendJson } from './respond.ts'
 
 export interface ProxyMiddlewareOptions {
   targets: ProxyTargets

@@ -1,9 +1,9 @@
 // The Vite plugin that serves /api/* in `vite` and `vite preview` alike, starting the demo providers when no credentials are set.
 import type { Logger, Plugin, PreviewServer, ViteDevServer } from 'vite'
-import { readDemoOptions } from '../demo/demo-options'
-import { startDemoProviders } from '../demo/serve'
-import { findExposedSecrets, hasAnyCredential, readRealTargets, type ProxyTargets, type ServerEnv } from './config'
-import { createProxyMiddleware } from './middleware'
+import { readDemoOptions } from '../demo/demo-options.ts'
+import { startDemoProviders } from '../demo/serve.ts'
+import { findExposedSecrets, hasAnyCredential, readRealTargets, type ProxyTargets, type ServerEnv } from './config.ts'
+import { createProxyMiddleware } from './middleware.ts'
 
 export interface SegmentAuditProxyOptions {
   /** The server-side environment (process.env merged with .env files). Read here, never passed to the client. */

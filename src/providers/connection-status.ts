@@ -1,7 +1,7 @@
 // What the proxy says about the providers (/api/status): configured or not, demo or real, hosts — never a secret.
 import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod'
-import { apiUrl } from '../../lib/api-url'
+import { apiUrl } from '../lib/api-url'
 
 const notConfigured = z.object({
   configured: z.literal(false),

@@ -1,0 +1,109 @@
+// The Braze segment view: its own description, Braze's filter description, tags, teams, dates, tracking and size.
+import { useQuery } from '@tanstack/react-query'
+import { useCallback, type ReactNode } from 'react'
+import { Alert } from '../../components/alert'
+import { Badge } from '../../components/badge'
+import { LinkifiedText } from '../../components/linkified-text'
+import { When } from '../../components/when'
+import { brazeQueries } from '../../providers/braze/queries'
+import { adviceForError } from '../../providers/error-advice'
+import { ProviderError } from '../../providers/provider-error'
+import { NOT_PROVIDED, type Segment } from '../../providers/segment'
+import { DetailHeader, DetailSkeleton, SegmentNotFound } from './detail-parts'
+import { SizeChart } from './size-chart'
+
+const SIZE_DAYS = 30
+
+function SizeSection({ id, tracking }: { id: string; tracking: boolean | undefined }) {
+  const series = useQuery({ ...brazeQueries.dataSeries(id, SIZE_DAYS), enabled: tracking === true })
+  let body: ReactNode
+  if (tracking === undefined) body = <DetailSkeleton />
+  else if (!tracking) body = <p className="muted">Analytics tracking is off: Braze keeps no size history for this segment.</p>
+  else if (series.isPending) body = <div className="skeleton chart-skeleton" aria-label="Loading the size history" role="img" />
+  else if (series.isError)
+    body = (
+      <Alert tone="error" title={adviceForError(series.error, 'braze').title} action={<button type="button" className="button" onClick={() => void series.refetch()}>Retry</button>}>
+        {adviceForError(series.error, 'braze').advice}
+      </Alert>
+    )
+  else body = <SizeChart points={series.data} days={SIZE_DAYS} />
+  return (
+    <section className="card" aria-labelledby="size-heading">
+      <h2 id="size-heading">Size, last {SIZE_DAYS} days</h2>
+      {body}
+    </section>
+  )
+}
+
+function TagList({ tags, empty }: { tags: readonly string[] | undefined; empty: string }) {
+  if (!tags) return <span className="skeleton" style={{ width: 120, display: 'inline-block' }} />
+  if (tags.length === 0) return <span className="muted">{empty}</span>
+  return (
+    <ul className="chips wrap">
+      {tags.map((tag) => (
+        <li key={tag} className="chip">{tag}</li>
+      ))}
+    </ul>
+  )
+}
+
+export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?: ReactNode }) {
+  const details = useQuery(brazeQueries.details(id))
+  const findListed = useCallback((segments: Segment[]) => segments.find((segment) => segment.id === id), [id])
+  const listed = useQuery({ ...brazeQueries.all(), select: findListed })
+
+  if (details.error instanceof ProviderError && details.error.reason === 'not_found') return <SegmentNotFound provider="braze" id={id} />
+  const segment = details.data
+  const tracking = listed.data ? (listed.data.analyticsTracking === NOT_PROVIDED ? undefined : listed.data.analyticsTracking) : undefined
+  const listedTags = listed.data && listed.data.tags !== NOT_PROVIDED ? listed.data.tags : undefined
+  const textDescription = segment?.textDescription?.trim()
+
+  return (
+    <>
+      {navigation}
+      <DetailHeader provider="braze" id={id} name={segment?.name ?? listed.data?.name} />
+      {details.isError ? (
+        <Alert tone="error" title={adviceForError(details.error, 'braze').title} action={<button type="button" className="button" onClick={() => void details.refetch()}>Retry</button>}>
+          {adviceForError(details.error, 'braze').advice}
+        </Alert>
+      ) : null}
+      <div className="detail-grid">
+        <div className="detail-main">
+          <section className="card" aria-labelledby="description-heading">
+            <h2 id="description-heading">Description</h2>
+            {details.isPending ? (
+              <DetailSkeleton />
+            ) : textDescription ? (
+              <p className="text-description"><LinkifiedText text={textDescription} /></p>
+            ) : (
+              <p><Badge tone="danger">No description</Badge> <span className="muted">Nobody has written what this segment is for.</span></p>
+            )}
+          </section>
+          <section className="card" aria-labelledby="filters-heading">
+            <h2 id="filters-heading">Filters</h2>
+            <p className="muted small">Braze’s own description of the segment’s filters.</p>
+            {details.isPending ? <DetailSkeleton /> : segment?.description ? <pre className="filters">{segment.description}</pre> : <p className="muted">Braze gave no filter description.</p>}
+          </section>
+          <SizeSection id={id} tracking={tracking} />
+        </div>
+        <aside className="detail-side">
+          <section className="card" aria-labelledby="facts-heading">
+            <h2 id="facts-heading">Details</h2>
+            <dl className="facts">
+              <dt>Tags</dt>
+              <dd><TagList tags={segment?.tags ?? listedTags} empty="No tags" /></dd>
+              <dt>Teams</dt>
+              <dd>{segment ? (segment.teams ? <TagList tags={segment.teams} empty="No team" /> : <span className="muted">Not given by this workspace</span>) : <TagList tags={undefined} empty="" />}</dd>
+              <dt>Created</dt>
+              <dd>{segment?.createdAt ? <When iso={segment.createdAt} /> : <span className="muted">{segment ? 'Unknown' : '…'}</span>}</dd>
+              <dt>Last updated</dt>
+              <dd>{segment?.updatedAt ? <When iso={segment.updatedAt} /> : <span className="muted">{segment ? 'Unknown' : '…'}</span>}</dd>
+              <dt>Analytics tracking</dt>
+              <dd>{tracking === undefined ? '…' : tracking ? <span className="state-on">On</span> : <span className="state-off">Off</span>}</dd>
+            </dl>
+          </section>
+        </aside>
+      </div>
+    </>
+  )
+}

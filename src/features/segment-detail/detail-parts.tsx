@@ -1,0 +1,48 @@
+// Parts shared by both detail views: the not-found page, the loading skeleton and the header.
+import type { ReactNode } from 'react'
+import { Link } from 'react-router'
+import { Badge } from '../../components/badge'
+import { CopyButton } from '../../components/copy-button'
+import { EmptyState } from '../../components/empty-state'
+import { useDocumentTitle } from '../../components/use-document-title'
+import { providerLabel, type ProviderId } from '../../providers/provider-error'
+
+export function SegmentNotFound({ provider, id }: { provider: string; id: string }) {
+  useDocumentTitle('Segment not found')
+  const name = provider === 'braze' || provider === 'commanders-act' ? providerLabel[provider] : provider
+  return (
+    <EmptyState title="Segment not found">
+      <p>
+        {name} has no segment with the ID <code>{id}</code>. It may have been deleted or archived.
+      </p>
+      <Link className="button button-primary" to="/">
+        Back to the segments
+      </Link>
+    </EmptyState>
+  )
+}
+
+export function DetailSkeleton() {
+  return (
+    <div className="detail-skeleton" aria-hidden="true">
+      <span className="skeleton" style={{ width: '40%', height: 28 }} />
+      <span className="skeleton" style={{ width: '70%' }} />
+      <span className="skeleton" style={{ width: '55%' }} />
+    </div>
+  )
+}
+
+export function DetailHeader({ provider, id, name, children }: { provider: ProviderId; id: string; name: string | undefined; children?: ReactNode }) {
+  useDocumentTitle(name)
+  return (
+    <header className="detail-header">
+      <Badge tone={provider}>{providerLabel[provider]}</Badge>
+      <h1>{name ?? <span className="skeleton" style={{ width: 320, display: 'inline-block' }} />}</h1>
+      <p className="id-cell detail-id">
+        <span className="muted">ID</span> <code>{id}</code>
+        <CopyButton value={id} label="Copy ID" />
+      </p>
+      {children}
+    </header>
+  )
+}

@@ -1,0 +1,71 @@
+// On a segment's page: back to the list with its view, and previous/next through that view (also keys k and j).
+import { useEffect } from 'react'
+import { Link, useLocation, useNavigate, useParams } from 'react-router'
+import { formatNumber } from '../../lib/format'
+import { segmentKey } from '../../providers/segment'
+import { parseListState } from './list-state'
+import { segmentPath, type ListLocationState } from './segment-link'
+import { useSegmentView } from './use-segment-view'
+
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+}
+
+function listSearchOf(state: unknown): string {
+  const search = (state as Partial<ListLocationState> | null)?.listSearch
+  return typeof search === 'string' ? search : ''
+}
+
+export function ListNavigation() {
+  const { provider = '', id = '' } = useParams()
+  const location = useLocation()
+  const navigate = useNavigate()
+  const listSearch = listSearchOf(location.state)
+  const { filters, sort } = parseListState(new URLSearchParams(listSearch))
+  const { visible } = useSegmentView(filters, sort)
+  const key = provider === 'braze' || provider === 'commanders-act' ? segmentKey(provider, id) : ''
+  const index = visible.findIndex((row) => row.key === key)
+  const previous = index > 0 ? visible[index - 1] : undefined
+  const next = index >= 0 ? visible[index + 1] : undefined
+  const state: ListLocationState = { listSearch }
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return
+      const target = event.key === 'j' ? next : event.key === 'k' ? previous : undefined
+      if (!target) return
+      event.preventDefault()
+      void navigate(segmentPath(target), { state })
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  })
+
+  return (
+    <nav className="detail-nav" aria-label="Segment list">
+      <Link to={{ pathname: '/', search: listSearch }} className="button button-ghost">
+        ← Back to the segments
+      </Link>
+      <span className="toolbar-spacer" />
+      {index >= 0 ? (
+        <span className="muted">
+          {formatNumber(index + 1)} of {formatNumber(visible.length)}
+        </span>
+      ) : null}
+      {previous ? (
+        <Link className="button" to={segmentPath(previous)} state={state} aria-keyshortcuts="k" title="Previous segment (k)">
+          ← Previous
+        </Link>
+      ) : (
+        <span className="button" aria-disabled="true">← Previous</span>
+      )}
+      {next ? (
+        <Link className="button" to={segmentPath(next)} state={state} aria-keyshortcuts="j" title="Next segment (j)">
+          Next →
+        </Link>
+      ) : (
+        <span className="button" aria-disabled="true">Next →</span>
+      )}
+    </nav>
+  )
+}

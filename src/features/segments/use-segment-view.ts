@@ -1,0 +1,17 @@
+// The rows of a list view: built from both providers and cached details, sorted once, then filtered.
+import { useMemo } from 'react'
+import type { SegmentListFilters, SegmentListSort } from './list-state'
+import { buildSegmentRows } from './segment-rows'
+import { filterRows, sortRows } from './segment-view'
+import { useCachedBrazeDetails } from './use-cached-details'
+import { useSegmentList } from './use-segment-list'
+
+export function useSegmentView(filters: SegmentListFilters, sort: SegmentListSort) {
+  const list = useSegmentList()
+  const details = useCachedBrazeDetails()
+  const collator = useMemo(() => new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }), [])
+  const rows = useMemo(() => buildSegmentRows(list.segments, details), [list.segments, details])
+  const sorted = useMemo(() => sortRows(rows, sort, collator), [rows, sort, collator])
+  const visible = useMemo(() => filterRows(sorted, filters), [sorted, filters])
+  return { list, collator, rows, visible }
+}

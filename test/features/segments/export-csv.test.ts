@@ -1,0 +1,104 @@
+// CSV export of the current view: chosen columns in order, readable values for unknowns, formulas neutralised.
+import Papa from 'papaparse'
+import { describe, expect, it } from 'vitest'
+import { COLUMN_LABELS } from '../../../src/features/segments/column-labels'
+import { csvFilename, segmentsCsv } from '../../../src/features/segments/export-csv'
+import type { SortColumn } from '../../../src/features/segments/list-state'
+import { buildSegmentRows } from '../../../src/features/segments/segment-rows'
+import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
+import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
+
+function braze(id: string, name: string, tags: Segment['tags'], analyticsTracking: boolean): Segment {
+  return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
+}
+
+function commandersAct(id: string, name: string): Segment {
+  return { key: segmentKey('commanders-act', id), provider: 'commanders-act', id, name, tags: NOT_PROVIDED, analyticsTracking: NOT_PROVIDED }
+}
+
+const loaded: BrazeSegmentDetails = {
+  id: 'b-loaded',
+  tags: [],
+  createdAt: '2024-01-15T08:30:00Z',
+  updatedAt: '2025-06-01T12:00:00.000+02:00',
+  textDescription: 'Bought twice',
+}
+const blank: BrazeSegmentDetails = { id: 'b-blank', tags: [], createdAt: '2023-02-03T00:00:00Z', updatedAt: '2023-02-04T00:00:00Z', textDescription: ' ' }
+
+const rows = buildSegmentRows(
+  [
+    braze('b-loaded', 'Clients fidèles', ['vip', 'été'], true),
+    braze('b-blank', 'Sans description', [], false),
+    braze('b-unloaded', 'Pas chargé', NOT_PROVIDED, true),
+    commandersAct('42', 'Visiteurs'),
+  ],
+  new Map([
+    [loaded.id, loaded],
+    [blank.id, blank],
+  ]),
+)
+
+const ALL_COLUMNS: SortColumn[] = ['provider', 'name', 'id', 'tags', 'tracking', 'created', 'updated', 'description']
+
+/** What a spreadsheet reads: the BOM checked and dropped, then papaparse's rows. */
+function parse(csv: string): string[][] {
+  expect(csv.startsWith('\uFEFF')).toBe(true)
+  const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ',', newline: '\r\n' })
+  expect(parsed.errors).toEqual([])
+  return parsed.data
+}
+
+describe('segmentsCsv', () => {
+  it('writes every column with readable values for each kind of row', () => {
+    expect(parse(segmentsCsv(rows, ALL_COLUMNS))).toEqual([
+      ['Provider', 'Name', 'ID', 'Tags', 'Analytics tracking', 'Created', 'Last updated', 'Description'],
+      ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'on', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'present'],
+      ['Braze', 'Sans description', 'b-blank', '', 'off', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'missing'],
+      ['Braze', 'Pas chargé', 'b-unloaded', 'not provided', 'on', 'not loaded', 'not loaded', 'not loaded'],
+      ['Commanders Act', 'Visiteurs', '42', 'not provided', 'not provided', 'not provided', 'not provided', 'not provided'],
+    ])
+  })
+
+  it.each([
+    { columns: ['name'] as SortColumn[] },
+    { columns: ['description', 'name'] as SortColumn[] },
+    { columns: ['id', 'tracking', 'provider'] as SortColumn[] },
+    { columns: ['updated', 'created', 'tags', 'name'] as SortColumn[] },
+  ])('writes only the chosen columns, in the chosen order: $columns', ({ columns }) => {
+    const [header, ...body] = parse(segmentsCsv(rows, columns))
+    expect(header).toEqual(columns.map((column) => COLUMN_LABELS[column]))
+    const full = parse(segmentsCsv(rows, ALL_COLUMNS)).slice(1)
+    expect(body).toEqual(full.map((cells) => columns.map((column) => cells[ALL_COLUMNS.indexOf(column)])))
+  })
+
+  it('keeps the rows in the order given (the current view)', () => {
+    const body = parse(segmentsCsv([...rows].reverse(), ['id'])).slice(1)
+    expect(body).toEqual([['42'], ['b-unloaded'], ['b-blank'], ['b-loaded']])
+  })
+
+  it('writes only the header for an empty view', () => {
+    expect(parse(segmentsCsv([], ['name', 'id'])).filter((cells) => cells.join('') !== '')).toEqual([['Name', 'ID']])
+  })
+
+  it.each([
+    { name: '=HYPERLINK("http://x","y")', expected: `'=HYPERLINK("http://x","y")` },
+    { name: '+33 campaign', expected: "'+33 campaign" },
+    { name: '-10% promo', expected: "'-10% promo" },
+    { name: '@everyone', expected: "'@everyone" },
+    { name: 'Price = 10', expected: 'Price = 10' },
+    { name: 'Quote "this", and, that', expected: 'Quote "this", and, that' },
+  ])('neutralises a name that a spreadsheet would run as a formula: $name', ({ name, expected }) => {
+    const csv = segmentsCsv(buildSegmentRows([braze('x', name, ['=cmd', 'ok'], true)], new Map()), ['name', 'tags'])
+    expect(parse(csv)[1]).toEqual([expected, "'=cmd; ok"])
+  })
+})
+
+describe('csvFilename', () => {
+  it.each([
+    { now: '2026-03-05T10:00:00.000Z', expected: 'segments-2026-03-05.csv' },
+    { now: '2025-12-31T23:59:59.999Z', expected: 'segments-2025-12-31.csv' },
+    { now: '2024-02-29T00:00:00.000Z', expected: 'segments-2024-02-29.csv' },
+  ])('$now → $expected', ({ now, expected }) => {
+    expect(csvFilename(new Date(now))).toBe(expected)
+  })
+})

@@ -1,0 +1,152 @@
+// The list's URL state: what is read from the address, what is written back, and what is dropped as noise.
+import { describe, expect, it } from 'vitest'
+import {
+  DEFAULT_SORT,
+  EMPTY_FILTERS,
+  hasActiveFilters,
+  listStateToParams,
+  parseListState,
+  type SegmentListFilters,
+  type SegmentListState,
+} from '../../../src/features/segments/list-state'
+
+const state = (filters: Partial<SegmentListFilters> = {}, sort = DEFAULT_SORT): SegmentListState => ({
+  filters: { ...EMPTY_FILTERS, ...filters },
+  sort,
+})
+
+describe('parseListState', () => {
+  it.each([
+    { url: '', expected: state() },
+    { url: 'q=fid%C3%A8le', expected: state({ query: 'fidèle' }) },
+    { url: 'q=clients+fid', expected: state({ query: 'clients fid' }) },
+    { url: 'provider=braze', expected: state({ provider: 'braze' }) },
+    { url: 'provider=commanders-act', expected: state({ provider: 'commanders-act' }) },
+    { url: 'tag=vip', expected: state({ tags: ['vip'] }) },
+    { url: 'tag=vip&tag=%C3%A9t%C3%A9', expected: state({ tags: ['vip', 'été'] }) },
+    { url: 'tracking=on', expected: state({ tracking: 'on' }) },
+    { url: 'tracking=off', expected: state({ tracking: 'off' }) },
+    { url: 'untagged=1', expected: state({ noTags: true }) },
+    { url: 'sort=updated', expected: state({}, { column: 'updated', desc: false }) },
+    { url: 'sort=-created', expected: state({}, { column: 'created', desc: true }) },
+    { url: 'sort=-name', expected: state({}, { column: 'name', desc: true }) },
+    {
+      url: 'q=vip&provider=braze&tag=a&tag=b&tracking=off&untagged=1&sort=-tags',
+      expected: state({ query: 'vip', provider: 'braze', tags: ['a', 'b'], tracking: 'off', noTags: true }, { column: 'tags', desc: true }),
+    },
+  ])('reads "$url"', ({ url, expected }) => {
+    expect(parseListState(new URLSearchParams(url))).toEqual(expected)
+  })
+
+  it.each([
+    { what: 'an unknown provider', url: 'provider=foo' },
+    { what: 'a provider in the wrong case', url: 'provider=Braze' },
+    { what: 'an empty provider', url: 'provider=' },
+    { what: 'an unknown sort column', url: 'sort=bogus' },
+    { what: 'an unknown descending sort column', url: 'sort=-bogus' },
+    { what: 'a bare minus as sort', url: 'sort=-' },
+    { what: 'a double minus sort', url: 'sort=--name' },
+    { what: 'an empty sort', url: 'sort=' },
+    { what: 'an unknown tracking value', url: 'tracking=maybe' },
+    { what: 'tracking in the wrong case', url: 'tracking=ON' },
+    { what: 'an empty tag', url: 'tag=' },
+    { what: 'untagged other than 1', url: 'untagged=true' },
+    { what: 'untagged=0', url: 'untagged=0' },
+    { what: 'an unrelated parameter', url: 'page=3&utm_source=mail' },
+  ])('ignores $what ("$url")', ({ url }) => {
+    expect(parseListState(new URLSearchParams(url))).toEqual(state())
+  })
+
+  it('keeps the valid parts when other parts are invalid', () => {
+    expect(parseListState(new URLSearchParams('provider=foo&tag=&tag=vip&tracking=maybe&sort=bogus&q=x'))).toEqual(
+      state({ query: 'x', tags: ['vip'] }),
+    )
+  })
+
+  it('deduplicates repeated tags, keeping their first order', () => {
+    expect(parseListState(new URLSearchParams('tag=b&tag=a&tag=b&tag=a&tag=c')).filters.tags).toEqual(['b', 'a', 'c'])
+  })
+})
+
+describe('listStateToParams', () => {
+  it('writes nothing for the default state', () => {
+    expect(listStateToParams(state()).toString()).toBe('')
+  })
+
+  it.each([
+    { what: 'default sort', sort: { column: 'name', desc: false } as const, expected: '' },
+    { what: 'name descending', sort: { column: 'name', desc: true } as const, expected: 'sort=-name' },
+    { what: 'another column ascending', sort: { column: 'updated', desc: false } as const, expected: 'sort=updated' },
+    { what: 'another column descending', sort: { column: 'provider', desc: true } as const, expected: 'sort=-provider' },
+  ])('writes the sort only when it differs from the default: $what', ({ sort, expected }) => {
+    expect(listStateToParams(state({}, sort)).toString()).toBe(expected)
+  })
+
+  it('writes each non-default filter, tags repeated, in a stable order', () => {
+    const params = listStateToParams(
+      state({ query: 'clients fid', provider: 'commanders-act', tags: ['vip', 'été'], tracking: 'on', noTags: true }, { column: 'created', desc: true }),
+    )
+    expect([...params]).toEqual([
+      ['q', 'clients fid'],
+      ['provider', 'commanders-act'],
+      ['tag', 'vip'],
+      ['tag', 'été'],
+      ['tracking', 'on'],
+      ['untagged', '1'],
+      ['sort', '-created'],
+    ])
+  })
+})
+
+describe('URL round trip', () => {
+  it.each([
+    { what: 'defaults', value: state() },
+    { what: 'query with spaces and accents', value: state({ query: ' Clients  fidèles & co ' }) },
+    { what: 'provider', value: state({ provider: 'braze' }) },
+    { what: 'several tags', value: state({ tags: ['a b', 'été', 'x&y=z'] }) },
+    { what: 'tracking off', value: state({ tracking: 'off' }) },
+    { what: 'untagged', value: state({ noTags: true }) },
+    { what: 'every sort column, descending', value: state({}, { column: 'description', desc: true }) },
+    {
+      what: 'everything at once',
+      value: state({ query: 'vip', provider: 'commanders-act', tags: ['t1', 't2'], tracking: 'on', noTags: true }, { column: 'id', desc: false }),
+    },
+  ])('state → URL → state keeps $what', ({ value }) => {
+    const url = listStateToParams(value).toString()
+    expect(parseListState(new URLSearchParams(url))).toEqual(value)
+  })
+
+  it.each(['provider', 'name', 'id', 'tags', 'tracking', 'created', 'updated', 'description'] as const)(
+    'sort by %s survives both directions',
+    (column) => {
+      for (const desc of [false, true]) {
+        const value = state({}, { column, desc })
+        expect(parseListState(listStateToParams(value))).toEqual(value)
+      }
+    },
+  )
+
+  it('URL → state → URL drops noise and duplicates', () => {
+    const noisy = new URLSearchParams('tag=a&tag=a&tag=&provider=foo&sort=name&tracking=maybe&untagged=0&utm=x&q=')
+    expect(listStateToParams(parseListState(noisy)).toString()).toBe('tag=a')
+  })
+})
+
+describe('hasActiveFilters', () => {
+  it.each([
+    { what: 'no filter', filters: {}, expected: false },
+    { what: 'a blank query', filters: { query: '   ' }, expected: false },
+    { what: 'a query', filters: { query: 'vip' }, expected: true },
+    { what: 'a provider', filters: { provider: 'braze' as const }, expected: true },
+    { what: 'a tag', filters: { tags: ['vip'] }, expected: true },
+    { what: 'tracking on', filters: { tracking: 'on' as const }, expected: true },
+    { what: 'tracking off', filters: { tracking: 'off' as const }, expected: true },
+    { what: 'untagged', filters: { noTags: true }, expected: true },
+  ])('$what → $expected', ({ filters, expected }) => {
+    expect(hasActiveFilters({ ...EMPTY_FILTERS, ...filters })).toBe(expected)
+  })
+
+  it('ignores the sort: a sorted list without filters is not filtered', () => {
+    expect(hasActiveFilters(parseListState(new URLSearchParams('sort=-updated')).filters)).toBe(false)
+  })
+})

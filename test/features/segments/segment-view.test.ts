@@ -1,0 +1,321 @@
+// The table model: rows built from segments and cached details, sorted (unknowns last), filtered, counted and faceted.
+import { describe, expect, it } from 'vitest'
+import { EMPTY_FILTERS, SORT_COLUMNS, type SegmentListFilters, type SortColumn } from '../../../src/features/segments/list-state'
+import { buildSegmentRows, type SegmentRow } from '../../../src/features/segments/segment-rows'
+import { countByProvider, filterRows, sortRows, tagFacets } from '../../../src/features/segments/segment-view'
+import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
+import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+
+function braze(id: string, name: string, tags: Segment['tags'] = [], analyticsTracking = true): Segment {
+  return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
+}
+
+function commandersAct(id: string, name: string): Segment {
+  return { key: segmentKey('commanders-act', id), provider: 'commanders-act', id, name, tags: NOT_PROVIDED, analyticsTracking: NOT_PROVIDED }
+}
+
+function details(id: string, fields: Partial<BrazeSegmentDetails> = {}): BrazeSegmentDetails {
+  return { id, tags: [], ...fields }
+}
+
+const detailsMap = (...entries: BrazeSegmentDetails[]) => new Map(entries.map((entry) => [entry.id, entry]))
+const names = (rows: readonly SegmentRow[]) => rows.map((row) => row.name)
+const filters = (partial: Partial<SegmentListFilters> = {}): SegmentListFilters => ({ ...EMPTY_FILTERS, ...partial })
+
+describe('buildSegmentRows', () => {
+  it.each([
+    { what: 'a text description', textDescription: 'Bought twice in 90 days', expected: true },
+    { what: 'an empty text description', textDescription: '', expected: false },
+    { what: 'a whitespace-only text description', textDescription: '  \n\t ', expected: false },
+    { what: 'a null text description', textDescription: null, expected: false },
+    { what: 'no text description key', textDescription: undefined, expected: false },
+  ])('Braze details with $what → hasDescription $expected', ({ textDescription, expected }) => {
+    const [row] = buildSegmentRows([braze('b1', 'Segment')], detailsMap(details('b1', { textDescription })))
+    expect(row?.hasDescription).toBe(expected)
+  })
+
+  it('leaves description and dates unknown for a Braze segment whose details are not loaded', () => {
+    const [row] = buildSegmentRows([braze('b1', 'Segment')], detailsMap(details('other', { textDescription: 'x', createdAt: '2024-01-01T00:00:00Z' })))
+    expect(row).toMatchObject({ hasDescription: undefined, createdAt: undefined, updatedAt: undefined })
+  })
+
+  it('takes the dates from the loaded details', () => {
+    const loaded = details('b1', { createdAt: '2024-01-01T00:00:00Z', updatedAt: '2025-02-03T04:05:06.789+02:00' })
+    const [row] = buildSegmentRows([braze('b1', 'Segment')], detailsMap(loaded))
+    expect(row).toMatchObject({ createdAt: '2024-01-01T00:00:00Z', updatedAt: '2025-02-03T04:05:06.789+02:00' })
+  })
+
+  it('marks what Commanders Act never supplies as not provided, even when a Braze detail has the same id', () => {
+    const [row] = buildSegmentRows([commandersAct('42', 'Visiteurs')], detailsMap(details('42', { textDescription: 'x', createdAt: '2024-01-01T00:00:00Z' })))
+    expect(row).toMatchObject({
+      key: 'commanders-act:42',
+      tags: NOT_PROVIDED,
+      analyticsTracking: NOT_PROVIDED,
+      createdAt: NOT_PROVIDED,
+      updatedAt: NOT_PROVIDED,
+      hasDescription: NOT_PROVIDED,
+    })
+  })
+
+  it('keeps the segment fields and order', () => {
+    const segments = [braze('b1', 'One', ['vip'], false), commandersAct('7', 'Two')]
+    const rows = buildSegmentRows(segments, new Map())
+    expect(rows.map(({ key, provider, id, name, tags, analyticsTracking }) => ({ key, provider, id, name, tags, analyticsTracking }))).toEqual(
+      segments,
+    )
+  })
+})
+
+describe('sortRows', () => {
+  // One row per kind of value: distinct known values, details not loaded (Charlie), tags not reported (Delta),
+  // and Commanders Act rows (Able, Foxtrot) whose names would sort first and last if unknowns were sorted by name.
+  const rows = buildSegmentRows(
+    [
+      braze('b-3', 'Alpha', ['x', 'y'], true),
+      braze('b-1', 'Bravo', [], false),
+      braze('b-2', 'Charlie', ['x'], true),
+      braze('b-4', 'Delta', NOT_PROVIDED, false),
+      commandersAct('7', 'Able'),
+      commandersAct('12', 'Foxtrot'),
+    ],
+    detailsMap(
+      details('b-3', { createdAt: '2024-01-01T00:00:00Z', updatedAt: '2025-09-01T00:00:00Z', textDescription: 'Described' }),
+      details('b-1', { createdAt: '2023-06-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z', textDescription: '  ' }),
+      details('b-4', { createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-06-01T00:00:00Z', textDescription: null }),
+    ),
+  )
+
+  const cases: { column: SortColumn; asc: string[]; desc: string[] }[] = [
+    {
+      column: 'name',
+      asc: ['Able', 'Alpha', 'Bravo', 'Charlie', 'Delta', 'Foxtrot'],
+      desc: ['Foxtrot', 'Delta', 'Charlie', 'Bravo', 'Alpha', 'Able'],
+    },
+    {
+      // Numeric collation: "7" < "12" < "b-1".
+      column: 'id',
+      asc: ['Able', 'Foxtrot', 'Bravo', 'Charlie', 'Alpha', 'Delta'],
+      desc: ['Delta', 'Alpha', 'Charlie', 'Bravo', 'Foxtrot', 'Able'],
+    },
+    {
+      // Ties within a provider keep name order in both directions.
+      column: 'provider',
+      asc: ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Able', 'Foxtrot'],
+      desc: ['Able', 'Foxtrot', 'Alpha', 'Bravo', 'Charlie', 'Delta'],
+    },
+    {
+      // By tag count; "not provided" last either way.
+      column: 'tags',
+      asc: ['Bravo', 'Charlie', 'Alpha', 'Able', 'Delta', 'Foxtrot'],
+      desc: ['Alpha', 'Charlie', 'Bravo', 'Able', 'Delta', 'Foxtrot'],
+    },
+    {
+      column: 'tracking',
+      asc: ['Bravo', 'Delta', 'Alpha', 'Charlie', 'Able', 'Foxtrot'],
+      desc: ['Alpha', 'Charlie', 'Bravo', 'Delta', 'Able', 'Foxtrot'],
+    },
+    {
+      // Not loaded (Charlie) and not provided (Able, Foxtrot) last either way.
+      column: 'created',
+      asc: ['Bravo', 'Alpha', 'Delta', 'Able', 'Charlie', 'Foxtrot'],
+      desc: ['Delta', 'Alpha', 'Bravo', 'Able', 'Charlie', 'Foxtrot'],
+    },
+    {
+      column: 'updated',
+      asc: ['Bravo', 'Delta', 'Alpha', 'Able', 'Charlie', 'Foxtrot'],
+      desc: ['Alpha', 'Delta', 'Bravo', 'Able', 'Charlie', 'Foxtrot'],
+    },
+    {
+      // Missing before present ascending; unknown last either way.
+      column: 'description',
+      asc: ['Bravo', 'Delta', 'Alpha', 'Able', 'Charlie', 'Foxtrot'],
+      desc: ['Alpha', 'Bravo', 'Delta', 'Able', 'Charlie', 'Foxtrot'],
+    },
+  ]
+
+  it('covers every sortable column', () => {
+    expect(cases.map((entry) => entry.column).sort()).toEqual([...SORT_COLUMNS].sort())
+  })
+
+  it.each(cases)('by $column ascending', ({ column, asc }) => {
+    expect(names(sortRows(rows, { column, desc: false }, collator))).toEqual(asc)
+  })
+
+  it.each(cases)('by $column descending', ({ column, desc }) => {
+    expect(names(sortRows(rows, { column, desc: true }, collator))).toEqual(desc)
+  })
+
+  it.each(cases)('by $column gives the same order whatever the input order, and leaves the input alone', ({ column, asc, desc }) => {
+    const reversed = [...rows].reverse()
+    const rotated = [...rows.slice(3), ...rows.slice(0, 3)]
+    for (const input of [reversed, rotated]) {
+      const before = [...input]
+      expect(names(sortRows(input, { column, desc: false }, collator))).toEqual(asc)
+      expect(names(sortRows(input, { column, desc: true }, collator))).toEqual(desc)
+      expect(input).toEqual(before)
+    }
+  })
+
+  it('compares dates as instants, not as text', () => {
+    const withOffsets = buildSegmentRows(
+      [braze('a', 'Paris ten o’clock'), braze('b', 'UTC nine o’clock'), braze('c', 'Unparseable')],
+      detailsMap(
+        // 10:00+02:00 is 08:00Z: earlier than 09:00Z although it reads later.
+        details('a', { createdAt: '2025-01-01T10:00:00+02:00' }),
+        details('b', { createdAt: '2025-01-01T09:00:00Z' }),
+        details('c', { createdAt: 'not a date' }),
+      ),
+    )
+    expect(names(sortRows(withOffsets, { column: 'created', desc: false }, collator))).toEqual(['Paris ten o’clock', 'UTC nine o’clock', 'Unparseable'])
+    expect(names(sortRows(withOffsets, { column: 'created', desc: true }, collator))).toEqual(['UTC nine o’clock', 'Paris ten o’clock', 'Unparseable'])
+  })
+
+  it.each([
+    { desc: false, expected: ['eau', 'Élan', 'segment 1', 'Segment 2', 'Segment 10', 'Zèbre'] },
+    { desc: true, expected: ['Zèbre', 'Segment 10', 'Segment 2', 'segment 1', 'Élan', 'eau'] },
+  ])('sorts names with the collator: accents, case and numbers (desc: $desc)', ({ desc, expected }) => {
+    const segments = ['Zèbre', 'Segment 10', 'Élan', 'Segment 2', 'eau', 'segment 1'].map((name, index) => braze(`id-${index}`, name))
+    expect(names(sortRows(buildSegmentRows(segments, new Map()), { column: 'name', desc }, collator))).toEqual(expected)
+  })
+
+  it.each([false, true])('breaks equal values by name, then by key, in both directions (desc: %s)', (desc) => {
+    const tied = buildSegmentRows(
+      [commandersAct('a', 'Same'), braze('b', 'Same', [], true), braze('z', 'Earlier', [], true), braze('a', 'same', [], true)],
+      new Map(),
+    )
+    const sorted = sortRows(tied, { column: 'tracking', desc }, collator)
+    // Tracking is on for every Braze row: the tie falls to the name ("Same" = "same" for the collator), then the key.
+    expect(sorted.map((row) => row.key)).toEqual(['braze:z', 'braze:a', 'braze:b', 'commanders-act:a'])
+  })
+
+  it('breaks equal names by key when sorting by name', () => {
+    const tied = buildSegmentRows([commandersAct('1', 'Same'), braze('2', 'Same'), braze('1', 'Same')], new Map())
+    for (const desc of [false, true]) {
+      expect(sortRows(tied, { column: 'name', desc }, collator).map((row) => row.key)).toEqual(['braze:1', 'braze:2', 'commanders-act:1'])
+    }
+  })
+})
+
+describe('filterRows', () => {
+  const rows = buildSegmentRows(
+    [
+      braze('b-fid', 'Clients fidèles', ['vip', 'loyalty'], true),
+      braze('b-pro', 'Prospects été', ['Saison'], false),
+      braze('b-none', 'Sans tags', [], true),
+      braze('b-old', 'Old workspace', NOT_PROVIDED, false),
+      commandersAct('42', 'Visiteurs fidèles'),
+      commandersAct('43', 'Panier abandonné'),
+    ],
+    new Map(),
+  )
+  const all = names(rows)
+
+  it.each([
+    { what: 'no filter', given: {}, expected: all },
+    { what: 'a blank query', given: { query: '   ' }, expected: all },
+    { what: 'query without accent finds accented names', given: { query: 'fidele' }, expected: ['Clients fidèles', 'Visiteurs fidèles'] },
+    { what: 'query in capitals with accents', given: { query: 'FIDÈLES' }, expected: ['Clients fidèles', 'Visiteurs fidèles'] },
+    { what: 'partial last word', given: { query: 'clients fid' }, expected: ['Clients fidèles'] },
+    { what: 'words in any order', given: { query: 'fid clients' }, expected: ['Clients fidèles'] },
+    { what: 'every word must match', given: { query: 'clients prospects' }, expected: [] },
+    { what: 'query matches a tag', given: { query: 'VIP' }, expected: ['Clients fidèles'] },
+    { what: 'query matches a tag ignoring case', given: { query: 'saison' }, expected: ['Prospects été'] },
+    { what: 'query matches a Braze id', given: { query: 'b-pro' }, expected: ['Prospects été'] },
+    { what: 'query matches a Commanders Act id', given: { query: '42' }, expected: ['Visiteurs fidèles'] },
+    { what: 'query matches name and tag together', given: { query: 'loyalty clients' }, expected: ['Clients fidèles'] },
+    { what: 'accent-insensitive both ways', given: { query: 'ETE' }, expected: ['Prospects été'] },
+    { what: 'query with no match', given: { query: 'nothing' }, expected: [] },
+    { what: 'provider Braze', given: { provider: 'braze' as const }, expected: ['Clients fidèles', 'Prospects été', 'Sans tags', 'Old workspace'] },
+    { what: 'provider Commanders Act', given: { provider: 'commanders-act' as const }, expected: ['Visiteurs fidèles', 'Panier abandonné'] },
+    { what: 'one tag', given: { tags: ['vip'] }, expected: ['Clients fidèles'] },
+    { what: 'two tags on the same segment', given: { tags: ['vip', 'loyalty'] }, expected: ['Clients fidèles'] },
+    { what: 'two tags never together', given: { tags: ['vip', 'Saison'] }, expected: [] },
+    { what: 'a tag nobody has', given: { tags: ['unused'] }, expected: [] },
+    { what: 'tracking on (Commanders Act excluded)', given: { tracking: 'on' as const }, expected: ['Clients fidèles', 'Sans tags'] },
+    { what: 'tracking off (Commanders Act excluded)', given: { tracking: 'off' as const }, expected: ['Prospects été', 'Old workspace'] },
+    { what: 'no tags (not provided excluded)', given: { noTags: true }, expected: ['Sans tags'] },
+    { what: 'provider and query', given: { provider: 'commanders-act' as const, query: 'fidele' }, expected: ['Visiteurs fidèles'] },
+    { what: 'query and tracking', given: { query: 'fidele', tracking: 'on' as const }, expected: ['Clients fidèles'] },
+    { what: 'query and tracking off', given: { query: 'old', tracking: 'off' as const }, expected: ['Old workspace'] },
+    { what: 'provider and no tags', given: { provider: 'braze' as const, noTags: true }, expected: ['Sans tags'] },
+    { what: 'no tags and a tag', given: { noTags: true, tags: ['vip'] }, expected: [] },
+    { what: 'tag and tracking off', given: { tags: ['vip'], tracking: 'off' as const }, expected: [] },
+    { what: 'Commanders Act and tracking on', given: { provider: 'commanders-act' as const, tracking: 'on' as const }, expected: [] },
+  ])('$what', ({ given, expected }) => {
+    expect(names(filterRows(rows, filters(given)))).toEqual(expected)
+  })
+
+  it('keeps the order it is given', () => {
+    const sorted = sortRows(rows, { column: 'name', desc: true }, collator)
+    expect(names(filterRows(sorted, filters({ query: 'fidele' })))).toEqual(['Visiteurs fidèles', 'Clients fidèles'])
+  })
+})
+
+describe('countByProvider', () => {
+  it.each([
+    { what: 'no rows', segments: [], expected: { braze: 0, 'commanders-act': 0 } },
+    { what: 'Braze only', segments: [braze('1', 'a'), braze('2', 'b')], expected: { braze: 2, 'commanders-act': 0 } },
+    {
+      what: 'both, with colliding ids',
+      segments: [braze('1', 'a'), commandersAct('1', 'b'), commandersAct('2', 'c'), braze('3', 'd'), commandersAct('3', 'e')],
+      expected: { braze: 2, 'commanders-act': 3 },
+    },
+  ])('$what', ({ segments, expected }) => {
+    expect(countByProvider(buildSegmentRows(segments, new Map()))).toEqual(expected)
+  })
+})
+
+describe('tagFacets', () => {
+  const rows = buildSegmentRows(
+    [
+      braze('a', 'Alpha', ['vip', 'loyalty'], true),
+      braze('b', 'Bravo', ['vip'], false),
+      braze('c', 'Charlie', ['loyalty', 'été'], true),
+      braze('d', 'Delta', ['zeta'], true),
+      braze('e', 'Echo', [], true),
+      braze('f', 'Old workspace', NOT_PROVIDED, true),
+      commandersAct('g', 'Visiteurs vip'),
+    ],
+    new Map(),
+  )
+
+  it.each([
+    {
+      what: 'no filter: most used first, then by name with the collator ("été" before "zeta")',
+      given: {},
+      expected: [['loyalty', 2], ['vip', 2], ['été', 1], ['zeta', 1]],
+    },
+    {
+      what: 'the tag filter itself does not change the counts',
+      given: { tags: ['vip'] },
+      expected: [['loyalty', 2], ['vip', 2], ['été', 1], ['zeta', 1]],
+    },
+    {
+      what: 'counts follow the tracking filter',
+      given: { tracking: 'on' as const },
+      expected: [['loyalty', 2], ['été', 1], ['vip', 1], ['zeta', 1]],
+    },
+    {
+      what: 'counts follow the query (name, id or tag)',
+      given: { query: 'zeta' },
+      expected: [['zeta', 1]],
+    },
+    {
+      what: 'selected tags with no row left are still listed, with 0',
+      given: { tracking: 'on' as const, tags: ['vip', 'missing'] },
+      expected: [['loyalty', 2], ['été', 1], ['vip', 1], ['zeta', 1], ['missing', 0]],
+    },
+    {
+      what: 'selected tags under a filter that leaves no tagged row',
+      given: { query: 'delta', tags: ['vip', 'loyalty'] },
+      expected: [['zeta', 1], ['loyalty', 0], ['vip', 0]],
+    },
+    { what: 'Commanders Act has no tags', given: { provider: 'commanders-act' as const }, expected: [] },
+    { what: 'Commanders Act with a selected tag', given: { provider: 'commanders-act' as const, tags: ['vip'] }, expected: [['vip', 0]] },
+    { what: 'only untagged rows', given: { noTags: true }, expected: [] },
+  ])('$what', ({ given, expected }) => {
+    expect(tagFacets(rows, filters(given), collator).map(({ tag, count }) => [tag, count])).toEqual(expected)
+  })
+})
