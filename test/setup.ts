@@ -22,3 +22,6 @@ afterEach(async () => {
     throw new Error(`Unexpected console.error:\n${errors.map((args) => args.map(String).join(' ')).join('\n')}`)
   }
 })
+
+// jsdom has no layout: the window virtualiser's scrollTo is a no-op there.
+if (typeof window !== 'undefined') window.scrollTo = () => {}

@@ -8,10 +8,11 @@ export function normaliseForSearch(text: string): string {
   return text
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')
-    .replace(/œ/gi, 'oe')
-    .replace(/æ/gi, 'ae')
-    .replace(/ß/g, 'ss')
     .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    // After lower-casing, so the capital ẞ is folded too.
+    .replace(/ß/g, 'ss')
     .replace(SPACES, ' ')
     .trim()
 }

@@ -9,6 +9,7 @@ describe('normaliseForSearch', () => {
     { what: 'accented capitals', text: 'ÉÈÊËÀÇÎÏÔÙÛÜŸ', expected: 'eeeeaciiouuuy' },
     { what: 'upper case', text: 'CLIENTS Fidèles', expected: 'clients fideles' },
     { what: 'oe ligature', text: 'cœur', expected: 'coeur' },
+    { what: 'capital sharp s', text: 'STRAẞE', expected: 'strasse' },
     { what: 'capital OE ligature', text: 'ŒUVRE', expected: 'oeuvre' },
     { what: 'ae ligature', text: 'Lætitia', expected: 'laetitia' },
     { what: 'capital AE ligature', text: 'ÆON', expected: 'aeon' },

@@ -44,6 +44,8 @@ export function downloadText(text: string, filename: string, type: string): void
   setTimeout(() => URL.revokeObjectURL(url), 0)
 }
 
+/** The user's own calendar date, not UTC: an export at 00:30 in Paris is named after that day. */
 export function csvFilename(now: Date): string {
-  return `segments-${now.toISOString().slice(0, 10)}.csv`
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `segments-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`
 }

@@ -95,10 +95,11 @@ describe('segmentsCsv', () => {
 
 describe('csvFilename', () => {
   it.each([
-    { now: '2026-03-05T10:00:00.000Z', expected: 'segments-2026-03-05.csv' },
-    { now: '2025-12-31T23:59:59.999Z', expected: 'segments-2025-12-31.csv' },
-    { now: '2024-02-29T00:00:00.000Z', expected: 'segments-2024-02-29.csv' },
-  ])('$now → $expected', ({ now, expected }) => {
-    expect(csvFilename(new Date(now))).toBe(expected)
+    { now: [2026, 2, 5, 10, 0], expected: 'segments-2026-03-05.csv' },
+    { now: [2025, 11, 31, 23, 59], expected: 'segments-2025-12-31.csv' },
+    { now: [2024, 1, 29, 0, 30], expected: 'segments-2024-02-29.csv' },
+  ])('local time $now → $expected', ({ now, expected }) => {
+    const [year = 0, month = 0, day = 0, hour = 0, minute = 0] = now
+    expect(csvFilename(new Date(year, month, day, hour, minute))).toBe(expected)
   })
 })

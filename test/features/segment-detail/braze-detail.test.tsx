@@ -1,0 +1,201 @@
+// @vitest-environment jsdom
+// The Braze segment page as a person reads it: what Braze says, what it leaves out, and what happens when it fails.
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import type { DemoBrazeSegment } from '../../../src/server/demo/data'
+import { createDemoHandlers } from '../../msw/demo-handlers'
+import { renderApp } from '../../render-app'
+
+const demo = createDemoHandlers({ brazeCount: 120, commandersActCount: 25 })
+const server = setupServer(...demo.handlers)
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => {
+  server.resetHandlers()
+  vi.useRealTimers()
+})
+afterAll(() => server.close())
+
+function brazeSegment(index: number): DemoBrazeSegment {
+  const segment = demo.data.braze[index]
+  if (!segment) throw new Error(`no demo Braze segment at index ${index}`)
+  return segment
+}
+
+const ORDINARY = brazeSegment(0)
+// See src/server/demo/braze-data.ts (FORCED_NAMES, FORCED_FIELDS) for these placements.
+const HTML_NAMED = brazeSegment(5)
+const NO_TEXT_NO_TEAMS = brazeSegment(6)
+const NULL_TEXT = brazeSegment(7)
+const EMPTY_TEXT = brazeSegment(9)
+const TRACKING_OFF = brazeSegment(12)
+const TEXT_WITH_URL = brazeSegment(15)
+
+const pathOf = (segment: DemoBrazeSegment) => `/segments/braze/${segment.id}`
+const region = (name: string) => screen.getByRole('region', { name })
+const mediumDate = (iso: string) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(Date.parse(iso))
+
+/** The value next to a label in the Details list. */
+function fact(label: string): HTMLElement {
+  const term = within(region('Details')).getByText(label, { selector: 'dt' })
+  const value = term.nextElementSibling
+  if (!(value instanceof HTMLElement)) throw new Error(`no value for ${label}`)
+  return value
+}
+
+/** Details have arrived once the Filters section shows Braze's filter text. */
+async function waitForDetails(segment: DemoBrazeSegment) {
+  await waitFor(() => expect(region('Filters').querySelector('pre')).not.toBeNull(), { timeout: 5000 })
+  expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(segment.name)
+}
+
+/** Counts the size-history requests while still answering them as the demo proxy does. */
+function countDataSeriesRequests(): { count: number } {
+  const counter = { count: 0 }
+  server.use(
+    http.get('*/api/braze/segments/data_series', ({ request }) => {
+      counter.count += 1
+      return demo.forwardToBraze(request)
+    }),
+  )
+  return counter
+}
+
+/** Answers the details of one segment with a changed body; everything else goes to the demo proxy. */
+function overrideDetails(id: string, change: Record<string, unknown>) {
+  server.use(
+    http.get('*/api/braze/segments/details', async ({ request }) => {
+      const answer = await demo.forwardToBraze(request)
+      if (new URL(request.url).searchParams.get('segment_id') !== id) return answer
+      return HttpResponse.json({ ...((await answer.json()) as Record<string, unknown>), ...change })
+    }),
+  )
+}
+
+describe('Braze segment detail', () => {
+  it('shows the name, ID, descriptions, tags, teams, dates, tracking and size of a complete segment', async () => {
+    const user = userEvent.setup()
+    const series = countDataSeriesRequests()
+    renderApp(pathOf(ORDINARY))
+    await waitForDetails(ORDINARY)
+
+    expect(screen.getByRole('heading', { level: 1, name: ORDINARY.name })).toBeInTheDocument()
+    expect(document.title).toBe(`${ORDINARY.name} — Segment Audit`)
+    expect(screen.getByText(ORDINARY.id, { selector: 'code' })).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Copy ID' }))
+    expect(await screen.findByRole('button', { name: 'Copied' })).toBeInTheDocument()
+    await expect(navigator.clipboard.readText()).resolves.toBe(ORDINARY.id)
+
+    expect(region('Description')).toHaveTextContent(ORDINARY.textDescription ?? '')
+    expect(within(region('Description')).queryByText('No description')).not.toBeInTheDocument()
+    // Braze's filter text keeps its line breaks.
+    const filters = region('Filters').querySelector('pre')
+    expect(filters?.textContent).toBe(ORDINARY.description)
+    expect(ORDINARY.description).toContain('\n')
+
+    expect(within(fact('Tags')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(ORDINARY.tags)
+    expect(within(fact('Teams')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(ORDINARY.teams)
+    for (const [label, iso] of [['Created', ORDINARY.createdAt], ['Last updated', ORDINARY.updatedAt]] as const) {
+      const time = within(fact(label)).getByText(mediumDate(iso), { exact: false })
+      expect(time).toHaveAttribute('datetime', iso)
+      expect(time).toHaveTextContent(/\((\d+ \w+ ago|last \w+|yesterday)\)$/)
+    }
+    await waitFor(() => expect(fact('Analytics tracking')).toHaveTextContent('On'))
+
+    const chart = await within(region('Size, last 30 days')).findByRole('img', { name: /^Estimated size from/ }, { timeout: 5000 })
+    expect(chart).toBeInTheDocument()
+    expect(series.count).toBe(1)
+  })
+
+  it.each([
+    ['omitted', NO_TEXT_NO_TEAMS],
+    ['null', NULL_TEXT],
+    ['empty', EMPTY_TEXT],
+  ])('flags "No description" when the text description is %s', async (_, segment) => {
+    renderApp(pathOf(segment))
+    await waitForDetails(segment)
+    expect(within(region('Description')).getByText('No description')).toBeInTheDocument()
+  })
+
+  it('says teams are not given when the workspace omits them', async () => {
+    renderApp(pathOf(NO_TEXT_NO_TEAMS))
+    await waitForDetails(NO_TEXT_NO_TEAMS)
+    expect(fact('Teams')).toHaveTextContent('Not given by this workspace')
+    expect(within(fact('Teams')).queryByRole('listitem')).not.toBeInTheDocument()
+  })
+
+  it('says tracking is off and asks Braze for no size history', async () => {
+    const series = countDataSeriesRequests()
+    renderApp(pathOf(TRACKING_OFF))
+    await waitForDetails(TRACKING_OFF)
+    await waitFor(() => expect(fact('Analytics tracking')).toHaveTextContent('Off'))
+    expect(region('Size, last 30 days')).toHaveTextContent('Analytics tracking is off')
+    expect(within(region('Size, last 30 days')).queryByRole('img')).not.toBeInTheDocument()
+    expect(series.count).toBe(0)
+  })
+
+  it('says so when the segment does not exist, with a way back', async () => {
+    renderApp('/segments/braze/00000000-0000-4000-8000-000000000000')
+    expect(await screen.findByRole('heading', { name: 'Segment not found' }, { timeout: 5000 })).toBeInTheDocument()
+    expect(screen.getByText('00000000-0000-4000-8000-000000000000')).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Back to the segments' })).toHaveAttribute('href', '/')
+    expect(document.title).toBe('Segment not found — Segment Audit')
+  })
+
+  it('shows an alert with Retry when Braze keeps failing, and Retry asks again', async () => {
+    // The client retries 5xx with backoff; fake timers let the test skip the waits.
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    let failing = true
+    let requests = 0
+    server.use(
+      http.get('*/api/braze/segments/details', ({ request }) => {
+        requests += 1
+        return failing ? HttpResponse.json({ message: 'boom' }, { status: 500 }) : demo.forwardToBraze(request)
+      }),
+    )
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    renderApp(pathOf(ORDINARY))
+    for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++) await vi.advanceTimersByTimeAsync(1000)
+    const alert = screen.getByRole('alert')
+    expect(alert).toHaveTextContent('Braze had a server error')
+    expect(region('Description')).not.toHaveTextContent(ORDINARY.textDescription ?? '')
+
+    const before = requests
+    failing = false
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await waitFor(() => expect(region('Description')).toHaveTextContent(ORDINARY.textDescription ?? ''))
+    expect(requests).toBe(before + 1)
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('renders a name that looks like HTML as text, creating no image', async () => {
+    renderApp(pathOf(HTML_NAMED))
+    await waitForDetails(HTML_NAMED)
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('<img src=x onerror=alert(1)>')
+    expect(document.title).toBe('<img src=x onerror=alert(1)> — Segment Audit')
+    expect(screen.getByRole('main').querySelector('img')).toBeNull()
+  })
+
+  it('turns an https URL in the description into a link', async () => {
+    renderApp(pathOf(TEXT_WITH_URL))
+    await waitForDetails(TEXT_WITH_URL)
+    const link = within(region('Description')).getByRole('link', { name: 'https://wiki.example.com/crm/briefs/1234' })
+    expect(link).toHaveAttribute('href', 'https://wiki.example.com/crm/briefs/1234')
+    expect(region('Description')).toHaveTextContent(TEXT_WITH_URL.textDescription ?? '')
+  })
+
+  it('never turns javascript: text into a link', async () => {
+    const text = 'Click javascript:alert(document.cookie) or JavaScript:void(0), see https://docs.example.com/a.'
+    overrideDetails(ORDINARY.id, { text_description: text })
+    renderApp(pathOf(ORDINARY))
+    await waitForDetails(ORDINARY)
+    const description = region('Description')
+    expect(description).toHaveTextContent(text)
+    const links = within(description).getAllByRole('link')
+    expect(links.map((link) => link.getAttribute('href'))).toEqual(['https://docs.example.com/a'])
+    expect(document.querySelector('a[href^="javascript" i]')).toBeNull()
+  })
+})
