@@ -19,3 +19,29 @@ export function Alert({ tone, title, children, action }: AlertProps) {
     </div>
   )
 }
+
+interface RetryAlertProps {
+  title: string
+  advice: string
+  onRetry: () => void
+  retryLabel?: string
+  children?: ReactNode
+}
+
+/** A failure the user can try again: title, advice in plain words, and a Retry button. */
+export function RetryAlert({ title, advice, onRetry, retryLabel = 'Retry', children }: RetryAlertProps) {
+  return (
+    <Alert
+      tone="error"
+      title={title}
+      action={
+        <button type="button" className="button" onClick={onRetry}>
+          {retryLabel}
+        </button>
+      }
+    >
+      {advice}
+      {children}
+    </Alert>
+  )
+}

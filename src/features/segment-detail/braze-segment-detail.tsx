@@ -1,7 +1,7 @@
 // The Braze segment view: its own description, Braze's filter description, tags, teams, dates, tracking and size.
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, type ReactNode } from 'react'
-import { Alert } from '../../components/alert'
+import { RetryAlert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { LinkifiedText } from '../../components/linkified-text'
 import { When } from '../../components/when'
@@ -22,9 +22,7 @@ function SizeSection({ id, tracking }: { id: string; tracking: boolean | undefin
   else if (series.isPending) body = <div className="skeleton chart-skeleton" aria-label="Loading the size history" role="img" />
   else if (series.isError)
     body = (
-      <Alert tone="error" title={adviceForError(series.error, 'braze').title} action={<button type="button" className="button" onClick={() => void series.refetch()}>Retry</button>}>
-        {adviceForError(series.error, 'braze').advice}
-      </Alert>
+      <RetryAlert {...adviceForError(series.error, 'braze')} onRetry={() => void series.refetch()} />
     )
   else body = <SizeChart points={series.data} days={SIZE_DAYS} />
   return (
@@ -63,9 +61,7 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
       {navigation}
       <DetailHeader provider="braze" id={id} name={segment?.name ?? listed.data?.name} />
       {details.isError ? (
-        <Alert tone="error" title={adviceForError(details.error, 'braze').title} action={<button type="button" className="button" onClick={() => void details.refetch()}>Retry</button>}>
-          {adviceForError(details.error, 'braze').advice}
-        </Alert>
+        <RetryAlert {...adviceForError(details.error, 'braze')} onRetry={() => void details.refetch()} />
       ) : null}
       <div className="detail-grid">
         <div className="detail-main">

@@ -1,7 +1,7 @@
 // The Commanders Act segment view: all this provider exposes — id, label and site.
 import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { Alert } from '../../components/alert'
+import { RetryAlert } from '../../components/alert'
 import { commandersActQueries } from '../../providers/commanders-act/queries'
 import { connectionStatusQuery } from '../../providers/connection-status'
 import { adviceForError } from '../../providers/error-advice'
@@ -18,9 +18,7 @@ export function CommandersActSegmentDetail({ id, navigation }: { id: string; nav
       {navigation}
       <DetailHeader provider="commanders-act" id={id} name={segment?.name} />
       {list.isError ? (
-        <Alert tone="error" title={adviceForError(list.error, 'commanders-act').title} action={<button type="button" className="button" onClick={() => void list.refetch()}>Retry</button>}>
-          {adviceForError(list.error, 'commanders-act').advice}
-        </Alert>
+        <RetryAlert {...adviceForError(list.error, 'commanders-act')} onRetry={() => void list.refetch()} />
       ) : null}
       <div className="detail-grid">
         <div className="detail-main">

@@ -1,5 +1,5 @@
 // Each provider's loading progress and failures: a failing provider gets an alert with Retry; the other's rows stay.
-import { Alert } from '../../components/alert'
+import { RetryAlert } from '../../components/alert'
 import { adviceForError } from '../../providers/error-advice'
 import { providerLabel } from '../../providers/provider-error'
 import { formatNumber } from '../../lib/format'
@@ -24,22 +24,16 @@ export function ProviderErrors({ providers }: { providers: readonly ProviderList
   return providers
     .filter((provider) => provider.error && !provider.loading)
     .map((provider) => {
-      const { title, advice } = adviceForError(provider.error, provider.provider)
       const kept = provider.count > 0 ? ` The ${formatNumber(provider.count)} segments loaded before the failure are shown.` : ''
       return (
-        <Alert
+        <RetryAlert
           key={provider.provider}
-          tone="error"
-          title={title}
-          action={
-            <button type="button" className="button" onClick={provider.refetch}>
-              Retry {providerLabel[provider.provider]}
-            </button>
-          }
+          {...adviceForError(provider.error, provider.provider)}
+          onRetry={provider.refetch}
+          retryLabel={`Retry ${providerLabel[provider.provider]}`}
         >
-          {advice}
           {kept}
-        </Alert>
+        </RetryAlert>
       )
     })
 }

@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { Alert } from '../../components/alert'
+import { RetryAlert } from '../../components/alert'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { commandersActQueries } from '../../providers/commanders-act/queries'
 import { adviceForError } from '../../providers/error-advice'
@@ -15,12 +15,7 @@ function VisitorSegments({ tcid }: { tcid: string }) {
   const list = useQuery(commandersActQueries.all())
   if (membership.isPending) return <p role="status">Looking up visitor {tcid}…</p>
   if (membership.isError) {
-    const { title, advice } = adviceForError(membership.error, 'commanders-act')
-    return (
-      <Alert tone="error" title={title} action={<button type="button" className="button" onClick={() => void membership.refetch()}>Retry</button>}>
-        {advice}
-      </Alert>
-    )
+    return <RetryAlert {...adviceForError(membership.error, 'commanders-act')} onRetry={() => void membership.refetch()} />
   }
   const labels = new Map(list.data?.map((segment) => [segment.id, segment.name]))
   const ids = membership.data

@@ -1,0 +1,48 @@
+// @vitest-environment jsdom
+// The Commanders Act segment page: all this provider exposes (label, ID, site), and a plain "not found".
+import { screen, waitFor, within } from '@testing-library/react'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createDemoHandlers } from '../../msw/demo-handlers'
+import { renderApp } from '../../render-app'
+
+const demo = createDemoHandlers({ brazeCount: 120, commandersActCount: 25 })
+const server = setupServer(...demo.handlers)
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+const SEGMENT = demo.data.commandersAct[0] ?? { id: '', label: '' }
+
+/** The value next to a label in the Details list. */
+function fact(label: string): HTMLElement {
+  const term = within(screen.getByRole('region', { name: 'Details' })).getByText(label, { selector: 'dt' })
+  const value = term.nextElementSibling
+  if (!(value instanceof HTMLElement)) throw new Error(`no value for ${label}`)
+  return value
+}
+
+describe('Commanders Act segment detail', () => {
+  it('shows the label, the ID, the site, and says no description or tags exist', async () => {
+    renderApp(`/segments/commanders-act/${SEGMENT.id}`)
+    expect(await screen.findByRole('heading', { level: 1, name: SEGMENT.label }, { timeout: 5000 })).toBeInTheDocument()
+    expect(document.title).toBe(`${SEGMENT.label} — Segment Audit`)
+    expect(screen.getByRole('button', { name: 'Copy ID' })).toBeInTheDocument()
+    expect(fact('Label')).toHaveTextContent(SEGMENT.label)
+    expect(fact('ID')).toHaveTextContent(SEGMENT.id)
+    await waitFor(() => expect(fact('Site')).toHaveTextContent('1234'))
+    expect(screen.getByRole('region', { name: 'Details' })).toHaveTextContent(
+      /Commanders Act exposes no description, tags or dates for segments/,
+    )
+  })
+
+  it('says the segment is not found when the list does not hold its ID', async () => {
+    const missing = 'DEADBEEF'
+    expect(demo.data.commandersAct.some((segment) => segment.id === missing)).toBe(false)
+    renderApp(`/segments/commanders-act/${missing}`)
+    expect(await screen.findByRole('heading', { name: 'Segment not found' }, { timeout: 5000 })).toBeInTheDocument()
+    expect(screen.getByText(/Commanders Act has no segment with the ID/)).toHaveTextContent(missing)
+    expect(screen.getByRole('link', { name: 'Back to the segments' })).toHaveAttribute('href', '/')
+  })
+})

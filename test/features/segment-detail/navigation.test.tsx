@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+// Moving through the list from a segment's page: position, Next, the j/k keys, and Back to the same view.
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createDemoHandlers } from '../../msw/demo-handlers'
+import { renderApp } from '../../render-app'
+
+const demo = createDemoHandlers({ brazeCount: 120, commandersActCount: 25 })
+const server = setupServer(...demo.handlers)
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => {
+  server.resetHandlers()
+  localStorage.clear()
+  sessionStorage.clear()
+})
+afterAll(() => server.close())
+
+const LIST_SEARCH = '?provider=braze&sort=name'
+const TOTAL = demo.data.braze.length + demo.data.commandersAct.length
+
+interface ListedRow {
+  name: string
+  href: string
+}
+
+/** The rows of the table in the order shown, once both providers have answered in full. */
+async function listedRows(): Promise<ListedRow[]> {
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${demo.data.braze.length} segments of ${TOTAL}`), {
+    timeout: 5000,
+  })
+  return within(screen.getByRole('table', { name: 'Segments' }))
+    .getAllByRole('link')
+    .map((link) => ({ name: link.textContent ?? '', href: link.getAttribute('href') ?? '' }))
+}
+
+/** Opens the segment of a table row by its link (names may repeat, so by position). */
+async function openRow(user: ReturnType<typeof userEvent.setup>, index: number) {
+  const link = within(screen.getByRole('table', { name: 'Segments' })).getAllByRole('link')[index]
+  if (!link) throw new Error(`the table shows no row ${index}`)
+  await user.click(link)
+}
+
+function rowAt(rows: readonly ListedRow[], index: number): ListedRow {
+  const row = rows[index]
+  if (!row) throw new Error(`the table shows no row ${index}`)
+  return row
+}
+
+async function expectOnRow(router: ReturnType<typeof renderApp>['router'], rows: readonly ListedRow[], index: number) {
+  const row = rowAt(rows, index)
+  await waitFor(() => expect(router.state.location.pathname).toBe(row.href))
+  expect(await screen.findByRole('heading', { level: 1, name: row.name })).toBeInTheDocument()
+  expect(screen.getByText(`${index + 1} of ${demo.data.braze.length}`)).toBeInTheDocument()
+}
+
+describe('List navigation on a segment page', () => {
+  it('shows the position, and Next, j and k follow the filtered, sorted list', async () => {
+    const user = userEvent.setup()
+    const { router } = renderApp(`/${LIST_SEARCH}`)
+    const rows = await listedRows()
+    // Only Braze rows, in name order: the view the detail page must walk through.
+    expect(rows.every((row) => row.href.startsWith('/segments/braze/'))).toBe(true)
+
+    await openRow(user, 2)
+    await expectOnRow(router, rows, 2)
+    const nav = screen.getByRole('navigation', { name: 'Segment list' })
+    expect(within(nav).getByRole('link', { name: '← Previous' })).toHaveAttribute('href', rowAt(rows, 1).href)
+
+    await user.click(within(nav).getByRole('link', { name: 'Next →' }))
+    await expectOnRow(router, rows, 3)
+
+    await user.keyboard('j')
+    await expectOnRow(router, rows, 4)
+    await user.keyboard('k')
+    await expectOnRow(router, rows, 3)
+    await user.keyboard('k')
+    await expectOnRow(router, rows, 2)
+  })
+
+  it('has no Previous on the first row', async () => {
+    const user = userEvent.setup()
+    const { router } = renderApp(`/${LIST_SEARCH}`)
+    const rows = await listedRows()
+    await openRow(user, 0)
+    await expectOnRow(router, rows, 0)
+    const nav = screen.getByRole('navigation', { name: 'Segment list' })
+    expect(within(nav).queryByRole('link', { name: '← Previous' })).not.toBeInTheDocument()
+    await user.keyboard('k')
+    expect(router.state.location.pathname).toBe(rowAt(rows, 0).href)
+  })
+
+  it('ignores j while the user types in a field', async () => {
+    const user = userEvent.setup()
+    const { router } = renderApp(`/${LIST_SEARCH}`)
+    const rows = await listedRows()
+    await openRow(user, 2)
+    await expectOnRow(router, rows, 2)
+
+    // The detail page has no text field of its own; one outside the app stands for any field the page may gain.
+    const field = document.createElement('input')
+    field.setAttribute('aria-label', 'Scratch field')
+    document.body.append(field)
+    try {
+      await user.click(screen.getByRole('textbox', { name: 'Scratch field' }))
+      await user.keyboard('j')
+      expect(field).toHaveValue('j')
+      expect(router.state.location.pathname).toBe(rowAt(rows, 2).href)
+      expect(screen.getByText(`3 of ${demo.data.braze.length}`)).toBeInTheDocument()
+    } finally {
+      field.remove()
+    }
+  })
+
+  it('goes back to the list with the same search, filters and sort', async () => {
+    const user = userEvent.setup()
+    const { router } = renderApp(`/${LIST_SEARCH}`)
+    const rows = await listedRows()
+    await openRow(user, 2)
+    await expectOnRow(router, rows, 2)
+    await user.keyboard('j')
+    await expectOnRow(router, rows, 3)
+
+    await user.click(screen.getByRole('link', { name: '← Back to the segments' }))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'))
+    expect(router.state.location.search).toBe(LIST_SEARCH)
+    expect(screen.getByRole('combobox', { name: 'Provider' })).toHaveValue('braze')
+    expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending')
+  })
+})
