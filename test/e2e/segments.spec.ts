@@ -51,3 +51,18 @@ test('Export CSV downloads every row of the current view', async ({ page }) => {
   // Spreadsheet formulas in names are neutralised.
   expect(lines.some((line) => /(^|,)"?=/.test(line))).toBe(false)
 })
+
+test('coming back from a segment restores the list where it was scrolled', async ({ page }) => {
+  await page.goto('/?provider=braze')
+  await expect(page.getByRole('status')).toContainText('3,000 segments')
+  await page.mouse.wheel(0, 4000)
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(3000)
+  const scrolled = await page.evaluate(() => window.scrollY)
+  const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').nth(20)
+  const name = (await link.textContent()) ?? ''
+  await link.click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+  await page.getByRole('link', { name: '← Back to the segments' }).click()
+  await expect(page.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true }).first()).toBeInViewport()
+  expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(100)
+})

@@ -14,10 +14,16 @@ import { SizeChart } from './size-chart'
 
 const SIZE_DAYS = 30
 
-function SizeSection({ id, tracking }: { id: string; tracking: boolean | undefined }) {
+/** Tracking comes from the list: 'absent' when the list does not hold the segment (Braze does not list archived ones). */
+type TrackingState = boolean | 'loading' | 'absent' | { error: Error; retry: () => void }
+
+function SizeSection({ id, tracking }: { id: string; tracking: TrackingState }) {
   const series = useQuery({ ...brazeQueries.dataSeries(id, SIZE_DAYS), enabled: tracking === true })
   let body: ReactNode
-  if (tracking === undefined) body = <DetailSkeleton />
+  if (tracking === 'loading') body = <DetailSkeleton />
+  else if (tracking === 'absent')
+    body = <p className="muted">Braze’s segment list does not include this segment (archived segments are not listed), so its tracking state and size history are unknown.</p>
+  else if (typeof tracking === 'object') body = <RetryAlert {...adviceForError(tracking.error, 'braze')} onRetry={tracking.retry} />
   else if (!tracking) body = <p className="muted">Analytics tracking is off: Braze keeps no size history for this segment.</p>
   else if (series.isPending) body = <div className="skeleton chart-skeleton" aria-label="Loading the size history" role="img" />
   else if (series.isError)
@@ -52,7 +58,14 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
 
   if (details.error instanceof ProviderError && details.error.reason === 'not_found') return <SegmentNotFound provider="braze" id={id} />
   const segment = details.data
-  const tracking = listed.data ? (listed.data.analyticsTracking === NOT_PROVIDED ? undefined : listed.data.analyticsTracking) : undefined
+  const tracking: TrackingState = listed.data
+    ? listed.data.analyticsTracking !== NOT_PROVIDED && listed.data.analyticsTracking
+    : listed.isError
+      ? { error: listed.error, retry: () => void listed.refetch() }
+      : listed.isSuccess && listed.fetchStatus === 'idle'
+        ? 'absent'
+        : 'loading'
+  const unavailable = <p className="muted">Not available: the segment’s details could not be loaded.</p>
   const listedTags = listed.data && listed.data.tags !== NOT_PROVIDED ? listed.data.tags : undefined
   const textDescription = segment?.textDescription?.trim()
 
@@ -69,6 +82,8 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
             <h2 id="description-heading">Description</h2>
             {details.isPending ? (
               <DetailSkeleton />
+            ) : details.isError ? (
+              unavailable
             ) : textDescription ? (
               <p className="text-description"><LinkifiedText text={textDescription} /></p>
             ) : (
@@ -78,7 +93,7 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
           <section className="card" aria-labelledby="filters-heading">
             <h2 id="filters-heading">Filters</h2>
             <p className="muted small">Braze’s own description of the segment’s filters.</p>
-            {details.isPending ? <DetailSkeleton /> : segment?.description ? <pre className="filters">{segment.description}</pre> : <p className="muted">Braze gave no filter description.</p>}
+            {details.isPending ? <DetailSkeleton /> : details.isError ? unavailable : segment?.description ? <pre className="filters">{segment.description}</pre> : <p className="muted">Braze gave no filter description.</p>}
           </section>
           <SizeSection id={id} tracking={tracking} />
         </div>
@@ -95,7 +110,7 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
               <dt>Last updated</dt>
               <dd>{segment?.updatedAt ? <When iso={segment.updatedAt} /> : <span className="muted">{segment ? 'Unknown' : '…'}</span>}</dd>
               <dt>Analytics tracking</dt>
-              <dd>{tracking === undefined ? '…' : tracking ? <span className="state-on">On</span> : <span className="state-off">Off</span>}</dd>
+              <dd>{typeof tracking !== 'boolean' ? <span className="muted">{tracking === 'loading' ? '…' : 'Unknown'}</span> : tracking ? <span className="state-on">On</span> : <span className="state-off">Off</span>}</dd>
             </dl>
           </section>
         </aside>

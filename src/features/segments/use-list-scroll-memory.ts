@@ -1,20 +1,45 @@
 // Remembers how far down the list the user was, so coming back from a segment lands on the same rows.
-import { useEffect, useRef } from 'react'
+import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useLocation } from 'react-router'
 
+const MAX_RESTORE_FRAMES = 30
 const key = (search: string) => `segment-audit:list-scroll:${search}`
 
 export function useListScrollMemory(rowsReady: boolean) {
   const { search } = useLocation()
+  const [restoreTo] = useState(() => Number(sessionStorage.getItem(key(search))) || 0)
   const currentSearch = useRef(search)
+  const lastScrollY = useRef(restoreTo)
   useEffect(() => {
     currentSearch.current = search
   }, [search])
   useEffect(() => {
-    if (!rowsReady) return
-    const saved = Number(sessionStorage.getItem(key(currentSearch.current)))
-    if (saved > 0) window.scrollTo(0, saved)
-    sessionStorage.removeItem(key(currentSearch.current))
-    return () => sessionStorage.setItem(key(currentSearch.current), String(window.scrollY))
-  }, [rowsReady])
+    if (!rowsReady || restoreTo <= 0) return
+    // The virtualiser gives the table its full height a frame or two after mounting: wait until the offset exists.
+    let frames = 0
+    let request = 0
+    const restore = () => {
+      const reachable = document.documentElement.scrollHeight - window.innerHeight >= restoreTo
+      if (reachable || frames >= MAX_RESTORE_FRAMES) {
+        window.scrollTo(0, restoreTo)
+        return
+      }
+      frames += 1
+      request = requestAnimationFrame(restore)
+    }
+    restore()
+    return () => cancelAnimationFrame(request)
+  }, [rowsReady, restoreTo])
+  // Tracked while the list is on screen, and saved in a layout cleanup: by a passive cleanup the next page has
+  // already replaced the list and the browser has clamped the offset.
+  useLayoutEffect(() => {
+    const onScroll = () => {
+      lastScrollY.current = window.scrollY
+    }
+    window.addEventListener('scroll', onScroll, { passive: true })
+    return () => {
+      window.removeEventListener('scroll', onScroll)
+      sessionStorage.setItem(key(currentSearch.current), String(lastScrollY.current))
+    }
+  }, [])
 }

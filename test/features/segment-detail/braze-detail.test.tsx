@@ -171,6 +171,38 @@ describe('Braze segment detail', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 
+  it('claims nothing about the description when the details could not be loaded', async () => {
+    server.use(http.get('*/api/braze/segments/details', () => HttpResponse.json({ message: 'Invalid API key' }, { status: 401 })))
+    renderApp(pathOf(ORDINARY))
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
+    expect(alert).toHaveTextContent('Braze rejected the credentials')
+    expect(within(region('Description')).getByText(/could not be loaded/)).toBeInTheDocument()
+    expect(screen.queryByText('No description')).not.toBeInTheDocument()
+    expect(screen.queryByText(/gave no filter description/)).not.toBeInTheDocument()
+  })
+
+  it('says tracking is unknown for a segment the list does not hold (archived), instead of loading forever', async () => {
+    const archived = { ...ORDINARY, id: '0f0f0f0f-aaaa-4bbb-8ccc-0123456789ab' }
+    server.use(
+      http.get('*/api/braze/segments/details', ({ request }) =>
+        new URL(request.url).searchParams.get('segment_id') === archived.id
+          ? HttpResponse.json({ message: 'success', name: 'Archived winter promo', description: 'Users who: -', tags: [] })
+          : demo.forwardToBraze(request),
+      ),
+    )
+    renderApp(pathOf(archived))
+    await waitFor(() => expect(within(region('Size, last 30 days')).getByText(/does not include this segment/)).toBeInTheDocument(), { timeout: 5000 })
+    expect(fact('Analytics tracking')).toHaveTextContent('Unknown')
+  })
+
+  it('offers Retry in the size section when the Braze list failed', async () => {
+    server.use(http.get('*/api/braze/segments/list', () => HttpResponse.json({ message: 'Invalid API key' }, { status: 401 })))
+    renderApp(pathOf(ORDINARY))
+    const section = region('Size, last 30 days')
+    await waitFor(() => expect(within(section).getByRole('alert')).toHaveTextContent('Braze rejected the credentials'), { timeout: 5000 })
+    expect(within(section).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+  })
+
   it('renders a name that looks like HTML as text, creating no image', async () => {
     renderApp(pathOf(HTML_NAMED))
     await waitForDetails(HTML_NAMED)
