@@ -38,9 +38,10 @@ export default tseslint.config(
       ],
     },
   },
-  layer('lib', ['providers', 'features', 'app', 'components', 'server']),
-  layer('components', ['providers', 'features', 'app', 'server']),
-  layer('providers', ['features', 'app', 'components', 'server']),
+  layer('lib', ['providers', 'stores', 'features', 'app', 'components', 'server']),
+  layer('components', ['providers', 'stores', 'features', 'app', 'server']),
+  layer('providers', ['stores', 'features', 'app', 'components', 'server']),
+  layer('stores', ['features', 'app', 'components', 'server']),
   layer('app', ['server']),
   ...readdirSync('src/features').map((feature) => ({
     files: [`src/features/${feature}/**/*.{ts,tsx}`],

@@ -1,11 +1,18 @@
 // Shared test setup: DOM matchers, cleanup between tests, and "an unexpected console.error fails the test".
 import '@testing-library/jest-dom/vitest'
+import 'fake-indexeddb/auto'
+import { resetVerdictStoreForTests, VerdictStore } from '../src/stores/verdict-store'
 import { afterEach, beforeEach, vi } from 'vitest'
 
 let consoleErrors: unknown[][] = []
 
+let database = 0
+
 beforeEach(() => {
   consoleErrors = []
+  // Every test starts with an empty verdict database.
+  database += 1
+  resetVerdictStoreForTests(new VerdictStore(`segment-audit-test-${database}`))
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     consoleErrors.push(args)
   })

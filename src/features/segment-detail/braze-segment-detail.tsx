@@ -8,7 +8,8 @@ import { When } from '../../components/when'
 import { brazeQueries } from '../../providers/braze/queries'
 import { adviceForError } from '../../providers/error-advice'
 import { ProviderError } from '../../providers/provider-error'
-import { NOT_PROVIDED, type Segment } from '../../providers/segment'
+import { NOT_PROVIDED, segmentKey, type Segment } from '../../providers/segment'
+import { AuditPanel } from './audit-panel'
 import { DetailHeader, DetailSkeleton, SegmentNotFound } from './detail-parts'
 import { SizeChart } from './size-chart'
 
@@ -98,6 +99,7 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
           <SizeSection id={id} tracking={tracking} />
         </div>
         <aside className="detail-side">
+          <AuditPanel segmentKey={segmentKey('braze', id)} />
           <section className="card" aria-labelledby="facts-heading">
             <h2 id="facts-heading">Details</h2>
             <dl className="facts">

@@ -5,6 +5,8 @@ import { RetryAlert } from '../../components/alert'
 import { commandersActQueries } from '../../providers/commanders-act/queries'
 import { connectionStatusQuery } from '../../providers/connection-status'
 import { adviceForError } from '../../providers/error-advice'
+import { segmentKey } from '../../providers/segment'
+import { AuditPanel } from './audit-panel'
 import { DetailHeader, DetailSkeleton, SegmentNotFound } from './detail-parts'
 
 export function CommandersActSegmentDetail({ id, navigation }: { id: string; navigation?: ReactNode }) {
@@ -41,6 +43,9 @@ export function CommandersActSegmentDetail({ id, navigation }: { id: string; nav
             </p>
           </section>
         </div>
+        <aside className="detail-side">
+          <AuditPanel segmentKey={segmentKey('commanders-act', id)} />
+        </aside>
       </div>
     </>
   )

@@ -10,6 +10,7 @@ export const COLUMN_LABELS: Record<SortColumn, string> = {
   created: 'Created',
   updated: 'Last updated',
   description: 'Description',
+  verdict: 'Verdict',
 }
 
 export const COLUMN_IDS = Object.keys(COLUMN_LABELS) as SortColumn[]

@@ -6,6 +6,7 @@ import { NotLoaded, NotProvided } from '../../components/not-provided'
 import { formatDate } from '../../lib/format'
 import { providerLabel, type ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED } from '../../providers/segment'
+import { VERDICT_LABELS } from '../../stores/verdict-labels'
 import { COLUMN_LABELS } from './column-labels'
 import type { Known, SegmentRow } from './segment-rows'
 import { SegmentLink } from './segment-link'
@@ -81,5 +82,16 @@ export const segmentColumns: SegmentColumn[] = [
       if (present === undefined) return <NotLoaded hint={DETAILS_HINT} />
       return present ? <span className="state-on">Present</span> : <span className="state-warning">Missing</span>
     },
+  },
+  {
+    id: 'verdict',
+    header: COLUMN_LABELS.verdict,
+    accessorFn: (row) => row.verdict,
+    cell: ({ row }) =>
+      row.original.verdict === 'unreviewed' ? (
+        <span className="muted">{VERDICT_LABELS.unreviewed}</span>
+      ) : (
+        <span className={`verdict-badge-${row.original.verdict}`}>{VERDICT_LABELS[row.original.verdict]}</span>
+      ),
   },
 ]

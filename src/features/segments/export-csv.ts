@@ -2,6 +2,7 @@
 import { toCsv } from '../../lib/csv'
 import { providerLabel } from '../../providers/provider-error'
 import { NOT_PROVIDED } from '../../providers/segment'
+import { VERDICT_LABELS } from '../../stores/verdict-labels'
 import { COLUMN_LABELS } from './column-labels'
 import type { SortColumn } from './list-state'
 import type { Known, SegmentRow } from './segment-rows'
@@ -24,6 +25,7 @@ const CELL_TEXT: Record<SortColumn, (row: SegmentRow) => string> = {
   created: (row) => known(row.createdAt, (iso) => iso),
   updated: (row) => known(row.updatedAt, (iso) => iso),
   description: (row) => known(row.hasDescription, (present) => (present ? 'present' : 'missing')),
+  verdict: (row) => VERDICT_LABELS[row.verdict],
 }
 
 export function segmentsCsv(rows: readonly SegmentRow[], columns: readonly SortColumn[]): string {

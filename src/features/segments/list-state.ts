@@ -1,7 +1,8 @@
 // The list's view state (search, filters, sort) and its URL form: a view can be shared, reloaded, and Back works.
 import type { ProviderId } from '../../providers/provider-error'
+import { VERDICTS, type Verdict } from '../../stores/verdict-store'
 
-export const SORT_COLUMNS = ['provider', 'name', 'id', 'tags', 'tracking', 'created', 'updated', 'description'] as const
+export const SORT_COLUMNS = ['provider', 'name', 'id', 'tags', 'tracking', 'created', 'updated', 'description', 'verdict'] as const
 export type SortColumn = (typeof SORT_COLUMNS)[number]
 
 export interface SegmentListSort {
@@ -15,6 +16,7 @@ export interface SegmentListFilters {
   tags: readonly string[]
   tracking: 'on' | 'off' | null
   noTags: boolean
+  verdict: Verdict | null
 }
 
 export interface SegmentListState {
@@ -24,7 +26,7 @@ export interface SegmentListState {
 
 export const DEFAULT_SORT: SegmentListSort = { column: 'name', desc: false }
 
-export const EMPTY_FILTERS: SegmentListFilters = { query: '', provider: null, tags: [], tracking: null, noTags: false }
+export const EMPTY_FILTERS: SegmentListFilters = { query: '', provider: null, tags: [], tracking: null, noTags: false, verdict: null }
 
 const isSortColumn = (value: string): value is SortColumn => (SORT_COLUMNS as readonly string[]).includes(value)
 
@@ -38,6 +40,7 @@ function parseSort(raw: string | null): SegmentListSort {
 export function parseListState(params: URLSearchParams): SegmentListState {
   const provider = params.get('provider')
   const tracking = params.get('tracking')
+  const verdict = params.get('verdict')
   return {
     filters: {
       query: params.get('q') ?? '',
@@ -45,6 +48,7 @@ export function parseListState(params: URLSearchParams): SegmentListState {
       tags: [...new Set(params.getAll('tag').filter((tag) => tag !== ''))],
       tracking: tracking === 'on' || tracking === 'off' ? tracking : null,
       noTags: params.get('untagged') === '1',
+      verdict: VERDICTS.find((known) => known === verdict) ?? null,
     },
     sort: parseSort(params.get('sort')),
   }
@@ -59,6 +63,7 @@ export function listStateToParams(state: SegmentListState): URLSearchParams {
   for (const tag of filters.tags) params.append('tag', tag)
   if (filters.tracking) params.set('tracking', filters.tracking)
   if (filters.noTags) params.set('untagged', '1')
+  if (filters.verdict) params.set('verdict', filters.verdict)
   if (sort.column !== DEFAULT_SORT.column || sort.desc !== DEFAULT_SORT.desc) {
     params.set('sort', `${sort.desc ? '-' : ''}${sort.column}`)
   }
@@ -67,6 +72,6 @@ export function listStateToParams(state: SegmentListState): URLSearchParams {
 
 export function hasActiveFilters(filters: SegmentListFilters): boolean {
   return (
-    filters.query.trim() !== '' || filters.provider !== null || filters.tags.length > 0 || filters.tracking !== null || filters.noTags
+    filters.query.trim() !== '' || filters.provider !== null || filters.tags.length > 0 || filters.tracking !== null || filters.noTags || filters.verdict !== null
   )
 }

@@ -2,6 +2,7 @@
 import { NOT_PROVIDED, type NotProvided, type Segment } from '../../providers/segment'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import { normaliseForSearch } from '../../lib/search-text'
+import type { AuditEntry, Verdict } from '../../stores/verdict-store'
 
 /** `undefined`: not known yet (Braze details not loaded); NOT_PROVIDED: the provider has no such field. */
 export type Known<T> = T | undefined | NotProvided
@@ -10,6 +11,7 @@ export interface SegmentRow extends Segment {
   createdAt: Known<string>
   updatedAt: Known<string>
   hasDescription: Known<boolean>
+  verdict: Verdict
   searchKey: string
 }
 
@@ -25,12 +27,14 @@ export function searchKeyOf(segment: Segment): string {
   return key
 }
 
-export function toSegmentRow(segment: Segment, details: BrazeSegmentDetails | undefined): SegmentRow {
+export function toSegmentRow(segment: Segment, details: BrazeSegmentDetails | undefined, audit?: AuditEntry): SegmentRow {
+  const verdict = audit?.verdict ?? 'unreviewed'
   if (segment.provider === 'commanders-act') {
-    return { ...segment, createdAt: NOT_PROVIDED, updatedAt: NOT_PROVIDED, hasDescription: NOT_PROVIDED, searchKey: searchKeyOf(segment) }
+    return { ...segment, createdAt: NOT_PROVIDED, updatedAt: NOT_PROVIDED, hasDescription: NOT_PROVIDED, verdict, searchKey: searchKeyOf(segment) }
   }
   return {
     ...segment,
+    verdict,
     createdAt: details?.createdAt,
     updatedAt: details?.updatedAt,
     hasDescription: details ? Boolean(details.textDescription?.trim()) : undefined,
@@ -41,6 +45,9 @@ export function toSegmentRow(segment: Segment, details: BrazeSegmentDetails | un
 export function buildSegmentRows(
   segments: readonly Segment[],
   detailsById: ReadonlyMap<string, BrazeSegmentDetails>,
+  verdicts: ReadonlyMap<string, AuditEntry> = new Map(),
 ): SegmentRow[] {
-  return segments.map((segment) => toSegmentRow(segment, segment.provider === 'braze' ? detailsById.get(segment.id) : undefined))
+  return segments.map((segment) =>
+    toSegmentRow(segment, segment.provider === 'braze' ? detailsById.get(segment.id) : undefined, verdicts.get(segment.key)),
+  )
 }

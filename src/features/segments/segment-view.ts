@@ -8,6 +8,7 @@ import type { SegmentRow } from './segment-rows'
 type SortValue = string | number | null
 
 const PROVIDER_ORDER: Record<ProviderId, number> = { braze: 0, 'commanders-act': 1 }
+const VERDICT_ORDER = { keep: 0, fix: 1, archive: 2 } as const
 
 /** null sorts last in both directions: unknown and "not provided" are never mistaken for small values. */
 const SORT_VALUE: Record<SortColumn, (row: SegmentRow) => SortValue> = {
@@ -19,6 +20,7 @@ const SORT_VALUE: Record<SortColumn, (row: SegmentRow) => SortValue> = {
   created: (row) => timeOf(row.createdAt),
   updated: (row) => timeOf(row.updatedAt),
   description: (row) => (typeof row.hasDescription === 'boolean' ? (row.hasDescription ? 1 : 0) : null),
+  verdict: (row) => (row.verdict === 'unreviewed' ? null : VERDICT_ORDER[row.verdict]),
 }
 
 function timeOf(value: SegmentRow['createdAt']): number | null {
@@ -62,6 +64,10 @@ export function rowPredicates(filters: SegmentListFilters, except?: keyof Segmen
   if (filters.tracking && except !== 'tracking') {
     const on = filters.tracking === 'on'
     predicates.push((row) => row.analyticsTracking === on)
+  }
+  if (filters.verdict && except !== 'verdict') {
+    const verdict = filters.verdict
+    predicates.push((row) => row.verdict === verdict)
   }
   if (filters.noTags && except !== 'noTags') predicates.push((row) => row.tags !== NOT_PROVIDED && row.tags.length === 0)
   return predicates

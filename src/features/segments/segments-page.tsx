@@ -1,7 +1,7 @@
 // The Segments page (/): both providers in one fast table, with search, filters, export and per-provider status.
 import { useMemo } from 'react'
 import { EmptyState } from '../../components/empty-state'
-import { formatTime } from '../../lib/format'
+import { formatNumber, formatTime } from '../../lib/format'
 import { COLUMN_IDS } from './column-labels'
 import { csvFilename, downloadText, segmentsCsv } from './export-csv'
 import { EMPTY_FILTERS, hasActiveFilters } from './list-state'
@@ -21,6 +21,7 @@ export function SegmentsPage() {
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
   useListScrollMemory(rows.length > 0)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
+  const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
 
   const stillLoading = list.providers.some((provider) => provider.loading)
   const nothingYet = list.providers.every((provider) => provider.pending && provider.loading)
@@ -34,6 +35,9 @@ export function SegmentsPage() {
         <div>
           <h1>Segments</h1>
           <p>Every Braze and Commanders Act segment in one list. Braze’s API does not list archived segments.</p>
+          <p className="reviewed-count">
+            Reviewed <strong>{formatNumber(reviewed)}</strong> of {formatNumber(rows.length)}
+          </p>
         </div>
         <div className="freshness">
           {updatedAt > 0 ? <span className="muted">as of {formatTime(updatedAt)}</span> : null}

@@ -1,5 +1,7 @@
 // The toolbar above the table: search, filters, columns and export.
 import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
+import { VERDICT_LABELS } from '../../stores/verdict-labels'
+import { VERDICTS } from '../../stores/verdict-store'
 import { ColumnsMenu } from './columns-menu'
 import type { SegmentListFilters } from './list-state'
 import { hasActiveFilters } from './list-state'
@@ -52,6 +54,20 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
           <option value="">Any</option>
           <option value="on">On</option>
           <option value="off">Off</option>
+        </select>
+      </label>
+      <label className="select-field">
+        <span>Verdict</span>
+        <select
+          value={filters.verdict ?? ''}
+          onChange={(event) => onChange({ filters: { verdict: VERDICTS.find((verdict) => verdict === event.target.value) ?? null } })}
+        >
+          <option value="">Any</option>
+          {VERDICTS.map((verdict) => (
+            <option key={verdict} value={verdict}>
+              {VERDICT_LABELS[verdict]}
+            </option>
+          ))}
         </select>
       </label>
       <label className="check-field">

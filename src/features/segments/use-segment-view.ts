@@ -5,12 +5,14 @@ import { buildSegmentRows } from './segment-rows'
 import { filterRows, sortRows } from './segment-view'
 import { useCachedBrazeDetails } from './use-cached-details'
 import { useSegmentList } from './use-segment-list'
+import { useVerdicts } from '../../stores/use-verdicts'
 
 export function useSegmentView(filters: SegmentListFilters, sort: SegmentListSort) {
   const list = useSegmentList()
   const details = useCachedBrazeDetails()
   const collator = useMemo(() => new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }), [])
-  const rows = useMemo(() => buildSegmentRows(list.segments, details), [list.segments, details])
+  const verdicts = useVerdicts()
+  const rows = useMemo(() => buildSegmentRows(list.segments, details, verdicts), [list.segments, details, verdicts])
   const sorted = useMemo(() => sortRows(rows, sort, collator), [rows, sort, collator])
   const visible = useMemo(() => filterRows(sorted, filters), [sorted, filters])
   return { list, collator, rows, visible }

@@ -1,0 +1,23 @@
+// Asks once who is reviewing: the name is recorded with each verdict and remembered in this browser.
+import { useState, type FormEvent } from 'react'
+
+export function ReviewerForm({ onSubmit }: { onSubmit: (name: string) => void }) {
+  const [name, setName] = useState('')
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (name.trim()) onSubmit(name)
+  }
+  return (
+    <form className="card audit-panel" onSubmit={submit} aria-labelledby="reviewer-heading">
+      <h2 id="reviewer-heading">Audit</h2>
+      <p className="muted">Who is reviewing? Your name is recorded with each verdict.</p>
+      <label htmlFor="reviewer-name">Your name</label>
+      <div className="visitor-row">
+        <input id="reviewer-name" className="input" value={name} onChange={(event) => setName(event.target.value)} autoComplete="name" />
+        <button type="submit" className="button button-primary" disabled={!name.trim()}>
+          Start reviewing
+        </button>
+      </div>
+    </form>
+  )
+}

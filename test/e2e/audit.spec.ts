@@ -1,0 +1,42 @@
+// The audit journey on a segment: a verdict and a note survive a reload and a new tab, and show in the list.
+import { expect, test } from '@playwright/test'
+
+test('Archive and a note on a segment are kept after reload and in a new tab', async ({ page, context }) => {
+  await page.goto('/?provider=braze')
+  await expect(page.getByRole('status')).toContainText('3,000 segments')
+  const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').nth(2)
+  const name = (await link.textContent()) ?? ''
+  await link.click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+
+  await page.getByLabel('Your name').fill('Camille')
+  await page.getByRole('button', { name: 'Start reviewing' }).click()
+  const verdict = page.getByRole('radiogroup', { name: 'Verdict' })
+  await expect(verdict.getByRole('radio', { name: /Unreviewed/ })).toBeChecked()
+  await verdict.getByRole('radio', { name: /Archive/ }).check()
+  await expect(page.getByRole('status')).toHaveText('Saved')
+  await page.getByRole('textbox', { name: 'Note' }).fill('Duplicate of the spring campaign — archive after Q1.')
+  await page.getByRole('textbox', { name: 'Note' }).blur()
+  await expect(page.getByRole('status')).toHaveText('Saved')
+  await expect(page.getByText(/Archive — by Camille/)).toBeVisible()
+  const url = page.url()
+
+  await page.reload()
+  await expect(page.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: /Archive/ })).toBeChecked()
+  await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue('Duplicate of the spring campaign — archive after Q1.')
+
+  const other = await context.newPage()
+  await other.goto(url)
+  await expect(other.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: /Archive/ })).toBeChecked()
+  await expect(other.getByRole('textbox', { name: 'Note' })).toHaveValue('Duplicate of the spring campaign — archive after Q1.')
+
+  // Keys: 1 sets Keep from anywhere but a field.
+  await other.keyboard.press('1')
+  await expect(other.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: /Keep/ })).toBeChecked()
+  await expect(other.getByRole('status')).toHaveText('Saved')
+
+  await other.goto('/?verdict=keep')
+  await expect(other.getByRole('status')).toContainText(/^1 segment of 3,400/)
+  await expect(other.getByText(/Reviewed\s*1\s*of 3,400/)).toBeVisible()
+  await expect(other.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true })).toBeVisible()
+})
