@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { Alert } from '../../components/alert'
 import { Badge } from '../../components/badge'
+import { useDocumentTitle } from '../../components/use-document-title'
 import { brazeInstanceName } from './braze-instance'
 import { connectionStatusQuery, type ConnectionStatus } from '../../providers/connection-status'
 
@@ -94,6 +95,7 @@ function CommandersActCard({
 }
 
 export function ConnectionsPage() {
+  useDocumentTitle('Connections')
   const status = useQuery(connectionStatusQuery())
   return (
     <>

@@ -1,6 +1,7 @@
 // The Segments page (/): both providers in one fast table, with search, filters, export and per-provider status.
 import { useMemo } from 'react'
 import { EmptyState } from '../../components/empty-state'
+import { useDocumentTitle } from '../../components/use-document-title'
 import { formatNumber, formatTime } from '../../lib/format'
 import { COLUMN_IDS } from './column-labels'
 import { csvFilename, downloadText, segmentsCsv } from './export-csv'
@@ -16,6 +17,7 @@ import { useListScrollMemory } from './use-list-scroll-memory'
 import { useSegmentView } from './use-segment-view'
 
 export function SegmentsPage() {
+  useDocumentTitle('Segments')
   const [{ filters, sort }, updateListState] = useListState()
   const { list, collator, rows, visible } = useSegmentView(filters, sort)
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
