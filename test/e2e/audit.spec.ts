@@ -13,7 +13,11 @@ test('Archive and a note on a segment are kept after reload and in a new tab', a
   await page.getByRole('button', { name: 'Start reviewing' }).click()
   const verdict = page.getByRole('radiogroup', { name: 'Verdict' })
   await expect(verdict.getByRole('radio', { name: /Unreviewed/ })).toBeChecked()
-  await verdict.getByRole('radio', { name: /Archive/ }).check()
+  await verdict.getByRole('radio', { name: /Fix/ }).check()
+  await expect(page.getByRole('status')).toHaveText('Saved')
+  // Focus is on the radio just clicked: the keys still work.
+  await page.keyboard.press('3')
+  await expect(verdict.getByRole('radio', { name: /Archive/ })).toBeChecked()
   await expect(page.getByRole('status')).toHaveText('Saved')
   await page.getByRole('textbox', { name: 'Note' }).fill('Duplicate of the spring campaign — archive after Q1.')
   await page.getByRole('textbox', { name: 'Note' }).blur()

@@ -1,4 +1,5 @@
 // The audit panel: a verdict and a note for this segment, written to IndexedDB before it says "Saved".
+import { isShortcut } from '../../lib/keyboard'
 import { useEffect, useId, useRef, useState } from 'react'
 import { When } from '../../components/when'
 import { useReviewer } from '../../stores/reviewer'
@@ -12,9 +13,6 @@ const KEY_OF: Partial<Record<Verdict, string>> = Object.fromEntries(Object.entri
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-}
 
 export function AuditPanel({ segmentKey }: { segmentKey: string }) {
   const entry = useVerdict(segmentKey)
@@ -81,7 +79,7 @@ export function AuditPanel({ segmentKey }: { segmentKey: string }) {
   useEffect(() => {
     if (!reviewer) return
     const onKey = (event: KeyboardEvent) => {
-      if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return
+      if (!isShortcut(event)) return
       const chosen = VERDICT_KEYS[event.key]
       if (!chosen) return
       event.preventDefault()

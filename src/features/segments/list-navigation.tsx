@@ -1,4 +1,5 @@
 // On a segment's page: back to the list with its view, and previous/next through that view (also keys k and j).
+import { isShortcut } from '../../lib/keyboard'
 import { useEffect } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { formatNumber } from '../../lib/format'
@@ -7,9 +8,6 @@ import { parseListState } from './list-state'
 import { segmentPath, type ListLocationState } from './segment-link'
 import { useSegmentView } from './use-segment-view'
 
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-}
 
 function listSearchOf(state: unknown): string {
   const search = (state as Partial<ListLocationState> | null)?.listSearch
@@ -31,7 +29,7 @@ export function ListNavigation() {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.metaKey || event.ctrlKey || event.altKey || isTyping(event.target)) return
+      if (!isShortcut(event)) return
       const target = event.key === 'j' ? next : event.key === 'k' ? previous : undefined
       if (!target) return
       event.preventDefault()

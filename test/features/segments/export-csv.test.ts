@@ -1,12 +1,13 @@
 // CSV export of the current view: chosen columns in order, readable values for unknowns, formulas neutralised.
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { COLUMN_LABELS } from '../../../src/features/segments/column-labels'
+import { COLUMN_IDS, COLUMN_LABELS } from '../../../src/features/segments/column-labels'
 import { csvFilename, segmentsCsv } from '../../../src/features/segments/export-csv'
 import type { SortColumn } from '../../../src/features/segments/list-state'
 import { buildSegmentRows } from '../../../src/features/segments/segment-rows'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
+import type { AuditEntry, Verdict } from '../../../src/stores/verdict-store'
 
 function braze(id: string, name: string, tags: Segment['tags'], analyticsTracking: boolean): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
@@ -25,6 +26,10 @@ const loaded: BrazeSegmentDetails = {
 }
 const blank: BrazeSegmentDetails = { id: 'b-blank', tags: [], createdAt: '2023-02-03T00:00:00Z', updatedAt: '2023-02-04T00:00:00Z', textDescription: ' ' }
 
+function audit(key: string, verdict: Verdict): [string, AuditEntry] {
+  return [key, { key, verdict, note: 'a note, not exported', reviewer: 'Camille', reviewedAt: '2025-03-01T10:00:00.000Z' }]
+}
+
 const rows = buildSegmentRows(
   [
     braze('b-loaded', 'Clients fidèles', ['vip', 'été'], true),
@@ -36,9 +41,11 @@ const rows = buildSegmentRows(
     [loaded.id, loaded],
     [blank.id, blank],
   ]),
+  // Pas chargé has no stored entry.
+  new Map([audit('braze:b-loaded', 'keep'), audit('braze:b-blank', 'archive'), audit('commanders-act:42', 'fix')]),
 )
 
-const ALL_COLUMNS: SortColumn[] = ['provider', 'name', 'id', 'tags', 'tracking', 'created', 'updated', 'description']
+const ALL_COLUMNS: SortColumn[] = ['provider', 'name', 'id', 'tags', 'tracking', 'created', 'updated', 'description', 'verdict']
 
 /** What a spreadsheet reads: the BOM checked and dropped, then papaparse's rows. */
 function parse(csv: string): string[][] {
@@ -51,11 +58,25 @@ function parse(csv: string): string[][] {
 describe('segmentsCsv', () => {
   it('writes every column with readable values for each kind of row', () => {
     expect(parse(segmentsCsv(rows, ALL_COLUMNS))).toEqual([
-      ['Provider', 'Name', 'ID', 'Tags', 'Analytics tracking', 'Created', 'Last updated', 'Description'],
-      ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'on', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'present'],
-      ['Braze', 'Sans description', 'b-blank', '', 'off', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'missing'],
-      ['Braze', 'Pas chargé', 'b-unloaded', 'not provided', 'on', 'not loaded', 'not loaded', 'not loaded'],
-      ['Commanders Act', 'Visiteurs', '42', 'not provided', 'not provided', 'not provided', 'not provided', 'not provided'],
+      ['Provider', 'Name', 'ID', 'Tags', 'Analytics tracking', 'Created', 'Last updated', 'Description', 'Verdict'],
+      ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'on', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'present', 'Keep'],
+      ['Braze', 'Sans description', 'b-blank', '', 'off', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'missing', 'Archive'],
+      ['Braze', 'Pas chargé', 'b-unloaded', 'not provided', 'on', 'not loaded', 'not loaded', 'not loaded', 'Unreviewed'],
+      ['Commanders Act', 'Visiteurs', '42', 'not provided', 'not provided', 'not provided', 'not provided', 'not provided', 'Fix'],
+    ])
+  })
+
+  it('covers every column of the table', () => {
+    expect([...ALL_COLUMNS].sort()).toEqual([...COLUMN_IDS].sort())
+  })
+
+  it('writes the verdict label of each row: Keep, Fix, Archive, or Unreviewed when none is stored', () => {
+    expect(parse(segmentsCsv(rows, ['name', 'verdict']))).toEqual([
+      ['Name', 'Verdict'],
+      ['Clients fidèles', 'Keep'],
+      ['Sans description', 'Archive'],
+      ['Pas chargé', 'Unreviewed'],
+      ['Visiteurs', 'Fix'],
     ])
   })
 
@@ -64,6 +85,7 @@ describe('segmentsCsv', () => {
     { columns: ['description', 'name'] as SortColumn[] },
     { columns: ['id', 'tracking', 'provider'] as SortColumn[] },
     { columns: ['updated', 'created', 'tags', 'name'] as SortColumn[] },
+    { columns: ['verdict', 'name', 'provider'] as SortColumn[] },
   ])('writes only the chosen columns, in the chosen order: $columns', ({ columns }) => {
     const [header, ...body] = parse(segmentsCsv(rows, columns))
     expect(header).toEqual(columns.map((column) => COLUMN_LABELS[column]))

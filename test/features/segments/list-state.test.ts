@@ -6,6 +6,7 @@ import {
   hasActiveFilters,
   listStateToParams,
   parseListState,
+  SORT_COLUMNS,
   type SegmentListFilters,
   type SegmentListState,
 } from '../../../src/features/segments/list-state'
@@ -27,12 +28,22 @@ describe('parseListState', () => {
     { url: 'tracking=on', expected: state({ tracking: 'on' }) },
     { url: 'tracking=off', expected: state({ tracking: 'off' }) },
     { url: 'untagged=1', expected: state({ noTags: true }) },
+    { url: 'verdict=keep', expected: state({ verdict: 'keep' }) },
+    { url: 'verdict=fix', expected: state({ verdict: 'fix' }) },
+    { url: 'verdict=archive', expected: state({ verdict: 'archive' }) },
+    { url: 'verdict=unreviewed', expected: state({ verdict: 'unreviewed' }) },
+    { url: 'sort=verdict', expected: state({}, { column: 'verdict', desc: false }) },
+    { url: 'sort=-verdict', expected: state({}, { column: 'verdict', desc: true }) },
     { url: 'sort=updated', expected: state({}, { column: 'updated', desc: false }) },
     { url: 'sort=-created', expected: state({}, { column: 'created', desc: true }) },
     { url: 'sort=-name', expected: state({}, { column: 'name', desc: true }) },
     {
       url: 'q=vip&provider=braze&tag=a&tag=b&tracking=off&untagged=1&sort=-tags',
       expected: state({ query: 'vip', provider: 'braze', tags: ['a', 'b'], tracking: 'off', noTags: true }, { column: 'tags', desc: true }),
+    },
+    {
+      url: 'verdict=fix&provider=commanders-act&sort=-verdict',
+      expected: state({ verdict: 'fix', provider: 'commanders-act' }, { column: 'verdict', desc: true }),
     },
   ])('reads "$url"', ({ url, expected }) => {
     expect(parseListState(new URLSearchParams(url))).toEqual(expected)
@@ -53,14 +64,23 @@ describe('parseListState', () => {
     { what: 'untagged other than 1', url: 'untagged=true' },
     { what: 'untagged=0', url: 'untagged=0' },
     { what: 'an unrelated parameter', url: 'page=3&utm_source=mail' },
+    { what: 'an unknown verdict', url: 'verdict=delete' },
+    { what: 'a verdict label instead of its value', url: 'verdict=Keep' },
+    { what: 'a verdict in capitals', url: 'verdict=FIX' },
+    { what: 'an empty verdict', url: 'verdict=' },
+    { what: 'a verdict key number', url: 'verdict=1' },
   ])('ignores $what ("$url")', ({ url }) => {
     expect(parseListState(new URLSearchParams(url))).toEqual(state())
   })
 
   it('keeps the valid parts when other parts are invalid', () => {
-    expect(parseListState(new URLSearchParams('provider=foo&tag=&tag=vip&tracking=maybe&sort=bogus&q=x'))).toEqual(
+    expect(parseListState(new URLSearchParams('provider=foo&tag=&tag=vip&tracking=maybe&sort=bogus&q=x&verdict=maybe'))).toEqual(
       state({ query: 'x', tags: ['vip'] }),
     )
+  })
+
+  it('reads the first of repeated verdicts', () => {
+    expect(parseListState(new URLSearchParams('verdict=archive&verdict=keep')).filters.verdict).toBe('archive')
   })
 
   it('deduplicates repeated tags, keeping their first order', () => {
@@ -71,6 +91,10 @@ describe('parseListState', () => {
 describe('listStateToParams', () => {
   it('writes nothing for the default state', () => {
     expect(listStateToParams(state()).toString()).toBe('')
+  })
+
+  it.each(['keep', 'fix', 'archive', 'unreviewed'] as const)('writes the verdict filter %s', (verdict) => {
+    expect(listStateToParams(state({ verdict })).toString()).toBe(`verdict=${verdict}`)
   })
 
   it.each([
@@ -84,7 +108,10 @@ describe('listStateToParams', () => {
 
   it('writes each non-default filter, tags repeated, in a stable order', () => {
     const params = listStateToParams(
-      state({ query: 'clients fid', provider: 'commanders-act', tags: ['vip', 'été'], tracking: 'on', noTags: true }, { column: 'created', desc: true }),
+      state(
+        { query: 'clients fid', provider: 'commanders-act', tags: ['vip', 'été'], tracking: 'on', noTags: true, verdict: 'unreviewed' },
+        { column: 'created', desc: true },
+      ),
     )
     expect([...params]).toEqual([
       ['q', 'clients fid'],
@@ -93,6 +120,7 @@ describe('listStateToParams', () => {
       ['tag', 'été'],
       ['tracking', 'on'],
       ['untagged', '1'],
+      ['verdict', 'unreviewed'],
       ['sort', '-created'],
     ])
   })
@@ -106,17 +134,24 @@ describe('URL round trip', () => {
     { what: 'several tags', value: state({ tags: ['a b', 'été', 'x&y=z'] }) },
     { what: 'tracking off', value: state({ tracking: 'off' }) },
     { what: 'untagged', value: state({ noTags: true }) },
+    { what: 'verdict keep', value: state({ verdict: 'keep' }) },
+    { what: 'verdict fix', value: state({ verdict: 'fix' }) },
+    { what: 'verdict archive', value: state({ verdict: 'archive' }) },
+    { what: 'verdict unreviewed', value: state({ verdict: 'unreviewed' }) },
     { what: 'every sort column, descending', value: state({}, { column: 'description', desc: true }) },
     {
       what: 'everything at once',
-      value: state({ query: 'vip', provider: 'commanders-act', tags: ['t1', 't2'], tracking: 'on', noTags: true }, { column: 'id', desc: false }),
+      value: state(
+        { query: 'vip', provider: 'commanders-act', tags: ['t1', 't2'], tracking: 'on', noTags: true, verdict: 'archive' },
+        { column: 'verdict', desc: true },
+      ),
     },
   ])('state → URL → state keeps $what', ({ value }) => {
     const url = listStateToParams(value).toString()
     expect(parseListState(new URLSearchParams(url))).toEqual(value)
   })
 
-  it.each(['provider', 'name', 'id', 'tags', 'tracking', 'created', 'updated', 'description'] as const)(
+  it.each(SORT_COLUMNS)(
     'sort by %s survives both directions',
     (column) => {
       for (const desc of [false, true]) {
@@ -127,7 +162,7 @@ describe('URL round trip', () => {
   )
 
   it('URL → state → URL drops noise and duplicates', () => {
-    const noisy = new URLSearchParams('tag=a&tag=a&tag=&provider=foo&sort=name&tracking=maybe&untagged=0&utm=x&q=')
+    const noisy = new URLSearchParams('tag=a&tag=a&tag=&provider=foo&sort=name&tracking=maybe&untagged=0&utm=x&q=&verdict=Keep')
     expect(listStateToParams(parseListState(noisy)).toString()).toBe('tag=a')
   })
 })
@@ -142,6 +177,8 @@ describe('hasActiveFilters', () => {
     { what: 'tracking on', filters: { tracking: 'on' as const }, expected: true },
     { what: 'tracking off', filters: { tracking: 'off' as const }, expected: true },
     { what: 'untagged', filters: { noTags: true }, expected: true },
+    { what: 'a verdict', filters: { verdict: 'fix' as const }, expected: true },
+    { what: 'the verdict Unreviewed', filters: { verdict: 'unreviewed' as const }, expected: true },
   ])('$what → $expected', ({ filters, expected }) => {
     expect(hasActiveFilters({ ...EMPTY_FILTERS, ...filters })).toBe(expected)
   })

@@ -5,6 +5,7 @@ import { buildSegmentRows, type SegmentRow } from '../../../src/features/segment
 import { countByProvider, filterRows, sortRows, tagFacets } from '../../../src/features/segments/segment-view'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
+import type { AuditEntry, Verdict } from '../../../src/stores/verdict-store'
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
@@ -21,6 +22,12 @@ function details(id: string, fields: Partial<BrazeSegmentDetails> = {}): BrazeSe
 }
 
 const detailsMap = (...entries: BrazeSegmentDetails[]) => new Map(entries.map((entry) => [entry.id, entry]))
+
+/** Stored verdicts by row key, as the verdict store holds them. */
+const verdictsMap = (byKey: Record<string, Verdict>): ReadonlyMap<string, AuditEntry> =>
+  new Map(
+    Object.entries(byKey).map(([key, verdict]) => [key, { key, verdict, note: '', reviewer: 'Camille', reviewedAt: '2025-03-01T10:00:00.000Z' }]),
+  )
 const names = (rows: readonly SegmentRow[]) => rows.map((row) => row.name)
 const filters = (partial: Partial<SegmentListFilters> = {}): SegmentListFilters => ({ ...EMPTY_FILTERS, ...partial })
 
@@ -59,6 +66,25 @@ describe('buildSegmentRows', () => {
     })
   })
 
+  it('takes each row’s verdict from its own key, and Unreviewed when none is stored', () => {
+    // Ids collide across providers: the verdict of braze:1 is not that of commanders-act:1.
+    const rows = buildSegmentRows(
+      [braze('1', 'One'), commandersAct('1', 'Un'), braze('2', 'Two'), commandersAct('2', 'Deux')],
+      new Map(),
+      verdictsMap({ 'braze:1': 'archive', 'commanders-act:2': 'fix', 'braze:gone': 'keep' }),
+    )
+    expect(rows.map((row) => [row.key, row.verdict])).toEqual([
+      ['braze:1', 'archive'],
+      ['commanders-act:1', 'unreviewed'],
+      ['braze:2', 'unreviewed'],
+      ['commanders-act:2', 'fix'],
+    ])
+  })
+
+  it('marks every row Unreviewed when no verdicts are given', () => {
+    expect(buildSegmentRows([braze('1', 'One'), commandersAct('7', 'Sept')], new Map()).map((row) => row.verdict)).toEqual(['unreviewed', 'unreviewed'])
+  })
+
   it('keeps the segment fields and order', () => {
     const segments = [braze('b1', 'One', ['vip'], false), commandersAct('7', 'Two')]
     const rows = buildSegmentRows(segments, new Map())
@@ -85,6 +111,8 @@ describe('sortRows', () => {
       details('b-1', { createdAt: '2023-06-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z', textDescription: '  ' }),
       details('b-4', { createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-06-01T00:00:00Z', textDescription: null }),
     ),
+    // Two Keeps (a tie), one each of Fix and Archive, a stored Unreviewed (Delta) and no entry at all (Foxtrot).
+    verdictsMap({ 'braze:b-3': 'fix', 'braze:b-1': 'keep', 'braze:b-2': 'archive', 'braze:b-4': 'unreviewed', 'commanders-act:7': 'keep' }),
   )
 
   const cases: { column: SortColumn; asc: string[]; desc: string[] }[] = [
@@ -132,6 +160,12 @@ describe('sortRows', () => {
       column: 'description',
       asc: ['Bravo', 'Delta', 'Alpha', 'Able', 'Charlie', 'Foxtrot'],
       desc: ['Alpha', 'Bravo', 'Delta', 'Able', 'Charlie', 'Foxtrot'],
+    },
+    {
+      // Keep, Fix, Archive; ties (Able, Bravo) by name; Unreviewed, stored or not, last either way.
+      column: 'verdict',
+      asc: ['Able', 'Bravo', 'Alpha', 'Charlie', 'Delta', 'Foxtrot'],
+      desc: ['Charlie', 'Alpha', 'Able', 'Bravo', 'Delta', 'Foxtrot'],
     },
   ]
 
@@ -209,6 +243,8 @@ describe('filterRows', () => {
       commandersAct('43', 'Panier abandonné'),
     ],
     new Map(),
+    // braze:43 is no listed segment: its Archive must not reach Commanders Act's 43.
+    verdictsMap({ 'braze:b-fid': 'keep', 'braze:b-pro': 'fix', 'commanders-act:42': 'fix', 'braze:b-none': 'unreviewed', 'braze:43': 'archive' }),
   )
   const all = names(rows)
 
@@ -243,6 +279,19 @@ describe('filterRows', () => {
     { what: 'no tags and a tag', given: { noTags: true, tags: ['vip'] }, expected: [] },
     { what: 'tag and tracking off', given: { tags: ['vip'], tracking: 'off' as const }, expected: [] },
     { what: 'Commanders Act and tracking on', given: { provider: 'commanders-act' as const, tracking: 'on' as const }, expected: [] },
+    { what: 'verdict Keep', given: { verdict: 'keep' as const }, expected: ['Clients fidèles'] },
+    { what: 'verdict Fix, both providers', given: { verdict: 'fix' as const }, expected: ['Prospects été', 'Visiteurs fidèles'] },
+    { what: 'verdict Archive on no listed segment', given: { verdict: 'archive' as const }, expected: [] },
+    {
+      what: 'verdict Unreviewed: stored as such or never reviewed',
+      given: { verdict: 'unreviewed' as const },
+      expected: ['Sans tags', 'Old workspace', 'Panier abandonné'],
+    },
+    { what: 'verdict and provider', given: { verdict: 'fix' as const, provider: 'commanders-act' as const }, expected: ['Visiteurs fidèles'] },
+    { what: 'verdict and query', given: { verdict: 'fix' as const, query: 'ete' }, expected: ['Prospects été'] },
+    { what: 'verdict and tracking', given: { verdict: 'unreviewed' as const, tracking: 'off' as const }, expected: ['Old workspace'] },
+    { what: 'verdict and a tag', given: { verdict: 'keep' as const, tags: ['vip'] }, expected: ['Clients fidèles'] },
+    { what: 'verdict and a tag never together', given: { verdict: 'fix' as const, tags: ['vip'] }, expected: [] },
   ])('$what', ({ given, expected }) => {
     expect(names(filterRows(rows, filters(given)))).toEqual(expected)
   })
@@ -279,6 +328,7 @@ describe('tagFacets', () => {
       commandersAct('g', 'Visiteurs vip'),
     ],
     new Map(),
+    verdictsMap({ 'braze:a': 'keep', 'braze:c': 'keep', 'braze:b': 'fix' }),
   )
 
   it.each([
@@ -296,6 +346,11 @@ describe('tagFacets', () => {
       what: 'counts follow the tracking filter',
       given: { tracking: 'on' as const },
       expected: [['loyalty', 2], ['été', 1], ['vip', 1], ['zeta', 1]],
+    },
+    {
+      what: 'counts follow the verdict filter',
+      given: { verdict: 'keep' as const },
+      expected: [['loyalty', 2], ['été', 1], ['vip', 1]],
     },
     {
       what: 'counts follow the query (name, id or tag)',
