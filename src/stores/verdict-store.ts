@@ -1,5 +1,5 @@
 // Verdicts and notes, kept durably in IndexedDB (idb-keyval) and mirrored in memory for instant reads.
-import { createStore, entries, set, type UseStore } from 'idb-keyval'
+import { createStore, entries, set, setMany, type UseStore } from 'idb-keyval'
 import { z } from 'zod'
 
 export const VERDICTS = ['keep', 'fix', 'archive', 'unreviewed'] as const
@@ -55,6 +55,17 @@ export class VerdictStore {
     await set(valid.key, valid, this.idb)
     const next = new Map(this.snapshot)
     next.set(valid.key, valid)
+    this.snapshot = next
+    this.emit()
+  }
+
+  /** Writes several entries in one transaction (an import): all or nothing. */
+  async saveMany(batch: readonly AuditEntry[]): Promise<void> {
+    const valid = batch.map((entry) => auditEntrySchema.parse(entry))
+    if (valid.length === 0) return
+    await setMany(valid.map((entry) => [entry.key, entry]), this.idb)
+    const next = new Map(this.snapshot)
+    for (const entry of valid) next.set(entry.key, entry)
     this.snapshot = next
     this.emit()
   }

@@ -44,3 +44,41 @@ test('Archive and a note on a segment are kept after reload and in a new tab', a
   await expect(other.getByText(/Reviewed\s*1\s*of 3,400/)).toBeVisible()
   await expect(other.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true })).toBeVisible()
 })
+
+test('a session exported as JSON comes back after the site’s storage is cleared', async ({ page, context }) => {
+  await page.goto('/?provider=commanders-act')
+  await expect(page.getByRole('status')).toContainText('400 segments')
+  const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').first()
+  const name = (await link.textContent()) ?? ''
+  await link.click()
+  await page.getByLabel('Your name').fill('Léa')
+  await page.getByRole('button', { name: 'Start reviewing' }).click()
+  await page.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: /Fix/ }).check()
+  await expect(page.getByRole('status')).toHaveText('Saved')
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click()
+  await expect(page.getByRole('status').first()).toContainText('Reviewed 1 of 3,400 segments')
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()])
+  const file = (await download.path()) ?? ''
+
+  // Clear everything the site stored in this browser.
+  await page.evaluate(async () => {
+    localStorage.clear()
+    for (const database of await indexedDB.databases()) if (database.name) indexedDB.deleteDatabase(database.name)
+  })
+  await context.clearCookies()
+  await page.reload()
+  await expect(page.getByRole('status').first()).toContainText('Reviewed 0 of 3,400 segments')
+
+  await page.getByLabel('Session file (.json)').setInputFiles(file)
+  await expect(page.getByText('1 added, 0 updated')).toBeVisible()
+  await expect(page.getByRole('status').first()).toContainText('Reviewed 1 of 3,400 segments')
+
+  await page.goto('/?verdict=fix')
+  await expect(page.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true })).toBeVisible()
+
+  await page.goto('/audit')
+  await page.getByLabel('Session file (.json)').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') })
+  await expect(page.getByRole('alert')).toContainText('not a Segment Audit session')
+  await expect(page.getByRole('status').first()).toContainText('Reviewed 1 of 3,400 segments')
+})

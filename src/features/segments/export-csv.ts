@@ -1,5 +1,6 @@
 // Export of the current view (filtered, sorted, visible columns) as a CSV file for spreadsheets.
 import { toCsv } from '../../lib/csv'
+import { datedFilename } from '../../lib/download'
 import { providerLabel } from '../../providers/provider-error'
 import { NOT_PROVIDED } from '../../providers/segment'
 import { VERDICT_LABELS } from '../../stores/verdict-labels'
@@ -35,19 +36,7 @@ export function segmentsCsv(rows: readonly SegmentRow[], columns: readonly SortC
   )
 }
 
-export function downloadText(text: string, filename: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = filename
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 0)
-}
-
 /** The user's own calendar date, not UTC: an export at 00:30 in Paris is named after that day. */
 export function csvFilename(now: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0')
-  return `segments-${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}.csv`
+  return datedFilename('segments', 'csv', now)
 }

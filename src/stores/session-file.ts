@@ -1,0 +1,95 @@
+// The audit session as a file: a versioned JSON to re-import, and the merge rule for importing one (newer review wins).
+import { z } from 'zod'
+import { auditEntrySchema, type AuditEntry } from './verdict-store'
+
+export const SESSION_FORMAT = 'segment-audit-session'
+export const SESSION_VERSION = 1
+
+const sessionSegmentSchema = z.object({
+  key: z.string().min(1),
+  name: z.string(),
+  tags: z.array(z.string()).nullable(),
+})
+export type SessionSegment = z.infer<typeof sessionSegmentSchema>
+
+export const sessionFileSchema = z.object({
+  format: z.literal(SESSION_FORMAT),
+  version: z.literal(SESSION_VERSION),
+  exportedAt: z.string(),
+  entries: z.array(auditEntrySchema),
+  /** The segments as they were when exported: what the next audit compares against. */
+  segments: z.array(sessionSegmentSchema),
+})
+export type SessionFile = z.infer<typeof sessionFileSchema>
+
+export function buildSessionFile(entries: Iterable<AuditEntry>, segments: readonly SessionSegment[], now: Date): SessionFile {
+  return { format: SESSION_FORMAT, version: SESSION_VERSION, exportedAt: now.toISOString(), entries: [...entries], segments: [...segments] }
+}
+
+export class SessionFileError extends Error {
+  override readonly name = 'SessionFileError'
+}
+
+/** Reads a session file; anything else (not JSON, another app's file, a newer version, a bad field) is refused with the reason. */
+export function parseSessionFile(text: string): SessionFile {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    throw new SessionFileError('This file is not JSON: choose a session exported from Segment Audit (.json).')
+  }
+  const header = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(raw)
+  if (!header.success || header.data.format !== SESSION_FORMAT) {
+    throw new SessionFileError('This file is not a Segment Audit session.')
+  }
+  if (typeof header.data.version === 'number' && header.data.version > SESSION_VERSION) {
+    throw new SessionFileError(`This session was exported by a newer version of Segment Audit (format ${header.data.version}).`)
+  }
+  const parsed = sessionFileSchema.safeParse(raw)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new SessionFileError(`This session file is damaged: field “${issue?.path.join('.') ?? '?'}” ${issue?.message ?? 'is invalid'}.`)
+  }
+  return parsed.data
+}
+
+export interface MergeResult {
+  /** Entries to write: new ones, and imported ones newer than the local. */
+  toWrite: AuditEntry[]
+  added: number
+  updated: number
+  /** Same review on both sides. */
+  unchanged: number
+  /** The local review is newer and is kept. */
+  keptLocal: number
+}
+
+const time = (iso: string) => {
+  const parsed = Date.parse(iso)
+  // An unreadable date loses against any real one.
+  return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed
+}
+
+export function mergeSessions(local: ReadonlyMap<string, AuditEntry>, imported: readonly AuditEntry[]): MergeResult {
+  const result: MergeResult = { toWrite: [], added: 0, updated: 0, unchanged: 0, keptLocal: 0 }
+  const newestImported = new Map<string, AuditEntry>()
+  for (const entry of imported) {
+    const seen = newestImported.get(entry.key)
+    if (!seen || time(entry.reviewedAt) > time(seen.reviewedAt)) newestImported.set(entry.key, entry)
+  }
+  for (const entry of newestImported.values()) {
+    const mine = local.get(entry.key)
+    if (!mine) {
+      result.added += 1
+      result.toWrite.push(entry)
+    } else if (time(entry.reviewedAt) > time(mine.reviewedAt)) {
+      result.updated += 1
+      result.toWrite.push(entry)
+    } else if (time(entry.reviewedAt) === time(mine.reviewedAt) && entry.verdict === mine.verdict && entry.note === mine.note && entry.reviewer === mine.reviewer) {
+      result.unchanged += 1
+    } else {
+      result.keptLocal += 1
+    }
+  }
+  return result
+}
