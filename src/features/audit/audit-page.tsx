@@ -7,6 +7,7 @@ import { useVerdicts } from '../../stores/use-verdicts'
 import { VERDICT_LABELS } from '../../stores/verdict-labels'
 import { VERDICTS } from '../../stores/verdict-store'
 import { sessionCsv, sessionJson } from './session-export'
+import { ScanPanel } from './scan-panel'
 import { SessionImport } from './session-import'
 import { useListedSegments } from './use-listed-segments'
 
@@ -74,9 +75,10 @@ export function AuditPage() {
           </div>
         </section>
         <SessionImport />
+        <ScanPanel />
       </div>
       <p className="muted not-yet">
-        Not in this version yet: the details scan, findings (no description, stale, duplicates…), and changes since the last
+        Not in this version yet: findings (no description, stale, duplicates…), charts by age, and changes since the last
         audit.
       </p>
     </>
