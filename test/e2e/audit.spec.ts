@@ -82,3 +82,23 @@ test('a session exported as JSON comes back after the site’s storage is cleare
   await expect(page.getByRole('alert')).toContainText('not a Segment Audit session')
   await expect(page.getByRole('status').first()).toContainText('Reviewed 1 of 3,400 segments')
 })
+
+test('the details scan runs, pauses, resumes, keeps going across pages and fills the list', async ({ page }) => {
+  await page.goto('/audit')
+  await page.getByRole('button', { name: 'Scan details' }).click()
+  const scanStatus = page.getByRole('status').filter({ hasText: 'fetched' })
+  await expect(scanStatus).toContainText(/of 3,000 fetched/)
+  await expect(page.getByRole('progressbar', { name: 'Details scan' })).toBeVisible()
+  await page.getByRole('button', { name: 'Pause' }).click()
+  await expect(scanStatus).toContainText('Paused')
+  await page.getByRole('button', { name: 'Resume' }).click()
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible()
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Segments' }).click()
+  // Sorted by last update, known dates come first: the scan has filled them in.
+  await page.getByRole('table', { name: 'Segments' }).getByRole('button', { name: /Last updated/ }).click()
+  await expect(page).toHaveURL(/sort=updated/)
+  const firstRow = page.getByRole('table', { name: 'Segments' }).locator('tbody tr:not(.spacer)').first()
+  await expect(firstRow.locator('td.col-updated time')).toBeVisible()
+  await expect(firstRow.locator('td.col-description')).toHaveText(/Present|Missing/)
+})

@@ -49,7 +49,7 @@ export class DetailsScan {
     this.set({ ...IDLE, status: 'preparing' })
     let segments: Segment[]
     try {
-      segments = await this.queryClient.fetchQuery({ ...brazeQueries.all(), staleTime: Infinity })
+      segments = await this.completeBrazeList()
     } catch (error) {
       this.set({ ...this.state, status: 'failed', error: error instanceof Error ? error.message : String(error) })
       return
@@ -88,6 +88,18 @@ export class DetailsScan {
     this.controller?.abort()
     this.set({ ...this.state, status: 'cancelled', activeMs: this.activeMs() })
     for (const wake of this.resumeWaiters.splice(0)) wake()
+  }
+
+  /**
+   * The whole Braze list. While it streams in, the cache already holds the first pages as a "success": fetching
+   * again joins the listing under way and resolves once it has ended.
+   */
+  private async completeBrazeList(): Promise<Segment[]> {
+    const options = brazeQueries.all()
+    const state = this.queryClient.getQueryState(options.queryKey)
+    const cached = this.queryClient.getQueryData(options.queryKey)
+    if (state?.status === 'success' && state.fetchStatus === 'idle' && cached) return cached
+    return this.queryClient.fetchQuery({ ...options, staleTime: 0 })
   }
 
   private isFresh(id: string): boolean {

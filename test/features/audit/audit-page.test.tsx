@@ -87,15 +87,35 @@ function legend(label: string): { href: string | null; text: string } {
   return { href: link.getAttribute('href'), text: link.closest('li')?.textContent?.trim() ?? '' }
 }
 
-/** jsdom's Blob has no text(): read it as a browser's FileReader would. */
-function blobText(blob: Blob): Promise<string> {
+/** A blob's bytes read as a browser's FileReader would (jsdom's Blob has no text() nor arrayBuffer()). */
+function blobBytes(blob: Blob): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result))
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable export'))
-    reader.readAsText(blob)
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer))
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable blob'))
+    reader.readAsArrayBuffer(blob)
   })
 }
+
+/** The text of a blob, a leading BOM kept (FileReader.readAsText would drop it). */
+async function blobText(blob: Blob): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blobBytes(blob))
+}
+
+// The import reads the chosen file with Blob.text(), which every browser has and jsdom lacks: lend it one for these tests.
+const jsdomHasBlobText = 'text' in Blob.prototype
+beforeAll(() => {
+  if (jsdomHasBlobText) return
+  Object.defineProperty(Blob.prototype, 'text', {
+    configurable: true,
+    value(this: Blob) {
+      return blobBytes(this).then((bytes) => new TextDecoder().decode(bytes))
+    },
+  })
+})
+afterAll(() => {
+  if (!jsdomHasBlobText) Reflect.deleteProperty(Blob.prototype, 'text')
+})
 
 /** jsdom neither makes object URLs nor downloads: keep each file's content, type and name instead. */
 function captureDownloads() {
