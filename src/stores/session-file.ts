@@ -19,11 +19,25 @@ export const sessionFileSchema = z.object({
   entries: z.array(auditEntrySchema),
   /** The segments as they were when exported: what the next audit compares against. */
   segments: z.array(sessionSegmentSchema),
+  /** The providers whose whole list is in `segments`: a later comparison ignores the others. */
+  snapshotProviders: z.array(z.enum(['braze', 'commanders-act'])),
 })
 export type SessionFile = z.infer<typeof sessionFileSchema>
 
-export function buildSessionFile(entries: Iterable<AuditEntry>, segments: readonly SessionSegment[], now: Date): SessionFile {
-  return { format: SESSION_FORMAT, version: SESSION_VERSION, exportedAt: now.toISOString(), entries: [...entries], segments: [...segments] }
+export function buildSessionFile(
+  entries: Iterable<AuditEntry>,
+  segments: readonly SessionSegment[],
+  snapshotProviders: readonly SessionFile['snapshotProviders'][number][],
+  now: Date,
+): SessionFile {
+  return {
+    format: SESSION_FORMAT,
+    version: SESSION_VERSION,
+    exportedAt: now.toISOString(),
+    entries: [...entries],
+    segments: [...segments],
+    snapshotProviders: [...snapshotProviders],
+  }
 }
 
 export class SessionFileError extends Error {

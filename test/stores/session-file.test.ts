@@ -23,7 +23,7 @@ const segments: SessionSegment[] = [
 
 /** A well-formed session file as text, with some of its fields replaced. */
 function sessionText(fields: Record<string, unknown> = {}): string {
-  return JSON.stringify({ ...buildSessionFile([entry()], segments, new Date('2025-03-02T08:00:00.000Z')), ...fields })
+  return JSON.stringify({ ...buildSessionFile([entry()], segments, ['braze'], new Date('2025-03-02T08:00:00.000Z')), ...fields })
 }
 
 /** The error parseSessionFile throws for a text, failing the test if it accepts it or throws something else. */
@@ -54,8 +54,8 @@ describe('buildSessionFile → JSON → parseSessionFile', () => {
       segments,
     },
   ])('gives back $what unchanged', ({ entries, segments }) => {
-    const built = buildSessionFile(new Map(entries.map((one) => [one.key, one])).values(), segments, now)
-    const expected: SessionFile = { format: 'segment-audit-session', version: 1, exportedAt: '2025-03-02T08:00:00.000Z', entries, segments }
+    const built = buildSessionFile(new Map(entries.map((one) => [one.key, one])).values(), segments, ['braze', 'commanders-act'], now)
+    const expected: SessionFile = { format: 'segment-audit-session', version: 1, exportedAt: '2025-03-02T08:00:00.000Z', entries, segments, snapshotProviders: ['braze', 'commanders-act'] }
     expect(built).toEqual(expected)
     expect(parseSessionFile(JSON.stringify(built))).toEqual(expected)
   })

@@ -1,5 +1,7 @@
 // The audit session page (/audit): review progress, and the session exported for people and machines, or imported.
 import { Link } from 'react-router'
+import { RetryAlert } from '../../components/alert'
+import { adviceForError } from '../../providers/error-advice'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { datedFilename, downloadText } from '../../lib/download'
 import { formatNumber } from '../../lib/format'
@@ -33,8 +35,13 @@ export function AuditPage() {
       <div className="card-grid">
         <section className="card" aria-labelledby="progress-heading">
           <h2 id="progress-heading">Progress</h2>
+          {listed.failures.map((failure) => (
+            <RetryAlert key={failure.provider} {...adviceForError(failure.error, failure.provider)} onRetry={failure.retry}>
+              {' '}Counts and exports cover the other provider only.
+            </RetryAlert>
+          ))}
           <p role="status">
-            {listed.complete ? '' : 'Loading the segment lists… '}Reviewed <strong>{formatNumber(reviewed)}</strong> of {formatNumber(total)} segments
+            {listed.loading ? 'Loading the segment lists… ' : ''}Reviewed <strong>{formatNumber(reviewed)}</strong> of {formatNumber(total)} segments
           </p>
           <div className="verdict-bar" role="img" aria-label={VERDICTS.map((v) => `${VERDICT_LABELS[v]}: ${counts[v]}`).join(', ')}>
             {VERDICTS.map((verdict) =>
@@ -56,11 +63,12 @@ export function AuditPage() {
             {formatNumber(entries.length)} reviewed or annotated segments. The CSV is for people; the JSON can be imported
             here or by a colleague.
           </p>
+          {listed.loading ? <p className="muted">Export is available once the segment lists have loaded.</p> : null}
           <div className="button-row">
             <button
               type="button"
               className="button"
-              disabled={entries.length === 0}
+              disabled={entries.length === 0 || listed.loading}
               onClick={() => downloadText(sessionCsv(entries, listed.byKey), datedFilename('audit-session', 'csv', now()), 'text/csv;charset=utf-8')}
             >
               Export CSV
@@ -68,7 +76,8 @@ export function AuditPage() {
             <button
               type="button"
               className="button button-primary"
-              onClick={() => downloadText(sessionJson(entries, listed.byKey, now()), datedFilename('audit-session', 'json', now()), 'application/json')}
+              disabled={listed.loading}
+              onClick={() => downloadText(sessionJson(entries, listed.byKey, listed.completeProviders, now()), datedFilename('audit-session', 'json', now()), 'application/json')}
             >
               Export JSON
             </button>

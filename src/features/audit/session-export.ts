@@ -34,11 +34,16 @@ export function sessionCsv(entries: Iterable<AuditEntry>, segments: ReadonlyMap<
   return toCsv(HEADER, rows)
 }
 
-export function sessionJson(entries: Iterable<AuditEntry>, segments: ReadonlyMap<string, Segment>, now: Date): string {
-  const snapshot = [...segments.values()].map((segment) => ({
+export function sessionJson(
+  entries: Iterable<AuditEntry>,
+  segments: ReadonlyMap<string, Segment>,
+  completeProviders: readonly ProviderId[],
+  now: Date,
+): string {
+  const snapshot = [...segments.values()].filter((segment) => completeProviders.includes(segment.provider)).map((segment) => ({
     key: segment.key,
     name: segment.name,
     tags: segment.tags === NOT_PROVIDED ? null : [...segment.tags],
   }))
-  return JSON.stringify(buildSessionFile(entries, snapshot, now), null, 2)
+  return JSON.stringify(buildSessionFile(entries, snapshot, completeProviders, now), null, 2)
 }

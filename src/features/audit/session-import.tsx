@@ -38,7 +38,7 @@ export function SessionImport() {
         <Alert tone="info" title={`Imported ${state.file}`}>
           <p role="status">
             {formatNumber(state.result.added)} added, {formatNumber(state.result.updated)} updated,{' '}
-            {formatNumber(state.result.keptLocal)} kept (yours were newer), {formatNumber(state.result.unchanged)} already identical.
+            {formatNumber(state.result.keptLocal)} kept (yours were as recent or newer), {formatNumber(state.result.unchanged)} already identical.
           </p>
         </Alert>
       ) : null}

@@ -134,7 +134,7 @@ function captureDownloads() {
 }
 
 function sessionFileText(entries: AuditEntry[]): string {
-  return JSON.stringify(buildSessionFile(entries, [{ key: KEPT.key, name: KEPT.name, tags: [] }], new Date(LATER)))
+  return JSON.stringify(buildSessionFile(entries, [{ key: KEPT.key, name: KEPT.name, tags: [] }], ['braze', 'commanders-act'], new Date(LATER)))
 }
 
 function sessionFile(text: string): File {
@@ -182,8 +182,32 @@ describe('Audit page: progress', () => {
       expect(progressStatus()).toHaveTextContent(`Loading the segment lists… Reviewed 3 of ${demo.data.braze.length} segments`),
     )
 
+    // No export while a list is arriving: its snapshot would be partial.
+    expect(screen.getByRole('button', { name: 'Export JSON' })).toBeDisabled()
     release()
     await waitForAllListed(4)
+    expect(screen.getByRole('button', { name: 'Export JSON' })).toBeEnabled()
+  })
+
+  it('names a provider whose list failed, with Retry, and exports a snapshot of the other provider only', async () => {
+    await seed(...SEEDED)
+    server.use(http.get('*/api/commanders-act/segments/list', () => Response.json({ error: 'invalid token' }, { status: 401 })))
+    const user = userEvent.setup()
+    const files = captureDownloads()
+    renderApp('/audit')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Commanders Act rejected the credentials')
+    expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+    expect(progressStatus()).not.toHaveTextContent('Loading')
+
+    await user.click(screen.getByRole('button', { name: 'Export JSON' }))
+    const [file] = files
+    if (!file) throw new Error('nothing was exported')
+    const session = parseSessionFile(await blobText(file.blob))
+    expect(session.snapshotProviders).toEqual(['braze'])
+    expect(session.segments).toHaveLength(demo.data.braze.length)
+    // Every verdict is exported all the same: nothing entered is held back by a failing provider.
+    expect(session.entries.map((one) => one.key)).toContain(COMMANDERS_ACT_TO_FIX.key)
   })
 
   it('opens the Segments list filtered on a verdict from its legend link', async () => {
@@ -306,7 +330,7 @@ describe('Audit page: import', () => {
 
     await waitFor(() =>
       expect(within(importRegion()).getByRole('status')).toHaveTextContent(
-        '2 added, 1 updated, 1 kept (yours were newer), 1 already identical.',
+        '2 added, 1 updated, 1 kept (yours were as recent or newer), 1 already identical.',
       ),
     )
     expect(within(importRegion()).getByRole('note')).toHaveTextContent('Imported session.json')
@@ -335,7 +359,7 @@ describe('Audit page: import', () => {
     await user.upload(fileInput(), sessionFile(sessionFileText([entry(KEPT.key, 'keep', { reviewer: 'Léa', reviewedAt: EARLIER })])))
     await waitFor(() =>
       expect(within(importRegion()).getByRole('status')).toHaveTextContent(
-        '0 added, 0 updated, 1 kept (yours were newer), 0 already identical.',
+        '0 added, 0 updated, 1 kept (yours were as recent or newer), 0 already identical.',
       ),
     )
     expect(getVerdictStore().getSnapshot()).toEqual(new Map([[KEPT.key, mine]]))
@@ -352,14 +376,14 @@ describe('Audit page: import', () => {
     },
     {
       kind: 'a session from a newer version',
-      text: JSON.stringify({ ...buildSessionFile([], [], new Date(LATER)), version: 2 }),
+      text: JSON.stringify({ ...buildSessionFile([], [], ['braze'], new Date(LATER)), version: 2 }),
       reason: 'This session was exported by a newer version of Segment Audit (format 2).',
     },
     {
       // The first entry is valid: nothing of a damaged file is written, not even its good part.
       kind: 'a damaged session',
       text: JSON.stringify(
-        buildSessionFile([entry(COMMANDERS_ACT_TO_FIX.key, 'keep', { reviewedAt: LATER }), { ...entry(KEPT.key, 'keep'), verdict: 'maybe' as Verdict }], [], new Date(LATER)),
+        buildSessionFile([entry(COMMANDERS_ACT_TO_FIX.key, 'keep', { reviewedAt: LATER }), { ...entry(KEPT.key, 'keep'), verdict: 'maybe' as Verdict }], [], ['braze'], new Date(LATER)),
       ),
       reason: 'This session file is damaged: field “entries.1.verdict”',
     },
@@ -392,7 +416,7 @@ describe('Audit page: import', () => {
 
     await user.upload(fileInput(), sessionFile(sessionFileText([entry(KEPT.key, 'keep')])))
     await waitFor(() =>
-      expect(within(importRegion()).getByRole('status')).toHaveTextContent('1 added, 0 updated, 0 kept (yours were newer), 0 already identical.'),
+      expect(within(importRegion()).getByRole('status')).toHaveTextContent('1 added, 0 updated, 0 kept (yours were as recent or newer), 0 already identical.'),
     )
     expect(within(importRegion()).queryByRole('alert')).not.toBeInTheDocument()
     await waitForAllListed(1)

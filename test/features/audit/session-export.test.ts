@@ -113,12 +113,13 @@ describe('sessionJson', () => {
       entry('commanders-act:42', 'unreviewed', { note: 'À revoir', reviewer: 'Léa' }),
       entry('braze:gone', 'archive', { reviewedAt: '2024-12-31T23:59:59Z' }),
     ]
-    const text = sessionJson(entries, SEGMENTS, NOW)
+    const text = sessionJson(entries, SEGMENTS, ['braze', 'commanders-act'], NOW)
     const session = parseSessionFile(text)
     expect(session).toEqual({
       format: SESSION_FORMAT,
       version: SESSION_VERSION,
       exportedAt: '2025-03-02T08:00:00.000Z',
+      snapshotProviders: ['braze', 'commanders-act'],
       entries,
       // Only key, name and tags; tags not provided are null, unlike an empty list.
       segments: [
@@ -134,7 +135,7 @@ describe('sessionJson', () => {
   })
 
   it('still snapshots the listed segments when nothing is reviewed', () => {
-    const session = parseSessionFile(sessionJson([], SEGMENTS, NOW))
+    const session = parseSessionFile(sessionJson([], SEGMENTS, ['braze', 'commanders-act'], NOW))
     expect(session.entries).toEqual([])
     expect(session.segments.map((segment) => segment.key)).toEqual([...SEGMENTS.keys()])
   })

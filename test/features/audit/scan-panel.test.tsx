@@ -1,0 +1,141 @@
+// @vitest-environment jsdom
+// The details scan panel on the Audit page: start, progress, Pause, Resume and Cancel, and how the scan ended.
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { detailsScanFor } from '../../../src/features/audit/details-scan'
+import { createDemoHandlers } from '../../msw/demo-handlers'
+import { renderApp } from '../../render-app'
+
+const demo = createDemoHandlers({ brazeCount: 60, commandersActCount: 5 })
+const server = setupServer(...demo.handlers)
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+const TOTAL = demo.data.braze.length
+
+interface HeldDetails {
+  /** Lets every details request held so far, and every later one, through. */
+  release: () => void
+  /** details requests sent and not yet answered. */
+  inFlight: () => number
+}
+
+/** Holds the details answers until released, so that the scan stays running while the test acts. */
+function holdDetails({ failId }: { failId?: string } = {}): HeldDetails {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  let inFlight = 0
+  server.use(
+    http.get('*/api/braze/segments/:endpoint', async ({ request, params }) => {
+      if (params.endpoint !== 'details') return demo.forwardToBraze(request)
+      inFlight += 1
+      try {
+        await released
+        if (new URL(request.url).searchParams.get('segment_id') === failId) {
+          return HttpResponse.json({ message: 'Invalid segment_id' }, { status: 400 })
+        }
+        return await demo.forwardToBraze(request)
+      } finally {
+        inFlight -= 1
+      }
+    }),
+  )
+  return { release, inFlight: () => inFlight }
+}
+
+const panel = () => screen.getByRole('region', { name: 'Details scan' })
+const scanStatus = () => within(panel()).getByRole('status')
+const button = (name: string) => within(panel()).queryByRole('button', { name })
+const buttonNames = () => within(panel()).queryAllByRole('button').map((element) => element.textContent)
+
+describe('ScanPanel', () => {
+  it('starts the scan, pauses, resumes and reports the end', async () => {
+    const user = userEvent.setup()
+    const held = holdDetails()
+    const { queryClient } = renderApp('/audit')
+    await screen.findByRole('heading', { name: 'Details scan' })
+    expect(within(panel()).queryByRole('progressbar')).not.toBeInTheDocument()
+    expect(buttonNames()).toEqual(['Scan details'])
+
+    await user.click(screen.getByRole('button', { name: 'Scan details' }))
+
+    expect(within(panel()).getByRole('progressbar', { name: 'Details scan' })).toBeInTheDocument()
+    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^0 of ${TOTAL} fetched$`)))
+    expect(buttonNames()).toEqual(['Pause', 'Cancel'])
+
+    await user.click(screen.getByRole('button', { name: 'Pause' }))
+
+    expect(scanStatus()).toHaveTextContent(new RegExp(`^Paused: 0 of ${TOTAL} fetched$`))
+    expect(buttonNames()).toEqual(['Resume', 'Cancel'])
+
+    await user.click(screen.getByRole('button', { name: 'Resume' }))
+
+    expect(buttonNames()).toEqual(['Pause', 'Cancel'])
+    held.release()
+    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)))
+    const progress = within(panel()).getByRole('progressbar', { name: 'Details scan' })
+    expect(progress).toHaveAttribute('value', String(TOTAL))
+    expect(progress).toHaveAttribute('max', String(TOTAL))
+    expect(buttonNames()).toEqual(['Scan again'])
+    expect(detailsScanFor(queryClient).getSnapshot()).toMatchObject({ status: 'done', done: TOTAL })
+  })
+
+  it('cancels a running scan for good', async () => {
+    const user = userEvent.setup()
+    const held = holdDetails()
+    const { queryClient } = renderApp('/audit')
+    await user.click(await screen.findByRole('button', { name: 'Scan details' }))
+    await waitFor(() => expect(button('Pause')).toBeInTheDocument())
+
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+
+    expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan cancelled: 0 of ${TOTAL} fetched$`))
+    expect(buttonNames()).toEqual(['Scan again'])
+    held.release()
+    await waitFor(() => expect(held.inFlight()).toBe(0))
+    expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan cancelled: 0 of ${TOTAL} fetched$`))
+    expect(detailsScanFor(queryClient).getSnapshot().status).toBe('cancelled')
+  })
+
+  it('counts failed segments, and a second scan says which were already fresh', async () => {
+    const user = userEvent.setup()
+    const failing = demo.data.braze[2]
+    if (!failing) throw new Error('no demo Braze segment at index 2')
+    holdDetails({ failId: failing.id }).release()
+    renderApp('/audit')
+
+    await user.click(await screen.findByRole('button', { name: 'Scan details' }))
+
+    await waitFor(() =>
+      expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched, 1 failed$`)),
+    )
+
+    await user.click(screen.getByRole('button', { name: 'Scan again' }))
+
+    await waitFor(() =>
+      expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: 1 of 1 fetched, ${TOTAL - 1} already fresh, 1 failed$`)),
+    )
+  })
+
+  it('says why the scan could not start', async () => {
+    const user = userEvent.setup()
+    server.use(
+      http.get('*/api/braze/segments/list', () => HttpResponse.json({ message: 'Invalid API key' }, { status: 401 })),
+    )
+    renderApp('/audit')
+
+    await user.click(await screen.findByRole('button', { name: 'Scan details' }))
+
+    expect(await within(panel()).findByText(/^The scan could not start: Braze refused the credentials/)).toHaveTextContent(
+      '(HTTP 401)',
+    )
+    expect(buttonNames()).toEqual(['Scan again'])
+  })
+})
