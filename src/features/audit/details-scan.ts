@@ -51,6 +51,7 @@ export class DetailsScan {
     try {
       segments = await this.completeBrazeList()
     } catch (error) {
+      if (controller.signal.aborted) return
       this.set({ ...this.state, status: 'failed', error: error instanceof Error ? error.message : String(error) })
       return
     }
@@ -62,7 +63,7 @@ export class DetailsScan {
       for (let segment = queue.shift(); segment; segment = queue.shift()) {
         await this.whilePaused()
         if (controller.signal.aborted) return
-        const ok = await this.fetchOne(segment)
+        const ok = await this.fetchOne(segment, controller.signal)
         if (controller.signal.aborted) return
         this.set({ ...this.state, done: this.state.done + 1, failed: this.state.failed + (ok ? 0 : 1) })
       }
@@ -113,9 +114,12 @@ export class DetailsScan {
   }
 
   /** Each request retries on its own (429 waits, 5xx backs off); a segment that still fails is counted, not fatal. */
-  private async fetchOne(segment: Segment): Promise<boolean> {
+  private async fetchOne(segment: Segment, signal: AbortSignal): Promise<boolean> {
     try {
       await this.queryClient.fetchQuery(brazeQueries.details(segment.id))
+      // A pause or cancel between a segment's two requests holds the second one too.
+      await this.whilePaused()
+      if (signal.aborted) return true
       if (segment.analyticsTracking !== NOT_PROVIDED && segment.analyticsTracking) {
         await this.queryClient.fetchQuery(brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS))
       }
