@@ -8,9 +8,8 @@ import { When } from '../../components/when'
 import { brazeQueries } from '../../providers/braze/queries'
 import { adviceForError } from '../../providers/error-advice'
 import { ProviderError } from '../../providers/provider-error'
-import { NOT_PROVIDED, segmentKey, type Segment } from '../../providers/segment'
-import { AuditPanel } from './audit-panel'
-import { DetailHeader, DetailSkeleton, SegmentNotFound } from './detail-parts'
+import { NOT_PROVIDED, type Segment } from '../../providers/segment'
+import { DetailFrame, DetailSkeleton, SegmentNotFound } from './detail-parts'
 import { SizeChart } from './size-chart'
 
 const SIZE_DAYS = 30
@@ -71,14 +70,14 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
   const textDescription = segment?.textDescription?.trim()
 
   return (
-    <>
-      {navigation}
-      <DetailHeader provider="braze" id={id} name={segment?.name ?? listed.data?.name} />
-      {details.isError ? (
-        <RetryAlert {...adviceForError(details.error, 'braze')} onRetry={() => void details.refetch()} />
-      ) : null}
-      <div className="detail-grid">
-        <div className="detail-main">
+    <DetailFrame
+      provider="braze"
+      id={id}
+      name={segment?.name ?? listed.data?.name}
+      navigation={navigation}
+      failure={details.isError ? { error: details.error, retry: () => void details.refetch() } : null}
+      main={
+        <>
           <section className="card" aria-labelledby="description-heading">
             <h2 id="description-heading">Description</h2>
             {details.isPending ? (
@@ -97,26 +96,25 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
             {details.isPending ? <DetailSkeleton /> : details.isError ? unavailable : segment?.description ? <pre className="filters">{segment.description}</pre> : <p className="muted">Braze gave no filter description.</p>}
           </section>
           <SizeSection id={id} tracking={tracking} />
-        </div>
-        <aside className="detail-side">
-          <AuditPanel segmentKey={segmentKey('braze', id)} />
-          <section className="card" aria-labelledby="facts-heading">
-            <h2 id="facts-heading">Details</h2>
-            <dl className="facts">
-              <dt>Tags</dt>
-              <dd><TagList tags={segment?.tags ?? listedTags} empty="No tags" /></dd>
-              <dt>Teams</dt>
-              <dd>{segment ? (segment.teams ? <TagList tags={segment.teams} empty="No team" /> : <span className="muted">Not given by this workspace</span>) : <TagList tags={undefined} empty="" />}</dd>
-              <dt>Created</dt>
-              <dd>{segment?.createdAt ? <When iso={segment.createdAt} /> : <span className="muted">{segment ? 'Unknown' : '…'}</span>}</dd>
-              <dt>Last updated</dt>
-              <dd>{segment?.updatedAt ? <When iso={segment.updatedAt} /> : <span className="muted">{segment ? 'Unknown' : '…'}</span>}</dd>
-              <dt>Analytics tracking</dt>
-              <dd>{typeof tracking !== 'boolean' ? <span className="muted">{tracking === 'loading' ? '…' : 'Unknown'}</span> : tracking ? <span className="state-on">On</span> : <span className="state-off">Off</span>}</dd>
-            </dl>
-          </section>
-        </aside>
-      </div>
-    </>
+        </>
+      }
+      side={
+        <section className="card" aria-labelledby="facts-heading">
+          <h2 id="facts-heading">Details</h2>
+          <dl className="facts">
+            <dt>Tags</dt>
+            <dd><TagList tags={segment?.tags ?? listedTags} empty="No tags" /></dd>
+            <dt>Teams</dt>
+            <dd>{segment ? (segment.teams ? <TagList tags={segment.teams} empty="No team" /> : <span className="muted">Not given by this workspace</span>) : <TagList tags={undefined} empty="" />}</dd>
+            <dt>Created</dt>
+            <dd>{segment?.createdAt ? <When iso={segment.createdAt} /> : <span className="muted">{segment ? 'Unknown' : '…'}</span>}</dd>
+            <dt>Last updated</dt>
+            <dd>{segment?.updatedAt ? <When iso={segment.updatedAt} /> : <span className="muted">{segment ? 'Unknown' : '…'}</span>}</dd>
+            <dt>Analytics tracking</dt>
+            <dd>{typeof tracking !== 'boolean' ? <span className="muted">{tracking === 'loading' ? '…' : 'Unknown'}</span> : tracking ? <span className="state-on">On</span> : <span className="state-off">Off</span>}</dd>
+          </dl>
+        </section>
+      }
+    />
   )
 }

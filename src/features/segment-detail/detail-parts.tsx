@@ -1,11 +1,15 @@
 // Parts shared by both detail views: the not-found page, the loading skeleton and the header.
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
+import { RetryAlert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { CopyButton } from '../../components/copy-button'
 import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
+import { adviceForError } from '../../providers/error-advice'
 import { providerLabel, type ProviderId } from '../../providers/provider-error'
+import { segmentKey } from '../../providers/segment'
+import { AuditPanel } from './audit-panel'
 
 export function SegmentNotFound({ provider, id }: { provider: string; id: string }) {
   useDocumentTitle('Segment not found')
@@ -32,7 +36,37 @@ export function DetailSkeleton() {
   )
 }
 
-export function DetailHeader({ provider, id, name, children }: { provider: ProviderId; id: string; name: string | undefined; children?: ReactNode }) {
+interface DetailFrameProps {
+  provider: ProviderId
+  id: string
+  name: string | undefined
+  /** The list navigation the app slots in. */
+  navigation?: ReactNode
+  /** A failure to load what the page shows, offered again with Retry. */
+  failure?: { error: unknown; retry: () => void } | null
+  main: ReactNode
+  side?: ReactNode
+}
+
+/** The page frame of every segment: list navigation, header, failure, then content beside the audit panel. */
+export function DetailFrame({ provider, id, name, navigation, failure, main, side }: DetailFrameProps) {
+  return (
+    <>
+      {navigation}
+      <DetailHeader provider={provider} id={id} name={name} />
+      {failure ? <RetryAlert {...adviceForError(failure.error, provider)} onRetry={failure.retry} /> : null}
+      <div className="detail-grid">
+        <div className="detail-main">{main}</div>
+        <aside className="detail-side">
+          <AuditPanel segmentKey={segmentKey(provider, id)} />
+          {side}
+        </aside>
+      </div>
+    </>
+  )
+}
+
+function DetailHeader({ provider, id, name, children }: { provider: ProviderId; id: string; name: string | undefined; children?: ReactNode }) {
   useDocumentTitle(name)
   return (
     <header className="detail-header">
