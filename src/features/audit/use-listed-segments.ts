@@ -1,9 +1,8 @@
-// Every listed segment of both providers by row key, for naming reviewed segments and snapshotting a session.
-import { useQueries, type UseQueryResult } from '@tanstack/react-query'
-import { brazeQueries } from '../../providers/braze/queries'
-import { commandersActQueries } from '../../providers/commanders-act/queries'
+// The two segment lists as the audit page needs them: by row key, and which providers' lists are whole or failed.
+import { useMemo } from 'react'
 import type { ProviderId } from '../../providers/provider-error'
 import type { Segment } from '../../providers/segment'
+import { useSegmentList } from '../../providers/segment-lists'
 
 export interface ListFailure {
   provider: ProviderId
@@ -20,32 +19,17 @@ export interface ListedSegments {
   failures: readonly ListFailure[]
 }
 
-const PROVIDERS: readonly ProviderId[] = ['braze', 'commanders-act']
-let lastInputs: readonly unknown[] = []
-let last: ListedSegments = { byKey: new Map(), loading: true, completeProviders: [], failures: [] }
-
-function combine(results: UseQueryResult<Segment[]>[]): ListedSegments {
-  const inputs = results.flatMap((result) => [result.data, result.fetchStatus, result.status, result.error])
-  if (inputs.length === lastInputs.length && inputs.every((value, index) => value === lastInputs[index])) return last
-  lastInputs = inputs
-  const byKey = new Map<string, Segment>()
-  for (const result of results) for (const segment of result.data ?? []) byKey.set(segment.key, segment)
-  const idle = (result: UseQueryResult<Segment[]>) => result.fetchStatus === 'idle'
-  last = {
-    byKey,
-    loading: results.some((result) => !idle(result)),
-    completeProviders: PROVIDERS.filter((_, index) => {
-      const result = results[index]
-      return result !== undefined && result.isSuccess && idle(result)
-    }),
-    failures: results.flatMap((result, index) => {
-      const provider = PROVIDERS[index]
-      return result.error && idle(result) && provider ? [{ provider, error: result.error, retry: () => void result.refetch() }] : []
-    }),
-  }
-  return last
-}
-
 export function useListedSegments(): ListedSegments {
-  return useQueries({ queries: [brazeQueries.all(), commandersActQueries.all()], combine })
+  const { segments, providers } = useSegmentList()
+  const byKey = useMemo(() => new Map(segments.map((segment) => [segment.key, segment])), [segments])
+  return {
+    byKey,
+    loading: providers.some((provider) => provider.loading),
+    completeProviders: providers
+      .filter((provider) => !provider.loading && !provider.pending && !provider.error)
+      .map((provider) => provider.provider),
+    failures: providers.flatMap((provider) =>
+      provider.error && !provider.loading ? [{ provider: provider.provider, error: provider.error, retry: provider.refetch }] : [],
+    ),
+  }
 }

@@ -1,6 +1,6 @@
 // On a segment's page: back to the list with its view, and previous/next through that view (also keys k and j).
 import { isShortcut } from '../../lib/keyboard'
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { formatNumber } from '../../lib/format'
 import { segmentKey } from '../../providers/segment'
@@ -19,7 +19,8 @@ export function ListNavigation() {
   const location = useLocation()
   const navigate = useNavigate()
   const listSearch = listSearchOf(location.state)
-  const { filters, sort } = parseListState(new URLSearchParams(listSearch))
+  // Parsed once per list URL: fresh objects on every render would make useSegmentView sort all rows again.
+  const { filters, sort } = useMemo(() => parseListState(new URLSearchParams(listSearch)), [listSearch])
   const { visible } = useSegmentView(filters, sort)
   const key = provider === 'braze' || provider === 'commanders-act' ? segmentKey(provider, id) : ''
   const index = visible.findIndex((row) => row.key === key)

@@ -3,7 +3,7 @@ import { RetryAlert } from '../../components/alert'
 import { adviceForError } from '../../providers/error-advice'
 import { providerLabel } from '../../providers/provider-error'
 import { formatNumber } from '../../lib/format'
-import type { ProviderListState } from './use-segment-list'
+import type { ProviderListState } from '../../providers/segment-lists'
 
 export function ProviderProgress({ providers }: { providers: readonly ProviderListState[] }) {
   const loading = providers.filter((provider) => provider.loading)

@@ -4,7 +4,7 @@ import type { SegmentListFilters, SegmentListSort } from './list-state'
 import { buildSegmentRows } from './segment-rows'
 import { filterRows, sortRows } from './segment-view'
 import { useCachedBrazeDetails } from './use-cached-details'
-import { useSegmentList } from './use-segment-list'
+import { useSegmentList } from '../../providers/segment-lists'
 import { useVerdicts } from '../../stores/use-verdicts'
 
 export function useSegmentView(filters: SegmentListFilters, sort: SegmentListSort) {

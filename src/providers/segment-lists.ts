@@ -1,9 +1,9 @@
-// Both providers' lists, one query each, merged: one failing leaves the other's rows usable.
+// Both providers' lists, one query each, merged: one failing leaves the other's rows usable. Used by every page that needs them.
 import { useQueries, type UseQueryResult } from '@tanstack/react-query'
-import { brazeQueries } from '../../providers/braze/queries'
-import { commandersActQueries } from '../../providers/commanders-act/queries'
-import type { ProviderId } from '../../providers/provider-error'
-import type { Segment } from '../../providers/segment'
+import { brazeQueries } from './braze/queries'
+import { commandersActQueries } from './commanders-act/queries'
+import type { ProviderId } from './provider-error'
+import type { Segment } from './segment'
 
 export interface ProviderListState {
   provider: ProviderId
