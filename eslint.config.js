@@ -13,7 +13,7 @@ const layer = (name, forbidden) => ({
       {
         patterns: forbidden.map((group) => ({
           group: [`**/${group}/**`, `**/${group}`],
-          message: `src/${name} must not import from src/${group} (imports flow lib → providers → features → app).`,
+          message: `src/${name} must not import from src/${group} (imports flow lib → providers → stores → findings → features → app).`,
         })),
       },
     ],
@@ -38,10 +38,11 @@ export default tseslint.config(
       ],
     },
   },
-  layer('lib', ['providers', 'stores', 'features', 'app', 'components', 'server']),
-  layer('components', ['providers', 'stores', 'features', 'app', 'server']),
-  layer('providers', ['stores', 'features', 'app', 'components', 'server']),
-  layer('stores', ['features', 'app', 'components', 'server']),
+  layer('lib', ['providers', 'stores', 'findings', 'features', 'app', 'components', 'server']),
+  layer('components', ['providers', 'stores', 'findings', 'features', 'app', 'server']),
+  layer('providers', ['stores', 'findings', 'features', 'app', 'components', 'server']),
+  layer('stores', ['findings', 'features', 'app', 'components', 'server']),
+  layer('findings', ['features', 'app', 'components', 'server']),
   layer('app', ['server']),
   ...readdirSync('src/features').map((feature) => ({
     files: [`src/features/${feature}/**/*.{ts,tsx}`],

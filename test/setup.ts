@@ -1,6 +1,7 @@
 // Shared test setup: DOM matchers, cleanup between tests, and "an unexpected console.error fails the test".
 import '@testing-library/jest-dom/vitest'
 import 'fake-indexeddb/auto'
+import { resetFindingSettingsForTests } from '../src/stores/finding-settings'
 import { resetVerdictStoreForTests, VerdictStore } from '../src/stores/verdict-store'
 import { afterEach, beforeEach, vi } from 'vitest'
 
@@ -13,6 +14,9 @@ beforeEach(() => {
   // Every test starts with an empty verdict database.
   database += 1
   resetVerdictStoreForTests(new VerdictStore(`segment-audit-test-${database}`))
+  // And with nothing remembered from the test before (column choices, finding settings…).
+  if (typeof localStorage !== 'undefined') localStorage.clear()
+  resetFindingSettingsForTests()
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     consoleErrors.push(args)
   })

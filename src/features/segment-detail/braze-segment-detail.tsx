@@ -5,6 +5,7 @@ import { RetryAlert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { LinkifiedText } from '../../components/linkified-text'
 import { When } from '../../components/when'
+import { SIZE_SERIES_DAYS } from '../../providers/braze/cached-queries'
 import { brazeQueries } from '../../providers/braze/queries'
 import { adviceForError } from '../../providers/error-advice'
 import { ProviderError } from '../../providers/provider-error'
@@ -12,13 +13,12 @@ import { NOT_PROVIDED, type Segment } from '../../providers/segment'
 import { DetailFrame, DetailSkeleton, SegmentNotFound } from './detail-parts'
 import { SizeChart } from './size-chart'
 
-const SIZE_DAYS = 30
 
 /** Tracking comes from the list: 'absent' when the list does not hold the segment (Braze does not list archived ones). */
 type TrackingState = boolean | 'loading' | 'absent' | { error: Error; retry: () => void }
 
 function SizeSection({ id, tracking }: { id: string; tracking: TrackingState }) {
-  const series = useQuery({ ...brazeQueries.dataSeries(id, SIZE_DAYS), enabled: tracking === true })
+  const series = useQuery({ ...brazeQueries.dataSeries(id, SIZE_SERIES_DAYS), enabled: tracking === true })
   let body: ReactNode
   if (tracking === 'loading') body = <DetailSkeleton />
   else if (tracking === 'absent')
@@ -30,10 +30,10 @@ function SizeSection({ id, tracking }: { id: string; tracking: TrackingState }) 
     body = (
       <RetryAlert {...adviceForError(series.error, 'braze')} onRetry={() => void series.refetch()} />
     )
-  else body = <SizeChart points={series.data} days={SIZE_DAYS} />
+  else body = <SizeChart points={series.data} days={SIZE_SERIES_DAYS} />
   return (
     <section className="card" aria-labelledby="size-heading">
-      <h2 id="size-heading">Size, last {SIZE_DAYS} days</h2>
+      <h2 id="size-heading">Size, last {SIZE_SERIES_DAYS} days</h2>
       {body}
     </section>
   )

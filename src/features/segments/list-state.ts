@@ -1,4 +1,6 @@
 // The list's view state (search, filters, sort) and its URL form: a view can be shared, reloaded, and Back works.
+import { isFindingId, type FindingId } from '../../findings/findings'
+import { parseDateParam, toDateParam } from '../../findings/staleness'
 import type { ProviderId } from '../../providers/provider-error'
 import { VERDICTS, type Verdict } from '../../stores/verdict-store'
 
@@ -15,9 +17,14 @@ export interface SegmentListFilters {
   provider: ProviderId | null
   tags: readonly string[]
   tracking: 'on' | 'off' | null
-  noTags: boolean
   verdict: Verdict | null
+  /** One of the audit's findings; staleness has its own date filter instead. */
+  finding: ListFinding | null
+  /** Last updated strictly before this local day (YYYY-MM-DD). */
+  updatedBefore: string | null
 }
+
+export type ListFinding = Exclude<FindingId, 'stale'>
 
 export interface SegmentListState {
   filters: SegmentListFilters
@@ -26,7 +33,7 @@ export interface SegmentListState {
 
 export const DEFAULT_SORT: SegmentListSort = { column: 'name', desc: false }
 
-export const EMPTY_FILTERS: SegmentListFilters = { query: '', provider: null, tags: [], tracking: null, noTags: false, verdict: null }
+export const EMPTY_FILTERS: SegmentListFilters = { query: '', provider: null, tags: [], tracking: null, verdict: null, finding: null, updatedBefore: null }
 
 const isSortColumn = (value: string): value is SortColumn => (SORT_COLUMNS as readonly string[]).includes(value)
 
@@ -41,14 +48,17 @@ export function parseListState(params: URLSearchParams): SegmentListState {
   const provider = params.get('provider')
   const tracking = params.get('tracking')
   const verdict = params.get('verdict')
+  const finding = params.get('finding')
+  const updatedBefore = parseDateParam(params.get('updatedBefore'))
   return {
     filters: {
       query: params.get('q') ?? '',
       provider: provider === 'braze' || provider === 'commanders-act' ? provider : null,
       tags: [...new Set(params.getAll('tag').filter((tag) => tag !== ''))],
       tracking: tracking === 'on' || tracking === 'off' ? tracking : null,
-      noTags: params.get('untagged') === '1',
       verdict: VERDICTS.find((known) => known === verdict) ?? null,
+      finding: isFindingId(finding) && finding !== 'stale' ? finding : null,
+      updatedBefore: updatedBefore ? toDateParam(updatedBefore) : null,
     },
     sort: parseSort(params.get('sort')),
   }
@@ -62,8 +72,9 @@ export function listStateToParams(state: SegmentListState): URLSearchParams {
   if (filters.provider) params.set('provider', filters.provider)
   for (const tag of filters.tags) params.append('tag', tag)
   if (filters.tracking) params.set('tracking', filters.tracking)
-  if (filters.noTags) params.set('untagged', '1')
   if (filters.verdict) params.set('verdict', filters.verdict)
+  if (filters.finding) params.set('finding', filters.finding)
+  if (filters.updatedBefore) params.set('updatedBefore', filters.updatedBefore)
   if (sort.column !== DEFAULT_SORT.column || sort.desc !== DEFAULT_SORT.desc) {
     params.set('sort', `${sort.desc ? '-' : ''}${sort.column}`)
   }
@@ -72,6 +83,12 @@ export function listStateToParams(state: SegmentListState): URLSearchParams {
 
 export function hasActiveFilters(filters: SegmentListFilters): boolean {
   return (
-    filters.query.trim() !== '' || filters.provider !== null || filters.tags.length > 0 || filters.tracking !== null || filters.noTags || filters.verdict !== null
+    filters.query.trim() !== '' ||
+    filters.provider !== null ||
+    filters.tags.length > 0 ||
+    filters.tracking !== null ||
+    filters.verdict !== null ||
+    filters.finding !== null ||
+    filters.updatedBefore !== null
   )
 }

@@ -2,6 +2,7 @@
 import { NOT_PROVIDED, type NotProvided, type Segment } from '../../providers/segment'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import { normaliseForSearch } from '../../lib/search-text'
+import type { FindingId } from '../../findings/findings'
 import type { AuditEntry, Verdict } from '../../stores/verdict-store'
 
 /** `undefined`: not known yet (Braze details not loaded); NOT_PROVIDED: the provider has no such field. */
@@ -12,8 +13,12 @@ export interface SegmentRow extends Segment {
   updatedAt: Known<string>
   hasDescription: Known<boolean>
   verdict: Verdict
+  /** What the audit's findings say of this segment; empty when findings were not asked for. */
+  findings: readonly FindingId[]
   searchKey: string
 }
+
+const NONE: readonly FindingId[] = []
 
 const searchKeys = new WeakMap<Segment, string>()
 
@@ -27,14 +32,20 @@ export function searchKeyOf(segment: Segment): string {
   return key
 }
 
-export function toSegmentRow(segment: Segment, details: BrazeSegmentDetails | undefined, audit?: AuditEntry): SegmentRow {
+export function toSegmentRow(
+  segment: Segment,
+  details: BrazeSegmentDetails | undefined,
+  audit?: AuditEntry,
+  findings: readonly FindingId[] = NONE,
+): SegmentRow {
   const verdict = audit?.verdict ?? 'unreviewed'
   if (segment.provider === 'commanders-act') {
-    return { ...segment, createdAt: NOT_PROVIDED, updatedAt: NOT_PROVIDED, hasDescription: NOT_PROVIDED, verdict, searchKey: searchKeyOf(segment) }
+    return { ...segment, createdAt: NOT_PROVIDED, updatedAt: NOT_PROVIDED, hasDescription: NOT_PROVIDED, verdict, findings, searchKey: searchKeyOf(segment) }
   }
   return {
     ...segment,
     verdict,
+    findings,
     createdAt: details?.createdAt,
     updatedAt: details?.updatedAt,
     hasDescription: details ? Boolean(details.textDescription?.trim()) : undefined,
@@ -46,8 +57,9 @@ export function buildSegmentRows(
   segments: readonly Segment[],
   detailsById: ReadonlyMap<string, BrazeSegmentDetails>,
   verdicts: ReadonlyMap<string, AuditEntry> = new Map(),
+  findings: ReadonlyMap<string, readonly FindingId[]> = new Map(),
 ): SegmentRow[] {
   return segments.map((segment) =>
-    toSegmentRow(segment, segment.provider === 'braze' ? detailsById.get(segment.id) : undefined, verdicts.get(segment.key)),
+    toSegmentRow(segment, segment.provider === 'braze' ? detailsById.get(segment.id) : undefined, verdicts.get(segment.key), findings.get(segment.key)),
   )
 }

@@ -1,4 +1,5 @@
 // Sorting and filtering of the rows: sorted once when the data or the order changes, then filtered per keystroke.
+import { isUpdatedBefore, parseDateParam } from '../../findings/staleness'
 import { matchesSearch, searchWords } from '../../lib/search-text'
 import type { ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED } from '../../providers/segment'
@@ -69,7 +70,14 @@ export function rowPredicates(filters: SegmentListFilters, except?: keyof Segmen
     const verdict = filters.verdict
     predicates.push((row) => row.verdict === verdict)
   }
-  if (filters.noTags && except !== 'noTags') predicates.push((row) => row.tags !== NOT_PROVIDED && row.tags.length === 0)
+  if (filters.finding && except !== 'finding') {
+    const finding = filters.finding
+    predicates.push((row) => row.findings.includes(finding))
+  }
+  const updatedBefore = parseDateParam(filters.updatedBefore)
+  if (updatedBefore && except !== 'updatedBefore') {
+    predicates.push((row) => typeof row.updatedAt === 'string' && isUpdatedBefore(row.updatedAt, updatedBefore))
+  }
   return predicates
 }
 

@@ -3,6 +3,7 @@ import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
 import { VERDICT_LABELS } from '../../stores/verdict-labels'
 import { VERDICTS } from '../../stores/verdict-store'
 import { ColumnsMenu } from './columns-menu'
+import { FindingFilter } from './finding-filter'
 import type { SegmentListFilters } from './list-state'
 import { hasActiveFilters } from './list-state'
 import { SearchBox } from './search-box'
@@ -70,9 +71,14 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
           ))}
         </select>
       </label>
-      <label className="check-field">
-        <input type="checkbox" checked={filters.noTags} onChange={(event) => onChange({ filters: { noTags: event.target.checked } })} />
-        No tags
+      <FindingFilter finding={filters.finding} onChange={(finding) => onChange({ filters: { finding } })} />
+      <label className="select-field">
+        <span>Not updated since</span>
+        <input
+          type="date"
+          value={filters.updatedBefore ?? ''}
+          onChange={(event) => onChange({ filters: { updatedBefore: event.target.value === '' ? null : event.target.value } }, { replace: true })}
+        />
       </label>
       {hasActiveFilters(filters) ? (
         <button type="button" className="button button-ghost" onClick={props.onClearFilters}>

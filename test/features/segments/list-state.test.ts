@@ -27,7 +27,11 @@ describe('parseListState', () => {
     { url: 'tag=vip&tag=%C3%A9t%C3%A9', expected: state({ tags: ['vip', 'été'] }) },
     { url: 'tracking=on', expected: state({ tracking: 'on' }) },
     { url: 'tracking=off', expected: state({ tracking: 'off' }) },
-    { url: 'untagged=1', expected: state({ noTags: true }) },
+    { url: 'finding=no-tags', expected: state({ finding: 'no-tags' }) },
+    { url: 'finding=cross-provider', expected: state({ finding: 'cross-provider' }) },
+    { url: 'finding=size-zero', expected: state({ finding: 'size-zero' }) },
+    { url: 'updatedBefore=2025-11-23', expected: state({ updatedBefore: '2025-11-23' }) },
+    { url: 'updatedBefore=2024-02-29', expected: state({ updatedBefore: '2024-02-29' }) },
     { url: 'verdict=keep', expected: state({ verdict: 'keep' }) },
     { url: 'verdict=fix', expected: state({ verdict: 'fix' }) },
     { url: 'verdict=archive', expected: state({ verdict: 'archive' }) },
@@ -38,8 +42,8 @@ describe('parseListState', () => {
     { url: 'sort=-created', expected: state({}, { column: 'created', desc: true }) },
     { url: 'sort=-name', expected: state({}, { column: 'name', desc: true }) },
     {
-      url: 'q=vip&provider=braze&tag=a&tag=b&tracking=off&untagged=1&sort=-tags',
-      expected: state({ query: 'vip', provider: 'braze', tags: ['a', 'b'], tracking: 'off', noTags: true }, { column: 'tags', desc: true }),
+      url: 'q=vip&provider=braze&tag=a&tag=b&tracking=off&finding=no-tags&sort=-tags',
+      expected: state({ query: 'vip', provider: 'braze', tags: ['a', 'b'], tracking: 'off', finding: 'no-tags' }, { column: 'tags', desc: true }),
     },
     {
       url: 'verdict=fix&provider=commanders-act&sort=-verdict',
@@ -61,8 +65,13 @@ describe('parseListState', () => {
     { what: 'an unknown tracking value', url: 'tracking=maybe' },
     { what: 'tracking in the wrong case', url: 'tracking=ON' },
     { what: 'an empty tag', url: 'tag=' },
-    { what: 'untagged other than 1', url: 'untagged=true' },
-    { what: 'untagged=0', url: 'untagged=0' },
+    { what: 'an unknown finding', url: 'finding=ugly' },
+    { what: 'staleness as a finding (it is a date filter)', url: 'finding=stale' },
+    { what: 'a finding in capitals', url: 'finding=NO-TAGS' },
+    { what: 'a date that does not exist', url: 'updatedBefore=2025-02-30' },
+    { what: 'a date in another format', url: 'updatedBefore=23/11/2025' },
+    { what: 'a date with a time', url: 'updatedBefore=2025-11-23T10:00' },
+    { what: 'an empty date', url: 'updatedBefore=' },
     { what: 'an unrelated parameter', url: 'page=3&utm_source=mail' },
     { what: 'an unknown verdict', url: 'verdict=delete' },
     { what: 'a verdict label instead of its value', url: 'verdict=Keep' },
@@ -109,7 +118,15 @@ describe('listStateToParams', () => {
   it('writes each non-default filter, tags repeated, in a stable order', () => {
     const params = listStateToParams(
       state(
-        { query: 'clients fid', provider: 'commanders-act', tags: ['vip', 'été'], tracking: 'on', noTags: true, verdict: 'unreviewed' },
+        {
+          query: 'clients fid',
+          provider: 'commanders-act',
+          tags: ['vip', 'été'],
+          tracking: 'on',
+          verdict: 'unreviewed',
+          finding: 'duplicate-name',
+          updatedBefore: '2025-06-01',
+        },
         { column: 'created', desc: true },
       ),
     )
@@ -119,8 +136,9 @@ describe('listStateToParams', () => {
       ['tag', 'vip'],
       ['tag', 'été'],
       ['tracking', 'on'],
-      ['untagged', '1'],
       ['verdict', 'unreviewed'],
+      ['finding', 'duplicate-name'],
+      ['updatedBefore', '2025-06-01'],
       ['sort', '-created'],
     ])
   })
@@ -133,7 +151,8 @@ describe('URL round trip', () => {
     { what: 'provider', value: state({ provider: 'braze' }) },
     { what: 'several tags', value: state({ tags: ['a b', 'été', 'x&y=z'] }) },
     { what: 'tracking off', value: state({ tracking: 'off' }) },
-    { what: 'untagged', value: state({ noTags: true }) },
+    { what: 'a finding', value: state({ finding: 'leftover' }) },
+    { what: 'not updated since', value: state({ updatedBefore: '2026-01-31' }) },
     { what: 'verdict keep', value: state({ verdict: 'keep' }) },
     { what: 'verdict fix', value: state({ verdict: 'fix' }) },
     { what: 'verdict archive', value: state({ verdict: 'archive' }) },
@@ -142,7 +161,7 @@ describe('URL round trip', () => {
     {
       what: 'everything at once',
       value: state(
-        { query: 'vip', provider: 'commanders-act', tags: ['t1', 't2'], tracking: 'on', noTags: true, verdict: 'archive' },
+        { query: 'vip', provider: 'commanders-act', tags: ['t1', 't2'], tracking: 'on', verdict: 'archive', finding: 'naming', updatedBefore: '2025-01-01' },
         { column: 'verdict', desc: true },
       ),
     },
@@ -162,7 +181,7 @@ describe('URL round trip', () => {
   )
 
   it('URL → state → URL drops noise and duplicates', () => {
-    const noisy = new URLSearchParams('tag=a&tag=a&tag=&provider=foo&sort=name&tracking=maybe&untagged=0&utm=x&q=&verdict=Keep')
+    const noisy = new URLSearchParams('tag=a&tag=a&tag=&provider=foo&sort=name&tracking=maybe&finding=stale&updatedBefore=nope&utm=x&q=&verdict=Keep')
     expect(listStateToParams(parseListState(noisy)).toString()).toBe('tag=a')
   })
 })
@@ -176,7 +195,8 @@ describe('hasActiveFilters', () => {
     { what: 'a tag', filters: { tags: ['vip'] }, expected: true },
     { what: 'tracking on', filters: { tracking: 'on' as const }, expected: true },
     { what: 'tracking off', filters: { tracking: 'off' as const }, expected: true },
-    { what: 'untagged', filters: { noTags: true }, expected: true },
+    { what: 'a finding', filters: { finding: 'no-tags' as const }, expected: true },
+    { what: 'not updated since', filters: { updatedBefore: '2025-01-01' }, expected: true },
     { what: 'a verdict', filters: { verdict: 'fix' as const }, expected: true },
     { what: 'the verdict Unreviewed', filters: { verdict: 'unreviewed' as const }, expected: true },
   ])('$what → $expected', ({ filters, expected }) => {

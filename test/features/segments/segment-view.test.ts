@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { EMPTY_FILTERS, SORT_COLUMNS, type SegmentListFilters, type SortColumn } from '../../../src/features/segments/list-state'
 import { buildSegmentRows, type SegmentRow } from '../../../src/features/segments/segment-rows'
 import { countByProvider, filterRows, sortRows, tagFacets } from '../../../src/features/segments/segment-view'
+import { computeFindings } from '../../../src/findings/findings'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
 import type { AuditEntry, Verdict } from '../../../src/stores/verdict-store'
@@ -233,18 +234,27 @@ describe('sortRows', () => {
 })
 
 describe('filterRows', () => {
+  const segments = [
+    braze('b-fid', 'Clients fidèles', ['vip', 'loyalty'], true),
+    braze('b-pro', 'Prospects été', ['Saison'], false),
+    braze('b-none', 'Sans tags', [], true),
+    braze('b-old', 'Old workspace', NOT_PROVIDED, false),
+    commandersAct('42', 'Visiteurs fidèles'),
+    commandersAct('43', 'Panier abandonné'),
+  ]
+  // Local times: the "Not updated since" day starts at local midnight, whatever the machine's time zone.
+  const loaded = detailsMap(
+    details('b-fid', { updatedAt: new Date(2025, 5, 1, 0, 0, 0).toISOString(), textDescription: 'Fidèles' }),
+    details('b-pro', { updatedAt: new Date(2025, 4, 31, 23, 59, 59).toISOString() }),
+    details('b-none', { updatedAt: 'not a date' }),
+  )
+  const found = computeFindings({ segments, details: loaded, sizes: new Map() }, { staleMonths: 12, namingPattern: null }, new Date(2026, 0, 1))
   const rows = buildSegmentRows(
-    [
-      braze('b-fid', 'Clients fidèles', ['vip', 'loyalty'], true),
-      braze('b-pro', 'Prospects été', ['Saison'], false),
-      braze('b-none', 'Sans tags', [], true),
-      braze('b-old', 'Old workspace', NOT_PROVIDED, false),
-      commandersAct('42', 'Visiteurs fidèles'),
-      commandersAct('43', 'Panier abandonné'),
-    ],
-    new Map(),
+    segments,
+    loaded,
     // braze:43 is no listed segment: its Archive must not reach Commanders Act's 43.
     verdictsMap({ 'braze:b-fid': 'keep', 'braze:b-pro': 'fix', 'commanders-act:42': 'fix', 'braze:b-none': 'unreviewed', 'braze:43': 'archive' }),
+    found.bySegment,
   )
   const all = names(rows)
 
@@ -271,12 +281,20 @@ describe('filterRows', () => {
     { what: 'a tag nobody has', given: { tags: ['unused'] }, expected: [] },
     { what: 'tracking on (Commanders Act excluded)', given: { tracking: 'on' as const }, expected: ['Clients fidèles', 'Sans tags'] },
     { what: 'tracking off (Commanders Act excluded)', given: { tracking: 'off' as const }, expected: ['Prospects été', 'Old workspace'] },
-    { what: 'no tags (not provided excluded)', given: { noTags: true }, expected: ['Sans tags'] },
+    { what: 'finding no tags (not provided excluded)', given: { finding: 'no-tags' as const }, expected: ['Sans tags'] },
+    { what: 'finding no description (only loaded details count)', given: { finding: 'no-description' as const }, expected: ['Prospects été', 'Sans tags'] },
+    { what: 'finding tracking off', given: { finding: 'tracking-off' as const }, expected: ['Prospects été', 'Old workspace'] },
+    { what: 'finding test or temporary, none here', given: { finding: 'leftover' as const }, expected: [] },
+    { what: 'finding in both providers', given: { finding: 'cross-provider' as const }, expected: [] },
+    { what: 'not updated since: strictly before local midnight', given: { updatedBefore: '2025-06-01' }, expected: ['Prospects été'] },
+    { what: 'not updated since a later day', given: { updatedBefore: '2025-06-02' }, expected: ['Clients fidèles', 'Prospects été'] },
+    { what: 'not updated since: unknown dates never match', given: { updatedBefore: '2030-01-01' }, expected: ['Clients fidèles', 'Prospects été'] },
+    { what: 'not updated since, and a finding', given: { updatedBefore: '2030-01-01', finding: 'no-description' as const }, expected: ['Prospects été'] },
     { what: 'provider and query', given: { provider: 'commanders-act' as const, query: 'fidele' }, expected: ['Visiteurs fidèles'] },
     { what: 'query and tracking', given: { query: 'fidele', tracking: 'on' as const }, expected: ['Clients fidèles'] },
     { what: 'query and tracking off', given: { query: 'old', tracking: 'off' as const }, expected: ['Old workspace'] },
-    { what: 'provider and no tags', given: { provider: 'braze' as const, noTags: true }, expected: ['Sans tags'] },
-    { what: 'no tags and a tag', given: { noTags: true, tags: ['vip'] }, expected: [] },
+    { what: 'provider and no tags', given: { provider: 'braze' as const, finding: 'no-tags' as const }, expected: ['Sans tags'] },
+    { what: 'no tags and a tag', given: { finding: 'no-tags' as const, tags: ['vip'] }, expected: [] },
     { what: 'tag and tracking off', given: { tags: ['vip'], tracking: 'off' as const }, expected: [] },
     { what: 'Commanders Act and tracking on', given: { provider: 'commanders-act' as const, tracking: 'on' as const }, expected: [] },
     { what: 'verdict Keep', given: { verdict: 'keep' as const }, expected: ['Clients fidèles'] },
@@ -369,7 +387,7 @@ describe('tagFacets', () => {
     },
     { what: 'Commanders Act has no tags', given: { provider: 'commanders-act' as const }, expected: [] },
     { what: 'Commanders Act with a selected tag', given: { provider: 'commanders-act' as const, tags: ['vip'] }, expected: [['vip', 0]] },
-    { what: 'only untagged rows', given: { noTags: true }, expected: [] },
+    { what: 'only untagged rows', given: { finding: 'no-tags' as const }, expected: [] },
   ])('$what', ({ given, expected }) => {
     expect(tagFacets(rows, filters(given), collator).map(({ tag, count }) => [tag, count])).toEqual(expected)
   })

@@ -1,0 +1,134 @@
+// The audit's findings: what each segment's name, fields, details and size say is worth a look, with counts that
+// tell how many segments could be checked (details arrive with the scan). Pure: computed, never stored.
+import type { BrazeSegmentDetails, BrazeSizePoint } from '../providers/braze/schemas'
+import { NOT_PROVIDED, type Segment } from '../providers/segment'
+import { CROSS_PROVIDER_THRESHOLD, findCrossProviderMatches, type CrossProviderMatch } from './cross-provider'
+import { findDuplicateNames, type DuplicateNameGroup } from './duplicates'
+import { isLeftoverNormalisedName } from './leftovers'
+import { normaliseName } from './name-similarity'
+import { isUpdatedBefore, staleCutoff } from './staleness'
+
+export const FINDING_IDS = [
+  'no-description',
+  'no-tags',
+  'stale',
+  'tracking-off',
+  'size-zero',
+  'leftover',
+  'naming',
+  'duplicate-name',
+  'cross-provider',
+] as const
+export type FindingId = (typeof FINDING_IDS)[number]
+
+export const isFindingId = (value: unknown): value is FindingId => (FINDING_IDS as readonly unknown[]).includes(value)
+
+export interface FindingSettings {
+  /** "Not updated in N months". */
+  staleMonths: number
+  /** The team's naming convention; null: none set, the finding is off. */
+  namingPattern: RegExp | null
+}
+
+export interface FindingSources {
+  segments: readonly Segment[]
+  /** Braze details by segment id, as far as they are loaded. */
+  details: ReadonlyMap<string, BrazeSegmentDetails>
+  /** Braze 30-day size series by segment id, as far as they are loaded. */
+  sizes: ReadonlyMap<string, readonly BrazeSizePoint[]>
+}
+
+export interface FindingCount {
+  /** Segments with the finding. */
+  count: number
+  /** Segments it could be checked on: for detail-based findings, those whose details are loaded. */
+  checked: number
+  /** Segments it applies to at all (e.g. Braze only for descriptions). */
+  applicable: number
+}
+
+export interface SegmentFindings {
+  bySegment: ReadonlyMap<string, readonly FindingId[]>
+  counts: Readonly<Record<FindingId, FindingCount>>
+  duplicateGroups: readonly DuplicateNameGroup[]
+  crossProviderMatches: readonly CrossProviderMatch[]
+  staleCutoff: Date
+}
+
+interface NameFindings {
+  duplicateGroups: DuplicateNameGroup[]
+  crossProviderMatches: CrossProviderMatch[]
+  duplicateKeys: Set<string>
+  matchedKeys: Set<string>
+  leftoverKeys: Set<string>
+}
+
+// Name comparisons are the costly part and depend on the list alone: done once per list, shared by every page.
+const nameFindingsByList = new WeakMap<readonly Segment[], NameFindings>()
+
+function nameFindingsOf(segments: readonly Segment[]): NameFindings {
+  let found = nameFindingsByList.get(segments)
+  if (!found) {
+    const normalised = new Map(segments.map((segment) => [segment, normaliseName(segment.name)]))
+    const nameOf = (segment: Segment) => normalised.get(segment) ?? ''
+    const duplicateGroups = findDuplicateNames(segments, nameOf)
+    const crossProviderMatches = findCrossProviderMatches(segments, CROSS_PROVIDER_THRESHOLD, nameOf)
+    found = {
+      leftoverKeys: new Set(segments.filter((segment) => isLeftoverNormalisedName(nameOf(segment))).map((segment) => segment.key)),
+      duplicateGroups,
+      crossProviderMatches,
+      duplicateKeys: new Set(duplicateGroups.flatMap((group) => group.segments.map((segment) => segment.key))),
+      matchedKeys: new Set(crossProviderMatches.flatMap((match) => [match.braze.key, match.commandersAct.key])),
+    }
+    nameFindingsByList.set(segments, found)
+  }
+  return found
+}
+
+/** For one finding on one segment: not applicable, applicable but unknown yet, or known (true: found). */
+type Check = 'n/a' | 'unknown' | boolean
+
+function checksOf(segment: Segment, sources: FindingSources, settings: FindingSettings, cutoff: Date, names: NameFindings): Record<FindingId, Check> {
+  const braze = segment.provider === 'braze'
+  const details = braze ? sources.details.get(segment.id) : undefined
+  const sizes = braze ? sources.sizes.get(segment.id) : undefined
+  const tracked = segment.analyticsTracking === true
+  const detailCheck = (found: (loaded: BrazeSegmentDetails) => boolean): Check => (!braze ? 'n/a' : details ? found(details) : 'unknown')
+  return {
+    'no-description': detailCheck((loaded) => !loaded.textDescription?.trim()),
+    'no-tags': segment.tags === NOT_PROVIDED ? 'n/a' : segment.tags.length === 0,
+    stale: detailCheck((loaded) => isUpdatedBefore(loaded.updatedAt, cutoff)),
+    'tracking-off': segment.analyticsTracking === NOT_PROVIDED ? 'n/a' : !segment.analyticsTracking,
+    // Braze has no size for untracked segments; an empty series says nothing either way.
+    'size-zero': !braze || !tracked ? 'n/a' : !sizes ? 'unknown' : sizes.length > 0 && sizes.every((point) => point.size === 0),
+    leftover: names.leftoverKeys.has(segment.key),
+    naming: settings.namingPattern ? !settings.namingPattern.test(segment.name) : 'n/a',
+    'duplicate-name': names.duplicateKeys.has(segment.key),
+    'cross-provider': names.matchedKeys.has(segment.key),
+  }
+}
+
+export function computeFindings(sources: FindingSources, settings: FindingSettings, now: Date): SegmentFindings {
+  const names = nameFindingsOf(sources.segments)
+  const cutoff = staleCutoff(now, settings.staleMonths)
+  const counts = Object.fromEntries(FINDING_IDS.map((id) => [id, { count: 0, checked: 0, applicable: 0 }])) as Record<FindingId, FindingCount>
+  const bySegment = new Map<string, FindingId[]>()
+  for (const segment of sources.segments) {
+    const checks = checksOf(segment, sources, settings, cutoff, names)
+    const found: FindingId[] = []
+    for (const id of FINDING_IDS) {
+      const check = checks[id]
+      if (check === 'n/a') continue
+      const count = counts[id]
+      count.applicable += 1
+      if (check === 'unknown') continue
+      count.checked += 1
+      if (check) {
+        count.count += 1
+        found.push(id)
+      }
+    }
+    if (found.length > 0) bySegment.set(segment.key, found)
+  }
+  return { bySegment, counts, duplicateGroups: names.duplicateGroups, crossProviderMatches: names.crossProviderMatches, staleCutoff: cutoff }
+}

@@ -1,0 +1,64 @@
+// The findings' two settings, chosen on the audit page and read by the list too: staleness in months and the team's
+// naming pattern. Remembered in localStorage; one module-level store so every page sees a change at once.
+import { useSyncExternalStore } from 'react'
+import { z } from 'zod'
+
+const STORAGE_KEY = 'segment-audit:finding-settings:v1'
+
+export const STALE_MONTHS_CHOICES = [3, 6, 12, 18, 24, 36] as const
+
+export interface FindingSettingsValue {
+  staleMonths: number
+  /** A regular expression every name should match; '' for none (the default). */
+  namingPattern: string
+}
+
+export const DEFAULT_FINDING_SETTINGS: FindingSettingsValue = { staleMonths: 12, namingPattern: '' }
+
+const storedSchema = z.object({
+  staleMonths: z.number().int().min(1).max(120).catch(DEFAULT_FINDING_SETTINGS.staleMonths),
+  namingPattern: z.string().max(500).catch(DEFAULT_FINDING_SETTINGS.namingPattern),
+})
+
+function readStored(): FindingSettingsValue {
+  try {
+    const raw = localStorage.getItem(STORAGE_KEY)
+    if (!raw) return DEFAULT_FINDING_SETTINGS
+    const parsed = storedSchema.safeParse(JSON.parse(raw))
+    return parsed.success ? parsed.data : DEFAULT_FINDING_SETTINGS
+  } catch {
+    return DEFAULT_FINDING_SETTINGS
+  }
+}
+
+let current: FindingSettingsValue | undefined
+const listeners = new Set<() => void>()
+
+function getSnapshot(): FindingSettingsValue {
+  current ??= readStored()
+  return current
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+export function updateFindingSettings(change: Partial<FindingSettingsValue>): void {
+  current = { ...getSnapshot(), ...change }
+  try {
+    localStorage.setItem(STORAGE_KEY, JSON.stringify(current))
+  } catch {
+    // Storage full or disabled: the choice still holds for this visit.
+  }
+  for (const listener of listeners) listener()
+}
+
+export function useFindingSettings(): FindingSettingsValue {
+  return useSyncExternalStore(subscribe, getSnapshot)
+}
+
+/** Tests start each case from what is in localStorage, as a fresh page would. */
+export function resetFindingSettingsForTests(): void {
+  current = undefined
+}
