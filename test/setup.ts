@@ -1,6 +1,7 @@
 // Shared test setup: DOM matchers, cleanup between tests, and "an unexpected console.error fails the test".
 import '@testing-library/jest-dom/vitest'
 import 'fake-indexeddb/auto'
+import { BaselineStore, resetBaselineStoreForTests } from '../src/stores/audit-baseline'
 import { resetFindingSettingsForTests } from '../src/stores/finding-settings'
 import { resetVerdictStoreForTests, VerdictStore } from '../src/stores/verdict-store'
 import { afterEach, beforeEach, vi } from 'vitest'
@@ -14,6 +15,7 @@ beforeEach(() => {
   // Every test starts with an empty verdict database.
   database += 1
   resetVerdictStoreForTests(new VerdictStore(`segment-audit-test-${database}`))
+  resetBaselineStoreForTests(new BaselineStore(`segment-audit-baseline-test-${database}`))
   // And with nothing remembered from the test before (column choices, finding settings…).
   if (typeof localStorage !== 'undefined') localStorage.clear()
   resetFindingSettingsForTests()

@@ -18,3 +18,8 @@ export interface Segment {
 export function segmentKey(provider: ProviderId, id: string): string {
   return `${provider}:${id}`
 }
+
+/** The segment's detail page in this app: the list, the audit page and the navigation all link there. */
+export function segmentPath(segment: Pick<Segment, 'provider' | 'id'>): string {
+  return `/segments/${segment.provider}/${encodeURIComponent(segment.id)}`
+}

@@ -5,7 +5,7 @@ import { auditEntrySchema, type AuditEntry } from './verdict-store'
 export const SESSION_FORMAT = 'segment-audit-session'
 export const SESSION_VERSION = 1
 
-const sessionSegmentSchema = z.object({
+export const sessionSegmentSchema = z.object({
   key: z.string().min(1),
   name: z.string(),
   tags: z.array(z.string()).nullable(),

@@ -2,10 +2,11 @@
 import { useState, type ChangeEvent } from 'react'
 import { Alert } from '../../components/alert'
 import { formatNumber } from '../../lib/format'
+import { baselineFromSession, getBaselineStore } from '../../stores/audit-baseline'
 import { mergeSessions, parseSessionFile, type MergeResult } from '../../stores/session-file'
 import { getVerdictStore } from '../../stores/verdict-store'
 
-type ImportState = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: string; result: MergeResult } | { kind: 'failed'; file: string; message: string }
+type ImportState = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; file: string; result: MergeResult; snapshotKept: boolean } | { kind: 'failed'; file: string; message: string }
 
 export function SessionImport() {
   const [state, setState] = useState<ImportState>({ kind: 'idle' })
@@ -20,7 +21,11 @@ export function SessionImport() {
       await store.ready
       const result = mergeSessions(store.getSnapshot(), session.entries)
       if (result.toWrite.length > 0) await store.saveMany(result.toWrite)
-      setState({ kind: 'done', file: file.name, result })
+      // The reviews are in; the snapshot for "Changed since the last audit" is a bonus that must not undo them.
+      const snapshotKept = await getBaselineStore()
+        .save(baselineFromSession(session, 'import', file.name))
+        .then(() => true, () => false)
+      setState({ kind: 'done', file: file.name, result, snapshotKept })
     } catch (error) {
       setState({ kind: 'failed', file: file.name, message: error instanceof Error ? error.message : String(error) })
     }
@@ -40,6 +45,7 @@ export function SessionImport() {
             {formatNumber(state.result.added)} added, {formatNumber(state.result.updated)} updated,{' '}
             {formatNumber(state.result.keptLocal)} kept (yours were as recent or newer), {formatNumber(state.result.unchanged)} already identical.
           </p>
+          {state.snapshotKept ? null : <p>Its snapshot could not be kept: “Changed since the last audit” still compares with the previous one.</p>}
         </Alert>
       ) : null}
       {state.kind === 'failed' ? (

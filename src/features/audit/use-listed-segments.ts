@@ -11,6 +11,7 @@ export interface ListFailure {
 }
 
 export interface ListedSegments {
+  segments: readonly Segment[]
   byKey: ReadonlyMap<string, Segment>
   /** A list is still arriving: counts and snapshots would be partial. */
   loading: boolean
@@ -23,6 +24,7 @@ export function useListedSegments(): ListedSegments {
   const { segments, providers } = useSegmentList()
   const byKey = useMemo(() => new Map(segments.map((segment) => [segment.key, segment])), [segments])
   return {
+    segments,
     byKey,
     loading: providers.some((provider) => provider.loading),
     completeProviders: providers

@@ -5,7 +5,8 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { formatNumber } from '../../lib/format'
 import { segmentKey } from '../../providers/segment'
 import { parseListState } from './list-state'
-import { segmentPath, type ListLocationState } from './segment-link'
+import { segmentPath } from '../../providers/segment'
+import type { ListLocationState } from './segment-link'
 import { useSegmentView } from './use-segment-view'
 
 

@@ -2,14 +2,11 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { Link, useLocation } from 'react-router'
 import { brazeQueries } from '../../providers/braze/queries'
+import { segmentPath } from '../../providers/segment'
 import type { SegmentRow } from './segment-rows'
 
 export interface ListLocationState {
   listSearch: string
-}
-
-export function segmentPath(row: Pick<SegmentRow, 'provider' | 'id'>): string {
-  return `/segments/${row.provider}/${encodeURIComponent(row.id)}`
 }
 
 export function SegmentLink({ row }: { row: SegmentRow }) {

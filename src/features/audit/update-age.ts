@@ -1,0 +1,48 @@
+// Segments by age of their last update, in buckets a marketer reads at a glance; only Braze reports dates.
+import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
+import type { Segment } from '../../providers/segment'
+
+export interface AgeBucket {
+  label: string
+  /** Segments updated within this many months (and not within the previous bucket's). */
+  upToMonths: number
+  count: number
+}
+
+const BUCKETS: readonly Omit<AgeBucket, 'count'>[] = [
+  { label: 'Under 1 month', upToMonths: 1 },
+  { label: '1 to 3 months', upToMonths: 3 },
+  { label: '3 to 6 months', upToMonths: 6 },
+  { label: '6 to 12 months', upToMonths: 12 },
+  { label: '1 to 2 years', upToMonths: 24 },
+  { label: 'Over 2 years', upToMonths: Number.POSITIVE_INFINITY },
+]
+
+export interface UpdateAges {
+  buckets: AgeBucket[]
+  /** Braze segments whose details (and so dates) are not loaded yet. */
+  unknown: number
+}
+
+function monthsBefore(now: Date, months: number): number {
+  return new Date(now.getFullYear(), now.getMonth() - months, now.getDate(), now.getHours(), now.getMinutes()).getTime()
+}
+
+export function updateAges(segments: readonly Segment[], details: ReadonlyMap<string, BrazeSegmentDetails>, now: Date): UpdateAges {
+  const buckets = BUCKETS.map((bucket) => ({ ...bucket, count: 0 }))
+  const limits = buckets.map((bucket) => (Number.isFinite(bucket.upToMonths) ? monthsBefore(now, bucket.upToMonths) : Number.NEGATIVE_INFINITY))
+  let unknown = 0
+  for (const segment of segments) {
+    if (segment.provider !== 'braze') continue
+    const updatedAt = details.get(segment.id)?.updatedAt
+    const time = updatedAt === undefined ? Number.NaN : Date.parse(updatedAt)
+    if (Number.isNaN(time)) {
+      unknown += 1
+      continue
+    }
+    const index = limits.findIndex((limit) => time >= limit)
+    const bucket = buckets[index === -1 ? buckets.length - 1 : index]
+    if (bucket) bucket.count += 1
+  }
+  return { buckets, unknown }
+}

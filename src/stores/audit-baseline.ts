@@ -1,0 +1,79 @@
+// The previous session's snapshot of the segments, what "Changed since the last audit" compares against: taken when
+// a session is exported or imported, kept in IndexedDB so it survives reloads until the next export or import.
+import { createStore, get, set, type UseStore } from 'idb-keyval'
+import { useSyncExternalStore } from 'react'
+import { z } from 'zod'
+import { sessionSegmentSchema, type SessionFile } from './session-file'
+
+const KEY = 'previous-session'
+
+const baselineSchema = z.object({
+  takenAt: z.string(),
+  source: z.enum(['export', 'import']),
+  /** The imported file's name, for "compared with audit-session-2026-11-02.json". */
+  fileName: z.string().optional(),
+  segments: z.array(sessionSegmentSchema),
+  providers: z.array(z.enum(['braze', 'commanders-act'])),
+})
+export type AuditBaseline = z.infer<typeof baselineSchema>
+
+export function baselineFromSession(session: SessionFile, source: AuditBaseline['source'], fileName?: string): AuditBaseline {
+  return { takenAt: session.exportedAt, source, fileName, segments: session.segments, providers: session.snapshotProviders }
+}
+
+type State = { status: 'loading' } | { status: 'ready'; baseline: AuditBaseline | null }
+
+export class BaselineStore {
+  private readonly idb: UseStore
+  private state: State = { status: 'loading' }
+  private readonly listeners = new Set<() => void>()
+  readonly ready: Promise<void>
+
+  constructor(databaseName = 'segment-audit-baseline') {
+    this.idb = createStore(databaseName, 'baseline')
+    this.ready = this.load()
+  }
+
+  private async load(): Promise<void> {
+    const stored = baselineSchema.safeParse(await get<unknown>(KEY, this.idb))
+    // A save during the load wins over what was on disk.
+    if (this.state.status === 'loading') this.set({ status: 'ready', baseline: stored.success ? stored.data : null })
+  }
+
+  getSnapshot = (): State => this.state
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** A snapshot without a complete provider list compares nothing: it is not kept. */
+  async save(baseline: AuditBaseline): Promise<void> {
+    if (baseline.providers.length === 0) return
+    const valid = baselineSchema.parse(baseline)
+    await set(KEY, valid, this.idb)
+    this.set({ status: 'ready', baseline: valid })
+  }
+
+  private set(next: State): void {
+    this.state = next
+    for (const listener of this.listeners) listener()
+  }
+}
+
+let defaultStore: BaselineStore | undefined
+
+export function getBaselineStore(): BaselineStore {
+  defaultStore ??= new BaselineStore()
+  return defaultStore
+}
+
+/** Tests start each case from an empty database. */
+export function resetBaselineStoreForTests(store?: BaselineStore): void {
+  defaultStore = store
+}
+
+export function useAuditBaseline(): State {
+  const store = getBaselineStore()
+  return useSyncExternalStore(store.subscribe, store.getSnapshot)
+}
