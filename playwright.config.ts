@@ -23,6 +23,8 @@ const DEMO_ENV = {
 
 export const HEALTHY_URL = 'http://127.0.0.1:4173'
 export const FAILING_CA_URL = 'http://127.0.0.1:4174'
+/** A small workspace, quick to scan in full. */
+export const SMALL_URL = 'http://127.0.0.1:4175'
 
 const server = (url: string, env: Record<string, string>) => ({
   command: `npx vite --port ${new URL(url).port} --strictPort --host 127.0.0.1`,
@@ -49,5 +51,9 @@ export default defineConfig({
     acceptDownloads: true,
     trace: 'retain-on-failure',
   },
-  webServer: [server(HEALTHY_URL, {}), server(FAILING_CA_URL, { DEMO_FAIL: 'commanders-act' })],
+  webServer: [
+    server(HEALTHY_URL, {}),
+    server(FAILING_CA_URL, { DEMO_FAIL: 'commanders-act' }),
+    server(SMALL_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
+  ],
 })
