@@ -20,7 +20,7 @@ export function FindingFilter({ finding, onChange }: FindingFilterProps) {
         <option value="">Any</option>
         {LIST_FINDINGS.map((id) => (
           <option key={id} value={id} disabled={id === 'naming' && namingPattern === '' && finding !== 'naming'}>
-            {id === 'naming' && namingPattern === '' ? `${FINDING_LABELS[id]} (set one on the Audit page)` : FINDING_LABELS[id]}
+            {id === 'naming' && namingPattern === '' ? `${FINDING_LABELS[id]} (no pattern set)` : FINDING_LABELS[id]}
           </option>
         ))}
       </select>

@@ -6,6 +6,7 @@ import { formatNumber, formatTime } from '../../lib/format'
 import { COLUMN_IDS } from './column-labels'
 import { downloadText } from '../../lib/download'
 import { csvFilename, segmentsCsv } from './export-csv'
+import { DetailsCoverageNote } from './details-coverage-note'
 import { EMPTY_FILTERS, hasActiveFilters } from './list-state'
 import { ListStatus } from './list-status'
 import { ProviderErrors, ProviderProgress } from './provider-progress'
@@ -20,7 +21,7 @@ import { useSegmentView } from './use-segment-view'
 export function SegmentsPage() {
   useDocumentTitle('Segments')
   const [{ filters, sort }, updateListState] = useListState()
-  const { list, collator, rows, visible } = useSegmentView(filters, sort)
+  const { list, collator, rows, visible, details, findings } = useSegmentView(filters, sort)
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
   useListScrollMemory(rows.length > 0)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
@@ -66,6 +67,7 @@ export function SegmentsPage() {
         onExport={() => downloadText(segmentsCsv(visible, visibleColumns), csvFilename(new Date()), 'text/csv;charset=utf-8')}
         exportDisabled={visible.length === 0}
       />
+      <DetailsCoverageNote filters={filters} segments={list.segments} details={details} findings={findings} />
       <div className="list-meta">
         <ListStatus shown={visible.length} total={rows.length} perProvider={perProvider} />
         <ProviderProgress providers={list.providers} />
