@@ -1,17 +1,38 @@
-// The app: one QueryClient and the router.
-import { QueryClientProvider } from '@tanstack/react-query'
+// The app: one QueryClient, restored from and saved to IndexedDB, and the router; an interrupted details scan resumes.
+import type { QueryClient } from '@tanstack/react-query'
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
 import { useState } from 'react'
 import { RouterProvider } from 'react-router'
+import { detailsScanFor } from '../features/audit/details-scan'
 import { createQueryClient } from './query-client'
+import { cachePersistOptions } from './query-persistence'
 import { createAppRouter } from './router'
 import './styles.css'
 
+function createPersistedClient() {
+  const queryClient = createQueryClient()
+  return { queryClient, persistOptions: cachePersistOptions(queryClient) }
+}
+
+/**
+ * Once the cache is back (or could not be), a scan that a reload interrupted picks up where it stopped, whatever
+ * page the app opened on: it needs the restored details to know what it already fetched.
+ */
+function resumeInterruptedScan(queryClient: QueryClient): void {
+  void detailsScanFor(queryClient).resumeInterrupted()
+}
+
 export function App() {
-  const [queryClient] = useState(createQueryClient)
+  const [{ queryClient, persistOptions }] = useState(createPersistedClient)
   const [router] = useState(createAppRouter)
   return (
-    <QueryClientProvider client={queryClient}>
+    <PersistQueryClientProvider
+      client={queryClient}
+      persistOptions={persistOptions}
+      onSuccess={() => resumeInterruptedScan(queryClient)}
+      onError={() => resumeInterruptedScan(queryClient)}
+    >
       <RouterProvider router={router} />
-    </QueryClientProvider>
+    </PersistQueryClientProvider>
   )
 }

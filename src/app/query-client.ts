@@ -1,5 +1,6 @@
 // The one QueryClient. Retries happen per request in src/lib/http, so queries do not retry on top of them.
 import { QueryClient } from '@tanstack/react-query'
+import { CACHE_MAX_AGE_MS } from './query-persistence'
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -7,7 +8,8 @@ export function createQueryClient(): QueryClient {
       queries: {
         retry: false,
         staleTime: 5 * 60_000,
-        gcTime: 24 * 60 * 60_000,
+        // As long as the persisted cache may be: a restored query must not be collected before it could be used.
+        gcTime: CACHE_MAX_AGE_MS,
         refetchOnWindowFocus: false,
       },
     },

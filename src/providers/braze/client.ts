@@ -1,4 +1,5 @@
 // Braze through the proxy: the segment list (paged speculatively, a few pages at a time), details and size series.
+import { AdaptiveConcurrency } from '../../lib/adaptive-concurrency'
 import type { RetryPolicy } from '../../lib/http'
 import { ProviderError } from '../provider-error'
 import { requestProviderJson, type ProviderRequestOptions } from '../request'
@@ -51,19 +52,17 @@ export async function* streamAllBrazeSegments({
   const forwardAbort = () => controller.abort(signal?.reason)
   signal?.addEventListener('abort', forwardAbort, { once: true })
 
-  let limit = Math.max(1, Math.floor(concurrency))
+  // A listing is a short burst: once Braze has asked to slow down, it stays slower to the end (no `succeeded()`).
+  const pace = new AdaptiveConcurrency(concurrency)
   let nextPage = 0
   let lastPage = Number.POSITIVE_INFINITY
   const inFlight = new Map<number, Promise<PageOutcome>>()
   const seen = new Set<string>()
 
-  const onRateLimited = () => {
-    limit = Math.max(1, Math.floor(limit / 2))
-  }
   const launch = () => {
-    while (inFlight.size < limit && nextPage <= lastPage) {
+    while (inFlight.size < pace.limit && nextPage <= lastPage) {
       const page = nextPage++
-      const outcome = fetchBrazeSegmentsPage(page, { signal: controller.signal, retry, onRateLimited }).then(
+      const outcome = fetchBrazeSegmentsPage(page, { signal: controller.signal, retry, onRateLimited: pace.rateLimited }).then(
         (segments): PageOutcome => ({ page, segments }),
         (error: unknown): PageOutcome => ({ page, error }),
       )

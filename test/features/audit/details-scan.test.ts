@@ -1,13 +1,22 @@
 // The details scan: every Braze segment's details (and 30-day size when tracked) into the query cache, 6 at a time,
 // with fresh entries skipped, pause, resume and cancel, and failures counted rather than fatal.
 import { QueryClient } from '@tanstack/react-query'
-import { delay, http, HttpResponse } from 'msw'
+import { delay, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { DetailsScan, detailsScanFor, SCAN_CONCURRENCY, type ScanState } from '../../../src/features/audit/details-scan'
+import { DetailsScan, detailsScanFor, SCAN_CONCURRENCY, SCAN_SIZE_DAYS, type ScanState } from '../../../src/features/audit/details-scan'
 import { brazeQueries } from '../../../src/providers/braze/queries'
 import type { DemoBrazeSegment } from '../../../src/server/demo/data'
 import { createDemoHandlers } from '../../msw/demo-handlers'
+import {
+  idsOf,
+  segmentRequests,
+  sorted,
+  untilDone,
+  watchBraze as watchBrazeTraffic,
+  type BrazeTraffic,
+  type WatchOptions,
+} from './details-scan-traffic'
 
 // Two list pages (100 + 20), so the list streams in before it is complete.
 const demo = createDemoHandlers({ brazeCount: 120, commandersActCount: 0 })
@@ -30,69 +39,7 @@ function brazeSegment(index: number): DemoBrazeSegment {
 
 const FIRST_TRACKED = brazeSegment(SEGMENTS.findIndex((segment) => segment.analyticsTrackingEnabled))
 
-type Endpoint = 'list' | 'details' | 'data_series'
-
-interface BrazeRequest {
-  endpoint: Endpoint
-  /** segment_id; empty for the list. */
-  id: string
-  /** data_series' `length`. */
-  length: string | null
-}
-
-interface BrazeTraffic {
-  /** Every request to /api/braze/segments/…, in the order they were sent. */
-  requests: BrazeRequest[]
-  /** details and data_series requests sent and not yet answered. */
-  inFlight: number
-  maxInFlight: number
-}
-
-interface WatchOptions {
-  /** Added before each details and data_series answer, so that requests overlap. */
-  delayMs?: number
-  /** Pause the list pages after the first one, so that the list is still streaming. */
-  listDelayMs?: number
-  /** An answer of our own instead of the fake Braze's; `attempt` counts the same request from 1. */
-  answer?: (request: BrazeRequest, attempt: number) => Response | undefined
-}
-
-/** Wraps the demo Braze to record what the scan asks, and how many requests overlap. */
-function watchBraze({ delayMs = 0, listDelayMs = 0, answer }: WatchOptions = {}): BrazeTraffic {
-  const traffic: BrazeTraffic = { requests: [], inFlight: 0, maxInFlight: 0 }
-  const attempts = new Map<string, number>()
-  server.use(
-    http.get('*/api/braze/segments/:endpoint', async ({ request, params }) => {
-      const url = new URL(request.url)
-      const seen: BrazeRequest = {
-        endpoint: String(params.endpoint) as Endpoint,
-        id: url.searchParams.get('segment_id') ?? '',
-        length: url.searchParams.get('length'),
-      }
-      traffic.requests.push(seen)
-      const attempt = (attempts.get(url.search) ?? 0) + 1
-      attempts.set(url.search, attempt)
-      if (seen.endpoint === 'list') {
-        if (listDelayMs > 0 && url.searchParams.get('page') !== '0') await delay(listDelayMs)
-        return answer?.(seen, attempt) ?? demo.forwardToBraze(request)
-      }
-      traffic.inFlight += 1
-      traffic.maxInFlight = Math.max(traffic.maxInFlight, traffic.inFlight)
-      try {
-        if (delayMs > 0) await delay(delayMs)
-        return answer?.(seen, attempt) ?? (await demo.forwardToBraze(request))
-      } finally {
-        traffic.inFlight -= 1
-      }
-    }),
-  )
-  return traffic
-}
-
-const idsOf = (traffic: BrazeTraffic, endpoint: Endpoint, from = 0) =>
-  traffic.requests.slice(from).filter((request) => request.endpoint === endpoint).map((request) => request.id)
-const segmentRequests = (traffic: BrazeTraffic) => traffic.requests.filter((request) => request.endpoint !== 'list')
-const sorted = (ids: readonly string[]) => [...ids].sort()
+const watchBraze = (options?: WatchOptions) => watchBrazeTraffic(server, demo, options)
 
 function newQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false } } })
@@ -103,17 +50,6 @@ function recordStates(scan: DetailsScan): ScanState[] {
   const states: ScanState[] = []
   scan.subscribe(() => states.push(scan.getSnapshot()))
   return states
-}
-
-/** Resolves once the scan has fetched `count` segments, in a task of its own as a click would be. */
-function untilDone(scan: DetailsScan, count: number): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = scan.subscribe(() => {
-      if (scan.getSnapshot().done < count) return
-      stop()
-      setTimeout(resolve, 0)
-    })
-  })
 }
 
 /** Segments whose details are being fetched right now: the scan has them under way. */
@@ -206,11 +142,12 @@ describe('DetailsScan', () => {
     expect(traffic.requests.slice(listedBeforeScan).filter((request) => request.endpoint === 'list')).toEqual([])
   })
 
-  it('skips segments whose details are fresh in the cache, and a second scan right after skips them all', async () => {
+  it('skips segments whose details (and size, if tracked) are fresh in the cache, and a second scan right after skips them all', async () => {
     const queryClient = newQueryClient()
-    const fresh = brazeSegment(0)
-    const stale = brazeSegment(1)
+    const fresh = FIRST_TRACKED
+    const stale = SEGMENTS.find((segment) => segment !== fresh) ?? brazeSegment(1)
     await queryClient.fetchQuery(brazeQueries.details(fresh.id))
+    await queryClient.fetchQuery(brazeQueries.dataSeries(fresh.id, SCAN_SIZE_DAYS))
     const staleDetails = await queryClient.fetchQuery(brazeQueries.details(stale.id))
     queryClient.setQueryData(brazeQueries.details(stale.id).queryKey, staleDetails, { updatedAt: Date.now() - 11 * 60_000 })
     const traffic = watchBraze()
@@ -227,6 +164,20 @@ describe('DetailsScan', () => {
 
     expect(scan.getSnapshot()).toMatchObject({ status: 'done', total: TOTAL, skipped: TOTAL, done: 0, failed: 0 })
     expect(traffic.requests).toEqual([])
+  })
+
+  it('fetches only the size of a tracked segment whose details are fresh but whose size is missing', async () => {
+    const queryClient = newQueryClient()
+    await queryClient.fetchQuery(brazeQueries.details(FIRST_TRACKED.id))
+    const traffic = watchBraze()
+    const scan = new DetailsScan(queryClient)
+
+    await scan.start()
+
+    expect(scan.getSnapshot()).toMatchObject({ status: 'done', total: TOTAL, skipped: 0, done: TOTAL, failed: 0 })
+    expect(idsOf(traffic, 'details')).not.toContain(FIRST_TRACKED.id)
+    expect(idsOf(traffic, 'data_series')).toContain(FIRST_TRACKED.id)
+    expect(queryClient.getQueryData(brazeQueries.dataSeries(FIRST_TRACKED.id, SCAN_SIZE_DAYS).queryKey)).toHaveLength(30)
   })
 
   it('sends no new segment request while paused, and finishes once resumed', async () => {
@@ -281,11 +232,17 @@ describe('DetailsScan', () => {
     expect(scan.getSnapshot()).toMatchObject({ status: 'cancelled', total: TOTAL, done: doneAtCancel })
     expect(doneAtCancel).toBeLessThan(TOTAL)
 
-    const cached = ALL_IDS.filter((id) => queryClient.getQueryState(brazeQueries.details(id).queryKey)?.status === 'success')
+    const fetched = (key: readonly unknown[]) => queryClient.getQueryState(key)?.status === 'success'
+    const scanned = SEGMENTS.filter(
+      (segment) =>
+        fetched(brazeQueries.details(segment.id).queryKey) &&
+        (!segment.analyticsTrackingEnabled || fetched(brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey)),
+    )
     await scan.start()
 
-    expect(scan.getSnapshot()).toMatchObject({ status: 'done', total: TOTAL, skipped: cached.length, done: TOTAL - cached.length })
+    expect(scan.getSnapshot()).toMatchObject({ status: 'done', total: TOTAL, skipped: scanned.length, done: TOTAL - scanned.length })
     expect(sorted(idsOf(traffic, 'details'))).toEqual(sorted(ALL_IDS))
+    expect(sorted(idsOf(traffic, 'data_series'))).toEqual(sorted(TRACKED_IDS))
   })
 
   it('counts a segment whose details answer 400 as failed and still completes', async () => {
@@ -309,8 +266,8 @@ describe('DetailsScan', () => {
   it('waits out a 429 on a details request and retries it', async () => {
     const limited = brazeSegment(3)
     const traffic = watchBraze({
-      answer: (request, attempt) =>
-        request.endpoint === 'details' && request.id === limited.id && attempt === 1
+      answer: (request) =>
+        request.endpoint === 'details' && request.id === limited.id && request.attempt === 1
           ? HttpResponse.json({ message: 'Rate limit exceeded' }, { status: 429, headers: { 'Retry-After': '0' } })
           : undefined,
     })

@@ -1,11 +1,13 @@
 // @vitest-environment jsdom
-// The details scan panel on the Audit page: start, progress, Pause, Resume and Cancel, and how the scan ended.
+// The details scan panel on the Audit page: start, progress, Pause, Resume and Cancel, how the scan ended, a scan
+// resumed after a reload, and a scan slowed down by Braze's rate limit.
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { detailsScanFor } from '../../../src/features/audit/details-scan'
+import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
@@ -13,7 +15,10 @@ const demo = createDemoHandlers({ brazeCount: 60, commandersActCount: 5 })
 const server = setupServer(...demo.handlers)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
+afterEach(() => {
+  server.resetHandlers()
+  localScanMarkerStore.clear()
+})
 afterAll(() => server.close())
 
 const TOTAL = demo.data.braze.length
@@ -26,7 +31,7 @@ interface HeldDetails {
 }
 
 /** Holds the details answers until released, so that the scan stays running while the test acts. */
-function holdDetails({ failId }: { failId?: string } = {}): HeldDetails {
+function holdDetails({ failId, rateLimitFirst = false }: { failId?: string; rateLimitFirst?: boolean } = {}): HeldDetails {
   let release!: () => void
   const released = new Promise<void>((resolve) => {
     release = resolve
@@ -35,6 +40,10 @@ function holdDetails({ failId }: { failId?: string } = {}): HeldDetails {
   server.use(
     http.get('*/api/braze/segments/:endpoint', async ({ request, params }) => {
       if (params.endpoint !== 'details') return demo.forwardToBraze(request)
+      if (rateLimitFirst) {
+        rateLimitFirst = false
+        return HttpResponse.json({ message: 'Rate limit exceeded' }, { status: 429, headers: { 'Retry-After': '0' } })
+      }
       inFlight += 1
       try {
         await released
@@ -137,5 +146,52 @@ describe('ScanPanel', () => {
       '(HTTP 401)',
     )
     expect(buttonNames()).toEqual(['Scan again'])
+  })
+
+  it('says when Braze’s 429s have slowed the scan down, and no longer once it is over', async () => {
+    const user = userEvent.setup()
+    const held = holdDetails({ rateLimitFirst: true })
+    renderApp('/audit')
+
+    await user.click(await screen.findByRole('button', { name: 'Scan details' }))
+
+    await waitFor(() =>
+      expect(scanStatus()).toHaveTextContent(new RegExp(`^0 of ${TOTAL} fetched · slowed down to 3 at a time: Braze asked to wait$`)),
+    )
+    held.release()
+    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)))
+  })
+
+  it('shows a scan resumed after a reload as such', async () => {
+    const held = holdDetails()
+    localScanMarkerStore.write({ startedAt: Date.now() - 60_000, status: 'running' })
+    const { queryClient } = renderApp('/audit')
+    await screen.findByRole('heading', { name: 'Details scan' })
+
+    const resumed = detailsScanFor(queryClient).resumeInterrupted()
+
+    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^Resumed after reload: 0 of ${TOTAL} fetched$`)))
+    expect(buttonNames()).toEqual(['Pause', 'Cancel'])
+    held.release()
+    await resumed
+    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)))
+  })
+
+  it('shows a scan paused before the reload as paused, with Resume', async () => {
+    const user = userEvent.setup()
+    holdDetails().release()
+    localScanMarkerStore.write({ startedAt: Date.now() - 60_000, status: 'paused' })
+    const { queryClient } = renderApp('/audit')
+    await screen.findByRole('heading', { name: 'Details scan' })
+
+    void detailsScanFor(queryClient).resumeInterrupted()
+
+    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^Paused before the reload: 0 of ${TOTAL} fetched$`)))
+    expect(buttonNames()).toEqual(['Resume', 'Cancel'])
+
+    await user.click(screen.getByRole('button', { name: 'Resume' }))
+
+    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)))
+    expect(localScanMarkerStore.read()).toBeUndefined()
   })
 })

@@ -1,0 +1,115 @@
+// The query cache kept in IndexedDB: reopening the app shows the last lists and details at once (then revalidates
+// them), and what the details scan fetched survives a reload. Only whole, successful provider data is kept.
+import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister'
+import type { Query, QueryClient } from '@tanstack/react-query'
+import type { AsyncStorage, PersistQueryClientOptions } from '@tanstack/react-query-persist-client'
+import { createStore, del, get, set, type UseStore } from 'idb-keyval'
+import { connectionStatusQuery, type ConnectionStatus } from '../providers/connection-status'
+
+/** Bump whenever a provider schema or the Segment model changes shape: a cache written by another version is dropped. */
+export const CACHE_BUSTER = 'segment-audit-cache-1'
+
+/** A persisted cache older than this is dropped; the QueryClient's gcTime must be at least as long. */
+export const CACHE_MAX_AGE_MS = 24 * 60 * 60_000
+
+/** Its own database: idb-keyval cannot add a store to the verdicts' database without a version upgrade. */
+export const CACHE_DATABASE = 'segment-audit-query-cache'
+const CACHE_STORE = 'queries'
+const CACHE_KEY = 'query-client'
+
+/**
+ * Provider data only: the lists (['segments', …]) and each segment's details and size (['segment', …]). Not the
+ * server's /api/status (['connection-status']): it is read fresh at each start to pick the cache, and a restored copy
+ * would keep saying "Demo data" after the server restarts with credentials (its staleTime is Infinity). Not a
+ * visitor lookup either: a visitor's segments have no business outliving the visit.
+ */
+const PERSISTED_ROOTS = new Set<unknown>(['segments', 'segment'])
+
+/**
+ * Whether a query goes into the persisted cache: successful provider data, as its last fetch left it. A streamed
+ * list (Braze) is "success" from its first page on: while it streams in for the first time its rows are partial and
+ * never persisted; while a refresh streams in, it still holds the whole previous list, which is.
+ */
+export function shouldPersistQuery(query: Query, settled: WeakSet<object>): boolean {
+  const { status, fetchStatus, data } = query.state
+  if (status !== 'success' || !PERSISTED_ROOTS.has(query.queryKey[0])) return false
+  return fetchStatus === 'idle' || (typeof data === 'object' && data !== null && settled.has(data))
+}
+
+/** Data a query held while idle after success: whole, whether fetched, set or restored. */
+function trackSettledData(queryClient: QueryClient): WeakSet<object> {
+  const settled = new WeakSet<object>()
+  queryClient.getQueryCache().subscribe(({ query }) => {
+    const { status, fetchStatus, data } = query.state
+    if (status === 'success' && fetchStatus === 'idle' && typeof data === 'object' && data !== null) settled.add(data)
+  })
+  return settled
+}
+
+/**
+ * Which server configuration the data came from. A cache is restored only under the same one: demo data must never
+ * show as real data, nor one workspace's segments as another's.
+ */
+export function connectionIdentity(status: ConnectionStatus): string {
+  const { braze, commandersAct } = status.providers
+  return JSON.stringify([
+    status.mode,
+    braze.configured ? braze.host : null,
+    commandersAct.configured ? [commandersAct.host, commandersAct.site] : null,
+  ])
+}
+
+interface StoredCache {
+  connection: string
+  client: string
+}
+
+function isStoredCache(value: unknown): value is StoredCache {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'connection' in value &&
+    typeof value.connection === 'string' &&
+    'client' in value &&
+    typeof value.client === 'string'
+  )
+}
+
+/** IndexedDB holding the cache with the connection it came from; under another connection it reads as empty. */
+function connectionBoundStorage(idb: UseStore, connection: () => Promise<string | undefined>): AsyncStorage<string> {
+  return {
+    getItem: async (key) => {
+      const [stored, current] = await Promise.all([get<unknown>(key, idb), connection()])
+      return isStoredCache(stored) && current !== undefined && stored.connection === current ? stored.client : null
+    },
+    setItem: async (key, client) => {
+      const current = await connection()
+      // Without knowing the server's configuration, a saved cache could later be restored under the wrong one.
+      if (current !== undefined) await set(key, { connection: current, client } satisfies StoredCache, idb)
+    },
+    removeItem: (key) => del(key, idb),
+  }
+}
+
+/** The server's configuration, asked once; undefined when the server cannot say. */
+function connectionOf(queryClient: QueryClient): () => Promise<string | undefined> {
+  let identity: Promise<string | undefined> | undefined
+  return () => {
+    identity ??= queryClient.fetchQuery(connectionStatusQuery()).then(connectionIdentity, () => undefined)
+    return identity
+  }
+}
+
+export type CachePersistOptions = Omit<PersistQueryClientOptions, 'queryClient'>
+
+/** What PersistQueryClientProvider needs to restore `queryClient` from IndexedDB and keep saving it there. */
+export function cachePersistOptions(queryClient: QueryClient, databaseName = CACHE_DATABASE): CachePersistOptions {
+  const settled = trackSettledData(queryClient)
+  const storage = connectionBoundStorage(createStore(databaseName, CACHE_STORE), connectionOf(queryClient))
+  return {
+    persister: createAsyncStoragePersister({ storage, key: CACHE_KEY }),
+    maxAge: CACHE_MAX_AGE_MS,
+    buster: CACHE_BUSTER,
+    dehydrateOptions: { shouldDehydrateQuery: (query) => shouldPersistQuery(query, settled) },
+  }
+}

@@ -1,0 +1,214 @@
+// The persisted query cache: which queries are kept (whole, successful provider data only), and which saved caches
+// come back (same buster, under a day old, same server configuration).
+import { dehydrate, QueryClient, type QueryKey } from '@tanstack/react-query'
+import { persistQueryClientRestore, persistQueryClientSave, type PersistedClient } from '@tanstack/react-query-persist-client'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { createQueryClient } from '../../src/app/query-client'
+import {
+  CACHE_BUSTER,
+  CACHE_MAX_AGE_MS,
+  cachePersistOptions,
+  connectionIdentity,
+  type CachePersistOptions,
+} from '../../src/app/query-persistence'
+import { brazeQueries } from '../../src/providers/braze/queries'
+import type { ConnectionStatus } from '../../src/providers/connection-status'
+import { createDemoHandlers } from '../msw/demo-handlers'
+
+// Three list pages (100 + 100 + 50), so the list streams in.
+const demo = createDemoHandlers({ brazeCount: 250, commandersActCount: 3 })
+const server = setupServer(...demo.handlers)
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+let database = 0
+const databaseName = () => `query-persistence-test-${database}`
+
+/** A client as the app makes it, persisted to a database of its own. */
+function persistedClient(): { queryClient: QueryClient; options: CachePersistOptions } {
+  database += 1
+  const queryClient = createQueryClient()
+  return { queryClient, options: cachePersistOptions(queryClient, databaseName()) }
+}
+
+/** A new client on the same database, as the app is after a reload. */
+function reopen() {
+  const queryClient = createQueryClient()
+  const options = cachePersistOptions(queryClient, databaseName())
+  return { queryClient, restore: () => persistQueryClientRestore({ ...options, queryClient }) }
+}
+
+const persistedKeys = (queryClient: QueryClient, options: CachePersistOptions): QueryKey[] =>
+  dehydrate(queryClient, options.dehydrateOptions).queries.map((query) => query.queryKey)
+
+const BRAZE_ID = demo.data.braze[0]?.id ?? ''
+
+/** Holds the Braze list pages after the first one until released. */
+function holdLaterListPages(): () => void {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  server.use(
+    http.get('*/api/braze/segments/list', async ({ request }) => {
+      if (new URL(request.url).searchParams.get('page') !== '0') await released
+      return demo.forwardToBraze(request)
+    }),
+  )
+  return release
+}
+
+function status(overrides: Partial<ConnectionStatus> = {}): ConnectionStatus {
+  return {
+    mode: 'demo',
+    providers: {
+      braze: { configured: true, host: 'rest.demo-braze.test' },
+      commandersAct: { configured: true, host: 'api.demo-commanders-act.test', site: '1234' },
+    },
+    ...overrides,
+  }
+}
+
+describe('which queries are persisted', () => {
+  it('keeps successful provider data: both lists, Braze details and sizes', async () => {
+    const { queryClient, options } = persistedClient()
+    await queryClient.fetchQuery(brazeQueries.all())
+    await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
+    await queryClient.fetchQuery(brazeQueries.dataSeries(BRAZE_ID, 30))
+    queryClient.setQueryData(['segments', 'commanders-act'], [])
+
+    expect(persistedKeys(queryClient, options)).toEqual([
+      ['segments', 'braze'],
+      ['segment', 'braze', BRAZE_ID],
+      ['segment', 'braze', BRAZE_ID, 'data_series', 30],
+      ['segments', 'commanders-act'],
+    ])
+  })
+
+  it('leaves out failed and pending queries, the server status and visitor lookups', async () => {
+    const { queryClient, options } = persistedClient()
+    server.use(http.get('*/api/braze/segments/details', () => HttpResponse.json({ message: 'Invalid segment_id' }, { status: 400 })))
+    await queryClient.fetchQuery(brazeQueries.details('unknown')).catch(() => undefined)
+    void queryClient.prefetchQuery({ queryKey: ['segment', 'braze', 'never'], queryFn: () => new Promise<never>(() => {}) })
+    queryClient.setQueryData(['connection-status'], status())
+    queryClient.setQueryData(['visitor', 'commanders-act', '42'], ['BBFAC450'])
+
+    expect(queryClient.getQueryState(['segment', 'braze', 'unknown'])?.status).toBe('error')
+    expect(persistedKeys(queryClient, options)).toEqual([])
+  })
+
+  it('never persists the Braze list while it streams in for the first time, only once it is whole', async () => {
+    const { queryClient, options } = persistedClient()
+    const release = holdLaterListPages()
+    const listing = queryClient.fetchQuery(brazeQueries.all())
+    await vi.waitFor(() => expect(queryClient.getQueryData(brazeQueries.all().queryKey)).toHaveLength(100))
+    expect(queryClient.getQueryState(brazeQueries.all().queryKey)).toMatchObject({ status: 'success', fetchStatus: 'fetching' })
+
+    expect(persistedKeys(queryClient, options)).toEqual([])
+
+    release()
+    await listing
+    const persisted = dehydrate(queryClient, options.dehydrateOptions).queries
+    expect(persisted.map((query) => query.queryKey)).toEqual([['segments', 'braze']])
+    expect(persisted[0]?.state.data).toHaveLength(250)
+  })
+
+  it('keeps the whole previous list while a refresh streams in', async () => {
+    const { queryClient, options } = persistedClient()
+    const whole = await queryClient.fetchQuery(brazeQueries.all())
+    const release = holdLaterListPages()
+
+    const refresh = queryClient.refetchQueries({ queryKey: brazeQueries.all().queryKey })
+    await vi.waitFor(() => expect(queryClient.getQueryState(brazeQueries.all().queryKey)?.fetchStatus).toBe('fetching'))
+
+    const persisted = dehydrate(queryClient, options.dehydrateOptions).queries
+    expect(persisted.map((query) => query.queryKey)).toEqual([['segments', 'braze']])
+    expect(persisted[0]?.state.data).toBe(whole)
+    release()
+    await refresh
+  })
+})
+
+describe('which persisted caches come back', () => {
+  it('restores the saved queries with their fetch times, under the same buster and server configuration', async () => {
+    const { queryClient, options } = persistedClient()
+    const details = await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
+    const fetchedAt = queryClient.getQueryState(brazeQueries.details(BRAZE_ID).queryKey)?.dataUpdatedAt
+    await persistQueryClientSave({ ...options, queryClient })
+
+    const next = reopen()
+    await next.restore()
+
+    expect(next.queryClient.getQueryData(brazeQueries.details(BRAZE_ID).queryKey)).toEqual(details)
+    expect(next.queryClient.getQueryState(brazeQueries.details(BRAZE_ID).queryKey)).toMatchObject({
+      status: 'success',
+      fetchStatus: 'idle',
+      dataUpdatedAt: fetchedAt,
+    })
+  })
+
+  it('drops a cache saved under another buster (another schema version)', async () => {
+    const { queryClient, options } = persistedClient()
+    await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
+    expect(CACHE_BUSTER).toBe(options.buster)
+    await persistQueryClientSave({ ...options, buster: 'segment-audit-cache-0', queryClient })
+
+    const next = reopen()
+    await next.restore()
+
+    expect(next.queryClient.getQueryData(brazeQueries.details(BRAZE_ID).queryKey)).toBeUndefined()
+    // And it is gone for good.
+    await expect(options.persister.restoreClient()).resolves.toBeUndefined()
+  })
+
+  it('drops a cache older than a day', async () => {
+    const { queryClient, options } = persistedClient()
+    await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
+    const old: PersistedClient = {
+      buster: CACHE_BUSTER,
+      timestamp: Date.now() - CACHE_MAX_AGE_MS - 60_000,
+      clientState: dehydrate(queryClient, options.dehydrateOptions),
+    }
+    await options.persister.persistClient(old)
+
+    const next = reopen()
+    await next.restore()
+
+    expect(options.maxAge).toBe(CACHE_MAX_AGE_MS)
+    expect(next.queryClient.getQueryData(brazeQueries.details(BRAZE_ID).queryKey)).toBeUndefined()
+  })
+
+  it('does not restore demo data once the server has real credentials', async () => {
+    const { queryClient, options } = persistedClient()
+    await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
+    await persistQueryClientSave({ ...options, queryClient })
+    server.use(http.get('*/api/status', () => HttpResponse.json(status({ mode: 'real' }))))
+
+    const next = reopen()
+    await next.restore()
+
+    expect(next.queryClient.getQueryData(brazeQueries.details(BRAZE_ID).queryKey)).toBeUndefined()
+  })
+
+  it('tells configurations apart by mode, Braze host and Commanders Act site', () => {
+    const base = status()
+    const identities = [
+      base,
+      status({ mode: 'real' }),
+      status({ providers: { ...base.providers, braze: { configured: true, host: 'rest.fra-02.braze.eu' } } }),
+      status({ providers: { ...base.providers, commandersAct: { configured: true, host: 'api.commander1.com', site: '99' } } }),
+      status({ providers: { ...base.providers, braze: { configured: false, missing: ['BRAZE_API_KEY'], invalid: [] } } }),
+    ].map(connectionIdentity)
+
+    expect(new Set(identities).size).toBe(identities.length)
+    expect(connectionIdentity(status())).toBe(identities[0])
+  })
+
+  it('keeps restored queries at least as long as a persisted cache may be', () => {
+    expect(createQueryClient().getDefaultOptions().queries?.gcTime).toBeGreaterThanOrEqual(CACHE_MAX_AGE_MS)
+  })
+})
