@@ -12,6 +12,8 @@ export interface CrossProviderMatch {
 /** From here on two names differ by a plural, a typo or a short suffix, not by meaning (see the tests). */
 export const CROSS_PROVIDER_THRESHOLD = 0.85
 
+const compareKeys = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
 interface NameGroup {
   name: string
   /** The name's trigrams as ranks, rarest first: ascending numbers. */
@@ -77,7 +79,9 @@ export function findCrossProviderMatches(
   const brazeSide = groupByName(segments, 'braze', nameOf)
   const otherSide = groupByName(segments, 'commanders-act', nameOf)
   const rank = rankTrigrams(brazeSide, otherSide)
-  const prefixLength = (size: number) => size - Math.ceil((threshold * size) / (2 - threshold)) + 1
+  // The epsilon keeps 0.85 × 23 / 1.15 = 17.000000000000004 from rounding up to 18 and losing a pair at the threshold.
+  const atLeast = (value: number) => Math.ceil(value - 1e-9)
+  const prefixLength = (size: number) => size - atLeast((threshold * size) / (2 - threshold)) + 1
   const index = new Map<number, { group: NameGroup; position: number }[]>()
   for (const group of toNameGroups(otherSide, rank)) {
     const prefix = prefixLength(group.ranks.length)
@@ -97,7 +101,7 @@ export function findCrossProviderMatches(
       for (const entry of index.get(group.ranks[position] ?? 0) ?? []) {
         if (candidates.has(entry.group)) continue
         const otherSize = entry.group.ranks.length
-        const needed = Math.ceil((threshold * (size + otherSize)) / 2)
+        const needed = atLeast((threshold * (size + otherSize)) / 2)
         candidates.set(entry.group, 1 + Math.min(size - position - 1, otherSize - entry.position - 1) >= needed)
       }
     }
@@ -111,5 +115,5 @@ export function findCrossProviderMatches(
     }
   }
   const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-  return matches.sort((a, b) => b.similarity - a.similarity || collator.compare(a.braze.name, b.braze.name) || (a.braze.key < b.braze.key ? -1 : 1))
+  return matches.sort((a, b) => b.similarity - a.similarity || collator.compare(a.braze.name, b.braze.name) || compareKeys(a.braze.key, b.braze.key) || compareKeys(a.commandersAct.key, b.commandersAct.key))
 }

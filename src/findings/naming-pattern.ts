@@ -6,8 +6,14 @@ export type CompiledNamingPattern = { ok: true; pattern: RegExp | null } | { ok:
 export function compileNamingPattern(source: string): CompiledNamingPattern {
   if (source.trim() === '') return { ok: true, pattern: null }
   try {
+    // Unicode mode first, for `\p{Lu}` and emoji…
     return { ok: true, pattern: new RegExp(source, 'u') }
   } catch (error) {
-    return { ok: false, problem: error instanceof Error ? error.message : String(error) }
+    // …but it refuses escapes people type out of habit, such as `\_` or `\-`, which the classic mode reads literally.
+    try {
+      return { ok: true, pattern: new RegExp(source) }
+    } catch {
+      return { ok: false, problem: error instanceof Error ? error.message : String(error) }
+    }
   }
 }

@@ -30,6 +30,11 @@ const leftovers = [
   'To delete',
   'essai',
   'Essai Camille',
+  'test1',
+  'tmp2 Julie',
+  'Copy2 of VIP',
+  'essai',
+  'Essai 3',
   'brouillon',
   'Brouillon relance',
   'Draft – onboarding',
@@ -44,6 +49,8 @@ const leftovers = [
 
 const realAudiences = [
   'Contest winners',
+  'Essai gratuit – 14 jours',
+  'Testimonials readers',
   'Attestation',
   'Attestations envoyées',
   'Temperature lovers',
