@@ -5,12 +5,23 @@ import { BaselineStore, resetBaselineStoreForTests } from '../src/stores/audit-b
 import { resetFindingSettingsForTests } from '../src/stores/finding-settings'
 import { resetVerdictStoreForTests, VerdictStore } from '../src/stores/verdict-store'
 import { afterEach, beforeEach, vi } from 'vitest'
+import i18next, { type Resource } from 'i18next'
+import { initI18nWithResources } from '../src/app/i18n'
+
+// Every translation up front, in English (tests query by the English names); a test may switch to French.
+const localeFiles = import.meta.glob<Record<string, unknown>>('../src/locales/*/*.json', { eager: true, import: 'default' })
+const resources: Resource = {}
+for (const [path, strings] of Object.entries(localeFiles)) {
+  const [, language = '', namespace = ''] = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? []
+  resources[language] = { ...resources[language], [namespace]: strings }
+}
+await initI18nWithResources(resources, 'en')
 
 let consoleErrors: unknown[][] = []
 
 let database = 0
 
-beforeEach(() => {
+beforeEach(async () => {
   consoleErrors = []
   // Every test starts with an empty verdict database.
   database += 1
@@ -19,6 +30,7 @@ beforeEach(() => {
   // And with nothing remembered from the test before (column choices, finding settings…).
   if (typeof localStorage !== 'undefined') localStorage.clear()
   resetFindingSettingsForTests()
+  if (i18next.language !== 'en') await i18next.changeLanguage('en')
   vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
     consoleErrors.push(args)
   })

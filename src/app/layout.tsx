@@ -1,47 +1,65 @@
-// The frame of every page: header with navigation and the data-source badge, then the routed page.
+// The frame of every page: header with navigation, the data-source badge and the language switch, then the page.
 import { useQuery } from '@tanstack/react-query'
+import { useTranslation } from 'react-i18next'
 import { NavLink, Outlet } from 'react-router'
 import { Badge } from '../components/badge'
 import { connectionStatusQuery } from '../providers/connection-status'
+import { changeLanguage, LANGUAGES } from './i18n'
 
 const NAVIGATION = [
-  { to: '/', label: 'Segments', end: true },
-  { to: '/audit', label: 'Audit', end: false },
-  { to: '/visitor', label: 'Visitor lookup', end: false },
-  { to: '/connections', label: 'Connections', end: false },
+  { to: '/', key: 'nav.segments', end: true },
+  { to: '/audit', key: 'nav.audit', end: false },
+  { to: '/visitor', key: 'nav.visitor', end: false },
+  { to: '/connections', key: 'nav.connections', end: false },
 ] as const
 
 function DataSourceBadge() {
+  const { t } = useTranslation()
   const { data } = useQuery(connectionStatusQuery())
   if (!data) return null
   return data.mode === 'demo' ? (
-    <Badge tone="demo" title="Built-in fake providers: no credentials are set on the server">
-      Demo data
+    <Badge tone="demo" title={t('badge.demoHint')}>
+      {t('badge.demo')}
     </Badge>
   ) : (
-    <Badge tone="real">Live data</Badge>
+    <Badge tone="real">{t('badge.live')}</Badge>
+  )
+}
+
+/** Named in the language it switches to ("Français" / "English"), as language pickers are. */
+function LanguageSwitch() {
+  const { t } = useTranslation()
+  const target = LANGUAGES.find((language) => language === t('language.switchToLang')) ?? 'en'
+  return (
+    <button type="button" className="button button-ghost language-switch" lang={target} onClick={() => void changeLanguage(target)}>
+      {t('language.switchTo')}
+    </button>
   )
 }
 
 export function Layout() {
+  const { t } = useTranslation()
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('nav.skip')}
       </a>
       <header className="app-header">
-        <NavLink to="/" className="brand" aria-label="Segment Audit, home">
+        <NavLink to="/" className="brand" aria-label={t('nav.home')}>
           <img src="/favicon.svg" alt="" />
-          Segment Audit
+          {t('appName')}
         </NavLink>
-        <nav className="app-nav" aria-label="Main">
+        <nav className="app-nav" aria-label={t('nav.main')}>
           {NAVIGATION.map((item) => (
             <NavLink key={item.to} to={item.to} end={item.end}>
-              {item.label}
+              {t(item.key)}
             </NavLink>
           ))}
         </nav>
-        <DataSourceBadge />
+        <div className="header-end">
+          <DataSourceBadge />
+          <LanguageSwitch />
+        </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />

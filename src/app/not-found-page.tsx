@@ -1,15 +1,17 @@
 // The page for an address the app does not know.
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { EmptyState } from '../components/empty-state'
 import { useDocumentTitle } from '../components/use-document-title'
 
 export function NotFoundPage() {
-  useDocumentTitle('Page not found')
+  const { t } = useTranslation()
+  useDocumentTitle(t('notFound.title'))
   return (
-    <EmptyState title="Page not found">
-      <p>There is nothing at this address.</p>
+    <EmptyState title={t('notFound.title')}>
+      <p>{t('notFound.text')}</p>
       <Link className="button" to="/">
-        Back to the segments
+        {t('notFound.back')}
       </Link>
     </EmptyState>
   )

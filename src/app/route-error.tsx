@@ -1,25 +1,27 @@
 // The error boundary of every route: says what broke in plain words and offers a way out, keeping the header.
+import { useTranslation } from 'react-i18next'
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router'
 import { Alert } from '../components/alert'
 import { NotFoundPage } from './not-found-page'
 
 export function RouteError() {
+  const { t } = useTranslation()
   const error = useRouteError()
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />
-  const message = error instanceof Error ? error.message : 'Unknown error'
+  const message = error instanceof Error ? error.message : t('routeError.unknown')
   return (
     <Alert
       tone="error"
-      title="Something went wrong on this page"
+      title={t('routeError.title')}
       action={
         <button type="button" className="button" onClick={() => window.location.reload()}>
-          Reload
+          {t('routeError.reload')}
         </button>
       }
     >
       <p>{message}</p>
       <p>
-        Your verdicts and notes are stored in this browser and are not affected. <Link to="/">Back to the segments</Link>
+        {t('routeError.safe')} <Link to="/">{t('routeError.back')}</Link>
       </p>
     </Alert>
   )

@@ -1,5 +1,6 @@
 // A message box: errors use role="alert" so they are announced; information and warnings do not interrupt.
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 
 interface AlertProps {
   tone: 'error' | 'warning' | 'info'
@@ -29,14 +30,15 @@ interface RetryAlertProps {
 }
 
 /** A failure the user can try again: title, advice in plain words, and a Retry button. */
-export function RetryAlert({ title, advice, onRetry, retryLabel = 'Retry', children }: RetryAlertProps) {
+export function RetryAlert({ title, advice, onRetry, retryLabel, children }: RetryAlertProps) {
+  const { t } = useTranslation()
   return (
     <Alert
       tone="error"
       title={title}
       action={
         <button type="button" className="button" onClick={onRetry}>
-          {retryLabel}
+          {retryLabel ?? t('retry')}
         </button>
       }
     >

@@ -1,7 +1,9 @@
 // A small button that copies a value (an id) to the clipboard and says so.
 import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 export function CopyButton({ value, label }: { value: string; label: string }) {
+  const { t } = useTranslation()
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   useEffect(() => {
     if (state === 'idle') return
@@ -14,7 +16,7 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
       () => setState('failed'),
     )
   }
-  const text = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : label
+  const text = state === 'copied' ? t('copy.copied') : state === 'failed' ? t('copy.failed') : label
   return (
     <button type="button" className="icon-button" onClick={copy} aria-label={text} title={text}>
       {state === 'copied' ? (

@@ -1,14 +1,10 @@
-// Plain-words titles and advice for a provider failure, naming the provider and what to check.
+// Plain-words titles and advice for a provider failure, naming the provider and what to check, in the UI language.
+import type { TFunction } from 'i18next'
 import { ProviderError, providerLabel, type ProviderId } from './provider-error'
 
 const CREDENTIALS: Record<ProviderId, string> = {
-  braze: 'BRAZE_API_KEY and BRAZE_REST_ENDPOINT',
-  'commanders-act': 'COMMANDERS_ACT_TOKEN and COMMANDERS_ACT_SITE_ID',
-}
-
-const PERMISSIONS: Record<ProviderId, string> = {
-  braze: 'the key needs the segments.list, segments.details and segments.data_series permissions, and the account must be active',
-  'commanders-act': 'check that the token is allowed to read this site’s segments',
+  braze: 'BRAZE_API_KEY, BRAZE_REST_ENDPOINT',
+  'commanders-act': 'COMMANDERS_ACT_TOKEN, COMMANDERS_ACT_SITE_ID',
 }
 
 export interface ErrorAdvice {
@@ -16,42 +12,41 @@ export interface ErrorAdvice {
   advice: string
 }
 
-export function adviceForError(error: unknown, fallbackProvider: ProviderId): ErrorAdvice {
+export function adviceForError(error: unknown, fallbackProvider: ProviderId, t: TFunction): ErrorAdvice {
   if (!(error instanceof ProviderError)) {
-    return { title: `${providerLabel[fallbackProvider]} failed`, advice: error instanceof Error ? error.message : String(error) }
+    return { title: t('error.failed', { provider: providerLabel[fallbackProvider] }), advice: error instanceof Error ? error.message : String(error) }
   }
-  const name = providerLabel[error.provider]
+  const provider = providerLabel[error.provider]
   switch (error.reason) {
     case 'not_configured': {
-      const problems = [...(error.missing ?? []).map((v) => `set ${v}`), ...(error.invalid ?? []).map((v) => `fix ${v}`)]
+      const variables = [...(error.missing ?? []), ...(error.invalid ?? [])]
       return {
-        title: `${name} is not configured`,
-        advice: `On the server, ${problems.join(' and ') || 'set its variables'} (in .env.local or the environment), then restart.`,
+        title: t('error.notConfigured.title', { provider }),
+        advice: variables.length > 0 ? t('error.notConfigured.advice', { variables: variables.join(', ') }) : t('error.notConfigured.adviceUnknown'),
       }
     }
     case 'unauthorized':
-      return { title: `${name} rejected the credentials`, advice: `Check ${CREDENTIALS[error.provider]}.` }
+      return { title: t('error.unauthorized.title', { provider }), advice: t('error.unauthorized.advice', { variables: CREDENTIALS[error.provider] }) }
     case 'forbidden':
-      return { title: `${name} denied access`, advice: `${capitalise(PERMISSIONS[error.provider])}.` }
+      return {
+        title: t('error.forbidden.title', { provider }),
+        advice: error.provider === 'braze' ? t('error.forbidden.adviceBraze') : t('error.forbidden.adviceCommandersAct'),
+      }
     case 'rate_limited':
-      return { title: `${name} is rate limiting requests`, advice: 'Wait a moment, then retry.' }
+      return { title: t('error.rateLimited.title', { provider }), advice: t('error.rateLimited.advice') }
     case 'timeout':
-      return { title: `${name} did not answer in time`, advice: 'The provider may be slow or down; retry in a moment.' }
+      return { title: t('error.timeout.title', { provider }), advice: t('error.timeout.advice') }
     case 'network':
-      return { title: `${name} could not be reached`, advice: 'Check the server’s network access and the endpoint variable.' }
+      return { title: t('error.network.title', { provider }), advice: t('error.network.advice') }
     case 'server':
-      return { title: `${name} had a server error`, advice: 'It was retried several times; retry later.' }
+      return { title: t('error.server.title', { provider }), advice: t('error.server.advice') }
     case 'invalid_response':
       return {
-        title: `${name} sent an answer this dashboard does not understand`,
-        advice: error.field ? `Unexpected value in field “${error.field}”.` : 'The answer did not have the documented shape.',
+        title: t('error.invalidResponse.title', { provider }),
+        advice: error.field ? t('error.invalidResponse.adviceField', { field: error.field }) : t('error.invalidResponse.advice'),
       }
     case 'not_found':
     case 'bad_request':
-      return { title: `${name} refused the request`, advice: error.providerMessage ?? error.message }
+      return { title: t('error.refused.title', { provider }), advice: error.providerMessage ?? error.message }
   }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
 }

@@ -1,4 +1,5 @@
 // The review's progress: how many segments are reviewed, by verdict overall and per provider (a chart that is a table).
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { RetryAlert } from '../../components/alert'
 import { formatNumber } from '../../lib/format'
@@ -31,6 +32,7 @@ function VerdictBar({ counts, label }: { counts: VerdictCounts; label?: string }
 }
 
 export function ProgressPanel({ listed, verdicts }: { listed: ListedSegments; verdicts: ReadonlyMap<string, AuditEntry> }) {
+  const { t } = useTranslation()
   const overall = zeroCounts()
   const perProvider: Record<ProviderId, VerdictCounts> = { braze: zeroCounts(), 'commanders-act': zeroCounts() }
   for (const segment of listed.segments) {
@@ -43,7 +45,7 @@ export function ProgressPanel({ listed, verdicts }: { listed: ListedSegments; ve
     <section className="card" aria-labelledby="progress-heading">
       <h2 id="progress-heading">Progress</h2>
       {listed.failures.map((failure) => (
-        <RetryAlert key={failure.provider} {...adviceForError(failure.error, failure.provider)} onRetry={failure.retry}>
+        <RetryAlert key={failure.provider} {...adviceForError(failure.error, failure.provider, t)} onRetry={failure.retry}>
           {' '}Counts and exports cover the other provider only.
         </RetryAlert>
       ))}

@@ -1,4 +1,5 @@
 // The Braze segment view: its own description, Braze's filter description, tags, teams, dates, tracking and size.
+import { useTranslation } from 'react-i18next'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, type ReactNode } from 'react'
 import { RetryAlert } from '../../components/alert'
@@ -18,17 +19,18 @@ import { SizeChart } from './size-chart'
 type TrackingState = boolean | 'loading' | 'absent' | { error: Error; retry: () => void }
 
 function SizeSection({ id, tracking }: { id: string; tracking: TrackingState }) {
+  const { t } = useTranslation()
   const series = useQuery({ ...brazeQueries.dataSeries(id, SIZE_SERIES_DAYS), enabled: tracking === true })
   let body: ReactNode
   if (tracking === 'loading') body = <DetailSkeleton />
   else if (tracking === 'absent')
     body = <p className="muted">Braze’s segment list does not include this segment (archived segments are not listed), so its tracking state and size history are unknown.</p>
-  else if (typeof tracking === 'object') body = <RetryAlert {...adviceForError(tracking.error, 'braze')} onRetry={tracking.retry} />
+  else if (typeof tracking === 'object') body = <RetryAlert {...adviceForError(tracking.error, 'braze', t)} onRetry={tracking.retry} />
   else if (!tracking) body = <p className="muted">Analytics tracking is off: Braze keeps no size history for this segment.</p>
   else if (series.isPending) body = <div className="skeleton chart-skeleton" aria-label="Loading the size history" role="img" />
   else if (series.isError)
     body = (
-      <RetryAlert {...adviceForError(series.error, 'braze')} onRetry={() => void series.refetch()} />
+      <RetryAlert {...adviceForError(series.error, 'braze', t)} onRetry={() => void series.refetch()} />
     )
   else body = <SizeChart points={series.data} days={SIZE_SERIES_DAYS} />
   return (

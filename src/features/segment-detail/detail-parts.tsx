@@ -1,4 +1,5 @@
 // Parts shared by both detail views: the not-found page, the loading skeleton and the header.
+import { useTranslation } from 'react-i18next'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { RetryAlert } from '../../components/alert'
@@ -50,11 +51,12 @@ interface DetailFrameProps {
 
 /** The page frame of every segment: list navigation, header, failure, then content beside the audit panel. */
 export function DetailFrame({ provider, id, name, navigation, failure, main, side }: DetailFrameProps) {
+  const { t } = useTranslation()
   return (
     <>
       {navigation}
       <DetailHeader provider={provider} id={id} name={name} />
-      {failure ? <RetryAlert {...adviceForError(failure.error, provider)} onRetry={failure.retry} /> : null}
+      {failure ? <RetryAlert {...adviceForError(failure.error, provider, t)} onRetry={failure.retry} /> : null}
       <div className="detail-grid">
         <div className="detail-main">{main}</div>
         <aside className="detail-side">

@@ -1,4 +1,5 @@
 // Each provider's loading progress and failures: a failing provider gets an alert with Retry; the other's rows stay.
+import { useTranslation } from 'react-i18next'
 import { RetryAlert } from '../../components/alert'
 import { adviceForError } from '../../providers/error-advice'
 import { providerLabel } from '../../providers/provider-error'
@@ -21,6 +22,7 @@ export function ProviderProgress({ providers }: { providers: readonly ProviderLi
 }
 
 export function ProviderErrors({ providers }: { providers: readonly ProviderListState[] }) {
+  const { t } = useTranslation()
   return providers
     .filter((provider) => provider.error && !provider.loading)
     .map((provider) => {
@@ -28,7 +30,7 @@ export function ProviderErrors({ providers }: { providers: readonly ProviderList
       return (
         <RetryAlert
           key={provider.provider}
-          {...adviceForError(provider.error, provider.provider)}
+          {...adviceForError(provider.error, provider.provider, t)}
           onRetry={provider.refetch}
           retryLabel={`Retry ${providerLabel[provider.provider]}`}
         >

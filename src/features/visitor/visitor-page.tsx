@@ -1,4 +1,5 @@
 // Visitor lookup (/visitor): which Commanders Act segments one visitor (tcid) belongs to, resolved to labels.
+import { useTranslation } from 'react-i18next'
 import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { Link, useSearchParams } from 'react-router'
@@ -11,11 +12,12 @@ import { formatNumber } from '../../lib/format'
 const TCID = /^\d{1,32}$/
 
 function VisitorSegments({ tcid }: { tcid: string }) {
+  const { t } = useTranslation()
   const membership = useQuery(commandersActQueries.visitor(tcid))
   const list = useQuery(commandersActQueries.all())
   if (membership.isPending) return <p role="status">Looking up visitor {tcid}…</p>
   if (membership.isError) {
-    return <RetryAlert {...adviceForError(membership.error, 'commanders-act')} onRetry={() => void membership.refetch()} />
+    return <RetryAlert {...adviceForError(membership.error, 'commanders-act', t)} onRetry={() => void membership.refetch()} />
   }
   const labels = new Map(list.data?.map((segment) => [segment.id, segment.name]))
   const ids = membership.data

@@ -1,0 +1,21 @@
+// Dates, times and numbers formatted in the interface language (src/lib/format through Intl).
+import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import { formatDate, formatDateTime, formatNumber, formatPercent, formatRelative, formatTime } from '../lib/format'
+
+export function useFormat() {
+  const { i18n } = useTranslation()
+  const locale = i18n.resolvedLanguage ?? i18n.language
+  return useMemo(
+    () => ({
+      locale,
+      number: (value: number) => formatNumber(value, locale),
+      percent: (ratio: number) => formatPercent(ratio, locale),
+      date: (iso: string) => formatDate(iso, locale),
+      dateTime: (iso: string) => formatDateTime(iso, locale),
+      time: (time: number) => formatTime(time, locale),
+      relative: (iso: string, now: number) => formatRelative(iso, now, locale),
+    }),
+    [locale],
+  )
+}
