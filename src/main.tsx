@@ -1,7 +1,10 @@
-// Entry point: mounts the app.
+// Entry point: starts loading the interface language, then mounts the app.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './app/app'
+import { initI18n } from './app/i18n'
+
+void initI18n()
 
 const root = document.getElementById('root')
 if (!root) throw new Error('Missing #root element')
