@@ -1,5 +1,6 @@
 // The audit journey on a segment: a verdict and a note survive a reload and a new tab, and show in the list.
-import { expect, test } from '@playwright/test'
+import { expect, test, type Page, type Route } from '@playwright/test'
+import { SMALL_URL } from '../../playwright.config'
 
 test('Archive and a note on a segment are kept after reload and in a new tab', async ({ page, context }) => {
   await page.goto('/?provider=braze')
@@ -102,3 +103,79 @@ test('the details scan runs, pauses, resumes, keeps going across pages and fills
   await expect(firstRow.locator('td.col-updated time')).toBeVisible()
   await expect(firstRow.locator('td.col-description')).toHaveText(/Present|Missing/)
 })
+
+/**
+ * What the app's persisted query cache (src/app/query-persistence.ts: database, store and key) holds: the Braze
+ * segments whose details, and size when tracked, are saved.
+ */
+function savedScannedSegments(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const database = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('segment-audit-query-cache')
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    const stored = await new Promise<unknown>((resolve, reject) => {
+      const request = database.transaction('queries').objectStore('queries').get('query-client')
+      request.onsuccess = () => resolve(request.result)
+      request.onerror = () => reject(request.error)
+    })
+    database.close()
+    if (typeof stored !== 'object' || stored === null || !('client' in stored) || typeof stored.client !== 'string') return 0
+    type Saved = { queryKey: unknown[]; state: { data: unknown } }
+    const queries: Saved[] = JSON.parse(stored.client).clientState.queries
+    const list = queries.find((query) => query.queryKey.join('/') === 'segments/braze')?.state.data as { id: string; analyticsTracking: unknown }[] | undefined
+    const saved = new Set(queries.map((query) => query.queryKey.join('/')))
+    return (list ?? []).filter(
+      (segment) =>
+        saved.has(`segment/braze/${segment.id}`) && (segment.analyticsTracking !== true || saved.has(`segment/braze/${segment.id}/data_series/30`)),
+    ).length
+  })
+}
+
+test.describe('on a small workspace', () => {
+  test.use({ baseURL: SMALL_URL })
+
+  test('a details scan interrupted by a reload resumes by itself and fetches only what was left', async ({ page }) => {
+    // Every details request goes through the test's route: 240 of them take a while.
+    test.setTimeout(120_000)
+    const fetchedBefore = new Set<string>()
+    const fetchedAfter: string[] = []
+    const held: Route[] = []
+    let reloaded = false
+    let holdAfterReload = true
+    // Before the reload, 60 segments' details get through and the rest wait; after it, 20 more get through, then the
+    // rest wait until the test has seen the scan resume.
+    await page.route('**/api/braze/segments/details?**', async (route) => {
+      const id = new URL(route.request().url()).searchParams.get('segment_id') ?? ''
+      const hold = reloaded ? holdAfterReload && fetchedAfter.length >= 20 : fetchedBefore.size >= 60
+      if (hold) {
+        held.push(route)
+        return
+      }
+      if (reloaded) fetchedAfter.push(id)
+      else fetchedBefore.add(id)
+      await route.continue()
+    })
+
+    await page.goto('/audit')
+    await page.getByRole('button', { name: 'Scan details' }).click()
+    const scanStatus = page.getByRole('region', { name: 'Details scan' }).getByRole('status')
+    await expect(scanStatus).toContainText('60 of 240 fetched')
+    // The cache is saved a moment after it changes: reload once those 60 are in it.
+    await expect.poll(() => savedScannedSegments(page)).toBe(60)
+
+    reloaded = true
+    // The requests held so far die with the page.
+    held.length = 0
+    await page.reload()
+
+    await expect(scanStatus).toContainText(/^Resumed after reload: \d+ of 180 fetched, 60 already fresh/)
+    holdAfterReload = false
+    for (const route of held.splice(0)) await route.continue()
+    await expect(scanStatus).toHaveText('Scan complete: 180 of 180 fetched, 60 already fresh', { timeout: 60_000 })
+    expect(fetchedAfter).toHaveLength(180)
+    expect(fetchedAfter.filter((id) => fetchedBefore.has(id))).toEqual([])
+  })
+})
+
