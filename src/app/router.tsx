@@ -1,14 +1,12 @@
-// The routes of PRODUCT.md. The route error boundary sits inside the layout so the header stays usable.
+// The routes of PRODUCT.md. The list and a segment's page load with the app; the audit, visitor and connections
+// pages load on demand. The route error boundary sits inside the layout so the header stays usable.
 import { createBrowserRouter, type RouteObject } from 'react-router'
-import { ConnectionsPage } from '../features/connections/connections-page'
 import { Layout } from './layout'
 import { NotFoundPage } from './not-found-page'
 import { RouteError } from './route-error'
 import { SegmentsPage } from '../features/segments/segments-page'
 import { ListNavigation } from '../features/segments/list-navigation'
 import { SegmentDetailPage } from '../features/segment-detail/segment-detail-page'
-import { AuditPage } from '../features/audit/audit-page'
-import { VisitorPage } from '../features/visitor/visitor-page'
 
 export const routes: RouteObject[] = [
   {
@@ -19,9 +17,9 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <SegmentsPage /> },
           { path: 'segments/:provider/:id', element: <SegmentDetailPage navigation={<ListNavigation />} /> },
-          { path: 'audit', element: <AuditPage /> },
-          { path: 'visitor', element: <VisitorPage /> },
-          { path: 'connections', element: <ConnectionsPage /> },
+          { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/audit-page')).AuditPage }) },
+          { path: 'visitor', lazy: async () => ({ Component: (await import('../features/visitor/visitor-page')).VisitorPage }) },
+          { path: 'connections', lazy: async () => ({ Component: (await import('../features/connections/connections-page')).ConnectionsPage }) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
