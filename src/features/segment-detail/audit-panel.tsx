@@ -1,11 +1,12 @@
 // The audit panel: a verdict and a note for this segment, written to IndexedDB before it says "Saved".
 import { isShortcut } from '../../lib/keyboard'
 import { useEffect, useId, useRef, useState } from 'react'
-import { When } from '../../components/when'
+import { useTranslation } from 'react-i18next'
 import { useReviewer } from '../../stores/reviewer'
-import { VERDICT_KEYS, VERDICT_LABELS } from '../../stores/verdict-labels'
+import { VERDICT_KEYS } from '../../stores/verdict-labels'
 import { getVerdictStore, VERDICTS, type Verdict } from '../../stores/verdict-store'
 import { useVerdict } from '../../stores/use-verdicts'
+import { DateWithAge } from './date-with-age'
 import { ReviewerForm } from './reviewer-form'
 
 const NOTE_DEBOUNCE_MS = 600
@@ -13,8 +14,8 @@ const KEY_OF: Partial<Record<Verdict, string>> = Object.fromEntries(Object.entri
 
 type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
 
-
 export function AuditPanel({ segmentKey }: { segmentKey: string }) {
+  const { t } = useTranslation(['detail', 'common'])
   const entry = useVerdict(segmentKey)
   const [reviewer, rememberReviewer] = useReviewer()
   const [note, setNote] = useState(entry?.note ?? '')
@@ -93,18 +94,20 @@ export function AuditPanel({ segmentKey }: { segmentKey: string }) {
 
   return (
     <section className="card audit-panel" aria-labelledby="audit-heading">
-      <h2 id="audit-heading">Audit</h2>
-      <fieldset role="radiogroup" aria-label="Verdict" className="verdicts">
-        <legend className="visually-hidden">Verdict</legend>
+      <h2 id="audit-heading">{t('audit.heading')}</h2>
+      <fieldset role="radiogroup" aria-label={t('audit.verdict')} className="verdicts">
+        <legend className="visually-hidden">{t('audit.verdict')}</legend>
         {VERDICTS.map((option) => (
           <label key={option} className={`verdict-option verdict-${option}`}>
             <input type="radio" name={`verdict-${segmentKey}`} value={option} checked={verdict === option} onChange={() => save({ verdict: option })} />
-            {VERDICT_LABELS[option]}
+            {t(`common:verdict.${option}`)}
             {KEY_OF[option] ? <kbd aria-hidden="true">{KEY_OF[option]}</kbd> : null}
           </label>
         ))}
       </fieldset>
-      <label htmlFor={noteId} className="note-label">Note</label>
+      <label htmlFor={noteId} className="note-label">
+        {t('audit.note')}
+      </label>
       <textarea
         id={noteId}
         className="input note"
@@ -121,17 +124,17 @@ export function AuditPanel({ segmentKey }: { segmentKey: string }) {
         onBlur={flushNote}
       />
       <p role="status" className={`save-state save-${saveState.kind}`}>
-        {saveState.kind === 'saving' ? 'Saving…' : null}
-        {saveState.kind === 'saved' ? 'Saved' : null}
-        {saveState.kind === 'failed' ? `Not saved: ${saveState.message}. Your text is kept here; try again.` : null}
+        {saveState.kind === 'saving' ? t('audit.saving') : null}
+        {saveState.kind === 'saved' ? t('audit.saved') : null}
+        {saveState.kind === 'failed' ? t('audit.failed', { message: saveState.message }) : null}
       </p>
       <p className="muted small-print">
         {entry ? (
           <>
-            {VERDICT_LABELS[entry.verdict]} — by {entry.reviewer}, <When iso={entry.reviewedAt} />
+            {t('audit.byline', { verdict: t(`common:verdict.${entry.verdict}`), reviewer: entry.reviewer })} <DateWithAge iso={entry.reviewedAt} />
           </>
         ) : (
-          `Reviewing as ${reviewer}. Keys 1, 2, 3 set Keep, Fix, Archive; j and k move on.`
+          t('audit.hint', { reviewer, keep: t('common:verdict.keep'), fix: t('common:verdict.fix'), archive: t('common:verdict.archive') })
         )}
       </p>
     </section>

@@ -1,11 +1,13 @@
 // The Commanders Act segment view: all this provider exposes — id, label and site.
 import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { commandersActQueries } from '../../providers/commanders-act/queries'
 import { connectionStatusQuery } from '../../providers/connection-status'
 import { DetailFrame, DetailSkeleton, SegmentNotFound } from './detail-parts'
 
 export function CommandersActSegmentDetail({ id, navigation }: { id: string; navigation?: ReactNode }) {
+  const { t } = useTranslation('detail')
   const list = useQuery(commandersActQueries.all())
   const status = useQuery(connectionStatusQuery())
   const segment = list.data?.find((candidate) => candidate.id === id)
@@ -20,22 +22,20 @@ export function CommandersActSegmentDetail({ id, navigation }: { id: string; nav
       failure={list.isError ? { error: list.error, retry: () => void list.refetch() } : null}
       main={
         <section className="card" aria-labelledby="facts-heading">
-          <h2 id="facts-heading">Details</h2>
+          <h2 id="facts-heading">{t('facts.heading')}</h2>
           {list.isPending ? (
             <DetailSkeleton />
           ) : (
             <dl className="facts">
-              <dt>Label</dt>
+              <dt>{t('facts.label')}</dt>
               <dd>{segment?.name ?? '—'}</dd>
-              <dt>ID</dt>
+              <dt>{t('facts.id')}</dt>
               <dd><code>{id}</code></dd>
-              <dt>Site</dt>
+              <dt>{t('facts.site')}</dt>
               <dd><code>{site ?? '—'}</code></dd>
             </dl>
           )}
-          <p className="muted">
-            Commanders Act exposes no description, tags or dates for segments: its API lists only each segment’s ID and label.
-          </p>
+          <p className="muted">{t('commandersAct.nothingMore')}</p>
         </section>
       }
     />

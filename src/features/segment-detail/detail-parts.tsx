@@ -1,5 +1,5 @@
 // Parts shared by both detail views: the not-found page, the loading skeleton and the header.
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { RetryAlert } from '../../components/alert'
@@ -13,15 +13,16 @@ import { segmentKey } from '../../providers/segment'
 import { AuditPanel } from './audit-panel'
 
 export function SegmentNotFound({ provider, id }: { provider: string; id: string }) {
-  useDocumentTitle('Segment not found')
+  const { t } = useTranslation('detail')
+  useDocumentTitle(t('notFound.title'))
   const name = provider === 'braze' || provider === 'commanders-act' ? providerLabel[provider] : provider
   return (
-    <EmptyState title="Segment not found">
+    <EmptyState title={t('notFound.title')}>
       <p>
-        {name} has no segment with the ID <code>{id}</code>. It may have been deleted or archived.
+        <Trans t={t} i18nKey="notFound.text" values={{ provider: name, id }} components={{ code: <code /> }} />
       </p>
       <Link className="button button-primary" to="/">
-        Back to the segments
+        {t('notFound.back')}
       </Link>
     </EmptyState>
   )
@@ -69,14 +70,15 @@ export function DetailFrame({ provider, id, name, navigation, failure, main, sid
 }
 
 function DetailHeader({ provider, id, name, children }: { provider: ProviderId; id: string; name: string | undefined; children?: ReactNode }) {
+  const { t } = useTranslation('detail')
   useDocumentTitle(name)
   return (
     <header className="detail-header">
       <Badge tone={provider}>{providerLabel[provider]}</Badge>
       <h1>{name ?? <span className="skeleton" style={{ width: 320, display: 'inline-block' }} />}</h1>
       <p className="id-cell detail-id">
-        <span className="muted">ID</span> <code>{id}</code>
-        <CopyButton value={id} label="Copy ID" />
+        <span className="muted">{t('header.id')}</span> <code>{id}</code>
+        <CopyButton value={id} label={t('header.copyId')} />
       </p>
       {children}
     </header>
