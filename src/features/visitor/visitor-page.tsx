@@ -7,28 +7,25 @@ import { RetryAlert } from '../../components/alert'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { commandersActQueries } from '../../providers/commanders-act/queries'
 import { adviceForError } from '../../providers/error-advice'
-import { formatNumber } from '../../lib/format'
 
 const TCID = /^\d{1,32}$/
 
 function VisitorSegments({ tcid }: { tcid: string }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation('visitor')
+  // Provider failures are worded by the shared advice, in the common namespace.
+  const { t: tCommon } = useTranslation()
   const membership = useQuery(commandersActQueries.visitor(tcid))
   const list = useQuery(commandersActQueries.all())
-  if (membership.isPending) return <p role="status">Looking up visitor {tcid}…</p>
+  if (membership.isPending) return <p role="status">{t('looking', { tcid })}</p>
   if (membership.isError) {
-    return <RetryAlert {...adviceForError(membership.error, 'commanders-act', t)} onRetry={() => void membership.refetch()} />
+    return <RetryAlert {...adviceForError(membership.error, 'commanders-act', tCommon)} onRetry={() => void membership.refetch()} />
   }
   const labels = new Map(list.data?.map((segment) => [segment.id, segment.name]))
   const ids = membership.data
   return (
     <section className="card" aria-labelledby="visitor-result">
-      <h2 id="visitor-result">Visitor {tcid}</h2>
-      <p role="status">
-        {ids.length === 0
-          ? 'This visitor is in no Commanders Act segment.'
-          : `In ${formatNumber(ids.length)} Commanders Act ${ids.length === 1 ? 'segment' : 'segments'}.`}
-      </p>
+      <h2 id="visitor-result">{t('result', { tcid })}</h2>
+      <p role="status">{ids.length === 0 ? t('none') : t('count', { count: ids.length })}</p>
       {ids.length > 0 ? (
         <ul className="visitor-segments">
           {ids.map((id) => {
@@ -38,9 +35,9 @@ function VisitorSegments({ tcid }: { tcid: string }) {
                 {label !== undefined ? (
                   <Link to={`/segments/commanders-act/${encodeURIComponent(id)}`}>{label}</Link>
                 ) : list.isPending ? (
-                  <span className="muted">Loading the label…</span>
+                  <span className="muted">{t('loadingLabel')}</span>
                 ) : (
-                  <span className="muted">Not in the segment list (deleted, or the list could not be loaded)</span>
+                  <span className="muted">{t('unknownId')}</span>
                 )}{' '}
                 <code className="muted">{id}</code>
               </li>
@@ -53,31 +50,33 @@ function VisitorSegments({ tcid }: { tcid: string }) {
 }
 
 export function VisitorPage() {
-  useDocumentTitle('Visitor lookup')
+  const { t } = useTranslation('visitor')
+  useDocumentTitle(t('title'))
   const [searchParams, setSearchParams] = useSearchParams()
   const tcid = searchParams.get('tcid') ?? ''
   const [input, setInput] = useState(tcid)
-  const [problem, setProblem] = useState<string | null>(null)
+  // A flag, not the message: the message follows the language if it changes while shown.
+  const [invalid, setInvalid] = useState(false)
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const value = input.trim()
     if (!TCID.test(value)) {
-      setProblem('A visitor ID (tcid) is made of digits only, e.g. 1234567890.')
+      setInvalid(true)
       return
     }
-    setProblem(null)
+    setInvalid(false)
     setSearchParams({ tcid: value })
   }
   return (
     <>
       <div className="page-header">
         <div>
-          <h1>Visitor lookup</h1>
-          <p>Find which Commanders Act segments one visitor belongs to, from their visitor ID (tcid).</p>
+          <h1>{t('title')}</h1>
+          <p>{t('intro')}</p>
         </div>
       </div>
       <form className="card visitor-form" onSubmit={submit} noValidate>
-        <label htmlFor="tcid">Visitor ID (tcid)</label>
+        <label htmlFor="tcid">{t('field')}</label>
         <div className="visitor-row">
           <input
             id="tcid"
@@ -86,12 +85,18 @@ export function VisitorPage() {
             autoComplete="off"
             value={input}
             onChange={(event) => setInput(event.target.value)}
-            aria-invalid={problem !== null}
-            aria-describedby={problem ? 'tcid-problem' : undefined}
+            aria-invalid={invalid}
+            aria-describedby={invalid ? 'tcid-problem' : undefined}
           />
-          <button type="submit" className="button button-primary">Look up</button>
+          <button type="submit" className="button button-primary">
+            {t('submit')}
+          </button>
         </div>
-        {problem ? <p id="tcid-problem" className="field-problem">{problem}</p> : null}
+        {invalid ? (
+          <p id="tcid-problem" className="field-problem">
+            {t('invalid')}
+          </p>
+        ) : null}
       </form>
       {TCID.test(tcid) ? <VisitorSegments key={tcid} tcid={tcid} /> : null}
     </>
