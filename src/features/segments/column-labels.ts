@@ -1,19 +1,15 @@
-// Column names, in one place for the header, the columns menu and the CSV export.
-import type { SortColumn } from './list-state'
+// The list's columns and their names (translated), in one place for the header, the columns menu and the CSV export.
+import type { TFunction } from 'i18next'
+import { SORT_COLUMNS, type SortColumn } from './list-state'
 
-export const COLUMN_LABELS: Record<SortColumn, string> = {
-  provider: 'Provider',
-  name: 'Name',
-  id: 'ID',
-  tags: 'Tags',
-  tracking: 'Analytics tracking',
-  created: 'Created',
-  updated: 'Last updated',
-  description: 'Description',
-  verdict: 'Verdict',
+/** The list's translate function: its own strings first, the shared ones (verdicts, findings, "not provided") second. */
+export type SegmentsT = TFunction<['segments', 'common']>
+
+export const COLUMN_IDS: readonly SortColumn[] = SORT_COLUMNS
+
+export function columnLabel(t: SegmentsT, column: SortColumn): string {
+  return t(`column.${column}`)
 }
-
-export const COLUMN_IDS = Object.keys(COLUMN_LABELS) as SortColumn[]
 
 /** Name always shows: without it a row means nothing. */
 export const ALWAYS_VISIBLE: ReadonlySet<SortColumn> = new Set(['name'])

@@ -1,7 +1,8 @@
 // The columns menu: show or hide each column (the choice is remembered by useColumnVisibility).
 import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
+import { useTranslation } from 'react-i18next'
 import { DisclosurePanel } from '../../components/disclosure-panel'
-import { ALWAYS_VISIBLE, COLUMN_IDS, COLUMN_LABELS } from './column-labels'
+import { ALWAYS_VISIBLE, COLUMN_IDS, columnLabel } from './column-labels'
 
 interface ColumnsMenuProps {
   visibility: ColumnVisibilityState
@@ -9,8 +10,9 @@ interface ColumnsMenuProps {
 }
 
 export function ColumnsMenu({ visibility, onChange }: ColumnsMenuProps) {
+  const { t } = useTranslation(['segments', 'common'])
   return (
-    <DisclosurePanel label="Columns" panelLabel="Visible columns">
+    <DisclosurePanel label={t('columnsMenu.button')} panelLabel={t('columnsMenu.panel')}>
       {() => (
         <ul className="check-list">
           {COLUMN_IDS.map((id) => (
@@ -22,7 +24,7 @@ export function ColumnsMenu({ visibility, onChange }: ColumnsMenuProps) {
                   disabled={ALWAYS_VISIBLE.has(id)}
                   onChange={(event) => onChange((previous) => ({ ...previous, [id]: event.target.checked }))}
                 />
-                <span className="check-label">{COLUMN_LABELS[id]}</span>
+                <span className="check-label">{columnLabel(t, id)}</span>
               </label>
             </li>
           ))}

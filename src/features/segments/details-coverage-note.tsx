@@ -1,8 +1,8 @@
 // Under a filter that needs Braze details (description, size, last update), says how many segments it could check.
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Alert } from '../../components/alert'
 import type { SegmentFindings } from '../../findings/findings'
-import { formatNumber } from '../../lib/format'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import type { Segment } from '../../providers/segment'
 import type { SegmentListFilters } from './list-state'
@@ -27,11 +27,12 @@ function coverageOf({ filters, segments, details, findings }: DetailsCoverageNot
 }
 
 export function DetailsCoverageNote(props: DetailsCoverageNoteProps) {
+  const { t } = useTranslation('segments')
   const coverage = coverageOf(props)
   if (!coverage || coverage.checked >= coverage.of) return null
   return (
-    <Alert tone="info" title={`Only ${formatNumber(coverage.checked)} of ${formatNumber(coverage.of)} Braze segments could be checked`}>
-      This filter needs each segment’s details. <Link to="/audit">Run the details scan</Link> on the Audit page to check them all.
+    <Alert tone="info" title={t('coverage.title', { count: coverage.checked, total: coverage.of })}>
+      <Trans t={t} i18nKey="coverage.body" components={{ link: <Link to="/audit" /> }} />
     </Alert>
   )
 }

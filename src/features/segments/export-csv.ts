@@ -1,38 +1,38 @@
-// Export of the current view (filtered, sorted, visible columns) as a CSV file for spreadsheets.
+// Export of the current view (filtered, sorted, visible columns) as a CSV file for spreadsheets, in the interface
+// language; dates stay ISO 8601 so a spreadsheet reads them whatever its locale.
 import { toCsv } from '../../lib/csv'
 import { datedFilename } from '../../lib/download'
 import { providerLabel } from '../../providers/provider-error'
 import { NOT_PROVIDED } from '../../providers/segment'
-import { VERDICT_LABELS } from '../../stores/verdict-labels'
-import { COLUMN_LABELS } from './column-labels'
+import { columnLabel, type SegmentsT } from './column-labels'
 import type { SortColumn } from './list-state'
 import type { Known, SegmentRow } from './segment-rows'
 
-const NOT_PROVIDED_TEXT = 'not provided'
-const NOT_LOADED_TEXT = 'not loaded'
-
-function known<T>(value: Known<T>, text: (value: T) => string): string {
-  if (value === NOT_PROVIDED) return NOT_PROVIDED_TEXT
-  if (value === undefined) return NOT_LOADED_TEXT
-  return text(value)
+function cellTexts(t: SegmentsT): Record<SortColumn, (row: SegmentRow) => string> {
+  const notProvided = t('common:notProvided.text')
+  const known = <T,>(value: Known<T>, text: (value: T) => string): string => {
+    if (value === NOT_PROVIDED) return notProvided
+    if (value === undefined) return t('common:notLoaded')
+    return text(value)
+  }
+  return {
+    provider: (row) => providerLabel[row.provider],
+    name: (row) => row.name,
+    id: (row) => row.id,
+    tags: (row) => (row.tags === NOT_PROVIDED ? notProvided : row.tags.join('; ')),
+    tracking: (row) => known(row.analyticsTracking, (on) => (on ? t('csv.on') : t('csv.off'))),
+    created: (row) => known(row.createdAt, (iso) => iso),
+    updated: (row) => known(row.updatedAt, (iso) => iso),
+    description: (row) => known(row.hasDescription, (present) => (present ? t('csv.present') : t('csv.missing'))),
+    verdict: (row) => t(`common:verdict.${row.verdict}`),
+  }
 }
 
-const CELL_TEXT: Record<SortColumn, (row: SegmentRow) => string> = {
-  provider: (row) => providerLabel[row.provider],
-  name: (row) => row.name,
-  id: (row) => row.id,
-  tags: (row) => (row.tags === NOT_PROVIDED ? NOT_PROVIDED_TEXT : row.tags.join('; ')),
-  tracking: (row) => (row.analyticsTracking === NOT_PROVIDED ? NOT_PROVIDED_TEXT : row.analyticsTracking ? 'on' : 'off'),
-  created: (row) => known(row.createdAt, (iso) => iso),
-  updated: (row) => known(row.updatedAt, (iso) => iso),
-  description: (row) => known(row.hasDescription, (present) => (present ? 'present' : 'missing')),
-  verdict: (row) => VERDICT_LABELS[row.verdict],
-}
-
-export function segmentsCsv(rows: readonly SegmentRow[], columns: readonly SortColumn[]): string {
+export function segmentsCsv(rows: readonly SegmentRow[], columns: readonly SortColumn[], t: SegmentsT): string {
+  const text = cellTexts(t)
   return toCsv(
-    columns.map((column) => COLUMN_LABELS[column]),
-    rows.map((row) => columns.map((column) => CELL_TEXT[column](row))),
+    columns.map((column) => columnLabel(t, column)),
+    rows.map((row) => columns.map((column) => text[column](row))),
   )
 }
 

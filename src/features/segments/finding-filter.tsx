@@ -1,5 +1,5 @@
 // The "Finding" filter: the list narrowed to one of the audit's findings (the audit page links here with it set).
-import { FINDING_LABELS } from '../../findings/finding-labels'
+import { useTranslation } from 'react-i18next'
 import { FINDING_IDS } from '../../findings/findings'
 import { useFindingSettings } from '../../stores/finding-settings'
 import type { ListFinding } from './list-state'
@@ -12,17 +12,22 @@ interface FindingFilterProps {
 }
 
 export function FindingFilter({ finding, onChange }: FindingFilterProps) {
+  const { t } = useTranslation(['segments', 'common'])
   const { namingPattern } = useFindingSettings()
   return (
     <label className="select-field">
-      <span>Finding</span>
+      <span>{t('toolbar.finding')}</span>
       <select value={finding ?? ''} onChange={(event) => onChange(LIST_FINDINGS.find((id) => id === event.target.value) ?? null)}>
-        <option value="">Any</option>
-        {LIST_FINDINGS.map((id) => (
-          <option key={id} value={id} disabled={id === 'naming' && namingPattern === '' && finding !== 'naming'}>
-            {id === 'naming' && namingPattern === '' ? `${FINDING_LABELS[id]} (no pattern set)` : FINDING_LABELS[id]}
-          </option>
-        ))}
+        <option value="">{t('toolbar.any')}</option>
+        {LIST_FINDINGS.map((id) => {
+          const label = t(`common:finding.${id}.label`)
+          const waiting = id === 'naming' && namingPattern === ''
+          return (
+            <option key={id} value={id} disabled={waiting && finding !== 'naming'}>
+              {waiting ? t('toolbar.noPattern', { finding: label }) : label}
+            </option>
+          )
+        })}
       </select>
     </label>
   )

@@ -1,14 +1,12 @@
 // On a segment's page: back to the list with its view, and previous/next through that view (also keys k and j).
-import { isShortcut } from '../../lib/keyboard'
 import { useEffect, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
-import { formatNumber } from '../../lib/format'
-import { segmentKey } from '../../providers/segment'
+import { isShortcut } from '../../lib/keyboard'
+import { segmentKey, segmentPath } from '../../providers/segment'
 import { parseListState } from './list-state'
-import { segmentPath } from '../../providers/segment'
 import type { ListLocationState } from './segment-link'
 import { useSegmentView } from './use-segment-view'
-
 
 function listSearchOf(state: unknown): string {
   const search = (state as Partial<ListLocationState> | null)?.listSearch
@@ -16,6 +14,7 @@ function listSearchOf(state: unknown): string {
 }
 
 export function ListNavigation() {
+  const { t } = useTranslation('segments')
   const { provider = '', id = '' } = useParams()
   const location = useLocation()
   const navigate = useNavigate()
@@ -42,29 +41,31 @@ export function ListNavigation() {
   })
 
   return (
-    <nav className="detail-nav" aria-label="Segment list">
+    <nav className="detail-nav" aria-label={t('navigation.label')}>
       <Link to={{ pathname: '/', search: listSearch }} className="button button-ghost">
-        ← Back to the segments
+        {t('navigation.back')}
       </Link>
       <span className="toolbar-spacer" />
       {index >= 0 ? (
-        <span className="muted">
-          {formatNumber(index + 1)} of {formatNumber(visible.length)}
-        </span>
+        <span className="muted">{t('navigation.position', { index: index + 1, total: visible.length })}</span>
       ) : null}
       {previous ? (
-        <Link className="button" to={segmentPath(previous)} state={state} aria-keyshortcuts="k" title="Previous segment (k)">
-          ← Previous
+        <Link className="button" to={segmentPath(previous)} state={state} aria-keyshortcuts="k" title={t('navigation.previousTitle')}>
+          {t('navigation.previous')}
         </Link>
       ) : (
-        <span className="button" aria-disabled="true">← Previous</span>
+        <span className="button" aria-disabled="true">
+          {t('navigation.previous')}
+        </span>
       )}
       {next ? (
-        <Link className="button" to={segmentPath(next)} state={state} aria-keyshortcuts="j" title="Next segment (j)">
-          Next →
+        <Link className="button" to={segmentPath(next)} state={state} aria-keyshortcuts="j" title={t('navigation.nextTitle')}>
+          {t('navigation.next')}
         </Link>
       ) : (
-        <span className="button" aria-disabled="true">Next →</span>
+        <span className="button" aria-disabled="true">
+          {t('navigation.next')}
+        </span>
       )}
     </nav>
   )

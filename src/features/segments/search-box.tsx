@@ -1,5 +1,6 @@
 // The search field: instant, accent-insensitive; typing replaces the URL entry instead of stacking history.
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 
 interface SearchBoxProps {
   query: string
@@ -7,6 +8,7 @@ interface SearchBoxProps {
 }
 
 export function SearchBox({ query, onQueryChange }: SearchBoxProps) {
+  const { t } = useTranslation('segments')
   const [text, setText] = useState(query)
   const [lastQuery, setLastQuery] = useState(query)
   // The URL can change under the field (Back, "Clear filters"): follow it.
@@ -18,8 +20,8 @@ export function SearchBox({ query, onQueryChange }: SearchBoxProps) {
     <input
       type="search"
       className="input search-input"
-      aria-label="Search segments"
-      placeholder="Search by name, ID or tag"
+      aria-label={t('search.label')}
+      placeholder={t('search.placeholder')}
       value={text}
       onChange={(event) => {
         setText(event.target.value)

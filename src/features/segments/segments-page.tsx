@@ -1,8 +1,9 @@
 // The Segments page (/): both providers in one fast table, with search, filters, export and per-provider status.
 import { useMemo } from 'react'
+import { Trans, useTranslation } from 'react-i18next'
 import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
-import { formatNumber, formatTime } from '../../lib/format'
+import { useFormat } from '../../components/use-format'
 import { COLUMN_IDS } from './column-labels'
 import { downloadText } from '../../lib/download'
 import { csvFilename, segmentsCsv } from './export-csv'
@@ -19,7 +20,9 @@ import { useListScrollMemory } from './use-list-scroll-memory'
 import { useSegmentView } from './use-segment-view'
 
 export function SegmentsPage() {
-  useDocumentTitle('Segments')
+  const { t } = useTranslation(['segments', 'common'])
+  const format = useFormat()
+  useDocumentTitle(t('title'))
   const [{ filters, sort }, updateListState] = useListState()
   const { list, collator, rows, visible, details, findings } = useSegmentView(filters, sort)
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
@@ -37,21 +40,21 @@ export function SegmentsPage() {
     <>
       <div className="page-header">
         <div>
-          <h1>Segments</h1>
-          <p>Every Braze and Commanders Act segment in one list. Braze’s API does not list archived segments.</p>
+          <h1>{t('title')}</h1>
+          <p>{t('intro')}</p>
           <p className="reviewed-count">
-            Reviewed <strong>{formatNumber(reviewed)}</strong> of {formatNumber(rows.length)}
+            <Trans t={t} i18nKey="reviewed" count={reviewed} values={{ total: rows.length }} components={{ strong: <strong /> }} />
           </p>
         </div>
         <div className="freshness">
-          {updatedAt > 0 ? <span className="muted">as of {formatTime(updatedAt)}</span> : null}
+          {updatedAt > 0 ? <span className="muted">{t('asOf', { time: format.time(updatedAt) })}</span> : null}
           <button
             type="button"
             className="button"
             disabled={stillLoading}
             onClick={() => list.providers.forEach((provider) => provider.refetch())}
           >
-            Refresh
+            {t('refresh')}
           </button>
         </div>
       </div>
@@ -64,7 +67,7 @@ export function SegmentsPage() {
         collator={collator}
         columnVisibility={columnVisibility}
         onColumnVisibilityChange={setColumnVisibility}
-        onExport={() => downloadText(segmentsCsv(visible, visibleColumns), csvFilename(new Date()), 'text/csv;charset=utf-8')}
+        onExport={() => downloadText(segmentsCsv(visible, visibleColumns, t), csvFilename(new Date()), 'text/csv;charset=utf-8')}
         exportDisabled={visible.length === 0}
       />
       <DetailsCoverageNote filters={filters} segments={list.segments} details={details} findings={findings} />
@@ -79,13 +82,13 @@ export function SegmentsPage() {
           ))}
         </div>
       ) : visible.length === 0 && !stillLoading ? (
-        <EmptyState title={rows.length === 0 ? 'No segments' : 'No segment matches this view'}>
+        <EmptyState title={rows.length === 0 ? t('empty.noSegments') : t('empty.noMatch')}>
           {hasActiveFilters(filters) ? (
             <button type="button" className="button button-primary" onClick={clearFilters}>
-              Clear filters
+              {t('toolbar.clearFilters')}
             </button>
           ) : (
-            <p>Neither provider returned any segment.</p>
+            <p>{t('empty.noneReturned')}</p>
           )}
         </EmptyState>
       ) : (

@@ -2,7 +2,8 @@
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import { useLayoutEffect, useRef, useState } from 'react'
-import { COLUMN_LABELS } from './column-labels'
+import { useTranslation } from 'react-i18next'
+import { columnLabel } from './column-labels'
 import { segmentColumns, segmentTableFeatures } from './columns'
 import type { SegmentListSort, SortColumn } from './list-state'
 import type { SegmentRow } from './segment-rows'
@@ -38,6 +39,7 @@ function useOffsetTop(ref: React.RefObject<HTMLElement | null>): number {
 }
 
 export function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onColumnVisibilityChange }: SegmentsTableProps) {
+  const { t } = useTranslation(['segments', 'common'])
   const sorting: SortingState = [{ id: sort.column, desc: sort.desc }]
   const table = useTable({
     features: segmentTableFeatures,
@@ -73,7 +75,7 @@ export function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onCo
     virtualRows.length > 0 ? virtualizer.getTotalSize() - ((virtualRows[virtualRows.length - 1]?.end ?? 0) - scrollMargin) : 0
 
   return (
-    <table className="segments-table" aria-label="Segments" aria-rowcount={rows.length + 1}>
+    <table className="segments-table" aria-label={t('table.label')} aria-rowcount={rows.length + 1}>
       <colgroup>
         {visibleColumns.map((column) => (
           <col key={column.id} className={`col-${column.id}`} />
@@ -83,7 +85,7 @@ export function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onCo
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id} aria-rowindex={1}>
             {group.headers.map((header) => (
-              <SortableHeader key={header.id} header={header} label={COLUMN_LABELS[header.column.id as SortColumn]} />
+              <SortableHeader key={header.id} header={header} label={columnLabel(t, header.column.id as SortColumn)} />
             ))}
           </tr>
         ))}

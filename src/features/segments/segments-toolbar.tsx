@@ -1,6 +1,6 @@
 // The toolbar above the table: search, filters, columns and export.
 import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
-import { VERDICT_LABELS } from '../../stores/verdict-labels'
+import { useTranslation } from 'react-i18next'
 import { VERDICTS } from '../../stores/verdict-store'
 import { ColumnsMenu } from './columns-menu'
 import { FindingFilter } from './finding-filter'
@@ -24,12 +24,13 @@ interface SegmentsToolbarProps {
 }
 
 export function SegmentsToolbar(props: SegmentsToolbarProps) {
+  const { t } = useTranslation(['segments', 'common'])
   const { filters, onChange } = props
   return (
-    <div className="toolbar" role="search" aria-label="Search and filter segments">
+    <div className="toolbar" role="search" aria-label={t('toolbar.label')}>
       <SearchBox query={filters.query} onQueryChange={(query) => onChange({ filters: { query } }, { replace: true })} />
       <label className="select-field">
-        <span>Provider</span>
+        <span>{t('toolbar.provider')}</span>
         <select
           value={filters.provider ?? ''}
           onChange={(event) => {
@@ -37,14 +38,14 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
             onChange({ filters: { provider: value === 'braze' || value === 'commanders-act' ? value : null } })
           }}
         >
-          <option value="">All</option>
+          <option value="">{t('toolbar.all')}</option>
           <option value="braze">Braze</option>
           <option value="commanders-act">Commanders Act</option>
         </select>
       </label>
       <TagFilter rows={props.rows} filters={filters} collator={props.collator} onChange={(tags) => onChange({ filters: { tags } })} />
       <label className="select-field">
-        <span>Tracking</span>
+        <span>{t('toolbar.tracking')}</span>
         <select
           value={filters.tracking ?? ''}
           onChange={(event) => {
@@ -52,28 +53,28 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
             onChange({ filters: { tracking: value === 'on' || value === 'off' ? value : null } })
           }}
         >
-          <option value="">Any</option>
-          <option value="on">On</option>
-          <option value="off">Off</option>
+          <option value="">{t('toolbar.any')}</option>
+          <option value="on">{t('toolbar.on')}</option>
+          <option value="off">{t('toolbar.off')}</option>
         </select>
       </label>
       <label className="select-field">
-        <span>Verdict</span>
+        <span>{t('toolbar.verdict')}</span>
         <select
           value={filters.verdict ?? ''}
           onChange={(event) => onChange({ filters: { verdict: VERDICTS.find((verdict) => verdict === event.target.value) ?? null } })}
         >
-          <option value="">Any</option>
+          <option value="">{t('toolbar.any')}</option>
           {VERDICTS.map((verdict) => (
             <option key={verdict} value={verdict}>
-              {VERDICT_LABELS[verdict]}
+              {t(`common:verdict.${verdict}`)}
             </option>
           ))}
         </select>
       </label>
       <FindingFilter finding={filters.finding} onChange={(finding) => onChange({ filters: { finding } })} />
       <label className="select-field">
-        <span>Not updated since</span>
+        <span>{t('toolbar.notUpdatedSince')}</span>
         <input
           type="date"
           value={filters.updatedBefore ?? ''}
@@ -82,13 +83,13 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
       </label>
       {hasActiveFilters(filters) ? (
         <button type="button" className="button button-ghost" onClick={props.onClearFilters}>
-          Clear filters
+          {t('toolbar.clearFilters')}
         </button>
       ) : null}
       <span className="toolbar-spacer" />
       <ColumnsMenu visibility={props.columnVisibility} onChange={props.onColumnVisibilityChange} />
       <button type="button" className="button" onClick={props.onExport} disabled={props.exportDisabled}>
-        Export CSV
+        {t('toolbar.export')}
       </button>
     </div>
   )

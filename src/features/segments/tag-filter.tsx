@@ -1,7 +1,8 @@
 // The tags filter: several tags at once, each with how many segments carry it under the other filters.
 import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { DisclosurePanel } from '../../components/disclosure-panel'
-import { formatNumber } from '../../lib/format'
+import { useFormat } from '../../components/use-format'
 import { normaliseForSearch } from '../../lib/search-text'
 import type { SegmentListFilters } from './list-state'
 import type { SegmentRow } from './segment-rows'
@@ -17,6 +18,8 @@ interface TagFilterProps {
 }
 
 function TagChoices({ rows, filters, collator, onChange }: TagFilterProps) {
+  const { t } = useTranslation('segments')
+  const format = useFormat()
   const [find, setFind] = useState('')
   const facets = useMemo(() => tagFacets(rows, filters, collator), [rows, filters, collator])
   const needle = normaliseForSearch(find)
@@ -28,26 +31,26 @@ function TagChoices({ rows, filters, collator, onChange }: TagFilterProps) {
       <input
         type="search"
         className="input"
-        placeholder="Find a tag"
-        aria-label="Find a tag"
+        placeholder={t('tagFilter.find')}
+        aria-label={t('tagFilter.find')}
         value={find}
         onChange={(event) => setFind(event.target.value)}
       />
-      {listed.length === 0 ? <p className="muted">No tag matches.</p> : null}
+      {listed.length === 0 ? <p className="muted">{t('tagFilter.noMatch')}</p> : null}
       <ul className="check-list">
         {listed.map(({ tag, count }) => (
           <li key={tag}>
             <label>
               <input type="checkbox" checked={filters.tags.includes(tag)} onChange={(event) => toggle(tag, event.target.checked)} />
               <span className="check-label">{tag}</span>
-              <span className="count">{formatNumber(count)}</span>
+              <span className="count">{format.number(count)}</span>
             </label>
           </li>
         ))}
       </ul>
       {filters.tags.length > 0 ? (
         <button type="button" className="button button-small" onClick={() => onChange([])}>
-          Clear tags
+          {t('tagFilter.clear')}
         </button>
       ) : null}
     </>
@@ -55,12 +58,13 @@ function TagChoices({ rows, filters, collator, onChange }: TagFilterProps) {
 }
 
 export function TagFilter(props: TagFilterProps) {
+  const { t } = useTranslation('segments')
   const selected = props.filters.tags.length
   return (
     <DisclosurePanel
-      label={selected > 0 ? `Tags (${selected})` : 'Tags'}
-      buttonLabel={selected > 0 ? `Tags filter, ${selected} selected` : 'Tags filter'}
-      panelLabel="Filter by tags"
+      label={selected > 0 ? t('tagFilter.buttonSelected', { selected }) : t('tagFilter.button')}
+      buttonLabel={selected > 0 ? t('tagFilter.labelSelected', { count: selected }) : t('tagFilter.label')}
+      panelLabel={t('tagFilter.panel')}
       active={selected > 0}
     >
       {() => <TagChoices {...props} />}

@@ -1,7 +1,8 @@
 // CSV export of the current view: chosen columns in order, readable values for unknowns, formulas neutralised.
+import i18next from 'i18next'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { COLUMN_IDS, COLUMN_LABELS } from '../../../src/features/segments/column-labels'
+import { COLUMN_IDS, columnLabel } from '../../../src/features/segments/column-labels'
 import { csvFilename, segmentsCsv } from '../../../src/features/segments/export-csv'
 import type { SortColumn } from '../../../src/features/segments/list-state'
 import { buildSegmentRows } from '../../../src/features/segments/segment-rows'
@@ -45,6 +46,9 @@ const rows = buildSegmentRows(
   new Map([audit('braze:b-loaded', 'keep'), audit('braze:b-blank', 'archive'), audit('commanders-act:42', 'fix')]),
 )
 
+const en = i18next.getFixedT('en', ['segments', 'common'])
+const fr = i18next.getFixedT('fr', ['segments', 'common'])
+
 const ALL_COLUMNS: SortColumn[] = ['provider', 'name', 'id', 'tags', 'tracking', 'created', 'updated', 'description', 'verdict']
 
 /** What a spreadsheet reads: the BOM checked and dropped, then papaparse's rows. */
@@ -57,7 +61,7 @@ function parse(csv: string): string[][] {
 
 describe('segmentsCsv', () => {
   it('writes every column with readable values for each kind of row', () => {
-    expect(parse(segmentsCsv(rows, ALL_COLUMNS))).toEqual([
+    expect(parse(segmentsCsv(rows, ALL_COLUMNS, en))).toEqual([
       ['Provider', 'Name', 'ID', 'Tags', 'Analytics tracking', 'Created', 'Last updated', 'Description', 'Verdict'],
       ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'on', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'present', 'Keep'],
       ['Braze', 'Sans description', 'b-blank', '', 'off', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'missing', 'Archive'],
@@ -66,12 +70,22 @@ describe('segmentsCsv', () => {
     ])
   })
 
+  it('writes the header and the values in French when the interface is in French, dates still ISO', () => {
+    expect(parse(segmentsCsv(rows, ALL_COLUMNS, fr))).toEqual([
+      ['Fournisseur', 'Nom', 'ID', 'Tags', 'Suivi analytique', 'Création', 'Dernière mise à jour', 'Description', 'Verdict'],
+      ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'activé', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'présente', 'Garder'],
+      ['Braze', 'Sans description', 'b-blank', '', 'désactivé', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'absente', 'Archiver'],
+      ['Braze', 'Pas chargé', 'b-unloaded', 'non fourni', 'activé', 'non chargé', 'non chargé', 'non chargé', 'Non revu'],
+      ['Commanders Act', 'Visiteurs', '42', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'Corriger'],
+    ])
+  })
+
   it('covers every column of the table', () => {
     expect([...ALL_COLUMNS].sort()).toEqual([...COLUMN_IDS].sort())
   })
 
   it('writes the verdict label of each row: Keep, Fix, Archive, or Unreviewed when none is stored', () => {
-    expect(parse(segmentsCsv(rows, ['name', 'verdict']))).toEqual([
+    expect(parse(segmentsCsv(rows, ['name', 'verdict'], en))).toEqual([
       ['Name', 'Verdict'],
       ['Clients fidèles', 'Keep'],
       ['Sans description', 'Archive'],
@@ -87,19 +101,19 @@ describe('segmentsCsv', () => {
     { columns: ['updated', 'created', 'tags', 'name'] as SortColumn[] },
     { columns: ['verdict', 'name', 'provider'] as SortColumn[] },
   ])('writes only the chosen columns, in the chosen order: $columns', ({ columns }) => {
-    const [header, ...body] = parse(segmentsCsv(rows, columns))
-    expect(header).toEqual(columns.map((column) => COLUMN_LABELS[column]))
-    const full = parse(segmentsCsv(rows, ALL_COLUMNS)).slice(1)
+    const [header, ...body] = parse(segmentsCsv(rows, columns, en))
+    expect(header).toEqual(columns.map((column) => columnLabel(en, column)))
+    const full = parse(segmentsCsv(rows, ALL_COLUMNS, en)).slice(1)
     expect(body).toEqual(full.map((cells) => columns.map((column) => cells[ALL_COLUMNS.indexOf(column)])))
   })
 
   it('keeps the rows in the order given (the current view)', () => {
-    const body = parse(segmentsCsv([...rows].reverse(), ['id'])).slice(1)
+    const body = parse(segmentsCsv([...rows].reverse(), ['id'], en)).slice(1)
     expect(body).toEqual([['42'], ['b-unloaded'], ['b-blank'], ['b-loaded']])
   })
 
   it('writes only the header for an empty view', () => {
-    expect(parse(segmentsCsv([], ['name', 'id'])).filter((cells) => cells.join('') !== '')).toEqual([['Name', 'ID']])
+    expect(parse(segmentsCsv([], ['name', 'id'], en)).filter((cells) => cells.join('') !== '')).toEqual([['Name', 'ID']])
   })
 
   it.each([
@@ -110,7 +124,7 @@ describe('segmentsCsv', () => {
     { name: 'Price = 10', expected: 'Price = 10' },
     { name: 'Quote "this", and, that', expected: 'Quote "this", and, that' },
   ])('neutralises a name that a spreadsheet would run as a formula: $name', ({ name, expected }) => {
-    const csv = segmentsCsv(buildSegmentRows([braze('x', name, ['=cmd', 'ok'], true)], new Map()), ['name', 'tags'])
+    const csv = segmentsCsv(buildSegmentRows([braze('x', name, ['=cmd', 'ok'], true)], new Map()), ['name', 'tags'], en)
     expect(parse(csv)[1]).toEqual([expected, "'=cmd; ok"])
   })
 })
