@@ -1,5 +1,6 @@
 // The Connections page: which providers are configured, real or demo, their host and site — never a secret.
 import { useQuery } from '@tanstack/react-query'
+import { Trans, useTranslation } from 'react-i18next'
 import { Alert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { useDocumentTitle } from '../../components/use-document-title'
@@ -20,20 +21,33 @@ const VARIABLES = {
 } as const
 
 function StateBadge({ status, mode }: { status: ProviderStatus; mode: ConnectionStatus['mode'] }) {
-  if (!status.configured) return <Badge tone="danger">Not configured</Badge>
-  return mode === 'demo' ? <Badge tone="demo">Demo data</Badge> : <Badge tone="real">Live</Badge>
+  const { t } = useTranslation(['connections', 'common'])
+  if (!status.configured) return <Badge tone="danger">{t('state.notConfigured')}</Badge>
+  return mode === 'demo' ? <Badge tone="demo">{t('common:badge.demo')}</Badge> : <Badge tone="real">{t('state.live')}</Badge>
 }
 
+const codeList = (names: readonly string[]) => names.map((name) => <code key={name}>{name} </code>)
+
 function MissingConfiguration({ status, variables }: { status: ProviderStatus; variables: readonly (readonly [string, string])[] }) {
+  const { t } = useTranslation('connections')
   if (status.configured) return null
   return (
     <>
       <p>
-        {status.missing.length > 0 ? <>Set {status.missing.map((name) => <code key={name}>{name} </code>)}</> : null}
-        {status.invalid.length > 0 ? <>Fix {status.invalid.map((name) => <code key={name}>{name} </code>)} (invalid value)</> : null}
-        in <code>.env.local</code> or the server environment, then restart the server.
+        {status.missing.length > 0 ? (
+          <>
+            {t('missing.set')} {codeList(status.missing)}
+          </>
+        ) : null}
+        {status.invalid.length > 0 ? (
+          <>
+            {t('missing.fix')} {codeList(status.invalid)}
+            {t('missing.invalid')}{' '}
+          </>
+        ) : null}
+        <Trans t={t} i18nKey="missing.where" components={{ code: <code /> }} />
       </p>
-      <pre className="env-example" aria-label="Example configuration">
+      <pre className="env-example" aria-label={t('missing.example')}>
         {variables.map(([name, example]) => `${name}=${example}`).join('\n')}
       </pre>
     </>
@@ -41,6 +55,7 @@ function MissingConfiguration({ status, variables }: { status: ProviderStatus; v
 }
 
 function BrazeCard({ status, mode }: { status: ConnectionStatus['providers']['braze']; mode: ConnectionStatus['mode'] }) {
+  const { t } = useTranslation('connections')
   return (
     <section className="card" aria-labelledby="connection-braze">
       <div className="page-header">
@@ -49,11 +64,11 @@ function BrazeCard({ status, mode }: { status: ConnectionStatus['providers']['br
       </div>
       {status.configured ? (
         <dl className="facts">
-          <dt>REST endpoint</dt>
+          <dt>{t('braze.endpoint')}</dt>
           <dd className="mono">{status.host}</dd>
-          <dt>Instance</dt>
-          <dd>{mode === 'demo' ? 'Built-in demo server' : (brazeInstanceName(status.host) ?? 'Unrecognised host')}</dd>
-          <dt>Key permissions used</dt>
+          <dt>{t('braze.instance')}</dt>
+          <dd>{mode === 'demo' ? t('braze.demoServer') : (brazeInstanceName(status.host) ?? t('braze.unrecognised'))}</dd>
+          <dt>{t('braze.permissions')}</dt>
           <dd>
             <code>segments.list</code>, <code>segments.details</code>, <code>segments.data_series</code>
           </dd>
@@ -72,6 +87,7 @@ function CommandersActCard({
   status: ConnectionStatus['providers']['commandersAct']
   mode: ConnectionStatus['mode']
 }) {
+  const { t } = useTranslation('connections')
   return (
     <section className="card" aria-labelledby="connection-commanders-act">
       <div className="page-header">
@@ -80,12 +96,12 @@ function CommandersActCard({
       </div>
       {status.configured ? (
         <dl className="facts">
-          <dt>API host</dt>
+          <dt>{t('commandersAct.host')}</dt>
           <dd className="mono">{status.host}</dd>
-          <dt>Site</dt>
+          <dt>{t('commandersAct.site')}</dt>
           <dd className="mono">{status.site}</dd>
-          <dt>Endpoints used</dt>
-          <dd>Segment list, and visitor segments (JSONP, converted to JSON by the server)</dd>
+          <dt>{t('commandersAct.endpoints')}</dt>
+          <dd>{t('commandersAct.endpointsValue')}</dd>
         </dl>
       ) : (
         <MissingConfiguration status={status} variables={VARIABLES.commandersAct} />
@@ -95,28 +111,28 @@ function CommandersActCard({
 }
 
 export function ConnectionsPage() {
-  useDocumentTitle('Connections')
+  const { t } = useTranslation(['connections', 'common'])
+  useDocumentTitle(t('title'))
   const status = useQuery(connectionStatusQuery())
   return (
     <>
       <div className="page-header">
         <div>
-          <h1>Connections</h1>
-          <p>Where the dashboard reads segments from. Keys and tokens stay on the server and are never shown here.</p>
+          <h1>{t('title')}</h1>
+          <p>{t('intro')}</p>
         </div>
       </div>
-      {status.isPending ? <p role="status">Checking the server configuration…</p> : null}
+      {status.isPending ? <p role="status">{t('checking')}</p> : null}
       {status.isError ? (
-        <Alert tone="error" title="The dashboard server did not say how it is configured">
+        <Alert tone="error" title={t('statusFailed')}>
           {status.error.message}
         </Alert>
       ) : null}
       {status.data ? (
         <>
           {status.data.mode === 'demo' ? (
-            <Alert tone="warning" title="Demo data">
-              No provider credentials are set, so the server runs built-in fake Braze and Commanders Act providers with
-              generated segments. Set the variables in <code>.env.local</code> and restart to audit your real segments.
+            <Alert tone="warning" title={t('common:badge.demo')}>
+              <Trans t={t} i18nKey="demo" components={{ code: <code /> }} />
             </Alert>
           ) : null}
           <div className="card-grid">
