@@ -11,6 +11,10 @@ export default defineConfig(({ mode }) => {
     // Same-origin only: the proxy answers nobody else, so no CORS headers at all.
     server: { host: 'localhost', port: 5173, cors: false },
     preview: { host: 'localhost', port: 5173, cors: false },
-    build: { sourcemap: false },
+    build: {
+      sourcemap: false,
+      // Translations stay JSON files fetched on demand, never inlined into the JavaScript as data URLs.
+      assetsInlineLimit: (file: string) => (file.includes('/src/locales/') ? false : undefined),
+    },
   }
 })

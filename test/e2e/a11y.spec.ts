@@ -1,0 +1,86 @@
+// Every page in English and French: no serious or critical axe violation, and a screenshot of each kept as an artefact.
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { expect, test, type Page } from '@playwright/test'
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: unknown[] }[]
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE })
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    return result.violations
+  })
+  return violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => JSON.stringify(node.target)).slice(0, 3).join(', ')}`)
+}
+
+/** Each page, once it shows its content (waiting on roles and text, never on time). */
+const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'segments',
+    open: async (page) => {
+      await page.goto('/')
+      await expect(page.getByRole('table').getByRole('link').first()).toBeVisible()
+      await expect(page.getByRole('status')).toContainText(/3.400/)
+    },
+  },
+  {
+    name: 'braze-detail',
+    open: async (page) => {
+      await page.goto('/?provider=braze&tracking=on')
+      await page.getByRole('table').getByRole('link').first().click()
+      await expect(page.locator('.size-chart svg')).toBeVisible()
+    },
+  },
+  {
+    name: 'commanders-act-detail',
+    open: async (page) => {
+      await page.goto('/?provider=commanders-act')
+      await page.getByRole('table').getByRole('link').first().click()
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    },
+  },
+  {
+    name: 'audit',
+    open: async (page) => {
+      await page.goto('/audit')
+      await expect(page.locator('.findings-table')).toBeVisible()
+    },
+  },
+  {
+    name: 'visitor',
+    open: async (page) => {
+      await page.goto('/visitor?tcid=1001')
+      await expect(page.locator('#visitor-result')).toBeVisible()
+    },
+  },
+  {
+    name: 'connections',
+    open: async (page) => {
+      await page.goto('/connections')
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible()
+    },
+  },
+]
+
+for (const language of ['en', 'fr'] as const) {
+  for (const { name, open } of PAGES) {
+    test(`${name} in ${language === 'en' ? 'English' : 'French'}: no serious accessibility violation`, async ({ page }, testInfo) => {
+      await page.addInitScript((chosen) => localStorage.setItem('segment-audit:language:v1', chosen), language)
+      await open(page)
+      await expect(page.locator('html')).toHaveAttribute('lang', language)
+      await page.screenshot({ path: testInfo.outputPath(`../screenshots/${name}-${language}.png`), fullPage: false })
+      expect(await seriousViolations(page)).toEqual([])
+    })
+  }
+}
