@@ -1,12 +1,23 @@
 // @vitest-environment jsdom
-// The Audit page: review progress, the session exported as CSV and JSON, and a session file imported (newer review wins).
-import { screen, waitFor, within } from '@testing-library/react'
+// The Audit page: review progress (overall and per provider), the update-age chart, what changed since the last
+// session, the session exported as CSV and JSON, and a session file imported (newer review wins, its snapshot kept).
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import Papa from 'papaparse'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { buildSessionFile, parseSessionFile } from '../../../src/stores/session-file'
+import { findingLabel } from '../../../src/findings/finding-labels'
+import { computeFindings } from '../../../src/findings/findings'
+import { formatDateTime } from '../../../src/lib/format'
+import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
+import { brazeQueries } from '../../../src/providers/braze/queries'
+import { brazeSegmentListItemSchema, toBrazeSegment } from '../../../src/providers/braze/schemas'
+import { toCommandersActSegment } from '../../../src/providers/commanders-act/schemas'
+import { providerLabel } from '../../../src/providers/provider-error'
+import { NOT_PROVIDED, type Segment } from '../../../src/providers/segment'
+import { getBaselineStore } from '../../../src/stores/audit-baseline'
+import { buildSessionFile, parseSessionFile, type SessionSegment } from '../../../src/stores/session-file'
 import { getVerdictStore, type AuditEntry, type Verdict } from '../../../src/stores/verdict-store'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
@@ -19,6 +30,31 @@ afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
 const TOTAL = demo.data.braze.length + demo.data.commandersAct.length
+
+/** The demo segments as the app lists them: through the providers' own schemas and mappings. */
+const LISTED: readonly Segment[] = [
+  ...demo.data.braze.map((segment) =>
+    toBrazeSegment(brazeSegmentListItemSchema.parse({ id: segment.id, name: segment.name, analytics_tracking_enabled: segment.analyticsTrackingEnabled, tags: segment.tags })),
+  ),
+  ...demo.data.commandersAct.map(toCommandersActSegment),
+]
+
+/** A listed segment's tags as the CSV writes them. */
+function tagsOf(key: string): string {
+  const tags = LISTED.find((segment) => segment.key === key)?.tags
+  if (tags === undefined) throw new Error(`${key} is not listed`)
+  return tags === NOT_PROVIDED ? 'not provided' : tags.join('; ')
+}
+
+const AGE_BUCKETS = ['Under 1 month', '1 to 3 months', '3 to 6 months', '6 to 12 months', '1 to 2 years', 'Over 2 years']
+const CHANGE_GROUPS = ['New', 'Gone', 'Renamed', 'Re-tagged']
+
+/** A table's rows as the text of their cells, header row included. */
+function tableRows(table: HTMLElement): string[][] {
+  return within(table)
+    .getAllByRole('row')
+    .map((row) => [...row.querySelectorAll('th, td')].map((cell) => cell.textContent?.trim() ?? ''))
+}
 
 interface Listed {
   key: string
@@ -230,7 +266,7 @@ describe('Audit page: export', () => {
     const files = captureDownloads()
     renderApp('/audit')
     await waitForAllListed(4)
-    expect(region('Export the session')).toHaveTextContent(`${EXPORTED.length} reviewed or annotated segments`)
+    expect(region('Export the session')).toHaveTextContent(`(${EXPORTED.length} reviewed or annotated)`)
 
     await user.click(screen.getByRole('button', { name: 'Export JSON' }))
     expect(files).toHaveLength(1)
@@ -244,13 +280,9 @@ describe('Audit page: export', () => {
     expect([...session.entries].sort((a, b) => a.key.localeCompare(b.key))).toEqual(
       [...EXPORTED].sort((a, b) => a.key.localeCompare(b.key)),
     )
+    expect(session.snapshotProviders).toEqual(['braze', 'commanders-act'])
     expect(session.segments).toHaveLength(TOTAL)
-    expect(new Set(session.segments.map((segment) => segment.key))).toEqual(
-      new Set([
-        ...demo.data.braze.map((segment) => `braze:${segment.id}`),
-        ...demo.data.commandersAct.map((segment) => `commanders-act:${segment.id}`),
-      ]),
-    )
+    expect(new Set(session.segments.map((segment) => segment.key))).toEqual(new Set(LISTED.map((segment) => segment.key)))
     const snapshotOf = (key: string) => session.segments.find((segment) => segment.key === key)
     expect(snapshotOf(KEPT.key)).toEqual({ key: KEPT.key, name: KEPT.name, tags: demo.data.braze[0]?.tags })
     // Tags Commanders Act does not provide are null, not an empty list.
@@ -258,57 +290,104 @@ describe('Audit page: export', () => {
     expect(snapshotOf(REMOVED_KEY)).toBeUndefined()
   })
 
-  it('exports the session as CSV: one row per reviewed or annotated segment, named, with formulas neutralised', async () => {
-    const formulaIndex = demo.data.braze.findIndex((segment) => segment.name.startsWith('='))
-    const FORMULA_NAMED = brazeAt(formulaIndex)
+  it('exports the CSV report: every listed segment with its dates, findings and review, then the reviews no longer listed', async () => {
+    const FORMULA_NAMED = brazeAt(demo.data.braze.findIndex((segment) => segment.name.startsWith('=')))
+    const UNTOUCHED = commandersActAt(1)
     await seed(...SEEDED, entry(FORMULA_NAMED.key, 'archive', { reviewedAt: LATER }))
     const user = userEvent.setup()
     const files = captureDownloads()
-    renderApp('/audit')
+    const { queryClient } = renderApp('/audit')
     await waitForAllListed(5)
+    // KEPT's details are loaded (its detail page was opened, or the scan reached it); no other's are.
+    const keptDetails = await fetchBrazeSegmentDetails(KEPT.id)
+    act(() => queryClient.setQueryData(brazeQueries.details(KEPT.id).queryKey, keptDetails))
 
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
     expect(files).toHaveLength(1)
     const [file] = files
     if (!file) throw new Error('nothing was exported')
-    expect(file.name).toMatch(/^audit-session-\d{4}-\d{2}-\d{2}\.csv$/)
+    expect(file.name).toMatch(/^audit-report-\d{4}-\d{2}-\d{2}\.csv$/)
+    expect(file.blob.type).toBe('text/csv;charset=utf-8')
     const csv = await blobText(file.blob)
     expect(csv.startsWith('\uFEFF')).toBe(true)
     const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ',', newline: '\r\n' })
     expect(parsed.errors).toEqual([])
     const [header, ...rows] = parsed.data
-    expect(header).toEqual(['Provider', 'ID', 'Name', 'Tags', 'Verdict', 'Note', 'Reviewer', 'Reviewed at'])
-    const byId = (a: string[], b: string[]) => (a[1] ?? '').localeCompare(b[1] ?? '')
-    expect(rows.sort(byId)).toEqual(
-      [
-        ['Braze', KEPT.id, KEPT.name, 'newsletter; crm', 'Keep', '', 'Camille', EARLIER],
-        ['Braze', TO_FIX.id, TO_FIX.name, '', 'Fix', 'Rename: "iOS" is wrong', 'Camille', EARLIER],
-        ['Braze', ARCHIVED.id, ARCHIVED.name, 'en; airbyte', 'Archive', '', 'Camille', EARLIER],
-        // Tags the list does not report.
-        ['Braze', NOTE_ONLY.id, NOTE_ONLY.name, 'not provided', 'Unreviewed', 'Ask the CRM team', 'Camille', EARLIER],
-        ['Commanders Act', COMMANDERS_ACT_TO_FIX.id, COMMANDERS_ACT_TO_FIX.name, 'not provided', 'Fix', "'=SUM(A1:A9) looks wrong", 'Léa', LATER],
-        ['Braze', 'deleted-since', '(no longer listed)', '', 'Keep', '', 'Camille', EARLIER],
-        ['Braze', FORMULA_NAMED.id, `'${FORMULA_NAMED.name}`, 'newsletter; vip', 'Archive', '', 'Camille', LATER],
-      ].sort(byId),
+    expect(header).toEqual(['Provider', 'ID', 'Name', 'Tags', 'Created', 'Updated', 'Description present', 'Findings', 'Verdict', 'Note', 'Reviewer', 'Reviewed at'])
+
+    // Every listed segment once, then the review of the one no longer listed, last.
+    expect(rows).toHaveLength(TOTAL + 1)
+    expect(rows.slice(0, TOTAL).map((row) => `${row[0]}|${row[1]}`).sort()).toEqual(
+      LISTED.map((segment) => `${providerLabel[segment.provider]}|${segment.id}`).sort(),
     )
+    expect(rows.at(-1)).toEqual(['Braze', 'deleted-since', '(no longer listed)', '', '', '', '', '', 'Keep', '', 'Camille', EARLIER])
+
+    const findings = computeFindings({ segments: LISTED, details: new Map([[KEPT.id, keptDetails]]), sizes: new Map() }, { staleMonths: 12, namingPattern: null }, new Date())
+    const labels = (key: string) => (findings.bySegment.get(key) ?? []).map((id) => findingLabel(id, 12)).join('; ')
+    const rowOf = (id: string) => rows.find((row) => row[1] === id)
+    const notLoaded = ['not loaded', 'not loaded', 'not loaded']
+    const notProvided = ['not provided', 'not provided', 'not provided']
+    expect(keptDetails.textDescription?.trim()).toBeTruthy()
+    expect(rowOf(KEPT.id)).toEqual(['Braze', KEPT.id, KEPT.name, 'newsletter; crm', keptDetails.createdAt, keptDetails.updatedAt, 'yes', labels(KEPT.key), 'Keep', '', 'Camille', EARLIER])
+    expect(rowOf(TO_FIX.id)).toEqual(['Braze', TO_FIX.id, TO_FIX.name, tagsOf(TO_FIX.key), ...notLoaded, labels(TO_FIX.key), 'Fix', 'Rename: "iOS" is wrong', 'Camille', EARLIER])
+    // The list does not report this one's tags.
+    expect(rowOf(NOTE_ONLY.id)).toEqual(['Braze', NOTE_ONLY.id, NOTE_ONLY.name, 'not provided', ...notLoaded, labels(NOTE_ONLY.key), 'Unreviewed', 'Ask the CRM team', 'Camille', EARLIER])
+    expect(rowOf(COMMANDERS_ACT_TO_FIX.id)).toEqual([
+      'Commanders Act', COMMANDERS_ACT_TO_FIX.id, COMMANDERS_ACT_TO_FIX.name, 'not provided', ...notProvided, labels(COMMANDERS_ACT_TO_FIX.key),
+      'Fix', "'=SUM(A1:A9) looks wrong", 'Léa', LATER,
+    ])
+    expect(rowOf(UNTOUCHED.id)).toEqual(['Commanders Act', UNTOUCHED.id, UNTOUCHED.name, 'not provided', ...notProvided, labels(UNTOUCHED.key), 'Unreviewed', '', '', ''])
+    expect(rowOf(FORMULA_NAMED.id)?.slice(2, 3)).toEqual([`'${FORMULA_NAMED.name}`])
+    expect(rowOf(FORMULA_NAMED.id)?.slice(8)).toEqual(['Archive', '', 'Camille', LATER])
+    // The findings are there, not an empty column: the demo data has leftovers, duplicates and cross-provider names.
+    expect(rows.filter((row) => row[7] !== '').length).toBe(findings.bySegment.size)
+    expect(findings.bySegment.size).toBeGreaterThan(0)
   })
 
-  it('offers no CSV while nothing is reviewed or annotated, but still a JSON snapshot', async () => {
-    // A verdict cleared back to Unreviewed without a note is nothing to export.
+  it('exports the CSV report even when nothing is reviewed: every segment Unreviewed', async () => {
+    // A verdict cleared back to Unreviewed without a note counts as nothing reviewed.
     await seed(entry(CLEARED.key, 'unreviewed'))
     const user = userEvent.setup()
     const files = captureDownloads()
     renderApp('/audit')
     await waitForAllListed(0)
-    expect(region('Export the session')).toHaveTextContent('0 reviewed or annotated segments')
-    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
+    expect(region('Export the session')).toHaveTextContent('(0 reviewed or annotated)')
 
-    await user.click(screen.getByRole('button', { name: 'Export JSON' }))
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }))
     const [file] = files
     if (!file) throw new Error('nothing was exported')
-    const session = parseSessionFile(await blobText(file.blob))
+    const [, ...rows] = Papa.parse<string[]>((await blobText(file.blob)).slice(1), { delimiter: ',', newline: '\r\n' }).data
+    expect(rows).toHaveLength(TOTAL)
+    expect(new Set(rows.map((row) => row[8]))).toEqual(new Set(['Unreviewed']))
+
+    await user.click(screen.getByRole('button', { name: 'Export JSON' }))
+    const [, json] = files
+    if (!json) throw new Error('no JSON was exported')
+    const session = parseSessionFile(await blobText(json.blob))
     expect(session.entries).toEqual([])
     expect(session.segments).toHaveLength(TOTAL)
+  })
+
+  it('offers neither export while a list is arriving, and both once it is complete', async () => {
+    let release: () => void = () => {}
+    const held = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    server.use(
+      http.get('*/api/commanders-act/segments/list', async ({ request }) => {
+        await held
+        return demo.forwardToCommandersActList(request)
+      }),
+    )
+    renderApp('/audit')
+    await waitFor(() => expect(progressStatus()).toHaveTextContent(`Loading the segment lists… Reviewed 0 of ${demo.data.braze.length} segments`))
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
+    expect(screen.getByRole('button', { name: 'Export JSON' })).toBeDisabled()
+    expect(region('Export the session')).toHaveTextContent('Export is available once the segment lists have loaded.')
+    release()
+    await waitForAllListed(0)
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled()
+    expect(screen.getByRole('button', { name: 'Export JSON' })).toBeEnabled()
   })
 })
 
@@ -346,7 +425,19 @@ describe('Audit page: import', () => {
 
     await waitForAllListed(5)
     expect(within(region('Progress')).getByRole('img')).toHaveAccessibleName(`Keep: 1, Fix: 2, Archive: 2, Unreviewed: ${TOTAL - 5}`)
-    expect(region('Export the session')).toHaveTextContent('5 reviewed or annotated segments')
+    expect(region('Export the session')).toHaveTextContent('(5 reviewed or annotated)')
+
+    // Its snapshot (KEPT alone, both providers complete) is now what "Changed since the last audit" compares with.
+    const changes = region('Changed since the last audit')
+    await waitFor(() =>
+      expect(changes).toHaveTextContent(`Compared with the session imported from session.json (exported ${formatDateTime(LATER)}), for Braze and Commanders Act.`),
+    )
+    expect(within(changes).getByRole('heading', { level: 3, name: /^New / })).toHaveTextContent(`New ${TOTAL - 1}`)
+    expect(within(changes).getByRole('heading', { level: 3, name: /^Gone / })).toHaveTextContent('Gone 0')
+    expect(getBaselineStore().getSnapshot()).toEqual({
+      status: 'ready',
+      baseline: { takenAt: LATER, source: 'import', fileName: 'session.json', segments: [{ key: KEPT.key, name: KEPT.name, tags: [] }], providers: ['braze', 'commanders-act'] },
+    })
   })
 
   it('keeps a local review newer than the imported one', async () => {
@@ -404,6 +495,9 @@ describe('Audit page: import', () => {
     expect(getVerdictStore().getSnapshot()).toEqual(new Map([[KEPT.key, mine]]))
     expect(progressStatus()).toHaveTextContent(`Reviewed 1 of ${TOTAL} segments`)
     expect(legend('Fix').text).toBe('Fix 1')
+    // Nor is its snapshot taken as the previous session.
+    await waitFor(() => expect(region('Changed since the last audit')).toHaveTextContent('No previous session in this browser yet.'))
+    expect(getBaselineStore().getSnapshot()).toEqual({ status: 'ready', baseline: null })
   })
 
   it('imports a good file after a refused one, replacing the error with the summary', async () => {
@@ -420,5 +514,164 @@ describe('Audit page: import', () => {
     )
     expect(within(importRegion()).queryByRole('alert')).not.toBeInTheDocument()
     await waitForAllListed(1)
+  })
+})
+
+describe('Audit page: verdicts per provider', () => {
+  it('counts each provider’s verdicts in a table, and follows new verdicts', async () => {
+    await seed(...SEEDED)
+    renderApp('/audit')
+    await waitForAllListed(4)
+    const brazeCount = demo.data.braze.length
+    const commandersActCount = demo.data.commandersAct.length
+    // The note alone and the cleared verdict count as Unreviewed; the segment no longer listed is not counted.
+    expect(tableRows(screen.getByRole('table', { name: 'Verdicts per provider' }))).toEqual([
+      ['Provider', 'Keep', 'Fix', 'Archive', 'Unreviewed', 'Share'],
+      ['Braze', '1', '1', '1', String(brazeCount - 3), ''],
+      ['Commanders Act', '0', '1', '0', String(commandersActCount - 1), ''],
+    ])
+
+    await act(() => seed(entry(brazeAt(5).key, 'archive', { reviewedAt: LATER }), entry(commandersActAt(1).key, 'keep', { reviewedAt: LATER })))
+    await waitForAllListed(6)
+    expect(tableRows(screen.getByRole('table', { name: 'Verdicts per provider' })).slice(1)).toEqual([
+      ['Braze', '1', '1', '2', String(brazeCount - 4), ''],
+      ['Commanders Act', '1', '1', '0', String(commandersActCount - 2), ''],
+    ])
+  })
+})
+
+describe('Audit page: last updated', () => {
+  const DAY = 86_400_000
+
+  it('counts the Braze segments by age of their last update as their details load', async () => {
+    const { queryClient } = renderApp('/audit')
+    await waitForAllListed(0)
+    const ageTable = () => within(region('Last updated')).getByRole('table')
+    const counts = () => tableRows(ageTable()).slice(1).map((row) => row.slice(0, 2))
+    expect(counts()).toEqual(AGE_BUCKETS.map((label) => [label, '0']))
+    expect(region('Last updated')).toHaveTextContent(`${demo.data.braze.length} of ${demo.data.braze.length} Braze segments are not counted yet`)
+
+    const now = Date.now()
+    const updated = [
+      [brazeAt(0), now - 10 * DAY],
+      [brazeAt(1), now - 45 * DAY],
+      [brazeAt(2), now - 3 * 365 * DAY],
+    ] as const
+    act(() => {
+      for (const [segment, time] of updated) {
+        queryClient.setQueryData(brazeQueries.details(segment.id).queryKey, { id: segment.id, tags: [], updatedAt: new Date(time).toISOString() })
+      }
+    })
+    expect(counts()).toEqual([
+      ['Under 1 month', '1'],
+      ['1 to 3 months', '1'],
+      ['3 to 6 months', '0'],
+      ['6 to 12 months', '0'],
+      ['1 to 2 years', '0'],
+      ['Over 2 years', '1'],
+    ])
+    expect(region('Last updated')).toHaveTextContent(`${demo.data.braze.length - 3} of ${demo.data.braze.length} Braze segments are not counted yet`)
+  })
+})
+
+describe('Audit page: changed since the last audit', () => {
+  const changes = () => region('Changed since the last audit')
+  /** A change group's heading, "Gone 2": its title and count. */
+  const group = (title: string) => within(changes()).getByRole('heading', { level: 3, name: new RegExp(`^${title} \\d+$`) })
+  const groupCounts = () => CHANGE_GROUPS.map((title) => group(title).textContent)
+  /** The expanded list under a group's heading. */
+  const groupList = (title: string) => {
+    const list = group(title).closest('details')?.querySelector('ul')
+    if (!list) throw new Error(`${title} has no list`)
+    return list
+  }
+  const snapshotOfListed = (): SessionSegment[] =>
+    LISTED.map((segment) => ({ key: segment.key, name: segment.name, tags: segment.tags === NOT_PROVIDED ? null : [...segment.tags] }))
+
+  it('says there is no previous session until one is exported or imported', async () => {
+    renderApp('/audit')
+    await waitForAllListed(0)
+    await waitFor(() => expect(changes()).toHaveTextContent('No previous session in this browser yet.'))
+    expect(within(changes()).queryByRole('heading', { level: 3 })).not.toBeInTheDocument()
+  })
+
+  it('lists the new, gone, renamed and re-tagged segments against the previous session, with names when expanded', async () => {
+    const RENAMED = brazeAt(1)
+    const NEW = brazeAt(2)
+    const RETAGGED = brazeAt(0)
+    const previous = snapshotOfListed()
+      .filter((segment) => segment.key !== NEW.key)
+      .map((segment) => {
+        if (segment.key === RENAMED.key) return { ...segment, name: 'Clients fidèles 2024' }
+        if (segment.key === RETAGGED.key) return { ...segment, tags: ['newsletter', 'legacy'] }
+        return segment
+      })
+    const takenAt = '2025-03-01T10:00:00.000Z'
+    await getBaselineStore().save({
+      takenAt,
+      source: 'export',
+      providers: ['braze', 'commanders-act'],
+      segments: [...previous, { key: 'braze:deleted-since', name: 'Anciens clients', tags: ['crm'] }, { key: 'commanders-act:DEADBEEF', name: 'Visiteurs 2023', tags: null }],
+    })
+    const user = userEvent.setup()
+    renderApp('/audit')
+    await waitForAllListed(0)
+
+    await waitFor(() => expect(changes()).toHaveTextContent(`Compared with the session exported ${formatDateTime(takenAt)}, for Braze and Commanders Act.`))
+    expect(groupCounts()).toEqual(['New 1', 'Gone 2', 'Renamed 1', 'Re-tagged 1'])
+    // Closed until asked for.
+    expect(within(groupList('Renamed')).getByRole('link', { name: RENAMED.name })).not.toBeVisible()
+
+    for (const title of CHANGE_GROUPS) await user.click(group(title))
+    const newLink = within(groupList('New')).getByRole('link', { name: NEW.name })
+    expect(newLink).toBeVisible()
+    expect(newLink).toHaveAttribute('href', `/segments/braze/${NEW.id}`)
+    expect(within(groupList('New')).getByRole('listitem')).toHaveTextContent(`${NEW.name} · Braze`)
+    expect(within(groupList('Gone')).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Anciens clients · Braze',
+      'Visiteurs 2023 · Commanders Act',
+    ])
+    // Gone: nothing to open any more.
+    expect(within(groupList('Gone')).queryByRole('link')).not.toBeInTheDocument()
+    expect(within(groupList('Renamed')).getByRole('listitem')).toHaveTextContent(`Clients fidèles 2024 → ${RENAMED.name}`)
+    expect(within(groupList('Renamed')).getByRole('link', { name: RENAMED.name })).toHaveAttribute('href', `/segments/braze/${RENAMED.id}`)
+    expect(within(groupList('Re-tagged')).getByRole('listitem')).toHaveTextContent(`${RETAGGED.name} + crm − legacy`)
+    expect(within(groupList('Re-tagged')).getByRole('link', { name: RETAGGED.name })).toHaveAttribute('href', `/segments/braze/${RETAGGED.id}`)
+  })
+
+  it('leaves out a provider whose list failed: none of its segments is gone', async () => {
+    await getBaselineStore().save({
+      takenAt: '2025-03-01T10:00:00.000Z',
+      source: 'export',
+      providers: ['braze', 'commanders-act'],
+      segments: [...snapshotOfListed(), { key: 'braze:deleted-since', name: 'Anciens clients', tags: ['crm'] }],
+    })
+    server.use(http.get('*/api/commanders-act/segments/list', () => Response.json({ error: 'invalid token' }, { status: 401 })))
+    renderApp('/audit')
+    await screen.findByRole('alert')
+    await waitFor(() => expect(changes()).toHaveTextContent(', for Braze.'))
+    expect(changes()).not.toHaveTextContent('Commanders Act')
+    expect(groupCounts()).toEqual(['New 0', 'Gone 1', 'Renamed 0', 'Re-tagged 0'])
+  })
+
+  it('compares with the session just exported as JSON: nothing has changed since', async () => {
+    await seed(...SEEDED)
+    const user = userEvent.setup()
+    const files = captureDownloads()
+    renderApp('/audit')
+    await waitForAllListed(4)
+    await waitFor(() => expect(changes()).toHaveTextContent('No previous session in this browser yet.'))
+
+    await user.click(screen.getByRole('button', { name: 'Export JSON' }))
+    const [file] = files
+    if (!file) throw new Error('nothing was exported')
+    const session = parseSessionFile(await blobText(file.blob))
+    await waitFor(() =>
+      expect(changes()).toHaveTextContent(`Compared with the session exported ${formatDateTime(session.exportedAt)}, for Braze and Commanders Act.`),
+    )
+    expect(groupCounts()).toEqual(['New 0', 'Gone 0', 'Renamed 0', 'Re-tagged 0'])
+    // Kept for the next visit.
+    const stored = getBaselineStore().getSnapshot()
+    expect(stored).toEqual({ status: 'ready', baseline: expect.objectContaining({ source: 'export', takenAt: session.exportedAt, segments: session.segments }) })
   })
 })

@@ -1,34 +1,64 @@
-// The audit session as files: the CSV for people (named, readable, formulas neutralised) and the JSON for machines (entries and a snapshot).
+// The audit session as files: the CSV report for people (every listed segment, its dates, findings and review; formulas
+// neutralised) and the session file for machines (the reviews and a snapshot of the providers whose list is complete).
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { sessionCsv, sessionJson } from '../../../src/features/audit/session-export'
+import { sessionCsv, sessionFile, type SessionReport } from '../../../src/features/audit/session-export'
+import { computeFindings } from '../../../src/findings/findings'
+import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
+import type { ProviderId } from '../../../src/providers/provider-error'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
 import { parseSessionFile, SESSION_FORMAT, SESSION_VERSION } from '../../../src/stores/session-file'
 import type { AuditEntry, Verdict } from '../../../src/stores/verdict-store'
 
-function braze(id: string, name: string, tags: Segment['tags']): Segment {
-  return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking: true }
+function braze(id: string, name: string, tags: Segment['tags'], analyticsTracking = true): Segment {
+  return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
 }
 
 function commandersAct(id: string, name: string): Segment {
   return { key: segmentKey('commanders-act', id), provider: 'commanders-act', id, name, tags: NOT_PROVIDED, analyticsTracking: NOT_PROVIDED }
 }
 
+function details(id: string, fields: Partial<BrazeSegmentDetails> = {}): BrazeSegmentDetails {
+  return { id, createdAt: '2024-01-10T09:00:00Z', updatedAt: '2025-02-20T10:00:00Z', textDescription: 'Who buys twice a year', tags: [], ...fields }
+}
+
 function entry(key: string, verdict: Verdict, fields: Partial<AuditEntry> = {}): AuditEntry {
   return { key, verdict, note: '', reviewer: 'Camille', reviewedAt: '2025-03-01T10:00:00.000Z', ...fields }
 }
 
-const SEGMENTS: ReadonlyMap<string, Segment> = new Map(
+const NOW = new Date('2025-03-02T08:00:00.000Z')
+const REVIEWED_AT = '2025-03-01T10:00:00.000Z'
+
+/** Listed in no particular order: the report sorts them by provider, then by name. */
+const SEGMENTS: readonly Segment[] = [
+  commandersAct('42', 'Visiteurs « été »'),
+  braze('b-4', 'test', ['promo'], false),
+  braze('b-1', 'Clients fidèles', ['vip', 'été']),
+  commandersAct('43', 'clients fideles'),
+  braze('b-3', 'Ancien espace', NOT_PROVIDED),
+  braze('b-2', 'Sans tags', []),
+]
+
+/** b-3's details are not loaded; b-1 was last updated two years ago; b-2 has no description, b-4 a blank one. */
+const DETAILS: ReadonlyMap<string, BrazeSegmentDetails> = new Map(
   [
-    braze('b-1', 'Clients fidèles', ['vip', 'été']),
-    braze('b-2', 'Sans tags', []),
-    braze('b-3', 'Ancien espace', NOT_PROVIDED),
-    braze('b-4', 'Jamais revu', ['promo']),
-    commandersAct('42', 'Visiteurs « été »'),
-  ].map((segment) => [segment.key, segment]),
+    details('b-1', { createdAt: '2022-05-02T08:00:00.000Z', updatedAt: '2023-02-01T10:00:00Z' }),
+    details('b-2', { textDescription: null }),
+    details('b-4', { textDescription: '   ' }),
+  ].map((loaded) => [loaded.id, loaded]),
 )
 
-const HEADER = ['Provider', 'ID', 'Name', 'Tags', 'Verdict', 'Note', 'Reviewer', 'Reviewed at']
+function report(fields: Partial<SessionReport> & { staleMonths?: number } = {}): SessionReport {
+  const segments = fields.segments ?? SEGMENTS
+  const loaded = fields.details ?? DETAILS
+  const staleMonths = fields.staleMonths ?? 12
+  const findings = computeFindings({ segments, details: loaded, sizes: new Map() }, { staleMonths, namingPattern: null }, NOW)
+  return { segments, entries: new Map(), details: loaded, findings, staleMonths, ...fields }
+}
+
+const entriesOf = (...entries: AuditEntry[]): ReadonlyMap<string, AuditEntry> => new Map(entries.map((one) => [one.key, one]))
+
+const HEADER = ['Provider', 'ID', 'Name', 'Tags', 'Created', 'Updated', 'Description present', 'Findings', 'Verdict', 'Note', 'Reviewer', 'Reviewed at']
 
 /** What a spreadsheet reads: the BOM checked and dropped, then papaparse's rows. */
 function parse(csv: string): string[][] {
@@ -38,32 +68,88 @@ function parse(csv: string): string[][] {
   return parsed.data
 }
 
+/** The rows of a report as objects by column name, header checked. */
+function rowsOf(csv: string): Record<string, string>[] {
+  const [header, ...rows] = parse(csv)
+  expect(header).toEqual(HEADER)
+  return rows.map((row) => Object.fromEntries(HEADER.map((column, index) => [column, row[index] ?? ''])))
+}
+
 describe('sessionCsv', () => {
-  it('writes one row per entry, named from the listed segments, in key order', () => {
-    const entries = [
-      entry('commanders-act:42', 'fix', { note: 'Doublon de b-1', reviewer: 'Léa', reviewedAt: '2025-03-02T09:15:00.000Z' }),
-      entry('braze:b-3', 'archive'),
-      entry('braze:b-1', 'keep', { note: 'OK' }),
-      entry('braze:b-2', 'unreviewed', { note: 'Ask the CRM team' }),
-    ]
-    expect(parse(sessionCsv(entries, SEGMENTS))).toEqual([
+  it('writes a row for every listed segment, reviewed or not, by provider then name, in the documented columns', () => {
+    const csv = sessionCsv(
+      report({
+        entries: entriesOf(
+          entry('braze:b-1', 'keep', { note: 'OK' }),
+          entry('commanders-act:42', 'fix', { note: 'Doublon de b-1', reviewer: 'Léa', reviewedAt: '2025-03-02T09:15:00.000Z' }),
+          entry('braze:b-2', 'unreviewed', { note: 'Ask the CRM team' }),
+        ),
+      }),
+    )
+    expect(parse(csv)).toEqual([
       HEADER,
-      ['Braze', 'b-1', 'Clients fidèles', 'vip; été', 'Keep', 'OK', 'Camille', '2025-03-01T10:00:00.000Z'],
-      ['Braze', 'b-2', 'Sans tags', '', 'Unreviewed', 'Ask the CRM team', 'Camille', '2025-03-01T10:00:00.000Z'],
-      ['Braze', 'b-3', 'Ancien espace', 'not provided', 'Archive', '', 'Camille', '2025-03-01T10:00:00.000Z'],
-      ['Commanders Act', '42', 'Visiteurs « été »', 'not provided', 'Fix', 'Doublon de b-1', 'Léa', '2025-03-02T09:15:00.000Z'],
+      ['Braze', 'b-3', 'Ancien espace', 'not provided', 'not loaded', 'not loaded', 'not loaded', '', 'Unreviewed', '', '', ''],
+      [
+        'Braze', 'b-1', 'Clients fidèles', 'vip; été', '2022-05-02T08:00:00.000Z', '2023-02-01T10:00:00Z', 'yes',
+        'Not updated in 12 months; In both providers', 'Keep', 'OK', 'Camille', REVIEWED_AT,
+      ],
+      [
+        'Braze', 'b-2', 'Sans tags', '', '2024-01-10T09:00:00Z', '2025-02-20T10:00:00Z', 'no',
+        'No description; No tags', 'Unreviewed', 'Ask the CRM team', 'Camille', REVIEWED_AT,
+      ],
+      [
+        'Braze', 'b-4', 'test', 'promo', '2024-01-10T09:00:00Z', '2025-02-20T10:00:00Z', 'no',
+        'No description; Analytics tracking off; Test or temporary', 'Unreviewed', '', '', '',
+      ],
+      ['Commanders Act', '43', 'clients fideles', 'not provided', 'not provided', 'not provided', 'not provided', 'In both providers', 'Unreviewed', '', '', ''],
+      [
+        'Commanders Act', '42', 'Visiteurs « été »', 'not provided', 'not provided', 'not provided', 'not provided', '',
+        'Fix', 'Doublon de b-1', 'Léa', '2025-03-02T09:15:00.000Z',
+      ],
     ])
   })
 
-  it('names a segment no longer listed "(no longer listed)", with no tags', () => {
-    expect(parse(sessionCsv([entry('braze:gone', 'keep'), entry('commanders-act:99', 'fix')], SEGMENTS)).slice(1)).toEqual([
-      ['Braze', 'gone', '(no longer listed)', '', 'Keep', '', 'Camille', '2025-03-01T10:00:00.000Z'],
-      ['Commanders Act', '99', '(no longer listed)', '', 'Fix', '', 'Camille', '2025-03-01T10:00:00.000Z'],
-    ])
+  it.each([
+    { staleMonths: 6, label: 'Not updated in 6 months' },
+    { staleMonths: 24, label: 'Not updated in 24 months' },
+  ])('names the staleness finding after the period chosen ($staleMonths months)', ({ staleMonths, label }) => {
+    // Updated 25 months before NOW: stale whichever period is chosen.
+    const rows = rowsOf(sessionCsv(report({ staleMonths, segments: [braze('b-1', 'Clients', ['vip'])] })))
+    expect(rows.map((row) => row.Findings)).toEqual([label])
   })
 
-  it('splits the key at its first colon only, and shows an unknown provider as it is', () => {
-    const rows = parse(sessionCsv([entry('braze:a:b', 'keep'), entry('mailchimp:7', 'fix')], SEGMENTS)).slice(1)
+  it.each([
+    { what: 'no description key (an older workspace)', textDescription: undefined, expected: 'no' },
+    { what: 'a null description', textDescription: null, expected: 'no' },
+    { what: 'a blank description', textDescription: ' \n ', expected: 'no' },
+    { what: 'a description', textDescription: 'VIP buyers', expected: 'yes' },
+  ])('says $expected for a Braze segment with $what', ({ textDescription, expected }) => {
+    const rows = rowsOf(sessionCsv(report({ segments: [braze('b-1', 'Clients', ['vip'])], details: new Map([['b-1', details('b-1', { textDescription })]]) })))
+    expect(rows[0]?.['Description present']).toBe(expected)
+  })
+
+  it('adds the reviews of segments no longer listed at the end, in key order, with their review only', () => {
+    const rows = parse(
+      sessionCsv(
+        report({
+          entries: entriesOf(
+            entry('commanders-act:99', 'fix', { note: 'Was a duplicate' }),
+            entry('braze:gone', 'keep'),
+            entry('braze:b-1', 'archive'),
+          ),
+        }),
+      ),
+    )
+    expect(rows).toHaveLength(1 + SEGMENTS.length + 2)
+    expect(rows.slice(-2)).toEqual([
+      ['Braze', 'gone', '(no longer listed)', '', '', '', '', '', 'Keep', '', 'Camille', REVIEWED_AT],
+      ['Commanders Act', '99', '(no longer listed)', '', '', '', '', '', 'Fix', 'Was a duplicate', 'Camille', REVIEWED_AT],
+    ])
+    expect(rows.find((row) => row[1] === 'b-1')?.slice(8)).toEqual(['Archive', '', 'Camille', REVIEWED_AT])
+  })
+
+  it('splits a gone key at its first colon only, and shows an unknown provider as it is', () => {
+    const rows = parse(sessionCsv(report({ segments: [], entries: entriesOf(entry('braze:a:b', 'keep'), entry('mailchimp:7', 'fix')) }))).slice(1)
     expect(rows.map((row) => row.slice(0, 3))).toEqual([
       ['Braze', 'a:b', '(no longer listed)'],
       ['mailchimp', '7', '(no longer listed)'],
@@ -77,66 +163,93 @@ describe('sessionCsv', () => {
     ['@', '@SUM(A1)'],
     ['a tab', '\tindented'],
   ])('neutralises a note starting with %s', (_start, note) => {
-    const [, row] = parse(sessionCsv([entry('braze:b-1', 'fix', { note })], SEGMENTS))
-    expect(row?.[5]).toBe(`'${note}`)
+    const rows = rowsOf(sessionCsv(report({ segments: [commandersAct('42', 'Visiteurs')], entries: entriesOf(entry('commanders-act:42', 'fix', { note })) })))
+    expect(rows[0]?.Note).toBe(`'${note}`)
   })
 
-  it('neutralises formulas in names and reviewers too', () => {
-    const segments = new Map([['braze:f', braze('f', '=cmd|" /C calc"!A0', ['=x'])]])
-    const [, row] = parse(sessionCsv([entry('braze:f', 'keep', { reviewer: '@admin' })], segments))
-    expect(row).toEqual(['Braze', 'f', `'=cmd|" /C calc"!A0`, `'=x`, 'Keep', '', `'@admin`, '2025-03-01T10:00:00.000Z'])
+  it('neutralises formulas in names, tags and reviewers, listed or not', () => {
+    const rows = rowsOf(
+      sessionCsv(
+        report({
+          segments: [braze('f', '=cmd|" /C calc"!A0', ['=x', 'ok'])],
+          details: new Map(),
+          entries: entriesOf(entry('braze:f', 'keep', { reviewer: '@admin' }), entry('braze:gone', 'fix', { reviewer: '+33 6 00', note: '-5' })),
+        }),
+      ),
+    )
+    expect(rows.map((row) => [row.Name, row.Tags, row.Note, row.Reviewer])).toEqual([
+      [`'=cmd|" /C calc"!A0`, `'=x; ok`, '', `'@admin`],
+      ['(no longer listed)', '', `'-5`, `'+33 6 00`],
+    ])
   })
 
   it('quotes commas, quotes and line breaks so that a note stays one cell', () => {
     const note = 'Two issues:\r\n1. name, "iOS"\n2. tags'
-    const [, row, ...rest] = parse(sessionCsv([entry('braze:b-1', 'fix', { note })], SEGMENTS))
-    expect(row?.[5]).toBe(note)
-    expect(rest).toEqual([])
+    const rows = rowsOf(sessionCsv(report({ segments: [braze('b-1', 'Clients, "VIP"', ['vip'])], entries: entriesOf(entry('braze:b-1', 'fix', { note })) })))
+    expect(rows).toHaveLength(1)
+    expect(rows[0]?.Name).toBe('Clients, "VIP"')
+    expect(rows[0]?.Note).toBe(note)
   })
 
-  it('writes the header alone, with a BOM and CRLF, when there is nothing to export', () => {
-    const empty = sessionCsv([], SEGMENTS)
+  it('writes the header alone, with a BOM and CRLF, when nothing is listed nor reviewed', () => {
+    const empty = sessionCsv(report({ segments: [] }))
     expect(empty.startsWith(`\uFEFF${HEADER.join(',')}`)).toBe(true)
     expect(Papa.parse<string[]>(empty.slice(1), { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data).toEqual([HEADER])
-    const csv = sessionCsv([entry('braze:b-1', 'keep'), entry('braze:b-2', 'fix')], SEGMENTS)
-    expect(csv.slice(1).split('\r\n')).toHaveLength(3)
+    const csv = sessionCsv(report())
+    expect(csv.slice(1).split('\r\n')).toHaveLength(1 + SEGMENTS.length)
     expect(csv.slice(1)).not.toMatch(/[^\r]\n/)
   })
 })
 
-describe('sessionJson', () => {
-  const NOW = new Date('2025-03-02T08:00:00.000Z')
+describe('sessionFile', () => {
+  const entries = [
+    entry('braze:b-1', 'keep', { note: 'OK' }),
+    entry('commanders-act:42', 'unreviewed', { note: 'À revoir', reviewer: 'Léa' }),
+    entry('braze:gone', 'archive', { reviewedAt: '2024-12-31T23:59:59Z' }),
+  ]
 
-  it('holds the entries as they are and a snapshot of every listed segment, and parses back', () => {
-    const entries = [
-      entry('braze:b-1', 'keep', { note: 'OK' }),
-      entry('commanders-act:42', 'unreviewed', { note: 'À revoir', reviewer: 'Léa' }),
-      entry('braze:gone', 'archive', { reviewedAt: '2024-12-31T23:59:59Z' }),
-    ]
-    const text = sessionJson(entries, SEGMENTS, ['braze', 'commanders-act'], NOW)
-    const session = parseSessionFile(text)
+  it('holds the entries as they are and a snapshot of every listed segment, and survives a round trip through JSON', () => {
+    const session = sessionFile(entries, SEGMENTS, ['braze', 'commanders-act'], NOW)
     expect(session).toEqual({
       format: SESSION_FORMAT,
       version: SESSION_VERSION,
       exportedAt: '2025-03-02T08:00:00.000Z',
       snapshotProviders: ['braze', 'commanders-act'],
       entries,
-      // Only key, name and tags; tags not provided are null, unlike an empty list.
+      // Only key, name and tags, in list order; tags not provided are null, unlike an empty list.
       segments: [
-        { key: 'braze:b-1', name: 'Clients fidèles', tags: ['vip', 'été'] },
-        { key: 'braze:b-2', name: 'Sans tags', tags: [] },
-        { key: 'braze:b-3', name: 'Ancien espace', tags: null },
-        { key: 'braze:b-4', name: 'Jamais revu', tags: ['promo'] },
         { key: 'commanders-act:42', name: 'Visiteurs « été »', tags: null },
+        { key: 'braze:b-4', name: 'test', tags: ['promo'] },
+        { key: 'braze:b-1', name: 'Clients fidèles', tags: ['vip', 'été'] },
+        { key: 'commanders-act:43', name: 'clients fideles', tags: null },
+        { key: 'braze:b-3', name: 'Ancien espace', tags: null },
+        { key: 'braze:b-2', name: 'Sans tags', tags: [] },
       ],
     })
-    // Exactly what was written: no field dropped by the parse.
-    expect(JSON.parse(text)).toEqual(session)
+    expect(parseSessionFile(JSON.stringify(session))).toEqual(session)
+  })
+
+  it.each<{ complete: ProviderId[]; keys: string[] }>([
+    { complete: ['braze'], keys: ['braze:b-4', 'braze:b-1', 'braze:b-3', 'braze:b-2'] },
+    { complete: ['commanders-act'], keys: ['commanders-act:42', 'commanders-act:43'] },
+    { complete: [], keys: [] },
+  ])('snapshots only the providers whose list is complete ($complete), and still every entry', ({ complete, keys }) => {
+    const session = sessionFile(entries, SEGMENTS, complete, NOW)
+    expect(session.snapshotProviders).toEqual(complete)
+    expect(session.segments.map((segment) => segment.key)).toEqual(keys)
+    expect(session.entries).toEqual(entries)
   })
 
   it('still snapshots the listed segments when nothing is reviewed', () => {
-    const session = parseSessionFile(sessionJson([], SEGMENTS, ['braze', 'commanders-act'], NOW))
+    const session = sessionFile([], SEGMENTS, ['braze', 'commanders-act'], NOW)
     expect(session.entries).toEqual([])
-    expect(session.segments.map((segment) => segment.key)).toEqual([...SEGMENTS.keys()])
+    expect(session.segments.map((segment) => segment.key)).toEqual(SEGMENTS.map((segment) => segment.key))
+  })
+
+  it('copies the tags: changing the listed segment later does not change the snapshot', () => {
+    const tags = ['vip']
+    const session = sessionFile([], [braze('b-1', 'Clients', tags)], ['braze'], NOW)
+    tags.push('later')
+    expect(session.segments[0]?.tags).toEqual(['vip'])
   })
 })

@@ -1,0 +1,98 @@
+// Braze segments by age of their last update: calendar-month bucket boundaries in local time (run it in several TZs),
+// Commanders Act left out, unknown dates counted apart.
+import { describe, expect, it } from 'vitest'
+import { updateAges } from '../../../src/features/audit/update-age'
+import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
+import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
+
+function braze(id: string): Segment {
+  return { key: segmentKey('braze', id), provider: 'braze', id, name: `Segment ${id}`, tags: [], analyticsTracking: true }
+}
+
+function commandersAct(id: string): Segment {
+  return { key: segmentKey('commanders-act', id), provider: 'commanders-act', id, name: `Segment ${id}`, tags: NOT_PROVIDED, analyticsTracking: NOT_PROVIDED }
+}
+
+const LABELS = ['Under 1 month', '1 to 3 months', '3 to 6 months', '6 to 12 months', '1 to 2 years', 'Over 2 years']
+
+/** Local times: the same wall-clock moment one or more calendar months back, whatever DST did in between. */
+const local = (year: number, month: number, day: number, hours = 0, minutes = 0) => new Date(year, month - 1, day, hours, minutes)
+const MINUTE = 60_000
+
+/** The bucket one segment updated at `updatedAt` lands in, or 'unknown'. */
+function bucketOf(updatedAt: string | undefined, now: Date): string {
+  const details: BrazeSegmentDetails = { id: 'b-1', tags: [], ...(updatedAt === undefined ? {} : { updatedAt }) }
+  const ages = updateAges([braze('b-1')], new Map([['b-1', details]]), now)
+  if (ages.unknown === 1) return 'unknown'
+  const found = ages.buckets.filter((bucket) => bucket.count === 1)
+  expect(found).toHaveLength(1)
+  return found[0]?.label ?? ''
+}
+
+describe('updateAges', () => {
+  // Mid-November afternoon: one month back crosses the end of European and American summer time, 12 months back
+  // crosses it twice; in Auckland one month back is in summer time on both sides.
+  const NOW = local(2026, 11, 15, 14, 30)
+  const at = (date: Date, offsetMs = 0) => new Date(date.getTime() + offsetMs).toISOString()
+
+  it.each([
+    { what: 'a minute ago', updatedAt: at(NOW, -MINUTE), bucket: 'Under 1 month' },
+    { what: 'later than now (a clock ahead)', updatedAt: at(NOW, 5 * MINUTE), bucket: 'Under 1 month' },
+    { what: 'just under 1 month ago', updatedAt: at(local(2026, 10, 15, 14, 30), MINUTE), bucket: 'Under 1 month' },
+    { what: 'exactly 1 month ago', updatedAt: at(local(2026, 10, 15, 14, 30)), bucket: 'Under 1 month' },
+    { what: 'just over 1 month ago', updatedAt: at(local(2026, 10, 15, 14, 30), -MINUTE), bucket: '1 to 3 months' },
+    { what: 'exactly 3 months ago', updatedAt: at(local(2026, 8, 15, 14, 30)), bucket: '1 to 3 months' },
+    { what: 'just over 3 months ago', updatedAt: at(local(2026, 8, 15, 14, 30), -MINUTE), bucket: '3 to 6 months' },
+    { what: 'just over 6 months ago', updatedAt: at(local(2026, 5, 15, 14, 30), -MINUTE), bucket: '6 to 12 months' },
+    { what: 'just under 12 months ago', updatedAt: at(local(2025, 11, 15, 14, 30), MINUTE), bucket: '6 to 12 months' },
+    { what: 'exactly 12 months ago', updatedAt: at(local(2025, 11, 15, 14, 30)), bucket: '6 to 12 months' },
+    { what: 'just over 12 months ago', updatedAt: at(local(2025, 11, 15, 14, 30), -MINUTE), bucket: '1 to 2 years' },
+    { what: 'exactly 2 years ago', updatedAt: at(local(2024, 11, 15, 14, 30)), bucket: '1 to 2 years' },
+    { what: 'just over 2 years ago', updatedAt: at(local(2024, 11, 15, 14, 30), -MINUTE), bucket: 'Over 2 years' },
+    { what: 'ten years ago', updatedAt: at(local(2016, 1, 1)), bucket: 'Over 2 years' },
+    // Braze's own forms: a UTC timestamp without milliseconds, and one with an offset.
+    { what: 'a day ago, without milliseconds', updatedAt: `${at(NOW, -24 * 60 * MINUTE).slice(0, 19)}Z`, bucket: 'Under 1 month' },
+    { what: 'three years ago, with an offset', updatedAt: '2023-06-01T09:00:00+02:00', bucket: 'Over 2 years' },
+  ])('puts a segment updated $what in "$bucket"', ({ updatedAt, bucket }) => {
+    expect(bucketOf(updatedAt, NOW)).toBe(bucket)
+  })
+
+  it.each([
+    { what: 'no update date', updatedAt: undefined },
+    { what: 'an unreadable update date', updatedAt: 'last Tuesday' },
+    { what: 'an empty update date', updatedAt: '' },
+  ])('counts a segment with $what as unknown, in no bucket', ({ updatedAt }) => {
+    expect(bucketOf(updatedAt, NOW)).toBe('unknown')
+  })
+
+  it('counts the Braze segments whose details are not loaded as unknown, and leaves Commanders Act out entirely', () => {
+    const segments = [braze('b-1'), braze('b-2'), braze('b-3'), commandersAct('42'), commandersAct('43')]
+    const details = new Map<string, BrazeSegmentDetails>([
+      ['b-1', { id: 'b-1', tags: [], updatedAt: at(NOW, -2 * 24 * 60 * MINUTE) }],
+      // Commanders Act ids are never looked up, even when a Braze segment shares one.
+      ['42', { id: '42', tags: [], updatedAt: at(NOW, -MINUTE) }],
+    ])
+    const ages = updateAges(segments, details, NOW)
+    expect(ages.unknown).toBe(2)
+    expect(Object.fromEntries(ages.buckets.map((bucket) => [bucket.label, bucket.count]))).toEqual({
+      'Under 1 month': 1,
+      '1 to 3 months': 0,
+      '3 to 6 months': 0,
+      '6 to 12 months': 0,
+      '1 to 2 years': 0,
+      'Over 2 years': 0,
+    })
+  })
+
+  it('lists every bucket, in order, even when empty', () => {
+    const ages = updateAges([], new Map(), NOW)
+    expect(ages).toEqual({ buckets: LABELS.map((label) => expect.objectContaining({ label, count: 0 })), unknown: 0 })
+  })
+
+  it('counts many segments across the buckets', () => {
+    const ages = [2, 20, 40, 100, 200, 400, 800, 1000].map((days) => at(NOW, -days * 24 * 60 * MINUTE))
+    const segments = ages.map((_, index) => braze(`b-${index}`))
+    const details = new Map(ages.map((updatedAt, index): [string, BrazeSegmentDetails] => [`b-${index}`, { id: `b-${index}`, tags: [], updatedAt }]))
+    expect(updateAges(segments, details, NOW).buckets.map((bucket) => bucket.count)).toEqual([2, 1, 1, 1, 1, 2])
+  })
+})

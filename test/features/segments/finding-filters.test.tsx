@@ -1,0 +1,165 @@
+// @vitest-environment jsdom
+// The Segments list's audit filters as a person uses them: "Finding" (one of the audit's findings) and "Not updated
+// since" (a date), both in the URL, the naming option waiting for a pattern, and "Clear filters".
+import type { QueryClient } from '@tanstack/react-query'
+import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { computeFindings, type FindingId } from '../../../src/findings/findings'
+import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
+import { brazeQueries } from '../../../src/providers/braze/queries'
+import { brazeSegmentListItemSchema, toBrazeSegment, type BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
+import { toCommandersActSegment } from '../../../src/providers/commanders-act/schemas'
+import type { Segment } from '../../../src/providers/segment'
+import { updateFindingSettings } from '../../../src/stores/finding-settings'
+import { createDemoHandlers } from '../../msw/demo-handlers'
+import { renderApp } from '../../render-app'
+
+const demo = createDemoHandlers({ brazeCount: 60, commandersActCount: 40 })
+const server = setupServer(...demo.handlers)
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+/** The demo segments as the app lists them: through the providers' own schemas and mappings. */
+const LISTED: readonly Segment[] = [
+  ...demo.data.braze.map((segment) =>
+    toBrazeSegment(brazeSegmentListItemSchema.parse({ id: segment.id, name: segment.name, analytics_tracking_enabled: segment.analyticsTrackingEnabled, tags: segment.tags })),
+  ),
+  ...demo.data.commandersAct.map(toCommandersActSegment),
+]
+const TOTAL = LISTED.length
+const BRAZE = LISTED.filter((segment) => segment.provider === 'braze')
+
+const status = () => screen.getByRole('status')
+const findingSelect = () => screen.getByRole('combobox', { name: 'Finding' })
+const dateField = () => screen.getByLabelText('Not updated since')
+
+/** The list's status for these segments: how many, of the whole list, and per provider. */
+function statusFor(keys: readonly string[]): string {
+  const braze = keys.filter((key) => key.startsWith('braze:')).length
+  return `${keys.length} ${keys.length === 1 ? 'segment' : 'segments'} of ${TOTAL} · Braze: ${braze} · Commanders Act: ${keys.length - braze}`
+}
+
+/** The keys of the segments with a finding, as the audit computes it on the same data. */
+function keysWith(id: FindingId, details: ReadonlyMap<string, BrazeSegmentDetails> = new Map(), namingPattern: RegExp | null = null): string[] {
+  const findings = computeFindings({ segments: LISTED, details, sizes: new Map() }, { staleMonths: 12, namingPattern }, new Date())
+  return [...findings.bySegment].filter(([, found]) => found.includes(id)).map(([key]) => key)
+}
+
+async function loadAllBrazeDetails(queryClient: QueryClient): Promise<Map<string, BrazeSegmentDetails>> {
+  const details = new Map(await Promise.all(BRAZE.map(async (segment) => [segment.id, await fetchBrazeSegmentDetails(segment.id)] as const)))
+  act(() => {
+    for (const [id, loaded] of details) queryClient.setQueryData(brazeQueries.details(id).queryKey, loaded)
+  })
+  return details
+}
+
+async function renderList(url = '/') {
+  const view = renderApp(url)
+  await waitFor(() => expect(status()).toHaveTextContent(new RegExp(`(^${TOTAL} segments|of ${TOTAL})`)), { timeout: 5000 })
+  return view
+}
+
+describe('Finding filter', () => {
+  it.each<{ label: string; id: FindingId }>([
+    { label: 'Test or temporary', id: 'leftover' },
+    { label: 'Duplicate name', id: 'duplicate-name' },
+    { label: 'In both providers', id: 'cross-provider' },
+    { label: 'No tags', id: 'no-tags' },
+    { label: 'Analytics tracking off', id: 'tracking-off' },
+  ])('narrows the list to $label, in the URL, and back to all with Any', async ({ label, id }) => {
+    const keys = keysWith(id)
+    expect(keys.length).toBeGreaterThan(0)
+    const user = userEvent.setup()
+    const { currentSearch } = await renderList()
+    expect(status()).toHaveTextContent(new RegExp(`^${TOTAL} segments ·`))
+
+    await user.selectOptions(findingSelect(), label)
+    expect(currentSearch().get('finding')).toBe(id)
+    await waitFor(() => expect(status()).toHaveTextContent(statusFor(keys)))
+    // The rows shown (the table is virtualised: the first screenful) are segments with the finding.
+    const expectedHrefs = new Set(LISTED.filter((segment) => keys.includes(segment.key)).map((segment) => `/segments/${segment.provider}/${encodeURIComponent(segment.id)}`))
+    const shown = within(screen.getByRole('table', { name: 'Segments' }))
+      .getAllByRole('link')
+      .map((link) => link.getAttribute('href') ?? '')
+    expect(shown.length).toBeGreaterThan(0)
+    expect(shown.filter((href) => !expectedHrefs.has(href))).toEqual([])
+
+    await user.selectOptions(findingSelect(), 'Any')
+    expect(currentSearch().has('finding')).toBe(false)
+    await waitFor(() => expect(status()).toHaveTextContent(new RegExp(`^${TOTAL} segments ·`)))
+  })
+
+  it('opens filtered from the URL, and counts a detail-based finding on the details loaded', async () => {
+    const { queryClient } = await renderList('/?finding=no-description')
+    expect(findingSelect()).toHaveValue('no-description')
+    // No details yet: nothing known to lack a description.
+    expect(status()).toHaveTextContent(statusFor([]))
+
+    const details = await loadAllBrazeDetails(queryClient)
+    const keys = keysWith('no-description', details)
+    expect(keys.length).toBeGreaterThan(0)
+    await waitFor(() => expect(status()).toHaveTextContent(statusFor(keys)))
+  })
+
+  it('keeps the naming option disabled until a naming pattern is set in the settings', async () => {
+    const user = userEvent.setup()
+    const { currentSearch } = await renderList()
+    expect(within(findingSelect()).getByRole('option', { name: 'Breaks the naming pattern (no pattern set)' })).toBeDisabled()
+
+    act(() => updateFindingSettings({ namingPattern: '^[A-Z]' }))
+    const option = within(findingSelect()).getByRole('option', { name: 'Breaks the naming pattern' })
+    expect(option).toBeEnabled()
+    await user.selectOptions(findingSelect(), option)
+    expect(currentSearch().get('finding')).toBe('naming')
+    const keys = keysWith('naming', new Map(), /^[A-Z]/u)
+    expect(keys.length).toBeGreaterThan(0)
+    await waitFor(() => expect(status()).toHaveTextContent(statusFor(keys)))
+  })
+})
+
+describe('Not updated since', () => {
+  it('narrows the list to the Braze segments last updated before the date, in the URL', async () => {
+    const user = userEvent.setup()
+    const { currentSearch, queryClient } = await renderList()
+    const details = await loadAllBrazeDetails(queryClient)
+    // Before local midnight of that day; Commanders Act has no dates and never matches.
+    const before = new Date(2025, 5, 1).getTime()
+    const keys = BRAZE.filter((segment) => Date.parse(details.get(segment.id)?.updatedAt ?? '') < before).map((segment) => segment.key)
+    expect(keys.length).toBeGreaterThan(0)
+    expect(keys.length).toBeLessThan(BRAZE.length)
+
+    await user.type(dateField(), '2025-06-01')
+    expect(dateField()).toHaveValue('2025-06-01')
+    expect(currentSearch().get('updatedBefore')).toBe('2025-06-01')
+    await waitFor(() => expect(status()).toHaveTextContent(statusFor(keys)))
+  })
+
+  it('opens filtered from the URL and ignores a date that does not exist', async () => {
+    await renderList('/?updatedBefore=2025-02-31')
+    expect(dateField()).toHaveValue('')
+    expect(status()).toHaveTextContent(new RegExp(`^${TOTAL} segments ·`))
+  })
+})
+
+describe('Clear filters', () => {
+  it('clears the finding and the date, from the fields and the URL', async () => {
+    const user = userEvent.setup()
+    const { currentSearch, queryClient } = await renderList('/?finding=leftover&updatedBefore=2026-01-01')
+    await loadAllBrazeDetails(queryClient)
+    expect(findingSelect()).toHaveValue('leftover')
+    expect(dateField()).toHaveValue('2026-01-01')
+    expect(status()).not.toHaveTextContent(new RegExp(`^${TOTAL} segments ·`))
+
+    await user.click(within(screen.getByRole('search', { name: 'Search and filter segments' })).getByRole('button', { name: 'Clear filters' }))
+    expect(currentSearch().has('finding')).toBe(false)
+    expect(currentSearch().has('updatedBefore')).toBe(false)
+    expect(findingSelect()).toHaveValue('')
+    expect(dateField()).toHaveValue('')
+    await waitFor(() => expect(status()).toHaveTextContent(new RegExp(`^${TOTAL} segments ·`)))
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument()
+  })
+})
