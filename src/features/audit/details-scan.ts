@@ -9,7 +9,7 @@ import { localScanMarkerStore, type ScanMarkerStore } from './scan-marker'
 
 export const SCAN_CONCURRENCY = 6
 export const SCAN_SIZE_DAYS = 30
-/** Details fetched within this time are fresh: a second scan skips them. */
+/** Details fetched within this time are fresh: a second scan skips them (a resumed one also skips all it fetched). */
 const FRESH_MS = 10 * 60_000
 
 export interface ScanState {
@@ -27,7 +27,16 @@ export interface ScanState {
   error?: string
 }
 
-const IDLE: ScanState = { status: 'idle', total: 0, done: 0, skipped: 0, failed: 0, activeMs: 0, concurrency: SCAN_CONCURRENCY, resumed: false }
+const IDLE: ScanState = {
+  status: 'idle',
+  total: 0,
+  done: 0,
+  skipped: 0,
+  failed: 0,
+  activeMs: 0,
+  concurrency: SCAN_CONCURRENCY,
+  resumed: false,
+}
 
 /** Where a run starts from: a click, or the marker a reload left behind. */
 interface RunPlan {
