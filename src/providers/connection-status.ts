@@ -1,6 +1,6 @@
 // What the proxy says about the providers (/api/status): configured or not, demo or real, hosts — never a secret.
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { apiUrl } from '../lib/api-url'
 
 const notConfigured = z.object({

@@ -1,5 +1,5 @@
 // Typed provider failures, so the UI can say in plain words which provider failed and why.
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 
 export type ProviderId = 'braze' | 'commanders-act'
 
@@ -140,8 +140,49 @@ export async function providerErrorFromResponse(provider: ProviderId, response: 
   })
 }
 
+/** What a value is, in the words zod's English messages use for what they received. */
+function typeOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value)
+  if (typeof value === 'object' && Object.getPrototypeOf(value) !== Object.prototype && value.constructor) return value.constructor.name
+  return typeof value
+}
+
+const quoted = (value: unknown) => (typeof value === 'string' ? `"${value}"` : String(value))
+
+/** Units and names the English messages use for the sizes and formats our schemas check. */
+const SIZE_UNITS: Record<string, string> = { string: 'characters', array: 'items' }
+const FORMAT_NAMES: Record<string, string> = { datetime: 'ISO datetime', date: 'ISO date' }
+
+/**
+ * zod/mini carries no messages (its locales are optional, and weigh more than this): pass this as `error` to
+ * `safeParse`/`parse` for the same English words zod's own English locale uses for the checks our schemas make.
+ */
+export const issueText: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `Invalid input: expected ${issue.expected === 'nan' ? 'NaN' : issue.expected}, received ${typeOf(issue.input)}`
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `Invalid input: expected ${quoted(issue.values[0])}`
+        : `Invalid option: expected one of ${issue.values.map(quoted).join('|')}`
+    case 'too_small':
+    case 'too_big': {
+      const small = issue.code === 'too_small'
+      const bound = `${issue.exact ? 'exactly ' : (small ? '>' : '<') + (issue.inclusive ? '=' : '')}${String(small ? issue.minimum : issue.maximum)}`
+      const unit = SIZE_UNITS[issue.origin]
+      return `Too ${small ? 'small' : 'big'}: expected ${issue.origin} to ${unit ? `have ${bound} ${unit}` : `be ${bound}`}`
+    }
+    case 'invalid_format':
+      return `Invalid ${FORMAT_NAMES[issue.format] ?? issue.format}`
+    default:
+      return 'Invalid input'
+  }
+}
+
 /** A 2xx answer that does not match the schema: names the first bad field, and what the provider said if it said something. */
-export function invalidResponseError(provider: ProviderId, error: z.ZodError, body?: unknown): ProviderError {
+export function invalidResponseError(provider: ProviderId, error: z.core.$ZodError, body?: unknown): ProviderError {
   const issue = error.issues[0]
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined
   // Braze explains a failed call in `message`; "success" explains nothing.

@@ -1,8 +1,8 @@
 // The one way provider clients call the proxy: same-origin URL, per-request retries, typed errors, zod parse at the edge.
-import type { z } from 'zod'
+import type { z } from 'zod/mini'
 import { apiUrl, type QueryParams } from '../lib/api-url'
 import { fetchWithRetry, isRetryableStatus, type RetryPolicy } from '../lib/http'
-import { invalidResponseError, ProviderError, providerErrorFromResponse, type ProviderId } from './provider-error'
+import { invalidResponseError, issueText, ProviderError, providerErrorFromResponse, type ProviderId } from './provider-error'
 
 export interface ProviderRequestOptions {
   signal?: AbortSignal
@@ -22,14 +22,14 @@ export async function isRetryableProviderResponse(response: Response): Promise<b
   }
 }
 
-export function parseProviderBody<S extends z.ZodType>(provider: ProviderId, schema: S, body: unknown): z.output<S> {
-  const result = schema.safeParse(body)
+export function parseProviderBody<S extends z.ZodMiniType>(provider: ProviderId, schema: S, body: unknown): z.output<S> {
+  const result = schema.safeParse(body, { error: issueText })
   if (!result.success) throw invalidResponseError(provider, result.error, body)
   return result.data
 }
 
 /** GETs a proxy path and returns its parsed body; every failure but an abort becomes a ProviderError. */
-export async function requestProviderJson<S extends z.ZodType>(
+export async function requestProviderJson<S extends z.ZodMiniType>(
   provider: ProviderId,
   path: string,
   params: QueryParams,

@@ -2,7 +2,8 @@
 // a session is exported or imported, kept in IndexedDB so it survives reloads until the next export or import.
 import { createStore, get, set, type UseStore } from 'idb-keyval'
 import { useSyncExternalStore } from 'react'
-import { z } from 'zod'
+import { z } from 'zod/mini'
+import { issueText } from '../providers/provider-error'
 import { sessionSegmentSchema, type SessionFile } from './session-file'
 
 const KEY = 'previous-session'
@@ -11,7 +12,7 @@ const baselineSchema = z.object({
   takenAt: z.string(),
   source: z.enum(['export', 'import']),
   /** The imported file's name, for "compared with audit-session-2026-11-02.json". */
-  fileName: z.string().optional(),
+  fileName: z.optional(z.string()),
   segments: z.array(sessionSegmentSchema),
   providers: z.array(z.enum(['braze', 'commanders-act'])),
 })
@@ -50,7 +51,7 @@ export class BaselineStore {
   /** A snapshot without a complete provider list compares nothing: it is not kept. */
   async save(baseline: AuditBaseline): Promise<void> {
     if (baseline.providers.length === 0) return
-    const valid = baselineSchema.parse(baseline)
+    const valid = baselineSchema.parse(baseline, { error: issueText })
     await set(KEY, valid, this.idb)
     this.set({ status: 'ready', baseline: valid })
   }

@@ -1,7 +1,7 @@
 // The findings' two settings, chosen on the audit page and read by the list too: staleness in months and the team's
 // naming pattern. Remembered in localStorage; one module-level store so every page sees a change at once.
 import { useSyncExternalStore } from 'react'
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 const STORAGE_KEY = 'segment-audit:finding-settings:v1'
 
@@ -16,8 +16,8 @@ export interface FindingSettingsValue {
 export const DEFAULT_FINDING_SETTINGS: FindingSettingsValue = { staleMonths: 12, namingPattern: '' }
 
 const storedSchema = z.object({
-  staleMonths: z.number().int().min(1).max(120).catch(DEFAULT_FINDING_SETTINGS.staleMonths),
-  namingPattern: z.string().max(500).catch(DEFAULT_FINDING_SETTINGS.namingPattern),
+  staleMonths: z.catch(z.number().check(z.int(), z.gte(1), z.lte(120)), DEFAULT_FINDING_SETTINGS.staleMonths),
+  namingPattern: z.catch(z.string().check(z.maxLength(500)), DEFAULT_FINDING_SETTINGS.namingPattern),
 })
 
 function readStored(): FindingSettingsValue {

@@ -1,14 +1,15 @@
 // The audit session as a file: a versioned JSON to re-import, and the merge rule for importing one (newer review wins).
-import { z } from 'zod'
+import { z } from 'zod/mini'
+import { issueText } from '../providers/provider-error'
 import { auditEntrySchema, type AuditEntry } from './verdict-store'
 
 export const SESSION_FORMAT = 'segment-audit-session'
 export const SESSION_VERSION = 1
 
 export const sessionSegmentSchema = z.object({
-  key: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
   name: z.string(),
-  tags: z.array(z.string()).nullable(),
+  tags: z.nullable(z.array(z.string())),
 })
 export type SessionSegment = z.infer<typeof sessionSegmentSchema>
 
@@ -59,7 +60,7 @@ export function parseSessionFile(text: string): SessionFile {
   if (typeof header.data.version === 'number' && header.data.version > SESSION_VERSION) {
     throw new SessionFileError(`This session was exported by a newer version of Segment Audit (format ${header.data.version}).`)
   }
-  const parsed = sessionFileSchema.safeParse(raw)
+  const parsed = sessionFileSchema.safeParse(raw, { error: issueText })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
     throw new SessionFileError(`This session file is damaged: field “${issue?.path.join('.') ?? '?'}” ${issue?.message ?? 'is invalid'}.`)

@@ -1,13 +1,14 @@
 // Verdicts and notes, kept durably in IndexedDB (idb-keyval) and mirrored in memory for instant reads.
 import { createStore, entries, set, setMany, type UseStore } from 'idb-keyval'
-import { z } from 'zod'
+import { z } from 'zod/mini'
+import { issueText } from '../providers/provider-error'
 
 export const VERDICTS = ['keep', 'fix', 'archive', 'unreviewed'] as const
 export type Verdict = (typeof VERDICTS)[number]
 
 export const auditEntrySchema = z.object({
   /** The segment's row key, `${provider}:${id}`. */
-  key: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
   verdict: z.enum(VERDICTS),
   note: z.string(),
   reviewer: z.string(),
@@ -51,7 +52,7 @@ export class VerdictStore {
 
   /** Resolves once the entry is written to IndexedDB; only then does the in-memory view change. */
   async save(entry: AuditEntry): Promise<void> {
-    const valid = auditEntrySchema.parse(entry)
+    const valid = auditEntrySchema.parse(entry, { error: issueText })
     await set(valid.key, valid, this.idb)
     const next = new Map(this.snapshot)
     next.set(valid.key, valid)
@@ -61,7 +62,7 @@ export class VerdictStore {
 
   /** Writes several entries in one transaction (an import): all or nothing. */
   async saveMany(batch: readonly AuditEntry[]): Promise<void> {
-    const valid = batch.map((entry) => auditEntrySchema.parse(entry))
+    const valid = batch.map((entry) => auditEntrySchema.parse(entry, { error: issueText }))
     if (valid.length === 0) return
     await setMany(valid.map((entry) => [entry.key, entry]), this.idb)
     const next = new Map(this.snapshot)

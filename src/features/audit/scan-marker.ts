@@ -1,6 +1,6 @@
 // Remembers in localStorage that a details scan is under way (since when, running or paused), so that the app can
 // resume it after a reload; what the scan fetched survives in the persisted query cache.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 
 const STORAGE_KEY = 'segment-audit:details-scan:v1'
 

@@ -1,19 +1,22 @@
 // Braze answer shapes (zod) and their mapping into the app's types: lenient where Braze varies, strict elsewhere.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../segment'
 
 /** Braze's envelope: a 2xx whose `message` is not "success" is still a failure. */
 const success = z.literal('success')
 
 /** Tag and team lists may contain null (seen in real answers): drop them rather than fail the whole list. */
-const nameList = z.array(z.string().nullable()).transform((names) => names.filter((name): name is string => name !== null))
+const nameList = z.pipe(
+  z.array(z.nullable(z.string())),
+  z.transform((names: (string | null)[]) => names.filter((name): name is string => name !== null)),
+)
 
 export const brazeSegmentListItemSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   name: z.string(),
   analytics_tracking_enabled: z.boolean(),
   // Old workspaces omit the key entirely.
-  tags: nameList.nullish(),
+  tags: z.nullish(nameList),
 })
 
 export const brazeSegmentsPageSchema = z.object({
@@ -26,14 +29,14 @@ const isoDateTime = z.iso.datetime({ offset: true })
 
 export const brazeSegmentDetailsSchema = z.object({
   message: success,
-  name: z.string().nullish(),
-  created_at: isoDateTime.nullish(),
-  updated_at: isoDateTime.nullish(),
-  description: z.string().nullish(),
+  name: z.nullish(z.string()),
+  created_at: z.nullish(isoDateTime),
+  updated_at: z.nullish(isoDateTime),
+  description: z.nullish(z.string()),
   // Added later by Braze: older workspaces omit it.
-  text_description: z.string().nullish(),
-  tags: nameList.nullish(),
-  teams: nameList.nullish(),
+  text_description: z.nullish(z.string()),
+  tags: z.nullish(nameList),
+  teams: z.nullish(nameList),
 })
 
 export const brazeDataSeriesSchema = z.object({
@@ -42,7 +45,7 @@ export const brazeDataSeriesSchema = z.object({
     z.object({
       // Often a bare date, sometimes a full timestamp.
       time: z.union([z.iso.date(), z.iso.datetime({ offset: true, local: true })]),
-      size: z.number().nonnegative(),
+      size: z.number().check(z.nonnegative()),
     }),
   ),
 })

@@ -1,10 +1,10 @@
 // Commanders Act answer shapes (zod) and their mapping into Segment: a bare array, two documented fields.
-import { z } from 'zod'
+import { z } from 'zod/mini'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../segment'
 
 export const commandersActSegmentSchema = z.object({
   // Documented as 8 upper-case hex characters; any non-empty string is accepted so a format change does not hide the list.
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   label: z.string(),
 })
 
