@@ -1,4 +1,4 @@
-// On a segment's page: back to the list with its view, and previous/next through that view (also keys k and j).
+// On a segment's page: back to the list with its view (also Escape), and previous/next through that view (keys k and j).
 import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
@@ -31,6 +31,12 @@ export function ListNavigation() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!isShortcut(event)) return
+      if (event.key === 'Escape') {
+        // Back to the list, its view and scroll position, as the "Back to the segments" link does.
+        event.preventDefault()
+        void navigate({ pathname: '/', search: listSearch })
+        return
+      }
       const target = event.key === 'j' ? next : event.key === 'k' ? previous : undefined
       if (!target) return
       event.preventDefault()

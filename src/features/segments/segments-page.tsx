@@ -16,6 +16,7 @@ import { SegmentsTable } from './segments-table'
 import { SegmentsToolbar } from './segments-toolbar'
 import { useColumnVisibility } from './use-column-visibility'
 import { useListState } from './use-list-state'
+import { useListKeyboard } from './use-list-keyboard'
 import { useListScrollMemory } from './use-list-scroll-memory'
 import { useSegmentView } from './use-segment-view'
 
@@ -27,6 +28,7 @@ export function SegmentsPage() {
   const { list, collator, rows, visible, details, findings } = useSegmentView(filters, sort)
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
   useListScrollMemory(rows.length > 0)
+  const keyboard = useListKeyboard(visible)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
 
@@ -69,6 +71,9 @@ export function SegmentsPage() {
         onColumnVisibilityChange={setColumnVisibility}
         onExport={() => downloadText(segmentsCsv(visible, visibleColumns, t), csvFilename(new Date()), 'text/csv;charset=utf-8')}
         exportDisabled={visible.length === 0}
+        searchRef={keyboard.searchRef}
+        onOpenFirst={keyboard.openFirst}
+        onMoveIntoTable={keyboard.moveIntoTable}
       />
       <DetailsCoverageNote filters={filters} segments={list.segments} details={details} findings={findings} />
       <div className="list-meta">
@@ -98,6 +103,7 @@ export function SegmentsPage() {
           onSortChange={(next) => updateListState({ sort: next })}
           columnVisibility={columnVisibility}
           onColumnVisibilityChange={setColumnVisibility}
+          handle={keyboard.tableRef}
         />
       )}
     </>

@@ -1,7 +1,7 @@
 // The segments grid: TanStack Table for columns, order and visibility; TanStack Virtual keeps only the visible rows in the DOM.
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { useLayoutEffect, useRef, useState } from 'react'
+import { useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { columnLabel } from './column-labels'
 import { segmentColumns, segmentTableFeatures } from './columns'
@@ -18,6 +18,12 @@ interface SegmentsTableProps {
   onSortChange: (sort: SegmentListSort) => void
   columnVisibility: ColumnVisibilityState
   onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) => void
+  handle?: Ref<SegmentsTableHandle>
+}
+
+export interface SegmentsTableHandle {
+  /** Scrolls the row into the rendered window if needed, then focuses its name link. */
+  focusRow: (index: number) => void
 }
 
 function resolve<T>(updater: Updater<T>, previous: T): T {
@@ -38,7 +44,7 @@ function useOffsetTop(ref: React.RefObject<HTMLElement | null>): number {
   return offset
 }
 
-export function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onColumnVisibilityChange }: SegmentsTableProps) {
+export function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onColumnVisibilityChange, handle }: SegmentsTableProps) {
   const { t } = useTranslation(['segments', 'common'])
   const sorting: SortingState = [{ id: sort.column, desc: sort.desc }]
   const table = useTable({
@@ -67,6 +73,27 @@ export function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onCo
     scrollMargin,
     getItemKey: (index) => rows[index]?.key ?? index,
   })
+  const focusRow = (index: number) => {
+    if (index < 0 || index >= rows.length) return
+    const link = () => bodyRef.current?.querySelector<HTMLAnchorElement>(`tr[aria-rowindex="${index + 2}"] a.segment-name`)
+    const now = link()
+    if (now) {
+      now.focus()
+      return
+    }
+    // Not rendered (virtualised away): bring it in, then focus it once painted.
+    virtualizer.scrollToIndex(index, { align: 'auto' })
+    requestAnimationFrame(() => requestAnimationFrame(() => link()?.focus()))
+  }
+  useImperativeHandle(handle, () => ({ focusRow }))
+  /** ↑ and ↓ move between rows' name links; Enter on one opens it, as a link does. */
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
+    const current = (event.target as HTMLElement).closest('tr')?.getAttribute('aria-rowindex')
+    if (!current) return
+    event.preventDefault()
+    focusRow(Number(current) - 2 + (event.key === 'ArrowDown' ? 1 : -1))
+  }
   const virtualRows = virtualizer.getVirtualItems()
   const tableRows = table.getRowModel().rows
   const visibleColumns = table.getVisibleLeafColumns()
@@ -90,7 +117,7 @@ export function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onCo
           </tr>
         ))}
       </thead>
-      <tbody ref={bodyRef}>
+      <tbody ref={bodyRef} onKeyDown={onKeyDown}>
         {paddingTop > 0 ? (
           <tr aria-hidden="true" className="spacer">
             <td colSpan={visibleColumns.length} style={{ height: paddingTop }} />

@@ -1,5 +1,6 @@
 // The toolbar above the table: search, filters, columns and export.
 import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
+import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VERDICTS } from '../../stores/verdict-store'
 import { ColumnsMenu } from './columns-menu'
@@ -21,6 +22,9 @@ interface SegmentsToolbarProps {
   onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) => void
   onExport: () => void
   exportDisabled: boolean
+  searchRef: RefObject<HTMLInputElement | null>
+  onOpenFirst: () => void
+  onMoveIntoTable: () => void
 }
 
 export function SegmentsToolbar(props: SegmentsToolbarProps) {
@@ -28,7 +32,13 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
   const { filters, onChange } = props
   return (
     <div className="toolbar" role="search" aria-label={t('toolbar.label')}>
-      <SearchBox query={filters.query} onQueryChange={(query) => onChange({ filters: { query } }, { replace: true })} />
+      <SearchBox
+        query={filters.query}
+        onQueryChange={(query) => onChange({ filters: { query } }, { replace: true })}
+        inputRef={props.searchRef}
+        onOpenFirst={props.onOpenFirst}
+        onMoveIntoTable={props.onMoveIntoTable}
+      />
       <label className="select-field">
         <span>{t('toolbar.provider')}</span>
         <select
