@@ -41,8 +41,29 @@ export function buildSessionFile(
   }
 }
 
+/** Why a file was refused: the UI words it in its own language from this code and its params (audit:import.error.<reason>). */
+export type SessionFileReason = 'not-json' | 'not-session' | 'newer-version' | 'damaged'
+
+export interface SessionFileErrorParams {
+  /** newer-version: the format version the file declares. */
+  version?: number
+  /** damaged: dotted path of the first bad field, e.g. "entries.1.verdict". */
+  field?: string
+  /** damaged: what is wrong with it (English, from the schema). */
+  problem?: string
+}
+
 export class SessionFileError extends Error {
   override readonly name = 'SessionFileError'
+
+  /** `message` says the same in English, for logs and tools. */
+  constructor(
+    message: string,
+    readonly reason: SessionFileReason,
+    readonly params: SessionFileErrorParams = {},
+  ) {
+    super(message)
+  }
 }
 
 /** Reads a session file; anything else (not JSON, another app's file, a newer version, a bad field) is refused with the reason. */
@@ -51,19 +72,22 @@ export function parseSessionFile(text: string): SessionFile {
   try {
     raw = JSON.parse(text)
   } catch {
-    throw new SessionFileError('This file is not JSON: choose a session exported from Segment Audit (.json).')
+    throw new SessionFileError('This file is not JSON: choose a session exported from Segment Audit (.json).', 'not-json')
   }
   const header = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(raw)
   if (!header.success || header.data.format !== SESSION_FORMAT) {
-    throw new SessionFileError('This file is not a Segment Audit session.')
+    throw new SessionFileError('This file is not a Segment Audit session.', 'not-session')
   }
   if (typeof header.data.version === 'number' && header.data.version > SESSION_VERSION) {
-    throw new SessionFileError(`This session was exported by a newer version of Segment Audit (format ${header.data.version}).`)
+    const version = header.data.version
+    throw new SessionFileError(`This session was exported by a newer version of Segment Audit (format ${version}).`, 'newer-version', { version })
   }
   const parsed = sessionFileSchema.safeParse(raw, { error: issueText })
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new SessionFileError(`This session file is damaged: field “${issue?.path.join('.') ?? '?'}” ${issue?.message ?? 'is invalid'}.`)
+    const field = issue?.path.join('.') ?? '?'
+    const problem = issue?.message ?? 'is invalid'
+    throw new SessionFileError(`This session file is damaged: field “${field}” ${problem}.`, 'damaged', { field, problem })
   }
   return parsed.data
 }

@@ -1,6 +1,7 @@
 // The audit session page (/audit): progress, the details scan, findings, changes since the last audit, charts, and
 // the session exported for people and machines, or imported.
 import { useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { useFindings } from '../../findings/use-findings'
 import { useCachedBrazeDetails } from '../../providers/braze/cached-queries'
@@ -21,7 +22,8 @@ import { useListedSegments } from './use-listed-segments'
 const NO_SEGMENTS: readonly Segment[] = []
 
 export function AuditPage() {
-  useDocumentTitle('Audit')
+  const { t } = useTranslation('audit')
+  useDocumentTitle(t('documentTitle'))
   const verdicts = useVerdicts()
   const listed = useListedSegments()
   const details = useCachedBrazeDetails()
@@ -35,8 +37,8 @@ export function AuditPage() {
     <>
       <div className="page-header">
         <div>
-          <h1>Audit session</h1>
-          <p>Review progress, what deserves a look, what changed, and the session to share or keep.</p>
+          <h1>{t('title')}</h1>
+          <p>{t('intro')}</p>
         </div>
       </div>
       <div className="audit-grid">

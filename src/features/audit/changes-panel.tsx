@@ -1,16 +1,20 @@
 // "Changed since the last audit": new, gone, renamed and re-tagged segments against the previous session's snapshot.
 import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { formatDateTime, formatNumber } from '../../lib/format'
+import { useFormat } from '../../components/use-format'
 import { providerLabel, type ProviderId } from '../../providers/provider-error'
 import { segmentPath } from '../../providers/segment'
 import { useAuditBaseline, type AuditBaseline } from '../../stores/audit-baseline'
+import type { AuditT } from './audit-t'
 import { compareWithBaseline } from './session-changes'
 import type { ListedSegments } from './use-listed-segments'
 
 const SHOWN = 50
 
 function ChangeGroup<T>({ title, items, render }: { title: string; items: readonly T[]; render: (item: T) => ReactNode }) {
+  const { t } = useTranslation(['audit', 'common'])
+  const format = useFormat()
   if (items.length === 0) {
     return (
       <div className="change-group">
@@ -24,47 +28,47 @@ function ChangeGroup<T>({ title, items, render }: { title: string; items: readon
     <details className="change-group">
       <summary>
         <h3>
-          {title} <span className="count-pill">{formatNumber(items.length)}</span>
+          {title} <span className="count-pill">{format.number(items.length)}</span>
         </h3>
       </summary>
       <ul className="change-list">
         {items.slice(0, SHOWN).map(render)}
-        {items.length > SHOWN ? <li className="muted">…and {formatNumber(items.length - SHOWN)} more</li> : null}
+        {items.length > SHOWN ? <li className="muted">{t('changes.more', { count: items.length - SHOWN })}</li> : null}
       </ul>
     </details>
   )
 }
 
-function baselineText(baseline: AuditBaseline): string {
-  const when = formatDateTime(baseline.takenAt)
+function baselineText(t: AuditT, baseline: AuditBaseline, dateTime: (iso: string) => string): string {
+  const when = dateTime(baseline.takenAt)
   return baseline.source === 'import'
-    ? `Compared with the session imported from ${baseline.fileName ?? 'a file'} (exported ${when})`
-    : `Compared with the session exported ${when}`
+    ? t('changes.imported', { file: baseline.fileName ?? t('changes.aFile'), when })
+    : t('changes.exported', { when })
 }
 
 const providerOf = (key: string) => key.slice(0, key.indexOf(':')) as ProviderId
 
 export function ChangesPanel({ listed }: { listed: ListedSegments }) {
+  const { t } = useTranslation(['audit', 'common'])
+  const format = useFormat()
   const state = useAuditBaseline()
   let body: ReactNode
-  if (state.status === 'loading') body = <p className="muted">Reading the previous session…</p>
-  else if (!state.baseline) {
-    body = (
-      <p className="muted">
-        No previous session in this browser yet. Export this session (or import one) and, next time, this lists the
-        segments created, deleted, renamed or re-tagged since.
-      </p>
-    )
-  } else if (listed.loading) body = <p className="muted">{baselineText(state.baseline)}. Waiting for the segment lists…</p>
+  if (state.status === 'loading') body = <p className="muted">{t('changes.reading')}</p>
+  else if (!state.baseline) body = <p className="muted">{t('changes.noBaseline')}</p>
+  else if (listed.loading) body = <p className="muted">{t('changes.waiting', { baseline: baselineText(t, state.baseline, format.dateTime) })}</p>
   else {
     const changes = compareWithBaseline(state.baseline, listed.segments, listed.completeProviders)
+    const providers = changes.providers.map((provider) => providerLabel[provider])
     body = (
       <>
         <p className="muted">
-          {baselineText(state.baseline)}, for {changes.providers.map((provider) => providerLabel[provider]).join(' and ') || 'no provider'}.
+          {t('changes.forProviders', {
+            baseline: baselineText(t, state.baseline, format.dateTime),
+            providers: providers.length > 0 ? new Intl.ListFormat(format.locale, { type: 'conjunction' }).format(providers) : t('changes.noProvider'),
+          })}
         </p>
         <ChangeGroup
-          title="New"
+          title={t('changes.new')}
           items={changes.added}
           render={(segment) => (
             <li key={segment.key}>
@@ -73,7 +77,7 @@ export function ChangesPanel({ listed }: { listed: ListedSegments }) {
           )}
         />
         <ChangeGroup
-          title="Gone"
+          title={t('changes.gone')}
           items={changes.gone}
           render={(segment) => (
             <li key={segment.key}>
@@ -82,7 +86,7 @@ export function ChangesPanel({ listed }: { listed: ListedSegments }) {
           )}
         />
         <ChangeGroup
-          title="Renamed"
+          title={t('changes.renamed')}
           items={changes.renamed}
           render={({ segment, previousName }) => (
             <li key={segment.key}>
@@ -91,7 +95,7 @@ export function ChangesPanel({ listed }: { listed: ListedSegments }) {
           )}
         />
         <ChangeGroup
-          title="Re-tagged"
+          title={t('changes.retagged')}
           items={changes.retagged}
           render={({ segment, added, removed }) => (
             <li key={segment.key}>
@@ -106,7 +110,7 @@ export function ChangesPanel({ listed }: { listed: ListedSegments }) {
   }
   return (
     <section className="card" aria-labelledby="changes-heading">
-      <h2 id="changes-heading">Changed since the last audit</h2>
+      <h2 id="changes-heading">{t('changes.heading')}</h2>
       {body}
     </section>
   )

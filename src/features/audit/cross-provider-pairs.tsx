@@ -1,36 +1,37 @@
 // The cross-provider matches as pairs: the same audience kept in both tools, side by side, most alike first.
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { useFormat } from '../../components/use-format'
 import type { CrossProviderMatch } from '../../findings/cross-provider'
-import { formatNumber, formatPercent } from '../../lib/format'
 import { segmentPath } from '../../providers/segment'
 
 const PAGE = 25
 
 export function CrossProviderPairs({ matches }: { matches: readonly CrossProviderMatch[] | null }) {
+  const { t } = useTranslation(['audit', 'common'])
+  const format = useFormat()
   const [shown, setShown] = useState(PAGE)
   const exact = matches?.filter((match) => match.similarity === 1).length ?? 0
   return (
     <section className="card card-wide" aria-labelledby="pairs-heading">
-      <h2 id="pairs-heading">In both providers</h2>
+      <h2 id="pairs-heading">{t('pairs.heading')}</h2>
       {!matches ? (
-        <p className="muted">The pairs appear once the segment lists have loaded.</p>
+        <p className="muted">{t('pairs.waiting')}</p>
       ) : matches.length === 0 ? (
-        <p className="muted">No Braze segment has the same or nearly the same name as a Commanders Act segment.</p>
+        <p className="muted">{t('pairs.none')}</p>
       ) : (
         <>
-          <p className="muted">
-            {formatNumber(matches.length)} pairs of a Braze and a Commanders Act segment with the same name ({formatNumber(exact)}) or
-            nearly the same ({formatNumber(matches.length - exact)}), ignoring case, accents and punctuation. Keep one, or
-            document why both exist.
-          </p>
+          <p className="muted">{t('pairs.summary', { count: matches.length, exact, near: matches.length - exact })}</p>
           <table className="pairs-table">
-            <caption className="visually-hidden">Segments in both providers</caption>
+            <caption className="visually-hidden">{t('pairs.table')}</caption>
             <thead>
               <tr>
                 <th scope="col">Braze</th>
                 <th scope="col">Commanders Act</th>
-                <th scope="col" className="numeric">Similarity</th>
+                <th scope="col" className="numeric">
+                  {t('pairs.similarity')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -42,7 +43,7 @@ export function CrossProviderPairs({ matches }: { matches: readonly CrossProvide
                   <td>
                     <Link to={segmentPath(match.commandersAct)}>{match.commandersAct.name}</Link>
                   </td>
-                  <td className="numeric">{match.similarity === 1 ? 'Same name' : formatPercent(match.similarity)}</td>
+                  <td className="numeric">{match.similarity === 1 ? t('pairs.sameName') : format.percent(match.similarity)}</td>
                 </tr>
               ))}
             </tbody>
@@ -50,11 +51,9 @@ export function CrossProviderPairs({ matches }: { matches: readonly CrossProvide
           {shown < matches.length ? (
             <div className="button-row table-more">
               <button type="button" className="button" onClick={() => setShown((count) => count + PAGE * 4)}>
-                Show {formatNumber(Math.min(PAGE * 4, matches.length - shown))} more
+                {t('pairs.more', { count: Math.min(PAGE * 4, matches.length - shown) })}
               </button>
-              <span className="muted">
-                {formatNumber(shown)} of {formatNumber(matches.length)} shown
-              </span>
+              <span className="muted">{t('pairs.shown', { shown, total: matches.length })}</span>
             </div>
           ) : null}
         </>

@@ -1,10 +1,10 @@
 // Export of the session: a CSV report for people, and the JSON that can be imported here or by a colleague. The JSON's
 // snapshot becomes what "Changed since the last audit" compares against next time.
 import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/alert'
 import type { SegmentFindings } from '../../findings/findings'
 import { datedFilename, downloadText } from '../../lib/download'
-import { formatNumber } from '../../lib/format'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import { baselineFromSession, getBaselineStore } from '../../stores/audit-baseline'
 import type { AuditEntry } from '../../stores/verdict-store'
@@ -20,11 +20,12 @@ interface ExportPanelProps {
 }
 
 export function ExportPanel({ listed, verdicts, details, findings, staleMonths }: ExportPanelProps) {
+  const { t } = useTranslation(['audit', 'common'])
   const [snapshotProblem, setSnapshotProblem] = useState<string | null>(null)
   const entries = [...verdicts.values()].filter((entry) => entry.verdict !== 'unreviewed' || entry.note !== '')
   const exportCsv = () => {
     if (!findings) return
-    const csv = sessionCsv({ segments: listed.segments, entries: verdicts, details, findings, staleMonths })
+    const csv = sessionCsv({ segments: listed.segments, entries: verdicts, details, findings, staleMonths }, t)
     downloadText(csv, datedFilename('audit-report', 'csv', new Date()), 'text/csv;charset=utf-8')
   }
   const exportJson = async () => {
@@ -40,23 +41,20 @@ export function ExportPanel({ listed, verdicts, details, findings, staleMonths }
   }
   return (
     <section className="card" aria-labelledby="export-heading">
-      <h2 id="export-heading">Export the session</h2>
-      <p className="muted">
-        The CSV report lists every segment with its dates, findings, verdict and note ({formatNumber(entries.length)}{' '}
-        reviewed or annotated). The JSON can be imported here or by a colleague, and is what the next audit compares with.
-      </p>
-      {listed.loading ? <p className="muted">Export is available once the segment lists have loaded.</p> : null}
+      <h2 id="export-heading">{t('export.heading')}</h2>
+      <p className="muted">{t('export.intro', { count: entries.length })}</p>
+      {listed.loading ? <p className="muted">{t('export.waiting')}</p> : null}
       <div className="button-row">
         <button type="button" className="button" disabled={listed.loading || !findings || listed.segments.length === 0} onClick={exportCsv}>
-          Export CSV
+          {t('export.csv')}
         </button>
         <button type="button" className="button button-primary" disabled={listed.loading} onClick={() => void exportJson()}>
-          Export JSON
+          {t('export.json')}
         </button>
       </div>
       {snapshotProblem ? (
-        <Alert tone="warning" title="The file was exported, but this browser could not keep its snapshot">
-          “Changed since the last audit” still compares with the previous one. ({snapshotProblem})
+        <Alert tone="warning" title={t('export.snapshotFailed')}>
+          {t('export.snapshotFailedText', { problem: snapshotProblem })}
         </Alert>
       ) : null}
     </section>

@@ -1,45 +1,47 @@
 // The findings: each a count that opens the list filtered to it, with how much could be checked, and their settings.
+import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { FINDING_HINTS, findingLabel } from '../../findings/finding-labels'
+import { useFormat } from '../../components/use-format'
 import { FINDING_IDS, type FindingCount, type FindingId, type SegmentFindings } from '../../findings/findings'
 import { compileNamingPattern } from '../../findings/naming-pattern'
 import { toDateParam } from '../../findings/staleness'
-import { formatNumber } from '../../lib/format'
 import { STALE_MONTHS_CHOICES, updateFindingSettings, useFindingSettings } from '../../stores/finding-settings'
+import type { AuditT } from './audit-t'
 
 function listUrl(id: FindingId, findings: SegmentFindings): string {
   return id === 'stale' ? `/?updatedBefore=${toDateParam(findings.staleCutoff)}` : `/?finding=${id}`
 }
 
-function coverage(id: FindingId, count: FindingCount): string {
-  if (count.applicable === 0) return id === 'naming' ? 'Set a pattern to check names' : 'Nothing to check'
-  if (count.checked === count.applicable) return `All ${formatNumber(count.applicable)} checked`
-  const waiting = count.applicable - count.checked
-  return `${formatNumber(count.checked)} of ${formatNumber(count.applicable)} checked · ${formatNumber(waiting)} need the details scan`
+function coverage(t: AuditT, id: FindingId, count: FindingCount): string {
+  if (count.applicable === 0) return id === 'naming' ? t('findings.coverage.setPattern') : t('findings.coverage.nothing')
+  if (count.checked === count.applicable) return t('findings.coverage.all', { count: count.applicable })
+  const checked = t('findings.coverage.partial', { count: count.checked, total: count.applicable })
+  return `${checked} · ${t('findings.coverage.waiting', { count: count.applicable - count.checked })}`
 }
 
 function FindingSettingsForm() {
+  const { t } = useTranslation(['audit', 'common'])
   const { staleMonths, namingPattern } = useFindingSettings()
   const compiled = compileNamingPattern(namingPattern)
   return (
     <div className="findings-settings">
       <label className="select-field">
-        <span>Not updated in</span>
+        <span>{t('findings.staleMonths')}</span>
         <select value={staleMonths} onChange={(event) => updateFindingSettings({ staleMonths: Number(event.target.value) })}>
           {STALE_MONTHS_CHOICES.map((months) => (
             <option key={months} value={months}>
-              {months} months
+              {t('findings.months', { count: months })}
             </option>
           ))}
         </select>
       </label>
       <label className="select-field naming-field">
-        <span>Naming pattern</span>
+        <span>{t('findings.namingPattern')}</span>
         <input
           className="input mono"
           type="text"
           value={namingPattern}
-          placeholder="none, e.g. ^(CRM|ACQ|RET)_"
+          placeholder={t('findings.namingPlaceholder')}
           spellCheck={false}
           autoComplete="off"
           aria-describedby="naming-help"
@@ -48,44 +50,44 @@ function FindingSettingsForm() {
         />
       </label>
       <p id="naming-help" className={compiled.ok ? 'muted small-print' : 'field-problem small-print'}>
-        {compiled.ok
-          ? 'A regular expression every segment name should match; leave empty for none.'
-          : `This pattern is not a valid regular expression (${compiled.problem}); names are not checked until it is fixed.`}
+        {compiled.ok ? t('findings.namingHelp') : t('findings.namingInvalid', { problem: compiled.problem })}
       </p>
     </div>
   )
 }
 
 export function FindingsPanel({ findings, staleMonths }: { findings: SegmentFindings | null; staleMonths: number }) {
+  const { t } = useTranslation(['audit', 'common'])
+  const format = useFormat()
   return (
     <section className="card card-wide" aria-labelledby="findings-heading">
-      <h2 id="findings-heading">Findings</h2>
-      <p className="muted">
-        What deserves a look. Each count opens the Segments list filtered to it. Findings about descriptions, dates and
-        sizes cover the Braze segments whose details are loaded: the details scan loads them all.
-      </p>
+      <h2 id="findings-heading">{t('findings.heading')}</h2>
+      <p className="muted">{t('findings.intro')}</p>
       <FindingSettingsForm />
       {findings ? (
         <table className="findings-table">
-          <caption className="visually-hidden">Findings</caption>
+          <caption className="visually-hidden">{t('findings.table')}</caption>
           <thead>
             <tr>
-              <th scope="col">Finding</th>
-              <th scope="col" className="numeric">Segments</th>
-              <th scope="col">Checked</th>
+              <th scope="col">{t('findings.finding')}</th>
+              <th scope="col" className="numeric">
+                {t('findings.segments')}
+              </th>
+              <th scope="col">{t('findings.checked')}</th>
             </tr>
           </thead>
           <tbody>
             {FINDING_IDS.map((id) => {
               const count = findings.counts[id]
+              const label = t(`common:finding.${id}.label`, { count: staleMonths })
               return (
                 <tr key={id}>
                   <th scope="row">
-                    {count.applicable > 0 ? <Link to={listUrl(id, findings)}>{findingLabel(id, staleMonths)}</Link> : findingLabel(id, staleMonths)}
-                    <span className="finding-hint">{FINDING_HINTS[id]}</span>
+                    {count.applicable > 0 ? <Link to={listUrl(id, findings)}>{label}</Link> : label}
+                    <span className="finding-hint">{t(`common:finding.${id}.hint`)}</span>
                   </th>
-                  <td className="numeric finding-count">{count.applicable > 0 ? formatNumber(count.count) : '—'}</td>
-                  <td className="muted">{coverage(id, count)}</td>
+                  <td className="numeric finding-count">{count.applicable > 0 ? format.number(count.count) : '—'}</td>
+                  <td className="muted">{coverage(t, id, count)}</td>
                 </tr>
               )
             })}
@@ -93,7 +95,7 @@ export function FindingsPanel({ findings, staleMonths }: { findings: SegmentFind
         </table>
       ) : (
         <p role="status" className="muted">
-          The findings appear once the segment lists have loaded.
+          {t('findings.waiting')}
         </p>
       )}
     </section>

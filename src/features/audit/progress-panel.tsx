@@ -1,11 +1,10 @@
 // The review's progress: how many segments are reviewed, by verdict overall and per provider (a chart that is a table).
-import { useTranslation } from 'react-i18next'
+import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { RetryAlert } from '../../components/alert'
-import { formatNumber } from '../../lib/format'
+import { useFormat } from '../../components/use-format'
 import { adviceForError } from '../../providers/error-advice'
 import { providerLabel, type ProviderId } from '../../providers/provider-error'
-import { VERDICT_LABELS } from '../../stores/verdict-labels'
 import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/verdict-store'
 import type { ListedSegments } from './use-listed-segments'
 
@@ -32,7 +31,10 @@ function VerdictBar({ counts, label }: { counts: VerdictCounts; label?: string }
 }
 
 export function ProgressPanel({ listed, verdicts }: { listed: ListedSegments; verdicts: ReadonlyMap<string, AuditEntry> }) {
-  const { t } = useTranslation()
+  const { t } = useTranslation(['audit', 'common'])
+  const { t: tCommon } = useTranslation()
+  const format = useFormat()
+  const verdictLabel = (verdict: Verdict) => t(`common:verdict.${verdict}`)
   const overall = zeroCounts()
   const perProvider: Record<ProviderId, VerdictCounts> = { braze: zeroCounts(), 'commanders-act': zeroCounts() }
   for (const segment of listed.segments) {
@@ -43,36 +45,41 @@ export function ProgressPanel({ listed, verdicts }: { listed: ListedSegments; ve
   const total = listed.segments.length
   return (
     <section className="card" aria-labelledby="progress-heading">
-      <h2 id="progress-heading">Progress</h2>
+      <h2 id="progress-heading">{t('progress.heading')}</h2>
       {listed.failures.map((failure) => (
-        <RetryAlert key={failure.provider} {...adviceForError(failure.error, failure.provider, t)} onRetry={failure.retry}>
-          {' '}Counts and exports cover the other provider only.
+        <RetryAlert key={failure.provider} {...adviceForError(failure.error, failure.provider, tCommon)} onRetry={failure.retry}>
+          {' '}
+          {t('progress.otherProviderOnly')}
         </RetryAlert>
       ))}
       <p role="status">
-        {listed.loading ? 'Loading the segment lists… ' : ''}Reviewed <strong>{formatNumber(total - overall.unreviewed)}</strong> of {formatNumber(total)} segments
+        {listed.loading ? `${t('progress.loading')} ` : ''}
+        <Trans t={t} i18nKey="progress.reviewed" count={total} values={{ reviewed: total - overall.unreviewed }} components={{ strong: <strong /> }} />
       </p>
-      <VerdictBar counts={overall} label={VERDICTS.map((verdict) => `${VERDICT_LABELS[verdict]}: ${overall[verdict]}`).join(', ')} />
+      <VerdictBar
+        counts={overall}
+        label={VERDICTS.map((verdict) => t('progress.verdictCount', { verdict: verdictLabel(verdict), value: overall[verdict] })).join(', ')}
+      />
       <ul className="verdict-legend">
         {VERDICTS.map((verdict) => (
           <li key={verdict}>
             <span className={`dot bar-${verdict}`} aria-hidden="true" />
-            <Link to={`/?verdict=${verdict}`}>{VERDICT_LABELS[verdict]}</Link> {formatNumber(overall[verdict])}
+            <Link to={`/?verdict=${verdict}`}>{verdictLabel(verdict)}</Link> {format.number(overall[verdict])}
           </li>
         ))}
       </ul>
       <table className="chart-table verdicts-per-provider">
-        <caption>Verdicts per provider</caption>
+        <caption>{t('progress.perProvider')}</caption>
         <thead>
           <tr>
-            <th scope="col">Provider</th>
+            <th scope="col">{t('progress.provider')}</th>
             {VERDICTS.map((verdict) => (
               <th key={verdict} scope="col" className="numeric">
-                {VERDICT_LABELS[verdict]}
+                {verdictLabel(verdict)}
               </th>
             ))}
             <th scope="col" className="chart-cell">
-              <span className="visually-hidden">Share</span>
+              <span className="visually-hidden">{t('progress.share')}</span>
             </th>
           </tr>
         </thead>
@@ -82,7 +89,7 @@ export function ProgressPanel({ listed, verdicts }: { listed: ListedSegments; ve
               <th scope="row">{providerLabel[provider]}</th>
               {VERDICTS.map((verdict) => (
                 <td key={verdict} className="numeric">
-                  {formatNumber(perProvider[provider][verdict])}
+                  {format.number(perProvider[provider][verdict])}
                 </td>
               ))}
               <td className="chart-cell">{totalOf(perProvider[provider]) > 0 ? <VerdictBar counts={perProvider[provider]} /> : null}</td>

@@ -2,79 +2,76 @@
 // resumed after a reload, and whether Braze's rate limit slowed it down.
 import { useQueryClient } from '@tanstack/react-query'
 import { useSyncExternalStore } from 'react'
-import { formatNumber } from '../../lib/format'
+import { useTranslation } from 'react-i18next'
+import type { AuditT } from './audit-t'
 import { detailsScanFor, SCAN_CONCURRENCY, type DetailsScan, type ScanState } from './details-scan'
 
-function remainingText(scan: DetailsScan, state: ScanState): string {
+/** Rate and time remaining, once something was fetched. */
+function remainingParts(t: AuditT, scan: DetailsScan, state: ScanState): string[] {
   const seconds = scan.activeMs() / 1000
   const fetched = state.done
-  if (fetched === 0 || seconds <= 0) return ''
+  if (fetched === 0 || seconds <= 0) return []
   const rate = fetched / seconds
   const left = Math.max(state.total - state.skipped - fetched, 0) / rate
-  const remaining = left < 60 ? `${Math.ceil(left)} s` : `${Math.ceil(left / 60)} min`
-  return ` · ${formatNumber(Math.round(rate * 10) / 10)} per second · about ${remaining} left`
+  const time = left < 60 ? t('scan.seconds', { value: Math.ceil(left) }) : t('scan.minutes', { value: Math.ceil(left / 60) })
+  return [t('scan.rate', { rate: Math.round(rate * 10) / 10 }), t('scan.remaining', { time })]
 }
 
-const STATUS_TEXT: Partial<Record<ScanState['status'], string>> = {
-  preparing: 'Waiting for the Braze list…',
-  paused: 'Paused',
-  done: 'Scan complete',
-  cancelled: 'Scan cancelled',
-}
-
+const STATES = ['preparing', 'paused', 'done', 'cancelled'] as const
 /** What a scan picked up after a reload says while it is under way. */
-const RESUMED_TEXT: Partial<Record<ScanState['status'], string>> = {
-  preparing: 'Resuming after reload, waiting for the Braze list…',
-  running: 'Resumed after reload',
-  paused: 'Paused before the reload',
-}
+const RESUMED_STATES = ['preparing', 'running', 'paused'] as const
 
-function statusPrefix(state: ScanState): string {
-  const text = (state.resumed ? RESUMED_TEXT[state.status] : undefined) ?? STATUS_TEXT[state.status]
-  return text ? `${text}: ` : ''
+const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value)
+
+function stateText(t: AuditT, state: ScanState): string | undefined {
+  const { status } = state
+  if (state.resumed && isOneOf(RESUMED_STATES, status)) return t(`scan.resumed.${status}`)
+  return isOneOf(STATES, status) ? t(`scan.state.${status}`) : undefined
 }
 
 /** Only said while Braze's 429s hold the scan below its usual pace. */
-function slowedText(state: ScanState): string {
-  if (state.concurrency >= SCAN_CONCURRENCY || (state.status !== 'running' && state.status !== 'paused')) return ''
-  return ` · slowed down to ${formatNumber(state.concurrency)} at a time: Braze asked to wait`
+function slowedParts(t: AuditT, state: ScanState): string[] {
+  if (state.concurrency >= SCAN_CONCURRENCY || (state.status !== 'running' && state.status !== 'paused')) return []
+  return [t('scan.slowed', { concurrency: state.concurrency })]
+}
+
+/** "Paused: 3 of 120 fetched, 2 already fresh, 1 failed · 2.5 per second · about 1 min left". */
+function statusText(t: AuditT, scan: DetailsScan, state: ScanState): string {
+  const toFetch = state.total - state.skipped
+  const counts = [t('scan.fetched', { count: state.done, total: toFetch })]
+  if (state.skipped > 0) counts.push(t('scan.fresh', { count: state.skipped }))
+  if (state.failed > 0) counts.push(t('scan.failedCount', { count: state.failed }))
+  const progress = [counts.join(', '), ...(state.status === 'running' ? remainingParts(t, scan, state) : []), ...slowedParts(t, state)].join(' · ')
+  const prefix = stateText(t, state)
+  return prefix ? t('scan.withState', { state: prefix, progress }) : progress
 }
 
 export function ScanPanel() {
+  const { t } = useTranslation(['audit', 'common'])
   const scan = detailsScanFor(useQueryClient())
   const state = useSyncExternalStore(scan.subscribe, scan.getSnapshot)
   const toFetch = state.total - state.skipped
   const active = state.status === 'running' || state.status === 'paused' || state.status === 'preparing'
   return (
     <section className="card" aria-labelledby="scan-heading">
-      <h2 id="scan-heading">Details scan</h2>
-      <p className="muted">
-        Fetches every Braze segment’s details (and its 30-day size when tracked), {SCAN_CONCURRENCY} at a time, so the list
-        can show dates and descriptions. It keeps running while you use the other pages, and picks up where it stopped after a reload.
-      </p>
+      <h2 id="scan-heading">{t('scan.heading')}</h2>
+      <p className="muted">{t('scan.intro', { concurrency: SCAN_CONCURRENCY })}</p>
       {state.status !== 'idle' ? (
         <>
-          <progress className="scan-progress" aria-label="Details scan" max={Math.max(toFetch, 1)} value={state.status === 'done' ? Math.max(toFetch, 1) : state.done} />
-          <p role="status">
-            {statusPrefix(state)}
-            {formatNumber(state.done)} of {formatNumber(toFetch)} fetched
-            {state.skipped > 0 ? `, ${formatNumber(state.skipped)} already fresh` : ''}
-            {state.failed > 0 ? `, ${formatNumber(state.failed)} failed` : ''}
-            {state.status === 'running' ? remainingText(scan, state) : ''}
-            {slowedText(state)}
-          </p>
-          {state.status === 'failed' ? <p className="field-problem">The scan could not start: {state.error}</p> : null}
+          <progress className="scan-progress" aria-label={t('scan.progressLabel')} max={Math.max(toFetch, 1)} value={state.status === 'done' ? Math.max(toFetch, 1) : state.done} />
+          <p role="status">{statusText(t, scan, state)}</p>
+          {state.status === 'failed' ? <p className="field-problem">{t('scan.failed', { reason: state.error ?? '' })}</p> : null}
         </>
       ) : null}
       <div className="button-row">
         {!active ? (
           <button type="button" className="button button-primary" onClick={() => void scan.start()}>
-            {state.status === 'idle' ? 'Scan details' : 'Scan again'}
+            {state.status === 'idle' ? t('scan.start') : t('scan.again')}
           </button>
         ) : null}
-        {state.status === 'running' ? <button type="button" className="button" onClick={() => scan.pause()}>Pause</button> : null}
-        {state.status === 'paused' ? <button type="button" className="button button-primary" onClick={() => scan.resume()}>Resume</button> : null}
-        {active ? <button type="button" className="button" onClick={() => scan.cancel()}>Cancel</button> : null}
+        {state.status === 'running' ? <button type="button" className="button" onClick={() => scan.pause()}>{t('scan.pause')}</button> : null}
+        {state.status === 'paused' ? <button type="button" className="button button-primary" onClick={() => scan.resume()}>{t('scan.resume')}</button> : null}
+        {active ? <button type="button" className="button" onClick={() => scan.cancel()}>{t('scan.cancel')}</button> : null}
       </div>
     </section>
   )

@@ -1,16 +1,16 @@
 // The session for people (a CSV report of every segment with its findings and verdict) and for machines (versioned
-// JSON with the reviews and a snapshot of the segments, which the next audit compares against).
-import { findingLabel } from '../../findings/finding-labels'
+// JSON with the reviews and a snapshot of the segments, which the next audit compares against). The report is written
+// in the interface language; its dates stay ISO 8601 so a spreadsheet reads them whatever its locale.
 import type { SegmentFindings } from '../../findings/findings'
 import { toCsv } from '../../lib/csv'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import { providerLabel, type ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
 import { buildSessionFile, type SessionFile } from '../../stores/session-file'
-import { VERDICT_LABELS } from '../../stores/verdict-labels'
 import type { AuditEntry } from '../../stores/verdict-store'
+import type { AuditT } from './audit-t'
 
-const HEADER = ['Provider', 'ID', 'Name', 'Tags', 'Created', 'Updated', 'Description present', 'Findings', 'Verdict', 'Note', 'Reviewer', 'Reviewed at']
+const COLUMNS = ['provider', 'id', 'name', 'tags', 'created', 'updated', 'description', 'findings', 'verdict', 'note', 'reviewer', 'reviewedAt'] as const
 
 export interface SessionReport {
   /** Every listed segment: each gets a row, reviewed or not. */
@@ -26,21 +26,26 @@ function splitKey(key: string): { provider: string; id: string } {
   return { provider: key.slice(0, colon), id: key.slice(colon + 1) }
 }
 
-const NOT_LOADED = 'not loaded'
-
-function segmentFields(segment: Segment, details: BrazeSegmentDetails | undefined): string[] {
-  const tags = segment.tags === NOT_PROVIDED ? 'not provided' : segment.tags.join('; ')
-  if (segment.provider === 'commanders-act') return [tags, 'not provided', 'not provided', 'not provided']
-  if (!details) return [tags, NOT_LOADED, NOT_LOADED, NOT_LOADED]
-  return [tags, details.createdAt ?? '', details.updatedAt ?? '', details.textDescription?.trim() ? 'yes' : 'no']
+function segmentFields(t: AuditT, segment: Segment, details: BrazeSegmentDetails | undefined): string[] {
+  const notProvided = t('common:notProvided.text')
+  const tags = segment.tags === NOT_PROVIDED ? notProvided : segment.tags.join('; ')
+  if (segment.provider === 'commanders-act') return [tags, notProvided, notProvided, notProvided]
+  if (!details) {
+    const notLoaded = t('common:notLoaded')
+    return [tags, notLoaded, notLoaded, notLoaded]
+  }
+  return [tags, details.createdAt ?? '', details.updatedAt ?? '', details.textDescription?.trim() ? t('report.yes') : t('report.no')]
 }
 
-function reviewFields(entry: AuditEntry | undefined): string[] {
-  return entry ? [VERDICT_LABELS[entry.verdict], entry.note, entry.reviewer, entry.reviewedAt] : [VERDICT_LABELS.unreviewed, '', '', '']
+function reviewFields(t: AuditT, entry: AuditEntry | undefined): string[] {
+  return entry ? [t(`common:verdict.${entry.verdict}`), entry.note, entry.reviewer, entry.reviewedAt] : [t('common:verdict.unreviewed'), '', '', '']
 }
 
-/** One row per listed segment, then the reviews of segments no longer listed (the provider deleted or archived them). */
-export function sessionCsv(report: SessionReport): string {
+/**
+ * One row per listed segment, then the reviews of segments no longer listed (the provider deleted or archived them);
+ * headers, verdicts, findings and placeholders in the language of `t`.
+ */
+export function sessionCsv(report: SessionReport, t: AuditT): string {
   const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
   const listed = [...report.segments].sort((a, b) => a.provider.localeCompare(b.provider) || collator.compare(a.name, b.name))
   const listedKeys = new Set(listed.map((segment) => segment.key))
@@ -48,16 +53,19 @@ export function sessionCsv(report: SessionReport): string {
     providerLabel[segment.provider],
     segment.id,
     segment.name,
-    ...segmentFields(segment, segment.provider === 'braze' ? report.details.get(segment.id) : undefined),
-    (report.findings.bySegment.get(segment.key) ?? []).map((id) => findingLabel(id, report.staleMonths)).join('; '),
-    ...reviewFields(report.entries.get(segment.key)),
+    ...segmentFields(t, segment, segment.provider === 'braze' ? report.details.get(segment.id) : undefined),
+    (report.findings.bySegment.get(segment.key) ?? []).map((id) => t(`common:finding.${id}.label`, { count: report.staleMonths })).join('; '),
+    ...reviewFields(t, report.entries.get(segment.key)),
   ])
   const gone = [...report.entries.values()].filter((entry) => !listedKeys.has(entry.key)).sort((a, b) => (a.key < b.key ? -1 : 1))
   for (const entry of gone) {
     const { provider, id } = splitKey(entry.key)
-    rows.push([providerLabel[provider as ProviderId] ?? provider, id, '(no longer listed)', '', '', '', '', '', ...reviewFields(entry)])
+    rows.push([providerLabel[provider as ProviderId] ?? provider, id, t('report.noLongerListed'), '', '', '', '', '', ...reviewFields(t, entry)])
   }
-  return toCsv(HEADER, rows)
+  return toCsv(
+    COLUMNS.map((column) => t(`report.column.${column}`)),
+    rows,
+  )
 }
 
 export function sessionFile(

@@ -1,29 +1,34 @@
 // Braze segments by age of their last update, drawn as bars in a table: the numbers are the text alternative.
-import { formatNumber } from '../../lib/format'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../components/use-format'
 import type { UpdateAges } from './update-age'
 
 export function UpdateAgeChart({ ages }: { ages: UpdateAges }) {
+  const { t } = useTranslation(['audit', 'common'])
+  const format = useFormat()
   const largest = Math.max(1, ...ages.buckets.map((bucket) => bucket.count))
   const known = ages.buckets.reduce((sum, bucket) => sum + bucket.count, 0)
   return (
     <section className="card" aria-labelledby="age-heading">
-      <h2 id="age-heading">Last updated</h2>
+      <h2 id="age-heading">{t('age.heading')}</h2>
       <table className="chart-table age-chart">
-        <caption className="muted">Braze segments by age of their last update. Commanders Act does not provide dates.</caption>
+        <caption className="muted">{t('age.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Updated</th>
-            <th scope="col" className="numeric">Segments</th>
+            <th scope="col">{t('age.updated')}</th>
+            <th scope="col" className="numeric">
+              {t('age.segments')}
+            </th>
             <th scope="col" className="chart-cell">
-              <span className="visually-hidden">Bar</span>
+              <span className="visually-hidden">{t('age.bar')}</span>
             </th>
           </tr>
         </thead>
         <tbody>
           {ages.buckets.map((bucket) => (
-            <tr key={bucket.label}>
-              <th scope="row">{bucket.label}</th>
-              <td className="numeric">{formatNumber(bucket.count)}</td>
+            <tr key={bucket.id}>
+              <th scope="row">{t(`age.bucket.${bucket.id}`)}</th>
+              <td className="numeric">{format.number(bucket.count)}</td>
               <td className="chart-cell" aria-hidden="true">
                 <span className="age-bar" style={{ width: `${(bucket.count / largest) * 100}%` }} />
               </td>
@@ -31,12 +36,7 @@ export function UpdateAgeChart({ ages }: { ages: UpdateAges }) {
           ))}
         </tbody>
       </table>
-      {ages.unknown > 0 ? (
-        <p className="muted small-print">
-          {formatNumber(ages.unknown)} of {formatNumber(ages.unknown + known)} Braze segments are not counted yet: their
-          details are not loaded. The details scan loads them.
-        </p>
-      ) : null}
+      {ages.unknown > 0 ? <p className="muted small-print">{t('age.unknown', { count: ages.unknown, total: ages.unknown + known })}</p> : null}
     </section>
   )
 }

@@ -2,20 +2,23 @@
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import type { Segment } from '../../providers/segment'
 
+/** A bucket's id, which also names its label (audit:age.bucket.<id>): the component translates it. */
+export type AgeBucketId = 'under-1-month' | '1-to-3-months' | '3-to-6-months' | '6-to-12-months' | '1-to-2-years' | 'over-2-years'
+
 export interface AgeBucket {
-  label: string
+  id: AgeBucketId
   /** Segments updated within this many months (and not within the previous bucket's). */
   upToMonths: number
   count: number
 }
 
 const BUCKETS: readonly Omit<AgeBucket, 'count'>[] = [
-  { label: 'Under 1 month', upToMonths: 1 },
-  { label: '1 to 3 months', upToMonths: 3 },
-  { label: '3 to 6 months', upToMonths: 6 },
-  { label: '6 to 12 months', upToMonths: 12 },
-  { label: '1 to 2 years', upToMonths: 24 },
-  { label: 'Over 2 years', upToMonths: Number.POSITIVE_INFINITY },
+  { id: 'under-1-month', upToMonths: 1 },
+  { id: '1-to-3-months', upToMonths: 3 },
+  { id: '3-to-6-months', upToMonths: 6 },
+  { id: '6-to-12-months', upToMonths: 12 },
+  { id: '1-to-2-years', upToMonths: 24 },
+  { id: 'over-2-years', upToMonths: Number.POSITIVE_INFINITY },
 ]
 
 export interface UpdateAges {

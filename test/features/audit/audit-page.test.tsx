@@ -5,9 +5,9 @@ import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http } from 'msw'
 import { setupServer } from 'msw/node'
+import i18next from 'i18next'
 import Papa from 'papaparse'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { findingLabel } from '../../../src/findings/finding-labels'
 import { computeFindings } from '../../../src/findings/findings'
 import { formatDateTime } from '../../../src/lib/format'
 import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
@@ -323,7 +323,7 @@ describe('Audit page: export', () => {
     expect(rows.at(-1)).toEqual(['Braze', 'deleted-since', '(no longer listed)', '', '', '', '', '', 'Keep', '', 'Camille', EARLIER])
 
     const findings = computeFindings({ segments: LISTED, details: new Map([[KEPT.id, keptDetails]]), sizes: new Map() }, { staleMonths: 12, namingPattern: null }, new Date())
-    const labels = (key: string) => (findings.bySegment.get(key) ?? []).map((id) => findingLabel(id, 12)).join('; ')
+    const labels = (key: string) => (findings.bySegment.get(key) ?? []).map((id) => i18next.t(`common:finding.${id}.label`, { count: 12 })).join('; ')
     const rowOf = (id: string) => rows.find((row) => row[1] === id)
     const notLoaded = ['not loaded', 'not loaded', 'not loaded']
     const notProvided = ['not provided', 'not provided', 'not provided']

@@ -1,5 +1,6 @@
 // The audit session as files: the CSV report for people (every listed segment, its dates, findings and review; formulas
 // neutralised) and the session file for machines (the reviews and a snapshot of the providers whose list is complete).
+import i18next from 'i18next'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
 import { sessionCsv, sessionFile, type SessionReport } from '../../../src/features/audit/session-export'
@@ -58,6 +59,9 @@ function report(fields: Partial<SessionReport> & { staleMonths?: number } = {}):
 
 const entriesOf = (...entries: AuditEntry[]): ReadonlyMap<string, AuditEntry> => new Map(entries.map((one) => [one.key, one]))
 
+/** The report as an English-speaking user exports it. */
+const en = i18next.getFixedT('en', ['audit', 'common'])
+
 const HEADER = ['Provider', 'ID', 'Name', 'Tags', 'Created', 'Updated', 'Description present', 'Findings', 'Verdict', 'Note', 'Reviewer', 'Reviewed at']
 
 /** What a spreadsheet reads: the BOM checked and dropped, then papaparse's rows. */
@@ -85,6 +89,7 @@ describe('sessionCsv', () => {
           entry('braze:b-2', 'unreviewed', { note: 'Ask the CRM team' }),
         ),
       }),
+      en,
     )
     expect(parse(csv)).toEqual([
       HEADER,
@@ -114,7 +119,7 @@ describe('sessionCsv', () => {
     { staleMonths: 24, label: 'Not updated in 24 months' },
   ])('names the staleness finding after the period chosen ($staleMonths months)', ({ staleMonths, label }) => {
     // Updated 25 months before NOW: stale whichever period is chosen.
-    const rows = rowsOf(sessionCsv(report({ staleMonths, segments: [braze('b-1', 'Clients', ['vip'])] })))
+    const rows = rowsOf(sessionCsv(report({ staleMonths, segments: [braze('b-1', 'Clients', ['vip'])] }), en))
     expect(rows.map((row) => row.Findings)).toEqual([label])
   })
 
@@ -124,7 +129,7 @@ describe('sessionCsv', () => {
     { what: 'a blank description', textDescription: ' \n ', expected: 'no' },
     { what: 'a description', textDescription: 'VIP buyers', expected: 'yes' },
   ])('says $expected for a Braze segment with $what', ({ textDescription, expected }) => {
-    const rows = rowsOf(sessionCsv(report({ segments: [braze('b-1', 'Clients', ['vip'])], details: new Map([['b-1', details('b-1', { textDescription })]]) })))
+    const rows = rowsOf(sessionCsv(report({ segments: [braze('b-1', 'Clients', ['vip'])], details: new Map([['b-1', details('b-1', { textDescription })]]) }), en))
     expect(rows[0]?.['Description present']).toBe(expected)
   })
 
@@ -138,6 +143,7 @@ describe('sessionCsv', () => {
             entry('braze:b-1', 'archive'),
           ),
         }),
+        en,
       ),
     )
     expect(rows).toHaveLength(1 + SEGMENTS.length + 2)
@@ -149,7 +155,7 @@ describe('sessionCsv', () => {
   })
 
   it('splits a gone key at its first colon only, and shows an unknown provider as it is', () => {
-    const rows = parse(sessionCsv(report({ segments: [], entries: entriesOf(entry('braze:a:b', 'keep'), entry('mailchimp:7', 'fix')) }))).slice(1)
+    const rows = parse(sessionCsv(report({ segments: [], entries: entriesOf(entry('braze:a:b', 'keep'), entry('mailchimp:7', 'fix')) }), en)).slice(1)
     expect(rows.map((row) => row.slice(0, 3))).toEqual([
       ['Braze', 'a:b', '(no longer listed)'],
       ['mailchimp', '7', '(no longer listed)'],
@@ -163,7 +169,7 @@ describe('sessionCsv', () => {
     ['@', '@SUM(A1)'],
     ['a tab', '\tindented'],
   ])('neutralises a note starting with %s', (_start, note) => {
-    const rows = rowsOf(sessionCsv(report({ segments: [commandersAct('42', 'Visiteurs')], entries: entriesOf(entry('commanders-act:42', 'fix', { note })) })))
+    const rows = rowsOf(sessionCsv(report({ segments: [commandersAct('42', 'Visiteurs')], entries: entriesOf(entry('commanders-act:42', 'fix', { note })) }), en))
     expect(rows[0]?.Note).toBe(`'${note}`)
   })
 
@@ -175,6 +181,7 @@ describe('sessionCsv', () => {
           details: new Map(),
           entries: entriesOf(entry('braze:f', 'keep', { reviewer: '@admin' }), entry('braze:gone', 'fix', { reviewer: '+33 6 00', note: '-5' })),
         }),
+        en,
       ),
     )
     expect(rows.map((row) => [row.Name, row.Tags, row.Note, row.Reviewer])).toEqual([
@@ -185,17 +192,17 @@ describe('sessionCsv', () => {
 
   it('quotes commas, quotes and line breaks so that a note stays one cell', () => {
     const note = 'Two issues:\r\n1. name, "iOS"\n2. tags'
-    const rows = rowsOf(sessionCsv(report({ segments: [braze('b-1', 'Clients, "VIP"', ['vip'])], entries: entriesOf(entry('braze:b-1', 'fix', { note })) })))
+    const rows = rowsOf(sessionCsv(report({ segments: [braze('b-1', 'Clients, "VIP"', ['vip'])], entries: entriesOf(entry('braze:b-1', 'fix', { note })) }), en))
     expect(rows).toHaveLength(1)
     expect(rows[0]?.Name).toBe('Clients, "VIP"')
     expect(rows[0]?.Note).toBe(note)
   })
 
   it('writes the header alone, with a BOM and CRLF, when nothing is listed nor reviewed', () => {
-    const empty = sessionCsv(report({ segments: [] }))
+    const empty = sessionCsv(report({ segments: [] }), en)
     expect(empty.startsWith(`\uFEFF${HEADER.join(',')}`)).toBe(true)
     expect(Papa.parse<string[]>(empty.slice(1), { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data).toEqual([HEADER])
-    const csv = sessionCsv(report())
+    const csv = sessionCsv(report(), en)
     expect(csv.slice(1).split('\r\n')).toHaveLength(1 + SEGMENTS.length)
     expect(csv.slice(1)).not.toMatch(/[^\r]\n/)
   })

@@ -13,7 +13,8 @@ function commandersAct(id: string): Segment {
   return { key: segmentKey('commanders-act', id), provider: 'commanders-act', id, name: `Segment ${id}`, tags: NOT_PROVIDED, analyticsTracking: NOT_PROVIDED }
 }
 
-const LABELS = ['Under 1 month', '1 to 3 months', '3 to 6 months', '6 to 12 months', '1 to 2 years', 'Over 2 years']
+/** The buckets' ids, youngest first (the page shows each under its translated label). */
+const IDS = ['under-1-month', '1-to-3-months', '3-to-6-months', '6-to-12-months', '1-to-2-years', 'over-2-years']
 
 /** Local times: the same wall-clock moment one or more calendar months back, whatever DST did in between. */
 const local = (year: number, month: number, day: number, hours = 0, minutes = 0) => new Date(year, month - 1, day, hours, minutes)
@@ -26,7 +27,7 @@ function bucketOf(updatedAt: string | undefined, now: Date): string {
   if (ages.unknown === 1) return 'unknown'
   const found = ages.buckets.filter((bucket) => bucket.count === 1)
   expect(found).toHaveLength(1)
-  return found[0]?.label ?? ''
+  return found[0]?.id ?? ''
 }
 
 describe('updateAges', () => {
@@ -36,23 +37,23 @@ describe('updateAges', () => {
   const at = (date: Date, offsetMs = 0) => new Date(date.getTime() + offsetMs).toISOString()
 
   it.each([
-    { what: 'a minute ago', updatedAt: at(NOW, -MINUTE), bucket: 'Under 1 month' },
-    { what: 'later than now (a clock ahead)', updatedAt: at(NOW, 5 * MINUTE), bucket: 'Under 1 month' },
-    { what: 'just under 1 month ago', updatedAt: at(local(2026, 10, 15, 14, 30), MINUTE), bucket: 'Under 1 month' },
-    { what: 'exactly 1 month ago', updatedAt: at(local(2026, 10, 15, 14, 30)), bucket: 'Under 1 month' },
-    { what: 'just over 1 month ago', updatedAt: at(local(2026, 10, 15, 14, 30), -MINUTE), bucket: '1 to 3 months' },
-    { what: 'exactly 3 months ago', updatedAt: at(local(2026, 8, 15, 14, 30)), bucket: '1 to 3 months' },
-    { what: 'just over 3 months ago', updatedAt: at(local(2026, 8, 15, 14, 30), -MINUTE), bucket: '3 to 6 months' },
-    { what: 'just over 6 months ago', updatedAt: at(local(2026, 5, 15, 14, 30), -MINUTE), bucket: '6 to 12 months' },
-    { what: 'just under 12 months ago', updatedAt: at(local(2025, 11, 15, 14, 30), MINUTE), bucket: '6 to 12 months' },
-    { what: 'exactly 12 months ago', updatedAt: at(local(2025, 11, 15, 14, 30)), bucket: '6 to 12 months' },
-    { what: 'just over 12 months ago', updatedAt: at(local(2025, 11, 15, 14, 30), -MINUTE), bucket: '1 to 2 years' },
-    { what: 'exactly 2 years ago', updatedAt: at(local(2024, 11, 15, 14, 30)), bucket: '1 to 2 years' },
-    { what: 'just over 2 years ago', updatedAt: at(local(2024, 11, 15, 14, 30), -MINUTE), bucket: 'Over 2 years' },
-    { what: 'ten years ago', updatedAt: at(local(2016, 1, 1)), bucket: 'Over 2 years' },
+    { what: 'a minute ago', updatedAt: at(NOW, -MINUTE), bucket: 'under-1-month' },
+    { what: 'later than now (a clock ahead)', updatedAt: at(NOW, 5 * MINUTE), bucket: 'under-1-month' },
+    { what: 'just under 1 month ago', updatedAt: at(local(2026, 10, 15, 14, 30), MINUTE), bucket: 'under-1-month' },
+    { what: 'exactly 1 month ago', updatedAt: at(local(2026, 10, 15, 14, 30)), bucket: 'under-1-month' },
+    { what: 'just over 1 month ago', updatedAt: at(local(2026, 10, 15, 14, 30), -MINUTE), bucket: '1-to-3-months' },
+    { what: 'exactly 3 months ago', updatedAt: at(local(2026, 8, 15, 14, 30)), bucket: '1-to-3-months' },
+    { what: 'just over 3 months ago', updatedAt: at(local(2026, 8, 15, 14, 30), -MINUTE), bucket: '3-to-6-months' },
+    { what: 'just over 6 months ago', updatedAt: at(local(2026, 5, 15, 14, 30), -MINUTE), bucket: '6-to-12-months' },
+    { what: 'just under 12 months ago', updatedAt: at(local(2025, 11, 15, 14, 30), MINUTE), bucket: '6-to-12-months' },
+    { what: 'exactly 12 months ago', updatedAt: at(local(2025, 11, 15, 14, 30)), bucket: '6-to-12-months' },
+    { what: 'just over 12 months ago', updatedAt: at(local(2025, 11, 15, 14, 30), -MINUTE), bucket: '1-to-2-years' },
+    { what: 'exactly 2 years ago', updatedAt: at(local(2024, 11, 15, 14, 30)), bucket: '1-to-2-years' },
+    { what: 'just over 2 years ago', updatedAt: at(local(2024, 11, 15, 14, 30), -MINUTE), bucket: 'over-2-years' },
+    { what: 'ten years ago', updatedAt: at(local(2016, 1, 1)), bucket: 'over-2-years' },
     // Braze's own forms: a UTC timestamp without milliseconds, and one with an offset.
-    { what: 'a day ago, without milliseconds', updatedAt: `${at(NOW, -24 * 60 * MINUTE).slice(0, 19)}Z`, bucket: 'Under 1 month' },
-    { what: 'three years ago, with an offset', updatedAt: '2023-06-01T09:00:00+02:00', bucket: 'Over 2 years' },
+    { what: 'a day ago, without milliseconds', updatedAt: `${at(NOW, -24 * 60 * MINUTE).slice(0, 19)}Z`, bucket: 'under-1-month' },
+    { what: 'three years ago, with an offset', updatedAt: '2023-06-01T09:00:00+02:00', bucket: 'over-2-years' },
   ])('puts a segment updated $what in "$bucket"', ({ updatedAt, bucket }) => {
     expect(bucketOf(updatedAt, NOW)).toBe(bucket)
   })
@@ -74,19 +75,19 @@ describe('updateAges', () => {
     ])
     const ages = updateAges(segments, details, NOW)
     expect(ages.unknown).toBe(2)
-    expect(Object.fromEntries(ages.buckets.map((bucket) => [bucket.label, bucket.count]))).toEqual({
-      'Under 1 month': 1,
-      '1 to 3 months': 0,
-      '3 to 6 months': 0,
-      '6 to 12 months': 0,
-      '1 to 2 years': 0,
-      'Over 2 years': 0,
+    expect(Object.fromEntries(ages.buckets.map((bucket) => [bucket.id, bucket.count]))).toEqual({
+      'under-1-month': 1,
+      '1-to-3-months': 0,
+      '3-to-6-months': 0,
+      '6-to-12-months': 0,
+      '1-to-2-years': 0,
+      'over-2-years': 0,
     })
   })
 
   it('lists every bucket, in order, even when empty', () => {
     const ages = updateAges([], new Map(), NOW)
-    expect(ages).toEqual({ buckets: LABELS.map((label) => expect.objectContaining({ label, count: 0 })), unknown: 0 })
+    expect(ages).toEqual({ buckets: IDS.map((id) => expect.objectContaining({ id, count: 0 })), unknown: 0 })
   })
 
   it('counts many segments across the buckets', () => {
