@@ -1,6 +1,7 @@
 // Every page in English and French: no serious or critical axe violation, and a screenshot of each kept as an artefact.
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { join } from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
@@ -79,7 +80,8 @@ for (const language of ['en', 'fr'] as const) {
       await page.addInitScript((chosen) => localStorage.setItem('segment-audit:language:v1', chosen), language)
       await open(page)
       await expect(page.locator('html')).toHaveAttribute('lang', language)
-      await page.screenshot({ path: testInfo.outputPath(`../screenshots/${name}-${language}.png`), fullPage: false })
+      // Kept together in test-results/screenshots/ to be looked at (and as CI artefacts).
+      await page.screenshot({ path: join(testInfo.project.outputDir, 'screenshots', `${name}-${language}.png`), fullPage: true })
       expect(await seriousViolations(page)).toEqual([])
     })
   }

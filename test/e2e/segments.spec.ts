@@ -11,7 +11,7 @@ test('demo mode lists the segments of both providers and says it is demo data', 
   await expect(page.getByRole('status')).toContainText('Commanders Act: 400')
   const table = page.getByRole('table', { name: 'Segments' })
   await expect(table.getByText('Braze', { exact: true }).first()).toBeVisible()
-  await page.getByLabel('Provider').selectOption('commanders-act')
+  await page.getByRole('combobox', { name: 'Provider', exact: true }).selectOption('commanders-act')
   await expect(table.getByText('Commanders Act', { exact: true }).first()).toBeVisible()
   // Only the rows on screen are in the DOM.
   expect(await table.locator('tbody tr:not(.spacer)').count()).toBeLessThanOrEqual(150)

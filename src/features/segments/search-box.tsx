@@ -7,7 +7,7 @@ interface SearchBoxProps {
   query: string
   onQueryChange: (query: string) => void
   inputRef?: RefObject<HTMLInputElement | null>
-  onOpenFirst?: () => void
+  onOpenFirst?: (query: string) => void
   onMoveIntoTable?: () => void
 }
 
@@ -15,10 +15,12 @@ export function SearchBox({ query, onQueryChange, inputRef, onOpenFirst, onMoveI
   const { t } = useTranslation('segments')
   const [text, setText] = useState(query)
   const [lastQuery, setLastQuery] = useState(query)
-  // The URL can change under the field (Back, "Clear filters"): follow it.
+  const [typing, setTyping] = useState(false)
+  // The URL can change under the field (Back, "Clear filters"): follow it — but not while the user types, when the
+  // URL only echoes earlier keystrokes a moment late and would swallow the latest ones.
   if (query !== lastQuery) {
     setLastQuery(query)
-    if (query !== text) setText(query)
+    if (query !== text && !typing) setText(query)
   }
   const change = (value: string) => {
     setText(value)
@@ -35,6 +37,8 @@ export function SearchBox({ query, onQueryChange, inputRef, onOpenFirst, onMoveI
       value={text}
       aria-keyshortcuts="/"
       onChange={(event) => change(event.target.value)}
+      onFocus={() => setTyping(true)}
+      onBlur={() => setTyping(false)}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           // The browser clears a search field on Escape by itself, without telling React: do it here, once.
@@ -43,7 +47,7 @@ export function SearchBox({ query, onQueryChange, inputRef, onOpenFirst, onMoveI
           else event.currentTarget.blur()
         } else if (event.key === 'Enter' && onOpenFirst) {
           event.preventDefault()
-          onOpenFirst()
+          onOpenFirst(text)
         } else if (event.key === 'ArrowDown' && onMoveIntoTable) {
           event.preventDefault()
           onMoveIntoTable()

@@ -25,10 +25,10 @@ export function SegmentsPage() {
   const format = useFormat()
   useDocumentTitle(t('title'))
   const [{ filters, sort }, updateListState] = useListState()
-  const { list, collator, rows, visible, details, findings } = useSegmentView(filters, sort)
+  const { list, collator, rows, sorted, visible, details, findings } = useSegmentView(filters, sort)
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
   useListScrollMemory(rows.length > 0)
-  const keyboard = useListKeyboard(visible)
+  const keyboard = useListKeyboard({ filters, sort }, sorted)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
 

@@ -23,7 +23,7 @@ interface SegmentsToolbarProps {
   onExport: () => void
   exportDisabled: boolean
   searchRef: RefObject<HTMLInputElement | null>
-  onOpenFirst: () => void
+  onOpenFirst: (query: string) => void
   onMoveIntoTable: () => void
 }
 

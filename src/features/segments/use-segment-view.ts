@@ -24,5 +24,5 @@ export function useSegmentView(filters: SegmentListFilters, sort: SegmentListSor
   )
   const sorted = useMemo(() => sortRows(rows, sort, collator), [rows, sort, collator])
   const visible = useMemo(() => filterRows(sorted, filters), [sorted, filters])
-  return { list, collator, rows, visible, details, findings }
+  return { list, collator, rows, sorted, visible, details, findings }
 }
