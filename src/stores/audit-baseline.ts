@@ -56,6 +56,18 @@ export class BaselineStore {
     this.set({ status: 'ready', baseline: valid })
   }
 
+  /**
+   * An imported session's snapshot becomes the baseline unless the one kept here is more recent (importing an old
+   * backup must not turn the comparison back in time). Resolves whether it was kept.
+   */
+  async offer(baseline: AuditBaseline): Promise<boolean> {
+    await this.ready
+    const current = this.state.status === 'ready' ? this.state.baseline : null
+    if (current && Date.parse(current.takenAt) > Date.parse(baseline.takenAt)) return false
+    await this.save(baseline)
+    return baseline.providers.length > 0
+  }
+
   private set(next: State): void {
     this.state = next
     for (const listener of this.listeners) listener()

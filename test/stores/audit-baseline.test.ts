@@ -61,6 +61,19 @@ describe('BaselineStore', () => {
     expect(baselineIn(await readyStore(name))).toEqual(next)
   })
 
+  it.each([
+    { what: 'none kept yet', kept: null, offered: '2024-01-01T00:00:00.000Z', expected: '2024-01-01T00:00:00.000Z' },
+    { what: 'an older one kept', kept: '2025-03-02T08:00:00.000Z', offered: '2025-06-01T00:00:00.000Z', expected: '2025-06-01T00:00:00.000Z' },
+    { what: 'the same time', kept: '2025-03-02T08:00:00.000Z', offered: '2025-03-02T08:00:00.000Z', expected: '2025-03-02T08:00:00.000Z' },
+    { what: 'a newer one kept (an old backup imported)', kept: '2025-03-02T08:00:00.000Z', offered: '2024-12-31T00:00:00.000Z', expected: '2025-03-02T08:00:00.000Z' },
+  ])('takes an imported snapshot unless a newer one is kept: $what', async ({ kept, offered, expected }) => {
+    const name = freshName()
+    const store = await readyStore(name)
+    if (kept) await store.save({ ...BASELINE, takenAt: kept })
+    expect(await store.offer({ ...BASELINE, takenAt: offered })).toBe(expected === offered)
+    expect((await readyStore(name)).getSnapshot()).toMatchObject({ baseline: { takenAt: expected } })
+  })
+
   it('does not keep a snapshot with no complete provider: it would compare nothing', async () => {
     const name = freshName()
     const store = await readyStore(name)

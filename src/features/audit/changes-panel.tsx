@@ -15,21 +15,18 @@ const SHOWN = 50
 function ChangeGroup<T>({ title, items, render }: { title: string; items: readonly T[]; render: (item: T) => ReactNode }) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
+  // A summary is announced as a disclosure button: no heading inside it; an empty group is plain text alike.
   if (items.length === 0) {
     return (
-      <div className="change-group">
-        <h3>
-          {title} <span className="count-pill">0</span>
-        </h3>
-      </div>
+      <p className="change-group change-empty">
+        <span className="change-title">{title}</span> <span className="count-pill">0</span>
+      </p>
     )
   }
   return (
     <details className="change-group">
       <summary>
-        <h3>
-          {title} <span className="count-pill">{format.number(items.length)}</span>
-        </h3>
+        <span className="change-title">{title}</span> <span className="count-pill">{format.number(items.length)}</span>
       </summary>
       <ul className="change-list">
         {items.slice(0, SHOWN).map(render)}
@@ -59,12 +56,15 @@ export function ChangesPanel({ listed }: { listed: ListedSegments }) {
   else {
     const changes = compareWithBaseline(state.baseline, listed.segments, listed.completeProviders)
     const providers = changes.providers.map((provider) => providerLabel[provider])
-    body = (
+    body =
+      providers.length === 0 ? (
+        <p className="muted">{t('changes.nothingComparable', { baseline: baselineText(t, state.baseline, format.dateTime) })}</p>
+      ) : (
       <>
         <p className="muted">
           {t('changes.forProviders', {
             baseline: baselineText(t, state.baseline, format.dateTime),
-            providers: providers.length > 0 ? new Intl.ListFormat(format.locale, { type: 'conjunction' }).format(providers) : t('changes.noProvider'),
+            providers: new Intl.ListFormat(format.locale, { type: 'conjunction' }).format(providers),
           })}
         </p>
         <ChangeGroup

@@ -12,7 +12,8 @@ function listUrl(id: FindingId, findings: SegmentFindings): string {
   return id === 'stale' ? `/?updatedBefore=${toDateParam(findings.staleCutoff)}` : `/?finding=${id}`
 }
 
-function coverage(t: AuditT, id: FindingId, count: FindingCount): string {
+function coverage(t: AuditT, id: FindingId, count: FindingCount, patternBroken: boolean): string {
+  if (id === 'naming' && patternBroken) return t('findings.coverage.invalidPattern')
   if (count.applicable === 0) return id === 'naming' ? t('findings.coverage.setPattern') : t('findings.coverage.nothing')
   if (count.checked === count.applicable) return t('findings.coverage.all', { count: count.applicable })
   const checked = t('findings.coverage.partial', { count: count.checked, total: count.applicable })
@@ -59,6 +60,7 @@ function FindingSettingsForm() {
 export function FindingsPanel({ findings, staleMonths }: { findings: SegmentFindings | null; staleMonths: number }) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
+  const patternBroken = !compileNamingPattern(useFindingSettings().namingPattern).ok
   return (
     <section className="card card-wide" aria-labelledby="findings-heading">
       <h2 id="findings-heading">{t('findings.heading')}</h2>
@@ -86,8 +88,9 @@ export function FindingsPanel({ findings, staleMonths }: { findings: SegmentFind
                     {count.applicable > 0 ? <Link to={listUrl(id, findings)}>{label}</Link> : label}
                     <span className="finding-hint">{t(`common:finding.${id}.hint`)}</span>
                   </th>
-                  <td className="numeric finding-count">{count.applicable > 0 ? format.number(count.count) : '—'}</td>
-                  <td className="muted">{coverage(t, id, count)}</td>
+                  {/* Nothing checked yet is not "none found": no number until the details say something. */}
+                  <td className="numeric finding-count">{count.checked > 0 ? format.number(count.count) : '—'}</td>
+                  <td className="muted">{coverage(t, id, count, patternBroken)}</td>
                 </tr>
               )
             })}

@@ -56,7 +56,7 @@ export function SessionImport() {
       if (result.toWrite.length > 0) await store.saveMany(result.toWrite)
       // The reviews are in; the snapshot for "Changed since the last audit" is a bonus that must not undo them.
       const snapshotKept = await getBaselineStore()
-        .save(baselineFromSession(session, 'import', file.name))
+        .offer(baselineFromSession(session, 'import', file.name))
         .then(() => true, () => false)
       setState({ kind: 'done', file: file.name, result, snapshotKept })
     } catch (error) {

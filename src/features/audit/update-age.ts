@@ -1,4 +1,6 @@
-// Segments by age of their last update, in buckets a marketer reads at a glance; only Braze reports dates.
+// Segments by age of their last update, in buckets a marketer reads at a glance; only Braze reports dates. Bucket
+// limits are the same cutoff days as the "not updated in N months" finding, so the chart and the finding agree.
+import { staleCutoff } from '../../findings/staleness'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import type { Segment } from '../../providers/segment'
 
@@ -27,13 +29,9 @@ export interface UpdateAges {
   unknown: number
 }
 
-function monthsBefore(now: Date, months: number): number {
-  return new Date(now.getFullYear(), now.getMonth() - months, now.getDate(), now.getHours(), now.getMinutes()).getTime()
-}
-
 export function updateAges(segments: readonly Segment[], details: ReadonlyMap<string, BrazeSegmentDetails>, now: Date): UpdateAges {
   const buckets = BUCKETS.map((bucket) => ({ ...bucket, count: 0 }))
-  const limits = buckets.map((bucket) => (Number.isFinite(bucket.upToMonths) ? monthsBefore(now, bucket.upToMonths) : Number.NEGATIVE_INFINITY))
+  const limits = buckets.map((bucket) => (Number.isFinite(bucket.upToMonths) ? staleCutoff(now, bucket.upToMonths).getTime() : Number.NEGATIVE_INFINITY))
   let unknown = 0
   for (const segment of segments) {
     if (segment.provider !== 'braze') continue

@@ -201,7 +201,7 @@ describe('Audit page in French', () => {
     await renderInFrench(0)
     const changes = region('Modifié depuis le dernier audit')
     await waitFor(() => expect(changes).toHaveTextContent(`Comparé à la session exportée le ${formatDateTime(takenAt, 'fr').replace(/\s+/g, ' ')}, pour Braze et Commanders Act.`))
-    expect(within(changes).getAllByRole('heading', { level: 3 }).map(text)).toEqual(['Nouveaux 0', 'Disparus 1', 'Renommés 0', 'Tags modifiés 0'])
+    expect([...changes.querySelectorAll<HTMLElement>('details.change-group > summary, p.change-group')].map((group) => text(group).replace(/\s+/g, ' '))).toEqual(['Nouveaux 0', 'Disparus 1', 'Renommés 0', 'Tags modifiés 0'])
   })
 
   it('says in French why a session file is refused', async () => {

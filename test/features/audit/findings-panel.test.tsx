@@ -130,9 +130,10 @@ describe('Findings on the audit page', () => {
   it('says how many segments a detail-based finding could check, and counts more as details load', async () => {
     const { queryClient } = await renderAudit()
     // Nothing loaded: counted on nothing yet, and the scan is what fills them in.
-    expect(finding('No description')).toMatchObject({ count: '0', checked: `0 of ${BRAZE.length} checked · ${BRAZE.length} need the details scan` })
-    expect(finding('Not updated in 12 months')).toMatchObject({ count: '0', checked: `0 of ${BRAZE.length} checked · ${BRAZE.length} need the details scan` })
-    expect(finding('Size 0 for 30 days')).toMatchObject({ count: '0', checked: `0 of ${TRACKED.length} checked · ${TRACKED.length} need the details scan` })
+    // Nothing checked yet is no count at all, not "0 found".
+    expect(finding('No description')).toMatchObject({ count: '—', checked: `0 of ${BRAZE.length} checked · ${BRAZE.length} need the details scan` })
+    expect(finding('Not updated in 12 months')).toMatchObject({ count: '—', checked: `0 of ${BRAZE.length} checked · ${BRAZE.length} need the details scan` })
+    expect(finding('Size 0 for 30 days')).toMatchObject({ count: '—', checked: `0 of ${TRACKED.length} checked · ${TRACKED.length} need the details scan` })
 
     const some = await loadBraze(20)
     seedCache(queryClient, some)

@@ -31,31 +31,41 @@ function bucketOf(updatedAt: string | undefined, now: Date): string {
 }
 
 describe('updateAges', () => {
-  // Mid-November afternoon: one month back crosses the end of European and American summer time, 12 months back
+  // A bucket starts at local midnight of the same calendar day N months back, the day the "not updated in N months"
+  // finding uses. Mid-November afternoon: one month back crosses the end of European and American summer time, 12 months back
   // crosses it twice; in Auckland one month back is in summer time on both sides.
-  const NOW = local(2026, 11, 15, 14, 30)
+  const NOW = local(2026, 11, 15)
   const at = (date: Date, offsetMs = 0) => new Date(date.getTime() + offsetMs).toISOString()
 
   it.each([
     { what: 'a minute ago', updatedAt: at(NOW, -MINUTE), bucket: 'under-1-month' },
     { what: 'later than now (a clock ahead)', updatedAt: at(NOW, 5 * MINUTE), bucket: 'under-1-month' },
-    { what: 'just under 1 month ago', updatedAt: at(local(2026, 10, 15, 14, 30), MINUTE), bucket: 'under-1-month' },
-    { what: 'exactly 1 month ago', updatedAt: at(local(2026, 10, 15, 14, 30)), bucket: 'under-1-month' },
-    { what: 'just over 1 month ago', updatedAt: at(local(2026, 10, 15, 14, 30), -MINUTE), bucket: '1-to-3-months' },
-    { what: 'exactly 3 months ago', updatedAt: at(local(2026, 8, 15, 14, 30)), bucket: '1-to-3-months' },
-    { what: 'just over 3 months ago', updatedAt: at(local(2026, 8, 15, 14, 30), -MINUTE), bucket: '3-to-6-months' },
-    { what: 'just over 6 months ago', updatedAt: at(local(2026, 5, 15, 14, 30), -MINUTE), bucket: '6-to-12-months' },
-    { what: 'just under 12 months ago', updatedAt: at(local(2025, 11, 15, 14, 30), MINUTE), bucket: '6-to-12-months' },
-    { what: 'exactly 12 months ago', updatedAt: at(local(2025, 11, 15, 14, 30)), bucket: '6-to-12-months' },
-    { what: 'just over 12 months ago', updatedAt: at(local(2025, 11, 15, 14, 30), -MINUTE), bucket: '1-to-2-years' },
-    { what: 'exactly 2 years ago', updatedAt: at(local(2024, 11, 15, 14, 30)), bucket: '1-to-2-years' },
-    { what: 'just over 2 years ago', updatedAt: at(local(2024, 11, 15, 14, 30), -MINUTE), bucket: 'over-2-years' },
+    { what: 'just under 1 month ago', updatedAt: at(local(2026, 10, 15), MINUTE), bucket: 'under-1-month' },
+    { what: 'exactly 1 month ago', updatedAt: at(local(2026, 10, 15)), bucket: 'under-1-month' },
+    { what: 'just over 1 month ago', updatedAt: at(local(2026, 10, 15), -MINUTE), bucket: '1-to-3-months' },
+    { what: 'exactly 3 months ago', updatedAt: at(local(2026, 8, 15)), bucket: '1-to-3-months' },
+    { what: 'just over 3 months ago', updatedAt: at(local(2026, 8, 15), -MINUTE), bucket: '3-to-6-months' },
+    { what: 'just over 6 months ago', updatedAt: at(local(2026, 5, 15), -MINUTE), bucket: '6-to-12-months' },
+    { what: 'just under 12 months ago', updatedAt: at(local(2025, 11, 15), MINUTE), bucket: '6-to-12-months' },
+    { what: 'exactly 12 months ago', updatedAt: at(local(2025, 11, 15)), bucket: '6-to-12-months' },
+    { what: 'just over 12 months ago', updatedAt: at(local(2025, 11, 15), -MINUTE), bucket: '1-to-2-years' },
+    { what: 'exactly 2 years ago', updatedAt: at(local(2024, 11, 15)), bucket: '1-to-2-years' },
+    { what: 'just over 2 years ago', updatedAt: at(local(2024, 11, 15), -MINUTE), bucket: 'over-2-years' },
     { what: 'ten years ago', updatedAt: at(local(2016, 1, 1)), bucket: 'over-2-years' },
     // Braze's own forms: a UTC timestamp without milliseconds, and one with an offset.
     { what: 'a day ago, without milliseconds', updatedAt: `${at(NOW, -24 * 60 * MINUTE).slice(0, 19)}Z`, bucket: 'under-1-month' },
     { what: 'three years ago, with an offset', updatedAt: '2023-06-01T09:00:00+02:00', bucket: 'over-2-years' },
   ])('puts a segment updated $what in "$bucket"', ({ updatedAt, bucket }) => {
     expect(bucketOf(updatedAt, NOW)).toBe(bucket)
+  })
+
+  it.each([
+    { what: 'on 31 March, 29 days back', now: local(2026, 3, 31, 12), updatedAt: local(2026, 3, 2, 12), bucket: 'under-1-month' },
+    { what: 'on 31 March, the last day of February', now: local(2026, 3, 31, 12), updatedAt: local(2026, 2, 28), bucket: 'under-1-month' },
+    { what: 'on 31 March, the day before', now: local(2026, 3, 31, 12), updatedAt: local(2026, 2, 27, 23, 59), bucket: '1-to-3-months' },
+    { what: 'on 29 February 2028, a year back is 28 February 2027', now: local(2028, 2, 29, 9), updatedAt: local(2027, 2, 28, 18), bucket: '6-to-12-months' },
+  ])('clamps month ends as the finding does: $what', ({ now, updatedAt, bucket }) => {
+    expect(bucketOf(updatedAt.toISOString(), now)).toBe(bucket)
   })
 
   it.each([
