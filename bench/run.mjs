@@ -1,0 +1,268 @@
+// `npm run bench`: builds the app, serves it with `vite preview` on 10,000 + 2,000 demo segments at 50 ms per request,
+// measures it in headless Chromium, prints one table, writes bench/results.json and exits 1 when a budget is missed.
+//
+// Options (environment or flags):
+//   CHROMIUM_PATH            the browser (default /usr/bin/chromium); never downloaded
+//   BENCH_BUDGETS="a=1,b=2"  or --budget a=1 (repeatable): override budgets, e.g. to check that a miss exits 1
+//   BENCH_COLD_RUNS=3        cold loads measured (median is judged);  BENCH_WARM_RUNS=3  warm reopens
+//   BENCH_SKIP_BUILD=1       or --skip-build: reuse the previous run's build (node_modules/.cache/segment-audit-bench)
+//   --out <file>             where to write the results (default bench/results.json)
+import { execFileSync } from 'node:child_process'
+import { readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import { chromium } from '@playwright/test'
+import { heapAfterGc, loadTimings, openList, prepareLoad, rowsWhileScrolling, sortClicks, typeInSearch, TYPED_WORDS } from './measure.mjs'
+import { formatTable, readBudgets } from './report.mjs'
+import { summarise, tableRows } from './summary.mjs'
+import { buildApp, freePort, javascriptSizes, startPreview } from './server.mjs'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+// Outside dist/ (a concurrent `npm run build` neither clobbers nor gets measured) and where git and eslint never look.
+const OUT_DIR = fileURLToPath(new URL('../node_modules/.cache/segment-audit-bench/dist', import.meta.url))
+const DEMO = { braze: 10_000, commandersAct: 2_000, latencyMs: 50 }
+const TOTAL = DEMO.braze + DEMO.commandersAct
+const FULL_TEXT = `${TOTAL.toLocaleString('en-US')} segments`
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+const CONTEXT_OPTIONS = { viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' }
+const LOAD_TIMEOUT_MS = 20_000
+/** Header clicks, in order; from the default (name ↑) each changes the first rows: name ↓, provider ↑, provider ↓, ID ↑. */
+const SORTED_COLUMNS = ['Name', 'Provider', 'Provider', 'ID']
+
+const { values: flags } = parseArgs({
+  options: {
+    budget: { type: 'string', multiple: true, default: [] },
+    'skip-build': { type: 'boolean', default: false },
+    out: { type: 'string', default: fileURLToPath(new URL('results.json', import.meta.url)) },
+  },
+})
+const budgets = readBudgets([...(process.env.BENCH_BUDGETS ?? '').split(',').filter((spec) => spec.trim() !== ''), ...(flags.budget ?? [])])
+const coldRuns = wholeNumber('BENCH_COLD_RUNS', 3)
+const warmRuns = wholeNumber('BENCH_WARM_RUNS', 3)
+const skipBuild = flags['skip-build'] || process.env.BENCH_SKIP_BUILD === '1'
+
+/** @param {string} name @param {number} fallback */
+function wholeNumber(name, fallback) {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  if (!/^[1-9]\d?$/.test(raw)) throw new Error(`${name} must be a whole number from 1 to 99, got "${raw}".`)
+  return Number(raw)
+}
+
+/** Braze's page size and the app's pages in flight, read from the app's source so the floor follows the code. */
+async function pagingConstants() {
+  const source = await readFile(new URL('../src/providers/braze/client.ts', import.meta.url), 'utf8').catch(() => '')
+  const concurrency = Number(/concurrency\s*=\s*(\d+)/.exec(source)?.[1] ?? NaN)
+  const pageSize = Number(/BRAZE_PAGE_SIZE\s*=\s*(\d+)/.exec(source)?.[1] ?? NaN)
+  return {
+    pagesInFlight: Number.isFinite(concurrency) ? concurrency : 6,
+    pagesInFlightSource: Number.isFinite(concurrency) ? 'src/providers/braze/client.ts' : 'assumed (not found in source)',
+    pageSize: Number.isFinite(pageSize) ? pageSize : 100,
+  }
+}
+
+function gitFacts() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'index.html', 'vite.config.ts', 'package.json'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean).length
+    return { commit, uncommittedAppFiles: dirty }
+  } catch {
+    return { commit: null, uncommittedAppFiles: null }
+  }
+}
+
+/** Busy and total CPU time of the whole machine so far (Linux /proc/stat), or null elsewhere. */
+async function cpuTimes() {
+  try {
+    const fields = (await readFile('/proc/stat', 'utf8')).split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
+    const total = fields.reduce((sum, value) => sum + value, 0)
+    // idle + iowait
+    return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total }
+  } catch {
+    return null
+  }
+}
+
+/** @param {string} line */
+const say = (line) => process.stderr.write(`bench: ${line}\n`)
+
+async function main() {
+  const startedAt = new Date()
+  const loadAtStart = os.loadavg()[0]
+  const paging = await pagingConstants()
+  // 10,000 segments in pages of 100: 100 full pages and the empty one that says "the end" (the issue's 101).
+  const brazePages = Math.floor(DEMO.braze / paging.pageSize) + 1
+  const networkFloorMs = Math.ceil(brazePages / paging.pagesInFlight) * DEMO.latencyMs
+
+  let buildMs = null
+  if (skipBuild) say('reusing the previous build (skip build)')
+  else {
+    say('building the app (vite build → node_modules/.cache/segment-audit-bench/dist)…')
+    buildMs = await buildApp({ root: ROOT, outDir: OUT_DIR })
+  }
+  const chunks = await javascriptSizes(OUT_DIR)
+  const jsGzipBytes = chunks.reduce((sum, chunk) => sum + chunk.gzipBytes, 0)
+
+  say(`starting vite preview with ${DEMO.braze} + ${DEMO.commandersAct} demo segments at ${DEMO.latencyMs} ms…`)
+  const server = await startPreview({ root: ROOT, outDir: OUT_DIR, port: await freePort(), demo: DEMO })
+  const cpuAtStart = await cpuTimes()
+  const stopOnSignal = () => void server.stop().finally(() => process.exit(130))
+  process.once('SIGINT', stopOnSignal)
+  process.once('SIGTERM', stopOnSignal)
+  /** @type {import('@playwright/test').Browser | null} */
+  let browser = null
+  try {
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    const url = `${server.url}/`
+
+    // One unmeasured load warms the server (JIT, demo data): the browser is cold in every measured run, not the server.
+    say('warm-up load (not measured)…')
+    {
+      const context = await browser.newContext(CONTEXT_OPTIONS)
+      const page = await context.newPage()
+      await prepareLoad(page, FULL_TEXT)
+      await openList(page, url, { timeoutMs: LOAD_TIMEOUT_MS })
+      await context.close()
+    }
+
+    /** @type {any[]} */
+    const cold = []
+    let context = /** @type {import('@playwright/test').BrowserContext} */ (/** @type {unknown} */ (null))
+    let page = /** @type {import('@playwright/test').Page} */ (/** @type {unknown} */ (null))
+    for (let run = 1; run <= coldRuns; run++) {
+      say(`cold load ${run}/${coldRuns}…`)
+      // A new context each time: empty HTTP cache, empty IndexedDB and localStorage.
+      context = await browser.newContext(CONTEXT_OPTIONS)
+      page = await context.newPage()
+      await prepareLoad(page, FULL_TEXT)
+      const result = await openList(page, url, { timeoutMs: LOAD_TIMEOUT_MS })
+      const braze = result.requests.filter((request) => request.url.includes('/braze/'))
+      cold.push({
+        ...loadTimings(result),
+        scripts: result.scripts,
+        fullListMs: result.full?.painted ?? null,
+        fullListDomMs: result.full?.dom ?? null,
+        firstRowMs: result.firstRow?.painted ?? null,
+        brazePagesRequested: braze.length,
+        listRequests: result.requests.length,
+        lastListResponseMs: result.requests.length ? Math.max(...result.requests.map((request) => request.end)) : null,
+        longTasks: result.longTasks.length,
+        longTaskTotalMs: result.longTasks.reduce((/** @type {number} */ sum, /** @type {any} */ task) => sum + task.duration, 0),
+        longestTaskMs: Math.max(0, ...result.longTasks.map((/** @type {any} */ task) => task.duration)),
+      })
+      if (run < coldRuns) await context.close()
+    }
+    const coldListed = cold.every((run) => run.fullListMs !== null)
+
+    say('heap, rows in the DOM, typing, sorting…')
+    const heap = coldListed ? await heapAfterGc(page) : null
+    const rowSamples = coldListed ? await rowsWhileScrolling(page) : []
+    const typing = coldListed ? await typeInSearch(page) : null
+    const sorts = coldListed ? await sortClicks(page, SORTED_COLUMNS) : []
+    rowSamples.push(...(coldListed ? (await rowsWhileScrolling(page)).map((sample) => ({ ...sample, at: `${sample.at} (sorted)` })) : []))
+
+    /** @type {any[]} */
+    const warm = []
+    for (let run = 1; run <= warmRuns && coldListed; run++) {
+      say(`warm reopen ${run}/${warmRuns}…`)
+      // Give a persister time to write (TanStack's default throttle is 1 s), then close the tab and open the app again.
+      await page.waitForTimeout(1500)
+      await page.close()
+      page = await context.newPage()
+      await prepareLoad(page, FULL_TEXT)
+      const result = await openList(page, url, { timeoutMs: LOAD_TIMEOUT_MS })
+      const firstResponse = result.requests.length ? Math.min(...result.requests.map((request) => request.end)) : null
+      const firstRowPainted = result.firstRow?.painted ?? null
+      warm.push({
+        ...loadTimings(result),
+        firstRowsMs: firstRowPainted,
+        firstRowsDomMs: result.firstRow?.dom ?? null,
+        fullListMs: result.full?.painted ?? null,
+        listRequests: result.requests.length,
+        firstListResponseMs: firstResponse,
+        // Painted before any list response ended (or no list request at all): the rows can only have come from a cache.
+        beforeNetwork: firstRowPainted !== null && (firstResponse === null || firstRowPainted < firstResponse),
+      })
+    }
+    await context.close()
+
+    const version = browser.version()
+    const cpuAtEnd = await cpuTimes()
+    // Share of all CPUs busy while measuring, everything included: the bench's own browser and server use about one CPU;
+    // much more means other work competed with the measures.
+    const machineBusyPercent =
+      cpuAtStart && cpuAtEnd ? Math.round((100 * (cpuAtEnd.busy - cpuAtStart.busy)) / (cpuAtEnd.total - cpuAtStart.total)) : null
+    const figures = summarise({ cold, warm, typing, sorts, rowSamples, heap, chunks, jsGzipBytes })
+    const rows = tableRows(figures, { budgets, demo: DEMO, fullText: FULL_TEXT, chunks, networkFloorMs, paging, brazePages })
+    const missed = rows.filter((row) => row.pass === false).map((row) => row.metric)
+
+    const results = {
+      date: startedAt.toISOString(),
+      durationS: Math.round((Date.now() - startedAt.getTime()) / 1000),
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model ?? null,
+        memoryGb: Math.round(os.totalmem() / 2 ** 30),
+        // Other work on the machine slows every figure: the 1-minute load average before and after the run.
+        loadAverage1mAtStart: loadAtStart,
+        loadAverage1mAtEnd: os.loadavg()[0],
+        machineBusyPercentWhileMeasuring: machineBusyPercent,
+        platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+        node: process.version,
+        chromium: version,
+      },
+      app: { ...gitFacts(), buildMs },
+      setup: {
+        demo: DEMO,
+        brazePageSize: paging.pageSize,
+        pagesInFlight: paging.pagesInFlight,
+        pagesInFlightSource: paging.pagesInFlightSource,
+        brazePages,
+        networkFloorMs,
+        coldRuns,
+        warmRuns,
+        typedWords: TYPED_WORDS,
+        viewport: CONTEXT_OPTIONS.viewport,
+      },
+      budgets,
+      pass: missed.length === 0,
+      missed,
+      figures,
+      raw: { cold, warm, keystrokes: typing?.keystrokes ?? [], typingLongTasks: typing?.longTasks ?? [], sorts, rowSamples, chunks },
+    }
+    await writeFile(flags.out ?? '', `${JSON.stringify(results, null, 2)}\n`)
+
+    console.log(
+      `\nSegment Audit bench — ${DEMO.braze.toLocaleString('en-US')} Braze + ${DEMO.commandersAct.toLocaleString('en-US')} Commanders Act segments, ` +
+        `${DEMO.latencyMs} ms per request, Chromium ${version}, ${os.cpus().length} CPUs, Node ${process.version}\n`,
+    )
+    console.log(formatTable(rows))
+    console.log(
+      `\nMachine: CPUs ${machineBusyPercent ?? '?'}% busy while measuring (bench included), load average ${loadAtStart.toFixed(2)} before it.` +
+        ((machineBusyPercent ?? (100 * loadAtStart) / os.cpus().length) > 75 ? ' Other work competed with the bench: figures are pessimistic.' : ''),
+    )
+    console.log(`\n${missed.length === 0 ? 'Every budget is met.' : `Budgets missed: ${missed.join('; ')}.`} Results: ${flags.out}`)
+    process.exitCode = missed.length === 0 ? 0 : 1
+  } finally {
+    await browser?.close().catch(() => {})
+    await server.stop()
+    process.off('SIGINT', stopOnSignal)
+    process.off('SIGTERM', stopOnSignal)
+  }
+}
+
+main().catch((error) => {
+  console.error(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
+  process.exitCode = 2
+})
