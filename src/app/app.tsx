@@ -1,7 +1,7 @@
 // The app: one QueryClient, restored from and saved to IndexedDB, and the router; an interrupted details scan resumes.
 import type { QueryClient } from '@tanstack/react-query'
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
-import { useState } from 'react'
+import { Suspense, useState } from 'react'
 import { RouterProvider } from 'react-router'
 import { detailsScanFor } from '../features/audit/details-scan'
 import { createQueryClient } from './query-client'
@@ -22,6 +22,15 @@ function resumeInterruptedScan(queryClient: QueryClient): void {
   void detailsScanFor(queryClient).resumeInterrupted()
 }
 
+/** Before the interface language has loaded: the header's frame, no words yet. */
+function AppLoading() {
+  return (
+    <div className="app-header" aria-busy="true">
+      <span className="skeleton app-loading" />
+    </div>
+  )
+}
+
 export function App() {
   const [{ queryClient, persistOptions }] = useState(createPersistedClient)
   const [router] = useState(createAppRouter)
@@ -32,7 +41,10 @@ export function App() {
       onSuccess={() => resumeInterruptedScan(queryClient)}
       onError={() => resumeInterruptedScan(queryClient)}
     >
-      <RouterProvider router={router} />
+      {/* Inside the provider: restoring the cache from IndexedDB starts while the translations still load. */}
+      <Suspense fallback={<AppLoading />}>
+        <RouterProvider router={router} />
+      </Suspense>
     </PersistQueryClientProvider>
   )
 }

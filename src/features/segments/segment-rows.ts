@@ -1,4 +1,6 @@
-// The table's row model: a segment plus what its cached details tell, with a search key computed once per segment.
+// The table's row model: a segment plus what its cached details and the audit tell. Rows are kept per segment and
+// rebuilt only when one of their inputs changes, and each search key is worked out on the first search that needs it:
+// a list reopened from the cache paints without normalising 12,000 names first.
 import { NOT_PROVIDED, type NotProvided, type Segment } from '../../providers/segment'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import { normaliseForSearch } from '../../lib/search-text'
@@ -9,19 +11,20 @@ import type { AuditEntry, Verdict } from '../../stores/verdict-store'
 export type Known<T> = T | undefined | NotProvided
 
 export interface SegmentRow extends Segment {
+  /** The listed segment this row shows. */
+  segment: Segment
   createdAt: Known<string>
   updatedAt: Known<string>
   hasDescription: Known<boolean>
   verdict: Verdict
   /** What the audit's findings say of this segment; empty when findings were not asked for. */
   findings: readonly FindingId[]
-  searchKey: string
 }
 
 const NONE: readonly FindingId[] = []
-
 const searchKeys = new WeakMap<Segment, string>()
 
+/** Name, id and tags, case- and accent-folded; computed once per segment. */
 export function searchKeyOf(segment: Segment): string {
   let key = searchKeys.get(segment)
   if (key === undefined) {
@@ -40,18 +43,27 @@ export function toSegmentRow(
 ): SegmentRow {
   const verdict = audit?.verdict ?? 'unreviewed'
   if (segment.provider === 'commanders-act') {
-    return { ...segment, createdAt: NOT_PROVIDED, updatedAt: NOT_PROVIDED, hasDescription: NOT_PROVIDED, verdict, findings, searchKey: searchKeyOf(segment) }
+    return { ...segment, segment, createdAt: NOT_PROVIDED, updatedAt: NOT_PROVIDED, hasDescription: NOT_PROVIDED, verdict, findings }
   }
   return {
     ...segment,
+    segment,
     verdict,
     findings,
     createdAt: details?.createdAt,
     updatedAt: details?.updatedAt,
     hasDescription: details ? Boolean(details.textDescription?.trim()) : undefined,
-    searchKey: searchKeyOf(segment),
   }
 }
+
+interface CachedRow {
+  details: BrazeSegmentDetails | undefined
+  audit: AuditEntry | undefined
+  findings: readonly FindingId[] | undefined
+  row: SegmentRow
+}
+
+const rowsBySegment = new WeakMap<Segment, CachedRow>()
 
 export function buildSegmentRows(
   segments: readonly Segment[],
@@ -59,7 +71,14 @@ export function buildSegmentRows(
   verdicts: ReadonlyMap<string, AuditEntry> = new Map(),
   findings: ReadonlyMap<string, readonly FindingId[]> = new Map(),
 ): SegmentRow[] {
-  return segments.map((segment) =>
-    toSegmentRow(segment, segment.provider === 'braze' ? detailsById.get(segment.id) : undefined, verdicts.get(segment.key), findings.get(segment.key)),
-  )
+  return segments.map((segment) => {
+    const details = segment.provider === 'braze' ? detailsById.get(segment.id) : undefined
+    const audit = verdicts.get(segment.key)
+    const found = findings.get(segment.key)
+    const cached = rowsBySegment.get(segment)
+    if (cached && cached.details === details && cached.audit === audit && cached.findings === found) return cached.row
+    const row = toSegmentRow(segment, details, audit, found)
+    rowsBySegment.set(segment, { details, audit, findings: found, row })
+    return row
+  })
 }

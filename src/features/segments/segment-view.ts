@@ -4,7 +4,7 @@ import { matchesSearch, searchWords } from '../../lib/search-text'
 import type { ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED } from '../../providers/segment'
 import type { SegmentListFilters, SegmentListSort, SortColumn } from './list-state'
-import type { SegmentRow } from './segment-rows'
+import { searchKeyOf, type SegmentRow } from './segment-rows'
 
 type SortValue = string | number | null
 
@@ -53,7 +53,7 @@ export type RowPredicate = (row: SegmentRow) => boolean
 export function rowPredicates(filters: SegmentListFilters, except?: keyof SegmentListFilters): RowPredicate[] {
   const predicates: RowPredicate[] = []
   const words = searchWords(filters.query)
-  if (words.length > 0 && except !== 'query') predicates.push((row) => matchesSearch(row.searchKey, words))
+  if (words.length > 0 && except !== 'query') predicates.push((row) => matchesSearch(searchKeyOf(row.segment), words))
   if (filters.provider && except !== 'provider') {
     const provider = filters.provider
     predicates.push((row) => row.provider === provider)

@@ -1,5 +1,5 @@
 // The Segments page (/): both providers in one fast table, with search, filters, export and per-provider status.
-import { useMemo } from 'react'
+import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
@@ -8,7 +8,7 @@ import { COLUMN_IDS } from './column-labels'
 import { downloadText } from '../../lib/download'
 import { csvFilename, segmentsCsv } from './export-csv'
 import { DetailsCoverageNote } from './details-coverage-note'
-import { EMPTY_FILTERS, hasActiveFilters } from './list-state'
+import { EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-state'
 import { ListStatus } from './list-status'
 import { ProviderErrors, ProviderProgress } from './provider-progress'
 import { countByProvider } from './segment-view'
@@ -25,7 +25,14 @@ export function SegmentsPage() {
   const format = useFormat()
   useDocumentTitle(t('title'))
   const [{ filters, sort }, updateListState] = useListState()
-  const { list, collator, rows, sorted, visible, details, findings } = useSegmentView(filters, sort)
+  // What is typed leads the URL by a moment (URL updates are transitions): the count follows the keystroke at once,
+  // and the table catches up as a deferred render that never blocks typing.
+  const [typed, setTyped] = useState<string | null>(null)
+  if (typed !== null && typed === filters.query) setTyped(null)
+  const liveFilters = useMemo(() => (typed === null ? filters : { ...filters, query: typed }), [filters, typed])
+  const { list, collator, rows, sorted, visible, details, findings } = useSegmentView(liveFilters, sort)
+  const deferredRows = useDeferredValue(visible)
+  const tableRows = typed === null ? visible : deferredRows
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
   useListScrollMemory(rows.length > 0)
   const keyboard = useListKeyboard({ filters, sort }, sorted)
@@ -37,6 +44,7 @@ export function SegmentsPage() {
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
   const visibleColumns = COLUMN_IDS.filter((id) => columnVisibility[id] !== false)
   const clearFilters = () => updateListState({ filters: EMPTY_FILTERS })
+  const changeSort = useCallback((next: SegmentListSort) => updateListState({ sort: next }), [updateListState])
 
   return (
     <>
@@ -74,6 +82,7 @@ export function SegmentsPage() {
         searchRef={keyboard.searchRef}
         onOpenFirst={keyboard.openFirst}
         onMoveIntoTable={keyboard.moveIntoTable}
+        onTyping={setTyped}
       />
       <DetailsCoverageNote filters={filters} segments={list.segments} details={details} findings={findings} />
       <div className="list-meta">
@@ -98,9 +107,9 @@ export function SegmentsPage() {
         </EmptyState>
       ) : (
         <SegmentsTable
-          rows={visible}
+          rows={tableRows}
           sort={sort}
-          onSortChange={(next) => updateListState({ sort: next })}
+          onSortChange={changeSort}
           columnVisibility={columnVisibility}
           onColumnVisibilityChange={setColumnVisibility}
           handle={keyboard.tableRef}

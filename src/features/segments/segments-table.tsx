@@ -1,7 +1,7 @@
 // The segments grid: TanStack Table for columns, order and visibility; TanStack Virtual keeps only the visible rows in the DOM.
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react'
+import { memo, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { columnLabel } from './column-labels'
 import { segmentColumns, segmentTableFeatures } from './columns'
@@ -44,7 +44,8 @@ function useOffsetTop(ref: React.RefObject<HTMLElement | null>): number {
   return offset
 }
 
-export function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onColumnVisibilityChange, handle }: SegmentsTableProps) {
+/** Memoised: a keystroke re-renders the page for its count at once, and the table only when its rows change. */
+export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onColumnVisibilityChange, handle }: SegmentsTableProps) {
   const { t } = useTranslation(['segments', 'common'])
   const sorting: SortingState = [{ id: sort.column, desc: sort.desc }]
   const table = useTable({
@@ -144,4 +145,4 @@ export function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onCo
       </tbody>
     </table>
   )
-}
+})

@@ -24,6 +24,8 @@ interface SegmentsToolbarProps {
   exportDisabled: boolean
   searchRef: RefObject<HTMLInputElement | null>
   onOpenFirst: (query: string) => void
+  /** Each keystroke, before the URL catches up: the count follows at once. */
+  onTyping: (query: string) => void
   onMoveIntoTable: () => void
 }
 
@@ -34,7 +36,10 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
     <div className="toolbar" role="search" aria-label={t('toolbar.label')}>
       <SearchBox
         query={filters.query}
-        onQueryChange={(query) => onChange({ filters: { query } }, { replace: true })}
+        onQueryChange={(query) => {
+          props.onTyping(query)
+          onChange({ filters: { query } }, { replace: true })
+        }}
         inputRef={props.searchRef}
         onOpenFirst={props.onOpenFirst}
         onMoveIntoTable={props.onMoveIntoTable}
