@@ -18,6 +18,7 @@ import { useColumnVisibility } from './use-column-visibility'
 import { useListState } from './use-list-state'
 import { useListKeyboard } from './use-list-keyboard'
 import { useListScrollMemory } from './use-list-scroll-memory'
+import { useSearchKeyWarmup } from './use-search-key-warmup'
 import { useSegmentView } from './use-segment-view'
 
 export function SegmentsPage() {
@@ -32,6 +33,7 @@ export function SegmentsPage() {
   const liveFilters = useMemo(() => (typed === null ? filters : { ...filters, query: typed }), [filters, typed])
   const { list, collator, rows, sorted, visible, details, findings } = useSegmentView(liveFilters, sort)
   const deferredRows = useDeferredValue(visible)
+  useSearchKeyWarmup(list.segments)
   const tableRows = typed === null ? visible : deferredRows
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
   useListScrollMemory(rows.length > 0)

@@ -1,7 +1,7 @@
 // The segments grid: TanStack Table for columns, order and visibility; TanStack Virtual keeps only the visible rows in the DOM.
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { memo, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react'
+import { memo, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { columnLabel } from './column-labels'
 import { segmentColumns, segmentTableFeatures } from './columns'
@@ -72,7 +72,8 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
     scrollMargin,
-    getItemKey: (index) => rows[index]?.key ?? index,
+    // Stable while the rows are: a new function would make the virtualiser re-measure all 12,000 items each render.
+    getItemKey: useCallback((index: number) => rows[index]?.key ?? index, [rows]),
   })
   const focusRow = (index: number) => {
     if (index < 0 || index >= rows.length) return
