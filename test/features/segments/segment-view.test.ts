@@ -33,6 +33,21 @@ const names = (rows: readonly SegmentRow[]) => rows.map((row) => row.name)
 const filters = (partial: Partial<SegmentListFilters> = {}): SegmentListFilters => ({ ...EMPTY_FILTERS, ...partial })
 
 describe('buildSegmentRows', () => {
+  it('keeps a row while its segment, details, verdict and findings stay the same, and rebuilds it when one changes', () => {
+    const segments = [braze('b1', 'Clients'), braze('b2', 'Prospects')]
+    const loaded = detailsMap(details('b1', { textDescription: 'x' }))
+    const first = buildSegmentRows(segments, loaded)
+    const again = buildSegmentRows(segments, loaded)
+    expect(again[0]).toBe(first[0])
+    expect(again[1]).toBe(first[1])
+    const withVerdict = buildSegmentRows(segments, loaded, verdictsMap({ 'braze:b2': 'fix' }))
+    expect(withVerdict[0]).toBe(first[0])
+    expect(withVerdict[1]).not.toBe(first[1])
+    expect(withVerdict[1]?.verdict).toBe('fix')
+    const newDetails = buildSegmentRows(segments, detailsMap(details('b1', { textDescription: '' })))
+    expect(newDetails[0]?.hasDescription).toBe(false)
+  })
+
   it.each([
     { what: 'a text description', textDescription: 'Bought twice in 90 days', expected: true },
     { what: 'an empty text description', textDescription: '', expected: false },
