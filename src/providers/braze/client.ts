@@ -1,6 +1,6 @@
 // Braze through the proxy: the segment list (paged speculatively, a few pages at a time), details and size series.
 import { AdaptiveConcurrency } from '../../lib/adaptive-concurrency'
-import type { RetryPolicy } from '../../lib/http'
+import { abortableSleep, type RetryPolicy } from '../../lib/http'
 import { ProviderError } from '../provider-error'
 import { requestProviderJson, type ProviderRequestOptions } from '../request'
 import type { Segment } from '../segment'
@@ -18,6 +18,13 @@ import {
 /** Braze's fixed page size: a shorter page is the last one. */
 export const BRAZE_PAGE_SIZE = 100
 
+/**
+ * Least time between two chunks of a streamed list, after the first. Each chunk becomes a cache update and a re-render
+ * of the whole growing list: handing over every page that arrived within this window together turns ~100 updates for
+ * 10,000 segments into ~10, while the rows still visibly fill in.
+ */
+export const BRAZE_LIST_BATCH_MS = 150
+
 export async function fetchBrazeSegmentsPage(page: number, options: ProviderRequestOptions = {}): Promise<Segment[]> {
   // Oldest first: new segments land at the end, so offset paging shifts as little as possible while we read.
   const params = { page, sort_direction: 'asc' }
@@ -25,69 +32,159 @@ export async function fetchBrazeSegmentsPage(page: number, options: ProviderRequ
   return body.segments.map(toBrazeSegment)
 }
 
+/** The time a streamed list batches its chunks by; tests pass one they control. */
+export interface BatchClock {
+  now: () => number
+  /** Resolves after `ms`, or as soon as `signal` aborts (never rejects). */
+  sleep: (ms: number, signal: AbortSignal) => Promise<void>
+}
+
+const realClock: BatchClock = {
+  now: () => performance.now(),
+  sleep: (ms, signal) => abortableSleep(ms, signal).catch(() => undefined),
+}
+
 export interface StreamBrazeSegmentsOptions {
   signal?: AbortSignal
   /** Pages requested at once; halved (down to 1) each time Braze answers 429. */
   concurrency?: number
   retry?: Partial<RetryPolicy>
+  /** Least time between two chunks after the first (0: each page as soon as it can be handed over). */
+  batchMs?: number
+  clock?: BatchClock
 }
 
-type PageOutcome = { page: number; segments: Segment[] } | { page: number; error: unknown }
+type PageOutcome = { segments: Segment[] } | { error: unknown }
 
 /**
- * Every Braze segment, yielded page by page as pages arrive (not in page order). Braze gives no
- * total, so pages are requested speculatively: `concurrency` at once, and one more each time a full
- * page comes back, until a short or empty page marks the end. Pages past the end are ignored; an id
- * already yielded is never yielded again (offset paging can shift while we read). A page that fails
- * for good aborts the others and is thrown.
+ * Every Braze segment, in page order, in chunks of one or more pages. Braze gives no total, so pages are requested
+ * speculatively: `concurrency` at once, and one more each time a full page comes back, until a short or empty page
+ * marks the end. Requests do not wait for the consumer: answered pages are buffered and handed over in page order, the
+ * first page alone as soon as it is in, then everything that followed it at most every `batchMs`, and the rest at once
+ * when the list is complete. Pages past the end are ignored; an id already handed over is never handed over again
+ * (offset paging can shift while we read). A page that fails for good cancels the others and is thrown.
  */
 export async function* streamAllBrazeSegments({
   signal,
   concurrency = 6,
   retry,
+  batchMs = BRAZE_LIST_BATCH_MS,
+  clock = realClock,
 }: StreamBrazeSegmentsOptions = {}): AsyncGenerator<Segment[], void, undefined> {
   signal?.throwIfAborted()
-  // Our own controller, so that finishing (or failing) early cancels the pages still in flight.
+  // Our own controller, so that finishing, failing or being closed early (return()) cancels the pages still in flight.
   const controller = new AbortController()
-  const forwardAbort = () => controller.abort(signal?.reason)
-  signal?.addEventListener('abort', forwardAbort, { once: true })
 
   // A listing is a short burst: once Braze has asked to slow down, it stays slower to the end (no `succeeded()`).
   const pace = new AdaptiveConcurrency(concurrency)
   let nextPage = 0
   let lastPage = Number.POSITIVE_INFINITY
-  const inFlight = new Map<number, Promise<PageOutcome>>()
+  let inFlight = 0
+  /** Answered pages waiting for an earlier one, by page. */
+  const answered = new Map<number, Segment[]>()
+  /** The first page not yet moved to `ready`. */
+  let nextInOrder = 0
+  /** Pages in order, their ids not seen before, not yet handed over (never empty arrays). */
+  let ready: Segment[][] = []
   const seen = new Set<string>()
+  let failure: { error: unknown } | undefined
+
+  // The consumer sleeps on `changed()` while waiting; every answer and the abort wake it to look again.
+  let wake: (() => void) | undefined
+  const changed = () => new Promise<void>((resolve) => (wake = resolve))
+  const notify = () => {
+    const resume = wake
+    wake = undefined
+    resume?.()
+  }
+  const complete = () => nextInOrder > lastPage
+  const stopped = () => complete() || failure !== undefined || signal?.aborted === true
+  /** A cancelled query surfaces as the signal's reason, a failed page as its error: the same as before any batching. */
+  const throwIfStopped = () => {
+    signal?.throwIfAborted()
+    if (failure) throw failure.error
+  }
+
+  const forwardAbort = () => {
+    controller.abort(signal?.reason)
+    notify()
+  }
+  signal?.addEventListener('abort', forwardAbort, { once: true })
 
   const launch = () => {
-    while (inFlight.size < pace.limit && nextPage <= lastPage) {
+    while (!controller.signal.aborted && inFlight < pace.limit && nextPage <= lastPage) {
       const page = nextPage++
-      const outcome = fetchBrazeSegmentsPage(page, { signal: controller.signal, retry, onRateLimited: pace.rateLimited }).then(
-        (segments): PageOutcome => ({ page, segments }),
-        (error: unknown): PageOutcome => ({ page, error }),
+      inFlight += 1
+      fetchBrazeSegmentsPage(page, { signal: controller.signal, retry, onRateLimited: pace.rateLimited }).then(
+        (segments) => settle(page, { segments }),
+        (error: unknown) => settle(page, { error }),
       )
-      inFlight.set(page, outcome)
     }
   }
 
-  try {
-    launch()
-    while (inFlight.size > 0) {
-      const outcome = await Promise.race(inFlight.values())
-      inFlight.delete(outcome.page)
-      signal?.throwIfAborted()
-      if (outcome.page > lastPage) continue
-      if ('error' in outcome) throw outcome.error
-
-      if (outcome.segments.length < BRAZE_PAGE_SIZE) {
-        lastPage = outcome.page
-        // Pages past the end hold nothing we want: stop waiting for them (the finally block cancels them).
-        for (const page of inFlight.keys()) if (page > lastPage) inFlight.delete(page)
+  // Runs as each page answers, whether or not the consumer is waiting: that is what keeps `concurrency` in flight.
+  const settle = (page: number, outcome: PageOutcome) => {
+    inFlight -= 1
+    // Finished, failed or cancelled: nothing more to take in (these are mostly our own aborts).
+    if (controller.signal.aborted || page > lastPage) return
+    if ('error' in outcome) {
+      failure = outcome
+      // The list cannot be whole any more: stop the other pages now rather than when the consumer next pulls.
+      controller.abort()
+    } else {
+      const { segments } = outcome
+      if (segments.length < BRAZE_PAGE_SIZE) {
+        lastPage = page
+        // Pages past the end hold nothing we want (the ones still in flight are cancelled when the stream ends).
+        for (const later of answered.keys()) if (later > lastPage) answered.delete(later)
+      }
+      answered.set(page, segments)
+      for (let next = answered.get(nextInOrder); next; next = answered.get(nextInOrder)) {
+        answered.delete(nextInOrder)
+        nextInOrder += 1
+        const fresh = next.filter((segment) => !seen.has(segment.id))
+        for (const segment of fresh) seen.add(segment.id)
+        if (fresh.length > 0) ready.push(fresh)
       }
       launch()
-      const fresh = outcome.segments.filter((segment) => !seen.has(segment.id))
-      for (const segment of fresh) seen.add(segment.id)
-      if (fresh.length > 0) yield fresh
+    }
+    notify()
+  }
+
+  /** Waits `ms`, or less if the list completes, fails or is cancelled meanwhile. */
+  const batchWindow = async (ms: number) => {
+    const timer = new AbortController()
+    const elapsed = clock.sleep(ms, timer.signal).then(() => true)
+    try {
+      while (!stopped() && !(await Promise.race([elapsed, changed().then(() => false)]))) {
+        // A page came in: keep collecting until the window closes.
+      }
+    } finally {
+      timer.abort()
+    }
+  }
+
+  let lastHandedAt: number | undefined
+  try {
+    launch()
+    for (;;) {
+      while (ready.length === 0 && !stopped()) await changed()
+      throwIfStopped()
+      if (ready.length === 0) return
+
+      let chunk: Segment[]
+      if (lastHandedAt === undefined) {
+        // The first page alone and at once, so that the first rows paint as early as possible.
+        chunk = ready.shift() ?? []
+      } else {
+        const wait = lastHandedAt + batchMs - clock.now()
+        if (wait > 0 && !complete()) await batchWindow(wait)
+        throwIfStopped()
+        chunk = ready.length === 1 ? (ready[0] ?? []) : ready.flat()
+        ready = []
+      }
+      lastHandedAt = clock.now()
+      yield chunk
     }
   } finally {
     signal?.removeEventListener('abort', forwardAbort)

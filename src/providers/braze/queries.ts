@@ -1,4 +1,4 @@
-// TanStack Query options for Braze: hierarchical keys, the list streamed page by page into the cache.
+// TanStack Query options for Braze: hierarchical keys, the list streamed into the cache a few pages at a time.
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query'
 import type { ProviderRequestOptions } from '../request'
 import type { Segment } from '../segment'
@@ -20,6 +20,10 @@ export const brazeQueries = {
         // A refresh keeps showing the old rows until the new list is complete, instead of emptying the table.
         refetchMode: 'replace',
       }),
+      // While the list streams, each chunk's array (the reducer's concat) already keeps every earlier segment object:
+      // a deep compare of the whole growing list at each chunk would only cost time. A refresh brings new objects, which
+      // the list view derives its rows from once.
+      structuralSharing: false,
       // Each page already retries on its own; a query-level retry would list every page again.
       retry: false,
       staleTime: 5 * 60_000,

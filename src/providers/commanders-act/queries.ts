@@ -7,6 +7,8 @@ export const commandersActQueries = {
     queryOptions({
       queryKey: ['segments', 'commanders-act'] as const,
       queryFn: ({ signal }) => fetchCommandersActSegments({ signal }),
+      // Every fetch parses fresh objects, so a deep compare of the thousands of rows with the cached ones never pays.
+      structuralSharing: false,
       // fetchWithRetry already retries each request; a query-level retry would multiply the attempts.
       retry: false,
       staleTime: 5 * 60_000,

@@ -1,4 +1,4 @@
-// The Braze list query: rows arrive page by page on the first load, and a refresh keeps the old rows until the new list is complete.
+// The Braze list query: rows arrive a few pages at a time on the first load, and a refresh keeps the old rows until the new list is complete.
 import { QueryClient } from '@tanstack/react-query'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -45,6 +45,33 @@ describe('brazeQueries', () => {
     await client.refetchQueries({ queryKey: brazeQueries.all().queryKey })
     expect(counts.every((count) => count === 450)).toBe(true)
     expect(client.getQueryData<Segment[]>(brazeQueries.all().queryKey)).toHaveLength(450)
+    client.clear()
+  })
+
+  it('streams the first page alone, then batches: fewer cache updates than pages, each keeping the earlier segment objects', async () => {
+    // 21 pages at 20 ms, 6 at a time: about 80 ms of answers, well inside one 150 ms batch after the first page.
+    const demo = createDemoHandlers({ brazeCount: 2_050, commandersActCount: 0, latencyMs: 20 })
+    server.use(...demo.handlers)
+    const client = new QueryClient()
+    const snapshots: Segment[][] = []
+    client.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'success') return
+      const data = client.getQueryData<Segment[]>(brazeQueries.all().queryKey)
+      if (data && data !== snapshots.at(-1)) snapshots.push(data)
+    })
+
+    const whole = await client.fetchQuery(brazeQueries.all())
+
+    expect(brazeQueries.all().structuralSharing).toBe(false)
+    expect(whole.map((segment) => segment.id)).toEqual(demo.data.braze.map((segment) => segment.id))
+    expect(snapshots[0]).toHaveLength(100)
+    expect(snapshots.at(-1)).toBe(whole)
+    expect(snapshots.length).toBeLessThan(21)
+    for (const [index, snapshot] of snapshots.entries()) {
+      const earlier = snapshots[index - 1] ?? []
+      // The list view caches what it derives per segment object: earlier rows must come back as the same objects.
+      expect(earlier.every((segment, row) => snapshot[row] === segment)).toBe(true)
+    }
     client.clear()
   })
 })
