@@ -79,8 +79,12 @@ function isStoredCache(value: unknown): value is StoredCache {
 function connectionBoundStorage(idb: UseStore, connection: () => Promise<string | undefined>): AsyncStorage<string> {
   return {
     getItem: async (key) => {
-      const [stored, current] = await Promise.all([get<unknown>(key, idb), connection()])
-      return isStoredCache(stored) && current !== undefined && stored.connection === current ? stored.client : null
+      const pending = connection()
+      const stored = await get<unknown>(key, idb)
+      // Nothing kept (a first visit): the lists start at once, without waiting for the server's configuration.
+      if (!isStoredCache(stored)) return null
+      const current = await pending
+      return current !== undefined && stored.connection === current ? stored.client : null
     },
     setItem: async (key, client) => {
       const current = await connection()

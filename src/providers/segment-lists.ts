@@ -44,7 +44,9 @@ let lastSegments: readonly Segment[] = EMPTY
 function mergeSegments(braze: Segment[] | undefined, commandersAct: Segment[] | undefined): readonly Segment[] {
   if (lastInputs[0] === braze && lastInputs[1] === commandersAct) return lastSegments
   lastInputs = [braze, commandersAct]
-  lastSegments = [...(braze ?? EMPTY), ...(commandersAct ?? EMPTY)]
+  // Commanders Act first: TanStack Query compares a combined result with the previous one element by element, and
+  // as the Braze list streams in, its new rows then only ever append — every earlier row stays at its index.
+  lastSegments = [...(commandersAct ?? EMPTY), ...(braze ?? EMPTY)]
   return lastSegments
 }
 
