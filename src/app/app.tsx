@@ -4,6 +4,8 @@ import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client
 import { Suspense, useState } from 'react'
 import { RouterProvider } from 'react-router'
 import { detailsScanFor } from '../features/audit/details-scan'
+import { brazeQueries } from '../providers/braze/queries'
+import { commandersActQueries } from '../providers/commanders-act/queries'
 import { createQueryClient } from './query-client'
 import { cachePersistOptions } from './query-persistence'
 import { createAppRouter } from './router'
@@ -15,10 +17,13 @@ function createPersistedClient() {
 }
 
 /**
- * Once the cache is back (or could not be), a scan that a reload interrupted picks up where it stopped, whatever
- * page the app opened on: it needs the restored details to know what it already fetched.
+ * Once the cache is back (or could not be): the segment lists start loading at once — every page needs them, and the
+ * page itself still waits for its translations — unless the restored ones are fresh; and a scan that a reload
+ * interrupted picks up where it stopped, whatever page the app opened on.
  */
-function resumeInterruptedScan(queryClient: QueryClient): void {
+function afterRestore(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(brazeQueries.all())
+  void queryClient.prefetchQuery(commandersActQueries.all())
   void detailsScanFor(queryClient).resumeInterrupted()
 }
 
@@ -38,8 +43,8 @@ export function App() {
     <PersistQueryClientProvider
       client={queryClient}
       persistOptions={persistOptions}
-      onSuccess={() => resumeInterruptedScan(queryClient)}
-      onError={() => resumeInterruptedScan(queryClient)}
+      onSuccess={() => afterRestore(queryClient)}
+      onError={() => afterRestore(queryClient)}
     >
       {/* Inside the provider: restoring the cache from IndexedDB starts while the translations still load. */}
       <Suspense fallback={<AppLoading />}>
