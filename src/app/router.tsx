@@ -8,6 +8,11 @@ import { SegmentsPage } from '../features/segments/segments-page'
 import { ListNavigation } from '../features/segments/list-navigation'
 import { SegmentDetailPage } from '../features/segment-detail/segment-detail-page'
 
+/** While a page loaded on demand arrives (opened directly): its frame, no content yet. */
+function PageLoading() {
+  return <div className="table-skeleton" aria-busy="true" />
+}
+
 export const routes: RouteObject[] = [
   {
     element: <Layout />,
@@ -17,9 +22,9 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <SegmentsPage /> },
           { path: 'segments/:provider/:id', element: <SegmentDetailPage navigation={<ListNavigation />} /> },
-          { path: 'audit', lazy: async () => ({ Component: (await import('../features/audit/audit-page')).AuditPage }) },
-          { path: 'visitor', lazy: async () => ({ Component: (await import('../features/visitor/visitor-page')).VisitorPage }) },
-          { path: 'connections', lazy: async () => ({ Component: (await import('../features/connections/connections-page')).ConnectionsPage }) },
+          { path: 'audit', hydrateFallbackElement: <PageLoading />, lazy: async () => ({ Component: (await import('../features/audit/audit-page')).AuditPage }) },
+          { path: 'visitor', hydrateFallbackElement: <PageLoading />, lazy: async () => ({ Component: (await import('../features/visitor/visitor-page')).VisitorPage }) },
+          { path: 'connections', hydrateFallbackElement: <PageLoading />, lazy: async () => ({ Component: (await import('../features/connections/connections-page')).ConnectionsPage }) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -14,7 +14,10 @@ export const brazeQueries = {
     queryOptions({
       queryKey: ['segments', 'braze'] as const,
       queryFn: streamedQuery({
-        streamFn: ({ signal }) => streamAllBrazeSegments({ signal }),
+        // The signal is left unread on purpose: TanStack Query then lets the listing finish when the last page using
+        // it goes away (a visit to another page) instead of cutting it off and keeping a partial list as if whole.
+        // An explicit cancel still stops it: the loop ends, which stops the paging.
+        streamFn: () => streamAllBrazeSegments(),
         reducer: (rows: Segment[], page: Segment[]) => rows.concat(page),
         initialValue: [],
         // A refresh keeps showing the old rows until the new list is complete, instead of emptying the table.

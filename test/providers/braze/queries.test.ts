@@ -1,7 +1,7 @@
 // The Braze list query: rows arrive a few pages at a time on the first load, and a refresh keeps the old rows until the new list is complete.
-import { QueryClient } from '@tanstack/react-query'
+import { QueryClient, QueryObserver } from '@tanstack/react-query'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { brazeQueries } from '../../../src/providers/braze/queries'
 import type { Segment } from '../../../src/providers/segment'
 import { createDemoHandlers } from '../../msw/demo-handlers'
@@ -28,6 +28,20 @@ describe('brazeQueries', () => {
     expect(brazeQueries.details('abc').queryKey).toEqual(['segment', 'braze', 'abc'])
     expect(brazeQueries.dataSeries('abc', 30).queryKey).toEqual(['segment', 'braze', 'abc', 'data_series', 30])
     expect(brazeQueries.all().retry).toBe(false)
+  })
+
+  it('finishes the listing when the last page using it goes away, instead of keeping a partial list as if whole', async () => {
+    const demo = createDemoHandlers({ brazeCount: 1_200, commandersActCount: 0, latencyMs: 15 })
+    server.use(...demo.handlers)
+    const client = new QueryClient()
+    const observer = new QueryObserver(client, brazeQueries.all())
+    const unsubscribe = observer.subscribe(() => {})
+    // The first rows are in: the page using the list goes away (navigation) while the rest is still being listed.
+    await vi.waitFor(() => expect(client.getQueryData<Segment[]>(brazeQueries.all().queryKey)?.length ?? 0).toBeGreaterThan(0))
+    unsubscribe()
+    await vi.waitFor(() => expect(client.getQueryState(brazeQueries.all().queryKey)?.fetchStatus).toBe('idle'), { timeout: 5_000 })
+    expect(client.getQueryData<Segment[]>(brazeQueries.all().queryKey)).toHaveLength(1_200)
+    client.clear()
   })
 
   it('fills the list page by page, then refreshes without emptying it', async () => {
