@@ -1,15 +1,7 @@
 // Browser suite: Debian's Chromium against the app served on its demo providers (one healthy, one with a failing provider).
 import { defineConfig } from '@playwright/test'
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+// Debian's Chromium and its flags, shared with the bench (bench/run.mjs).
+import chromiumSetup from './test/e2e/chromium.json' with { type: 'json' }
 
 /** Empty credentials force demo mode even if the shell running the tests has real ones. */
 const DEMO_ENV = {
@@ -46,7 +38,7 @@ export default defineConfig({
   use: {
     baseURL: HEALTHY_URL,
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? chromiumSetup.executablePath, args: chromiumSetup.args },
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
     trace: 'retain-on-failure',

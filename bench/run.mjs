@@ -8,6 +8,7 @@
 //   BENCH_SKIP_BUILD=1       or --skip-build: reuse the previous run's build (node_modules/.cache/segment-audit-bench)
 //   --out <file>             where to write the results (default bench/results.json)
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import { fileURLToPath } from 'node:url'
@@ -24,15 +25,8 @@ const OUT_DIR = fileURLToPath(new URL('../node_modules/.cache/segment-audit-benc
 const DEMO = { braze: 10_000, commandersAct: 2_000, latencyMs: 50 }
 const TOTAL = DEMO.braze + DEMO.commandersAct
 const FULL_TEXT = `${TOTAL.toLocaleString('en-US')} segments`
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+/** Debian's Chromium and its flags, the same as the browser suite's. */
+const CHROMIUM = JSON.parse(readFileSync(fileURLToPath(new URL('../test/e2e/chromium.json', import.meta.url)), 'utf8'))
 const CONTEXT_OPTIONS = { viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' }
 const LOAD_TIMEOUT_MS = 20_000
 /** Header clicks, in order; from the default (name ↑) each changes the first rows: name ↓, provider ↑, provider ↓, ID ↑. */
@@ -123,7 +117,7 @@ async function main() {
   /** @type {import('@playwright/test').Browser | null} */
   let browser = null
   try {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || CHROMIUM.executablePath, args: CHROMIUM.args })
     const url = `${server.url}/`
 
     // One unmeasured load warms the server (JIT, demo data): the browser is cold in every measured run, not the server.
