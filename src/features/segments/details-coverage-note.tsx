@@ -1,4 +1,5 @@
 // Under a filter that needs Braze details (description, size, last update), says how many segments it could check.
+import { useMemo } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Alert } from '../../components/alert'
@@ -14,21 +15,20 @@ interface DetailsCoverageNoteProps {
   findings: SegmentFindings
 }
 
-function coverageOf({ filters, segments, details, findings }: DetailsCoverageNoteProps): { checked: number; of: number } | null {
-  if (filters.finding === 'no-description' || filters.finding === 'size-zero') {
-    const count = findings.counts[filters.finding]
-    return { checked: count.checked, of: count.applicable }
-  }
-  if (filters.updatedBefore) {
+/** Braze segments with their details loaded, of all Braze segments: counted once per list and details, not per keystroke. */
+function useDetailsCoverage(segments: readonly Segment[], details: ReadonlyMap<string, BrazeSegmentDetails>, needed: boolean) {
+  return useMemo(() => {
+    if (!needed) return null
     const braze = segments.filter((segment) => segment.provider === 'braze')
     return { checked: braze.filter((segment) => details.has(segment.id)).length, of: braze.length }
-  }
-  return null
+  }, [segments, details, needed])
 }
 
-export function DetailsCoverageNote(props: DetailsCoverageNoteProps) {
+export function DetailsCoverageNote({ filters, segments, details, findings }: DetailsCoverageNoteProps) {
   const { t } = useTranslation('segments')
-  const coverage = coverageOf(props)
+  const detailsCoverage = useDetailsCoverage(segments, details, filters.updatedBefore !== null)
+  const finding = filters.finding === 'no-description' || filters.finding === 'size-zero' ? findings.counts[filters.finding] : null
+  const coverage = finding ? { checked: finding.checked, of: finding.applicable } : detailsCoverage
   if (!coverage || coverage.checked >= coverage.of) return null
   return (
     <Alert tone="info" title={t('coverage.title', { count: coverage.checked, total: coverage.of })}>
