@@ -30,21 +30,87 @@ function timeOf(value: SegmentRow['createdAt']): number | null {
   return Number.isNaN(time) ? null : time
 }
 
-export function sortRows(rows: readonly SegmentRow[], sort: SegmentListSort, collator: Intl.Collator): SegmentRow[] {
-  const valueOf = SORT_VALUE[sort.column]
+interface Keyed {
+  row: SegmentRow
+  value: SortValue
+}
+
+function keyedComparator(sort: SegmentListSort, collator: Intl.Collator): (a: Keyed, b: Keyed) => number {
   const direction = sort.desc ? -1 : 1
-  const keyed = rows.map((row) => ({ row, value: valueOf(row) }))
-  keyed.sort((a, b) => {
+  return (a, b) => {
     if (a.value === null || b.value === null) {
       if (a.value !== b.value) return a.value === null ? 1 : -1
     } else if (a.value !== b.value) {
       const order = typeof a.value === 'string' && typeof b.value === 'string' ? collator.compare(a.value, b.value) : a.value < b.value ? -1 : 1
       if (order !== 0) return order * direction
     }
-    // Ties keep a predictable order: by name, then by provider and id.
+    // Ties keep a predictable order: by name, then by provider and id (unique), so the order is total.
     return collator.compare(a.row.name, b.row.name) || (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0)
-  })
-  return keyed.map((entry) => entry.row)
+  }
+}
+
+/**
+ * A sort's result kept for the next one. Rows are immutable (a changed segment, verdict or details gives a new row
+ * object), so when the next rows are mostly the same objects under the same order, only the new ones need sorting:
+ * they are merged into what is kept. A streaming list then costs a merge per batch instead of a sort of everything.
+ */
+export interface SortedRows {
+  readonly rows: readonly SegmentRow[]
+  readonly sort: SegmentListSort
+  readonly collator: Intl.Collator
+  readonly sorted: readonly SegmentRow[]
+  /** `sorted` with each row's sort value. */
+  readonly keyed: readonly Keyed[]
+}
+
+/** `rows` in `sort` order; `previous` (any earlier result) only saves work, never changes the order. */
+export function sortRowsFrom(
+  previous: SortedRows | undefined,
+  rows: readonly SegmentRow[],
+  sort: SegmentListSort,
+  collator: Intl.Collator,
+): SortedRows {
+  if (previous && previous.rows === rows && sameSort(previous, sort, collator)) return previous
+  const valueOf = SORT_VALUE[sort.column]
+  const compare = keyedComparator(sort, collator)
+  let keyed: Keyed[]
+  if (previous && sameSort(previous, sort, collator) && previous.keyed.length > 0) {
+    const current = new Set(rows)
+    const before = new Set(previous.rows)
+    const kept = previous.keyed.filter((entry) => current.has(entry.row))
+    const added = rows.filter((row) => !before.has(row)).map((row) => ({ row, value: valueOf(row) }))
+    keyed = kept.length === 0 ? added.sort(compare) : merge(kept, added.sort(compare), compare)
+  } else {
+    keyed = rows.map((row) => ({ row, value: valueOf(row) })).sort(compare)
+  }
+  return { rows, sort, collator, keyed, sorted: keyed.map((entry) => entry.row) }
+}
+
+function sameSort(previous: SortedRows, sort: SegmentListSort, collator: Intl.Collator): boolean {
+  return previous.sort.column === sort.column && previous.sort.desc === sort.desc && previous.collator === collator
+}
+
+/** Two sorted runs as one (on a tie, `a` first: both orders are total, so ties never happen between distinct rows). */
+function merge(a: readonly Keyed[], b: readonly Keyed[], compare: (a: Keyed, b: Keyed) => number): Keyed[] {
+  const out: Keyed[] = []
+  let i = 0
+  let j = 0
+  for (let left = a[0], right = b[0]; left !== undefined && right !== undefined; left = a[i], right = b[j]) {
+    if (compare(left, right) <= 0) {
+      out.push(left)
+      i += 1
+    } else {
+      out.push(right)
+      j += 1
+    }
+  }
+  for (; i < a.length; i++) out.push(a[i] as Keyed)
+  for (; j < b.length; j++) out.push(b[j] as Keyed)
+  return out
+}
+
+export function sortRows(rows: readonly SegmentRow[], sort: SegmentListSort, collator: Intl.Collator): SegmentRow[] {
+  return [...sortRowsFrom(undefined, rows, sort, collator).sorted]
 }
 
 export type RowPredicate = (row: SegmentRow) => boolean
