@@ -14,17 +14,34 @@ export interface UpstreamRequest {
   headers: Record<string, string>
 }
 
-export interface AllowedRoute {
+interface RouteRules {
   provider: ProviderId
+  params: Record<string, ParameterRule>
+}
+
+/** One provider call a request. */
+export interface SingleRoute extends RouteRules {
   /** Answer shape: JSON passed through, or JSONP converted to `{"segmentIds": [...]}`. */
   kind: 'json' | 'jsonp'
-  params: Record<string, ParameterRule>
   /** Built only from validated parameters; null when the provider is not configured. */
   upstream: (targets: ProxyTargets, params: Map<string, string>) => UpstreamRequest | null
 }
 
+/**
+ * Several JSON calls made at once, answered together as `{"pages": [...]}`: the browser's six connections per host
+ * stop being the limit.
+ */
+export interface PagesRoute extends RouteRules {
+  kind: 'pages'
+  /** In answer order, built only from validated parameters; null when the provider is not configured. */
+  upstreams: (targets: ProxyTargets, params: Map<string, string>) => UpstreamRequest[] | null
+}
+
+export type AllowedRoute = SingleRoute | PagesRoute
+
 const digits = (max: number) => (v: string) => new RegExp(`^\\d{1,${max}}$`).test(v)
 const segmentId = (v: string) => /^[A-Za-z0-9-]{1,64}$/.test(v)
+const sortDirection = (v: string) => v === 'asc' || v === 'desc'
 const isoDate = (v: string) =>
   /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v))
 
@@ -36,6 +53,21 @@ function brazeRequest(targets: ProxyTargets, path: string, params: Map<string, s
     url,
     headers: { Authorization: `Bearer ${targets.braze.value.apiKey}`, Accept: 'application/json' },
   }
+}
+
+/** The list pages `page` to `page + pages - 1`, each requested as the single list route would request it. */
+function brazeListPages(targets: ProxyTargets, params: Map<string, string>): UpstreamRequest[] | null {
+  const first = Number(params.get('page'))
+  const direction = params.get('sort_direction')
+  const requests: UpstreamRequest[] = []
+  for (let page = first; page < first + Number(params.get('pages')); page++) {
+    const pageParams = new Map([['page', String(page)]])
+    if (direction !== undefined) pageParams.set('sort_direction', direction)
+    const request = brazeRequest(targets, '/segments/list', pageParams)
+    if (!request) return null
+    requests.push(request)
+  }
+  return requests
 }
 
 function commandersActRequest(
@@ -61,8 +93,22 @@ export const ALLOWED_ROUTES: ReadonlyMap<string, AllowedRoute> = new Map<string,
     {
       provider: 'braze',
       kind: 'json',
-      params: { page: { valid: digits(6) }, sort_direction: { valid: (v) => v === 'asc' || v === 'desc' } },
+      params: { page: { valid: digits(6) }, sort_direction: { valid: sortDirection } },
       upstream: (t, p) => brazeRequest(t, '/segments/list', p),
+    },
+  ],
+  [
+    '/api/braze/segments/list/pages',
+    {
+      provider: 'braze',
+      kind: 'pages',
+      params: {
+        page: { required: true, valid: digits(6) },
+        // At most 5: a bounded fan-out per browser request.
+        pages: { required: true, valid: (v) => /^[1-5]$/.test(v) },
+        sort_direction: { valid: sortDirection },
+      },
+      upstreams: brazeListPages,
     },
   ],
   [

@@ -1,8 +1,8 @@
 // The /api/* middleware: answers status, forwards allowlisted provider calls, and refuses everything else itself.
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { ALLOWED_ROUTES, parseQuery } from './allowlist.ts'
+import { ALLOWED_ROUTES, parseQuery, type AllowedRoute } from './allowlist.ts'
 import { describeTargets, type ProxyTargets } from './config.ts'
-import { forward } from './forward.ts'
+import { forward, forwardPages, type ForwardOptions } from './forward.ts'
 import { sendError, sendJson } from './respond.ts'
 
 export interface ProxyMiddlewareOptions {
@@ -49,13 +49,25 @@ export function createProxyMiddleware(options: ProxyMiddlewareOptions) {
     if (!query.ok) return sendError(res, 400, 'bad_request', { provider: route.provider, message: query.message })
 
     const target = targets[NOT_CONFIGURED_VARIABLES[route.provider]]
-    const upstream = route.upstream(targets, query.params)
-    if (!upstream || !target.configured) {
+    const call = prepareCall(route, targets, query.params)
+    if (!call || !target.configured) {
       const { missing, invalid } = target.configured ? { missing: [], invalid: [] } : target
       return sendError(res, 503, 'not_configured', { provider: route.provider, missing, invalid })
     }
-    forward(res, route, path, upstream, { timeoutMs: options.upstreamTimeoutMs, log: options.log }).catch(next)
+    call(res, path, { timeoutMs: options.upstreamTimeoutMs, log: options.log }).catch(next)
   }
+}
+
+type Call = (res: ServerResponse, routePath: string, options: ForwardOptions) => Promise<void>
+
+/** The route's provider call(s), built before anything is sent; null when the provider is not configured. */
+function prepareCall(route: AllowedRoute, targets: ProxyTargets, params: Map<string, string>): Call | null {
+  if (route.kind === 'pages') {
+    const upstreams = route.upstreams(targets, params)
+    return upstreams && ((res, routePath, options) => forwardPages(res, route, routePath, upstreams, options))
+  }
+  const upstream = route.upstream(targets, params)
+  return upstream && ((res, routePath, options) => forward(res, route, routePath, upstream, options))
 }
 
 function methodNotAllowed(res: ServerResponse): void {

@@ -1,30 +1,25 @@
 // The proxy when things go wrong: missing configuration, silent, unreachable or misbehaving providers.
-import { createServer as createHttpServer, type Server } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createServer } from 'vite'
 import { segmentAuditProxy } from '../../../src/server/proxy/plugin'
-import { captureLogger, rawRequest, startProjectServer, startRecordingUpstream } from './start-proxy'
+import {
+  captureLogger,
+  rawRequest,
+  startPluginServer as startPluginServerAlone,
+  startProjectServer,
+  startRawUpstream,
+  startRecordingUpstream,
+} from './start-proxy'
 
 const cleanups: (() => Promise<unknown>)[] = []
 afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.()
 })
 
-/** The plugin alone, so the upstream timeout can be made short. */
-async function startPluginServer(env: Record<string, string>, upstreamTimeoutMs = 20_000) {
-  const logs = captureLogger()
-  const server = await createServer({
-    configFile: false,
-    plugins: [segmentAuditProxy({ env, upstreamTimeoutMs })],
-    server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
-    optimizeDeps: { noDiscovery: true, include: [] },
-    customLogger: logs.logger,
-  })
-  await server.listen()
-  cleanups.push(() => server.close())
-  const address = server.httpServer?.address()
-  if (!address || typeof address === 'string') throw new Error('no port')
-  return { base: `http://127.0.0.1:${address.port}`, logs }
+async function startPluginServer(env: Record<string, string>, upstreamTimeoutMs?: number) {
+  const server = await startPluginServerAlone(env, upstreamTimeoutMs)
+  cleanups.push(server.close)
+  return server
 }
 
 function brazeEnv(endpoint: string) {
@@ -64,12 +59,9 @@ describe('configuration', () => {
 
 describe('misbehaving providers', () => {
   it('gives 504 when the provider does not answer in time', async () => {
-    const silent: Server = createHttpServer(() => {})
-    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
-    cleanups.push(() => new Promise((resolve) => { silent.closeAllConnections(); silent.close(resolve) }))
-    const address = silent.address()
-    if (!address || typeof address === 'string') throw new Error('no port')
-    const { base } = await startPluginServer(brazeEnv(`http://127.0.0.1:${address.port}`), 300)
+    const silent = await startRawUpstream(() => {})
+    cleanups.push(silent.close)
+    const { base } = await startPluginServer(brazeEnv(silent.url), 300)
     const res = await rawRequest(base, '/api/braze/segments/list')
     expect(res.status).toBe(504)
     expect(JSON.parse(res.text)).toMatchObject({ error: 'upstream_timeout', provider: 'braze' })

@@ -1,10 +1,12 @@
 // Test helper: starts the real Vite server (vite.config.ts, or the plugin alone) and sends raw HTTP requests to it.
-import { request as httpRequest } from 'node:http'
+import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createServer, createLogger, type InlineConfig, type Logger, type ViteDevServer } from 'vite'
+import { expect } from 'vitest'
 import { serveFetchHandler } from '../../../src/server/demo/serve'
+import { segmentAuditProxy } from '../../../src/server/proxy/plugin'
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../../..')
 
@@ -34,6 +36,16 @@ export function rawRequest(
   })
 }
 
+/** A relayed fake Braze answer: provider cookies and CORS headers dropped, rate-limit headers kept, never sniffed. */
+export function expectCleanBrazeHeaders(res: RawResponse): void {
+  expect(res.headers['set-cookie']).toBeUndefined()
+  expect(res.headers['access-control-allow-origin']).toBeUndefined()
+  expect(res.headers['x-ratelimit-limit']).toBe('250000')
+  expect(res.headers['x-ratelimit-reset']).toMatch(/^\d+$/)
+  expect(res.headers['content-type']).toMatch(/^application\/json/)
+  expect(res.headers['x-content-type-options']).toBe('nosniff')
+}
+
 export interface RecordedRequest {
   method: string
   url: URL
@@ -48,6 +60,29 @@ export async function startRecordingUpstream(handler: (request: Request) => Prom
     return handler(request)
   })
   return { ...server, received }
+}
+
+/** A node:http upstream, for what a fetch-style handler cannot do: never answer, or drop the connection. */
+export async function startRawUpstream(handler: (req: IncomingMessage, res: ServerResponse) => void) {
+  const server = createHttpServer(handler)
+  await new Promise<void>((resolvePromise) => server.listen(0, '127.0.0.1', resolvePromise))
+  const address = server.address()
+  if (!address || typeof address === 'string') throw new Error('no port')
+  const close = () =>
+    new Promise<void>((resolvePromise) => {
+      server.closeAllConnections()
+      server.close(() => resolvePromise())
+    })
+  return { url: `http://127.0.0.1:${address.port}`, close }
+}
+
+/** Adds the cookies and CORS headers a provider might send, which the proxy must drop. */
+export const withLeakyHeaders = (handler: (r: Request) => Promise<Response>) => async (request: Request) => {
+  const response = await handler(request)
+  const headers = new Headers(response.headers)
+  headers.set('Set-Cookie', 'provider_session=abc; Path=/')
+  headers.set('Access-Control-Allow-Origin', '*')
+  return new Response(response.body, { status: response.status, headers })
 }
 
 export interface CapturedLogger {
@@ -102,6 +137,25 @@ export async function startProjectServer(env: Record<string, string | undefined>
   const address = server.httpServer?.address()
   if (!address || typeof address === 'string') throw new Error('Vite did not listen on a port')
   return { server, base: `http://127.0.0.1:${address.port}`, close: () => server.close() }
+}
+
+/** The plugin alone, so the upstream timeout can be made short. */
+export async function startPluginServer(env: Record<string, string>, upstreamTimeoutMs = 20_000) {
+  const logs = captureLogger()
+  const server = await createServer({
+    configFile: false,
+    plugins: [segmentAuditProxy({ env, upstreamTimeoutMs })],
+    server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
+    customLogger: logs.logger,
+  })
+  await server.listen()
+  const address = server.httpServer?.address()
+  if (!address || typeof address === 'string') {
+    await server.close()
+    throw new Error('no port')
+  }
+  return { base: `http://127.0.0.1:${address.port}`, logs, close: () => server.close() }
 }
 
 export const NO_CREDENTIALS = {
