@@ -52,16 +52,30 @@ function wholeNumber(name, fallback) {
   return Number(raw)
 }
 
-/** Braze's page size and the app's pages in flight, read from the app's source so the floor follows the code. */
+/**
+ * Braze's page size and the app's pages in flight (requests in flight × pages per request), read from the app's source
+ * so that the floor follows the code.
+ */
 async function pagingConstants() {
   const source = await readFile(new URL('../src/providers/braze/client.ts', import.meta.url), 'utf8').catch(() => '')
-  const concurrency = Number(/concurrency\s*=\s*(\d+)/.exec(source)?.[1] ?? NaN)
-  const pageSize = Number(/BRAZE_PAGE_SIZE\s*=\s*(\d+)/.exec(source)?.[1] ?? NaN)
+  const number = (/** @type {RegExp} */ pattern) => Number(pattern.exec(source)?.[1] ?? NaN)
+  const concurrency = number(/concurrency\s*=\s*(\d+)/)
+  const perRequest = number(/BRAZE_PAGES_PER_REQUEST\s*=\s*(\d+)/)
+  const pageSize = number(/BRAZE_PAGE_SIZE\s*=\s*(\d+)/)
+  const found = Number.isFinite(concurrency) && Number.isFinite(perRequest)
   return {
-    pagesInFlight: Number.isFinite(concurrency) ? concurrency : 6,
-    pagesInFlightSource: Number.isFinite(concurrency) ? 'src/providers/braze/client.ts' : 'assumed (not found in source)',
+    requestsInFlight: Number.isFinite(concurrency) ? concurrency : 6,
+    pagesPerRequest: Number.isFinite(perRequest) ? perRequest : 1,
+    pagesInFlight: found ? concurrency * perRequest : 6,
+    pagesInFlightSource: found ? 'src/providers/braze/client.ts' : 'assumed (not found in source)',
     pageSize: Number.isFinite(pageSize) ? pageSize : 100,
   }
+}
+
+/** Braze pages one list request asked for: `pages` on the multi-page route, else one. */
+function pagesIn(/** @type {string} */ url) {
+  const pages = new URL(url, 'http://bench').searchParams.get('pages')
+  return pages === null ? 1 : Number(pages)
 }
 
 function gitFacts() {
@@ -148,7 +162,8 @@ async function main() {
         fullListMs: result.full?.painted ?? null,
         fullListDomMs: result.full?.dom ?? null,
         firstRowMs: result.firstRow?.painted ?? null,
-        brazePagesRequested: braze.length,
+        brazeListRequests: braze.length,
+        brazePagesRequested: braze.reduce((sum, request) => sum + pagesIn(request.url), 0),
         listRequests: result.requests.length,
         lastListResponseMs: result.requests.length ? Math.max(...result.requests.map((request) => request.end)) : null,
         longTasks: result.longTasks.length,
@@ -220,6 +235,8 @@ async function main() {
       setup: {
         demo: DEMO,
         brazePageSize: paging.pageSize,
+        requestsInFlight: paging.requestsInFlight,
+        pagesPerRequest: paging.pagesPerRequest,
         pagesInFlight: paging.pagesInFlight,
         pagesInFlightSource: paging.pagesInFlightSource,
         brazePages,

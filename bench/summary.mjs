@@ -19,6 +19,7 @@ export function summarise({ cold, warm, typing, sorts, rowSamples, heap, chunks,
     coldFirstListRequestMs: median(pick(cold, 'firstListRequestMs')),
     coldListRequestMedianMs: median(pick(cold, 'listRequestMedianMs')),
     coldBrazePagesRequested: median(pick(cold, 'brazePagesRequested')),
+    coldBrazeListRequests: median(pick(cold, 'brazeListRequests')),
     coldLongTasks: median(pick(cold, 'longTasks')),
     coldLongTaskTotalMs: median(pick(cold, 'longTaskTotalMs')),
     coldLongestTaskMs: median(pick(cold, 'longestTaskMs')),
@@ -56,7 +57,7 @@ export function summarise({ cold, warm, typing, sorts, rowSamples, heap, chunks,
 /**
  * The printed table: one line per figure, the budgeted ones with their verdict.
  * @param {ReturnType<typeof summarise>} f
- * @param {{ budgets: import('./report.mjs').Budgets, demo: { latencyMs: number }, fullText: string, chunks: any[], networkFloorMs: number, paging: { pagesInFlight: number }, brazePages: number }} context
+ * @param {{ budgets: import('./report.mjs').Budgets, demo: { latencyMs: number }, fullText: string, chunks: any[], networkFloorMs: number, paging: { pagesInFlight: number, requestsInFlight: number, pagesPerRequest: number }, brazePages: number }} context
  * @returns {import('./report.mjs').Row[]}
  */
 export function tableRows(f, { budgets, demo, fullText, chunks, networkFloorMs, paging, brazePages }) {
@@ -70,7 +71,7 @@ export function tableRows(f, { budgets, demo, fullText, chunks, networkFloorMs, 
     },
     { metric: `runs`, value: f.fullListRunsMs.map((value) => `${value}`).join(' / ') + ' ms', indent: true },
     {
-      metric: `network floor: ⌈${brazePages} pages ÷ ${paging.pagesInFlight} in flight⌉ × ${demo.latencyMs} ms`,
+      metric: `network floor: ⌈${brazePages} pages ÷ ${paging.pagesInFlight} in flight (${paging.requestsInFlight} requests × ${paging.pagesPerRequest} pages)⌉ × ${demo.latencyMs} ms`,
       value: ms(networkFloorMs),
       indent: true,
     },
@@ -80,7 +81,7 @@ export function tableRows(f, { budgets, demo, fullText, chunks, networkFloorMs, 
       indent: true,
     },
     { metric: 'one list request (median) / last list response', value: `${ms(f.coldListRequestMedianMs)} / ${ms(f.coldLastListResponseMs)}`, indent: true },
-    { metric: 'Braze list pages requested', value: `${f.coldBrazePagesRequested ?? 'n/a'}`, indent: true },
+    { metric: 'Braze list pages requested (in requests)', value: `${f.coldBrazePagesRequested ?? 'n/a'} (${f.coldBrazeListRequests ?? 'n/a'})`, indent: true },
     {
       metric: 'long tasks during the load (count / total / longest)',
       value: `${f.coldLongTasks ?? 'n/a'} / ${ms(f.coldLongTaskTotalMs)} / ${ms(f.coldLongestTaskMs)}`,

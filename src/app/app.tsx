@@ -7,13 +7,30 @@ import { detailsScanFor } from '../features/audit/details-scan'
 import { brazeQueries } from '../providers/braze/queries'
 import { commandersActQueries } from '../providers/commanders-act/queries'
 import { createQueryClient } from './query-client'
-import { cachePersistOptions } from './query-persistence'
+import { cachePersistOptions, type CachePersistOptions } from './query-persistence'
 import { createAppRouter } from './router'
 import './styles.css'
 
-function createPersistedClient() {
+export interface PersistedClient {
+  queryClient: QueryClient
+  persistOptions: CachePersistOptions
+}
+
+/**
+ * The QueryClient with its IndexedDB persistence. Reading the cache starts here: main.tsx creates it before the
+ * first render. On a first visit (nothing stored) the segment lists start at once, without waiting for the app to
+ * mount and finish an empty restore.
+ */
+export function createPersistedClient(): PersistedClient {
   const queryClient = createQueryClient()
-  return { queryClient, persistOptions: cachePersistOptions(queryClient) }
+  const persistOptions = cachePersistOptions(queryClient, { onNothingStored: () => startLists(queryClient) })
+  return { queryClient, persistOptions }
+}
+
+/** Every page needs both lists; a list already loading or fresh is left alone. */
+function startLists(queryClient: QueryClient): void {
+  void queryClient.prefetchQuery(brazeQueries.all())
+  void queryClient.prefetchQuery(commandersActQueries.all())
 }
 
 /**
@@ -22,8 +39,7 @@ function createPersistedClient() {
  * interrupted picks up where it stopped, whatever page the app opened on.
  */
 function afterRestore(queryClient: QueryClient): void {
-  void queryClient.prefetchQuery(brazeQueries.all())
-  void queryClient.prefetchQuery(commandersActQueries.all())
+  startLists(queryClient)
   void detailsScanFor(queryClient).resumeInterrupted()
 }
 
@@ -36,8 +52,8 @@ function AppLoading() {
   )
 }
 
-export function App() {
-  const [{ queryClient, persistOptions }] = useState(createPersistedClient)
+export function App({ client }: { client?: PersistedClient }) {
+  const [{ queryClient, persistOptions }] = useState(() => client ?? createPersistedClient())
   const [router] = useState(createAppRouter)
   return (
     <PersistQueryClientProvider

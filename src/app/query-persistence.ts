@@ -75,41 +75,77 @@ function isStoredCache(value: unknown): value is StoredCache {
   )
 }
 
-/** IndexedDB holding the cache with the connection it came from; under another connection it reads as empty. */
-function connectionBoundStorage(idb: UseStore, connection: () => Promise<string | undefined>): AsyncStorage<string> {
+/**
+ * IndexedDB holding the cache with the connection it came from; under another connection it reads as empty.
+ * The cache is read as soon as the storage exists — with the client, before the first render — rather than when
+ * PersistQueryClientProvider asks for it after mounting; `onNothingStored` hears at once when there is none.
+ */
+function connectionBoundStorage(
+  idb: UseStore,
+  connection: () => Promise<string | undefined>,
+  onNothingStored: () => void,
+): AsyncStorage<string> {
+  let early: Promise<unknown> | undefined = get<unknown>(CACHE_KEY, idb)
+  early.then(
+    (stored) => {
+      if (!isStoredCache(stored)) onNothingStored()
+    },
+    () => {},
+  )
   return {
     getItem: async (key) => {
       const pending = connection()
-      const stored = await get<unknown>(key, idb)
+      const read = key === CACHE_KEY && early ? early : get<unknown>(key, idb)
+      early = undefined
+      const stored = await read
       // Nothing kept (a first visit): the lists start at once, without waiting for the server's configuration.
       if (!isStoredCache(stored)) return null
       const current = await pending
       return current !== undefined && stored.connection === current ? stored.client : null
     },
     setItem: async (key, client) => {
+      early = undefined
       const current = await connection()
       // Without knowing the server's configuration, a saved cache could later be restored under the wrong one.
       if (current !== undefined) await set(key, { connection: current, client } satisfies StoredCache, idb)
     },
-    removeItem: (key) => del(key, idb),
+    removeItem: (key) => {
+      early = undefined
+      return del(key, idb)
+    },
   }
 }
 
-/** The server's configuration, asked once; undefined when the server cannot say. */
+/**
+ * The server's configuration, asked once it is known; undefined when the server cannot say. A failed or cancelled
+ * ask is not kept: the next save asks again, or nothing would ever be saved in this visit.
+ */
 function connectionOf(queryClient: QueryClient): () => Promise<string | undefined> {
   let identity: Promise<string | undefined> | undefined
   return () => {
-    identity ??= queryClient.fetchQuery(connectionStatusQuery()).then(connectionIdentity, () => undefined)
+    identity ??= queryClient.fetchQuery(connectionStatusQuery()).then(connectionIdentity, () => {
+      identity = undefined
+      return undefined
+    })
     return identity
   }
 }
 
 export type CachePersistOptions = Omit<PersistQueryClientOptions, 'queryClient'>
 
-/** What PersistQueryClientProvider needs to restore `queryClient` from IndexedDB and keep saving it there. */
-export function cachePersistOptions(queryClient: QueryClient, databaseName = CACHE_DATABASE): CachePersistOptions {
+export interface CachePersistExtras {
+  databaseName?: string
+  /** Called as soon as IndexedDB turns out to hold no cache (a first visit): nothing will be restored. */
+  onNothingStored?: () => void
+}
+
+/**
+ * What PersistQueryClientProvider needs to restore `queryClient` from IndexedDB and keep saving it there. Reading the
+ * cache starts now: create these options as early as possible.
+ */
+export function cachePersistOptions(queryClient: QueryClient, { databaseName = CACHE_DATABASE, onNothingStored = () => {} }: CachePersistExtras = {}): CachePersistOptions {
   const settled = trackSettledData(queryClient)
-  const storage = connectionBoundStorage(createStore(databaseName, CACHE_STORE), connectionOf(queryClient))
+  const storage = connectionBoundStorage(createStore(databaseName, CACHE_STORE), connectionOf(queryClient), onNothingStored)
   return {
     persister: createAsyncStoragePersister({ storage, key: CACHE_KEY }),
     maxAge: CACHE_MAX_AGE_MS,

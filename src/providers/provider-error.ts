@@ -181,11 +181,26 @@ export const issueText: z.core.$ZodErrorMap = (issue) => {
   }
 }
 
+/**
+ * Braze explains a failed call in `message` ("success" explains nothing): the message nearest the bad field, so that
+ * a page inside the proxy's multi-page answer is heard too.
+ */
+function providerSaid(body: unknown, path: readonly PropertyKey[]): string | undefined {
+  let said: string | undefined
+  let node = body
+  for (let depth = 0; isRecord(node) || Array.isArray(node); depth++) {
+    if (isRecord(node) && node.message !== 'success' && node.message !== undefined) said = textOf(node.message) ?? said
+    const key = path[depth]
+    if (key === undefined || typeof key === 'symbol') break
+    node = Array.isArray(node) ? (node as unknown[])[Number(key)] : isRecord(node) ? node[String(key)] : undefined
+  }
+  return said
+}
+
 /** A 2xx answer that does not match the schema: names the first bad field, and what the provider said if it said something. */
 export function invalidResponseError(provider: ProviderId, error: z.core.$ZodError, body?: unknown): ProviderError {
   const issue = error.issues[0]
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined
-  // Braze explains a failed call in `message`; "success" explains nothing.
-  const said = isRecord(body) && body.message !== 'success' ? textOf(body.message) : undefined
+  const said = providerSaid(body, issue?.path ?? [])
   return new ProviderError(provider, 'invalid_response', { field, detail: issue?.message, providerMessage: said, cause: error })
 }

@@ -13,12 +13,13 @@ import {
   connectionIdentity,
   type CachePersistOptions,
 } from '../../src/app/query-persistence'
+import { BRAZE_PAGES_PER_REQUEST } from '../../src/providers/braze/client'
 import { brazeQueries } from '../../src/providers/braze/queries'
 import type { ConnectionStatus } from '../../src/providers/connection-status'
 import { createDemoHandlers } from '../msw/demo-handlers'
 
-// Three list pages (100 + 100 + 50), so the list streams in.
-const demo = createDemoHandlers({ brazeCount: 250, commandersActCount: 3 })
+// Five list pages (4 × 100 + 50): the first request takes four of them, so the list streams in.
+const demo = createDemoHandlers({ brazeCount: 450, commandersActCount: 3 })
 const server = setupServer(...demo.handlers)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -32,13 +33,13 @@ const databaseName = () => `query-persistence-test-${database}`
 function persistedClient(): { queryClient: QueryClient; options: CachePersistOptions } {
   database += 1
   const queryClient = createQueryClient()
-  return { queryClient, options: cachePersistOptions(queryClient, databaseName()) }
+  return { queryClient, options: cachePersistOptions(queryClient, { databaseName: databaseName() }) }
 }
 
 /** A new client on the same database, as the app is after a reload. */
 function reopen() {
   const queryClient = createQueryClient()
-  const options = cachePersistOptions(queryClient, databaseName())
+  const options = cachePersistOptions(queryClient, { databaseName: databaseName() })
   return { queryClient, restore: () => persistQueryClientRestore({ ...options, queryClient }) }
 }
 
@@ -47,7 +48,7 @@ const persistedKeys = (queryClient: QueryClient, options: CachePersistOptions): 
 
 const BRAZE_ID = demo.data.braze[0]?.id ?? ''
 
-/** Holds the Braze list pages after the first one until released. */
+/** Holds the Braze list pages after the first request's (pages 0–3) until released. */
 function holdLaterListPages(): () => void {
   let release!: () => void
   const released = new Promise<void>((resolve) => {
@@ -55,7 +56,7 @@ function holdLaterListPages(): () => void {
   })
   server.use(
     http.get('*/api/braze/segments/list', async ({ request }) => {
-      if (new URL(request.url).searchParams.get('page') !== '0') await released
+      if (Number(new URL(request.url).searchParams.get('page')) >= BRAZE_PAGES_PER_REQUEST) await released
       return demo.forwardToBraze(request)
     }),
   )
@@ -105,7 +106,7 @@ describe('which queries are persisted', () => {
     const { queryClient, options } = persistedClient()
     const release = holdLaterListPages()
     const listing = queryClient.fetchQuery(brazeQueries.all())
-    await vi.waitFor(() => expect(queryClient.getQueryData(brazeQueries.all().queryKey)).toHaveLength(100))
+    await vi.waitFor(() => expect(queryClient.getQueryData(brazeQueries.all().queryKey)).toHaveLength(400))
     expect(queryClient.getQueryState(brazeQueries.all().queryKey)).toMatchObject({ status: 'success', fetchStatus: 'fetching' })
 
     expect(persistedKeys(queryClient, options)).toEqual([])
@@ -114,7 +115,7 @@ describe('which queries are persisted', () => {
     await listing
     const persisted = dehydrate(queryClient, options.dehydrateOptions).queries
     expect(persisted.map((query) => query.queryKey)).toEqual([['segments', 'braze']])
-    expect(persisted[0]?.state.data).toHaveLength(250)
+    expect(persisted[0]?.state.data).toHaveLength(450)
   })
 
   it('keeps the whole previous list while a refresh streams in', async () => {
@@ -130,6 +131,54 @@ describe('which queries are persisted', () => {
     expect(persisted[0]?.state.data).toBe(whole)
     release()
     await refresh
+  })
+})
+
+describe('when the cache is read', () => {
+  it('reads it as soon as the options exist, and says at once when there is none (a first visit)', async () => {
+    database += 1
+    let nothingStored = 0
+    cachePersistOptions(createQueryClient(), { databaseName: databaseName(), onNothingStored: () => (nothingStored += 1) })
+    // Nobody asked to restore: the options alone started the read.
+    await vi.waitFor(() => expect(nothingStored).toBe(1))
+  })
+
+  it('does not call a stored cache nothing, and restores what was saved after the options were made', async () => {
+    const { queryClient, options } = persistedClient()
+    let nothingStored = 0
+    await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
+    await persistQueryClientSave({ ...options, queryClient })
+    const next = createQueryClient()
+    const nextOptions = cachePersistOptions(next, { databaseName: databaseName(), onNothingStored: () => (nothingStored += 1) })
+    // Saved again between the early read and the restore: the restore gets the newer save, not the early read.
+    const otherId = demo.data.braze[1]?.id ?? ''
+    await queryClient.fetchQuery(brazeQueries.details(otherId))
+    await persistQueryClientSave({ ...nextOptions, queryClient })
+    await persistQueryClientRestore({ ...nextOptions, queryClient: next })
+    expect(next.getQueryData(brazeQueries.details(BRAZE_ID).queryKey)).toBeDefined()
+    expect(next.getQueryData(brazeQueries.details(otherId).queryKey)).toBeDefined()
+    expect(nothingStored).toBe(0)
+  })
+})
+
+describe('saving', () => {
+  it('saves once the server can say its configuration, even if it could not at first', async () => {
+    const { queryClient, options } = persistedClient()
+    let statusAsked = 0
+    server.use(
+      http.get('*/api/status', () => {
+        statusAsked += 1
+        return statusAsked === 1 ? HttpResponse.error() : undefined
+      }),
+    )
+    await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
+    // The first save cannot know the configuration: nothing is written rather than something unbound.
+    await persistQueryClientSave({ ...options, queryClient })
+    await persistQueryClientSave({ ...options, queryClient })
+
+    const next = reopen()
+    await next.restore()
+    expect(next.queryClient.getQueryData(brazeQueries.details(BRAZE_ID).queryKey)).toBeDefined()
   })
 })
 

@@ -29,6 +29,50 @@ export interface DemoHandlers {
   forwardToCommandersActList: (request: Request) => Promise<Response>
 }
 
+const RATE_LIMIT_HEADERS = ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']
+
+/**
+ * The proxy's multi-page route (/api/braze/segments/list/pages), as the proxy composes it: one single-page request
+ * per page, all at once — through MSW, so a test's override of /api/braze/segments/list (count, delay, fail) applies
+ * to every page — then `{"pages": [...]}` in page order, or the first failing page's answer as it is.
+ */
+export async function brazeListPages(request: Request): Promise<Response> {
+  const url = new URL(request.url)
+  const first = Number(url.searchParams.get('page') ?? '0')
+  const count = Number(url.searchParams.get('pages') ?? '1')
+  const direction = url.searchParams.get('sort_direction')
+  let lastAnswered: Response | undefined
+  const asked = Promise.all(
+    Array.from({ length: count }, async (_, index) => {
+      const page = new URL('/api/braze/segments/list', url)
+      page.searchParams.set('page', String(first + index))
+      if (direction !== null) page.searchParams.set('sort_direction', direction)
+      const answer = await fetch(page, { headers: { Accept: 'application/json' }, signal: request.signal })
+      lastAnswered = answer
+      return { answer, text: await answer.text() }
+    }),
+  )
+  let answers: Awaited<typeof asked>
+  try {
+    answers = await asked
+  } catch (error) {
+    // The browser gave up on the request (an abort): nobody reads this answer any more.
+    if (request.signal.aborted) return Response.error()
+    throw error
+  }
+  const failed = answers.find(({ answer }) => !answer.ok)
+  if (failed) return new Response(failed.text, { status: failed.answer.status, headers: failed.answer.headers })
+  const headers = new Headers({ 'Content-Type': 'application/json' })
+  for (const name of RATE_LIMIT_HEADERS) {
+    const value = lastAnswered?.headers.get(name)
+    if (value) headers.set(name, value)
+  }
+  return new Response(`{"pages":[${answers.map(({ text }) => text).join(',')}]}`, { status: 200, headers })
+}
+
+/** The multi-page route alone, for tests that set up their own single-page list handler. */
+export const brazeListPagesHandler = http.get('*/api/braze/segments/list/pages', ({ request }) => brazeListPages(request))
+
 function proxyNotFound(): Response {
   return HttpResponse.json({ error: 'not_found', message: 'This path is not served by the proxy.' }, { status: 404 })
 }
@@ -73,6 +117,7 @@ export function createDemoHandlers({ brazeCount, commandersActCount, seed, laten
         },
       }),
     ),
+    brazeListPagesHandler,
     http.get('*/api/braze/segments/:endpoint', ({ request }) => forwardToBraze(request)),
     http.get('*/api/commanders-act/segments/list', ({ request }) => forwardToCommandersActList(request)),
     http.get('*/api/commanders-act/segments', async ({ request }) => {

@@ -1,13 +1,14 @@
 // Failed answers, from the proxy or from a provider, become ProviderErrors that say which provider failed and why.
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
+import { brazeListPagesHandler } from '../msw/demo-handlers'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RetryPolicy } from '../../src/lib/http'
-import { fetchBrazeSegmentsPage } from '../../src/providers/braze/client'
+import { fetchBrazeSegmentPages } from '../../src/providers/braze/client'
 import { fetchCommandersActSegments } from '../../src/providers/commanders-act/client'
 import { ProviderError, providerErrorFromResponse } from '../../src/providers/provider-error'
 
-const server = setupServer()
+const server = setupServer(brazeListPagesHandler)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
@@ -31,7 +32,7 @@ describe('proxy errors', () => {
     const counter = answerList('*/api/braze/segments/list', () =>
       HttpResponse.json({ error: 'not_configured', provider: 'braze', missing: ['BRAZE_API_KEY', 'BRAZE_REST_ENDPOINT'], invalid: [] }, { status: 503 }),
     )
-    const error = await fetchBrazeSegmentsPage(0, { retry }).catch((caught: unknown) => caught)
+    const error = await fetchBrazeSegmentPages(0, 1, { retry }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ProviderError)
     expect(error).toMatchObject({ provider: 'braze', reason: 'not_configured', status: 503, missing: ['BRAZE_API_KEY', 'BRAZE_REST_ENDPOINT'] })
     expect(String(error)).toContain('set BRAZE_API_KEY, BRAZE_REST_ENDPOINT')

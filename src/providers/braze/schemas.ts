@@ -24,6 +24,11 @@ export const brazeSegmentsPageSchema = z.object({
   segments: z.array(brazeSegmentListItemSchema),
 })
 
+/** What the proxy's multi-page route answers: several list pages, each exactly as Braze gave it, in page order. */
+export const brazeSegmentPagesSchema = z.object({
+  pages: z.array(brazeSegmentsPageSchema),
+})
+
 /** With or without milliseconds, `Z` or an offset. */
 const isoDateTime = z.iso.datetime({ offset: true })
 

@@ -125,11 +125,12 @@ describe('DetailsScan', () => {
     expect(segmentRequests(traffic)).toHaveLength(TOTAL + TRACKED_IDS.length)
   })
 
-  it('waits for the whole list when it is still streaming in', async () => {
+  it('waits for the whole list when it is still being listed', async () => {
     const traffic = watchBraze({ listDelayMs: 100 })
     const queryClient = newQueryClient()
     const listing = queryClient.fetchQuery(brazeQueries.all())
-    await vi.waitFor(() => expect(queryClient.getQueryData(brazeQueries.all().queryKey)).toHaveLength(100), { interval: 1 })
+    await vi.waitFor(() => expect(traffic.requests.some((request) => request.endpoint === 'list')).toBe(true), { interval: 1 })
+    expect(queryClient.getQueryState(brazeQueries.all().queryKey)?.fetchStatus).toBe('fetching')
     const listedBeforeScan = traffic.requests.length
     const scan = new DetailsScan(queryClient)
 

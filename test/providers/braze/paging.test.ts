@@ -3,14 +3,14 @@ import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RetryPolicy } from '../../../src/lib/http'
-import { fetchAllBrazeSegments, streamAllBrazeSegments } from '../../../src/providers/braze/client'
+import { BRAZE_PAGES_PER_REQUEST, fetchAllBrazeSegments, fetchBrazeSegmentPages, streamAllBrazeSegments } from '../../../src/providers/braze/client'
 import { ProviderError } from '../../../src/providers/provider-error'
 import { NOT_PROVIDED } from '../../../src/providers/segment'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { brazeListPages, brazeListPagesHandler, createDemoHandlers } from '../../msw/demo-handlers'
 
 const LIST = '*/api/braze/segments/list'
 
-const server = setupServer()
+const server = setupServer(brazeListPagesHandler)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
@@ -64,14 +64,14 @@ describe('fetchAllBrazeSegments', () => {
     { name: 'an empty list', count: 0, pages: 1 },
   ])('lists $name: every segment once, pages read in order one at a time', async ({ count, pages }) => {
     const { data, stats } = useDemoBraze(count)
-    const segments = await fetchAllBrazeSegments({ concurrency: 1 })
+    const segments = await fetchAllBrazeSegments({ pagesPerRequest: 1, concurrency: 1 })
     expect(segments.map((segment) => segment.id)).toEqual(data.braze.map((segment) => segment.id))
     expect(stats.pages).toEqual(Array.from({ length: pages }, (_, page) => page))
   })
 
   it('maps the demo list into Segments, tags omitted by old accounts read as not provided', async () => {
     const { data } = useDemoBraze(50)
-    const segments = await fetchAllBrazeSegments()
+    const segments = await fetchAllBrazeSegments({ pagesPerRequest: 1 })
     const omitted = data.braze.findIndex((segment) => segment.tags === undefined)
     const withNull = data.braze.findIndex((segment) => segment.tags?.includes(null))
     expect(segments[0]).toEqual({
@@ -88,7 +88,7 @@ describe('fetchAllBrazeSegments', () => {
 
   it('reads 1,234 segments concurrently, in page order, without requesting more than a few pages past the end', async () => {
     const { data, stats } = useDemoBraze(1_234, 5)
-    const segments = await fetchAllBrazeSegments({ concurrency: 6 })
+    const segments = await fetchAllBrazeSegments({ pagesPerRequest: 1, concurrency: 6 })
     // Pages answer in any order; they are handed over in page order.
     expect(segments.map((segment) => segment.id)).toEqual(data.braze.map((segment) => segment.id))
     expect(stats.maxInFlight).toBeGreaterThan(1)
@@ -98,14 +98,14 @@ describe('fetchAllBrazeSegments', () => {
 
   it.each([1, 3, 6])('never has more than %i pages in flight', async (concurrency) => {
     const { stats } = useDemoBraze(2_050, 5)
-    expect(await fetchAllBrazeSegments({ concurrency })).toHaveLength(2_050)
+    expect(await fetchAllBrazeSegments({ pagesPerRequest: 1, concurrency })).toHaveLength(2_050)
     expect(stats.maxInFlight).toBe(concurrency)
   })
 
   it('drops ids seen on an earlier page (offset paging shifts when segments are added meanwhile)', async () => {
     const pages = [ids(0, 100), ids(99, 199), ids(150, 230)]
     server.use(http.get(LIST, ({ request }) => HttpResponse.json(listBody(pages[pageOf(request)] ?? []))))
-    const segments = await fetchAllBrazeSegments({ concurrency: 2 })
+    const segments = await fetchAllBrazeSegments({ pagesPerRequest: 1, concurrency: 2 })
     expect(segments.map((segment) => segment.id)).toEqual(ids(0, 230))
   })
 
@@ -125,7 +125,7 @@ describe('fetchAllBrazeSegments', () => {
       }),
     )
     const { waits, retry } = fastRetry()
-    expect(await fetchAllBrazeSegments({ concurrency: 4, retry })).toHaveLength(1_000)
+    expect(await fetchAllBrazeSegments({ pagesPerRequest: 1, concurrency: 4, retry })).toHaveLength(1_000)
     expect(waits).toEqual([3_000])
     expect(stats.pages.filter((page) => page === 0)).toHaveLength(1)
     expect(Math.max(...inFlightAtLaterPages)).toBeLessThanOrEqual(2)
@@ -142,7 +142,7 @@ describe('fetchAllBrazeSegments', () => {
       }),
     )
     const { waits, retry } = fastRetry()
-    const segments = await fetchAllBrazeSegments({ concurrency: 3, retry })
+    const segments = await fetchAllBrazeSegments({ pagesPerRequest: 1, concurrency: 3, retry })
     expect(segments).toHaveLength(data.braze.length)
     expect(failures).toBe(2)
     expect(waits).toEqual([300, 600])
@@ -160,7 +160,7 @@ describe('fetchAllBrazeSegments', () => {
       }),
     )
     const { retry } = fastRetry()
-    const failure = fetchAllBrazeSegments({ concurrency: 2, retry })
+    const failure = fetchAllBrazeSegments({ pagesPerRequest: 1, concurrency: 2, retry })
     await expect(failure).rejects.toMatchObject({ provider: 'braze', reason: 'server', status: 503 })
     expect(attempts).toBe(5)
   })
@@ -176,7 +176,7 @@ describe('fetchAllBrazeSegments', () => {
       }),
     )
     const { waits, retry } = fastRetry()
-    const error = await fetchAllBrazeSegments({ concurrency: 3, retry }).catch((caught: unknown) => caught)
+    const error = await fetchAllBrazeSegments({ pagesPerRequest: 1, concurrency: 3, retry }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ProviderError)
     expect(error).toMatchObject({ provider: 'braze', reason: 'unauthorized', status: 401, providerMessage: 'Invalid API key' })
     expect(unauthorized).toBe(1)
@@ -187,7 +187,7 @@ describe('fetchAllBrazeSegments', () => {
   it('stops when the signal aborts', async () => {
     const { stats } = useDemoBraze(5_000, 20)
     const controller = new AbortController()
-    const listing = streamAllBrazeSegments({ signal: controller.signal, concurrency: 2 })
+    const listing = streamAllBrazeSegments({ pagesPerRequest: 1, signal: controller.signal, concurrency: 2 })
     const first = await listing.next()
     expect(first.done).toBe(false)
     controller.abort()
@@ -212,11 +212,101 @@ describe('streamAllBrazeSegments', () => {
       }),
     )
     const chunks: { ids: string[]; lastPageAnswered: boolean }[] = []
-    for await (const chunk of streamAllBrazeSegments({ concurrency: 4 })) {
+    for await (const chunk of streamAllBrazeSegments({ pagesPerRequest: 1, concurrency: 4 })) {
       chunks.push({ ids: chunk.map((segment) => segment.id), lastPageAnswered })
     }
     expect(chunks[0]).toEqual({ ids: data.braze.slice(0, 100).map((segment) => segment.id), lastPageAnswered: false })
     // Pages 1 and 2 come in the same batch or in two, depending on when page 2 lands: in page order either way.
     expect(chunks.flatMap((chunk) => chunk.ids)).toEqual(data.braze.map((segment) => segment.id))
+  })
+})
+
+describe('several pages per request (the proxy fetches them from Braze at once)', () => {
+  /** Every request to the multi-page route: its first page and page count, and the most in flight at once. */
+  function watchRequests() {
+    const requests: { first: number; count: number }[] = []
+    const stats = { inFlight: 0, maxInFlight: 0 }
+    server.use(
+      http.get(`${LIST}/pages`, async ({ request }) => {
+        const url = new URL(request.url)
+        requests.push({ first: Number(url.searchParams.get('page')), count: Number(url.searchParams.get('pages')) })
+        stats.inFlight += 1
+        stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight)
+        try {
+          return await brazeListPages(request)
+        } finally {
+          stats.inFlight -= 1
+        }
+      }),
+    )
+    return { requests, stats }
+  }
+
+  it(`asks for ${BRAZE_PAGES_PER_REQUEST} consecutive pages per request by default, and lists everything once, in order`, async () => {
+    const { data, stats: pageStats } = useDemoBraze(1_234, 3)
+    const { requests, stats } = watchRequests()
+    const segments = await fetchAllBrazeSegments({ concurrency: 3 })
+    expect(segments.map((segment) => segment.id)).toEqual(data.braze.map((segment) => segment.id))
+    expect(requests.every((request) => request.count === BRAZE_PAGES_PER_REQUEST && request.first % BRAZE_PAGES_PER_REQUEST === 0)).toBe(true)
+    // Requests in flight are bounded by `concurrency`; the pages in flight by concurrency × pages per request.
+    expect(stats.maxInFlight).toBe(3)
+    expect(pageStats.maxInFlight).toBe(3 * BRAZE_PAGES_PER_REQUEST)
+    // 13 pages: each page once, and no more than one round of requests past the end.
+    expect(new Set(pageStats.pages).size).toBe(pageStats.pages.length)
+    expect(pageStats.pages.length).toBeLessThanOrEqual(13 + 3 * BRAZE_PAGES_PER_REQUEST)
+  })
+
+  it('never asks for a page past a known end', async () => {
+    const { data } = useDemoBraze(250)
+    const { requests } = watchRequests()
+    // One request at a time, 2 pages each: [0, 1], then [2, 3]; page 2 is short, nothing after it is asked for.
+    expect(await fetchAllBrazeSegments({ concurrency: 1, pagesPerRequest: 2 })).toHaveLength(data.braze.length)
+    expect(requests).toEqual([
+      { first: 0, count: 2 },
+      { first: 2, count: 2 },
+    ])
+  })
+
+  it('waits out a 429 on one of its pages and asks for the whole request again', async () => {
+    const { stats } = useDemoBraze(700)
+    let rateLimited = false
+    server.use(
+      http.get(LIST, ({ request }) => {
+        if (pageOf(request) !== 2 || rateLimited) return undefined
+        rateLimited = true
+        return HttpResponse.json({ message: 'Rate limit exceeded' }, { status: 429, headers: { 'Retry-After': '2' } })
+      }),
+    )
+    const { requests } = watchRequests()
+    const { waits, retry } = fastRetry()
+    expect(await fetchAllBrazeSegments({ concurrency: 2, retry })).toHaveLength(700)
+    expect(waits).toEqual([2_000])
+    expect(requests.filter((request) => request.first === 0)).toHaveLength(2)
+    // Pages 0 and 1 of the first request answered twice; page 2 reached Braze once, after the wait.
+    expect(stats.pages.filter((page) => page === 0)).toHaveLength(2)
+    expect(stats.pages.filter((page) => page === 2)).toHaveLength(1)
+  })
+
+  it('fails with the error of a page that fails for good, naming Braze', async () => {
+    useDemoBraze(900)
+    server.use(http.get(LIST, ({ request }) => (pageOf(request) === 5 ? HttpResponse.json({ message: 'Invalid API key' }, { status: 401 }) : undefined)))
+    const error = await fetchAllBrazeSegments({ concurrency: 2 }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(ProviderError)
+    expect(error).toMatchObject({ provider: 'braze', reason: 'unauthorized', status: 401 })
+  })
+
+  it('refuses an answer with fewer pages than asked for, naming the field', async () => {
+    server.use(http.get(`${LIST}/pages`, () => HttpResponse.json({ pages: [listBody(ids(0, 100))] })))
+    const error = await fetchBrazeSegmentPages(0, 3).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ provider: 'braze', reason: 'invalid_response', field: 'pages' })
+    expect(String(error)).toContain('3 pages asked for, 1 answered')
+  })
+
+  it('names the page and the field of a bad segment', async () => {
+    const bad = listBody(ids(100, 200))
+    bad.segments[7] = { ...bad.segments[7], name: 42 } as unknown as (typeof bad.segments)[number]
+    server.use(http.get(`${LIST}/pages`, () => HttpResponse.json({ pages: [listBody(ids(0, 100)), bad] })))
+    const error = await fetchBrazeSegmentPages(0, 2).catch((caught: unknown) => caught)
+    expect(error).toMatchObject({ provider: 'braze', reason: 'invalid_response', field: 'pages.1.segments.7.name' })
   })
 })

@@ -2,12 +2,12 @@
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { fetchBrazeDataSeries, fetchBrazeSegmentDetails, fetchBrazeSegmentsPage } from '../../../src/providers/braze/client'
+import { fetchBrazeDataSeries, fetchBrazeSegmentDetails, fetchBrazeSegmentPages } from '../../../src/providers/braze/client'
 import { ProviderError } from '../../../src/providers/provider-error'
 import { NOT_PROVIDED } from '../../../src/providers/segment'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { brazeListPagesHandler, createDemoHandlers } from '../../msw/demo-handlers'
 
-const server = setupServer()
+const server = setupServer(brazeListPagesHandler)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
@@ -29,6 +29,7 @@ async function failure(promise: Promise<unknown>): Promise<ProviderError> {
 
 const segment = { id: ID, name: 'Engaged Recent Users', analytics_tracking_enabled: true, tags: ['airbyte', 'test'] }
 
+// A list page comes through the proxy's multi-page route: fields are named from its `pages` array.
 describe('segments list page', () => {
   it.each([
     { name: 'tags omitted (old accounts)', item: { id: ID, name: 'A', analytics_tracking_enabled: false }, tags: NOT_PROVIDED },
@@ -38,7 +39,7 @@ describe('segments list page', () => {
     { name: 'another key order', item: { tags: ['a'], analytics_tracking_enabled: true, name: 'A', id: ID }, tags: ['a'] },
   ])('accepts $name', async ({ item, tags }) => {
     answer('list', { segments: [item], message: 'success' })
-    const [parsed] = await fetchBrazeSegmentsPage(0)
+    const [parsed] = (await fetchBrazeSegmentPages(0, 1))[0] ?? []
     expect(parsed).toEqual({
       key: `braze:${ID}`,
       provider: 'braze',
@@ -51,16 +52,16 @@ describe('segments list page', () => {
   })
 
   it.each([
-    { name: 'a message other than success', body: { message: 'Segment export in progress', segments: [] }, field: 'message' },
-    { name: 'a name that is not a string', body: { message: 'success', segments: [{ ...segment, name: 42 }] }, field: 'segments.0.name' },
-    { name: 'an empty id', body: { message: 'success', segments: [segment, { ...segment, id: '' }] }, field: 'segments.1.id' },
-    { name: 'tracking as a string', body: { message: 'success', segments: [{ ...segment, analytics_tracking_enabled: 'true' }] }, field: 'segments.0.analytics_tracking_enabled' },
-    { name: 'a tag that is a number', body: { message: 'success', segments: [{ ...segment, tags: ['a', 7] }] }, field: 'segments.0.tags.1' },
-    { name: 'no segments array', body: { message: 'success' }, field: 'segments' },
-    { name: 'an array body', body: [segment], field: undefined },
+    { name: 'a message other than success', body: { message: 'Segment export in progress', segments: [] }, field: 'pages.0.message' },
+    { name: 'a name that is not a string', body: { message: 'success', segments: [{ ...segment, name: 42 }] }, field: 'pages.0.segments.0.name' },
+    { name: 'an empty id', body: { message: 'success', segments: [segment, { ...segment, id: '' }] }, field: 'pages.0.segments.1.id' },
+    { name: 'tracking as a string', body: { message: 'success', segments: [{ ...segment, analytics_tracking_enabled: 'true' }] }, field: 'pages.0.segments.0.analytics_tracking_enabled' },
+    { name: 'a tag that is a number', body: { message: 'success', segments: [{ ...segment, tags: ['a', 7] }] }, field: 'pages.0.segments.0.tags.1' },
+    { name: 'no segments array', body: { message: 'success' }, field: 'pages.0.segments' },
+    { name: 'an array body', body: [segment], field: 'pages.0' },
   ])('refuses $name, naming Braze and the field', async ({ body, field }) => {
     answer('list', body)
-    const error = await failure(fetchBrazeSegmentsPage(0))
+    const error = await failure(fetchBrazeSegmentPages(0, 1))
     expect(error).toMatchObject({ provider: 'braze', reason: 'invalid_response', field })
     expect(error.message).toContain('Braze')
     if (field !== undefined) expect(error.message).toContain(`"${field}"`)
@@ -68,13 +69,13 @@ describe('segments list page', () => {
 
   it('reports what Braze said when a 2xx is not a success', async () => {
     answer('list', { message: 'Segment export in progress' })
-    const error = await failure(fetchBrazeSegmentsPage(0))
+    const error = await failure(fetchBrazeSegmentPages(0, 1))
     expect(error.providerMessage).toBe('Segment export in progress')
   })
 
   it('refuses a 2xx body that is not JSON', async () => {
     server.use(http.get('*/api/braze/segments/list', () => HttpResponse.text('<html>maintenance</html>')))
-    expect(await failure(fetchBrazeSegmentsPage(0))).toMatchObject({ provider: 'braze', reason: 'invalid_response' })
+    expect(await failure(fetchBrazeSegmentPages(0, 1))).toMatchObject({ provider: 'braze', reason: 'invalid_response' })
   })
 })
 

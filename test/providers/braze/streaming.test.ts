@@ -5,11 +5,11 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { BRAZE_LIST_BATCH_MS, streamAllBrazeSegments, type BatchClock } from '../../../src/providers/braze/client'
 import type { Segment } from '../../../src/providers/segment'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { brazeListPagesHandler, createDemoHandlers } from '../../msw/demo-handlers'
 
 const LIST = '*/api/braze/segments/list'
 
-const server = setupServer()
+const server = setupServer(brazeListPagesHandler)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
@@ -110,7 +110,7 @@ describe('streamAllBrazeSegments: batches', () => {
   it('hands over the first page alone and at once, even when later pages are already in', async () => {
     const braze = heldBraze(550)
     const time = manualClock()
-    const listing = streamAllBrazeSegments({ concurrency: 3, clock: time.clock })
+    const listing = streamAllBrazeSegments({ pagesPerRequest: 1, concurrency: 3, clock: time.clock })
     const first = listing.next()
     await vi.waitFor(() => expect(braze.requested).toEqual([0, 1, 2]))
 
@@ -128,7 +128,7 @@ describe('streamAllBrazeSegments: batches', () => {
   it('collects the pages taken in within the window into one chunk, in page order, then the last one at once', async () => {
     const braze = heldBraze(550)
     const time = manualClock()
-    const listing = streamAllBrazeSegments({ concurrency: 3, clock: time.clock })
+    const listing = streamAllBrazeSegments({ pagesPerRequest: 1, concurrency: 3, clock: time.clock })
     const first = listing.next()
     braze.release(0)
     expect(idsOf(await first)).toEqual(braze.idsOfPages(0, 1))
@@ -166,7 +166,7 @@ describe('streamAllBrazeSegments: batches', () => {
   it('hands over the whole rest at once when the list completes inside the window', async () => {
     const braze = heldBraze(550)
     const time = manualClock()
-    const listing = streamAllBrazeSegments({ concurrency: 6, clock: time.clock })
+    const listing = streamAllBrazeSegments({ pagesPerRequest: 1, concurrency: 6, clock: time.clock })
     const first = listing.next()
     braze.release(0)
     await first
@@ -182,14 +182,14 @@ describe('streamAllBrazeSegments: batches', () => {
     const demo = createDemoHandlers({ brazeCount: 450, commandersActCount: 0, latencyMs: 2 })
     server.use(...demo.handlers)
     const chunks: number[] = []
-    for await (const chunk of streamAllBrazeSegments({ concurrency: 1, batchMs: 0 })) chunks.push(chunk.length)
+    for await (const chunk of streamAllBrazeSegments({ pagesPerRequest: 1, concurrency: 1, batchMs: 0 })) chunks.push(chunk.length)
     expect(chunks).toEqual([100, 100, 100, 100, 50])
   })
 
   it('throws a page failing while the consumer is busy at its next pull, and requests no more', async () => {
     const braze = heldBraze(2_000)
     const time = manualClock()
-    const listing = streamAllBrazeSegments({ concurrency: 3, clock: time.clock })
+    const listing = streamAllBrazeSegments({ pagesPerRequest: 1, concurrency: 3, clock: time.clock })
     const first = listing.next()
     braze.release(0)
     await first
@@ -236,7 +236,7 @@ function countedBraze(brazeCount: number, latencyMs: number) {
 describe('streamAllBrazeSegments: requests do not wait for the consumer', () => {
   it('keeps 6 pages in flight and reads the whole list while the consumer holds on to the first chunk', async () => {
     const { data, stats } = countedBraze(3_000, 10)
-    const listing = streamAllBrazeSegments({ concurrency: 6 })
+    const listing = streamAllBrazeSegments({ pagesPerRequest: 1, concurrency: 6 })
     const first = await listing.next()
     expect(first.done).toBe(false)
 
@@ -255,7 +255,7 @@ describe('streamAllBrazeSegments: requests do not wait for the consumer', () => 
   it('stops requesting when the signal aborts while the consumer is busy', async () => {
     const { stats } = countedBraze(5_000, 20)
     const controller = new AbortController()
-    const listing = streamAllBrazeSegments({ signal: controller.signal, concurrency: 6 })
+    const listing = streamAllBrazeSegments({ pagesPerRequest: 1, signal: controller.signal, concurrency: 6 })
     await listing.next()
     await vi.waitFor(() => expect(stats.pages.length).toBeGreaterThan(12))
 
@@ -269,7 +269,7 @@ describe('streamAllBrazeSegments: requests do not wait for the consumer', () => 
 
   it('stops requesting when the consumer stops pulling early (return)', async () => {
     const { stats } = countedBraze(5_000, 20)
-    const listing = streamAllBrazeSegments({ concurrency: 6 })
+    const listing = streamAllBrazeSegments({ pagesPerRequest: 1, concurrency: 6 })
     await listing.next()
     await vi.waitFor(() => expect(stats.pages.length).toBeGreaterThan(12))
 
