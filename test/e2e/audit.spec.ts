@@ -172,7 +172,11 @@ test.describe('on a small workspace', () => {
 
     await expect(scanStatus).toContainText(/^Resumed after reload: \d+ of 180 fetched, 60 already fresh/)
     holdAfterReload = false
-    for (const route of held.splice(0)) await route.continue()
+    // Requests held after the reload are fetched now: they count.
+    for (const route of held.splice(0)) {
+      fetchedAfter.push(new URL(route.request().url()).searchParams.get('segment_id') ?? '')
+      await route.continue()
+    }
     await expect(scanStatus).toHaveText('Scan complete: 180 of 180 fetched, 60 already fresh', { timeout: 60_000 })
     expect(fetchedAfter).toHaveLength(180)
     expect(fetchedAfter.filter((id) => fetchedBefore.has(id))).toEqual([])

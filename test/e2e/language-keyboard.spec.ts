@@ -34,7 +34,10 @@ test('a review from the keyboard only: / to search, Enter to open, j to move on,
   await page.keyboard.type('fideles')
   await expect(page).toHaveURL(/\?q=fideles$/)
   await expect(page.getByRole('status')).toContainText(/segments? of 3,400/)
-  const first = (await page.getByRole('table', { name: 'Segments' }).getByRole('link').first().textContent()) ?? ''
+  // The count follows each key at once; the table catches up a moment later.
+  const firstLink = page.getByRole('table', { name: 'Segments' }).getByRole('link').first()
+  await expect(firstLink).toContainText(/fid[eè]les/i)
+  const first = (await firstLink.textContent()) ?? ''
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(first)
   await expect(page.getByText(/^1 of \d+/)).toBeVisible()

@@ -34,7 +34,6 @@ export function SegmentsPage() {
   const { list, collator, rows, sorted, visible, details, findings } = useSegmentView(liveFilters, sort)
   const deferredRows = useDeferredValue(visible)
   useSearchKeyWarmup(list.segments)
-  const tableRows = typed === null ? visible : deferredRows
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
   useListScrollMemory(rows.length > 0)
   const keyboard = useListKeyboard({ filters, sort }, sorted)
@@ -42,6 +41,9 @@ export function SegmentsPage() {
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
 
   const stillLoading = list.providers.some((provider) => provider.loading)
+  // While typing, and while pages stream in, the table is a deferred render: React renders it in slices between
+  // keystrokes and network answers, so neither the typing nor the paging ever waits for it.
+  const tableRows = typed === null && !stillLoading ? visible : deferredRows
   const nothingYet = list.providers.every((provider) => provider.pending && provider.loading)
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
   const visibleColumns = COLUMN_IDS.filter((id) => columnVisibility[id] !== false)

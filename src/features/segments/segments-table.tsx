@@ -47,11 +47,27 @@ function useOffsetTop(ref: React.RefObject<HTMLElement | null>): number {
 /** Memoised: a keystroke re-renders the page for its count at once, and the table only when its rows change. */
 export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onColumnVisibilityChange, handle }: SegmentsTableProps) {
   const { t } = useTranslation(['segments', 'common'])
+  const bodyRef = useRef<HTMLTableSectionElement>(null)
+  const scrollMargin = useOffsetTop(bodyRef)
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    scrollMargin,
+    // Stable while the rows are: a new function would make the virtualiser re-measure all 12,000 items each render.
+    getItemKey: useCallback((index: number) => rows[index]?.key ?? index, [rows]),
+  })
+  const virtualRows = virtualizer.getVirtualItems()
+  // The table gets the rendered window only: TanStack Table then builds row objects for these few dozen rows, not for
+  // every segment at each change of the list (rows are sorted and filtered outside it anyway).
+  const windowStart = virtualRows[0]?.index ?? 0
+  const windowEnd = (virtualRows[virtualRows.length - 1]?.index ?? -1) + 1
+  const windowRows = rows.slice(windowStart, windowEnd)
   const sorting: SortingState = [{ id: sort.column, desc: sort.desc }]
   const table = useTable({
     features: segmentTableFeatures,
     columns: segmentColumns,
-    data: rows as SegmentRow[],
+    data: windowRows,
     getRowId: (row) => row.key,
     state: { sorting, columnVisibility },
     // Sorting and filtering are done once outside the table (see segment-view.ts): much cheaper per keystroke at 12k rows.
@@ -65,16 +81,6 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
     onColumnVisibilityChange,
   })
 
-  const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const scrollMargin = useOffsetTop(bodyRef)
-  const virtualizer = useWindowVirtualizer({
-    count: rows.length,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    scrollMargin,
-    // Stable while the rows are: a new function would make the virtualiser re-measure all 12,000 items each render.
-    getItemKey: useCallback((index: number) => rows[index]?.key ?? index, [rows]),
-  })
   const focusRow = (index: number) => {
     if (index < 0 || index >= rows.length) return
     const link = () => bodyRef.current?.querySelector<HTMLAnchorElement>(`tr[aria-rowindex="${index + 2}"] a.segment-name`)
@@ -96,7 +102,6 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
     event.preventDefault()
     focusRow(Number(current) - 2 + (event.key === 'ArrowDown' ? 1 : -1))
   }
-  const virtualRows = virtualizer.getVirtualItems()
   const tableRows = table.getRowModel().rows
   const visibleColumns = table.getVisibleLeafColumns()
   const paddingTop = virtualRows.length > 0 ? (virtualRows[0]?.start ?? 0) - scrollMargin : 0
@@ -126,7 +131,7 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
           </tr>
         ) : null}
         {virtualRows.map((virtualRow) => {
-          const row = tableRows[virtualRow.index]
+          const row = tableRows[virtualRow.index - windowStart]
           if (!row) return null
           return (
             <tr key={row.id} aria-rowindex={virtualRow.index + 2} data-provider={row.original.provider}>
