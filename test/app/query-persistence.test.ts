@@ -13,6 +13,7 @@ import {
   connectionIdentity,
   type CachePersistOptions,
 } from '../../src/app/query-persistence'
+import { compareByName, LIST_COLLATOR } from '../../src/features/segments/segment-view'
 import { BRAZE_PAGES_PER_REQUEST } from '../../src/providers/braze/client'
 import { brazeQueries } from '../../src/providers/braze/queries'
 import type { ConnectionStatus } from '../../src/providers/connection-status'
@@ -163,7 +164,6 @@ describe('when the cache is read', () => {
 
 describe('saving', () => {
   it('saves once the server can say its configuration, even if it could not at first', async () => {
-    const { queryClient, options } = persistedClient()
     let statusAsked = 0
     server.use(
       http.get('*/api/status', () => {
@@ -171,6 +171,7 @@ describe('saving', () => {
         return statusAsked === 1 ? HttpResponse.error() : undefined
       }),
     )
+    const { queryClient, options } = persistedClient()
     await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
     // The first save cannot know the configuration: nothing is written rather than something unbound.
     await persistQueryClientSave({ ...options, queryClient })
@@ -179,6 +180,22 @@ describe('saving', () => {
     const next = reopen()
     await next.restore()
     expect(next.queryClient.getQueryData(brazeQueries.details(BRAZE_ID).queryKey)).toBeDefined()
+  })
+})
+
+describe('the saved lists', () => {
+  it('are saved in the list’s default order (by name), with the same segments', async () => {
+    const { queryClient, options } = persistedClient()
+    const listed = await queryClient.fetchQuery(brazeQueries.all())
+    await persistQueryClientSave({ ...options, queryClient })
+    // The live cache keeps its own order: only the saved copy is reordered.
+    expect(queryClient.getQueryData(brazeQueries.all().queryKey)).toBe(listed)
+
+    const next = reopen()
+    await next.restore()
+    const restored = next.queryClient.getQueryData(brazeQueries.all().queryKey) ?? []
+    expect(restored.map((segment) => segment.key)).toEqual([...listed].sort(compareByName(LIST_COLLATOR)).map((segment) => segment.key))
+    expect(restored.map((segment) => segment.key)).not.toEqual(listed.map((segment) => segment.key))
   })
 })
 

@@ -30,6 +30,14 @@ function timeOf(value: SegmentRow['createdAt']): number | null {
   return Number.isNaN(time) ? null : time
 }
 
+/** The list's collator: names compare as people read them (case and accents aside, numbers by value). */
+export const LIST_COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
+
+/** By name, then by provider and id (unique): the list's default order, and every other order's tie-break. */
+export function compareByName(collator: Intl.Collator): (a: Pick<SegmentRow, 'name' | 'key'>, b: Pick<SegmentRow, 'name' | 'key'>) => number {
+  return (a, b) => collator.compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+}
+
 interface Keyed {
   row: SegmentRow
   value: SortValue
@@ -37,6 +45,7 @@ interface Keyed {
 
 function keyedComparator(sort: SegmentListSort, collator: Intl.Collator): (a: Keyed, b: Keyed) => number {
   const direction = sort.desc ? -1 : 1
+  const byName = compareByName(collator)
   return (a, b) => {
     if (a.value === null || b.value === null) {
       if (a.value !== b.value) return a.value === null ? 1 : -1
@@ -45,7 +54,7 @@ function keyedComparator(sort: SegmentListSort, collator: Intl.Collator): (a: Ke
       if (order !== 0) return order * direction
     }
     // Ties keep a predictable order: by name, then by provider and id (unique), so the order is total.
-    return collator.compare(a.row.name, b.row.name) || (a.row.key < b.row.key ? -1 : a.row.key > b.row.key ? 1 : 0)
+    return byName(a.row, b.row)
   }
 }
 
