@@ -42,8 +42,10 @@ export function SegmentsPage() {
 
   const stillLoading = list.providers.some((provider) => provider.loading)
   // While typing, and while pages stream in, the table is a deferred render: React renders it in slices between
-  // keystrokes and network answers, so neither the typing nor the paging ever waits for it.
-  const tableRows = typed === null && !stillLoading ? visible : deferredRows
+  // keystrokes and network answers, so neither the typing nor the paging ever waits for it. The first rows are not
+  // deferred: a table without rows under a count of thousands would look empty.
+  const deferTable = typed !== null || (stillLoading && deferredRows.length > 0)
+  const tableRows = deferTable ? deferredRows : visible
   const nothingYet = list.providers.every((provider) => provider.pending && provider.loading)
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
   const visibleColumns = COLUMN_IDS.filter((id) => columnVisibility[id] !== false)

@@ -40,6 +40,26 @@ describe('Segments page', () => {
     expect(within(table()).getAllByText('by Commanders Act').length).toBeGreaterThan(0)
   })
 
+  it('shows the first rows while the rest of the list is still loading', async () => {
+    // 650 Braze segments, and the pages after the first request's wait: the list stays "loading" with rows to show.
+    const bigger = createDemoHandlers({ brazeCount: 650, commandersActCount: 30 })
+    let release!: () => void
+    const released = new Promise<void>((resolve) => (release = resolve))
+    server.use(
+      http.get('*/api/braze/segments/list', async ({ request }) => {
+        if (Number(new URL(request.url).searchParams.get('page')) >= 4) await released
+        return bigger.forwardToBraze(request)
+      }),
+    )
+    renderApp('/')
+    await waitFor(() => expect(status()).toHaveTextContent(/^(130|430) segments/))
+    // Whatever the count says, the table already shows rows for it, under the loading indicator.
+    expect(rowLinks().length).toBeGreaterThan(10)
+    expect(screen.getByText(/loaded…/)).toBeInTheDocument()
+    release()
+    await waitFor(() => expect(status()).toHaveTextContent('680 segments'), { timeout: 5000 })
+  })
+
   it('searches name, id and tags ignoring case and accents', async () => {
     const user = userEvent.setup()
     const { currentSearch } = renderApp('/')
