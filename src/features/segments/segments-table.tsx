@@ -54,6 +54,8 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
     scrollMargin,
+    // The window's size is known now: the first render already has its rows, instead of waiting for the observer.
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
     // Stable while the rows are: a new function would make the virtualiser re-measure all 12,000 items each render.
     getItemKey: useCallback((index: number) => rows[index]?.key ?? index, [rows]),
   })
