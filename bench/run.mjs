@@ -57,7 +57,7 @@ function wholeNumber(name, fallback) {
  * so that the floor follows the code.
  */
 async function pagingConstants() {
-  const source = await readFile(new URL('../src/providers/braze/client.ts', import.meta.url), 'utf8').catch(() => '')
+  const source = await readFile(new URL('../src/providers/braze/list-stream.ts', import.meta.url), 'utf8').catch(() => '')
   const number = (/** @type {RegExp} */ pattern) => Number(pattern.exec(source)?.[1] ?? NaN)
   const concurrency = number(/concurrency\s*=\s*(\d+)/)
   const perRequest = number(/BRAZE_PAGES_PER_REQUEST\s*=\s*(\d+)/)
@@ -67,7 +67,7 @@ async function pagingConstants() {
     requestsInFlight: Number.isFinite(concurrency) ? concurrency : 6,
     pagesPerRequest: Number.isFinite(perRequest) ? perRequest : 1,
     pagesInFlight: found ? concurrency * perRequest : 6,
-    pagesInFlightSource: found ? 'src/providers/braze/client.ts' : 'assumed (not found in source)',
+    pagesInFlightSource: found ? 'src/providers/braze/list-stream.ts' : 'assumed (not found in source)',
     pageSize: Number.isFinite(pageSize) ? pageSize : 100,
   }
 }

@@ -14,7 +14,7 @@ import {
   type CachePersistOptions,
 } from '../../src/app/query-persistence'
 import { compareByName, LIST_COLLATOR } from '../../src/features/segments/segment-view'
-import { BRAZE_PAGES_PER_REQUEST } from '../../src/providers/braze/client'
+import { BRAZE_PAGES_PER_REQUEST } from '../../src/providers/braze/list-stream'
 import { brazeQueries } from '../../src/providers/braze/queries'
 import type { ConnectionStatus } from '../../src/providers/connection-status'
 import { createDemoHandlers } from '../msw/demo-handlers'

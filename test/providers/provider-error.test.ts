@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node'
 import { brazeListPagesHandler } from '../msw/demo-handlers'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RetryPolicy } from '../../src/lib/http'
-import { fetchBrazeSegmentPages } from '../../src/providers/braze/client'
+import { fetchBrazeSegmentPages } from '../../src/providers/braze/list-stream'
 import { fetchCommandersActSegments } from '../../src/providers/commanders-act/client'
 import { ProviderError, providerErrorFromResponse } from '../../src/providers/provider-error'
 

@@ -2,7 +2,8 @@
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query'
 import type { ProviderRequestOptions } from '../request'
 import type { Segment } from '../segment'
-import { fetchBrazeDataSeries, fetchBrazeSegmentDetails, streamAllBrazeSegments } from './client'
+import { fetchBrazeDataSeries, fetchBrazeSegmentDetails } from './client'
+import { streamAllBrazeSegments } from './list-stream'
 
 const TEN_MINUTES = 10 * 60_000
 

@@ -3,7 +3,7 @@
 import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { BRAZE_LIST_BATCH_MS, streamAllBrazeSegments, type BatchClock } from '../../../src/providers/braze/client'
+import { BRAZE_LIST_BATCH_MS, streamAllBrazeSegments, type BatchClock } from '../../../src/providers/braze/list-stream'
 import type { Segment } from '../../../src/providers/segment'
 import { brazeListPagesHandler, createDemoHandlers } from '../../msw/demo-handlers'
 
