@@ -4,7 +4,7 @@ import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persi
 import type { Query, QueryClient } from '@tanstack/react-query'
 import type { AsyncStorage, PersistedClient, Persister, PersistQueryClientOptions } from '@tanstack/react-query-persist-client'
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
-import { compareByName, LIST_COLLATOR } from '../features/segments/segment-view'
+import { compareByName, NAME_COLLATOR } from '../lib/name-order'
 import { connectionStatusQuery, type ConnectionStatus } from '../providers/connection-status'
 import type { Segment } from '../providers/segment'
 
@@ -145,7 +145,7 @@ function connectionOf(queryClient: QueryClient): () => Promise<string | undefine
   }
 }
 
-const byName = compareByName(LIST_COLLATOR)
+const byName = compareByName(NAME_COLLATOR)
 const sortedLists = new WeakMap<readonly Segment[], Segment[]>()
 
 function isSegmentList(data: unknown): data is Segment[] {
@@ -160,9 +160,10 @@ function isSegmentList(data: unknown): data is Segment[] {
 export function serializeClient(client: PersistedClient): string {
   const queries = client.clientState.queries.map((query) => {
     const { data } = query.state
-    if (query.queryKey[0] !== 'segments' || !isSegmentList(data)) return query
+    if (query.queryKey[0] !== 'segments' || !Array.isArray(data)) return query
     let sorted = sortedLists.get(data)
     if (!sorted) {
+      if (!isSegmentList(data)) return query
       sorted = [...data].sort(byName)
       sortedLists.set(data, sorted)
     }

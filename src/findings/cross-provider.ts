@@ -1,4 +1,5 @@
 // Cross-provider matches: a Braze and a Commanders Act segment with the same or nearly the same name, as pairs.
+import { NAME_COLLATOR } from '../lib/name-order'
 import type { Segment } from '../providers/segment'
 import { normaliseName, trigramsOf } from './name-similarity'
 
@@ -114,6 +115,5 @@ export function findCrossProviderMatches(
       for (const braze of group.segments) for (const commandersAct of other.segments) matches.push({ braze, commandersAct, similarity })
     }
   }
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-  return matches.sort((a, b) => b.similarity - a.similarity || collator.compare(a.braze.name, b.braze.name) || compareKeys(a.braze.key, b.braze.key) || compareKeys(a.commandersAct.key, b.commandersAct.key))
+  return matches.sort((a, b) => b.similarity - a.similarity || NAME_COLLATOR.compare(a.braze.name, b.braze.name) || compareKeys(a.braze.key, b.braze.key) || compareKeys(a.commandersAct.key, b.commandersAct.key))
 }

@@ -13,7 +13,7 @@ import {
   connectionIdentity,
   type CachePersistOptions,
 } from '../../src/app/query-persistence'
-import { compareByName, LIST_COLLATOR } from '../../src/features/segments/segment-view'
+import { compareByName, NAME_COLLATOR } from '../../src/lib/name-order'
 import { BRAZE_PAGES_PER_REQUEST } from '../../src/providers/braze/list-stream'
 import { brazeQueries } from '../../src/providers/braze/queries'
 import type { ConnectionStatus } from '../../src/providers/connection-status'
@@ -194,7 +194,7 @@ describe('the saved lists', () => {
     const next = reopen()
     await next.restore()
     const restored = next.queryClient.getQueryData(brazeQueries.all().queryKey) ?? []
-    expect(restored.map((segment) => segment.key)).toEqual([...listed].sort(compareByName(LIST_COLLATOR)).map((segment) => segment.key))
+    expect(restored.map((segment) => segment.key)).toEqual([...listed].sort(compareByName(NAME_COLLATOR)).map((segment) => segment.key))
     expect(restored.map((segment) => segment.key)).not.toEqual(listed.map((segment) => segment.key))
   })
 })

@@ -3,6 +3,7 @@
 // in the interface language; its dates stay ISO 8601 so a spreadsheet reads them whatever its locale.
 import type { SegmentFindings } from '../../findings/findings'
 import { toCsv } from '../../lib/csv'
+import { NAME_COLLATOR } from '../../lib/name-order'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import { providerLabel, type ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
@@ -46,8 +47,7 @@ function reviewFields(t: AuditT, entry: AuditEntry | undefined): string[] {
  * headers, verdicts, findings and placeholders in the language of `t`.
  */
 export function sessionCsv(report: SessionReport, t: AuditT): string {
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-  const listed = [...report.segments].sort((a, b) => a.provider.localeCompare(b.provider) || collator.compare(a.name, b.name))
+  const listed = [...report.segments].sort((a, b) => a.provider.localeCompare(b.provider) || NAME_COLLATOR.compare(a.name, b.name))
   const listedKeys = new Set(listed.map((segment) => segment.key))
   const rows = listed.map((segment) => [
     providerLabel[segment.provider],

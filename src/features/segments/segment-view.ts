@@ -1,5 +1,6 @@
 // Sorting and filtering of the rows: sorted once when the data or the order changes, then filtered per keystroke.
 import { isUpdatedBefore, parseDateParam } from '../../findings/staleness'
+import { compareByName } from '../../lib/name-order'
 import { matchesSearch, searchWords } from '../../lib/search-text'
 import type { ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED } from '../../providers/segment'
@@ -28,14 +29,6 @@ function timeOf(value: SegmentRow['createdAt']): number | null {
   if (value === undefined || value === NOT_PROVIDED) return null
   const time = Date.parse(value)
   return Number.isNaN(time) ? null : time
-}
-
-/** The list's collator: names compare as people read them (case and accents aside, numbers by value). */
-export const LIST_COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })
-
-/** By name, then by provider and id (unique): the list's default order, and every other order's tie-break. */
-export function compareByName(collator: Intl.Collator): (a: Pick<SegmentRow, 'name' | 'key'>, b: Pick<SegmentRow, 'name' | 'key'>) => number {
-  return (a, b) => collator.compare(a.name, b.name) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
 }
 
 interface Keyed {

@@ -2,7 +2,8 @@
 import { useMemo } from 'react'
 import type { SegmentListFilters, SegmentListSort } from './list-state'
 import { buildSegmentRows, type SegmentRow } from './segment-rows'
-import { filterRows, LIST_COLLATOR, sortRowsFrom, type SortedRows } from './segment-view'
+import { filterRows, sortRowsFrom, type SortedRows } from './segment-view'
+import { NAME_COLLATOR } from '../../lib/name-order'
 import { useCachedBrazeDetails } from '../../providers/braze/cached-queries'
 import { useSegmentList } from '../../providers/segment-lists'
 import { useVerdicts } from '../../stores/use-verdicts'
@@ -12,7 +13,7 @@ import type { Segment } from '../../providers/segment'
 const NO_SEGMENTS: readonly Segment[] = []
 
 /** One collator for the app's lifetime: kept sorts stay valid across visits to the list. */
-const collator = LIST_COLLATOR
+const collator = NAME_COLLATOR
 
 /**
  * The last few orders the list was shown in, kept across renders and visits: a growing or lightly changed list is
