@@ -111,10 +111,6 @@ function merge(a: readonly Keyed[], b: readonly Keyed[], compare: (a: Keyed, b: 
   return out
 }
 
-export function sortRows(rows: readonly SegmentRow[], sort: SegmentListSort, collator: Intl.Collator): SegmentRow[] {
-  return [...sortRowsFrom(undefined, rows, sort, collator).sorted]
-}
-
 export type RowPredicate = (row: SegmentRow) => boolean
 
 /** One predicate per active filter; `except` leaves one out (tag counts reflect every other filter). */

@@ -2,13 +2,16 @@
 import { describe, expect, it } from 'vitest'
 import { EMPTY_FILTERS, SORT_COLUMNS, type SegmentListFilters, type SortColumn } from '../../../src/features/segments/list-state'
 import { buildSegmentRows, type SegmentRow } from '../../../src/features/segments/segment-rows'
-import { countByProvider, filterRows, sortRows, sortRowsFrom, tagFacets } from '../../../src/features/segments/segment-view'
+import { countByProvider, filterRows, sortRowsFrom, tagFacets, type SortedRows } from '../../../src/features/segments/segment-view'
 import { computeFindings } from '../../../src/findings/findings'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
 import type { AuditEntry, Verdict } from '../../../src/stores/verdict-store'
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+
+/** A sort from scratch (nothing kept). */
+const sortRows = (rows: readonly SegmentRow[], sort: SortedRows['sort'], by: Intl.Collator) => sortRowsFrom(undefined, rows, sort, by).sorted
 
 function braze(id: string, name: string, tags: Segment['tags'] = [], analyticsTracking = true): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
