@@ -6,9 +6,9 @@ import type { RetryPolicy } from '../../../src/lib/http'
 import { BRAZE_PAGES_PER_REQUEST, fetchAllBrazeSegments, fetchBrazeSegmentPages, streamAllBrazeSegments } from '../../../src/providers/braze/list-stream'
 import { ProviderError } from '../../../src/providers/provider-error'
 import { NOT_PROVIDED } from '../../../src/providers/segment'
-import { brazeListPages, brazeListPagesHandler, createDemoHandlers } from '../../msw/demo-handlers'
+import { brazeListPages, brazeListPagesHandler } from '../../msw/demo-handlers'
+import { countedBrazeList, LIST, pageOf } from './list-traffic'
 
-const LIST = '*/api/braze/segments/list'
 
 const server = setupServer(brazeListPagesHandler)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -27,28 +27,7 @@ function fastRetry() {
   return { waits, retry }
 }
 
-function pageOf(request: Request): number {
-  return Number(new URL(request.url).searchParams.get('page') ?? '0')
-}
 
-/** Demo handlers whose list endpoint records every page requested and the most requests in flight at once. */
-function useDemoBraze(brazeCount: number, latencyMs = 0) {
-  const demo = createDemoHandlers({ brazeCount, commandersActCount: 0, latencyMs })
-  const stats = { pages: [] as number[], inFlight: 0, maxInFlight: 0 }
-  server.use(
-    http.get(LIST, async ({ request }) => {
-      stats.pages.push(pageOf(request))
-      stats.inFlight += 1
-      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight)
-      try {
-        return await demo.forwardToBraze(request)
-      } finally {
-        stats.inFlight -= 1
-      }
-    }),
-  )
-  return { data: demo.data, stats, forward: demo.forwardToBraze }
-}
 
 function listBody(ids: string[]) {
   return { message: 'success', segments: ids.map((id) => ({ id, name: `Segment ${id}`, analytics_tracking_enabled: true, tags: [] })) }
@@ -63,14 +42,14 @@ describe('fetchAllBrazeSegments', () => {
     { name: 'a short single page', count: 42, pages: 1 },
     { name: 'an empty list', count: 0, pages: 1 },
   ])('lists $name: every segment once, pages read in order one at a time', async ({ count, pages }) => {
-    const { data, stats } = useDemoBraze(count)
+    const { data, stats } = countedBrazeList(server, count)
     const segments = await fetchAllBrazeSegments({ pagesPerRequest: 1, concurrency: 1 })
     expect(segments.map((segment) => segment.id)).toEqual(data.braze.map((segment) => segment.id))
     expect(stats.pages).toEqual(Array.from({ length: pages }, (_, page) => page))
   })
 
   it('maps the demo list into Segments, tags omitted by old accounts read as not provided', async () => {
-    const { data } = useDemoBraze(50)
+    const { data } = countedBrazeList(server, 50)
     const segments = await fetchAllBrazeSegments({ pagesPerRequest: 1 })
     const omitted = data.braze.findIndex((segment) => segment.tags === undefined)
     const withNull = data.braze.findIndex((segment) => segment.tags?.includes(null))
@@ -87,7 +66,7 @@ describe('fetchAllBrazeSegments', () => {
   })
 
   it('reads 1,234 segments concurrently, in page order, without requesting more than a few pages past the end', async () => {
-    const { data, stats } = useDemoBraze(1_234, 5)
+    const { data, stats } = countedBrazeList(server, 1_234, 5)
     const segments = await fetchAllBrazeSegments({ pagesPerRequest: 1, concurrency: 6 })
     // Pages answer in any order; they are handed over in page order.
     expect(segments.map((segment) => segment.id)).toEqual(data.braze.map((segment) => segment.id))
@@ -97,7 +76,7 @@ describe('fetchAllBrazeSegments', () => {
   })
 
   it.each([1, 3, 6])('never has more than %i pages in flight', async (concurrency) => {
-    const { stats } = useDemoBraze(2_050, 5)
+    const { stats } = countedBrazeList(server, 2_050, 5)
     expect(await fetchAllBrazeSegments({ pagesPerRequest: 1, concurrency })).toHaveLength(2_050)
     expect(stats.maxInFlight).toBe(concurrency)
   })
@@ -110,7 +89,7 @@ describe('fetchAllBrazeSegments', () => {
   })
 
   it('waits out a 429 on one page, halves its concurrency, and still lists everything', async () => {
-    const { stats } = useDemoBraze(1_000, 20)
+    const { stats } = countedBrazeList(server, 1_000, 20)
     let rateLimited = false
     const inFlightAtLaterPages: number[] = []
     server.use(
@@ -132,7 +111,7 @@ describe('fetchAllBrazeSegments', () => {
   })
 
   it('retries a page answering 500 twice, then lists everything', async () => {
-    const { data, stats } = useDemoBraze(450)
+    const { data, stats } = countedBrazeList(server, 450)
     let failures = 0
     server.use(
       http.get(LIST, ({ request }) => {
@@ -150,7 +129,7 @@ describe('fetchAllBrazeSegments', () => {
   })
 
   it('fails with the page error once its retries are spent', async () => {
-    useDemoBraze(450)
+    countedBrazeList(server, 450)
     let attempts = 0
     server.use(
       http.get(LIST, ({ request }) => {
@@ -166,7 +145,7 @@ describe('fetchAllBrazeSegments', () => {
   })
 
   it('fails at once on a 401, without retrying, naming Braze', async () => {
-    const { stats } = useDemoBraze(1_000)
+    const { stats } = countedBrazeList(server, 1_000)
     let unauthorized = 0
     server.use(
       http.get(LIST, ({ request }) => {
@@ -185,7 +164,7 @@ describe('fetchAllBrazeSegments', () => {
   })
 
   it('stops when the signal aborts', async () => {
-    const { stats } = useDemoBraze(5_000, 20)
+    const { stats } = countedBrazeList(server, 5_000, 20)
     const controller = new AbortController()
     const listing = streamAllBrazeSegments({ pagesPerRequest: 1, signal: controller.signal, concurrency: 2 })
     const first = await listing.next()
@@ -201,7 +180,7 @@ describe('fetchAllBrazeSegments', () => {
 
 describe('streamAllBrazeSegments', () => {
   it('yields the first pages before the last page is answered', async () => {
-    const { data, forward } = useDemoBraze(250)
+    const { data, forward } = countedBrazeList(server, 250)
     let lastPageAnswered = false
     server.use(
       http.get(LIST, async ({ request }) => {
@@ -243,7 +222,7 @@ describe('several pages per request (the proxy fetches them from Braze at once)'
   }
 
   it(`asks for ${BRAZE_PAGES_PER_REQUEST} consecutive pages per request by default, and lists everything once, in order`, async () => {
-    const { data, stats: pageStats } = useDemoBraze(1_234, 3)
+    const { data, stats: pageStats } = countedBrazeList(server, 1_234, 3)
     const { requests, stats } = watchRequests()
     const segments = await fetchAllBrazeSegments({ concurrency: 3 })
     expect(segments.map((segment) => segment.id)).toEqual(data.braze.map((segment) => segment.id))
@@ -257,7 +236,7 @@ describe('several pages per request (the proxy fetches them from Braze at once)'
   })
 
   it('never asks for a page past a known end', async () => {
-    const { data } = useDemoBraze(250)
+    const { data } = countedBrazeList(server, 250)
     const { requests } = watchRequests()
     // One request at a time, 2 pages each: [0, 1], then [2, 3]; page 2 is short, nothing after it is asked for.
     expect(await fetchAllBrazeSegments({ concurrency: 1, pagesPerRequest: 2 })).toHaveLength(data.braze.length)
@@ -268,7 +247,7 @@ describe('several pages per request (the proxy fetches them from Braze at once)'
   })
 
   it('waits out a 429 on one of its pages and asks for the whole request again', async () => {
-    const { stats } = useDemoBraze(700)
+    const { stats } = countedBrazeList(server, 700)
     let rateLimited = false
     server.use(
       http.get(LIST, ({ request }) => {
@@ -288,7 +267,7 @@ describe('several pages per request (the proxy fetches them from Braze at once)'
   })
 
   it('fails with the error of a page that fails for good, naming Braze', async () => {
-    useDemoBraze(900)
+    countedBrazeList(server, 900)
     server.use(http.get(LIST, ({ request }) => (pageOf(request) === 5 ? HttpResponse.json({ message: 'Invalid API key' }, { status: 401 }) : undefined)))
     const error = await fetchAllBrazeSegments({ concurrency: 2 }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ProviderError)

@@ -6,17 +6,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { BRAZE_LIST_BATCH_MS, streamAllBrazeSegments, type BatchClock } from '../../../src/providers/braze/list-stream'
 import type { Segment } from '../../../src/providers/segment'
 import { brazeListPagesHandler, createDemoHandlers } from '../../msw/demo-handlers'
+import { countedBrazeList, LIST, pageOf } from './list-traffic'
 
-const LIST = '*/api/braze/segments/list'
 
 const server = setupServer(brazeListPagesHandler)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
-function pageOf(request: Request): number {
-  return Number(new URL(request.url).searchParams.get('page') ?? '0')
-}
 
 /** A clock that only moves when the test says; `sleeping` counts the batch windows waiting on it. */
 function manualClock() {
@@ -214,28 +211,10 @@ describe('streamAllBrazeSegments: batches', () => {
   })
 })
 
-/** The demo list at `latencyMs`, recording the pages asked for and the most requests in flight at once. */
-function countedBraze(brazeCount: number, latencyMs: number) {
-  const demo = createDemoHandlers({ brazeCount, commandersActCount: 0, latencyMs })
-  const stats = { pages: [] as number[], inFlight: 0, maxInFlight: 0 }
-  server.use(
-    http.get(LIST, async ({ request }) => {
-      stats.pages.push(pageOf(request))
-      stats.inFlight += 1
-      stats.maxInFlight = Math.max(stats.maxInFlight, stats.inFlight)
-      try {
-        return await demo.forwardToBraze(request)
-      } finally {
-        stats.inFlight -= 1
-      }
-    }),
-  )
-  return { data: demo.data, stats }
-}
 
 describe('streamAllBrazeSegments: requests do not wait for the consumer', () => {
   it('keeps 6 pages in flight and reads the whole list while the consumer holds on to the first chunk', async () => {
-    const { data, stats } = countedBraze(3_000, 10)
+    const { data, stats } = countedBrazeList(server, 3_000, 10)
     const listing = streamAllBrazeSegments({ pagesPerRequest: 1, concurrency: 6 })
     const first = await listing.next()
     expect(first.done).toBe(false)
@@ -253,7 +232,7 @@ describe('streamAllBrazeSegments: requests do not wait for the consumer', () => 
   })
 
   it('stops requesting when the signal aborts while the consumer is busy', async () => {
-    const { stats } = countedBraze(5_000, 20)
+    const { stats } = countedBrazeList(server, 5_000, 20)
     const controller = new AbortController()
     const listing = streamAllBrazeSegments({ pagesPerRequest: 1, signal: controller.signal, concurrency: 6 })
     await listing.next()
@@ -268,7 +247,7 @@ describe('streamAllBrazeSegments: requests do not wait for the consumer', () => 
   })
 
   it('stops requesting when the consumer stops pulling early (return)', async () => {
-    const { stats } = countedBraze(5_000, 20)
+    const { stats } = countedBrazeList(server, 5_000, 20)
     const listing = streamAllBrazeSegments({ pagesPerRequest: 1, concurrency: 6 })
     await listing.next()
     await vi.waitFor(() => expect(stats.pages.length).toBeGreaterThan(12))
