@@ -177,6 +177,21 @@ function sessionFile(text: string): File {
   return new File([text], 'session.json', { type: 'application/json' })
 }
 
+/** Holds the Commanders Act list until the returned function is called: the lists are still arriving meanwhile. */
+function holdCommandersActList(): () => void {
+  let release: () => void = () => {}
+  const held = new Promise<void>((resolve) => {
+    release = resolve
+  })
+  server.use(
+    http.get('*/api/commanders-act/segments/list', async ({ request }) => {
+      await held
+      return demo.forwardToCommandersActList(request)
+    }),
+  )
+  return release
+}
+
 describe('Audit page: progress', () => {
   it('says how many listed segments are reviewed, with a link and a count per verdict', async () => {
     await seed(...SEEDED)
@@ -202,16 +217,7 @@ describe('Audit page: progress', () => {
 
   it('says the lists are still loading until both are complete', async () => {
     await seed(...SEEDED)
-    let release: () => void = () => {}
-    const held = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    server.use(
-      http.get('*/api/commanders-act/segments/list', async ({ request }) => {
-        await held
-        return demo.forwardToCommandersActList(request)
-      }),
-    )
+    const release = holdCommandersActList()
     renderApp('/audit')
     // The Braze list alone: three of its segments are reviewed.
     await waitFor(() =>
@@ -369,16 +375,7 @@ describe('Audit page: export', () => {
   })
 
   it('offers neither export while a list is arriving, and both once it is complete', async () => {
-    let release: () => void = () => {}
-    const held = new Promise<void>((resolve) => {
-      release = resolve
-    })
-    server.use(
-      http.get('*/api/commanders-act/segments/list', async ({ request }) => {
-        await held
-        return demo.forwardToCommandersActList(request)
-      }),
-    )
+    const release = holdCommandersActList()
     renderApp('/audit')
     await waitFor(() => expect(progressStatus()).toHaveTextContent(`Loading the segment lists… Reviewed 0 of ${demo.data.braze.length} segments`))
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
