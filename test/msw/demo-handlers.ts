@@ -4,6 +4,9 @@ import { createFakeBraze } from '../../src/server/demo/braze-fake'
 import { createFakeCommandersAct } from '../../src/server/demo/commanders-act-fake'
 import { generateDemoData, type DemoData } from '../../src/server/demo/data'
 import { JSONP_CALLBACK, parseVisitorJsonp } from '../../src/server/proxy/jsonp'
+import { brazeSegmentListItemSchema, toBrazeSegment } from '../../src/providers/braze/schemas'
+import { toCommandersActSegment } from '../../src/providers/commanders-act/schemas'
+import type { Segment } from '../../src/providers/segment'
 
 const BRAZE_ENDPOINT = 'https://rest.demo-braze.test'
 const BRAZE_API_KEY = 'demo-braze-key'
@@ -133,4 +136,14 @@ export function createDemoHandlers({ brazeCount, commandersActCount, seed, laten
   ]
 
   return { handlers, data, forwardToBraze, forwardToCommandersActList }
+}
+
+/** The demo segments as the app lists them: through the providers' own list schemas and mappings, Braze first. */
+export function listedSegments(data: DemoData): Segment[] {
+  return [
+    ...data.braze.map((segment) =>
+      toBrazeSegment(brazeSegmentListItemSchema.parse({ id: segment.id, name: segment.name, analytics_tracking_enabled: segment.analyticsTrackingEnabled, tags: segment.tags })),
+    ),
+    ...data.commandersAct.map(toCommandersActSegment),
+  ]
 }

@@ -11,12 +11,10 @@ import Papa from 'papaparse'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { computeFindings, type FindingId } from '../../../src/findings/findings'
 import { formatDateTime } from '../../../src/lib/format'
-import { brazeSegmentListItemSchema, toBrazeSegment } from '../../../src/providers/braze/schemas'
-import { toCommandersActSegment } from '../../../src/providers/commanders-act/schemas'
 import type { Segment } from '../../../src/providers/segment'
 import { getBaselineStore } from '../../../src/stores/audit-baseline'
 import { getVerdictStore, type AuditEntry, type Verdict } from '../../../src/stores/verdict-store'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
 // Over a thousand segments, so the totals need a thousands separator.
@@ -37,13 +35,7 @@ afterAll(() => server.close())
 const NNBSP = '\u202f'
 const TOTAL = demo.data.braze.length + demo.data.commandersAct.length
 
-/** The demo segments as the app lists them: through the providers' own schemas and mappings. */
-const LISTED: readonly Segment[] = [
-  ...demo.data.braze.map((segment) =>
-    toBrazeSegment(brazeSegmentListItemSchema.parse({ id: segment.id, name: segment.name, analytics_tracking_enabled: segment.analyticsTrackingEnabled, tags: segment.tags })),
-  ),
-  ...demo.data.commandersAct.map(toCommandersActSegment),
-]
+const LISTED: readonly Segment[] = listedSegments(demo.data)
 
 /** The findings as a French-speaking user reads them (12 months for the staleness one). */
 const FRENCH_FINDINGS: Record<FindingId, string> = {

@@ -12,14 +12,12 @@ import { computeFindings } from '../../../src/findings/findings'
 import { formatDateTime } from '../../../src/lib/format'
 import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
 import { brazeQueries } from '../../../src/providers/braze/queries'
-import { brazeSegmentListItemSchema, toBrazeSegment } from '../../../src/providers/braze/schemas'
-import { toCommandersActSegment } from '../../../src/providers/commanders-act/schemas'
 import { providerLabel } from '../../../src/providers/provider-error'
 import { NOT_PROVIDED, type Segment } from '../../../src/providers/segment'
 import { getBaselineStore } from '../../../src/stores/audit-baseline'
 import { buildSessionFile, parseSessionFile, type SessionSegment } from '../../../src/stores/session-file'
 import { getVerdictStore, type AuditEntry, type Verdict } from '../../../src/stores/verdict-store'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
 const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 6 })
@@ -31,13 +29,7 @@ afterAll(() => server.close())
 
 const TOTAL = demo.data.braze.length + demo.data.commandersAct.length
 
-/** The demo segments as the app lists them: through the providers' own schemas and mappings. */
-const LISTED: readonly Segment[] = [
-  ...demo.data.braze.map((segment) =>
-    toBrazeSegment(brazeSegmentListItemSchema.parse({ id: segment.id, name: segment.name, analytics_tracking_enabled: segment.analyticsTrackingEnabled, tags: segment.tags })),
-  ),
-  ...demo.data.commandersAct.map(toCommandersActSegment),
-]
+const LISTED: readonly Segment[] = listedSegments(demo.data)
 
 /** A listed segment's tags as the CSV writes them. */
 function tagsOf(key: string): string {

@@ -11,11 +11,10 @@ import { toDateParam } from '../../../src/findings/staleness'
 import { formatPercent } from '../../../src/lib/format'
 import { fetchBrazeDataSeries, fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
 import { brazeQueries } from '../../../src/providers/braze/queries'
-import { brazeSegmentListItemSchema, toBrazeSegment, type BrazeSegmentDetails, type BrazeSizePoint } from '../../../src/providers/braze/schemas'
-import { toCommandersActSegment } from '../../../src/providers/commanders-act/schemas'
+import { type BrazeSegmentDetails, type BrazeSizePoint } from '../../../src/providers/braze/schemas'
 import type { Segment } from '../../../src/providers/segment'
 import { DEFAULT_DEMO_NOW } from '../../../src/server/demo/data'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
 // Enough Commanders Act segments for more pairs than the table shows at first.
@@ -34,13 +33,7 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-/** The demo segments as the app lists them: through the providers' own schemas and mappings. */
-const LISTED: readonly Segment[] = [
-  ...demo.data.braze.map((segment) =>
-    toBrazeSegment(brazeSegmentListItemSchema.parse({ id: segment.id, name: segment.name, analytics_tracking_enabled: segment.analyticsTrackingEnabled, tags: segment.tags })),
-  ),
-  ...demo.data.commandersAct.map(toCommandersActSegment),
-]
+const LISTED: readonly Segment[] = listedSegments(demo.data)
 const TOTAL = LISTED.length
 const BRAZE = LISTED.filter((segment) => segment.provider === 'braze')
 const TRACKED = BRAZE.filter((segment) => segment.analyticsTracking === true)

@@ -9,11 +9,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { computeFindings, type FindingId } from '../../../src/findings/findings'
 import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
 import { brazeQueries } from '../../../src/providers/braze/queries'
-import { brazeSegmentListItemSchema, toBrazeSegment, type BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
-import { toCommandersActSegment } from '../../../src/providers/commanders-act/schemas'
+import { type BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import type { Segment } from '../../../src/providers/segment'
 import { updateFindingSettings } from '../../../src/stores/finding-settings'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
 const demo = createDemoHandlers({ brazeCount: 60, commandersActCount: 40 })
@@ -23,13 +22,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
-/** The demo segments as the app lists them: through the providers' own schemas and mappings. */
-const LISTED: readonly Segment[] = [
-  ...demo.data.braze.map((segment) =>
-    toBrazeSegment(brazeSegmentListItemSchema.parse({ id: segment.id, name: segment.name, analytics_tracking_enabled: segment.analyticsTrackingEnabled, tags: segment.tags })),
-  ),
-  ...demo.data.commandersAct.map(toCommandersActSegment),
-]
+const LISTED: readonly Segment[] = listedSegments(demo.data)
 const TOTAL = LISTED.length
 const BRAZE = LISTED.filter((segment) => segment.provider === 'braze')
 
