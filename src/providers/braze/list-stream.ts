@@ -205,9 +205,3 @@ export async function* streamAllBrazeSegments({
     controller.abort()
   }
 }
-
-export async function fetchAllBrazeSegments(options: StreamBrazeSegmentsOptions = {}): Promise<Segment[]> {
-  const segments: Segment[] = []
-  for await (const page of streamAllBrazeSegments(options)) segments.push(...page)
-  return segments
-}

@@ -1,6 +1,8 @@
 // The demo Braze list behind MSW for the paging and streaming tests: which pages are asked for, and how many at once.
 import { http } from 'msw'
 import type { SetupServer } from 'msw/node'
+import { streamAllBrazeSegments, type StreamBrazeSegmentsOptions } from '../../../src/providers/braze/list-stream'
+import type { Segment } from '../../../src/providers/segment'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 
 /** The proxy's single-page list route: the multi-page route asks it once per page (see test/msw/demo-handlers.ts). */
@@ -27,4 +29,11 @@ export function countedBrazeList(server: SetupServer, brazeCount: number, latenc
     }),
   )
   return { data: demo.data, stats, forward: demo.forwardToBraze }
+}
+
+/** The whole streamed list at once. */
+export async function fetchAllBrazeSegments(options: StreamBrazeSegmentsOptions = {}): Promise<Segment[]> {
+  const segments: Segment[] = []
+  for await (const chunk of streamAllBrazeSegments(options)) segments.push(...chunk)
+  return segments
 }

@@ -3,11 +3,11 @@ import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RetryPolicy } from '../../../src/lib/http'
-import { BRAZE_PAGES_PER_REQUEST, fetchAllBrazeSegments, fetchBrazeSegmentPages, streamAllBrazeSegments } from '../../../src/providers/braze/list-stream'
+import { BRAZE_PAGES_PER_REQUEST, fetchBrazeSegmentPages, streamAllBrazeSegments } from '../../../src/providers/braze/list-stream'
 import { ProviderError } from '../../../src/providers/provider-error'
 import { NOT_PROVIDED } from '../../../src/providers/segment'
 import { brazeListPages, brazeListPagesHandler } from '../../msw/demo-handlers'
-import { countedBrazeList, LIST, pageOf } from './list-traffic'
+import { countedBrazeList, fetchAllBrazeSegments, LIST, pageOf } from './list-traffic'
 
 
 const server = setupServer(brazeListPagesHandler)
