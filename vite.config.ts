@@ -1,13 +1,15 @@
-// Vite: the React app, plus the provider proxy (src/server/proxy) for `vite` and `vite preview`.
+// Vite: the React app, plus the provider proxy (src/server/proxy) for `vite` and `vite preview`, and long-lived caching of
+// hashed assets under `vite preview`.
 import { defineConfig, loadEnv } from 'vite'
 import react from '@vitejs/plugin-react'
+import { immutableAssets } from './src/server/immutable-assets.ts'
 import { segmentAuditProxy } from './src/server/proxy/plugin.ts'
 
 export default defineConfig(({ mode }) => {
   // Prefix '' reads every variable, for the Node side only; the bundle still sees only VITE_* ones.
   const env = loadEnv(mode, process.cwd(), '')
   return {
-    plugins: [react(), segmentAuditProxy({ env })],
+    plugins: [react(), segmentAuditProxy({ env }), immutableAssets()],
     // Same-origin only: the proxy answers nobody else, so no CORS headers at all.
     server: { host: 'localhost', port: 5173, cors: false },
     preview: { host: 'localhost', port: 5173, cors: false },

@@ -2,8 +2,9 @@
 import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
-import { createServer, createLogger, type InlineConfig, type Logger, type ViteDevServer } from 'vite'
+import { createServer, createLogger, preview, type InlineConfig, type Logger, type PreviewServer, type ViteDevServer } from 'vite'
 import { expect } from 'vitest'
 import { serveFetchHandler } from '../../../src/server/demo/serve'
 import { segmentAuditProxy } from '../../../src/server/proxy/plugin'
@@ -104,10 +105,10 @@ export function captureLogger(): CapturedLogger {
 }
 
 /**
- * Starts Vite with the project's own vite.config.ts. The config reads .env files from the working directory,
- * so the test runs from an empty folder: a developer's .env.local cannot leak into the test.
+ * Runs `start` with `env` set in process.env and from an empty working directory: the project's vite.config.ts reads
+ * .env files from there, so a developer's .env.local cannot leak into the test. Everything is put back afterwards.
  */
-export async function startProjectServer(env: Record<string, string | undefined>, extra: InlineConfig = {}) {
+async function inProjectEnv<T>(env: Record<string, string | undefined>, start: () => Promise<T>): Promise<T> {
   const previousCwd = process.cwd()
   const saved = new Map<string, string | undefined>()
   for (const [name, value] of Object.entries(env)) {
@@ -116,17 +117,8 @@ export async function startProjectServer(env: Record<string, string | undefined>
     else process.env[name] = value
   }
   process.chdir(mkdtempSync(join(tmpdir(), 'segment-audit-env-')))
-  let server: ViteDevServer
   try {
-    server = await createServer({
-      configFile: join(PROJECT_ROOT, 'vite.config.ts'),
-      root: PROJECT_ROOT,
-      server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
-      optimizeDeps: { noDiscovery: true, include: [] },
-      logLevel: 'silent',
-      ...extra,
-    })
-    await server.listen()
+    return await start()
   } finally {
     process.chdir(previousCwd)
     for (const [name, value] of saved) {
@@ -134,9 +126,43 @@ export async function startProjectServer(env: Record<string, string | undefined>
       else process.env[name] = value
     }
   }
-  const address = server.httpServer?.address()
+}
+
+function baseOf(httpServer: { address(): AddressInfo | string | null } | null): string {
+  const address = httpServer?.address()
   if (!address || typeof address === 'string') throw new Error('Vite did not listen on a port')
-  return { server, base: `http://127.0.0.1:${address.port}`, close: () => server.close() }
+  return `http://127.0.0.1:${address.port}`
+}
+
+/** Starts Vite with the project's own vite.config.ts (see inProjectEnv). */
+export async function startProjectServer(env: Record<string, string | undefined>, extra: InlineConfig = {}) {
+  const server: ViteDevServer = await inProjectEnv(env, async () => {
+    const started = await createServer({
+      configFile: join(PROJECT_ROOT, 'vite.config.ts'),
+      root: PROJECT_ROOT,
+      server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
+      optimizeDeps: { noDiscovery: true, include: [] },
+      logLevel: 'silent',
+      ...extra,
+    })
+    await started.listen()
+    return started
+  })
+  return { server, base: baseOf(server.httpServer), close: () => server.close() }
+}
+
+/** `vite preview` with the project's own vite.config.ts (see inProjectEnv), serving the build in `outDir`. */
+export async function startProjectPreview(env: Record<string, string | undefined>, outDir: string) {
+  const server: PreviewServer = await inProjectEnv(env, () =>
+    preview({
+      configFile: join(PROJECT_ROOT, 'vite.config.ts'),
+      root: PROJECT_ROOT,
+      build: { outDir },
+      preview: { port: 0, host: '127.0.0.1', open: false },
+      logLevel: 'silent',
+    }),
+  )
+  return { base: baseOf(server.httpServer), close: () => server.close() }
 }
 
 /** The plugin alone, so the upstream timeout can be made short. */
