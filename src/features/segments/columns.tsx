@@ -1,5 +1,7 @@
-// The table's columns, at module scope as TanStack Table requires; cells are small components that read the language.
+// The table's columns, at module scope as TanStack Table requires, and what their cells show: small components that
+// read the language.
 import { columnVisibilityFeature, rowSortingFeature, tableFeatures, type ColumnDef } from '@tanstack/react-table'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Badge } from '../../components/badge'
 import { CopyButton } from '../../components/copy-button'
@@ -8,6 +10,7 @@ import { useFormat } from '../../components/use-format'
 import { providerLabel, type ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED } from '../../providers/segment'
 import type { Verdict } from '../../stores/verdict-store'
+import type { SortColumn } from './list-state'
 import type { Known, SegmentRow } from './segment-rows'
 import { SegmentLink } from './segment-link'
 
@@ -73,19 +76,35 @@ function VerdictCell({ verdict }: { verdict: Verdict }) {
   return verdict === 'unreviewed' ? <span className="muted">{label}</span> : <span className={`verdict-badge-${verdict}`}>{label}</span>
 }
 
-/** Headers are drawn by SortableHeader with the translated column name (see segments-table.tsx). */
+/** What a cell of each column shows for a row. */
+const CELLS: Record<SortColumn, (row: SegmentRow) => ReactNode> = {
+  provider: (row) => <Badge tone={row.provider}>{providerLabel[row.provider]}</Badge>,
+  name: (row) => <SegmentLink row={row} />,
+  id: (row) => <IdCell row={row} />,
+  tags: (row) => <Tags tags={row.tags} provider={row.provider} />,
+  tracking: (row) => <Tracking row={row} />,
+  created: (row) => <KnownDate value={row.createdAt} provider={row.provider} />,
+  updated: (row) => <KnownDate value={row.updatedAt} provider={row.provider} />,
+  description: (row) => <DescriptionPresence row={row} />,
+  verdict: (row) => <VerdictCell verdict={row.verdict} />,
+}
+
+export function SegmentCell({ column, row }: { column: SortColumn; row: SegmentRow }) {
+  return CELLS[column](row)
+}
+
+/**
+ * The columns for TanStack Table: their order, visibility and sorting. Headers are drawn by SortableHeader with the
+ * translated column name, and body cells by SegmentCell (see segments-table.tsx).
+ */
 export const segmentColumns: SegmentColumn[] = [
-  {
-    id: 'provider',
-    accessorFn: (row) => row.provider,
-    cell: ({ row }) => <Badge tone={row.original.provider}>{providerLabel[row.original.provider]}</Badge>,
-  },
-  { id: 'name', accessorFn: (row) => row.name, cell: ({ row }) => <SegmentLink row={row.original} /> },
-  { id: 'id', accessorFn: (row) => row.id, cell: ({ row }) => <IdCell row={row.original} /> },
-  { id: 'tags', accessorFn: (row) => row.tags, cell: ({ row }) => <Tags tags={row.original.tags} provider={row.original.provider} /> },
-  { id: 'tracking', accessorFn: (row) => row.analyticsTracking, cell: ({ row }) => <Tracking row={row.original} /> },
-  { id: 'created', accessorFn: (row) => row.createdAt, cell: ({ row }) => <KnownDate value={row.original.createdAt} provider={row.original.provider} /> },
-  { id: 'updated', accessorFn: (row) => row.updatedAt, cell: ({ row }) => <KnownDate value={row.original.updatedAt} provider={row.original.provider} /> },
-  { id: 'description', accessorFn: (row) => row.hasDescription, cell: ({ row }) => <DescriptionPresence row={row.original} /> },
-  { id: 'verdict', accessorFn: (row) => row.verdict, cell: ({ row }) => <VerdictCell verdict={row.original.verdict} /> },
+  { id: 'provider', accessorFn: (row) => row.provider },
+  { id: 'name', accessorFn: (row) => row.name },
+  { id: 'id', accessorFn: (row) => row.id },
+  { id: 'tags', accessorFn: (row) => row.tags },
+  { id: 'tracking', accessorFn: (row) => row.analyticsTracking },
+  { id: 'created', accessorFn: (row) => row.createdAt },
+  { id: 'updated', accessorFn: (row) => row.updatedAt },
+  { id: 'description', accessorFn: (row) => row.hasDescription },
+  { id: 'verdict', accessorFn: (row) => row.verdict },
 ]

@@ -4,7 +4,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { columnLabel } from './column-labels'
-import { segmentColumns, segmentTableFeatures } from './columns'
+import { SegmentCell, segmentColumns, segmentTableFeatures } from './columns'
 import type { SegmentListSort, SortColumn } from './list-state'
 import type { SegmentRow } from './segment-rows'
 import { SortableHeader } from './sortable-header'
@@ -30,6 +30,14 @@ function resolve<T>(updater: Updater<T>, previous: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(previous) : updater
 }
 
+/** `list` itself while its items are the same as the last render's, so a memoised child sees no change. */
+function useStableList<T>(list: readonly T[]): readonly T[] {
+  const [kept, setKept] = useState(list)
+  const same = kept.length === list.length && kept.every((item, index) => item === list[index])
+  if (!same) setKept(list)
+  return same ? kept : list
+}
+
 /** Distance from the top of the document to the first row, so the window virtualiser knows where rows start. */
 function useOffsetTop(ref: React.RefObject<HTMLElement | null>): number {
   const [offset, setOffset] = useState(0)
@@ -43,6 +51,24 @@ function useOffsetTop(ref: React.RefObject<HTMLElement | null>): number {
   }, [ref])
   return offset
 }
+
+const NO_ROWS: SegmentRow[] = []
+
+/**
+ * One body row, memoised on its segment, position and columns: a re-render of the table (scrolling, a measure of its
+ * position, a count that changed elsewhere) leaves the rows already drawn alone.
+ */
+const SegmentTableRow = memo(function SegmentTableRow({ row, index, columns }: { row: SegmentRow; index: number; columns: readonly SortColumn[] }) {
+  return (
+    <tr aria-rowindex={index + 2} data-provider={row.provider}>
+      {columns.map((column) => (
+        <td key={column} className={`col-${column}`}>
+          <SegmentCell column={column} row={row} />
+        </td>
+      ))}
+    </tr>
+  )
+})
 
 /** Memoised: a keystroke re-renders the page for its count at once, and the table only when its rows change. */
 export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onColumnVisibilityChange, handle }: SegmentsTableProps) {
@@ -60,22 +86,19 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
     getItemKey: useCallback((index: number) => rows[index]?.key ?? index, [rows]),
   })
   const virtualRows = virtualizer.getVirtualItems()
-  // The table gets the rendered window only: TanStack Table then builds row objects for these few dozen rows, not for
-  // every segment at each change of the list (rows are sorted and filtered outside it anyway).
-  const windowStart = virtualRows[0]?.index ?? 0
-  const windowEnd = (virtualRows[virtualRows.length - 1]?.index ?? -1) + 1
-  const windowRows = rows.slice(windowStart, windowEnd)
   const sorting: SortingState = [{ id: sort.column, desc: sort.desc }]
   const table = useTable({
     features: segmentTableFeatures,
     columns: segmentColumns,
-    data: windowRows,
-    getRowId: (row) => row.key,
+    // TanStack Table holds the columns (order, visibility, sort state); the rows are drawn from the virtual window.
+    data: NO_ROWS,
     state: { sorting, columnVisibility },
     // Sorting and filtering are done once outside the table (see segment-view.ts): much cheaper per keystroke at 12k rows.
     manualSorting: true,
     enableSortingRemoval: false,
     enableMultiSort: false,
+    // A first click sorts up (A→Z, oldest first, off before on): the table has no rows to guess a direction from.
+    sortDescFirst: false,
     onSortingChange: (updater) => {
       const [next] = resolve(updater, sorting)
       if (next) onSortChange({ column: next.id as SortColumn, desc: next.desc })
@@ -104,8 +127,9 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
     event.preventDefault()
     focusRow(Number(current) - 2 + (event.key === 'ArrowDown' ? 1 : -1))
   }
-  const tableRows = table.getRowModel().rows
   const visibleColumns = table.getVisibleLeafColumns()
+  // The same array while the visible columns are the same, so that memoised rows stay as they are.
+  const columnIds = useStableList(visibleColumns.map((column) => column.id as SortColumn))
   const paddingTop = virtualRows.length > 0 ? (virtualRows[0]?.start ?? 0) - scrollMargin : 0
   const paddingBottom =
     virtualRows.length > 0 ? virtualizer.getTotalSize() - ((virtualRows[virtualRows.length - 1]?.end ?? 0) - scrollMargin) : 0
@@ -133,17 +157,8 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
           </tr>
         ) : null}
         {virtualRows.map((virtualRow) => {
-          const row = tableRows[virtualRow.index - windowStart]
-          if (!row) return null
-          return (
-            <tr key={row.id} aria-rowindex={virtualRow.index + 2} data-provider={row.original.provider}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={`col-${cell.column.id}`}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
-          )
+          const row = rows[virtualRow.index]
+          return row ? <SegmentTableRow key={row.key} row={row} index={virtualRow.index} columns={columnIds} /> : null
         })}
         {paddingBottom > 0 ? (
           <tr aria-hidden="true" className="spacer">

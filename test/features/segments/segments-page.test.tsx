@@ -128,6 +128,18 @@ describe('Segments page', () => {
     expect(currentSearch().get('sort')).toBe('-provider')
   })
 
+  it('sorts up on a first click in every column, whatever its values (text, yes/no, dates)', async () => {
+    const user = userEvent.setup()
+    const { currentSearch } = renderApp('/')
+    await waitForAll()
+    for (const [label, sort] of [['Analytics tracking', 'tracking'], ['Last updated', 'updated'], ['Tags', 'tags'], ['ID', 'id']] as const) {
+      const header = () => screen.getByRole('columnheader', { name: new RegExp(`^${label}`) })
+      await user.click(within(header()).getByRole('button'))
+      expect(currentSearch().get('sort'), label).toBe(sort)
+      expect(header(), label).toHaveAttribute('aria-sort', 'ascending')
+    }
+  })
+
   it('says when no segment matches and offers to clear the filters', async () => {
     const user = userEvent.setup()
     renderApp('/?q=zzzz-no-such-segment')
