@@ -35,11 +35,12 @@ export async function openList(page, url, { timeoutMs }) {
   await page.goto(url, { waitUntil: 'commit' })
   const full = await waitForMark(page, 'full', timeoutMs)
   const firstRow = await waitForMark(page, 'firstRow', 1000)
+  const allRows = await waitForMark(page, 'allRows', timeoutMs)
   // Let the remaining list requests (speculative pages past the end) finish before reading the resource timings.
   await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => {})
   const { requests, scripts, domContentLoadedMs } = await page.evaluate(listRequests)
   const longTasks = await page.evaluate(() => /** @type {any} */ (window).__bench.longTasks)
-  return { full, firstRow, requests, scripts, domContentLoadedMs, longTasks }
+  return { full, firstRow, allRows, requests, scripts, domContentLoadedMs, longTasks }
 }
 
 /**
@@ -47,7 +48,9 @@ export async function openList(page, url, { timeoutMs }) {
  * @param {string} fullText
  */
 export async function prepareLoad(page, fullText) {
-  await page.addInitScript(loadProbe, { fullText })
+  // "12,000 segments": the table then has 12,000 rows and its header row.
+  const rowCount = Number(fullText.replace(/\D/g, '')) + 1
+  await page.addInitScript(loadProbe, { fullText, rowCount })
 }
 
 /**

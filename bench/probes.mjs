@@ -5,11 +5,12 @@
 // performance.now() counts from the navigation's start, so load timings are "navigation → …".
 
 /**
- * Init script for a list page load: marks when the first data row and the full count appear in the DOM and when each
- * is painted, and keeps every long task from the start.
- * @param {{ fullText: string }} options the status text that means "everything is listed", e.g. "12,000 segments"
+ * Init script for a list page load: marks when the first data row, the full count and the whole list in the table
+ * appear in the DOM and when each is painted, and keeps every long task from the start.
+ * @param {{ fullText: string, rowCount: number }} options the status text that means "everything is listed", e.g.
+ *   "12,000 segments", and how many rows the table has then (aria-rowcount, its header row included)
  */
-export function loadProbe({ fullText }) {
+export function loadProbe({ fullText, rowCount }) {
   /** @type {Record<string, { dom: number, painted?: number }>} */
   const marks = {}
   /** @type {{ start: number, duration: number }[]} */
@@ -41,10 +42,11 @@ export function loadProbe({ fullText }) {
     if (!marks.firstRow && document.querySelector('table[aria-label="Segments"] tbody tr[aria-rowindex]')) mark('firstRow')
     const status = document.querySelector('[role="status"]')
     if (!marks.full && status && (status.textContent ?? '').trim().startsWith(fullText)) mark('full')
-    if (marks.firstRow && marks.full) observer.disconnect()
+    if (!marks.allRows && document.querySelector(`table[aria-label="Segments"][aria-rowcount="${rowCount}"]`)) mark('allRows')
+    if (marks.firstRow && marks.full && marks.allRows) observer.disconnect()
   }
   const observer = new MutationObserver(check)
-  observer.observe(document, { subtree: true, childList: true, characterData: true })
+  observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-rowcount'] })
 }
 
 /**

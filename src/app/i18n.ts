@@ -1,46 +1,36 @@
 // The interface language: English or French, from the browser by default, switched by the user and remembered.
 // Translations are JSON files (src/locales/{lang}/{namespace}.json) fetched as hashed assets, not JavaScript, so a
 // language costs its own strings only; `<html lang>` follows the choice.
-import i18next, { type BackendModule, type i18n as I18n, type Resource } from 'i18next'
+import i18next, { type BackendModule, type i18n as I18n, type Resource, type ResourceKey } from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import { takeRead } from '../lib/head-start'
+import {
+  detectLanguage,
+  FALLBACK_LANGUAGE,
+  fetchTranslations,
+  LANGUAGE_STORAGE_KEY,
+  LANGUAGES,
+  NAMESPACES,
+  startupTranslations,
+  translationsUrl,
+  type Language,
+} from './locale-files'
 
-export const LANGUAGES = ['en', 'fr'] as const
-export type Language = (typeof LANGUAGES)[number]
-export const NAMESPACES = ['common', 'segments', 'detail', 'audit', 'visitor', 'connections'] as const
-
-const STORAGE_KEY = 'segment-audit:language:v1'
-
-const isLanguage = (value: unknown): value is Language => (LANGUAGES as readonly unknown[]).includes(value)
-
-/** The remembered choice, else the first of the browser's languages we have, else English. */
-export function detectLanguage(): Language {
-  try {
-    const stored = localStorage.getItem(STORAGE_KEY)
-    if (isLanguage(stored)) return stored
-  } catch {
-    // Storage disabled: fall back to the browser's languages.
-  }
-  for (const tag of typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language])) {
-    const base = tag.toLowerCase().split('-')[0]
-    if (isLanguage(base)) return base
-  }
-  return 'en'
-}
-
-const localeUrls = import.meta.glob<string>('../locales/*/*.json', { query: '?url', import: 'default', eager: true })
+export { LANGUAGES, type Language } from './locale-files'
 
 const fetchLocales: BackendModule = {
   type: 'backend',
   init: () => {},
   read: (language, namespace, callback) => {
-    const url = localeUrls[`../locales/${language}/${namespace}.json`]
+    const url = translationsUrl(language, namespace)
     if (!url) {
       callback(new Error(`No ${language} translations for ${namespace}`), false)
       return
     }
-    fetch(url)
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`${url}: HTTP ${response.status}`))))
-      .then((data: Resource) => callback(null, data), (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false))
+    readTranslations(url).then(
+      (data) => callback(null, data as Resource),
+      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
+    )
   },
 }
 
@@ -56,7 +46,7 @@ function followLanguage(instance: I18n): void {
 const options = (language: Language) =>
   ({
     lng: language,
-    fallbackLng: 'en',
+    fallbackLng: FALLBACK_LANGUAGE,
     supportedLngs: [...LANGUAGES],
     ns: [...NAMESPACES],
     defaultNS: 'common',
@@ -65,9 +55,40 @@ const options = (language: Language) =>
     returnNull: false,
   }) as const
 
-/** The app's instance: translations fetched on demand, the page waits for them through Suspense. */
+/** Takes a translations file from early-reads.ts, or fetches it now. */
+const readTranslations = (url: string) => takeRead<unknown>(url) ?? fetchTranslations(url)
+
+/**
+ * The language's translations, and English's, for every namespace. A file that fails to load is left out: i18next
+ * asks the backend for it again when a page needs it.
+ */
+async function startupResources(language: Language): Promise<Resource> {
+  const resources: Resource = {}
+  await Promise.all(
+    startupTranslations(language).map(async (file) => {
+      try {
+        const data = (await readTranslations(file.url)) as ResourceKey
+        resources[file.language] = { ...resources[file.language], [file.namespace]: data }
+      } catch {
+        // Loaded on demand instead (see fetchLocales).
+      }
+    }),
+  )
+  return resources
+}
+
+/**
+ * The app's instance, ready to render the first page: it starts with the translations early-reads.ts began to fetch
+ * (no wait on i18next's own loading); another language is fetched when chosen, and a page waits for what is missing
+ * through Suspense.
+ */
 export async function initI18n(): Promise<I18n> {
-  await i18next.use(fetchLocales).use(initReactI18next).init(options(detectLanguage()))
+  const language = detectLanguage()
+  const resources = await startupResources(language)
+  await i18next
+    .use(fetchLocales)
+    .use(initReactI18next)
+    .init({ ...options(language), resources, partialBundledLanguages: true, initAsync: false })
   followLanguage(i18next)
   return i18next
 }
@@ -82,7 +103,7 @@ export async function initI18nWithResources(resources: Resource, language: Langu
 export async function changeLanguage(language: Language): Promise<void> {
   await i18next.changeLanguage(language)
   try {
-    localStorage.setItem(STORAGE_KEY, language)
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language)
   } catch {
     // Storage disabled: the choice still holds for this visit.
   }

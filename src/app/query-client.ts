@@ -1,6 +1,6 @@
 // The one QueryClient. Retries happen per request in src/lib/http, so queries do not retry on top of them.
 import { QueryClient } from '@tanstack/react-query'
-import { CACHE_MAX_AGE_MS } from './query-persistence'
+import { CACHE_MAX_AGE_MS } from '../providers/cache-policy'
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({

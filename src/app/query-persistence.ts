@@ -4,20 +4,25 @@ import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persi
 import type { Query, QueryClient } from '@tanstack/react-query'
 import type { AsyncStorage, PersistedClient, Persister, PersistQueryClientOptions } from '@tanstack/react-query-persist-client'
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
+import { afterPaint } from '../lib/after-paint'
+import { startRead, takeRead } from '../lib/head-start'
 import { compareByName, NAME_COLLATOR } from '../lib/name-order'
-import { connectionStatusQuery, type ConnectionStatus } from '../providers/connection-status'
+import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../providers/cache-policy'
+import { connectionIdentity, connectionStatusQuery } from '../providers/connection-status'
 import type { Segment } from '../providers/segment'
-
-/** Bump whenever a provider schema or the Segment model changes shape: a cache written by another version is dropped. */
-export const CACHE_BUSTER = 'segment-audit-cache-1'
-
-/** A persisted cache older than this is dropped; the QueryClient's gcTime must be at least as long. */
-export const CACHE_MAX_AGE_MS = 24 * 60 * 60_000
 
 /** Its own database: idb-keyval cannot add a store to the verdicts' database without a version upgrade. */
 export const CACHE_DATABASE = 'segment-audit-query-cache'
 const CACHE_STORE = 'queries'
 const CACHE_KEY = 'query-client'
+
+/** The key under which src/app/early-reads.ts starts reading the cache, before the app is evaluated. */
+const EARLY_CACHE_READ = 'query-cache'
+
+/** Starts reading the saved cache now, for the app's first restore to take (see early-reads.ts). */
+export function startReadingCache(databaseName = CACHE_DATABASE): void {
+  startRead(EARLY_CACHE_READ, () => get<unknown>(CACHE_KEY, createStore(databaseName, CACHE_STORE)))
+}
 
 /**
  * Provider data only: the lists (['segments', …]) and each segment's details and size (['segment', …]). Not the
@@ -48,19 +53,6 @@ function trackSettledData(queryClient: QueryClient): WeakSet<object> {
   return settled
 }
 
-/**
- * Which server configuration the data came from. A cache is restored only under the same one: demo data must never
- * show as real data, nor one workspace's segments as another's.
- */
-export function connectionIdentity(status: ConnectionStatus): string {
-  const { braze, commandersAct } = status.providers
-  return JSON.stringify([
-    status.mode,
-    braze.configured ? braze.host : null,
-    commandersAct.configured ? [commandersAct.host, commandersAct.site] : null,
-  ])
-}
-
 interface StoredCache {
   connection: string
   client: string
@@ -86,14 +78,19 @@ function connectionBoundStorage(
   return {
     getItem: async (key) => {
       const pending = connection()
-      const stored = await get<unknown>(key, idb)
+      // The first read takes the one early-reads.ts started while the scripts were still being evaluated.
+      const stored = await (takeRead<unknown>(EARLY_CACHE_READ) ?? get<unknown>(key, idb))
       if (!isStoredCache(stored)) {
         // Nothing kept (a first visit): the lists may start at once, without waiting for the server's configuration.
         onNothingStored()
         return null
       }
       const current = await pending
-      return current !== undefined && stored.connection === current ? stored.client : null
+      if (current === undefined || stored.connection !== current) return null
+      // Parsing and restoring thousands of segments takes a while: first let the page paint what it already has (the
+      // list's kept first screen, see features/segments/list-preview.ts).
+      await afterPaint()
+      return stored.client
     },
     setItem: async (key, client) => {
       const current = await connection()

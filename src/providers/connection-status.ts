@@ -2,6 +2,7 @@
 import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod/mini'
 import { apiUrl } from '../lib/api-url'
+import { takeRead } from '../lib/head-start'
 
 const notConfigured = z.object({
   configured: z.literal(false),
@@ -30,10 +31,27 @@ export async function fetchConnectionStatus({ signal }: { signal?: AbortSignal }
   return parsed.data
 }
 
+/** The key under which src/app/early-reads.ts starts asking for the status, before the app is evaluated. */
+export const EARLY_STATUS_READ = 'connection-status'
+
 export const connectionStatusQuery = () =>
   queryOptions({
     queryKey: ['connection-status'],
-    queryFn: ({ signal }) => fetchConnectionStatus({ signal }),
+    // The first ask takes the one started early, if any.
+    queryFn: ({ signal }) => takeRead<ConnectionStatus>(EARLY_STATUS_READ) ?? fetchConnectionStatus({ signal }),
     // The configuration only changes when the server restarts.
     staleTime: Infinity,
   })
+
+/**
+ * Which server configuration data came from. Data kept in the browser is shown only under the same one: demo data
+ * must never show as real data, nor one workspace's segments as another's.
+ */
+export function connectionIdentity(status: ConnectionStatus): string {
+  const { braze, commandersAct } = status.providers
+  return JSON.stringify([
+    status.mode,
+    braze.configured ? braze.host : null,
+    commandersAct.configured ? [commandersAct.host, commandersAct.site] : null,
+  ])
+}

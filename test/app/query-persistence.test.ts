@@ -6,17 +6,12 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createQueryClient } from '../../src/app/query-client'
-import {
-  CACHE_BUSTER,
-  CACHE_MAX_AGE_MS,
-  cachePersistOptions,
-  connectionIdentity,
-  type CachePersistOptions,
-} from '../../src/app/query-persistence'
+import { cachePersistOptions, type CachePersistOptions } from '../../src/app/query-persistence'
 import { compareByName, NAME_COLLATOR } from '../../src/lib/name-order'
 import { BRAZE_PAGES_PER_REQUEST } from '../../src/providers/braze/list-stream'
 import { brazeQueries } from '../../src/providers/braze/queries'
-import type { ConnectionStatus } from '../../src/providers/connection-status'
+import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../../src/providers/cache-policy'
+import { connectionIdentity, type ConnectionStatus } from '../../src/providers/connection-status'
 import { createDemoHandlers } from '../msw/demo-handlers'
 
 // Five list pages (4 × 100 + 50): the first request takes four of them, so the list streams in.

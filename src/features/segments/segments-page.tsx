@@ -1,4 +1,5 @@
 // The Segments page (/): both providers in one fast table, with search, filters, export and per-provider status.
+import { useIsRestoring } from '@tanstack/react-query'
 import { useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { Trans, useTranslation } from 'react-i18next'
 import { EmptyState } from '../../components/empty-state'
@@ -8,7 +9,7 @@ import { COLUMN_IDS } from './column-labels'
 import { downloadText } from '../../lib/download'
 import { csvFilename, segmentsCsv } from './export-csv'
 import { DetailsCoverageNote } from './details-coverage-note'
-import { EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-state'
+import { DEFAULT_SORT, EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-state'
 import { ListStatus } from './list-status'
 import { ProviderErrors, ProviderProgress } from './provider-progress'
 import { countByProvider } from './segment-view'
@@ -17,6 +18,7 @@ import { SegmentsToolbar } from './segments-toolbar'
 import { useColumnVisibility } from './use-column-visibility'
 import { useListState } from './use-list-state'
 import { useListKeyboard } from './use-list-keyboard'
+import { useListPreview } from './use-list-preview'
 import { useListScrollMemory } from './use-list-scroll-memory'
 import { useSearchKeyWarmup } from './use-search-key-warmup'
 import { useSegmentView } from './use-segment-view'
@@ -26,6 +28,7 @@ export function SegmentsPage() {
   const format = useFormat()
   useDocumentTitle(t('title'))
   const [{ filters, sort }, updateListState] = useListState()
+  const restoring = useIsRestoring()
   // What is typed leads the URL by a moment (URL updates are transitions): the count follows the keystroke at once,
   // and the table catches up as a deferred render that never blocks typing.
   const [typed, setTyped] = useState<string | null>(null)
@@ -39,14 +42,19 @@ export function SegmentsPage() {
   const keyboard = useListKeyboard({ filters, sort }, sorted)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
+  const defaultView = !hasActiveFilters(liveFilters) && sort.column === DEFAULT_SORT.column && sort.desc === DEFAULT_SORT.desc
+  // On a reopen, the first screen as last seen, while the cache with the whole list is read back.
+  // Once the whole list is back, the table switches to it as a deferred render: the preview is painted first.
+  const preview = useDeferredValue(useListPreview({ defaultView, list, visible, perProvider, reviewed }))
 
   const stillLoading = list.providers.some((provider) => provider.loading)
   // While typing, and while pages stream in, the table is a deferred render: React renders it in slices between
   // keystrokes and network answers, so neither the typing nor the paging ever waits for it. The first rows are not
   // deferred: a table without rows under a count of thousands would look empty.
   const deferTable = typed !== null || (stillLoading && deferredRows.length > 0)
-  const tableRows = deferTable ? deferredRows : visible
-  const nothingYet = list.providers.every((provider) => provider.pending && provider.loading)
+  const tableRows = preview ? preview.rows : deferTable ? deferredRows : visible
+  // Nothing to show yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then).
+  const nothingYet = !preview && list.providers.every((provider) => provider.pending && (provider.loading || restoring))
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
   const visibleColumns = COLUMN_IDS.filter((id) => columnVisibility[id] !== false)
   const clearFilters = () => updateListState({ filters: EMPTY_FILTERS })
@@ -59,7 +67,13 @@ export function SegmentsPage() {
           <h1>{t('title')}</h1>
           <p>{t('intro')}</p>
           <p className="reviewed-count">
-            <Trans t={t} i18nKey="reviewed" count={reviewed} values={{ total: rows.length }} components={{ strong: <strong /> }} />
+            <Trans
+              t={t}
+              i18nKey="reviewed"
+              count={preview ? preview.reviewed : reviewed}
+              values={{ total: preview ? preview.total : rows.length }}
+              components={{ strong: <strong /> }}
+            />
           </p>
         </div>
         <div className="freshness">
@@ -92,7 +106,11 @@ export function SegmentsPage() {
       />
       <DetailsCoverageNote filters={filters} segments={list.segments} details={details} findings={findings} />
       <div className="list-meta">
-        <ListStatus shown={visible.length} total={rows.length} perProvider={perProvider} />
+        {preview ? (
+          <ListStatus shown={preview.total} total={preview.total} perProvider={preview.perProvider} />
+        ) : (
+          <ListStatus shown={visible.length} total={rows.length} perProvider={perProvider} />
+        )}
         <ProviderProgress providers={list.providers} />
       </div>
       {nothingYet ? (
@@ -101,7 +119,7 @@ export function SegmentsPage() {
             <span key={index} className="skeleton" />
           ))}
         </div>
-      ) : visible.length === 0 && !stillLoading ? (
+      ) : !preview && visible.length === 0 && !stillLoading ? (
         <EmptyState title={rows.length === 0 ? t('empty.noSegments') : t('empty.noMatch')}>
           {hasActiveFilters(filters) ? (
             <button type="button" className="button button-primary" onClick={clearFilters}>

@@ -1,7 +1,7 @@
 // The segments grid: TanStack Table for columns, order and visibility; TanStack Virtual keeps only the visible rows in the DOM.
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react'
+import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { columnLabel } from './column-labels'
 import { SegmentCell, segmentColumns, segmentTableFeatures } from './columns'
@@ -11,6 +11,8 @@ import { SortableHeader } from './sortable-header'
 
 const ROW_HEIGHT = 44
 const OVERSCAN = 10
+/** Until the table's first frame is painted: the rows on screen come first, those just below it a frame later. */
+const FIRST_FRAME_OVERSCAN = 2
 
 interface SegmentsTableProps {
   rows: readonly SegmentRow[]
@@ -36,6 +38,16 @@ function useStableList<T>(list: readonly T[]): readonly T[] {
   const same = kept.length === list.length && kept.every((item, index) => item === list[index])
   if (!same) setKept(list)
   return same ? kept : list
+}
+
+/** False until the component's first frame has been painted. */
+function useFirstFramePainted(): boolean {
+  const [painted, setPainted] = useState(false)
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => setPainted(true))
+    return () => cancelAnimationFrame(frame)
+  }, [])
+  return painted
 }
 
 /** Distance from the top of the document to the first row, so the window virtualiser knows where rows start. */
@@ -75,10 +87,11 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
   const { t } = useTranslation(['segments', 'common'])
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const scrollMargin = useOffsetTop(bodyRef)
+  const firstFramePainted = useFirstFramePainted()
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
+    overscan: firstFramePainted ? OVERSCAN : FIRST_FRAME_OVERSCAN,
     scrollMargin,
     // The window's size is known now: the first render already has its rows, instead of waiting for the observer.
     initialRect: { width: window.innerWidth, height: window.innerHeight },
