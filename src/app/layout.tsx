@@ -37,6 +37,20 @@ function LanguageSwitch() {
   )
 }
 
+/**
+ * The app's mark (public/favicon.svg), drawn inline: an <img> of an SVG file costs a request and a separate SVG
+ * document to render, both in the way of the first paint.
+ */
+function BrandMark() {
+  return (
+    <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true">
+      <rect width="32" height="32" rx="7" fill="#2f4fd8" />
+      <path d="M9 10h14M9 16h10M9 22h6" stroke="#fff" strokeWidth="3" strokeLinecap="round" />
+      <circle cx="23" cy="22" r="3" fill="#7ee0b8" />
+    </svg>
+  )
+}
+
 export function Layout() {
   const { t } = useTranslation()
   return (
@@ -46,7 +60,7 @@ export function Layout() {
       </a>
       <header className="app-header">
         <NavLink to="/" className="brand" aria-label={t('nav.home')}>
-          <img src="/favicon.svg" alt="" />
+          <BrandMark />
           {t('appName')}
         </NavLink>
         <nav className="app-nav" aria-label={t('nav.main')}>

@@ -1,6 +1,6 @@
 // The segments grid: TanStack Table for columns, order and visibility; TanStack Virtual keeps only the visible rows in the DOM.
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
-import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { useWindowVirtualizer, windowScroll, type Virtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { columnLabel } from './column-labels'
@@ -40,6 +40,23 @@ function useStableList<T>(list: readonly T[]): readonly T[] {
   return same ? kept : list
 }
 
+/**
+ * The window's scroll, for a virtualiser that starts without forcing a layout: the position is read while rendering
+ * (before this render's changes reach the page), and its first "scroll" to that same position, made as it starts, is
+ * skipped. Both, done in the commit, would make the browser lay the page out before its first paint.
+ */
+function useWindowScrollStart() {
+  const [startOffset] = useState(() => window.scrollY)
+  const started = useRef(false)
+  const scrollToFn = useCallback((offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<Window, Element>) => {
+    const first = !started.current
+    started.current = true
+    if (first && offset + (options.adjustments ?? 0) === instance.scrollOffset) return
+    windowScroll(offset, options, instance)
+  }, [])
+  return { startOffset, scrollToFn }
+}
+
 /** False until the component's first frame has been painted. */
 function useFirstFramePainted(): boolean {
   const [painted, setPainted] = useState(false)
@@ -50,17 +67,27 @@ function useFirstFramePainted(): boolean {
   return painted
 }
 
-/** Distance from the top of the document to the first row, so the window virtualiser knows where rows start. */
-function useOffsetTop(ref: React.RefObject<HTMLElement | null>): number {
+/**
+ * Distance from the top of the document to the first row, so the window virtualiser knows where rows start. At the
+ * top of the page it is measured in the first frame, just before that frame's paint: the rows drawn as if from the
+ * top already cover the screen, and measuring at once would add a layout and a second render before anything shows.
+ * Scrolled (back to a list left further down), the offset decides which rows show, so it is measured at once.
+ */
+function useOffsetTop(ref: React.RefObject<HTMLElement | null>, scrolled: boolean): number {
   const [offset, setOffset] = useState(0)
   useLayoutEffect(() => {
     const measure = () => {
       if (ref.current) setOffset(ref.current.getBoundingClientRect().top + window.scrollY)
     }
-    measure()
+    let frame = 0
+    if (scrolled) measure()
+    else frame = requestAnimationFrame(measure)
     window.addEventListener('resize', measure)
-    return () => window.removeEventListener('resize', measure)
-  }, [ref])
+    return () => {
+      cancelAnimationFrame(frame)
+      window.removeEventListener('resize', measure)
+    }
+  }, [ref, scrolled])
   return offset
 }
 
@@ -86,12 +113,15 @@ const SegmentTableRow = memo(function SegmentTableRow({ row, index, columns }: {
 export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onColumnVisibilityChange, handle }: SegmentsTableProps) {
   const { t } = useTranslation(['segments', 'common'])
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const scrollMargin = useOffsetTop(bodyRef)
+  const scrollStart = useWindowScrollStart()
+  const scrollMargin = useOffsetTop(bodyRef, scrollStart.startOffset > 0)
   const firstFramePainted = useFirstFramePainted()
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => ROW_HEIGHT,
     overscan: firstFramePainted ? OVERSCAN : FIRST_FRAME_OVERSCAN,
+    initialOffset: scrollStart.startOffset,
+    scrollToFn: scrollStart.scrollToFn,
     scrollMargin,
     // The window's size is known now: the first render already has its rows, instead of waiting for the observer.
     initialRect: { width: window.innerWidth, height: window.innerHeight },
