@@ -8,7 +8,7 @@ import { brazeQueries } from '../providers/braze/queries'
 import { commandersActQueries } from '../providers/commanders-act/queries'
 import { createQueryClient } from './query-client'
 import { cachePersistOptions, type CachePersistOptions } from './query-persistence'
-import { createAppRouter } from './router'
+import { createAppRouter, type AppRouter } from './router'
 import './styles.css'
 
 export interface PersistedClient {
@@ -52,9 +52,9 @@ function AppLoading() {
   )
 }
 
-export function App({ client }: { client?: PersistedClient }) {
+export function App({ client, router: givenRouter }: { client?: PersistedClient; router?: AppRouter }) {
   const [{ queryClient, persistOptions }] = useState(() => client ?? createPersistedClient())
-  const [router] = useState(createAppRouter)
+  const [router] = useState(() => givenRouter ?? createAppRouter())
   return (
     <PersistQueryClientProvider
       client={queryClient}

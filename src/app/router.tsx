@@ -33,3 +33,4 @@ export const routes: RouteObject[] = [
 ]
 
 export const createAppRouter = () => createBrowserRouter(routes)
+export type AppRouter = ReturnType<typeof createAppRouter>
