@@ -32,7 +32,7 @@ test('the details scan completes the findings, and a finding opens the list filt
 
   await findingRow(page, /Size 0 for 30 days/).getByRole('link').click()
   await expect(page).toHaveURL(/\?finding=size-zero/)
-  await expect(page.getByLabel('Finding')).toHaveValue('size-zero')
+  await expect(page.getByRole('combobox', { name: 'Finding' })).toHaveValue('size-zero')
   await expect(page.getByRole('status').first()).toContainText(new RegExp(`^${sizeZero} segments? of 300`))
 
   await page.goBack()
