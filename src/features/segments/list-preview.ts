@@ -21,14 +21,14 @@ export interface ListPreview {
   perProvider: Record<ProviderId, number>
   total: number
   reviewed: number
+  /** When the older of the two lists was fetched: the preview is as old as its data. */
+  asOf: number
 }
 
 /** What the page hands over to keep: the first rows of its default view and the counts shown above them. */
 export interface ListPreviewSource extends Omit<ListPreview, 'total'> {
   /** The server configuration the lists came from (see connectionIdentity). */
   connection: string
-  /** When the older of the two lists was fetched: the preview is as old as its data. */
-  asOf: number
 }
 
 const notProvided = z.literal(NOT_PROVIDED)
@@ -137,7 +137,7 @@ export function readListPreview(
     return live === undefined || live === row.verdict ? row : { ...row, verdict: live }
   })
   const perProvider = preview.perProvider
-  return { rows, perProvider, total: perProvider.braze + perProvider['commanders-act'], reviewed: preview.reviewed }
+  return { rows, perProvider, total: perProvider.braze + perProvider['commanders-act'], reviewed: preview.reviewed, asOf: preview.asOf }
 }
 
 /** Tests: forget what this visit wrote. */

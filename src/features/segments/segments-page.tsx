@@ -55,7 +55,7 @@ export function SegmentsPage() {
   const tableRows = preview ? preview.rows : deferTable ? deferredRows : visible
   // Nothing to show yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then).
   const nothingYet = !preview && list.providers.every((provider) => provider.pending && (provider.loading || restoring))
-  const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
+  const updatedAt = preview ? preview.asOf : Math.max(...list.providers.map((provider) => provider.updatedAt))
   const visibleColumns = COLUMN_IDS.filter((id) => columnVisibility[id] !== false)
   const clearFilters = () => updateListState({ filters: EMPTY_FILTERS })
   const changeSort = useCallback((next: SegmentListSort) => updateListState({ sort: next }), [updateListState])

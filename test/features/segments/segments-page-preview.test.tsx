@@ -10,6 +10,7 @@ import { createMemoryRouter, RouterProvider } from 'react-router'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createQueryClient } from '../../../src/app/query-client'
 import { routes } from '../../../src/app/router'
+import { formatTime } from '../../../src/lib/format'
 import { readListPreview, resetListPreviewForTests, writeListPreview } from '../../../src/features/segments/list-preview'
 import { toSegmentRow } from '../../../src/features/segments/segment-rows'
 import { brazeQueries } from '../../../src/providers/braze/queries'
@@ -42,11 +43,14 @@ const OTHER_WORKSPACE: ConnectionStatus = {
 const KEPT_NAMES = ['Anniversary buyers', 'Black Friday browsers', 'Cart abandoners']
 
 /** The first screen as the last visit kept it: three rows of a list of 12,000, 250 of them reviewed. */
+/** When the kept lists were fetched: ten minutes ago. */
+const KEPT_AS_OF = Date.now() - 10 * 60_000
+
 function keepPreview(status: ConnectionStatus = DEMO_STATUS) {
   const rows = KEPT_NAMES.map((name, index) =>
     toSegmentRow({ key: segmentKey('braze', `kept-${index}`), provider: 'braze', id: `kept-${index}`, name, tags: [], analyticsTracking: true }, undefined),
   )
-  writeListPreview({ connection: connectionIdentity(status), asOf: Date.now() - 60_000, rows, perProvider: { braze: 10_000, 'commanders-act': 2_000 }, reviewed: 250 })
+  writeListPreview({ connection: connectionIdentity(status), asOf: KEPT_AS_OF, rows, perProvider: { braze: 10_000, 'commanders-act': 2_000 }, reviewed: 250 })
   resetListPreviewForTests()
 }
 
@@ -96,6 +100,8 @@ describe('Segments page while the saved cache is read back', () => {
     expect(within(table()).getByRole('link', { name: 'Anniversary buyers' })).toBeInTheDocument()
     expect(status()).toHaveTextContent('12,000 segments · Braze: 10,000 · Commanders Act: 2,000')
     expect(reviewedLine()).toHaveTextContent('Reviewed 250 of 12,000')
+    // As old as the kept lists, not "now".
+    expect(screen.getByText(`as of ${formatTime(KEPT_AS_OF, 'en')}`)).toBeInTheDocument()
 
     await finishRestore(savedLists())
 
