@@ -4,7 +4,7 @@
 // Options (environment or flags):
 //   CHROMIUM_PATH            the browser (default /usr/bin/chromium); never downloaded
 //   BENCH_BUDGETS="a=1,b=2"  or --budget a=1 (repeatable): override budgets, e.g. to check that a miss exits 1
-//   BENCH_COLD_RUNS=3        cold loads measured (median is judged);  BENCH_WARM_RUNS=3  warm reopens
+//   BENCH_COLD_RUNS=3        cold loads measured (median is judged);  BENCH_WARM_RUNS=5  warm reopens (median is judged)
 //   BENCH_SKIP_BUILD=1       or --skip-build: reuse the previous run's build (node_modules/.cache/segment-audit-bench)
 //   --out <file>             where to write the results (default bench/results.json)
 import { execFileSync } from 'node:child_process'
@@ -42,7 +42,7 @@ const { values: flags } = parseArgs({
 })
 const budgets = readBudgets([...(process.env.BENCH_BUDGETS ?? '').split(',').filter((spec) => spec.trim() !== ''), ...(flags.budget ?? [])])
 const coldRuns = wholeNumber('BENCH_COLD_RUNS', 3)
-const warmRuns = wholeNumber('BENCH_WARM_RUNS', 3)
+const warmRuns = wholeNumber('BENCH_WARM_RUNS', 5)
 const skipBuild = flags['skip-build'] || process.env.BENCH_SKIP_BUILD === '1'
 
 /** @param {string} name @param {number} fallback */

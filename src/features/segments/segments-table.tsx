@@ -12,7 +12,7 @@ import { SortableHeader } from './sortable-header'
 const ROW_HEIGHT = 44
 const OVERSCAN = 10
 /** Until the table's first frame is painted: the rows on screen come first, those just below it a frame later. */
-const FIRST_FRAME_OVERSCAN = 2
+const FIRST_FRAME_OVERSCAN = 1
 
 interface SegmentsTableProps {
   rows: readonly SegmentRow[]
@@ -67,17 +67,45 @@ function useFirstFramePainted(): boolean {
   return painted
 }
 
+/** Where the rows started when the table was last laid out (this visit or the last). */
+const OFFSET_KEY = 'segment-audit:list-table-top'
+let lastOffset: number | undefined
+
+function rememberedOffset(): number {
+  if (lastOffset !== undefined) return lastOffset
+  try {
+    const stored = Number(localStorage.getItem(OFFSET_KEY))
+    return Number.isFinite(stored) && stored > 0 ? stored : 0
+  } catch {
+    return 0
+  }
+}
+
+function rememberOffset(offset: number): void {
+  if (offset === lastOffset) return
+  lastOffset = offset
+  try {
+    localStorage.setItem(OFFSET_KEY, String(offset))
+  } catch {
+    // Storage disabled: the next visit's first frame draws a few rows more.
+  }
+}
+
 /**
  * Distance from the top of the document to the first row, so the window virtualiser knows where rows start. At the
- * top of the page it is measured in the first frame, just before that frame's paint: the rows drawn as if from the
- * top already cover the screen, and measuring at once would add a layout and a second render before anything shows.
- * Scrolled (back to a list left further down), the offset decides which rows show, so it is measured at once.
+ * top of the page it is measured in the first frame, just before that frame's paint, and the first render starts from
+ * where the rows were last time, less a row: that render then draws only the rows on screen, and measuring at once
+ * would add a layout and a second render before anything shows. Scrolled (back to a list left further down), the
+ * offset decides which rows show, so it is measured at once.
  */
 function useOffsetTop(ref: React.RefObject<HTMLElement | null>, scrolled: boolean): number {
-  const [offset, setOffset] = useState(0)
+  const [offset, setOffset] = useState(() => Math.max(0, rememberedOffset() - ROW_HEIGHT))
   useLayoutEffect(() => {
     const measure = () => {
-      if (ref.current) setOffset(ref.current.getBoundingClientRect().top + window.scrollY)
+      if (!ref.current) return
+      const measured = ref.current.getBoundingClientRect().top + window.scrollY
+      rememberOffset(measured)
+      setOffset(measured)
     }
     let frame = 0
     if (scrolled) measure()
