@@ -13,15 +13,34 @@ const KEY_TIMEOUT_MS = 750
 /** @typedef {import('@playwright/test').Page} Page */
 
 /**
+ * The marks each page's load probe has reported, and who waits for which. The probe reports through a binding, so the
+ * harness never polls inside a page while it loads: its own scripts would run in the very time being measured.
+ * @type {WeakMap<Page, { marks: Map<string, any>, waiting: Map<string, ((entry: any) => void)[]> }>}
+ */
+const reported = new WeakMap()
+
+/**
+ * The mark once the probe reports it painted, or null after `timeoutMs`.
  * @param {Page} page
  * @param {string} name
  * @param {number} timeoutMs
+ * @returns {Promise<{ dom: number, painted: number } | null>}
  */
-async function waitForMark(page, name, timeoutMs) {
-  await page
-    .waitForFunction((mark) => /** @type {any} */ (window).__bench?.marks[mark]?.painted !== undefined, name, { timeout: timeoutMs, polling: 50 })
-    .catch(() => {})
-  return page.evaluate((mark) => /** @type {any} */ (window).__bench?.marks[mark] ?? null, name)
+function waitForMark(page, name, timeoutMs) {
+  const state = reported.get(page)
+  if (!state) throw new Error('prepareLoad(page) first')
+  const known = state.marks.get(name)
+  if (known) return Promise.resolve(known)
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(null), timeoutMs)
+    state.waiting.set(name, [
+      ...(state.waiting.get(name) ?? []),
+      (entry) => {
+        clearTimeout(timer)
+        resolve(entry)
+      },
+    ])
+  })
 }
 
 /**
@@ -50,6 +69,16 @@ export async function openList(page, url, { timeoutMs }) {
 export async function prepareLoad(page, fullText) {
   // "12,000 segments": the table then has 12,000 rows and its header row.
   const rowCount = Number(fullText.replace(/\D/g, '')) + 1
+  /** @type {Map<string, any>} */
+  const marks = new Map()
+  /** @type {Map<string, ((entry: any) => void)[]>} */
+  const waiting = new Map()
+  reported.set(page, { marks, waiting })
+  await page.exposeBinding('__benchReport', (_source, /** @type {string} */ name, /** @type {any} */ entry) => {
+    marks.set(name, entry)
+    for (const resolve of waiting.get(name) ?? []) resolve(entry)
+    waiting.delete(name)
+  })
   await page.addInitScript(loadProbe, { fullText, rowCount })
 }
 
