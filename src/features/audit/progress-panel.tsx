@@ -1,5 +1,6 @@
 // The review's progress: how many segments are reviewed, by verdict overall and per provider (a chart that is a table).
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
+import { RichText } from '../../components/rich-text'
 import { Link } from 'react-router'
 import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
@@ -54,7 +55,7 @@ export function ProgressPanel({ listed, verdicts }: { listed: ListedSegments; ve
       ))}
       <p role="status">
         {listed.loading ? `${t('progress.loading')} ` : ''}
-        <Trans t={t} i18nKey="progress.reviewed" count={total} values={{ reviewed: total - overall.unreviewed }} components={{ strong: <strong /> }} />
+        <RichText text={t('progress.reviewed', { count: total, reviewed: total - overall.unreviewed })} components={{ strong: <strong /> }} />
       </p>
       <VerdictBar
         counts={overall}

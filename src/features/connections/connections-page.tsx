@@ -1,6 +1,7 @@
 // The Connections page: which providers are configured, real or demo, their host and site — never a secret.
 import { useQuery } from '@tanstack/react-query'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
+import { RichText } from '../../components/rich-text'
 import { Alert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { useDocumentTitle } from '../../components/use-document-title'
@@ -45,7 +46,7 @@ function MissingConfiguration({ status, variables }: { status: ProviderStatus; v
             {t('missing.invalid')}{' '}
           </>
         ) : null}
-        <Trans t={t} i18nKey="missing.where" components={{ code: <code /> }} />
+        <RichText text={t('missing.where')} components={{ code: <code /> }} />
       </p>
       <pre className="env-example" aria-label={t('missing.example')}>
         {variables.map(([name, example]) => `${name}=${example}`).join('\n')}
@@ -132,7 +133,7 @@ export function ConnectionsPage() {
         <>
           {status.data.mode === 'demo' ? (
             <Alert tone="warning" title={t('common:badge.demo')}>
-              <Trans t={t} i18nKey="demo" components={{ code: <code /> }} />
+              <RichText text={t('demo')} components={{ code: <code /> }} />
             </Alert>
           ) : null}
           <div className="card-grid">

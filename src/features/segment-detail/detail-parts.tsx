@@ -1,5 +1,6 @@
 // Parts shared by both detail views: the not-found page, the loading skeleton and the header.
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
+import { RichText } from '../../components/rich-text'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { RetryAlert } from '../../components/alert'
@@ -19,7 +20,7 @@ export function SegmentNotFound({ provider, id }: { provider: string; id: string
   return (
     <EmptyState title={t('notFound.title')}>
       <p>
-        <Trans t={t} i18nKey="notFound.text" values={{ provider: name, id }} components={{ code: <code /> }} />
+        <RichText text={t('notFound.text', { provider: name, id })} components={{ code: <code /> }} />
       </p>
       <Link className="button button-primary" to="/">
         {t('notFound.back')}

@@ -1,6 +1,7 @@
 // Under a filter that needs Braze details (description, size, last update), says how many segments it could check.
 import { useMemo } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
+import { RichText } from '../../components/rich-text'
 import { Link } from 'react-router'
 import { Alert } from '../../components/alert'
 import type { SegmentFindings } from '../../findings/findings'
@@ -32,7 +33,7 @@ export function DetailsCoverageNote({ filters, segments, details, findings }: De
   if (!coverage || coverage.checked >= coverage.of) return null
   return (
     <Alert tone="info" title={t('coverage.title', { count: coverage.checked, total: coverage.of })}>
-      <Trans t={t} i18nKey="coverage.body" components={{ link: <Link to="/audit" /> }} />
+      <RichText text={t('coverage.body')} components={{ link: <Link to="/audit" /> }} />
     </Alert>
   )
 }

@@ -1,7 +1,8 @@
 // The Segments page (/): both providers in one fast table, with search, filters, export and per-provider status.
 import { useIsRestoring } from '@tanstack/react-query'
 import { useCallback, useDeferredValue, useMemo, useState } from 'react'
-import { Trans, useTranslation } from 'react-i18next'
+import { useTranslation } from 'react-i18next'
+import { RichText } from '../../components/rich-text'
 import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { useFormat } from '../../components/use-format'
@@ -67,11 +68,8 @@ export function SegmentsPage() {
           <h1>{t('title')}</h1>
           <p>{t('intro')}</p>
           <p className="reviewed-count">
-            <Trans
-              t={t}
-              i18nKey="reviewed"
-              count={preview ? preview.reviewed : reviewed}
-              values={{ total: preview ? preview.total : rows.length }}
+            <RichText
+              text={t('reviewed', { count: preview ? preview.reviewed : reviewed, total: preview ? preview.total : rows.length })}
               components={{ strong: <strong /> }}
             />
           </p>
