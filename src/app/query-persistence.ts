@@ -5,7 +5,6 @@ import type { Query, QueryClient } from '@tanstack/react-query'
 import type { AsyncStorage, PersistedClient, Persister, PersistQueryClientOptions } from '@tanstack/react-query-persist-client'
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
 import { afterPaint } from '../lib/after-paint'
-import { startRead, takeRead } from '../lib/head-start'
 import { compareByName, NAME_COLLATOR } from '../lib/name-order'
 import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../providers/cache-policy'
 import { connectionIdentity, connectionStatusQuery } from '../providers/connection-status'
@@ -15,14 +14,6 @@ import type { Segment } from '../providers/segment'
 export const CACHE_DATABASE = 'segment-audit-query-cache'
 const CACHE_STORE = 'queries'
 const CACHE_KEY = 'query-client'
-
-/** The key under which src/app/early-reads.ts starts reading the cache, before the app is evaluated. */
-const EARLY_CACHE_READ = 'query-cache'
-
-/** Starts reading the saved cache now, for the app's first restore to take (see early-reads.ts). */
-export function startReadingCache(databaseName = CACHE_DATABASE): void {
-  startRead(EARLY_CACHE_READ, () => get<unknown>(CACHE_KEY, createStore(databaseName, CACHE_STORE)))
-}
 
 /**
  * Provider data only: the lists (['segments', …]) and each segment's details and size (['segment', …]). Not the
@@ -78,8 +69,7 @@ function connectionBoundStorage(
   return {
     getItem: async (key) => {
       const pending = connection()
-      // The first read takes the one early-reads.ts started while the scripts were still being evaluated.
-      const stored = await (takeRead<unknown>(EARLY_CACHE_READ) ?? get<unknown>(key, idb))
+      const stored = await get<unknown>(key, idb)
       if (!isStoredCache(stored)) {
         // Nothing kept (a first visit): the lists may start at once, without waiting for the server's configuration.
         onNothingStored()
@@ -102,9 +92,10 @@ function connectionBoundStorage(
 }
 
 /**
- * A persister whose first restore starts now: reading IndexedDB, asking the server's configuration and parsing the
- * saved lists all happen while the app's first render is under way, and PersistQueryClientProvider, once mounted,
- * gets the result. A save or removal before that first restore makes it read afresh.
+ * A persister whose first restore starts now (main.tsx creates it before the first render): reading IndexedDB and
+ * asking the server's configuration happen while the interface language loads and the page renders; parsing the saved
+ * lists waits for the first paint (see connectionBoundStorage). PersistQueryClientProvider, once mounted, gets the
+ * result. A save or removal before that first restore makes it read afresh.
  */
 function restoringEarly(persister: Persister): Persister {
   let early: ReturnType<Persister['restoreClient']> | undefined = persister.restoreClient()
