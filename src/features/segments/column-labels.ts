@@ -7,6 +7,11 @@ export type SegmentsT = TFunction<['segments', 'common']>
 
 export const COLUMN_IDS: readonly SortColumn[] = SORT_COLUMNS
 
+/** The columns shown, in order, under a column-visibility state (TanStack Table's: a column is shown unless false). */
+export function visibleColumnIds(visibility: Readonly<Record<string, boolean>>): SortColumn[] {
+  return COLUMN_IDS.filter((id) => visibility[id] !== false)
+}
+
 export function columnLabel(t: SegmentsT, column: SortColumn): string {
   return t(`column.${column}`)
 }

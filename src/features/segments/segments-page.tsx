@@ -6,7 +6,7 @@ import { RichText } from '../../components/rich-text'
 import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { useFormat } from '../../components/use-format'
-import { COLUMN_IDS } from './column-labels'
+import { visibleColumnIds } from './column-labels'
 import { downloadText } from '../../lib/download'
 import { csvFilename, segmentsCsv } from './export-csv'
 import { DetailsCoverageNote } from './details-coverage-note'
@@ -57,7 +57,7 @@ export function SegmentsPage() {
   // Nothing to show yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then).
   const nothingYet = !preview && list.providers.every((provider) => provider.pending && (provider.loading || restoring))
   const updatedAt = preview ? preview.asOf : Math.max(...list.providers.map((provider) => provider.updatedAt))
-  const visibleColumns = COLUMN_IDS.filter((id) => columnVisibility[id] !== false)
+  const visibleColumns = visibleColumnIds(columnVisibility)
   const clearFilters = () => updateListState({ filters: EMPTY_FILTERS })
   const changeSort = useCallback((next: SegmentListSort) => updateListState({ sort: next }), [updateListState])
 

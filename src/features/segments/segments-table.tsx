@@ -1,9 +1,9 @@
 // The segments grid: TanStack Table for columns, order and visibility; TanStack Virtual keeps only the visible rows in the DOM.
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
 import { useWindowVirtualizer, windowScroll, type Virtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react'
+import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
-import { columnLabel } from './column-labels'
+import { columnLabel, visibleColumnIds } from './column-labels'
 import { SegmentCell, segmentColumns, segmentTableFeatures } from './columns'
 import type { SegmentListSort, SortColumn } from './list-state'
 import type { SegmentRow } from './segment-rows'
@@ -30,14 +30,6 @@ export interface SegmentsTableHandle {
 
 function resolve<T>(updater: Updater<T>, previous: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(previous) : updater
-}
-
-/** `list` itself while its items are the same as the last render's, so a memoised child sees no change. */
-function useStableList<T>(list: readonly T[]): readonly T[] {
-  const [kept, setKept] = useState(list)
-  const same = kept.length === list.length && kept.every((item, index) => item === list[index])
-  if (!same) setKept(list)
-  return same ? kept : list
 }
 
 /**
@@ -199,8 +191,8 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
     focusRow(Number(current) - 2 + (event.key === 'ArrowDown' ? 1 : -1))
   }
   const visibleColumns = table.getVisibleLeafColumns()
-  // The same array while the visible columns are the same, so that memoised rows stay as they are.
-  const columnIds = useStableList(visibleColumns.map((column) => column.id as SortColumn))
+  // One array per visibility state, so that memoised rows stay as they are.
+  const columnIds = useMemo(() => visibleColumnIds(columnVisibility), [columnVisibility])
   const paddingTop = virtualRows.length > 0 ? (virtualRows[0]?.start ?? 0) - scrollMargin : 0
   const paddingBottom =
     virtualRows.length > 0 ? virtualizer.getTotalSize() - ((virtualRows[virtualRows.length - 1]?.end ?? 0) - scrollMargin) : 0
