@@ -13,10 +13,14 @@ const DEMO_ENV = {
   VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
 }
 
-export const HEALTHY_URL = 'http://127.0.0.1:4173'
-export const FAILING_CA_URL = 'http://127.0.0.1:4174'
+/** E2E_PORT_BASE lets two checkouts run the suite at once on one machine. */
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 4173)
+const localUrl = (offset: number) => `http://127.0.0.1:${PORT_BASE + offset}`
+
+export const HEALTHY_URL = localUrl(0)
+export const FAILING_CA_URL = localUrl(1)
 /** A small workspace, quick to scan in full. */
-export const SMALL_URL = 'http://127.0.0.1:4175'
+export const SMALL_URL = localUrl(2)
 
 const server = (url: string, env: Record<string, string>) => ({
   command: `npx vite --port ${new URL(url).port} --strictPort --host 127.0.0.1`,
