@@ -1,13 +1,32 @@
-// The audit session as a file: a versioned JSON to re-import, and the merge rule for importing one (newer review wins).
+// The audit session as a file: a versioned JSON to re-import. A file is data from anywhere: every key, date and size is
+// checked, by the browser before it uploads one and by the server before it merges one.
 import { z } from 'zod/mini'
-import { issueText } from '../providers/provider-error'
-import { auditEntrySchema, type AuditEntry } from './verdict-store'
+import { issueText } from '../providers/provider-error.ts'
+import { NOTE_MAX_LENGTH, REVIEWER_MAX_LENGTH, segmentKeySchema, VERDICTS } from './audit-contract.ts'
 
 export const SESSION_FORMAT = 'segment-audit-session'
 export const SESSION_VERSION = 1
 
+/** Larger files are refused before they are read: an audit of every segment of both providers is far smaller. */
+export const SESSION_MAX_BYTES = 10 * 1024 * 1024
+export const SESSION_MAX_ENTRIES = 50_000
+/** Dates up to this far ahead of the reader's clock are accepted: two machines' clocks differ a little. */
+export const CLOCK_SKEW_MS = 5 * 60 * 1000
+
+const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'))
+
+/** One segment's review in a file: the verdict and the note as of the latest change, by whom and when. */
+export const sessionEntrySchema = z.object({
+  key: segmentKeySchema,
+  verdict: z.enum(VERDICTS),
+  note: z.string().check(z.maxLength(NOTE_MAX_LENGTH)),
+  reviewer: z.string().check(z.maxLength(REVIEWER_MAX_LENGTH)),
+  reviewedAt: isoDate,
+})
+export type SessionEntry = z.infer<typeof sessionEntrySchema>
+
 export const sessionSegmentSchema = z.object({
-  key: z.string().check(z.minLength(1)),
+  key: segmentKeySchema,
   name: z.string(),
   tags: z.nullable(z.array(z.string())),
 })
@@ -16,17 +35,17 @@ export type SessionSegment = z.infer<typeof sessionSegmentSchema>
 export const sessionFileSchema = z.object({
   format: z.literal(SESSION_FORMAT),
   version: z.literal(SESSION_VERSION),
-  exportedAt: z.string(),
-  entries: z.array(auditEntrySchema),
+  exportedAt: isoDate,
+  entries: z.array(sessionEntrySchema).check(z.maxLength(SESSION_MAX_ENTRIES)),
   /** The segments as they were when exported: what the next audit compares against. */
-  segments: z.array(sessionSegmentSchema),
+  segments: z.array(sessionSegmentSchema).check(z.maxLength(SESSION_MAX_ENTRIES)),
   /** The providers whose whole list is in `segments`: a later comparison ignores the others. */
   snapshotProviders: z.array(z.enum(['braze', 'commanders-act'])),
 })
 export type SessionFile = z.infer<typeof sessionFileSchema>
 
 export function buildSessionFile(
-  entries: Iterable<AuditEntry>,
+  entries: Iterable<SessionEntry>,
   segments: readonly SessionSegment[],
   snapshotProviders: readonly SessionFile['snapshotProviders'][number][],
   now: Date,
@@ -35,14 +54,14 @@ export function buildSessionFile(
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
     exportedAt: now.toISOString(),
-    entries: [...entries],
+    entries: [...entries].map(({ key, verdict, note, reviewer, reviewedAt }) => ({ key, verdict, note, reviewer, reviewedAt })),
     segments: [...segments],
     snapshotProviders: [...snapshotProviders],
   }
 }
 
 /** Why a file was refused: the UI words it in its own language from this code and its params (audit:import.error.<reason>). */
-export type SessionFileReason = 'not-json' | 'not-session' | 'newer-version' | 'damaged'
+export type SessionFileReason = 'too-large' | 'not-json' | 'not-session' | 'newer-version' | 'damaged'
 
 export interface SessionFileErrorParams {
   /** newer-version: the format version the file declares. */
@@ -66,8 +85,14 @@ export class SessionFileError extends Error {
   }
 }
 
-/** Reads a session file; anything else (not JSON, another app's file, a newer version, a bad field) is refused with the reason. */
-export function parseSessionFile(text: string): SessionFile {
+/**
+ * Reads a session file; anything else (too large, not JSON, another app's file, a newer version, a bad field, a date in
+ * the future) is refused with the reason.
+ */
+export function parseSessionFile(text: string, now: Date): SessionFile {
+  if (text.length > SESSION_MAX_BYTES) {
+    throw new SessionFileError('This file is larger than 10 MB: a session file is much smaller.', 'too-large')
+  }
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -89,46 +114,12 @@ export function parseSessionFile(text: string): SessionFile {
     const problem = issue?.message ?? 'is invalid'
     throw new SessionFileError(`This session file is damaged: field “${field}” ${problem}.`, 'damaged', { field, problem })
   }
+  const latest = now.getTime() + CLOCK_SKEW_MS
+  const future = parsed.data.entries.findIndex((entry) => Date.parse(entry.reviewedAt) > latest)
+  if (future !== -1) {
+    const field = `entries.${future}.reviewedAt`
+    const problem = 'is in the future'
+    throw new SessionFileError(`This session file is damaged: field “${field}” ${problem}.`, 'damaged', { field, problem })
+  }
   return parsed.data
-}
-
-export interface MergeResult {
-  /** Entries to write: new ones, and imported ones newer than the local. */
-  toWrite: AuditEntry[]
-  added: number
-  updated: number
-  /** Same review on both sides. */
-  unchanged: number
-  /** The local review is newer and is kept. */
-  keptLocal: number
-}
-
-const time = (iso: string) => {
-  const parsed = Date.parse(iso)
-  // An unreadable date loses against any real one.
-  return Number.isNaN(parsed) ? Number.NEGATIVE_INFINITY : parsed
-}
-
-export function mergeSessions(local: ReadonlyMap<string, AuditEntry>, imported: readonly AuditEntry[]): MergeResult {
-  const result: MergeResult = { toWrite: [], added: 0, updated: 0, unchanged: 0, keptLocal: 0 }
-  const newestImported = new Map<string, AuditEntry>()
-  for (const entry of imported) {
-    const seen = newestImported.get(entry.key)
-    if (!seen || time(entry.reviewedAt) > time(seen.reviewedAt)) newestImported.set(entry.key, entry)
-  }
-  for (const entry of newestImported.values()) {
-    const mine = local.get(entry.key)
-    if (!mine) {
-      result.added += 1
-      result.toWrite.push(entry)
-    } else if (time(entry.reviewedAt) > time(mine.reviewedAt)) {
-      result.updated += 1
-      result.toWrite.push(entry)
-    } else if (time(entry.reviewedAt) === time(mine.reviewedAt) && entry.verdict === mine.verdict && entry.note === mine.note && entry.reviewer === mine.reviewer) {
-      result.unchanged += 1
-    } else {
-      result.keptLocal += 1
-    }
-  }
-  return result
 }

@@ -1,5 +1,7 @@
 // The Vite plugin that serves /api/* in `vite` and `vite preview` alike, starting the demo providers when no credentials are set.
 import type { Logger, Plugin, PreviewServer, ViteDevServer } from 'vite'
+import { createAuditRoutes } from '../audit/routes.ts'
+import { assertSafeListenAddress, openAuditStore, readAuditSettings } from '../audit/setup.ts'
 import { readDemoOptions } from '../demo/demo-options.ts'
 import { startDemoProviders } from '../demo/serve.ts'
 import { findExposedSecrets, hasAnyCredential, readRealTargets, type ProxyTargets, type ServerEnv } from './config.ts'
@@ -47,10 +49,22 @@ async function resolveTargets(env: ServerEnv, logger: Logger): Promise<{ targets
 }
 
 export function segmentAuditProxy(options: SegmentAuditProxyOptions): Plugin {
-  const install = async (server: ViteDevServer | PreviewServer) => {
+  const auditSettings = readAuditSettings(options.env)
+  const install = async (server: ViteDevServer | PreviewServer, host: string | boolean | undefined) => {
     const logger = server.config.logger
+    assertSafeListenAddress(host, auditSettings)
+    const audit = await openAuditStore(auditSettings, server.config.root)
+    logger.info(`  Segment Audit keeps the team's audit in ${audit.description}.`)
     const { targets, close } = await resolveTargets(options.env, logger)
-    server.httpServer?.once('close', () => void close())
+    server.httpServer?.once('close', () => void Promise.all([close(), audit.close()]))
+    server.middlewares.use(
+      createAuditRoutes({
+        store: audit.store,
+        authUserHeader: auditSettings.authUserHeader,
+        providerCacheTtlMs: auditSettings.providerCacheTtlMs,
+        log: (line) => logger.warn(`  [audit] ${line}`, { timestamp: true }),
+      }),
+    )
     server.middlewares.use(
       createProxyMiddleware({
         targets,
@@ -69,7 +83,7 @@ export function segmentAuditProxy(options: SegmentAuditProxyOptions): Plugin {
         )
       }
     },
-    configureServer: install,
-    configurePreviewServer: install,
+    configureServer: (server) => install(server, server.config.server.host),
+    configurePreviewServer: (server) => install(server, server.config.preview.host),
   }
 }

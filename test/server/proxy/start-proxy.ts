@@ -108,7 +108,9 @@ export function captureLogger(): CapturedLogger {
  * Runs `start` with `env` set in process.env and from an empty working directory: the project's vite.config.ts reads
  * .env files from there, so a developer's .env.local cannot leak into the test. Everything is put back afterwards.
  */
-async function inProjectEnv<T>(env: Record<string, string | undefined>, start: () => Promise<T>): Promise<T> {
+async function inProjectEnv<T>(given: Record<string, string | undefined>, start: () => Promise<T>): Promise<T> {
+  // Each server keeps its audit in memory unless the test names a database: tests never touch the project's data/.
+  const env = { DATABASE_URL: ':memory:', ...given }
   const previousCwd = process.cwd()
   const saved = new Map<string, string | undefined>()
   for (const [name, value] of Object.entries(env)) {
@@ -170,7 +172,7 @@ export async function startPluginServer(env: Record<string, string>, upstreamTim
   const logs = captureLogger()
   const server = await createServer({
     configFile: false,
-    plugins: [segmentAuditProxy({ env, upstreamTimeoutMs })],
+    plugins: [segmentAuditProxy({ env: { DATABASE_URL: ':memory:', ...env }, upstreamTimeoutMs })],
     server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
     customLogger: logs.logger,

@@ -1,0 +1,242 @@
+// The audit store: reviews (verdict and note as separately versioned fields), their history, and the provider answers a
+// scan fetched. Every write is a transaction; a write based on an old version is refused with what is there now.
+import type { Kysely, Selectable, Transaction } from 'kysely'
+import type { AuditEntry, AuditWrite, HistoryItem, ImportAnswer } from '../../stores/audit-contract.ts'
+import type { SessionEntry } from '../../stores/session-file.ts'
+import type { AuditDatabase, AuditEntryTable } from './database.ts'
+
+type Row = Selectable<AuditEntryTable>
+type Db = Kysely<AuditDatabase> | Transaction<AuditDatabase>
+
+export type WriteOutcome = { ok: true; entry: AuditEntry } | { ok: false; entry: AuditEntry }
+export type HistorySource = HistoryItem['source']
+
+const CHUNK = 500
+
+function emptyRow(key: string): Row {
+  return {
+    segment_key: key,
+    verdict: 'unreviewed',
+    verdict_version: 0,
+    verdict_by: null,
+    verdict_at: null,
+    note: '',
+    note_version: 0,
+    note_by: null,
+    note_at: null,
+    revision: 0,
+  }
+}
+
+export function toEntry(row: Row): AuditEntry {
+  const verdictLater = (row.verdict_at ?? '') >= (row.note_at ?? '')
+  return {
+    key: row.segment_key,
+    verdict: row.verdict as AuditEntry['verdict'],
+    verdictVersion: row.verdict_version,
+    verdictBy: row.verdict_by,
+    verdictAt: row.verdict_at,
+    note: row.note,
+    noteVersion: row.note_version,
+    noteBy: row.note_by,
+    noteAt: row.note_at,
+    reviewer: (verdictLater ? row.verdict_by : row.note_by) ?? '',
+    reviewedAt: (verdictLater ? row.verdict_at : row.note_at) ?? new Date(0).toISOString(),
+    revision: row.revision,
+  }
+}
+
+async function nextRevision(trx: Transaction<AuditDatabase>): Promise<number> {
+  const { value } = await trx
+    .updateTable('audit_revision')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('id', '=', 1)
+    .returning('value')
+    .executeTakeFirstOrThrow()
+  return Number(value)
+}
+
+async function upsertRows(trx: Transaction<AuditDatabase>, rows: readonly Row[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    await trx
+      .insertInto('audit_entries')
+      .values(rows.slice(start, start + CHUNK))
+      .onConflict((oc) =>
+        oc.column('segment_key').doUpdateSet((eb) => ({
+          verdict: eb.ref('excluded.verdict'),
+          verdict_version: eb.ref('excluded.verdict_version'),
+          verdict_by: eb.ref('excluded.verdict_by'),
+          verdict_at: eb.ref('excluded.verdict_at'),
+          note: eb.ref('excluded.note'),
+          note_version: eb.ref('excluded.note_version'),
+          note_by: eb.ref('excluded.note_by'),
+          note_at: eb.ref('excluded.note_at'),
+          revision: eb.ref('excluded.revision'),
+        })),
+      )
+      .execute()
+  }
+}
+
+interface HistoryRow {
+  segment_key: string
+  field: string
+  old_value: string
+  new_value: string
+  reviewer: string
+  at: string
+  source: string
+}
+
+async function insertHistory(trx: Transaction<AuditDatabase>, rows: readonly HistoryRow[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) {
+    await trx.insertInto('audit_history').values(rows.slice(start, start + CHUNK)).execute()
+  }
+}
+
+async function readRows(db: Db, keys: readonly string[]): Promise<Map<string, Row>> {
+  const found = new Map<string, Row>()
+  for (let start = 0; start < keys.length; start += CHUNK) {
+    const rows = await db.selectFrom('audit_entries').selectAll().where('segment_key', 'in', keys.slice(start, start + CHUNK)).execute()
+    for (const row of rows) found.set(row.segment_key, normalise(row))
+  }
+  return found
+}
+
+/** PostgreSQL may hand integers back as strings through some drivers: the store's numbers are always numbers. */
+function normalise(row: Row): Row {
+  return { ...row, verdict_version: Number(row.verdict_version), note_version: Number(row.note_version), revision: Number(row.revision) }
+}
+
+/** Sets one field of a row in memory and returns the history line, or nothing when the value is already that. */
+function applyField(row: Row, field: AuditWrite['field'], value: string, by: string, at: string): { old: string } | undefined {
+  if (field === 'verdict') {
+    if (row.verdict === value) return undefined
+    const old = row.verdict
+    Object.assign(row, { verdict: value, verdict_version: row.verdict_version + 1, verdict_by: by, verdict_at: at })
+    return { old }
+  }
+  if (row.note === value) return undefined
+  const old = row.note
+  Object.assign(row, { note: value, note_version: row.note_version + 1, note_by: by, note_at: at })
+  return { old }
+}
+
+export class AuditStore {
+  constructor(private readonly db: Kysely<AuditDatabase>) {}
+
+  /** Every entry changed after `since` (all of them without it), and the revision to ask from next time. */
+  async listEntries(since = 0): Promise<{ revision: number; entries: AuditEntry[] }> {
+    return this.db.transaction().execute(async (trx) => {
+      // The counter first: an entry written after this read comes again next time rather than being missed.
+      const { value } = await trx.selectFrom('audit_revision').select('value').where('id', '=', 1).executeTakeFirstOrThrow()
+      const rows = await trx.selectFrom('audit_entries').selectAll().where('revision', '>', since).orderBy('revision').execute()
+      return { revision: Number(value), entries: rows.map((row) => toEntry(normalise(row))) }
+    })
+  }
+
+  async write(write: AuditWrite, reviewer: string, now: Date): Promise<WriteOutcome> {
+    return this.db.transaction().execute(async (trx) => {
+      const revision = await nextRevision(trx)
+      const current = (await readRows(trx, [write.key])).get(write.key)
+      const row = current ?? emptyRow(write.key)
+      const version = write.field === 'verdict' ? row.verdict_version : row.note_version
+      if (version !== write.baseVersion) return { ok: false, entry: toEntry(row) }
+      const at = now.toISOString()
+      const change = applyField(row, write.field, write.value, reviewer, at)
+      if (!change) return { ok: true, entry: toEntry(row) }
+      row.revision = revision
+      await upsertRows(trx, [row])
+      await insertHistory(trx, [
+        { segment_key: write.key, field: write.field, old_value: change.old, new_value: write.value, reviewer, at, source: 'review' },
+      ])
+      return { ok: true, entry: toEntry(row) }
+    })
+  }
+
+  async history(key: string): Promise<HistoryItem[]> {
+    const rows = await this.db.selectFrom('audit_history').selectAll().where('segment_key', '=', key).orderBy('id', 'desc').execute()
+    return rows.map((row) => ({
+      field: row.field as HistoryItem['field'],
+      oldValue: row.old_value,
+      newValue: row.new_value,
+      reviewer: row.reviewer,
+      at: row.at,
+      source: row.source as HistorySource,
+    }))
+  }
+
+  /**
+   * Merges reviews from a file (or a browser's own storage) in one transaction: for each field, the more recent review
+   * wins. The entry keeps who gave the review and when; the history says who brought it in.
+   */
+  async importEntries(entries: readonly SessionEntry[], importer: string, source: HistorySource, now: Date): Promise<ImportAnswer> {
+    const newest = new Map<string, SessionEntry>()
+    for (const entry of entries) {
+      const seen = newest.get(entry.key)
+      if (!seen || Date.parse(entry.reviewedAt) > Date.parse(seen.reviewedAt)) newest.set(entry.key, entry)
+    }
+    return this.db.transaction().execute(async (trx) => {
+      const revision = await nextRevision(trx)
+      const current = await readRows(trx, [...newest.keys()])
+      const answer: ImportAnswer = { added: 0, updated: 0, unchanged: 0, keptNewer: 0 }
+      const changed: Row[] = []
+      const history: HistoryRow[] = []
+      const at = now.toISOString()
+      for (const entry of newest.values()) {
+        const existing = current.get(entry.key)
+        const row = existing ? { ...existing } : emptyRow(entry.key)
+        let applied = false
+        let keptNewer = false
+        for (const field of ['verdict', 'note'] as const) {
+          const fieldAt = field === 'verdict' ? row.verdict_at : row.note_at
+          if (row[field] === entry[field]) continue
+          if (fieldAt !== null && Date.parse(fieldAt) >= Date.parse(entry.reviewedAt)) {
+            keptNewer = true
+            continue
+          }
+          const change = applyField(row, field, entry[field], entry.reviewer, new Date(entry.reviewedAt).toISOString())
+          if (!change) continue
+          applied = true
+          history.push({ segment_key: entry.key, field, old_value: change.old, new_value: entry[field], reviewer: importer, at, source })
+        }
+        if (applied) {
+          row.revision = revision
+          changed.push(row)
+          if (existing) answer.updated += 1
+          else answer.added += 1
+        } else if (keptNewer) answer.keptNewer += 1
+        else answer.unchanged += 1
+      }
+      await upsertRows(trx, changed)
+      await insertHistory(trx, history)
+      return answer
+    })
+  }
+
+  async cachedAnswer(cacheKey: string, maxAgeMs: number, now: Date): Promise<{ body: string; fetchedAt: string } | undefined> {
+    const row = await this.db.selectFrom('provider_cache').selectAll().where('cache_key', '=', cacheKey).executeTakeFirst()
+    if (!row || now.getTime() - Date.parse(row.fetched_at) >= maxAgeMs) return undefined
+    return { body: row.body, fetchedAt: row.fetched_at }
+  }
+
+  async keepAnswer(cacheKey: string, body: string, now: Date): Promise<void> {
+    const fetched_at = now.toISOString()
+    await this.db
+      .insertInto('provider_cache')
+      .values({ cache_key: cacheKey, body, fetched_at })
+      .onConflict((oc) => oc.column('cache_key').doUpdateSet({ body, fetched_at }))
+      .execute()
+  }
+
+  /** How many provider answers are fresh, and when the oldest of them was fetched. */
+  async cacheSummary(maxAgeMs: number, now: Date): Promise<{ count: number; oldestFetchedAt: string | null }> {
+    const freshSince = new Date(now.getTime() - maxAgeMs).toISOString()
+    const row = await this.db
+      .selectFrom('provider_cache')
+      .select((eb) => [eb.fn.countAll().as('count'), eb.fn.min('fetched_at').as('oldest')])
+      .where('fetched_at', '>', freshSince)
+      .executeTakeFirstOrThrow()
+    return { count: Number(row.count), oldestFetchedAt: row.oldest ?? null }
+  }
+}

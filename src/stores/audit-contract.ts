@@ -1,0 +1,100 @@
+// The audit's wire format between the browser and the server's /api/audit routes: both sides parse with these schemas.
+// Zod only, no other import, so the Node server can use it too.
+import { z } from 'zod/mini'
+
+export const VERDICTS = ['keep', 'fix', 'archive', 'unreviewed'] as const
+export type Verdict = (typeof VERDICTS)[number]
+
+export const AUDIT_FIELDS = ['verdict', 'note'] as const
+export type AuditField = (typeof AUDIT_FIELDS)[number]
+
+/** `braze:<uuid>` or `commanders-act:<8 hex digits>`: the only segment keys the audit accepts. */
+export const SEGMENT_KEY_PATTERN =
+  /^(?:braze:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|commanders-act:[0-9A-F]{8})$/i
+
+export const segmentKeySchema = z.string().check(z.regex(SEGMENT_KEY_PATTERN, 'is not a Braze or Commanders Act segment key'))
+
+export const REVIEWER_HEADER = 'X-Segment-Audit-Reviewer'
+
+export const NOTE_MAX_LENGTH = 10_000
+export const REVIEWER_MAX_LENGTH = 200
+
+const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'))
+
+/** One segment's review as the server keeps it: the verdict and the note are separate fields with their own versions. */
+export const auditEntrySchema = z.object({
+  key: z.string(),
+  verdict: z.enum(VERDICTS),
+  /** 0 until the verdict is first set; each write adds one. */
+  verdictVersion: z.number(),
+  verdictBy: z.nullable(z.string()),
+  verdictAt: z.nullable(isoDate),
+  note: z.string(),
+  noteVersion: z.number(),
+  noteBy: z.nullable(z.string()),
+  noteAt: z.nullable(isoDate),
+  /** Who changed this review last, and when (the later of the two fields). */
+  reviewer: z.string(),
+  reviewedAt: isoDate,
+  /** The server's change counter when this entry last changed: `?since=` asks for entries changed after one. */
+  revision: z.number(),
+})
+export type AuditEntry = z.infer<typeof auditEntrySchema>
+
+export const entriesAnswerSchema = z.object({ revision: z.number(), entries: z.array(auditEntrySchema) })
+export type EntriesAnswer = z.infer<typeof entriesAnswerSchema>
+
+/**
+ * A write of one field, based on the version the writer saw. Who writes comes with the request: the authenticating
+ * proxy's header on a team server, else `REVIEWER_HEADER` (the name typed on the page, URI-encoded).
+ */
+export const auditWriteSchema = z.discriminatedUnion('field', [
+  z.object({
+    key: segmentKeySchema,
+    field: z.literal('verdict'),
+    value: z.enum(VERDICTS),
+    baseVersion: z.number().check(z.int(), z.nonnegative()),
+  }),
+  z.object({
+    key: segmentKeySchema,
+    field: z.literal('note'),
+    value: z.string().check(z.maxLength(NOTE_MAX_LENGTH)),
+    baseVersion: z.number().check(z.int(), z.nonnegative()),
+  }),
+])
+export type AuditWrite = z.infer<typeof auditWriteSchema>
+
+export const writeAnswerSchema = z.object({ entry: auditEntrySchema })
+/** 409: the field changed since the writer's version; `entry` is what the server has now. */
+export const conflictAnswerSchema = z.object({ error: z.literal('conflict'), entry: auditEntrySchema })
+
+export const HISTORY_SOURCES = ['review', 'import', 'browser'] as const
+export const historyItemSchema = z.object({
+  field: z.enum(AUDIT_FIELDS),
+  oldValue: z.string(),
+  newValue: z.string(),
+  reviewer: z.string(),
+  at: isoDate,
+  /** review: set on a page; import: merged from a session file; browser: moved from a browser's own storage. */
+  source: z.enum(HISTORY_SOURCES),
+})
+export type HistoryItem = z.infer<typeof historyItemSchema>
+export const historyAnswerSchema = z.object({ history: z.array(historyItemSchema) })
+
+/** Who the server says is reviewing: a name from the authenticating proxy's header, or null when the page asks for one. */
+export const reviewerAnswerSchema = z.object({ reviewer: z.nullable(z.string()) })
+
+export const importAnswerSchema = z.object({
+  added: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  keptNewer: z.number(),
+})
+export type ImportAnswer = z.infer<typeof importAnswerSchema>
+
+export const providerCacheAnswerSchema = z.object({
+  count: z.number(),
+  oldestFetchedAt: z.nullable(isoDate),
+  ttlHours: z.number(),
+})
+export type ProviderCacheAnswer = z.infer<typeof providerCacheAnswerSchema>

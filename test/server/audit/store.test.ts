@@ -1,0 +1,110 @@
+// The audit store against every database it supports: separate versioned fields, conflicts, history, polling by
+// revision, imports, the provider cache, and what survives a restart.
+import { afterEach, describe, expect, it } from 'vitest'
+import type { AuditStore } from '../../../src/server/audit/store'
+import type { SessionEntry } from '../../../src/stores/session-file'
+import { openTestStore, TEST_DATABASES } from './databases'
+
+const A = 'braze:8b922b25-dcc6-4e4d-b345-f7b06106046c'
+const B = 'commanders-act:BBFAC450'
+const T0 = new Date('2026-11-01T10:00:00.000Z')
+const later = (minutes: number) => new Date(T0.getTime() + minutes * 60_000)
+
+describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
+  const closers: (() => Promise<void>)[] = []
+  afterEach(async () => {
+    await Promise.all(closers.splice(0).map((close) => close()))
+  })
+  const open = async (url?: string): Promise<{ store: AuditStore; url: string }> => {
+    const databaseUrl = url ?? (await database.create())
+    const opened = await openTestStore(databaseUrl)
+    closers.push(opened.close)
+    return { store: opened.store, url: databaseUrl }
+  }
+
+  it('keeps the verdict and the note as separate writes: one never resets the other', async () => {
+    const { store } = await open()
+    await store.write({ key: A, field: 'verdict', value: 'fix', baseVersion: 0 }, 'Ana', T0)
+    const outcome = await store.write({ key: A, field: 'note', value: 'Rename it', baseVersion: 0 }, 'Ben', later(1))
+    expect(outcome).toMatchObject({
+      ok: true,
+      entry: { verdict: 'fix', verdictBy: 'Ana', note: 'Rename it', noteBy: 'Ben', reviewer: 'Ben', reviewedAt: later(1).toISOString() },
+    })
+  })
+
+  it('refuses a write based on an old version and answers with what is there now', async () => {
+    const { store } = await open()
+    await store.write({ key: A, field: 'note', value: 'first', baseVersion: 0 }, 'Ana', T0)
+    const stale = await store.write({ key: A, field: 'note', value: 'mine', baseVersion: 0 }, 'Ben', later(1))
+    expect(stale).toMatchObject({ ok: false, entry: { note: 'first', noteVersion: 1, noteBy: 'Ana', noteAt: T0.toISOString() } })
+    const based = await store.write({ key: A, field: 'note', value: 'mine', baseVersion: 1 }, 'Ben', later(2))
+    expect(based).toMatchObject({ ok: true, entry: { note: 'mine', noteVersion: 2 } })
+  })
+
+  it('lets exactly one of two writers based on the same version win', async () => {
+    const { store } = await open()
+    const outcomes = await Promise.all(
+      ['Ana', 'Ben'].map((who) => store.write({ key: A, field: 'verdict', value: who === 'Ana' ? 'keep' : 'archive', baseVersion: 0 }, who, T0)),
+    )
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1)
+    const { entries } = await store.listEntries()
+    expect(entries).toHaveLength(1)
+    expect(entries[0]?.verdictVersion).toBe(1)
+  })
+
+  it('keeps every change in the history, newest first', async () => {
+    const { store } = await open()
+    await store.write({ key: A, field: 'verdict', value: 'fix', baseVersion: 0 }, 'Ana', T0)
+    await store.write({ key: A, field: 'verdict', value: 'keep', baseVersion: 1 }, 'Ben', later(5))
+    await store.write({ key: B, field: 'note', value: 'other segment', baseVersion: 0 }, 'Ben', later(6))
+    expect(await store.history(A)).toEqual([
+      { field: 'verdict', oldValue: 'fix', newValue: 'keep', reviewer: 'Ben', at: later(5).toISOString(), source: 'review' },
+      { field: 'verdict', oldValue: 'unreviewed', newValue: 'fix', reviewer: 'Ana', at: T0.toISOString(), source: 'review' },
+    ])
+  })
+
+  it('answers only the entries changed since a revision, so pages can poll cheaply', async () => {
+    const { store } = await open()
+    await store.write({ key: A, field: 'verdict', value: 'fix', baseVersion: 0 }, 'Ana', T0)
+    const first = await store.listEntries()
+    await store.write({ key: B, field: 'verdict', value: 'keep', baseVersion: 0 }, 'Ben', later(1))
+    const next = await store.listEntries(first.revision)
+    expect(next.entries.map((entry) => entry.key)).toEqual([B])
+    expect((await store.listEntries(next.revision)).entries).toEqual([])
+  })
+
+  it('merges an import in one go: the more recent review of each field wins, and the history says who imported it', async () => {
+    const { store } = await open()
+    await store.write({ key: A, field: 'verdict', value: 'fix', baseVersion: 0 }, 'Ana', later(10))
+    const file: SessionEntry[] = [
+      { key: A, verdict: 'archive', note: 'older note', reviewer: 'Cleo', reviewedAt: later(5).toISOString() },
+      { key: B, verdict: 'keep', note: 'from the file', reviewer: 'Cleo', reviewedAt: later(7).toISOString() },
+    ]
+    const answer = await store.importEntries(file, 'Dan', 'import', later(20))
+    expect(answer).toEqual({ added: 1, updated: 1, unchanged: 0, keptNewer: 0 })
+    const entries = new Map((await store.listEntries()).entries.map((entry) => [entry.key, entry]))
+    // A's verdict is newer here and stays; its note was empty and takes the file's.
+    expect(entries.get(A)).toMatchObject({ verdict: 'fix', verdictBy: 'Ana', note: 'older note', noteBy: 'Cleo' })
+    expect(entries.get(B)).toMatchObject({ verdict: 'keep', verdictBy: 'Cleo', verdictAt: later(7).toISOString() })
+    expect(await store.history(B)).toContainEqual(
+      expect.objectContaining({ field: 'verdict', newValue: 'keep', reviewer: 'Dan', source: 'import' }),
+    )
+    expect(await store.importEntries(file, 'Dan', 'import', later(21))).toEqual({ added: 0, updated: 0, unchanged: 1, keptNewer: 1 })
+  })
+
+  it('keeps what it wrote across a restart', async () => {
+    const { store, url } = await open()
+    await store.write({ key: A, field: 'note', value: 'still here', baseVersion: 0 }, 'Ana', T0)
+    await closers.pop()?.()
+    const reopened = await open(url)
+    expect((await reopened.store.listEntries()).entries).toEqual([expect.objectContaining({ key: A, note: 'still here' })])
+  })
+
+  it('serves a provider answer while it is fresh, and not after', async () => {
+    const { store } = await open()
+    await store.keepAnswer('braze details x', '{"message":"success"}', T0)
+    expect(await store.cachedAnswer('braze details x', 60_000, later(0.5))).toEqual({ body: '{"message":"success"}', fetchedAt: T0.toISOString() })
+    expect(await store.cachedAnswer('braze details x', 60_000, later(2))).toBeUndefined()
+    expect(await store.cacheSummary(60_000, later(0.5))).toEqual({ count: 1, oldestFetchedAt: T0.toISOString() })
+  })
+})
