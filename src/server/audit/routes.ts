@@ -1,10 +1,11 @@
-// The /api/audit/* routes: the team's reviews, their history, imports, and what the provider cache holds.
+// The /api/audit/* routes: the team's reviews, their history, imports, and what the provider cache holds. A fetch-style
+// handler (Request → Response), mounted on the Vite server by `auditMiddleware` and used as it is by component tests.
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { Readable } from 'node:stream'
 import { z } from 'zod/mini'
 import { issueText } from '../../providers/provider-error.ts'
 import { auditWriteSchema, REVIEWER_HEADER, REVIEWER_MAX_LENGTH, segmentKeySchema } from '../../stores/audit-contract.ts'
 import { parseSessionFile, SESSION_MAX_BYTES, SessionFileError } from '../../stores/session-file.ts'
-import { sendError, sendJson } from '../proxy/respond.ts'
 import type { AuditStore } from './store.ts'
 
 export interface AuditRoutesOptions {
@@ -32,30 +33,41 @@ class BodyError extends Error {
   }
 }
 
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+/** Reads a JSON body, refusing it as soon as it passes `maxBytes` rather than once it is all in memory. */
+async function readBody(request: Request, maxBytes: number): Promise<string> {
+  if (!(request.headers.get('content-type') ?? '').startsWith('application/json')) {
     throw new BodyError(415, 'unsupported_media_type', 'Send JSON (Content-Type: application/json).')
   }
-  const chunks: Buffer[] = []
+  if (!request.body) return ''
+  const chunks: Uint8Array[] = []
   let size = 0
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk))
-    size += buffer.byteLength
-    if (size > maxBytes) throw new BodyError(413, 'too_large', `The request is larger than ${maxBytes} bytes.`)
-    chunks.push(buffer)
+  const reader = request.body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      await reader.cancel()
+      throw new BodyError(413, 'too_large', `The request is larger than ${maxBytes} bytes.`)
+    }
+    chunks.push(value)
   }
   return Buffer.concat(chunks).toString('utf8')
 }
 
-function headerValue(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name.toLowerCase()]
-  return Array.isArray(value) ? value[0] : value
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+  })
 }
 
+const failure = (status: number, error: string, details: Record<string, unknown> = {}) => json(status, { error, ...details })
+
 /** Who is making this request: the proxy's authenticated user, else the name the page sends; undefined if neither. */
-export function requestReviewer(req: IncomingMessage, authUserHeader: string | undefined): string | undefined {
-  if (authUserHeader) return headerValue(req, authUserHeader)?.trim().slice(0, REVIEWER_MAX_LENGTH) || undefined
-  const sent = headerValue(req, REVIEWER_HEADER)
+export function requestReviewer(headers: Headers, authUserHeader: string | undefined): string | undefined {
+  if (authUserHeader) return headers.get(authUserHeader)?.trim().slice(0, REVIEWER_MAX_LENGTH) || undefined
+  const sent = headers.get(REVIEWER_HEADER)
   if (!sent) return undefined
   try {
     return decodeURIComponent(sent).trim().slice(0, REVIEWER_MAX_LENGTH) || undefined
@@ -64,70 +76,100 @@ export function requestReviewer(req: IncomingMessage, authUserHeader: string | u
   }
 }
 
-export function createAuditRoutes(options: AuditRoutesOptions) {
+export type AuditHandler = (request: Request) => Promise<Response>
+
+export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
   const { store } = options
   const now = options.now ?? (() => new Date())
 
-  const needReviewer = (req: IncomingMessage): string => {
-    const reviewer = requestReviewer(req, options.authUserHeader)
+  const needReviewer = (request: Request): string => {
+    const reviewer = requestReviewer(request.headers, options.authUserHeader)
     if (!reviewer) throw new BodyError(400, 'reviewer_required', 'Say who is reviewing: enter your name first.')
     return reviewer
   }
 
-  const handle = async (req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams) => {
-    const route = `${req.method ?? 'GET'} ${path}`
+  const handle = async (request: Request, path: string, query: URLSearchParams): Promise<Response> => {
+    const route = `${request.method} ${path}`
     switch (route) {
       case 'GET /api/audit/entries': {
         const since = sinceSchema.safeParse(query.get('since') ?? '0')
-        if (!since.success) return sendError(res, 400, 'bad_request', { message: '"since" must be a revision number.' })
-        return sendJson(res, 200, await store.listEntries(since.data))
+        if (!since.success) return failure(400, 'bad_request', { message: '"since" must be a revision number.' })
+        return json(200, await store.listEntries(since.data))
       }
       case 'POST /api/audit/writes': {
-        const reviewer = needReviewer(req)
-        const write = auditWriteSchema.safeParse(parseJson(await readBody(req, WRITE_MAX_BYTES)), { error: issueText })
-        if (!write.success) return sendError(res, 400, 'bad_request', { message: describeIssue(write.error) })
+        const reviewer = needReviewer(request)
+        const write = auditWriteSchema.safeParse(parseJson(await readBody(request, WRITE_MAX_BYTES)), { error: issueText })
+        if (!write.success) return failure(400, 'bad_request', { message: describeIssue(write.error) })
         const outcome = await store.write(write.data, reviewer, now())
-        if (!outcome.ok) return sendJson(res, 409, { error: 'conflict', entry: outcome.entry })
-        return sendJson(res, 200, { entry: outcome.entry })
+        if (!outcome.ok) return json(409, { error: 'conflict', entry: outcome.entry })
+        return json(200, { entry: outcome.entry })
       }
       case 'GET /api/audit/history': {
         const key = segmentKeySchema.safeParse(query.get('key') ?? '')
-        if (!key.success) return sendError(res, 400, 'bad_request', { message: '"key" must be a segment key.' })
-        return sendJson(res, 200, { history: await store.history(key.data) })
+        if (!key.success) return failure(400, 'bad_request', { message: '"key" must be a segment key.' })
+        return json(200, { history: await store.history(key.data) })
       }
       case 'POST /api/audit/import': {
-        const importer = needReviewer(req)
+        const importer = needReviewer(request)
         const source = sourceSchema.safeParse(query.get('source') ?? 'file')
-        if (!source.success) return sendError(res, 400, 'bad_request', { message: '"source" must be file or browser.' })
-        const session = parseSessionFile(await readBody(req, SESSION_MAX_BYTES + 1), now())
-        return sendJson(res, 200, await store.importEntries(session.entries, importer, source.data === 'file' ? 'import' : 'browser', now()))
+        if (!source.success) return failure(400, 'bad_request', { message: '"source" must be file or browser.' })
+        const session = parseSessionFile(await readBody(request, SESSION_MAX_BYTES + 1), now())
+        return json(200, await store.importEntries(session.entries, importer, source.data === 'file' ? 'import' : 'browser', now()))
       }
       case 'GET /api/audit/reviewer':
-        return sendJson(res, 200, { reviewer: options.authUserHeader ? needReviewer(req) : null })
+        return json(200, { reviewer: options.authUserHeader ? needReviewer(request) : null })
       case 'GET /api/audit/provider-cache': {
         const summary = await store.cacheSummary(options.providerCacheTtlMs, now())
-        return sendJson(res, 200, { ...summary, ttlHours: options.providerCacheTtlMs / 3_600_000 })
+        return json(200, { ...summary, ttlHours: options.providerCacheTtlMs / 3_600_000 })
       }
     }
     const known = ['entries', 'writes', 'history', 'import', 'reviewer', 'provider-cache'].some((name) => path === `/api/audit/${name}`)
-    if (known) return sendError(res, 405, 'method_not_allowed', { message: 'This method is not allowed here.' })
-    return sendError(res, 404, 'not_found', { message: 'This path is not served.' })
+    if (known) return failure(405, 'method_not_allowed', { message: 'This method is not allowed here.' })
+    return failure(404, 'not_found', { message: 'This path is not served.' })
   }
 
-  return function auditRoutes(req: IncomingMessage, res: ServerResponse, next: Next): void {
-    const url = new URL(req.url ?? '/', 'http://localhost')
-    if (url.pathname !== '/api/audit' && !url.pathname.startsWith('/api/audit/')) return next()
-    if (options.authUserHeader && !requestReviewer(req, options.authUserHeader)) {
-      return sendError(res, 401, 'unauthenticated', { message: `Sign in first: the ${options.authUserHeader} header is missing.` })
+  return async function auditHandler(request: Request): Promise<Response> {
+    const url = new URL(request.url)
+    if (options.authUserHeader && !requestReviewer(request.headers, options.authUserHeader)) {
+      return failure(401, 'unauthenticated', { message: `Sign in first: the ${options.authUserHeader} header is missing.` })
     }
-    handle(req, res, url.pathname, url.searchParams).catch((error: unknown) => {
-      if (error instanceof BodyError) return sendError(res, error.status, error.reason, { message: error.message })
+    try {
+      return await handle(request, url.pathname, url.searchParams)
+    } catch (error) {
+      if (error instanceof BodyError) return failure(error.status, error.reason, { message: error.message })
       if (error instanceof SessionFileError) {
-        return sendError(res, 400, 'invalid_session', { reason: error.reason, params: error.params, message: error.message })
+        return failure(400, 'invalid_session', { reason: error.reason, params: error.params, message: error.message })
       }
-      options.log(`audit store error on ${req.method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`)
-      if (!res.headersSent) sendError(res, 500, 'store_error', { message: 'The audit database failed; nothing was changed.' })
-    })
+      options.log(`audit store error on ${request.method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`)
+      return failure(500, 'store_error', { message: 'The audit database failed; nothing was changed.' })
+    }
+  }
+}
+
+/** Mounts the handler on the Vite server for /api/audit and everything under it. */
+export function auditMiddleware(handler: AuditHandler) {
+  return function auditRoutes(req: IncomingMessage, res: ServerResponse, next: Next): void {
+    const path = (req.url ?? '/').split('?')[0] ?? '/'
+    if (path !== '/api/audit' && !path.startsWith('/api/audit/')) return next()
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers.set(name, value)
+      else if (Array.isArray(value)) headers.set(name, value.join(', '))
+    }
+    const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
+    const request = new Request(new URL(req.url ?? '/', 'http://localhost'), {
+      method: req.method,
+      headers,
+      body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+      duplex: 'half',
+    } as RequestInit)
+    handler(request)
+      .then(async (response) => {
+        const body = await response.text()
+        res.writeHead(response.status, { ...Object.fromEntries(response.headers), 'Content-Length': Buffer.byteLength(body) })
+        res.end(body)
+      })
+      .catch(next)
   }
 }
 

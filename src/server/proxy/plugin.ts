@@ -1,6 +1,6 @@
 // The Vite plugin that serves /api/* in `vite` and `vite preview` alike, starting the demo providers when no credentials are set.
 import type { Logger, Plugin, PreviewServer, ViteDevServer } from 'vite'
-import { createAuditRoutes } from '../audit/routes.ts'
+import { auditMiddleware, createAuditHandler } from '../audit/routes.ts'
 import { assertSafeListenAddress, openAuditStore, readAuditSettings } from '../audit/setup.ts'
 import { readDemoOptions } from '../demo/demo-options.ts'
 import { startDemoProviders } from '../demo/serve.ts'
@@ -58,12 +58,14 @@ export function segmentAuditProxy(options: SegmentAuditProxyOptions): Plugin {
     const { targets, close } = await resolveTargets(options.env, logger)
     server.httpServer?.once('close', () => void Promise.all([close(), audit.close()]))
     server.middlewares.use(
-      createAuditRoutes({
-        store: audit.store,
-        authUserHeader: auditSettings.authUserHeader,
-        providerCacheTtlMs: auditSettings.providerCacheTtlMs,
-        log: (line) => logger.warn(`  [audit] ${line}`, { timestamp: true }),
-      }),
+      auditMiddleware(
+        createAuditHandler({
+          store: audit.store,
+          authUserHeader: auditSettings.authUserHeader,
+          providerCacheTtlMs: auditSettings.providerCacheTtlMs,
+          log: (line) => logger.warn(`  [audit] ${line}`, { timestamp: true }),
+        }),
+      ),
     )
     server.middlewares.use(
       createProxyMiddleware({
