@@ -3,10 +3,10 @@ import '@testing-library/jest-dom/vitest'
 import 'fake-indexeddb/auto'
 import { BaselineStore, resetBaselineStoreForTests } from '../src/stores/audit-baseline'
 import { resetFindingSettingsForTests } from '../src/stores/finding-settings'
-import { resetVerdictStoreForTests, VerdictStore } from '../src/stores/verdict-store'
 import { afterEach, beforeEach, vi } from 'vitest'
 import i18next, { type Resource } from 'i18next'
 import { initI18nWithResources } from '../src/app/i18n'
+import { resetTestAudit } from './msw/audit-handlers'
 
 // Every translation up front, in English (tests query by the English names); a test may switch to French.
 const localeFiles = import.meta.glob<Record<string, unknown>>('../src/locales/*/*.json', { eager: true, import: 'default' })
@@ -23,9 +23,10 @@ let database = 0
 
 beforeEach(async () => {
   consoleErrors = []
-  // Every test starts with an empty verdict database.
+  // Every test starts with an empty audit and no saved drafts.
   database += 1
-  resetVerdictStoreForTests(new VerdictStore(`segment-audit-test-${database}`))
+  await resetTestAudit()
+  if (typeof sessionStorage !== 'undefined') sessionStorage.clear()
   resetBaselineStoreForTests(new BaselineStore(`segment-audit-baseline-test-${database}`))
   // And with nothing remembered from the test before (column choices, finding settings…).
   if (typeof localStorage !== 'undefined') localStorage.clear()

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { NavLink, Outlet } from 'react-router'
+import { BrowserReviewsOffer } from './browser-reviews-offer'
 import { Badge } from '../components/badge'
 import { connectionStatusQuery } from '../providers/connection-status'
 import { changeLanguage, LANGUAGES } from './i18n'
@@ -76,6 +77,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        <BrowserReviewsOffer />
         <Outlet />
       </main>
     </>

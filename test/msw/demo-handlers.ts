@@ -1,5 +1,6 @@
 // MSW handlers standing in for the proxy in front of the demo fake providers: same paths, credentials added, JSONP converted.
 import { http, HttpResponse, type HttpHandler } from 'msw'
+import { auditHandlers } from './audit-handlers'
 import { createFakeBraze } from '../../src/server/demo/braze-fake'
 import { createFakeCommandersAct } from '../../src/server/demo/commanders-act-fake'
 import { generateDemoData, type DemoData } from '../../src/server/demo/data'
@@ -120,6 +121,7 @@ export function createDemoHandlers({ brazeCount, commandersActCount, seed, laten
         },
       }),
     ),
+    ...auditHandlers,
     brazeListPagesHandler,
     http.get('*/api/braze/segments/:endpoint', ({ request }) => forwardToBraze(request)),
     http.get('*/api/commanders-act/segments/list', ({ request }) => forwardToCommandersActList(request)),

@@ -9,7 +9,7 @@ import {
   type SessionFile,
   type SessionSegment,
 } from '../../src/stores/session-file'
-import { VerdictStore, type AuditEntry } from '../../src/stores/verdict-store'
+import { VerdictStore, type AuditEntry } from '../../src/stores/audit-contract'
 
 function entry(fields: Partial<AuditEntry> = {}): AuditEntry {
   return { key: 'braze:b-1', verdict: 'archive', note: 'Duplicate of spring', reviewer: 'Camille', reviewedAt: '2025-03-01T10:00:00.000Z', ...fields }

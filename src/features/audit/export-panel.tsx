@@ -7,7 +7,7 @@ import type { SegmentFindings } from '../../findings/findings'
 import { datedFilename, downloadText } from '../../lib/download'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import { baselineFromSession, getBaselineStore } from '../../stores/audit-baseline'
-import type { AuditEntry } from '../../stores/verdict-store'
+import type { AuditEntry } from '../../stores/audit-contract'
 import { sessionCsv, sessionFile } from './session-export'
 import type { ListedSegments } from './use-listed-segments'
 

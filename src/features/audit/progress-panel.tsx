@@ -6,7 +6,7 @@ import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
 import { adviceForError } from '../../providers/error-advice'
 import { providerLabel, type ProviderId } from '../../providers/provider-error'
-import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/verdict-store'
+import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import type { ListedSegments } from './use-listed-segments'
 
 type VerdictCounts = Record<Verdict, number>

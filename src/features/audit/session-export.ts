@@ -8,7 +8,7 @@ import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import { providerLabel, type ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
 import { buildSessionFile, type SessionFile } from '../../stores/session-file'
-import type { AuditEntry } from '../../stores/verdict-store'
+import type { AuditEntry } from '../../stores/audit-contract'
 import type { AuditT } from './audit-t'
 
 const COLUMNS = ['provider', 'id', 'name', 'tags', 'created', 'updated', 'description', 'findings', 'verdict', 'note', 'reviewer', 'reviewedAt'] as const

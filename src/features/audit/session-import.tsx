@@ -1,16 +1,21 @@
-// Import of a session file: merged with this browser's verdicts (the newer review wins), with a summary; a bad file changes nothing.
+// Import of a session file: checked here, then merged into the team's audit by the server in one transaction (for each
+// field the more recent review wins), with a summary; a refused file changes nothing.
+import { useQueryClient } from '@tanstack/react-query'
 import { useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/alert'
 import { baselineFromSession, getBaselineStore } from '../../stores/audit-baseline'
-import { mergeSessions, parseSessionFile, SessionFileError, type MergeResult } from '../../stores/session-file'
-import { getVerdictStore } from '../../stores/verdict-store'
+import type { ImportAnswer } from '../../stores/audit-contract'
+import { uploadSession } from '../../stores/audit-client'
+import { auditKeys } from '../../stores/audit-queries'
+import { useReviewer } from '../../stores/reviewer'
+import { parseSessionFile, SESSION_MAX_BYTES, SessionFileError } from '../../stores/session-file'
 import type { AuditT } from './audit-t'
 
 type ImportState =
   | { kind: 'idle' }
   | { kind: 'working' }
-  | { kind: 'done'; file: string; result: MergeResult; snapshotKept: boolean }
+  | { kind: 'done'; file: string; result: ImportAnswer; snapshotKept: boolean }
   | { kind: 'failed'; file: string; error: unknown }
 
 /** Why a file was refused, in the interface language; anything but a refused file (storage failing, say) as it came. */
@@ -18,6 +23,8 @@ function refusalText(t: AuditT, error: unknown): string {
   if (error instanceof SessionFileError) {
     const { version, field = '?', problem = '' } = error.params
     switch (error.reason) {
+      case 'too-large':
+        return t('import.error.too-large')
       case 'not-json':
         return t('import.error.not-json')
       case 'not-session':
@@ -31,11 +38,11 @@ function refusalText(t: AuditT, error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-function summaryText(t: AuditT, result: MergeResult): string {
+function summaryText(t: AuditT, result: ImportAnswer): string {
   return t('import.summary', {
     added: t('import.added', { count: result.added }),
     updated: t('import.updated', { count: result.updated }),
-    kept: t('import.kept', { count: result.keptLocal }),
+    kept: t('import.kept', { count: result.keptNewer }),
     identical: t('import.identical', { count: result.unchanged }),
   })
 }
@@ -43,17 +50,19 @@ function summaryText(t: AuditT, result: MergeResult): string {
 export function SessionImport() {
   const { t } = useTranslation(['audit', 'common'])
   const [state, setState] = useState<ImportState>({ kind: 'idle' })
+  const { reviewer } = useReviewer()
+  const queryClient = useQueryClient()
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]
     event.target.value = ''
     if (!file) return
     setState({ kind: 'working' })
     try {
-      const session = parseSessionFile(await file.text())
-      const store = getVerdictStore()
-      await store.ready
-      const result = mergeSessions(store.getSnapshot(), session.entries)
-      if (result.toWrite.length > 0) await store.saveMany(result.toWrite)
+      if (file.size > SESSION_MAX_BYTES) throw new SessionFileError('This file is larger than 10 MB.', 'too-large')
+      const text = await file.text()
+      const session = parseSessionFile(text, new Date())
+      const result = await uploadSession(text, 'file', reviewer)
+      await queryClient.invalidateQueries({ queryKey: auditKeys.entries() })
       // The reviews are in; the snapshot for "Changed since the last audit" is a bonus that must not undo them.
       const snapshotKept = await getBaselineStore()
         .offer(baselineFromSession(session, 'import', file.name))
@@ -69,8 +78,14 @@ export function SessionImport() {
       <p className="muted">{t('import.intro')}</p>
       <label className="file-field">
         <span>{t('import.file')}</span>
-        <input type="file" accept="application/json,.json" onChange={(event) => void onFile(event)} disabled={state.kind === 'working'} />
+        <input
+          type="file"
+          accept="application/json,.json"
+          onChange={(event) => void onFile(event)}
+          disabled={state.kind === 'working' || !reviewer}
+        />
       </label>
+      {reviewer ? null : <p className="muted">{t('import.nameFirst')}</p>}
       {state.kind === 'working' ? <p role="status">{t('import.working')}</p> : null}
       {state.kind === 'done' ? (
         <Alert tone="info" title={t('import.done', { file: state.file })}>

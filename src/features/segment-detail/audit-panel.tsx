@@ -1,110 +1,106 @@
-// The audit panel: a verdict and a note for this segment, written to IndexedDB before it says "Saved".
-import { isShortcut } from '../../lib/keyboard'
-import { useEffect, useId, useRef, useState } from 'react'
+// The audit panel: a verdict and a note for this segment, written to the team's audit on the server before it says
+// "Saved". A write based on a value someone else has since changed is not forced: the panel says who changed it and
+// keeps what this reviewer typed.
+import { useQuery } from '@tanstack/react-query'
+import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../components/use-format'
+import { isShortcut } from '../../lib/keyboard'
+import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
+import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
-import { VERDICT_KEYS } from '../../stores/verdict-labels'
-import { getVerdictStore, VERDICTS, type Verdict } from '../../stores/verdict-store'
 import { useVerdict } from '../../stores/use-verdicts'
+import { VERDICT_KEYS } from '../../stores/verdict-labels'
 import { DateWithAge } from './date-with-age'
+import { ReviewHistory } from './review-history'
 import { ReviewerForm } from './reviewer-form'
+import { useAuditWriter } from './use-audit-writer'
+import { useNoteEditor, type NoteStatus } from './use-note-editor'
 
-const NOTE_DEBOUNCE_MS = 600
 const KEY_OF: Partial<Record<Verdict, string>> = Object.fromEntries(Object.entries(VERDICT_KEYS).map(([key, verdict]) => [verdict, key]))
 
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'failed'; message: string }
+type VerdictStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving'; verdict: Verdict }
+  | { kind: 'saved' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'conflict'; mine: Verdict; theirs: AuditEntry }
 
 export function AuditPanel({ segmentKey }: { segmentKey: string }) {
+  const { reviewer, fromServer, loading, remember } = useReviewer()
+  if (!reviewer && !fromServer && !loading) return <ReviewerForm onSubmit={remember} />
+  return <ReviewPanel segmentKey={segmentKey} reviewer={reviewer} />
+}
+
+function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: string }) {
   const { t } = useTranslation(['detail', 'common'])
+  const format = useFormat()
   const entry = useVerdict(segmentKey)
-  const [reviewer, rememberReviewer] = useReviewer()
-  const [note, setNote] = useState(entry?.note ?? '')
-  const [seenEntry, setSeenEntry] = useState(entry)
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' })
-  const [dirty, setDirty] = useState(false)
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  const latest = useRef({ note, verdict: entry?.verdict ?? 'unreviewed', reviewer })
+  const loaded = useQuery(auditEntriesQuery()).isSuccess
+  const write = useAuditWriter(reviewer)
+  const note = useNoteEditor(segmentKey, entry, loaded, write)
+  const [verdictStatus, setVerdictStatus] = useState<VerdictStatus>({ kind: 'idle' })
   const noteId = useId()
-  // The choice shows at once while it is written; the status says "Saved" only once it is, and a failed write reverts it.
-  const [pendingVerdict, setPendingVerdict] = useState<Verdict | undefined>(undefined)
-  const verdict: Verdict = pendingVerdict ?? entry?.verdict ?? 'unreviewed'
+  const ready = Boolean(reviewer) && loaded
+  // The choice shows at once while it is written; a refused or failed write puts back what the server has.
+  const verdict: Verdict = verdictStatus.kind === 'saving' ? verdictStatus.verdict : (entry?.verdict ?? 'unreviewed')
 
-  // The stored entry can arrive after the first render (IndexedDB is asynchronous): adopt it unless the user is typing.
-  if (entry !== seenEntry) {
-    setSeenEntry(entry)
-    if (!dirty) setNote(entry?.note ?? '')
-  }
-
-  useEffect(() => {
-    latest.current = { note, verdict, reviewer }
-  })
-
-  const save = (change: { verdict?: Verdict; note?: string }) => {
-    clearTimeout(timer.current)
-    const next = { ...latest.current, ...change }
-    latest.current = next
-    setSaveState({ kind: 'saving' })
-    if (change.verdict) setPendingVerdict(change.verdict)
-    getVerdictStore()
-      .save({ key: segmentKey, verdict: next.verdict, note: next.note, reviewer: next.reviewer, reviewedAt: new Date().toISOString() })
-      .then(
-        () => {
-          if (latest.current.note === next.note) setDirty(false)
-          if (latest.current.verdict === next.verdict) setPendingVerdict(undefined)
-          setSaveState({ kind: 'saved' })
-        },
-        (error: unknown) => {
-          setPendingVerdict(undefined)
-          setSaveState({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
-        },
-      )
-  }
-  const flushNote = () => {
-    if (dirty) save({})
-  }
-  const flushRef = useRef(flushNote)
-  useEffect(() => {
-    flushRef.current = flushNote
-  })
-
-  // Leaving the page, the route or the tab writes what was typed.
-  useEffect(() => {
-    const onPageHide = () => flushRef.current()
-    window.addEventListener('pagehide', onPageHide)
-    return () => {
-      window.removeEventListener('pagehide', onPageHide)
-      flushRef.current()
+  const chooseVerdict = async (chosen: Verdict) => {
+    if (!ready) return
+    setVerdictStatus({ kind: 'saving', verdict: chosen })
+    try {
+      const result = await write({ key: segmentKey, field: 'verdict', value: chosen, baseVersion: entry?.verdictVersion ?? 0 })
+      setVerdictStatus(result.kind === 'saved' ? { kind: 'saved' } : { kind: 'conflict', mine: chosen, theirs: result.entry })
+    } catch (error) {
+      setVerdictStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
     }
-  }, [])
+  }
 
   useEffect(() => {
-    if (!reviewer) return
     const onKey = (event: KeyboardEvent) => {
       if (!isShortcut(event)) return
       const chosen = VERDICT_KEYS[event.key]
       if (!chosen) return
       event.preventDefault()
-      save({ verdict: chosen })
+      void chooseVerdict(chosen)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   })
 
-  if (!reviewer) return <ReviewerForm onSubmit={rememberReviewer} />
+  const saving = verdictStatus.kind === 'saving' || note.status.kind === 'saving'
+  const failed = [verdictStatus, note.status].find((status) => status.kind === 'failed')
+  const saved = !saving && !failed && (verdictStatus.kind === 'saved' || note.status.kind === 'saved')
 
   return (
     <section className="card audit-panel" aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t('audit.heading')}</h2>
-      <fieldset role="radiogroup" aria-label={t('audit.verdict')} className="verdicts">
+      <fieldset role="radiogroup" aria-label={t('audit.verdict')} className="verdicts" disabled={!ready}>
         <legend className="visually-hidden">{t('audit.verdict')}</legend>
         {VERDICTS.map((option) => (
           <label key={option} className={`verdict-option verdict-${option}`}>
-            <input type="radio" name={`verdict-${segmentKey}`} value={option} checked={verdict === option} onChange={() => save({ verdict: option })} />
+            <input
+              type="radio"
+              name={`verdict-${segmentKey}`}
+              value={option}
+              checked={verdict === option}
+              onChange={() => void chooseVerdict(option)}
+            />
             {t(`common:verdict.${option}`)}
             {KEY_OF[option] ? <kbd aria-hidden="true">{KEY_OF[option]}</kbd> : null}
           </label>
         ))}
       </fieldset>
+      {verdictStatus.kind === 'conflict' ? (
+        <p role="alert" className="conflict">
+          {t('audit.verdictConflict', {
+            reviewer: verdictStatus.theirs.verdictBy ?? '?',
+            time: format.dateTime(verdictStatus.theirs.verdictAt ?? verdictStatus.theirs.reviewedAt),
+            theirs: t(`common:verdict.${verdictStatus.theirs.verdict}`),
+            mine: t(`common:verdict.${verdictStatus.mine}`),
+          })}
+        </p>
+      ) : null}
       <label htmlFor={noteId} className="note-label">
         {t('audit.note')}
       </label>
@@ -112,24 +108,20 @@ export function AuditPanel({ segmentKey }: { segmentKey: string }) {
         id={noteId}
         className="input note"
         rows={4}
-        value={note}
-        onChange={(event) => {
-          setNote(event.target.value)
-          latest.current = { ...latest.current, note: event.target.value }
-          setDirty(true)
-          setSaveState({ kind: 'idle' })
-          clearTimeout(timer.current)
-          timer.current = setTimeout(() => save({}), NOTE_DEBOUNCE_MS)
-        }}
-        onBlur={flushNote}
+        value={note.text}
+        disabled={!ready}
+        onChange={(event) => note.change(event.target.value)}
+        onBlur={note.flush}
       />
-      <p role="status" className={`save-state save-${saveState.kind}`}>
-        {saveState.kind === 'saving' ? t('audit.saving') : null}
-        {saveState.kind === 'saved' ? t('audit.saved') : null}
-        {saveState.kind === 'failed' ? t('audit.failed', { message: saveState.message }) : null}
+      {note.status.kind === 'conflict' ? <NoteConflict status={note.status} onKeepMine={note.keepMine} onTakeTheirs={note.takeTheirs} /> : null}
+      <p role="status" className={`save-state save-${saving ? 'saving' : failed ? 'failed' : saved ? 'saved' : 'idle'}`}>
+        {!loaded ? t('audit.loading') : null}
+        {saving ? t('audit.saving') : null}
+        {failed?.kind === 'failed' ? t('audit.failed', { message: failed.message }) : null}
+        {saved ? t('audit.saved') : null}
       </p>
       <p className="muted small-print">
-        {entry ? (
+        {entry && entry.verdictVersion + entry.noteVersion > 0 ? (
           <>
             {t('audit.byline', { verdict: t(`common:verdict.${entry.verdict}`), reviewer: entry.reviewer })} <DateWithAge iso={entry.reviewedAt} />
           </>
@@ -137,6 +129,35 @@ export function AuditPanel({ segmentKey }: { segmentKey: string }) {
           t('audit.hint', { reviewer, keep: t('common:verdict.keep'), fix: t('common:verdict.fix'), archive: t('common:verdict.archive') })
         )}
       </p>
+      <ReviewHistory segmentKey={segmentKey} revision={entry?.revision ?? 0} />
     </section>
+  )
+}
+
+function NoteConflict({
+  status,
+  onKeepMine,
+  onTakeTheirs,
+}: {
+  status: Extract<NoteStatus, { kind: 'conflict' }>
+  onKeepMine: (theirs: AuditEntry) => void
+  onTakeTheirs: (theirs: AuditEntry) => void
+}) {
+  const { t } = useTranslation('detail')
+  const format = useFormat()
+  const { theirs } = status
+  return (
+    <div role="alert" className="conflict">
+      <p>{t('audit.noteConflict', { reviewer: theirs.noteBy ?? '?', time: format.dateTime(theirs.noteAt ?? theirs.reviewedAt) })}</p>
+      <blockquote className="their-note">{theirs.note || t('audit.emptyNote')}</blockquote>
+      <div className="conflict-actions">
+        <button type="button" className="button button-primary" onClick={() => onKeepMine(theirs)}>
+          {t('audit.keepMine')}
+        </button>
+        <button type="button" className="button" onClick={() => onTakeTheirs(theirs)}>
+          {t('audit.takeTheirs')}
+        </button>
+      </div>
+    </div>
   )
 }

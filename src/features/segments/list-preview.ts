@@ -6,7 +6,7 @@ import { z } from 'zod/mini'
 import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../../providers/cache-policy'
 import type { ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED, segmentKey } from '../../providers/segment'
-import { VERDICTS, type AuditEntry } from '../../stores/verdict-store'
+import { VERDICTS, type AuditEntry } from '../../stores/audit-contract'
 import type { SegmentRow } from './segment-rows'
 
 const STORAGE_KEY = 'segment-audit:list-preview'

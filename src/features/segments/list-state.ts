@@ -2,7 +2,7 @@
 import { isFindingId, type FindingId } from '../../findings/findings'
 import { parseDateParam, toDateParam } from '../../findings/staleness'
 import type { ProviderId } from '../../providers/provider-error'
-import { VERDICTS, type Verdict } from '../../stores/verdict-store'
+import { VERDICTS, type Verdict } from '../../stores/audit-contract'
 
 export const SORT_COLUMNS = ['provider', 'name', 'id', 'tags', 'tracking', 'created', 'updated', 'description', 'verdict'] as const
 export type SortColumn = (typeof SORT_COLUMNS)[number]

@@ -5,7 +5,7 @@ import { NOT_PROVIDED, type NotProvided, type Segment } from '../../providers/se
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import { normaliseForSearch } from '../../lib/search-text'
 import type { FindingId } from '../../findings/findings'
-import type { AuditEntry, Verdict } from '../../stores/verdict-store'
+import type { AuditEntry, Verdict } from '../../stores/audit-contract'
 
 /** `undefined`: not known yet (Braze details not loaded); NOT_PROVIDED: the provider has no such field. */
 export type Known<T> = T | undefined | NotProvided

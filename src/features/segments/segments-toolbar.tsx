@@ -2,7 +2,7 @@
 import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
 import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
-import { VERDICTS } from '../../stores/verdict-store'
+import { VERDICTS } from '../../stores/audit-contract'
 import { ColumnsMenu } from './columns-menu'
 import { FindingFilter } from './finding-filter'
 import type { SegmentListFilters } from './list-state'

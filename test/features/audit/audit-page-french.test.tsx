@@ -13,7 +13,7 @@ import { computeFindings, type FindingId } from '../../../src/findings/findings'
 import { formatDateTime } from '../../../src/lib/format'
 import type { Segment } from '../../../src/providers/segment'
 import { getBaselineStore } from '../../../src/stores/audit-baseline'
-import { getVerdictStore, type AuditEntry, type Verdict } from '../../../src/stores/verdict-store'
+import { getVerdictStore, type AuditEntry, type Verdict } from '../../../src/stores/audit-contract'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 

@@ -16,7 +16,7 @@ import { providerLabel } from '../../../src/providers/provider-error'
 import { NOT_PROVIDED, type Segment } from '../../../src/providers/segment'
 import { getBaselineStore } from '../../../src/stores/audit-baseline'
 import { buildSessionFile, parseSessionFile, type SessionSegment } from '../../../src/stores/session-file'
-import { getVerdictStore, type AuditEntry, type Verdict } from '../../../src/stores/verdict-store'
+import { getVerdictStore, type AuditEntry, type Verdict } from '../../../src/stores/audit-contract'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 

@@ -9,7 +9,7 @@ import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import type { ProviderId } from '../../../src/providers/provider-error'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
 import { parseSessionFile, SESSION_FORMAT, SESSION_VERSION } from '../../../src/stores/session-file'
-import type { AuditEntry, Verdict } from '../../../src/stores/verdict-store'
+import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
 
 function braze(id: string, name: string, tags: Segment['tags'], analyticsTracking = true): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }

@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event'
 import { createStore, get } from 'idb-keyval'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getVerdictStore, resetVerdictStoreForTests, VerdictStore, type AuditEntry } from '../../../src/stores/verdict-store'
+import { getVerdictStore, resetVerdictStoreForTests, VerdictStore, type AuditEntry } from '../../../src/stores/audit-contract'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 

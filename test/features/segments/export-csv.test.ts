@@ -8,7 +8,7 @@ import type { SortColumn } from '../../../src/features/segments/list-state'
 import { buildSegmentRows } from '../../../src/features/segments/segment-rows'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
-import type { AuditEntry, Verdict } from '../../../src/stores/verdict-store'
+import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
 
 function braze(id: string, name: string, tags: Segment['tags'], analyticsTracking: boolean): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }

@@ -5,7 +5,7 @@ import { PREVIEW_ROWS, readListPreview, resetListPreviewForTests, writeListPrevi
 import { toSegmentRow, type SegmentRow } from '../../../src/features/segments/segment-rows'
 import { CACHE_MAX_AGE_MS } from '../../../src/providers/cache-policy'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
-import type { AuditEntry, Verdict } from '../../../src/stores/verdict-store'
+import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
 
 const STORAGE_KEY = 'segment-audit:list-preview'
 const CONNECTION = JSON.stringify(['demo', 'rest.demo-braze.test', ['api.demo-commanders-act.test', '1234']])

@@ -6,7 +6,7 @@ import { countByProvider, filterRows, sortRowsFrom, tagFacets, type SortedRows }
 import { computeFindings } from '../../../src/findings/findings'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
-import type { AuditEntry, Verdict } from '../../../src/stores/verdict-store'
+import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 

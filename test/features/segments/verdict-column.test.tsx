@@ -5,7 +5,7 @@ import userEvent from '@testing-library/user-event'
 import Papa from 'papaparse'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { getVerdictStore, type AuditEntry, type Verdict } from '../../../src/stores/verdict-store'
+import { getVerdictStore, type AuditEntry, type Verdict } from '../../../src/stores/audit-contract'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 

@@ -1,0 +1,58 @@
+// Offers once to move the reviews an earlier version kept in this browser into the team's audit on the server.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Alert } from '../components/alert'
+import { uploadSession } from '../stores/audit-client'
+import { auditKeys } from '../stores/audit-queries'
+import { browserReviewsFile, forgetBrowserReviews, readBrowserReviews } from '../stores/browser-reviews'
+import { useReviewer } from '../stores/reviewer'
+
+const browserReviewsKey = [...auditKeys.all, 'browser-reviews'] as const
+
+export function BrowserReviewsOffer() {
+  const { t } = useTranslation('common')
+  const queryClient = useQueryClient()
+  const { reviewer } = useReviewer()
+  const [dismissed, setDismissed] = useState(false)
+  const reviews = useQuery({ queryKey: browserReviewsKey, queryFn: () => readBrowserReviews(), staleTime: Number.POSITIVE_INFINITY })
+  const move = useMutation({
+    mutationFn: async () => {
+      const found = reviews.data ?? []
+      // Whoever moves them is recorded in the history; the reviews keep their own reviewers and dates.
+      const mover = reviewer || found.at(-1)?.reviewer || 'this browser'
+      const answer = await uploadSession(browserReviewsFile(found, new Date()), 'browser', mover)
+      await forgetBrowserReviews()
+      return answer
+    },
+    onSuccess: () => {
+      queryClient.setQueryData(browserReviewsKey, [])
+      void queryClient.invalidateQueries({ queryKey: auditKeys.entries() })
+    },
+  })
+  const count = reviews.data?.length ?? 0
+  if (move.isSuccess) {
+    return (
+      <Alert tone="info" title={t('browserReviews.moved', { count: move.data.added + move.data.updated })}>
+        <button type="button" className="button" onClick={() => move.reset()}>
+          {t('browserReviews.close')}
+        </button>
+      </Alert>
+    )
+  }
+  if (count === 0 || dismissed) return null
+  return (
+    <Alert tone="info" title={t('browserReviews.title', { count })}>
+      <p>{t('browserReviews.text')}</p>
+      {move.isError ? <p role="alert">{t('browserReviews.failed', { message: move.error.message })}</p> : null}
+      <div className="conflict-actions">
+        <button type="button" className="button button-primary" disabled={move.isPending} onClick={() => move.mutate()}>
+          {move.isPending ? t('browserReviews.moving') : t('browserReviews.move', { count })}
+        </button>
+        <button type="button" className="button" onClick={() => setDismissed(true)}>
+          {t('browserReviews.later')}
+        </button>
+      </div>
+    </Alert>
+  )
+}

@@ -1,0 +1,22 @@
+// Sends one field's write and puts the server's answer in the shared audit snapshot at once.
+import { useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import type { AuditWrite } from '../../stores/audit-contract'
+import { sendAuditWrite, type WriteResult } from '../../stores/audit-client'
+import { rememberAuditEntry } from '../../stores/audit-queries'
+
+export type AuditWriter = (write: AuditWrite, options?: { keepalive?: boolean }) => Promise<WriteResult>
+
+export function useAuditWriter(reviewer: string): AuditWriter {
+  const queryClient = useQueryClient()
+  return useCallback(
+    async (write, options) => {
+      const result = await sendAuditWrite(write, reviewer, options)
+      rememberAuditEntry(queryClient, result.entry)
+      // The server already holds this very value (an earlier write on leaving got there first): that is a save.
+      const landed = result.kind === 'conflict' && result.entry[write.field] === write.value
+      return landed ? { kind: 'saved', entry: result.entry } : result
+    },
+    [queryClient, reviewer],
+  )
+}

@@ -1,0 +1,137 @@
+// The note being edited: saved a moment after typing stops, on leaving the field, and on leaving the page (a request
+// that outlives the page, plus a draft in sessionStorage that the next visit sends again if that request never
+// arrived). A write based on an older note than the server's is not forced: the reviewer sees both and chooses.
+import { useEffect, useRef, useState } from 'react'
+import type { AuditEntry } from '../../stores/audit-contract'
+import { dropNoteDraft, keepNoteDraft, readNoteDraft } from '../../stores/note-draft'
+import type { AuditWriter } from './use-audit-writer'
+
+const NOTE_DEBOUNCE_MS = 600
+
+export type NoteStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved' }
+  | { kind: 'failed'; message: string }
+  /** The server's note changed since this one was started: `theirs` is what it holds now. */
+  | { kind: 'conflict'; theirs: AuditEntry }
+
+interface Editing {
+  text: string
+  /** The server's note version this text was started from. */
+  base: number
+  dirty: boolean
+}
+
+export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined, loaded: boolean, write: AuditWriter) {
+  const [editing, setEditing] = useState<Editing>({ text: entry?.note ?? '', base: entry?.noteVersion ?? 0, dirty: false })
+  const [status, setStatus] = useState<NoteStatus>({ kind: 'idle' })
+  const [seenEntry, setSeenEntry] = useState(entry)
+  const latest = useRef(editing)
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
+  const restored = useRef(false)
+  /** The note write on its way, if any: a write on leaving is based on the version it will make. */
+  const inFlight = useRef<{ text: string; base: number } | undefined>(undefined)
+
+  // Someone else's change (another tab, another reviewer) shows at once, unless the reviewer is typing here.
+  if (entry !== seenEntry) {
+    setSeenEntry(entry)
+    if (!editing.dirty) setEditing({ text: entry?.note ?? '', base: entry?.noteVersion ?? 0, dirty: false })
+  }
+  useEffect(() => {
+    latest.current = editing
+  })
+
+  const save = async (based?: number) => {
+    clearTimeout(timer.current)
+    const sent = { ...latest.current, base: based ?? latest.current.base }
+    if (!sent.dirty && based === undefined) return
+    setStatus({ kind: 'saving' })
+    inFlight.current = sent
+    try {
+      // keepalive: a reload or a closed tab does not cancel a save already under way.
+      const result = await write({ key: segmentKey, field: 'note', value: sent.text, baseVersion: sent.base }, { keepalive: true })
+      if (result.kind === 'conflict') {
+        setStatus({ kind: 'conflict', theirs: result.entry })
+        return
+      }
+      dropNoteDraft(segmentKey, sent.text)
+      const stillSame = latest.current.text === sent.text
+      setEditing((now) => ({ text: now.text, base: result.entry.noteVersion, dirty: !stillSame }))
+      latest.current = { text: latest.current.text, base: result.entry.noteVersion, dirty: !stillSame }
+      setStatus(stillSame ? { kind: 'saved' } : { kind: 'idle' })
+    } catch (error) {
+      setStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+    } finally {
+      if (inFlight.current === sent) inFlight.current = undefined
+    }
+  }
+  const saveRef = useRef(save)
+  useEffect(() => {
+    saveRef.current = save
+  })
+
+  const change = (text: string) => {
+    const base = latest.current.dirty ? latest.current.base : (entry?.noteVersion ?? 0)
+    const next = { text, base, dirty: true }
+    latest.current = next
+    setEditing(next)
+    keepNoteDraft(segmentKey, { note: text, baseVersion: base })
+    if (status.kind !== 'conflict') setStatus({ kind: 'idle' })
+    clearTimeout(timer.current)
+    if (status.kind !== 'conflict') timer.current = setTimeout(() => void saveRef.current(), NOTE_DEBOUNCE_MS)
+  }
+
+  /** After a conflict: replace the server's note with this one. */
+  const keepMine = (theirs: AuditEntry) => void save(theirs.noteVersion)
+  /** After a conflict: drop this text and take the server's note. */
+  const takeTheirs = (theirs: AuditEntry) => {
+    dropNoteDraft(segmentKey, latest.current.text)
+    const next = { text: theirs.note, base: theirs.noteVersion, dirty: false }
+    latest.current = next
+    setEditing(next)
+    setStatus({ kind: 'idle' })
+  }
+
+  // A draft left by a visit whose write never arrived: sent again, or shown beside the server's newer note.
+  useEffect(() => {
+    if (!loaded || restored.current) return
+    restored.current = true
+    const draft = readNoteDraft(segmentKey)
+    if (!draft) return
+    if (draft.note === (entry?.note ?? '')) {
+      dropNoteDraft(segmentKey, draft.note)
+      return
+    }
+    const next = { text: draft.note, base: draft.baseVersion, dirty: true }
+    latest.current = next
+    setEditing(next)
+    void saveRef.current()
+  }, [loaded, entry, segmentKey])
+
+  // Leaving the page (reload, close) or the route: what was typed goes out in a request that outlives the page.
+  useEffect(() => {
+    const flushOnLeave = () => {
+      const { text, dirty } = latest.current
+      if (!dirty) return
+      clearTimeout(timer.current)
+      const pending = inFlight.current
+      if (pending?.text === text) return
+      const base = pending ? pending.base + 1 : latest.current.base
+      write({ key: segmentKey, field: 'note', value: text, baseVersion: base }, { keepalive: true }).then(
+        (result) => {
+          if (result.kind === 'saved') dropNoteDraft(segmentKey, text)
+        },
+        // The draft stays in sessionStorage: the next visit sends it again.
+        () => {},
+      )
+    }
+    window.addEventListener('pagehide', flushOnLeave)
+    return () => {
+      window.removeEventListener('pagehide', flushOnLeave)
+      flushOnLeave()
+    }
+  }, [segmentKey, write])
+
+  return { text: editing.text, status, change, flush: () => void save(), keepMine, takeTheirs }
+}

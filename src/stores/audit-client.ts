@@ -1,0 +1,114 @@
+// Calls the server's /api/audit routes, parsing every answer with the shared wire schemas.
+import type { z } from 'zod/mini'
+import { apiUrl, APP_REQUEST_HEADERS } from '../lib/api-url'
+import {
+  conflictAnswerSchema,
+  entriesAnswerSchema,
+  historyAnswerSchema,
+  importAnswerSchema,
+  providerCacheAnswerSchema,
+  REVIEWER_HEADER,
+  reviewerAnswerSchema,
+  writeAnswerSchema,
+  type AuditEntry,
+  type AuditWrite,
+  type EntriesAnswer,
+  type HistoryItem,
+  type ImportAnswer,
+  type ProviderCacheAnswer,
+} from './audit-contract'
+import { SessionFileError, type SessionFileErrorParams, type SessionFileReason } from './session-file'
+
+/** The audit server refused or failed a request; `message` is the server's own words when it gave any. */
+export class AuditRequestError extends Error {
+  override readonly name = 'AuditRequestError'
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+function headers(reviewer?: string): Record<string, string> {
+  return {
+    ...APP_REQUEST_HEADERS,
+    Accept: 'application/json',
+    ...(reviewer ? { [REVIEWER_HEADER]: encodeURIComponent(reviewer) } : {}),
+  }
+}
+
+async function refusal(response: Response): Promise<AuditRequestError> {
+  let body: unknown
+  try {
+    body = await response.json()
+  } catch {
+    body = undefined
+  }
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
+  const reason = typeof record.error === 'string' ? record.error : 'failed'
+  const message = typeof record.message === 'string' ? record.message : `The audit server answered HTTP ${response.status}.`
+  return new AuditRequestError(response.status, reason, message)
+}
+
+async function parsed<S extends z.ZodMiniType>(response: Response, schema: S): Promise<z.output<S>> {
+  if (!response.ok) throw await refusal(response)
+  return schema.parse(await response.json())
+}
+
+export async function fetchAuditEntries(since: number, signal?: AbortSignal): Promise<EntriesAnswer> {
+  const response = await fetch(apiUrl('/api/audit/entries', { since: since || undefined }), { headers: headers(), signal })
+  return parsed(response, entriesAnswerSchema)
+}
+
+export type WriteResult = { kind: 'saved'; entry: AuditEntry } | { kind: 'conflict'; entry: AuditEntry }
+
+/**
+ * Writes one field. `keepalive` lets the request finish after the page is gone (a reload, a closed tab): the browser
+ * keeps it going for up to 64 kB of body, which a note always fits in.
+ */
+export async function sendAuditWrite(write: AuditWrite, reviewer: string, { keepalive = false } = {}): Promise<WriteResult> {
+  const response = await fetch(apiUrl('/api/audit/writes'), {
+    method: 'POST',
+    headers: { ...headers(reviewer), 'Content-Type': 'application/json' },
+    body: JSON.stringify(write),
+    keepalive,
+  })
+  if (response.status === 409) return { kind: 'conflict', entry: conflictAnswerSchema.parse(await response.json()).entry }
+  return { kind: 'saved', entry: (await parsed(response, writeAnswerSchema)).entry }
+}
+
+export async function fetchAuditHistory(key: string, signal?: AbortSignal): Promise<HistoryItem[]> {
+  const response = await fetch(apiUrl('/api/audit/history', { key }), { headers: headers(), signal })
+  return (await parsed(response, historyAnswerSchema)).history
+}
+
+/** Sends a session file's text to be merged on the server; a file it refuses comes back as a SessionFileError. */
+export async function uploadSession(text: string, source: 'file' | 'browser', reviewer: string): Promise<ImportAnswer> {
+  const response = await fetch(apiUrl('/api/audit/import', { source }), {
+    method: 'POST',
+    headers: { ...headers(reviewer), 'Content-Type': 'application/json' },
+    body: text,
+  })
+  if (response.status === 400 || response.status === 413) {
+    const body: unknown = await response.clone().json().catch(() => undefined)
+    const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
+    if (record.error === 'invalid_session' || response.status === 413) {
+      const reason = (typeof record.reason === 'string' ? record.reason : 'too-large') as SessionFileReason
+      const params = (typeof record.params === 'object' && record.params !== null ? record.params : {}) as SessionFileErrorParams
+      throw new SessionFileError(typeof record.message === 'string' ? record.message : 'The file was refused.', reason, params)
+    }
+  }
+  return parsed(response, importAnswerSchema)
+}
+
+export async function fetchServerReviewer(signal?: AbortSignal): Promise<string | null> {
+  const response = await fetch(apiUrl('/api/audit/reviewer'), { headers: headers(), signal })
+  return (await parsed(response, reviewerAnswerSchema)).reviewer
+}
+
+export async function fetchProviderCacheSummary(signal?: AbortSignal): Promise<ProviderCacheAnswer> {
+  const response = await fetch(apiUrl('/api/audit/provider-cache'), { headers: headers(), signal })
+  return parsed(response, providerCacheAnswerSchema)
+}
