@@ -2,12 +2,20 @@
 // Writing CSV is this one rule (quote a cell that holds a quote, a comma, a line break or edge spaces, doubling its
 // quotes); a parsing library would weigh 7 KB gzip in the browser for it.
 
-/** OWASP: a cell starting with one of these is read as a formula by spreadsheet apps. */
-const FORMULA_START = /^[=+\-@\t\r]/
+/**
+ * Spreadsheets skip these before reading a formula (OWASP ASVS 1.2.10): control characters, spaces, no-break and
+ * zero-width spaces, the BOM.
+ */
+const IGNORED_LEAD = /^[\u0000-\u0020\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u2060\u3000\uFEFF]+/
+/** Then a cell starting with one of these is read as a formula: ASCII and full-width `= + - @`, and `|` (DDE). */
+const FORMULA_START = /^[=+\-@|\uFF1D\uFF0B\uFF0D\uFF20]/
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/
 
 export function neutraliseCsvCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value
+  const lead = IGNORED_LEAD.exec(value)?.[0] ?? ''
+  // A leading control character is itself refused by some importers as the start of a formula: always neutralised.
+  const controlLead = /^[\u0000-\u001F]/.test(value)
+  return controlLead || FORMULA_START.test(value.slice(lead.length)) ? `'${value}` : value
 }
 
 function quoteCsvCell(value: string): string {

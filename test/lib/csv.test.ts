@@ -23,6 +23,16 @@ describe('neutraliseCsvCell', () => {
     { what: 'carriage return', cell: '\r=1', expected: "'\r=1" },
     { what: 'a lone equals sign', cell: '=', expected: "'=" },
     { what: 'HYPERLINK formula', cell: '=HYPERLINK("http://x","y")', expected: `'=HYPERLINK("http://x","y")` },
+    { what: 'a NUL', cell: '\u0000=1', expected: "'\u0000=1" },
+    { what: 'a line feed', cell: '\n=1', expected: "'\n=1" },
+    { what: 'spaces before an equals sign', cell: '   =1', expected: "'   =1" },
+    { what: 'a no-break space before an equals sign', cell: '\u00A0=1', expected: "'\u00A0=1" },
+    { what: 'a zero-width space before a plus', cell: '\u200B+1', expected: "'\u200B+1" },
+    { what: 'a BOM before an at sign', cell: '\uFEFF@SUM(A1)', expected: "'\uFEFF@SUM(A1)" },
+    { what: 'a full-width equals sign', cell: '＝1+1', expected: "'＝1+1" },
+    { what: 'a full-width plus, minus or at', cell: '＋1－1＠', expected: "'＋1－1＠" },
+    { what: 'a pipe (DDE)', cell: '|calc', expected: "'|calc" },
+    { what: 'a control character alone', cell: '\u0001text', expected: "'\u0001text" },
   ])('prefixes a cell starting with $what', ({ cell, expected }) => {
     expect(neutraliseCsvCell(cell)).toBe(expected)
   })
@@ -33,8 +43,8 @@ describe('neutraliseCsvCell', () => {
     { what: 'a minus in the middle', cell: 'seg-123' },
     { what: 'an at sign in the middle', cell: 'me@example.com' },
     { what: 'an empty cell', cell: '' },
-    { what: 'a leading space', cell: ' =1' },
-    { what: 'a leading newline', cell: '\n=1' },
+    { what: 'a leading space before text', cell: ' fidèle' },
+    { what: 'a pipe in the middle', cell: 'a|b' },
     { what: 'a leading quote', cell: "'=1" },
     { what: 'a number', cell: '42' },
   ])('leaves $what alone', ({ cell }) => {
