@@ -1,4 +1,7 @@
 // Browser suite: Debian's Chromium against the app served on its demo providers (one healthy, one with a failing provider).
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { defineConfig } from '@playwright/test'
 // Debian's Chromium and its flags, shared with the bench (bench/run.mjs).
 import chromiumSetup from './test/e2e/chromium.json' with { type: 'json' }
@@ -21,11 +24,16 @@ export const HEALTHY_URL = localUrl(0)
 export const FAILING_CA_URL = localUrl(1)
 /** A small workspace, quick to scan in full. */
 export const SMALL_URL = localUrl(2)
+/** A small workspace whose audit only the team journeys write to, one at a time (test/e2e/team-audit.spec.ts). */
+export const TEAM_URL = localUrl(3)
+
+/** Each run's servers keep their audits in a new folder: a run starts from an empty audit, never the project's data/. */
+const AUDIT_FOLDER = mkdtempSync(join(tmpdir(), 'segment-audit-e2e-'))
 
 const server = (url: string, env: Record<string, string>) => ({
   command: `npx vite --port ${new URL(url).port} --strictPort --host 127.0.0.1`,
   url: `${url}/api/status`,
-  env: { ...DEMO_ENV, ...env },
+  env: { ...DEMO_ENV, DATABASE_URL: join(AUDIT_FOLDER, `audit-${new URL(url).port}.sqlite`), ...env },
   reuseExistingServer: false,
   timeout: 60_000,
   stdout: 'ignore' as const,
@@ -51,5 +59,6 @@ export default defineConfig({
     server(HEALTHY_URL, {}),
     server(FAILING_CA_URL, { DEMO_FAIL: 'commanders-act' }),
     server(SMALL_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
+    server(TEAM_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
   ],
 })

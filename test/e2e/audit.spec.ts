@@ -1,11 +1,12 @@
-// The audit journey on a segment: a verdict and a note survive a reload and a new tab, and show in the list.
+// The audit journey on a segment: a verdict and a note survive a reload and a new tab, and show in the list. The audit
+// is the server's, shared by every test on this server: each journey reviews segments of its own, others on a retry.
 import { expect, test, type Page, type Route } from '@playwright/test'
 import { SMALL_URL } from '../../playwright.config'
 
 test('Archive and a note on a segment are kept after reload and in a new tab', async ({ page, context }) => {
   await page.goto('/?provider=braze')
   await expect(page.getByRole('status')).toContainText('3,000 segments')
-  const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').nth(2)
+  const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').nth(2 + test.info().retry)
   const name = (await link.textContent()) ?? ''
   await link.click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
@@ -41,15 +42,14 @@ test('Archive and a note on a segment are kept after reload and in a new tab', a
   await expect(other.getByRole('status')).toHaveText('Saved')
 
   await other.goto('/?verdict=keep')
-  await expect(other.getByRole('status')).toContainText(/^1 segment of 3,400/)
-  await expect(other.getByText(/Reviewed\s*1\s*of 3,400/)).toBeVisible()
+  await expect(other.getByRole('status')).toContainText(/segments? of 3,400/)
   await expect(other.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true })).toBeVisible()
 })
 
-test('a session exported as JSON comes back after the site’s storage is cleared', async ({ page, context }) => {
+test('a review stays when the site’s storage is cleared, and a session exported as JSON imports back as identical', async ({ page, context }) => {
   await page.goto('/?provider=commanders-act')
   await expect(page.getByRole('status')).toContainText('400 segments')
-  const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').first()
+  const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').nth(test.info().retry)
   const name = (await link.textContent()) ?? ''
   await link.click()
   await page.getByLabel('Your name').fill('Léa')
@@ -58,30 +58,26 @@ test('a session exported as JSON comes back after the site’s storage is cleare
   await expect(page.getByRole('status')).toHaveText('Saved')
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click()
-  await expect(page.getByRole('status').first()).toContainText('Reviewed 1 of 3,400 segments')
+  await expect(page.getByRole('status').first()).toContainText(/Reviewed [1-9]\d* of 3,400 segments/)
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()])
   const file = (await download.path()) ?? ''
 
-  // Clear everything the site stored in this browser.
+  // Clear everything the site stored in this browser: the review is the server's.
   await page.evaluate(async () => {
     localStorage.clear()
     for (const database of await indexedDB.databases()) if (database.name) indexedDB.deleteDatabase(database.name)
   })
   await context.clearCookies()
-  await page.reload()
-  await expect(page.getByRole('status').first()).toContainText('Reviewed 0 of 3,400 segments')
-
-  await page.getByLabel('Session file (.json)').setInputFiles(file)
-  await expect(page.getByText('1 added, 0 updated')).toBeVisible()
-  await expect(page.getByRole('status').first()).toContainText('Reviewed 1 of 3,400 segments')
-
   await page.goto('/?verdict=fix')
   await expect(page.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true })).toBeVisible()
 
+  await page.addInitScript(() => localStorage.setItem('segment-audit:reviewer:v1', 'Léa'))
   await page.goto('/audit')
+  await page.getByLabel('Session file (.json)').setInputFiles(file)
+  await expect(page.getByText(/0 added, 0 updated, 0 kept .*, [1-9]\d* already identical/)).toBeVisible()
+
   await page.getByLabel('Session file (.json)').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') })
   await expect(page.getByRole('alert')).toContainText('not a Segment Audit session')
-  await expect(page.getByRole('status').first()).toContainText('Reviewed 1 of 3,400 segments')
 })
 
 test('the details scan runs, pauses, resumes, keeps going across pages and fills the list', async ({ page }) => {
