@@ -1,6 +1,5 @@
 // Reviews that earlier versions kept in this browser's IndexedDB, before the audit moved to the server. They are
 // offered for upload once; once on the server, the browser's copy is deleted, so no browser keeps reviews of its own.
-import { clear, createStore, entries } from 'idb-keyval'
 import { buildSessionFile, sessionEntrySchema, type SessionEntry } from './session-file'
 
 /** Where versions before the shared audit kept verdicts and notes (idb-keyval: database "segment-audit", store "verdicts"). */
@@ -13,12 +12,29 @@ async function legacyDatabaseExists(name: string): Promise<boolean> {
   return (await indexedDB.databases()).some((database) => database.name === name)
 }
 
+function settled<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB failed'))
+  })
+}
+
+/** Every value of the old store, read with a connection closed at once so the database can then be deleted. */
+async function readLegacyValues(databaseName: string): Promise<unknown[]> {
+  const database = await settled(indexedDB.open(databaseName))
+  try {
+    if (!database.objectStoreNames.contains(LEGACY_STORE)) return []
+    return await settled(database.transaction(LEGACY_STORE, 'readonly').objectStore(LEGACY_STORE).getAll())
+  } finally {
+    database.close()
+  }
+}
+
 /** The reviews still in this browser, each checked as a session file's entry would be; unreadable ones are skipped. */
 export async function readBrowserReviews(databaseName = LEGACY_DATABASE): Promise<SessionEntry[]> {
   if (!(await legacyDatabaseExists(databaseName))) return []
-  const stored = await entries<string, unknown>(createStore(databaseName, LEGACY_STORE))
   const reviews: SessionEntry[] = []
-  for (const [, value] of stored) {
+  for (const value of await readLegacyValues(databaseName)) {
     const parsed = sessionEntrySchema.safeParse(value)
     // Never reviewed in substance (an "Unreviewed" with no note) is nothing to move.
     if (parsed.success && (parsed.data.verdict !== 'unreviewed' || parsed.data.note !== '')) reviews.push(parsed.data)
@@ -33,10 +49,5 @@ export function browserReviewsFile(reviews: readonly SessionEntry[], now: Date):
 
 export async function forgetBrowserReviews(databaseName = LEGACY_DATABASE): Promise<void> {
   if (!(await legacyDatabaseExists(databaseName))) return
-  await clear(createStore(databaseName, LEGACY_STORE))
-  await new Promise<void>((resolve) => {
-    const request = indexedDB.deleteDatabase(databaseName)
-    // Blocked or failed: the store is already empty, which is what matters.
-    request.onsuccess = request.onerror = request.onblocked = () => resolve()
-  })
+  await settled(indexedDB.deleteDatabase(databaseName))
 }
