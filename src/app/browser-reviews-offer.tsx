@@ -45,7 +45,7 @@ export function BrowserReviewsOffer() {
     <Alert tone="info" title={t('browserReviews.title', { count })}>
       <p>{t('browserReviews.text')}</p>
       {move.isError ? <p role="alert">{t('browserReviews.failed', { message: move.error.message })}</p> : null}
-      <div className="conflict-actions">
+      <div className="button-row">
         <button type="button" className="button button-primary" disabled={move.isPending} onClick={() => move.mutate()}>
           {move.isPending ? t('browserReviews.moving') : t('browserReviews.move', { count })}
         </button>

@@ -150,7 +150,7 @@ function NoteConflict({
     <div role="alert" className="conflict">
       <p>{t('audit.noteConflict', { reviewer: theirs.noteBy ?? '?', time: format.dateTime(theirs.noteAt ?? theirs.reviewedAt) })}</p>
       <blockquote className="their-note">{theirs.note || t('audit.emptyNote')}</blockquote>
-      <div className="conflict-actions">
+      <div className="button-row">
         <button type="button" className="button button-primary" onClick={() => onKeepMine(theirs)}>
           {t('audit.keepMine')}
         </button>
