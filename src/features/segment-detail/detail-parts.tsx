@@ -62,7 +62,8 @@ export function DetailFrame({ provider, id, name, navigation, failure, main, sid
       <div className="detail-grid">
         <div className="detail-main">{main}</div>
         <aside className="detail-side">
-          <AuditPanel segmentKey={segmentKey(provider, id)} />
+          {/* One panel per segment: moving on (j/k) starts a new one, and the last one sends what was typed. */}
+          <AuditPanel key={segmentKey(provider, id)} segmentKey={segmentKey(provider, id)} />
           {side}
         </aside>
       </div>

@@ -29,7 +29,6 @@ export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined,
   const [seenEntry, setSeenEntry] = useState(entry)
   const latest = useRef(editing)
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
-  const restored = useRef(false)
   /** The note write on its way, if any: a write on leaving is based on the version it will make. */
   const inFlight = useRef<{ text: string; base: number } | undefined>(undefined)
 
@@ -93,21 +92,19 @@ export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined,
     setStatus({ kind: 'idle' })
   }
 
-  // A draft left by a visit whose write never arrived: sent again, or shown beside the server's newer note.
-  useEffect(() => {
-    if (!loaded || restored.current) return
-    restored.current = true
+  // A draft left by a visit whose write never arrived: taken up once the audit has loaded, then sent again (or shown
+  // beside the server's newer note if someone changed it since).
+  const [draftChecked, setDraftChecked] = useState(false)
+  if (loaded && !draftChecked) {
+    setDraftChecked(true)
     const draft = readNoteDraft(segmentKey)
-    if (!draft) return
-    if (draft.note === (entry?.note ?? '')) {
-      dropNoteDraft(segmentKey, draft.note)
-      return
-    }
-    const next = { text: draft.note, base: draft.baseVersion, dirty: true }
-    latest.current = next
-    setEditing(next)
-    void saveRef.current()
-  }, [loaded, entry, segmentKey])
+    if (draft && draft.note !== (entry?.note ?? '')) setEditing({ text: draft.note, base: draft.baseVersion, dirty: true })
+  }
+  useEffect(() => {
+    if (!draftChecked) return
+    if (latest.current.dirty) void saveRef.current()
+    else dropNoteDraft(segmentKey, latest.current.text)
+  }, [draftChecked, segmentKey])
 
   // Leaving the page (reload, close) or the route: what was typed goes out in a request that outlives the page.
   useEffect(() => {
