@@ -52,6 +52,12 @@ test('two reviewers in two browsers see each other’s verdict and note within 3
   const ben = await reviewerPage(browser, 'Ben')
   const [path = ''] = await segmentPaths(ana, 1, 0)
   await ana.goto(path)
+  await expect(ana.getByRole('heading', { level: 1 })).toHaveText(/\S/)
+  const name = (await ana.getByRole('heading', { level: 1 }).textContent()) ?? ''
+  // Ben watches the list of segments marked Fix, and has the segment open in another tab.
+  const benList = await ben.context().newPage()
+  await benList.goto('/?verdict=fix')
+  await expect(benList.getByRole('status')).toContainText(/of 300/)
   await ben.goto(path)
   await expect(note(ben)).toBeEnabled()
 
@@ -64,8 +70,11 @@ test('two reviewers in two browsers see each other’s verdict and note within 3
   await expect(verdictRadio(ben, /Fix/)).toBeChecked({ timeout: 3_000 })
   await expect(note(ben)).toHaveValue('Rename to the team pattern', { timeout: 3_000 })
   await expect(ben.getByText(/Fix — by Ana/)).toBeVisible()
+  await expect(benList.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true })).toBeVisible({ timeout: 3_000 })
 
-  // Ben's browser forgets everything the site stored; the audit is on the server.
+  // Ben's browser forgets everything the site stored; the audit is on the server. (The list tab is closed first: an
+  // open tab would hold the databases being deleted.)
+  await benList.close()
   await ben.evaluate(async () => {
     localStorage.clear()
     sessionStorage.clear()
