@@ -10,14 +10,18 @@ import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-cont
 import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
 import { useVerdict } from '../../stores/use-verdicts'
-import { VERDICT_KEYS } from '../../stores/verdict-labels'
 import { DateWithAge } from './date-with-age'
 import { ReviewHistory } from './review-history'
 import { ReviewerForm } from './reviewer-form'
 import { useAuditWriter } from './use-audit-writer'
 import { useNoteEditor, type NoteStatus } from './use-note-editor'
 
-const KEY_OF: Partial<Record<Verdict, string>> = Object.fromEntries(Object.entries(VERDICT_KEYS).map(([key, verdict]) => [verdict, key]))
+/** The key shown on each verdict's button; each sets it from anywhere on a segment's page but a text field. */
+const KEY_OF: Record<Verdict, string> = { keep: '1', fix: '2', archive: '3', unreviewed: '0' }
+export const VERDICT_KEYS: Readonly<Record<string, Verdict>> = {
+  ...Object.fromEntries(Object.entries(KEY_OF).map(([verdict, key]) => [key, verdict as Verdict])),
+  u: 'unreviewed',
+}
 
 type VerdictStatus =
   | { kind: 'idle' }
@@ -28,7 +32,7 @@ type VerdictStatus =
 
 export function AuditPanel({ segmentKey }: { segmentKey: string }) {
   const { reviewer, fromServer, loading, remember } = useReviewer()
-  if (!reviewer && !fromServer && !loading) return <ReviewerForm onSubmit={remember} />
+  if (!reviewer && !fromServer && !loading) return <ReviewerForm onSubmit={remember} verdictKeys={VERDICT_KEYS} />
   return <ReviewPanel segmentKey={segmentKey} reviewer={reviewer} />
 }
 
@@ -87,7 +91,7 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
               onChange={() => void chooseVerdict(option)}
             />
             {t(`common:verdict.${option}`)}
-            {KEY_OF[option] ? <kbd aria-hidden="true">{KEY_OF[option]}</kbd> : null}
+            <kbd aria-hidden="true">{KEY_OF[option]}</kbd>
           </label>
         ))}
       </fieldset>
@@ -112,6 +116,13 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
         disabled={!ready}
         onChange={(event) => note.change(event.target.value)}
         onBlur={note.flush}
+        onKeyDown={(event) => {
+          // Escape leaves the note (which saves it); a second Escape, outside the field, goes back to the list.
+          if (event.key === 'Escape') {
+            event.preventDefault()
+            event.currentTarget.blur()
+          }
+        }}
       />
       {note.status.kind === 'conflict' ? <NoteConflict status={note.status} onKeepMine={note.keepMine} onTakeTheirs={note.takeTheirs} /> : null}
       <p role="status" className={`save-state save-${saving ? 'saving' : failed ? 'failed' : saved ? 'saved' : 'idle'}`}>

@@ -72,12 +72,14 @@ describe('Audit panel: the reviewer’s name', () => {
     expect(await stored()).toMatchObject({ verdict: 'keep', verdictBy: 'Camille' })
   })
 
-  it('ignores the verdict keys while the name is asked', async () => {
+  it('takes a verdict key pressed before the name to the name field, and says why', async () => {
     localStorage.clear()
     const user = userEvent.setup()
     renderApp(SEGMENT_URL)
-    await screen.findByRole('form', { name: 'Audit' })
+    const form = await screen.findByRole('form', { name: 'Audit' })
     await user.keyboard('3')
+    expect(within(form).getByRole('textbox', { name: 'Your name' })).toHaveFocus()
+    expect(within(form).getByRole('status')).toHaveTextContent('Enter your name first: each verdict is recorded under it.')
     expect(await stored()).toBeUndefined()
   })
 })
@@ -130,6 +132,21 @@ describe('Audit panel: verdicts', () => {
     await user.type(noteField(), 'Merge 2 and 3')
     await user.tab()
     await waitFor(async () => expect(await stored()).toMatchObject({ verdict: 'archive', note: 'Merge 2 and 3' }))
+  })
+
+  it('sets a segment back to Unreviewed with 0 or u', async () => {
+    const user = userEvent.setup()
+    await othersWrite('verdict', 'fix')
+    await openPanel()
+    await waitFor(() => expect(verdictRadio('Fix')).toBeChecked())
+    await user.keyboard('0')
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+    expect(await stored()).toMatchObject({ verdict: 'unreviewed', verdictBy: 'Camille' })
+    await user.keyboard('2')
+    await waitFor(() => expect(verdictRadio('Fix')).toBeChecked())
+    await user.keyboard('u')
+    await waitFor(() => expect(verdictRadio('Unreviewed')).toBeChecked())
+    await waitFor(async () => expect(await stored()).toMatchObject({ verdict: 'unreviewed' }))
   })
 
   it('says "Not saved" and puts back the server’s verdict when the write fails', async () => {
@@ -203,6 +220,18 @@ describe('Audit panel: the note', () => {
     await user.click(await within(panel()).findByRole('button', { name: 'Use their note' }))
     expect(noteField()).toHaveValue('Theirs')
     expect(await stored()).toMatchObject({ note: 'Theirs' })
+  })
+
+  it('leaves the note with Escape, keeping and saving it; a second Escape goes back to the list', async () => {
+    const user = userEvent.setup()
+    const { router } = await openPanel()
+    await user.type(noteField(), 'Check with CRM{Escape}')
+    expect(noteField()).not.toHaveFocus()
+    expect(noteField()).toHaveValue('Check with CRM')
+    await waitFor(async () => expect(await stored()).toMatchObject({ note: 'Check with CRM' }))
+    expect(router.state.location.pathname).toBe(SEGMENT_URL)
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(router.state.location.pathname).toBe('/'))
   })
 
   it('sends a note typed just before the tab is hidden or closed (pagehide)', async () => {
