@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import { z } from 'zod/mini'
 import { issueText } from '../../providers/provider-error.ts'
-import { auditWriteSchema, REVIEWER_HEADER, REVIEWER_MAX_LENGTH, segmentKeySchema } from '../../stores/audit-contract.ts'
+import { auditWriteSchema, BULK_MAX_WRITES, bulkWriteSchema, REVIEWER_HEADER, REVIEWER_MAX_LENGTH, segmentKeySchema } from '../../stores/audit-contract.ts'
 import { parseSessionFile, SESSION_MAX_BYTES, SessionFileError } from '../../stores/session-file.ts'
 import type { AuditStore } from './store.ts'
 
@@ -104,6 +104,16 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
         if (!outcome.ok) return json(409, { error: 'conflict', entry: outcome.entry })
         return json(200, { entry: outcome.entry })
       }
+      case 'POST /api/audit/bulk': {
+        const reviewer = needReviewer(request)
+        const bulk = bulkWriteSchema.safeParse(parseJson(await readBody(request, BULK_MAX_WRITES * 12_000)), { error: issueText })
+        if (!bulk.success) return failure(400, 'bad_request', { message: describeIssue(bulk.error) })
+        const outcomes = await store.writeMany(bulk.data.writes, reviewer, now())
+        return json(200, {
+          saved: outcomes.filter((outcome) => outcome.ok).map((outcome) => outcome.entry),
+          conflicts: outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.entry),
+        })
+      }
       case 'GET /api/audit/history': {
         const key = segmentKeySchema.safeParse(query.get('key') ?? '')
         if (!key.success) return failure(400, 'bad_request', { message: '"key" must be a segment key.' })
@@ -123,7 +133,7 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
         return json(200, { ...summary, ttlHours: options.providerCacheTtlMs / 3_600_000 })
       }
     }
-    const known = ['entries', 'writes', 'history', 'import', 'reviewer', 'provider-cache'].some((name) => path === `/api/audit/${name}`)
+    const known = ['entries', 'writes', 'bulk', 'history', 'import', 'reviewer', 'provider-cache'].some((name) => path === `/api/audit/${name}`)
     if (known) return failure(405, 'method_not_allowed', { message: 'This method is not allowed here.' })
     return failure(404, 'not_found', { message: 'This path is not served.' })
   }

@@ -136,21 +136,38 @@ export class AuditStore {
   }
 
   async write(write: AuditWrite, reviewer: string, now: Date): Promise<WriteOutcome> {
+    const [outcome] = await this.writeMany([write], reviewer, now)
+    if (!outcome) throw new Error('A write came back without an outcome.')
+    return outcome
+  }
+
+  /**
+   * Writes fields of one or many segments in one transaction. Each write is checked against its own base version: a
+   * stale one is refused with what is there now, the others go through, each with its history line.
+   */
+  async writeMany(writes: readonly AuditWrite[], reviewer: string, now: Date): Promise<WriteOutcome[]> {
     return this.db.transaction().execute(async (trx) => {
       const revision = await nextRevision(trx)
-      const current = (await readRows(trx, [write.key])).get(write.key)
-      const row = current ?? emptyRow(write.key)
-      const version = write.field === 'verdict' ? row.verdict_version : row.note_version
-      if (version !== write.baseVersion) return { ok: false, entry: toEntry(row) }
+      const rows = await readRows(trx, [...new Set(writes.map((write) => write.key))])
       const at = now.toISOString()
-      const change = applyField(row, write.field, write.value, reviewer, at)
-      if (!change) return { ok: true, entry: toEntry(row) }
-      row.revision = revision
-      await upsertRows(trx, [row])
-      await insertHistory(trx, [
-        { segment_key: write.key, field: write.field, old_value: change.old, new_value: write.value, reviewer, at, source: 'review' },
-      ])
-      return { ok: true, entry: toEntry(row) }
+      const changed = new Map<string, Row>()
+      const history: HistoryRow[] = []
+      const outcomes = writes.map((write): WriteOutcome => {
+        const row = rows.get(write.key) ?? emptyRow(write.key)
+        rows.set(write.key, row)
+        const version = write.field === 'verdict' ? row.verdict_version : row.note_version
+        if (version !== write.baseVersion) return { ok: false, entry: toEntry(row) }
+        const change = applyField(row, write.field, write.value, reviewer, at)
+        if (change) {
+          row.revision = revision
+          changed.set(write.key, row)
+          history.push({ segment_key: write.key, field: write.field, old_value: change.old, new_value: write.value, reviewer, at, source: 'review' })
+        }
+        return { ok: true, entry: toEntry(row) }
+      })
+      await upsertRows(trx, [...changed.values()])
+      await insertHistory(trx, history)
+      return outcomes
     })
   }
 

@@ -105,6 +105,20 @@ describe('the audit routes', () => {
     expect(history.history[0]).toMatchObject({ reviewer: 'Dan', source: 'import' })
   })
 
+  it('set one verdict on many segments at once, answering which went through and which changed meanwhile', async () => {
+    const app = await start()
+    const keys = Array.from({ length: 100 }, (_, index) => `commanders-act:${index.toString(16).toUpperCase().padStart(8, '0')}`)
+    await app.write({ key: keys[0], field: 'verdict', value: 'keep', baseVersion: 0 }, 'Ben')
+    const answer = await app.call('/api/audit/bulk', {
+      method: 'POST',
+      headers: { ...JSON_HEADERS, 'X-Segment-Audit-Reviewer': 'Ana' },
+      body: JSON.stringify({ writes: keys.map((key) => ({ key, field: 'verdict', value: 'archive', baseVersion: 0 })) }),
+    })
+    const body = await answer.json()
+    expect(body.saved).toHaveLength(99)
+    expect(body.conflicts).toEqual([expect.objectContaining({ key: keys[0], verdict: 'keep', verdictBy: 'Ben' })])
+  })
+
   it('keep the audit in its database across a restart', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'segment-audit-restart-')), 'audit.sqlite')
     const first = await start({ DATABASE_URL: file })

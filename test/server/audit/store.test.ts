@@ -52,6 +52,24 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
     expect(entries[0]?.verdictVersion).toBe(1)
   })
 
+  it('writes many segments in one go, each checked on its own version, each with its own history line', async () => {
+    const { store } = await open()
+    await store.write({ key: B, field: 'verdict', value: 'keep', baseVersion: 0 }, 'Ben', T0)
+    const outcomes = await store.writeMany(
+      [
+        { key: A, field: 'verdict', value: 'archive', baseVersion: 0 },
+        { key: A, field: 'note', value: 'old campaign', baseVersion: 0 },
+        { key: B, field: 'verdict', value: 'archive', baseVersion: 0 },
+      ],
+      'Ana',
+      later(1),
+    )
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([true, true, false])
+    expect(outcomes[2]?.entry).toMatchObject({ verdict: 'keep', verdictBy: 'Ben' })
+    expect((await store.history(A)).map((item) => item.field)).toEqual(expect.arrayContaining(['verdict', 'note']))
+    expect(await store.history(A)).toHaveLength(2)
+  })
+
   it('keeps every change in the history, newest first', async () => {
     const { store } = await open()
     await store.write({ key: A, field: 'verdict', value: 'fix', baseVersion: 0 }, 'Ana', T0)
