@@ -92,7 +92,7 @@ describe('Segment pages in French', () => {
       'Non revu',
     ])
     expect(within(verdicts).getByRole('radio', { name: 'Non revu' })).toBeChecked()
-    expect(region('Audit').textContent).toContain('Vous relisez en tant que Camille. Les touches 1, 2, 3 choisissent Garder, Corriger, Archiver\u202f; j et k')
+    expect(region('Audit').textContent).toContain('Vous relisez en tant que Camille. Les touches 1, 2, 3 choisissent Garder, Corriger, Archiver, 0 annule\u202f; j et k')
 
     await user.click(within(verdicts).getByRole('radio', { name: 'Archiver' }))
     await waitFor(() => expect(within(region('Audit')).getByRole('status')).toHaveTextContent('Enregistré'))
