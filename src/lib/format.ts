@@ -49,7 +49,7 @@ export function formatRelative(iso: string, now: number, locale?: string): strin
   for (const [unit, size] of UNITS) {
     if (Math.abs(elapsed) >= size) return format.format(Math.round(elapsed / size), unit)
   }
-  return format.format(0, 'minute')
+  return format.format(0, 'second')
 }
 
 export function formatDateTime(iso: string, locale?: string): string {
