@@ -1,7 +1,8 @@
 // The frame of every page: header with navigation, the data-source badge and the language switch, then the page.
 import { useQuery } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { NavLink, Outlet } from 'react-router'
+import { NavLink, Outlet, useLocation } from 'react-router'
 import { BrowserReviewsOffer } from './browser-reviews-offer'
 import { Badge } from '../components/badge'
 import { connectionStatusQuery } from '../providers/connection-status'
@@ -52,19 +53,49 @@ function BrandMark() {
   )
 }
 
+/** On a phone the navigation, the data badge and the language switch fold into a menu; it closes on each new page. */
+function useHeaderMenu() {
+  const [open, setOpen] = useState(false)
+  const { pathname } = useLocation()
+  const [shownFor, setShownFor] = useState(pathname)
+  if (shownFor !== pathname) {
+    setShownFor(pathname)
+    setOpen(false)
+  }
+  useEffect(() => {
+    if (!open) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') setOpen(false)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [open])
+  return [open, setOpen] as const
+}
+
 export function Layout() {
   const { t } = useTranslation()
+  const [menuOpen, setMenuOpen] = useHeaderMenu()
   return (
     <>
       <a className="skip-link" href="#main">
         {t('nav.skip')}
       </a>
-      <header className="app-header">
+      <header className={menuOpen ? 'app-header menu-open' : 'app-header'}>
         <NavLink to="/" className="brand" aria-label={t('nav.home')}>
           <BrandMark />
           {t('appName')}
         </NavLink>
-        <nav className="app-nav" aria-label={t('nav.main')}>
+        <button
+          type="button"
+          className="button button-ghost menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="app-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          {t('nav.menu')}
+        </button>
+        <nav id="app-menu" className="app-nav" aria-label={t('nav.main')}>
           {NAVIGATION.map((item) => (
             <NavLink key={item.to} to={item.to} end={item.end}>
               {t(item.key)}

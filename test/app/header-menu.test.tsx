@@ -1,0 +1,31 @@
+// @vitest-environment jsdom
+// On a phone the header folds into a Menu button: it opens and closes, and a new page or Escape closes it.
+import { screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
+import { createDemoHandlers } from '../msw/demo-handlers'
+import { renderApp } from '../render-app'
+
+const server = setupServer(...createDemoHandlers({ brazeCount: 10, commandersActCount: 5 }).handlers)
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+it('opens with the Menu button, closes on a new page and on Escape', async () => {
+  const user = userEvent.setup()
+  const { router } = renderApp('/connections')
+  const menu = await screen.findByRole('button', { name: 'Menu' })
+  expect(menu).toHaveAttribute('aria-expanded', 'false')
+  expect(menu).toHaveAttribute('aria-controls', screen.getByRole('navigation', { name: 'Main' }).id)
+
+  await user.click(menu)
+  expect(menu).toHaveAttribute('aria-expanded', 'true')
+  await user.click(screen.getByRole('link', { name: 'Visitor lookup' }))
+  expect(router.state.location.pathname).toBe('/visitor')
+  expect(menu).toHaveAttribute('aria-expanded', 'false')
+
+  await user.click(menu)
+  await user.keyboard('{Escape}')
+  expect(menu).toHaveAttribute('aria-expanded', 'false')
+})
