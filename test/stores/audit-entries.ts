@@ -39,13 +39,15 @@ export interface SeededReview {
   verdict?: Verdict
   note?: string
   reviewer?: string
-  at?: Date
+  /** When the review was made (ISO 8601); a session file's entry is a seeded review as it is. */
+  reviewedAt?: string
 }
 
 /** Writes reviews through the test's audit store, field by field, the way a page on another machine would. */
 export async function seedReviews(...reviews: SeededReview[]): Promise<void> {
   const store = await testAuditStore()
-  for (const { key, verdict, note, reviewer = 'Camille', at = new Date(REVIEWED_AT) } of reviews) {
+  for (const { key, verdict, note, reviewer = 'Camille', reviewedAt = REVIEWED_AT } of reviews) {
+    const at = new Date(reviewedAt)
     const current = (await store.listEntries()).entries.find((entry) => entry.key === key)
     const outcomes = [
       verdict === undefined
