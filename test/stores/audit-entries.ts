@@ -1,5 +1,5 @@
 // Reviews for tests: whole audit entries for pure functions, and reviews seeded on the test's audit server (as another
-// reviewer would have made them) for component tests.
+// reviewer would have made them) for component tests, with the name the page itself writes under.
 import type { AuditEntry, Verdict } from '../../src/stores/audit-contract'
 import { testAuditStore } from '../msw/audit-handlers'
 
@@ -59,4 +59,9 @@ export async function seedReviews(...reviews: SeededReview[]): Promise<void> {
     ]
     if (outcomes.some((outcome) => outcome && !outcome.ok)) throw new Error(`Could not seed the review of ${key}`)
   }
+}
+
+/** The name a reviewer typed on a segment's page in an earlier visit: the page writes and imports under it. */
+export function rememberReviewer(name: string): void {
+  localStorage.setItem('segment-audit:reviewer:v1', name)
 }

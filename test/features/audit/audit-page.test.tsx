@@ -23,7 +23,7 @@ import { createAuditHandler } from '../../../src/server/audit/routes'
 import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
-import { seedReviews } from '../../stores/audit-entries'
+import { rememberReviewer, seedReviews } from '../../stores/audit-entries'
 
 const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 6 })
 const server = setupServer(...demo.handlers)
@@ -85,9 +85,9 @@ async function auditOnServer(): Promise<Map<string, AuditEntry>> {
   return new Map(entries.map((one) => [one.key, one]))
 }
 
-/** The reviewer who imports: the name typed on a segment's page earlier, which the import is recorded under. */
+/** The reviewer who imports, by the name typed on a segment's page earlier: the import is recorded under it. */
 const IMPORTER = 'Dan'
-const rememberImporter = () => localStorage.setItem('segment-audit:reviewer:v1', IMPORTER)
+const rememberImporter = () => rememberReviewer(IMPORTER)
 
 const KEPT = brazeAt(0)
 const TO_FIX = brazeAt(1)
@@ -474,13 +474,6 @@ describe('Audit page: import', () => {
     expect(legend('Keep').text).toBe('Keep 0')
   })
 
-  it('asks for a name before importing, since the import is recorded under it', async () => {
-    renderApp('/audit')
-    await waitForAllListed(0)
-    expect(importRegion()).toHaveTextContent('Enter your name on any segment’s page first: the import is recorded under it.')
-    expect(fileInput()).toBeDisabled()
-  })
-
   it.each([
     { kind: 'a file that is not JSON', text: 'Provider,ID\r\nBraze,b-1', reason: 'This file is not JSON' },
     {
@@ -572,6 +565,26 @@ describe('Audit page: import', () => {
     )
     expect(within(importRegion()).queryByRole('alert')).not.toBeInTheDocument()
     await waitForAllListed(1)
+  })
+})
+
+describe.each([
+  {
+    language: 'en',
+    file: 'Session file (.json)',
+    nameFirst: 'Enter your name on any segment’s page first: the import is recorded under it.',
+  },
+  {
+    language: 'fr',
+    file: 'Fichier de session (.json)',
+    nameFirst: 'Saisissez d’abord votre nom sur la page d’un segment : l’import est enregistré à ce nom.',
+  },
+])('Audit page: import without a name ($language)', ({ language, file, nameFirst }) => {
+  it('asks for a name first, since the import is recorded under it', async () => {
+    await i18next.changeLanguage(language)
+    renderApp('/audit')
+    expect(await screen.findByText(nameFirst)).toBeInTheDocument()
+    expect(screen.getByLabelText(file)).toBeDisabled()
   })
 })
 
