@@ -60,7 +60,9 @@ export function sessionCsv(report: SessionReport, t: AuditT): string {
   const gone = [...report.entries.values()].filter((entry) => !listedKeys.has(entry.key)).sort((a, b) => (a.key < b.key ? -1 : 1))
   for (const entry of gone) {
     const { provider, id } = splitKey(entry.key)
-    rows.push([providerLabel[provider as ProviderId] ?? provider, id, t('report.noLongerListed'), '', '', '', '', '', ...reviewFields(t, entry)])
+    // Own keys only: a key such as `constructor:x` must not read Object's prototype.
+    const label = Object.hasOwn(providerLabel, provider) ? providerLabel[provider as ProviderId] : provider
+    rows.push([label, id, t('report.noLongerListed'), '', '', '', '', '', ...reviewFields(t, entry)])
   }
   return toCsv(
     COLUMNS.map((column) => t(`report.column.${column}`)),

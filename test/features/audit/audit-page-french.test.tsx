@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The Audit page in French, as a French-speaking marketer sees it: headings, the review's progress with French
 // numbers, the verdicts and findings under their French names, the settings and the scan, what changed since the last
-// session, a refused session file, and the CSV report written in French (its dates stay ISO).
+// session, an imported and a refused session file, and the CSV report written in French (its dates stay ISO).
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
@@ -13,9 +13,11 @@ import { computeFindings, type FindingId } from '../../../src/findings/findings'
 import { formatDateTime } from '../../../src/lib/format'
 import type { Segment } from '../../../src/providers/segment'
 import { getBaselineStore } from '../../../src/stores/audit-baseline'
-import { getVerdictStore, type AuditEntry, type Verdict } from '../../../src/stores/audit-contract'
+import type { Verdict } from '../../../src/stores/audit-contract'
+import { buildSessionFile, type SessionEntry } from '../../../src/stores/session-file'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
+import { rememberReviewer, seedReviews } from '../../stores/audit-entries'
 
 // Over a thousand segments, so the totals need a thousands separator.
 const demo = createDemoHandlers({ brazeCount: 1000, commandersActCount: 200 })
@@ -54,8 +56,18 @@ const region = (name: string) => screen.getByRole('region', { name })
 const progress = () => region('Progression')
 const text = (element: HTMLElement) => element.textContent?.trim() ?? ''
 
-function entry(key: string, verdict: Verdict, fields: Partial<AuditEntry> = {}): AuditEntry {
+function entry(key: string, verdict: Verdict, fields: Partial<SessionEntry> = {}): SessionEntry {
   return { key, verdict, note: '', reviewer: 'Camille', reviewedAt: '2025-03-01T10:00:00.000Z', ...fields }
+}
+
+/** A segment no longer listed. */
+const REMOVED_ID = '5c1d7a80-0b9e-4f7a-8e2c-6a4f3e2d1c0b'
+
+/** A session file as chosen in the file picker (the import reads it with Blob.text(), which jsdom lacks). */
+function chosenFile(content: string): File {
+  const file = new File([content], 'session.json', { type: 'application/json' })
+  Object.defineProperty(file, 'text', { value: () => Promise.resolve(content) })
+  return file
 }
 
 function brazeKey(index: number): string {
@@ -104,8 +116,7 @@ function captureDownloads() {
 
 describe('Audit page in French', () => {
   it('speaks French: headings, progress with French numbers, verdicts, findings, settings and the scan', async () => {
-    await getVerdictStore().save(entry(brazeKey(0), 'keep'))
-    await getVerdictStore().save(entry(brazeKey(1), 'archive'))
+    await seedReviews(entry(brazeKey(0), 'keep'), entry(brazeKey(1), 'archive'))
     await renderInFrench(2)
     expect(document.title).toBe('Audit — Segment Audit')
 
@@ -188,7 +199,7 @@ describe('Audit page in French', () => {
       takenAt,
       source: 'export',
       providers: ['braze', 'commanders-act'],
-      segments: [...LISTED.map((segment) => ({ key: segment.key, name: segment.name, tags: null })), { key: 'braze:deleted-since', name: 'Anciens clients', tags: null }],
+      segments: [...LISTED.map((segment) => ({ key: segment.key, name: segment.name, tags: null })), { key: `braze:${REMOVED_ID}`, name: 'Anciens clients', tags: null }],
     })
     await renderInFrench(0)
     const changes = region('Modifié depuis le dernier audit')
@@ -196,23 +207,39 @@ describe('Audit page in French', () => {
     expect([...changes.querySelectorAll<HTMLElement>('details.change-group > summary, p.change-group')].map((group) => text(group).replace(/\s+/g, ' '))).toEqual(['Nouveaux 0', 'Disparus 1', 'Renommés 0', 'Tags modifiés 0'])
   })
 
-  it('says in French why a session file is refused', async () => {
+  it('says in French what an import changed', async () => {
+    await seedReviews(entry(brazeKey(0), 'keep', { reviewedAt: '2025-03-05T16:30:00.000Z' }))
+    rememberReviewer('Camille')
+    const user = userEvent.setup()
+    await renderInFrench(1)
+    const session = buildSessionFile([entry(brazeKey(0), 'archive'), entry(brazeKey(1), 'fix', { reviewer: 'Léa' })], [], [], new Date())
+    await user.upload(screen.getByLabelText('Fichier de session (.json)'), chosenFile(JSON.stringify(session)))
+    const importRegion = region('Importer une session')
+    await waitFor(() =>
+      expect(within(importRegion).getByRole('status')).toHaveTextContent(
+        '1 ajouté, 0 mis à jour, 1 conservé (la revue de l’audit était aussi récente ou plus récente), 0 déjà identique.',
+      ),
+    )
+    expect(within(importRegion).getByRole('note')).toHaveTextContent('session.json importé')
+    await waitFor(() =>
+      expect(within(progress()).getByRole('status')).toHaveTextContent(`Revu${NNBSP}: 2 sur 1${NNBSP}200 segments`, { normalizeWhitespace: false }),
+    )
+  })
+
+  it('says in French why a session file is refused, and changes nothing', async () => {
+    rememberReviewer('Camille')
     const user = userEvent.setup()
     await renderInFrench(0)
-    const content = '{"format":"other-app","version":1}'
-    const file = new File([content], 'session.json', { type: 'application/json' })
-    // The import reads the file with Blob.text(), which every browser has and jsdom lacks.
-    Object.defineProperty(file, 'text', { value: () => Promise.resolve(content) })
-    await user.upload(screen.getByLabelText('Fichier de session (.json)'), file)
+    await user.upload(screen.getByLabelText('Fichier de session (.json)'), chosenFile('{"format":"other-app","version":1}'))
     const alert = await within(region('Importer une session')).findByRole('alert')
     expect(alert).toHaveTextContent('session.json n’a pas été importé')
     expect(alert).toHaveTextContent('Ce fichier n’est pas une session Segment Audit. Rien n’a été modifié.')
+    expect(within(progress()).getByRole('status')).toHaveTextContent(`Revu${NNBSP}: 0 sur 1${NNBSP}200 segments`, { normalizeWhitespace: false })
   })
 
   it('exports the CSV report in French: header, verdicts, findings and placeholders; dates stay ISO', async () => {
     const reviewedAt = '2025-03-05T16:30:00.000Z'
-    await getVerdictStore().save(entry(brazeKey(0), 'fix', { reviewedAt }))
-    await getVerdictStore().save(entry('braze:deleted-since', 'archive', { reviewedAt }))
+    await seedReviews(entry(brazeKey(0), 'fix', { reviewedAt }), entry(`braze:${REMOVED_ID}`, 'archive', { reviewedAt }))
     const user = userEvent.setup()
     const files = captureDownloads()
     await renderInFrench(1)
@@ -234,7 +261,7 @@ describe('Audit page in French', () => {
     const commandersAct = rows.find((row) => row[0] === 'Commanders Act')
     expect(commandersAct?.slice(3, 7)).toEqual(['non fourni', 'non fourni', 'non fourni', 'non fourni'])
     expect(commandersAct?.[8]).toBe('Non revu')
-    expect(rows.at(-1)).toEqual(['Braze', 'deleted-since', '(plus listé)', '', '', '', '', '', 'Archiver', '', 'Camille', reviewedAt])
+    expect(rows.at(-1)).toEqual(['Braze', REMOVED_ID, '(plus listé)', '', '', '', '', '', 'Archiver', '', 'Camille', reviewedAt])
     // Findings under their French names.
     const findings = computeFindings({ segments: LISTED, details: new Map(), sizes: new Map() }, { staleMonths: 12, namingPattern: null }, new Date())
     const [withFindings, ids = []] = [...findings.bySegment].find(([key]) => key.startsWith('commanders-act:')) ?? []

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The Audit page: review progress (overall and per provider), the update-age chart, what changed since the last
-// session, the session exported as CSV and JSON, and a session file imported (newer review wins, its snapshot kept).
+// session, the session exported as CSV and JSON, and a session file imported through the server's audit routes (the more
+// recent review of each field wins, its snapshot kept; a refused file changes nothing).
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http } from 'msw'
@@ -15,10 +16,14 @@ import { brazeQueries } from '../../../src/providers/braze/queries'
 import { providerLabel } from '../../../src/providers/provider-error'
 import { NOT_PROVIDED, type Segment } from '../../../src/providers/segment'
 import { getBaselineStore } from '../../../src/stores/audit-baseline'
-import { buildSessionFile, parseSessionFile, type SessionSegment } from '../../../src/stores/session-file'
-import { getVerdictStore, type AuditEntry, type Verdict } from '../../../src/stores/audit-contract'
+import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
+import { AUDIT_POLL_MS } from '../../../src/stores/audit-queries'
+import { buildSessionFile, parseSessionFile, type SessionEntry, type SessionSegment } from '../../../src/stores/session-file'
+import { createAuditHandler } from '../../../src/server/audit/routes'
+import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
+import { rememberReviewer, seedReviews } from '../../stores/audit-entries'
 
 const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 6 })
 const server = setupServer(...demo.handlers)
@@ -69,13 +74,20 @@ function commandersActAt(index: number): Listed {
 const EARLIER = '2025-03-01T10:00:00.000Z'
 const LATER = '2025-03-05T16:30:00.000Z'
 
-function entry(key: string, verdict: Verdict, fields: Partial<AuditEntry> = {}): AuditEntry {
+/** A review as a session file holds it, and as a colleague leaves it on the server (`seedReviews`). */
+function entry(key: string, verdict: Verdict, fields: Partial<SessionEntry> = {}): SessionEntry {
   return { key, verdict, note: '', reviewer: 'Camille', reviewedAt: EARLIER, ...fields }
 }
 
-async function seed(...entries: AuditEntry[]): Promise<void> {
-  for (const seeded of entries) await getVerdictStore().save(seeded)
+/** The server's entries by segment key, as any page would read them. */
+async function auditOnServer(): Promise<Map<string, AuditEntry>> {
+  const { entries } = await (await testAuditStore()).listEntries()
+  return new Map(entries.map((one) => [one.key, one]))
 }
+
+/** The reviewer who imports, by the name typed on a segment's page earlier: the import is recorded under it. */
+const IMPORTER = 'Dan'
+const rememberImporter = () => rememberReviewer(IMPORTER)
 
 const KEPT = brazeAt(0)
 const TO_FIX = brazeAt(1)
@@ -83,30 +95,33 @@ const ARCHIVED = brazeAt(2)
 const NOTE_ONLY = brazeAt(3)
 const CLEARED = brazeAt(4)
 const COMMANDERS_ACT_TO_FIX = commandersActAt(0)
-const REMOVED_KEY = 'braze:deleted-since'
+const REMOVED_ID = '5c1d7a80-0b9e-4f7a-8e2c-6a4f3e2d1c0b'
+const REMOVED_KEY = `braze:${REMOVED_ID}`
 
-/** Four listed segments reviewed, one with a note only, one cleared back to Unreviewed, one no longer listed. */
-const SEEDED: AuditEntry[] = [
+/** Four listed segments reviewed, one with a note only, one no longer listed. */
+const REVIEWED: SessionEntry[] = [
   entry(KEPT.key, 'keep'),
   entry(TO_FIX.key, 'fix', { note: 'Rename: "iOS" is wrong' }),
   entry(ARCHIVED.key, 'archive'),
   entry(NOTE_ONLY.key, 'unreviewed', { note: 'Ask the CRM team' }),
-  entry(CLEARED.key, 'unreviewed'),
   entry(COMMANDERS_ACT_TO_FIX.key, 'fix', { note: '=SUM(A1:A9) looks wrong', reviewer: 'Léa', reviewedAt: LATER }),
   entry(REMOVED_KEY, 'keep'),
 ]
-/** What is exported: every entry but the cleared one (no verdict, no note). */
-const EXPORTED = SEEDED.filter((seeded) => seeded.key !== CLEARED.key)
+/** What is exported: every review but the cleared one (no verdict, no note). */
+const EXPORTED = REVIEWED
+
+/** The reviews above, and one segment set to Keep and then cleared back to Unreviewed. */
+async function seedAll(): Promise<void> {
+  await seedReviews(...REVIEWED, { key: CLEARED.key, verdict: 'keep' }, { key: CLEARED.key, verdict: 'unreviewed', reviewedAt: LATER })
+}
 
 const region = (name: string) => screen.getByRole('region', { name })
 const progressStatus = () => within(region('Progress')).getByRole('status')
 const importRegion = () => region('Import a session')
 const fileInput = () => screen.getByLabelText('Session file (.json)')
 
-async function waitForAllListed(reviewed: number) {
-  await waitFor(() => expect(progressStatus()).toHaveTextContent(new RegExp(`^Reviewed ${reviewed} of ${TOTAL} segments$`)), {
-    timeout: 5000,
-  })
+async function waitForAllListed(reviewed: number, timeout = 5000) {
+  await waitFor(() => expect(progressStatus()).toHaveTextContent(new RegExp(`^Reviewed ${reviewed} of ${TOTAL} segments$`)), { timeout })
 }
 
 /** The legend line of a verdict: its link and the text of the whole line. */
@@ -161,7 +176,7 @@ function captureDownloads() {
   return files
 }
 
-function sessionFileText(entries: AuditEntry[]): string {
+function sessionFileText(entries: SessionEntry[]): string {
   return JSON.stringify(buildSessionFile(entries, [{ key: KEPT.key, name: KEPT.name, tags: [] }], ['braze', 'commanders-act'], new Date(LATER)))
 }
 
@@ -186,7 +201,7 @@ function holdCommandersActList(): () => void {
 
 describe('Audit page: progress', () => {
   it('says how many listed segments are reviewed, with a link and a count per verdict', async () => {
-    await seed(...SEEDED)
+    await seedAll()
     renderApp('/audit')
     expect(await screen.findByRole('heading', { level: 1, name: 'Audit session' })).toBeInTheDocument()
     // A note alone or a cleared verdict is not a review; a segment no longer listed is not counted.
@@ -208,7 +223,7 @@ describe('Audit page: progress', () => {
   })
 
   it('says the lists are still loading until both are complete', async () => {
-    await seed(...SEEDED)
+    await seedAll()
     const release = holdCommandersActList()
     renderApp('/audit')
     // The Braze list alone: three of its segments are reviewed.
@@ -224,7 +239,7 @@ describe('Audit page: progress', () => {
   })
 
   it('names a provider whose list failed, with Retry, and exports a snapshot of the other provider only', async () => {
-    await seed(...SEEDED)
+    await seedAll()
     server.use(http.get('*/api/commanders-act/segments/list', () => Response.json({ error: 'invalid token' }, { status: 401 })))
     const user = userEvent.setup()
     const files = captureDownloads()
@@ -237,7 +252,7 @@ describe('Audit page: progress', () => {
     await user.click(screen.getByRole('button', { name: 'Export JSON' }))
     const [file] = files
     if (!file) throw new Error('nothing was exported')
-    const session = parseSessionFile(await blobText(file.blob))
+    const session = parseSessionFile(await blobText(file.blob), new Date())
     expect(session.snapshotProviders).toEqual(['braze'])
     expect(session.segments).toHaveLength(demo.data.braze.length)
     // Every verdict is exported all the same: nothing entered is held back by a failing provider.
@@ -245,7 +260,7 @@ describe('Audit page: progress', () => {
   })
 
   it('opens the Segments list filtered on a verdict from its legend link', async () => {
-    await seed(...SEEDED)
+    await seedAll()
     const user = userEvent.setup()
     const { router, currentSearch } = renderApp('/audit')
     await waitForAllListed(4)
@@ -259,7 +274,7 @@ describe('Audit page: progress', () => {
 
 describe('Audit page: export', () => {
   it('exports the session as JSON: the reviewed or annotated entries and a snapshot of every listed segment', async () => {
-    await seed(...SEEDED)
+    await seedAll()
     const user = userEvent.setup()
     const files = captureDownloads()
     renderApp('/audit')
@@ -272,7 +287,7 @@ describe('Audit page: export', () => {
     if (!file) throw new Error('nothing was exported')
     expect(file.name).toMatch(/^audit-session-\d{4}-\d{2}-\d{2}\.json$/)
     expect(file.blob.type).toBe('application/json')
-    const session = parseSessionFile(await blobText(file.blob))
+    const session = parseSessionFile(await blobText(file.blob), new Date())
 
     expect(Date.parse(session.exportedAt)).not.toBeNaN()
     expect([...session.entries].sort((a, b) => a.key.localeCompare(b.key))).toEqual(
@@ -291,7 +306,8 @@ describe('Audit page: export', () => {
   it('exports the CSV report: every listed segment with its dates, findings and review, then the reviews no longer listed', async () => {
     const FORMULA_NAMED = brazeAt(demo.data.braze.findIndex((segment) => segment.name.startsWith('=')))
     const UNTOUCHED = commandersActAt(1)
-    await seed(...SEEDED, entry(FORMULA_NAMED.key, 'archive', { reviewedAt: LATER }))
+    await seedAll()
+    await seedReviews(entry(FORMULA_NAMED.key, 'archive', { reviewedAt: LATER }))
     const user = userEvent.setup()
     const files = captureDownloads()
     const { queryClient } = renderApp('/audit')
@@ -318,7 +334,7 @@ describe('Audit page: export', () => {
     expect(rows.slice(0, TOTAL).map((row) => `${row[0]}|${row[1]}`).sort()).toEqual(
       LISTED.map((segment) => `${providerLabel[segment.provider]}|${segment.id}`).sort(),
     )
-    expect(rows.at(-1)).toEqual(['Braze', 'deleted-since', '(no longer listed)', '', '', '', '', '', 'Keep', '', 'Camille', EARLIER])
+    expect(rows.at(-1)).toEqual(['Braze', REMOVED_ID, '(no longer listed)', '', '', '', '', '', 'Keep', '', 'Camille', EARLIER])
 
     const findings = computeFindings({ segments: LISTED, details: new Map([[KEPT.id, keptDetails]]), sizes: new Map() }, { staleMonths: 12, namingPattern: null }, new Date())
     const labels = (key: string) => (findings.bySegment.get(key) ?? []).map((id) => i18next.t(`common:finding.${id}.label`, { count: 12 })).join('; ')
@@ -344,7 +360,7 @@ describe('Audit page: export', () => {
 
   it('exports the CSV report even when nothing is reviewed: every segment Unreviewed', async () => {
     // A verdict cleared back to Unreviewed without a note counts as nothing reviewed.
-    await seed(entry(CLEARED.key, 'unreviewed'))
+    await seedReviews({ key: CLEARED.key, verdict: 'keep' }, { key: CLEARED.key, verdict: 'unreviewed', reviewedAt: LATER })
     const user = userEvent.setup()
     const files = captureDownloads()
     renderApp('/audit')
@@ -361,7 +377,7 @@ describe('Audit page: export', () => {
     await user.click(screen.getByRole('button', { name: 'Export JSON' }))
     const [, json] = files
     if (!json) throw new Error('no JSON was exported')
-    const session = parseSessionFile(await blobText(json.blob))
+    const session = parseSessionFile(await blobText(json.blob), new Date())
     expect(session.entries).toEqual([])
     expect(session.segments).toHaveLength(TOTAL)
   })
@@ -381,11 +397,12 @@ describe('Audit page: export', () => {
 })
 
 describe('Audit page: import', () => {
-  it('merges a session file, newer review winning, says what changed and updates the progress', async () => {
-    const localOlder = entry(KEPT.key, 'keep', { reviewedAt: EARLIER })
-    const localNewer = entry(TO_FIX.key, 'fix', { note: 'Mine', reviewedAt: LATER })
+  it('merges a session file on the server, the more recent review winning, says what changed and updates the progress', async () => {
+    const olderHere = entry(KEPT.key, 'keep', { reviewedAt: EARLIER })
+    const newerHere = entry(TO_FIX.key, 'fix', { note: 'Mine', reviewedAt: LATER })
     const identical = entry(ARCHIVED.key, 'archive', { note: 'Same on both sides' })
-    await seed(localOlder, localNewer, identical)
+    await seedReviews(olderHere, newerHere, identical)
+    rememberImporter()
     const user = userEvent.setup()
     renderApp('/audit')
     await waitForAllListed(3)
@@ -398,19 +415,25 @@ describe('Audit page: import', () => {
 
     await waitFor(() =>
       expect(within(importRegion()).getByRole('status')).toHaveTextContent(
-        '2 added, 1 updated, 1 kept (yours were as recent or newer), 1 already identical.',
+        '2 added, 1 updated, 1 kept (the audit’s review was as recent or newer), 1 already identical.',
       ),
     )
     expect(within(importRegion()).getByRole('note')).toHaveTextContent('Imported session.json')
     expect(within(importRegion()).queryByRole('alert')).not.toBeInTheDocument()
 
-    const stored = getVerdictStore().getSnapshot()
-    expect(stored.get(KEPT.key)).toEqual(importedNewer)
-    expect(stored.get(TO_FIX.key)).toEqual(localNewer)
-    expect(stored.get(ARCHIVED.key)).toEqual(identical)
-    expect(stored.get(COMMANDERS_ACT_TO_FIX.key)).toEqual(addedCommandersAct)
-    expect(stored.get(CLEARED.key)).toEqual(addedBraze)
-    expect(stored.size).toBe(5)
+    // What every reviewer now reads: each review under its author and date, the history naming who imported it.
+    const audit = await auditOnServer()
+    const review = (key: string) => {
+      const found = audit.get(key)
+      return found && { key, verdict: found.verdict, note: found.note, reviewer: found.reviewer, reviewedAt: found.reviewedAt }
+    }
+    expect(review(KEPT.key)).toEqual(importedNewer)
+    expect(review(TO_FIX.key)).toEqual(newerHere)
+    expect(review(ARCHIVED.key)).toEqual(identical)
+    expect(review(COMMANDERS_ACT_TO_FIX.key)).toEqual(addedCommandersAct)
+    expect(review(CLEARED.key)).toEqual(addedBraze)
+    expect(audit.size).toBe(5)
+    expect((await (await testAuditStore()).history(KEPT.key))[0]).toMatchObject({ newValue: 'Duplicate', reviewer: IMPORTER, source: 'import' })
 
     await waitForAllListed(5)
     expect(within(region('Progress')).getByRole('img')).toHaveAccessibleName(`Keep: 1, Fix: 2, Archive: 2, Unreviewed: ${TOTAL - 5}`)
@@ -430,9 +453,10 @@ describe('Audit page: import', () => {
     })
   })
 
-  it('keeps a local review newer than the imported one', async () => {
-    const mine = entry(KEPT.key, 'archive', { note: 'Unused since 2023', reviewedAt: LATER })
-    await seed(mine)
+  it('keeps the audit’s review when it is newer than the imported one', async () => {
+    const ours = entry(KEPT.key, 'archive', { note: 'Unused since 2023', reviewedAt: LATER })
+    await seedReviews(ours)
+    rememberImporter()
     const user = userEvent.setup()
     renderApp('/audit')
     await waitForAllListed(1)
@@ -440,10 +464,12 @@ describe('Audit page: import', () => {
     await user.upload(fileInput(), sessionFile(sessionFileText([entry(KEPT.key, 'keep', { reviewer: 'Léa', reviewedAt: EARLIER })])))
     await waitFor(() =>
       expect(within(importRegion()).getByRole('status')).toHaveTextContent(
-        '0 added, 0 updated, 1 kept (yours were as recent or newer), 0 already identical.',
+        '0 added, 0 updated, 1 kept (the audit’s review was as recent or newer), 0 already identical.',
       ),
     )
-    expect(getVerdictStore().getSnapshot()).toEqual(new Map([[KEPT.key, mine]]))
+    expect([...(await auditOnServer()).values()]).toEqual([
+      expect.objectContaining({ key: KEPT.key, verdict: 'archive', note: 'Unused since 2023', reviewer: 'Camille', reviewedAt: LATER }),
+    ])
     expect(legend('Archive').text).toBe('Archive 1')
     expect(legend('Keep').text).toBe('Keep 0')
   })
@@ -468,9 +494,20 @@ describe('Audit page: import', () => {
       ),
       reason: 'This session file is damaged: field “entries.1.verdict”',
     },
+    {
+      kind: 'a session with a key that is no segment’s',
+      text: sessionFileText([entry(COMMANDERS_ACT_TO_FIX.key, 'keep'), entry('constructor:x', 'keep')]),
+      reason: 'This session file is damaged: field “entries.1.key” is not a Braze or Commanders Act segment key.',
+    },
+    {
+      kind: 'a session with a review dated in the future',
+      text: sessionFileText([entry(COMMANDERS_ACT_TO_FIX.key, 'keep', { reviewedAt: '9999-12-31T00:00:00.000Z' })]),
+      reason: 'This session file is damaged: field “entries.0.reviewedAt” is in the future.',
+    },
   ])('refuses $kind with the reason, and changes nothing', async ({ text, reason }) => {
-    const mine = entry(KEPT.key, 'fix', { note: 'Mine' })
-    await seed(mine)
+    await seedReviews(entry(KEPT.key, 'fix', { note: 'Mine' }))
+    const before = await auditOnServer()
+    rememberImporter()
     const user = userEvent.setup()
     renderApp('/audit')
     await waitForAllListed(1)
@@ -482,7 +519,7 @@ describe('Audit page: import', () => {
     expect(alert).toHaveTextContent(/Nothing was changed\.$/)
     expect(within(importRegion()).queryByRole('status')).not.toBeInTheDocument()
 
-    expect(getVerdictStore().getSnapshot()).toEqual(new Map([[KEPT.key, mine]]))
+    expect(await auditOnServer()).toEqual(before)
     expect(progressStatus()).toHaveTextContent(`Reviewed 1 of ${TOTAL} segments`)
     expect(legend('Fix').text).toBe('Fix 1')
     // Nor is its snapshot taken as the previous session.
@@ -490,26 +527,70 @@ describe('Audit page: import', () => {
     expect(getBaselineStore().getSnapshot()).toEqual({ status: 'ready', baseline: null })
   })
 
+  it('says why the server refused a file the page accepted, and that nothing changed', async () => {
+    // The real routes on this test's audit, with the server's clock ten minutes behind the browser's: a review the
+    // page dates four minutes ahead is in the future for the server.
+    const store = await testAuditStore()
+    const lateServer = createAuditHandler({ store, authUserHeader: undefined, providerCacheTtlMs: 86_400_000, now: () => new Date(Date.now() - 10 * 60_000), log: () => {} })
+    server.use(http.post('*/api/audit/import', ({ request }) => lateServer(request)))
+    rememberImporter()
+    const user = userEvent.setup()
+    renderApp('/audit')
+    await waitForAllListed(0)
+
+    const aheadOfServer = new Date(Date.now() + 4 * 60_000).toISOString()
+    await user.upload(fileInput(), sessionFile(sessionFileText([entry(KEPT.key, 'keep', { reviewedAt: aheadOfServer })])))
+    const alert = await within(importRegion()).findByRole('alert')
+    expect(alert).toHaveTextContent('session.json was not imported')
+    expect(alert).toHaveTextContent('This session file is damaged: field “entries.0.reviewedAt” is in the future. Nothing was changed.')
+    expect(await auditOnServer()).toEqual(new Map())
+    expect(progressStatus()).toHaveTextContent(`Reviewed 0 of ${TOTAL} segments`)
+  })
+
   it('imports a good file after a refused one, replacing the error with the summary', async () => {
+    rememberImporter()
     const user = userEvent.setup()
     renderApp('/audit')
     await waitForAllListed(0)
 
     await user.upload(fileInput(), sessionFile('{ not json'))
     expect(await within(importRegion()).findByRole('alert')).toHaveTextContent('session.json was not imported')
+    expect(progressStatus()).toHaveTextContent(`Reviewed 0 of ${TOTAL} segments`)
 
     await user.upload(fileInput(), sessionFile(sessionFileText([entry(KEPT.key, 'keep')])))
     await waitFor(() =>
-      expect(within(importRegion()).getByRole('status')).toHaveTextContent('1 added, 0 updated, 0 kept (yours were as recent or newer), 0 already identical.'),
+      expect(within(importRegion()).getByRole('status')).toHaveTextContent(
+        '1 added, 0 updated, 0 kept (the audit’s reviews were as recent or newer), 0 already identical.',
+      ),
     )
     expect(within(importRegion()).queryByRole('alert')).not.toBeInTheDocument()
     await waitForAllListed(1)
   })
 })
 
+describe.each([
+  {
+    language: 'en',
+    file: 'Session file (.json)',
+    nameFirst: 'Enter your name on any segment’s page first: the import is recorded under it.',
+  },
+  {
+    language: 'fr',
+    file: 'Fichier de session (.json)',
+    nameFirst: 'Saisissez d’abord votre nom sur la page d’un segment : l’import est enregistré à ce nom.',
+  },
+])('Audit page: import without a name ($language)', ({ language, file, nameFirst }) => {
+  it('asks for a name first, since the import is recorded under it', async () => {
+    await i18next.changeLanguage(language)
+    renderApp('/audit')
+    expect(await screen.findByText(nameFirst)).toBeInTheDocument()
+    expect(screen.getByLabelText(file)).toBeDisabled()
+  })
+})
+
 describe('Audit page: verdicts per provider', () => {
   it('counts each provider’s verdicts in a table, and follows new verdicts', async () => {
-    await seed(...SEEDED)
+    await seedAll()
     renderApp('/audit')
     await waitForAllListed(4)
     const brazeCount = demo.data.braze.length
@@ -521,8 +602,9 @@ describe('Audit page: verdicts per provider', () => {
       ['Commanders Act', '0', '1', '0', String(commandersActCount - 1), ''],
     ])
 
-    await act(() => seed(entry(brazeAt(5).key, 'archive', { reviewedAt: LATER }), entry(commandersActAt(1).key, 'keep', { reviewedAt: LATER })))
-    await waitForAllListed(6)
+    // Two colleagues review meanwhile: the page hears of it at its next poll, without a reload.
+    await seedReviews(entry(brazeAt(5).key, 'archive', { reviewedAt: LATER }), entry(commandersActAt(1).key, 'keep', { reviewer: 'Léa', reviewedAt: LATER }))
+    await waitForAllListed(6, AUDIT_POLL_MS * 2)
     expect(tableRows(screen.getByRole('table', { name: 'Verdicts per provider' })).slice(1)).toEqual([
       ['Braze', '1', '1', '2', String(brazeCount - 4), ''],
       ['Commanders Act', '1', '1', '0', String(commandersActCount - 2), ''],
@@ -605,7 +687,7 @@ describe('Audit page: changed since the last audit', () => {
       takenAt,
       source: 'export',
       providers: ['braze', 'commanders-act'],
-      segments: [...previous, { key: 'braze:deleted-since', name: 'Anciens clients', tags: ['crm'] }, { key: 'commanders-act:DEADBEEF', name: 'Visiteurs 2023', tags: null }],
+      segments: [...previous, { key: REMOVED_KEY, name: 'Anciens clients', tags: ['crm'] }, { key: 'commanders-act:DEADBEEF', name: 'Visiteurs 2023', tags: null }],
     })
     const user = userEvent.setup()
     renderApp('/audit')
@@ -638,7 +720,7 @@ describe('Audit page: changed since the last audit', () => {
       takenAt: '2025-03-01T10:00:00.000Z',
       source: 'export',
       providers: ['braze', 'commanders-act'],
-      segments: [...snapshotOfListed(), { key: 'braze:deleted-since', name: 'Anciens clients', tags: ['crm'] }],
+      segments: [...snapshotOfListed(), { key: REMOVED_KEY, name: 'Anciens clients', tags: ['crm'] }],
     })
     server.use(http.get('*/api/commanders-act/segments/list', () => Response.json({ error: 'invalid token' }, { status: 401 })))
     renderApp('/audit')
@@ -649,7 +731,7 @@ describe('Audit page: changed since the last audit', () => {
   })
 
   it('compares with the session just exported as JSON: nothing has changed since', async () => {
-    await seed(...SEEDED)
+    await seedAll()
     const user = userEvent.setup()
     const files = captureDownloads()
     renderApp('/audit')
@@ -659,7 +741,7 @@ describe('Audit page: changed since the last audit', () => {
     await user.click(screen.getByRole('button', { name: 'Export JSON' }))
     const [file] = files
     if (!file) throw new Error('nothing was exported')
-    const session = parseSessionFile(await blobText(file.blob))
+    const session = parseSessionFile(await blobText(file.blob), new Date())
     await waitFor(() =>
       expect(changes()).toHaveTextContent(`Compared with the session exported ${formatDateTime(session.exportedAt)}, for Braze and Commanders Act.`),
     )

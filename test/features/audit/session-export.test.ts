@@ -9,7 +9,7 @@ import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import type { ProviderId } from '../../../src/providers/provider-error'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
 import { parseSessionFile, SESSION_FORMAT, SESSION_VERSION } from '../../../src/stores/session-file'
-import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
+import { auditEntriesByKey, auditEntry, REVIEWED_AT } from '../../stores/audit-entries'
 
 function braze(id: string, name: string, tags: Segment['tags'], analyticsTracking = true): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
@@ -23,12 +23,9 @@ function details(id: string, fields: Partial<BrazeSegmentDetails> = {}): BrazeSe
   return { id, createdAt: '2024-01-10T09:00:00Z', updatedAt: '2025-02-20T10:00:00Z', textDescription: 'Who buys twice a year', tags: [], ...fields }
 }
 
-function entry(key: string, verdict: Verdict, fields: Partial<AuditEntry> = {}): AuditEntry {
-  return { key, verdict, note: '', reviewer: 'Camille', reviewedAt: '2025-03-01T10:00:00.000Z', ...fields }
-}
+const entry = auditEntry
 
 const NOW = new Date('2025-03-02T08:00:00.000Z')
-const REVIEWED_AT = '2025-03-01T10:00:00.000Z'
 
 /** Listed in no particular order: the report sorts them by provider, then by name. */
 const SEGMENTS: readonly Segment[] = [
@@ -57,7 +54,7 @@ function report(fields: Partial<SessionReport> & { staleMonths?: number } = {}):
   return { segments, entries: new Map(), details: loaded, findings, staleMonths, ...fields }
 }
 
-const entriesOf = (...entries: AuditEntry[]): ReadonlyMap<string, AuditEntry> => new Map(entries.map((one) => [one.key, one]))
+const entriesOf = auditEntriesByKey
 
 /** The report as an English-speaking user exports it. */
 const en = i18next.getFixedT('en', ['audit', 'common'])
@@ -155,9 +152,11 @@ describe('sessionCsv', () => {
   })
 
   it('splits a gone key at its first colon only, and shows an unknown provider as it is', () => {
-    const rows = parse(sessionCsv(report({ segments: [], entries: entriesOf(entry('braze:a:b', 'keep'), entry('mailchimp:7', 'fix')) }), en)).slice(1)
+    const gone = entriesOf(entry('braze:a:b', 'keep'), entry('constructor:x', 'keep'), entry('mailchimp:7', 'fix'))
+    const rows = parse(sessionCsv(report({ segments: [], entries: gone }), en)).slice(1)
     expect(rows.map((row) => row.slice(0, 3))).toEqual([
       ['Braze', 'a:b', '(no longer listed)'],
+      ['constructor', 'x', '(no longer listed)'],
       ['mailchimp', '7', '(no longer listed)'],
     ])
   })
@@ -209,31 +208,41 @@ describe('sessionCsv', () => {
 })
 
 describe('sessionFile', () => {
+  const BRAZE_ID = '8b922b25-dcc6-4e4d-b345-f7b06106046c'
+  /** Segments with ids as the providers give them: a session file accepts no other key. */
+  const LISTED: readonly Segment[] = [
+    commandersAct('0000002A', 'Visiteurs « été »'),
+    braze(BRAZE_ID, 'Clients fidèles', ['vip', 'été']),
+    braze('0f4c3a1e-57d2-4c0b-9f1e-2d3c4b5a6978', 'Ancien espace', NOT_PROVIDED),
+  ]
+  const GONE = 'braze:5c1d7a80-0b9e-4f7a-8e2c-6a4f3e2d1c0b'
   const entries = [
-    entry('braze:b-1', 'keep', { note: 'OK' }),
-    entry('commanders-act:42', 'unreviewed', { note: 'À revoir', reviewer: 'Léa' }),
-    entry('braze:gone', 'archive', { reviewedAt: '2024-12-31T23:59:59Z' }),
+    entry(`braze:${BRAZE_ID}`, 'keep', { note: 'OK' }),
+    entry('commanders-act:0000002A', 'unreviewed', { note: 'À revoir', reviewer: 'Léa' }),
+    entry(GONE, 'archive', { reviewedAt: '2024-12-31T23:59:59.000Z' }),
   ]
 
-  it('holds the entries as they are and a snapshot of every listed segment, and survives a round trip through JSON', () => {
-    const session = sessionFile(entries, SEGMENTS, ['braze', 'commanders-act'], NOW)
+  it('holds each review (verdict, note, who, when) and a snapshot of the listed segments, and survives JSON', () => {
+    const session = sessionFile(entries, LISTED, ['braze', 'commanders-act'], NOW)
     expect(session).toEqual({
       format: SESSION_FORMAT,
       version: SESSION_VERSION,
       exportedAt: '2025-03-02T08:00:00.000Z',
       snapshotProviders: ['braze', 'commanders-act'],
-      entries,
+      // The versions and revisions are the server's bookkeeping, not part of a review passed to a colleague.
+      entries: [
+        { key: `braze:${BRAZE_ID}`, verdict: 'keep', note: 'OK', reviewer: 'Camille', reviewedAt: REVIEWED_AT },
+        { key: 'commanders-act:0000002A', verdict: 'unreviewed', note: 'À revoir', reviewer: 'Léa', reviewedAt: REVIEWED_AT },
+        { key: GONE, verdict: 'archive', note: '', reviewer: 'Camille', reviewedAt: '2024-12-31T23:59:59.000Z' },
+      ],
       // Only key, name and tags, in list order; tags not provided are null, unlike an empty list.
       segments: [
-        { key: 'commanders-act:42', name: 'Visiteurs « été »', tags: null },
-        { key: 'braze:b-4', name: 'test', tags: ['promo'] },
-        { key: 'braze:b-1', name: 'Clients fidèles', tags: ['vip', 'été'] },
-        { key: 'commanders-act:43', name: 'clients fideles', tags: null },
-        { key: 'braze:b-3', name: 'Ancien espace', tags: null },
-        { key: 'braze:b-2', name: 'Sans tags', tags: [] },
+        { key: 'commanders-act:0000002A', name: 'Visiteurs « été »', tags: null },
+        { key: `braze:${BRAZE_ID}`, name: 'Clients fidèles', tags: ['vip', 'été'] },
+        { key: 'braze:0f4c3a1e-57d2-4c0b-9f1e-2d3c4b5a6978', name: 'Ancien espace', tags: null },
       ],
     })
-    expect(parseSessionFile(JSON.stringify(session))).toEqual(session)
+    expect(parseSessionFile(JSON.stringify(session), NOW)).toEqual(session)
   })
 
   it.each<{ complete: ProviderId[]; keys: string[] }>([
@@ -244,7 +253,7 @@ describe('sessionFile', () => {
     const session = sessionFile(entries, SEGMENTS, complete, NOW)
     expect(session.snapshotProviders).toEqual(complete)
     expect(session.segments.map((segment) => segment.key)).toEqual(keys)
-    expect(session.entries).toEqual(entries)
+    expect(session.entries.map((one) => one.key)).toEqual(entries.map((one) => one.key))
   })
 
   it('still snapshots the listed segments when nothing is reviewed', () => {

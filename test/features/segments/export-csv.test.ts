@@ -9,6 +9,7 @@ import { buildSegmentRows } from '../../../src/features/segments/segment-rows'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
 import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
+import { auditEntry } from '../../stores/audit-entries'
 
 function braze(id: string, name: string, tags: Segment['tags'], analyticsTracking: boolean): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
@@ -28,7 +29,7 @@ const loaded: BrazeSegmentDetails = {
 const blank: BrazeSegmentDetails = { id: 'b-blank', tags: [], createdAt: '2023-02-03T00:00:00Z', updatedAt: '2023-02-04T00:00:00Z', textDescription: ' ' }
 
 function audit(key: string, verdict: Verdict): [string, AuditEntry] {
-  return [key, { key, verdict, note: 'a note, not exported', reviewer: 'Camille', reviewedAt: '2025-03-01T10:00:00.000Z' }]
+  return [key, auditEntry(key, verdict, { note: 'a note, not exported' })]
 }
 
 const rows = buildSegmentRows(

@@ -7,6 +7,7 @@ import { computeFindings } from '../../../src/findings/findings'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
 import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
+import { auditEntriesByKey, auditEntry } from '../../stores/audit-entries'
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
@@ -29,9 +30,7 @@ const detailsMap = (...entries: BrazeSegmentDetails[]) => new Map(entries.map((e
 
 /** Stored verdicts by row key, as the verdict store holds them. */
 const verdictsMap = (byKey: Record<string, Verdict>): ReadonlyMap<string, AuditEntry> =>
-  new Map(
-    Object.entries(byKey).map(([key, verdict]) => [key, { key, verdict, note: '', reviewer: 'Camille', reviewedAt: '2025-03-01T10:00:00.000Z' }]),
-  )
+  auditEntriesByKey(...Object.entries(byKey).map(([key, verdict]) => auditEntry(key, verdict)))
 const names = (rows: readonly SegmentRow[]) => rows.map((row) => row.name)
 const filters = (partial: Partial<SegmentListFilters> = {}): SegmentListFilters => ({ ...EMPTY_FILTERS, ...partial })
 

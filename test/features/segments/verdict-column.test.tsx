@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 // Verdicts on the Segments page: the Verdict column, the Verdict filter, sorting, the export and "Reviewed N of M".
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import Papa from 'papaparse'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { getVerdictStore, type AuditEntry, type Verdict } from '../../../src/stores/audit-contract'
+import { AUDIT_POLL_MS } from '../../../src/stores/audit-queries'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
+import { seedReviews } from '../../stores/audit-entries'
 
 // Few enough rows for the virtualised table to show them all in jsdom.
 const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 6 })
@@ -47,19 +48,19 @@ const NOTE_ONLY = brazeAt(3)
 const COMMANDERS_ACT_TO_FIX = commandersActAt(0)
 const REVIEWED = 4
 
-async function saveVerdict(key: string, verdict: Verdict, note = ''): Promise<void> {
-  const entry: AuditEntry = { key, verdict, note, reviewer: 'Camille', reviewedAt: '2025-03-01T10:00:00.000Z' }
-  await getVerdictStore().save(entry)
-}
-
-/** Four reviewed segments, one stored with only a note (still Unreviewed), one for a segment the list no longer holds. */
+/**
+ * Four reviewed segments, one with only a note (still Unreviewed), and one for a segment the list no longer holds, as
+ * colleagues left them on the server.
+ */
 async function seedVerdicts(): Promise<void> {
-  await saveVerdict(`braze:${KEPT.id}`, 'keep')
-  await saveVerdict(`braze:${TO_FIX.id}`, 'fix')
-  await saveVerdict(`braze:${ARCHIVED.id}`, 'archive')
-  await saveVerdict(`braze:${NOTE_ONLY.id}`, 'unreviewed', 'Ask the CRM team')
-  await saveVerdict(`commanders-act:${COMMANDERS_ACT_TO_FIX.id}`, 'fix')
-  await saveVerdict('braze:deleted-since', 'keep')
+  await seedReviews(
+    { key: `braze:${KEPT.id}`, verdict: 'keep' },
+    { key: `braze:${TO_FIX.id}`, verdict: 'fix' },
+    { key: `braze:${ARCHIVED.id}`, verdict: 'archive' },
+    { key: `braze:${NOTE_ONLY.id}`, note: 'Ask the CRM team' },
+    { key: `commanders-act:${COMMANDERS_ACT_TO_FIX.id}`, verdict: 'fix' },
+    { key: 'braze:5c1d7a80-0b9e-4f7a-8e2c-6a4f3e2d1c0b', verdict: 'keep' },
+  )
 }
 
 const status = () => screen.getByRole('status')
@@ -82,6 +83,12 @@ function blobText(blob: Blob | undefined): Promise<string> {
 
 async function waitForAll(total = TOTAL) {
   await waitFor(() => expect(status()).toHaveTextContent(new RegExp(`^${total} segments`)), { timeout: 5000 })
+}
+
+/** The whole list, and the seeded reviews read from the server. */
+async function waitForReviewedList() {
+  await waitForAll()
+  await waitFor(() => expect(reviewedCount()).toHaveTextContent(`Reviewed ${REVIEWED} of ${TOTAL}`))
 }
 
 /** The text of the Verdict cell in the row of a segment. */
@@ -112,7 +119,7 @@ describe('Verdicts on the Segments page', () => {
   it('shows each segment’s verdict in the Verdict column, Unreviewed when none is set', async () => {
     await seedVerdicts()
     renderApp('/')
-    await waitForAll()
+    await waitForReviewedList()
     expect(within(table()).getByRole('columnheader', { name: 'Verdict' })).toBeInTheDocument()
     expect(verdictCell(KEPT)).toBe('Keep')
     expect(verdictCell(TO_FIX)).toBe('Fix')
@@ -126,12 +133,14 @@ describe('Verdicts on the Segments page', () => {
   it('says how many listed segments are reviewed, and follows a verdict saved meanwhile', async () => {
     await seedVerdicts()
     renderApp('/')
-    await waitForAll()
     // A note alone is not a review, and a verdict on a segment no longer listed is not counted.
-    expect(reviewedCount()).toHaveTextContent(`Reviewed ${REVIEWED} of ${TOTAL}`)
+    await waitForReviewedList()
 
-    await act(() => saveVerdict(`braze:${NOTE_ONLY.id}`, 'keep', 'Ask the CRM team'))
-    expect(reviewedCount()).toHaveTextContent(`Reviewed ${REVIEWED + 1} of ${TOTAL}`)
+    // Another reviewer sets a verdict: the page hears of it at its next poll, without a reload.
+    await seedReviews({ key: `braze:${NOTE_ONLY.id}`, verdict: 'keep', reviewer: 'Léa' })
+    await waitFor(() => expect(reviewedCount()).toHaveTextContent(`Reviewed ${REVIEWED + 1} of ${TOTAL}`), {
+      timeout: AUDIT_POLL_MS * 2,
+    })
     expect(verdictCell(NOTE_ONLY)).toBe('Keep')
   })
 
@@ -145,7 +154,7 @@ describe('Verdicts on the Segments page', () => {
     await seedVerdicts()
     const user = userEvent.setup()
     const { currentSearch } = renderApp('/')
-    await waitForAll()
+    await waitForReviewedList()
     expect(verdictFilter()).toHaveValue('')
 
     await user.selectOptions(verdictFilter(), 'fix')
@@ -191,7 +200,7 @@ describe('Verdicts on the Segments page', () => {
     await seedVerdicts()
     const user = userEvent.setup()
     const { currentSearch } = renderApp('/')
-    await waitForAll()
+    await waitForReviewedList()
     const unreviewed = Array<string>(TOTAL - REVIEWED).fill('Unreviewed')
 
     await user.click(within(table()).getByRole('button', { name: 'Verdict' }))
