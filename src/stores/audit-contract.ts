@@ -12,14 +12,16 @@ export type AuditField = (typeof AUDIT_FIELDS)[number]
 export const SEGMENT_KEY_PATTERN =
   /^(?:braze:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|commanders-act:[0-9A-F]{8})$/i
 
-export const segmentKeySchema = z.string().check(z.regex(SEGMENT_KEY_PATTERN, 'is not a Braze or Commanders Act segment key'))
+export const NOT_A_SEGMENT_KEY = 'is not a Braze or Commanders Act segment key'
+export const NOT_A_DATE = 'is not a date'
+export const segmentKeySchema = z.string().check(z.regex(SEGMENT_KEY_PATTERN, NOT_A_SEGMENT_KEY))
 
 export const REVIEWER_HEADER = 'X-Segment-Audit-Reviewer'
 
 export const NOTE_MAX_LENGTH = 10_000
 export const REVIEWER_MAX_LENGTH = 200
 
-const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'))
+const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), NOT_A_DATE))
 
 /** One segment's review as the server keeps it: the verdict and the note are separate fields with their own versions. */
 export const auditEntrySchema = z.object({

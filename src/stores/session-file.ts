@@ -2,7 +2,7 @@
 // checked, by the browser before it uploads one and by the server before it merges one.
 import { z } from 'zod/mini'
 import { issueText } from '../providers/provider-error.ts'
-import { NOTE_MAX_LENGTH, REVIEWER_MAX_LENGTH, segmentKeySchema, VERDICTS } from './audit-contract.ts'
+import { NOT_A_DATE, NOT_A_SEGMENT_KEY, NOTE_MAX_LENGTH, REVIEWER_MAX_LENGTH, segmentKeySchema, VERDICTS } from './audit-contract.ts'
 
 export const SESSION_FORMAT = 'segment-audit-session'
 export const SESSION_VERSION = 1
@@ -13,7 +13,16 @@ export const SESSION_MAX_ENTRIES = 50_000
 /** Dates up to this far ahead of the reader's clock are accepted: two machines' clocks differ a little. */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000
 
-const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), 'is not a date'))
+const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), NOT_A_DATE))
+const IN_THE_FUTURE = 'is in the future'
+
+/** What is wrong with a damaged field, as a code the interface words in its own language (audit:import.problem.<code>). */
+export type SessionProblem = 'not-a-key' | 'not-a-date' | 'in-the-future' | 'invalid'
+const PROBLEM_CODES: Record<string, SessionProblem> = {
+  [NOT_A_SEGMENT_KEY]: 'not-a-key',
+  [NOT_A_DATE]: 'not-a-date',
+  [IN_THE_FUTURE]: 'in-the-future',
+}
 
 /** One segment's review in a file: the verdict and the note as of the latest change, by whom and when. */
 export const sessionEntrySchema = z.object({
@@ -70,6 +79,8 @@ export interface SessionFileErrorParams {
   field?: string
   /** damaged: what is wrong with it (English, from the schema). */
   problem?: string
+  /** damaged: the same as a code, for the interface's own words. */
+  problemCode?: SessionProblem
 }
 
 export class SessionFileError extends Error {
@@ -112,14 +123,19 @@ export function parseSessionFile(text: string, now: Date): SessionFile {
     const issue = parsed.error.issues[0]
     const field = issue?.path.join('.') ?? '?'
     const problem = issue?.message ?? 'is invalid'
-    throw new SessionFileError(`This session file is damaged: field “${field}” ${problem}.`, 'damaged', { field, problem })
+    const problemCode = PROBLEM_CODES[problem] ?? 'invalid'
+    throw new SessionFileError(`This session file is damaged: field “${field}” ${problem}.`, 'damaged', { field, problem, problemCode })
   }
   const latest = now.getTime() + CLOCK_SKEW_MS
   const future = parsed.data.entries.findIndex((entry) => Date.parse(entry.reviewedAt) > latest)
   if (future !== -1) {
     const field = `entries.${future}.reviewedAt`
-    const problem = 'is in the future'
-    throw new SessionFileError(`This session file is damaged: field “${field}” ${problem}.`, 'damaged', { field, problem })
+    const problem = IN_THE_FUTURE
+    throw new SessionFileError(`This session file is damaged: field “${field}” ${problem}.`, 'damaged', {
+      field,
+      problem,
+      problemCode: 'in-the-future',
+    })
   }
   return parsed.data
 }

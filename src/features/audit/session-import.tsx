@@ -21,7 +21,7 @@ type ImportState =
 /** Why a file was refused, in the interface language; anything but a refused file (storage failing, say) as it came. */
 function refusalText(t: AuditT, error: unknown): string {
   if (error instanceof SessionFileError) {
-    const { version, field = '?', problem = '' } = error.params
+    const { version, field = '?', problem = '', problemCode } = error.params
     switch (error.reason) {
       case 'too-large':
         return t('import.error.too-large')
@@ -32,7 +32,8 @@ function refusalText(t: AuditT, error: unknown): string {
       case 'newer-version':
         return t('import.error.newer-version', { version: version ?? 0 })
       case 'damaged':
-        return t('import.error.damaged', { field, problem })
+        // The schema's own words are English: French gets its own for the problems a file commonly has.
+        return t('import.error.damaged', { field, problem: t(`import.problem.${problemCode ?? 'invalid'}`, { problem }) })
     }
   }
   return error instanceof Error ? error.message : String(error)
