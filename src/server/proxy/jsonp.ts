@@ -35,7 +35,10 @@ function arrayText(body: string): string | null {
   const innerStart = skipSpaceForward(body, start + 1)
   const innerEnd = skipSpaceBackward(body, end - 1)
   if (innerEnd <= innerStart || body.charAt(innerStart) !== '[' || body.charAt(innerEnd - 1) !== ']') return null
-  return body.slice(innerStart, innerEnd)
+  const inner = body.slice(innerStart, innerEnd)
+  // A flat array of ids: nesting is refused before JSON.parse spends time building it.
+  if (inner.indexOf('[', 1) !== -1 || inner.includes('{')) return null
+  return inner
 }
 
 export function parseVisitorJsonp(body: string): string[] | null {

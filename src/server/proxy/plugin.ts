@@ -1,14 +1,21 @@
 // The Vite plugin that serves /api/* in `vite` and `vite preview` alike, starting the demo providers when no credentials are set.
-import type { Logger, Plugin, PreviewServer, ViteDevServer } from 'vite'
+import type { Connect, Logger, Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { readDemoOptions } from '../demo/demo-options.ts'
 import { startDemoProviders } from '../demo/serve.ts'
 import { findExposedSecrets, hasAnyCredential, readRealTargets, type ProxyTargets, type ServerEnv } from './config.ts'
+import { readProxyLimits } from './limits.ts'
 import { createProxyMiddleware } from './middleware.ts'
+import { requestGuard } from './request-guard.ts'
 
 export interface SegmentAuditProxyOptions {
   /** The server-side environment (process.env merged with .env files). Read here, never passed to the client. */
   env: ServerEnv
   upstreamTimeoutMs?: number
+  /**
+   * Other /api/* middlewares (e.g. the audit store's /api/audit routes): installed behind the request guard and before
+   * the proxy, which answers 404 to any /api path they leave to it.
+   */
+  apiMiddlewares?: Connect.NextHandleFunction[]
 }
 
 const DEFAULT_UPSTREAM_TIMEOUT_MS = 20_000
@@ -49,11 +56,16 @@ async function resolveTargets(env: ServerEnv, logger: Logger): Promise<{ targets
 export function segmentAuditProxy(options: SegmentAuditProxyOptions): Plugin {
   const install = async (server: ViteDevServer | PreviewServer) => {
     const logger = server.config.logger
+    const limits = readProxyLimits(options.env)
+    // First of all middlewares: frame headers on every page and asset, and /api/* for the app only.
+    server.middlewares.use(requestGuard)
+    for (const middleware of options.apiMiddlewares ?? []) server.middlewares.use(middleware)
     const { targets, close } = await resolveTargets(options.env, logger)
     server.httpServer?.once('close', () => void close())
     server.middlewares.use(
       createProxyMiddleware({
         targets,
+        limits,
         upstreamTimeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
         log: (line) => logger.warn(`  [proxy] ${line}`, { timestamp: true }),
       }),
