@@ -42,9 +42,9 @@ export interface CallContext {
 }
 
 const MAX_MESSAGE_LENGTH = 200
-export const REDACTED = '[redacted]'
+const REDACTED = '[redacted]'
 
-export function redact(text: string, secrets: readonly string[]): string {
+function redact(text: string, secrets: readonly string[]): string {
   let result = text
   for (const secret of secrets) if (secret !== '') result = result.split(secret).join(REDACTED)
   return result

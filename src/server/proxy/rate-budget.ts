@@ -54,7 +54,7 @@ export interface RateBudget {
   status(): RateLimitStatus | null
 }
 
-export function reserveCalls(reserve: RateReserve, limit: number): number {
+function reserveCalls(reserve: RateReserve, limit: number): number {
   return 'calls' in reserve ? reserve.calls : Math.ceil((limit * reserve.percent) / 100)
 }
 
