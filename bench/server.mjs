@@ -138,7 +138,8 @@ export async function startPreview({ root, outDir, port, demo }) {
   while (Date.now() < deadline) {
     if (!running) throw new Error(`vite preview exited before answering:\n${output}`)
     try {
-      const response = await fetch(`${url}/api/status`)
+      // The app's request header: /api answers nobody else.
+      const response = await fetch(`${url}/api/status`, { headers: { 'X-Segment-Audit': '1' } })
       if (response.ok) {
         const status = await response.json()
         if (status?.mode !== 'demo') {

@@ -45,6 +45,14 @@ const FORCED_FIELDS = new Map<number, Partial<DemoBrazeSegment>>([
   [13, { baseSize: 0, analyticsTrackingEnabled: true }],
   [15, { textDescription: TEXT_DESCRIPTIONS_WITH_URL[0] }],
   [16, { tags: undefined, textDescription: undefined, teams: undefined }],
+  [18, { listQuirk: 'no-name' }],
+  [19, { listQuirk: 'tracking-as-string' }],
+  [21, { listQuirk: 'extra-field' }],
+  [22, { dateForm: 'offset-without-colon' }],
+  [24, { dateForm: 'date-only' }],
+  [25, { dateForm: 'space-separated' }],
+  [27, { dateForm: 'long-fraction' }],
+  [28, { dateForm: 'unreadable' }],
 ])
 
 export function generateBrazeSegments(count: number, seed: number, now: Date): DemoBrazeSegment[] {

@@ -1,13 +1,24 @@
 // A fake Braze REST API (the three segment endpoints) as a fetch-style handler, faithful to PROVIDERS.md including its quirks.
+import { burstLimitHeaders, createBrazeBudget } from './braze-budget.ts'
+import { detailDate, listRow } from './braze-quirks.ts'
 import type { DemoBrazeSegment } from './data.ts'
-import { delay, jsonResponse, parseWholeNumber } from './fake-http.ts'
+import { delay, jitter, jsonResponse, parseWholeNumber } from './fake-http.ts'
 import { createRandom, hashString } from './random.ts'
+
+/** `true`: every call answers 500; `rate-limit`: every Nth call 429; `permission`: 403 on details and series. */
+export type FakeBrazeFailure = boolean | 'rate-limit' | 'permission'
 
 export interface FakeBrazeOptions {
   segments: DemoBrazeSegment[]
   apiKey: string
+  /** The mean; each answer waits ±25 % around it. */
   latencyMs?: number
-  fail?: boolean
+  fail?: FakeBrazeFailure
+  /** With `fail: 'rate-limit'`, the period of the 429s (default 5). */
+  failEvery?: number
+  /** Calls per window (default 250,000) and the window (default an hour). */
+  rateLimit?: number
+  rateWindowSeconds?: number
   now?: () => Date
 }
 
@@ -19,16 +30,21 @@ interface Answer {
 type Endpoint = (params: URLSearchParams) => Answer
 
 const PAGE_SIZE = 100
-const RATE_LIMIT = 250_000
-const HOUR_MS = 3_600_000
+const DEFAULT_RATE_LIMIT = 250_000
+const DEFAULT_RATE_WINDOW_SECONDS = 3600
+const DEFAULT_FAIL_EVERY = 5
 const DAY_MS = 86_400_000
 const MAX_SERIES_LENGTH = 100
+const PERMISSION_ENDPOINTS = new Set(['/segments/details', '/segments/data_series'])
 
 export function createFakeBraze(options: FakeBrazeOptions): BrazeHandler {
   const now = options.now ?? (() => new Date())
   const oldestFirst = sortByCreation(options.segments)
   const byId = new Map(options.segments.map((segment) => [segment.id, segment]))
-  const countRequest = createRateLimitCounter(now)
+  const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT
+  const spend = createBrazeBudget({ limit: rateLimit, windowSeconds: options.rateWindowSeconds ?? DEFAULT_RATE_WINDOW_SECONDS, now })
+  const failEvery = options.failEvery ?? DEFAULT_FAIL_EVERY
+  let calls = 0
   const endpoints = new Map<string, Endpoint>([
     ['/segments/list', (params) => listSegments(params, oldestFirst)],
     ['/segments/details', (params) => segmentDetails(params, byId)],
@@ -36,11 +52,17 @@ export function createFakeBraze(options: FakeBrazeOptions): BrazeHandler {
   ])
 
   return async (request) => {
-    await delay(options.latencyMs ?? 0, request.signal)
-    const rateLimitHeaders = countRequest()
+    await delay(jitter(options.latencyMs ?? 0), request.signal)
+    calls += 1
+    if (options.fail === 'rate-limit' && calls % failEvery === 0) {
+      return jsonResponse(429, { message: 'Rate Limited' }, burstLimitHeaders(rateLimit, now()))
+    }
+    const budget = spend()
     const answer = (status: number, body: unknown, extra: Record<string, string> = {}) =>
-      jsonResponse(status, body, { ...rateLimitHeaders, ...extra })
-    if (options.fail) return answer(500, { message: 'Internal Server Error' })
+      jsonResponse(status, body, { ...budget.headers, ...extra })
+    // Like Braze: no Retry-After, the client reads X-RateLimit-Reset.
+    if (budget.spent) return answer(429, { message: 'Rate Limited' })
+    if (options.fail === true) return answer(500, { message: 'Internal Server Error' })
     const url = new URL(request.url)
     const endpoint = endpoints.get(url.pathname)
     if (!endpoint) return answer(404, { message: 'Not Found' })
@@ -49,6 +71,8 @@ export function createFakeBraze(options: FakeBrazeOptions): BrazeHandler {
     if (request.headers.get('authorization') !== `Bearer ${options.apiKey}`) {
       return answer(401, { message: 'Invalid API key: the key is missing, not valid, or for another instance' })
     }
+    // A key created without segments.details / segments.data_series.
+    if (options.fail === 'permission' && PERMISSION_ENDPOINTS.has(url.pathname)) return answer(403, { message: 'Access Denied' })
     const { status, body } = endpoint(url.searchParams)
     return answer(status, body)
   }
@@ -62,26 +86,6 @@ function sortByCreation(segments: readonly DemoBrazeSegment[]): DemoBrazeSegment
     .map(({ segment }) => segment)
 }
 
-/** The shared hourly budget of the segment endpoints, reported in headers; it refills at the top of each hour. */
-function createRateLimitCounter(now: () => Date): () => Record<string, string> {
-  let windowEnd = 0
-  let remaining = RATE_LIMIT
-  return () => {
-    const nowMs = now().getTime()
-    if (nowMs >= windowEnd) {
-      windowEnd = (Math.floor(nowMs / HOUR_MS) + 1) * HOUR_MS
-      remaining = RATE_LIMIT
-    }
-    // Counted, never enforced: a demo session stays far below the budget; 429 handling is tested by wrapping the handler.
-    remaining = Math.max(0, remaining - 1)
-    return {
-      'X-RateLimit-Limit': String(RATE_LIMIT),
-      'X-RateLimit-Remaining': String(remaining),
-      'X-RateLimit-Reset': String(windowEnd / 1000),
-    }
-  }
-}
-
 function listSegments(params: URLSearchParams, oldestFirst: readonly DemoBrazeSegment[]): Answer {
   const page = params.has('page') ? parseWholeNumber(params.get('page')) : 0
   if (page === null) return { status: 400, body: { message: 'Invalid page: expected an integer from 0' } }
@@ -90,13 +94,7 @@ function listSegments(params: URLSearchParams, oldestFirst: readonly DemoBrazeSe
     return { status: 400, body: { message: "Invalid sort_direction: expected 'asc' or 'desc'" } }
   }
   const ordered = direction === 'asc' ? oldestFirst : [...oldestFirst].reverse()
-  const segments = ordered.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).map((segment) => ({
-    id: segment.id,
-    name: segment.name,
-    analytics_tracking_enabled: segment.analyticsTrackingEnabled,
-    // Old accounts omit the key entirely; nulls are passed through as Braze sends them.
-    ...(segment.tags === undefined ? {} : { tags: segment.tags }),
-  }))
+  const segments = ordered.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE).map(listRow)
   // `message` last on purpose: real answers vary the key order and clients must not depend on it.
   return { status: 200, body: { segments, message: 'success' } }
 }
@@ -109,8 +107,8 @@ function segmentDetails(params: URLSearchParams, byId: ReadonlyMap<string, DemoB
     status: 200,
     body: {
       message: 'success',
-      created_at: segment.createdAt,
-      updated_at: segment.updatedAt,
+      created_at: detailDate(segment.createdAt, segment.dateForm, 'created_at'),
+      updated_at: detailDate(segment.updatedAt, segment.dateForm, 'updated_at'),
       name: segment.name,
       description: segment.description,
       // Added later to the API: older workspaces omit the key.

@@ -1,6 +1,6 @@
 // A fake Commanders Act DMS segmentation API (list + JSONP visitor segments) as a fetch-style handler, per PROVIDERS.md.
 import type { DemoCommandersActSegment } from './data.ts'
-import { delay, jsonResponse } from './fake-http.ts'
+import { delay, jitter, jsonResponse } from './fake-http.ts'
 import { chance, createRandom, hashString, pickDistinct, randomHex, randomInt } from './random.ts'
 
 export interface FakeCommandersActOptions {
@@ -23,7 +23,7 @@ const MAX_VISITOR_SEGMENTS = 6
 export function createFakeCommandersAct(options: FakeCommandersActOptions): CommandersActHandler {
   const listBody = JSON.stringify(options.segments.map(withUndocumentedField))
   return async (request) => {
-    await delay(options.latencyMs ?? 0, request.signal)
+    await delay(jitter(options.latencyMs ?? 0), request.signal)
     if (options.fail) return jsonResponse(500, { error: 'internal server error' })
     const url = new URL(request.url)
     if (url.pathname !== LIST_PATH && url.pathname !== VISITOR_PATH) return jsonResponse(404, { error: 'not found' })

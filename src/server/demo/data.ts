@@ -1,5 +1,6 @@
 // The demo data model and its entry point: deterministic Braze and Commanders Act segments for the fake providers and the tests.
 import { generateBrazeSegments } from './braze-data.ts'
+import type { BrazeDateForm, BrazeListQuirk } from './braze-quirks.ts'
 import { generateCommandersActSegments } from './commanders-act-data.ts'
 
 export interface DemoBrazeSegment {
@@ -20,6 +21,10 @@ export interface DemoBrazeSegment {
   teams: string[] | undefined
   /** Typical audience size, the base of the size series; 0 for empty segments. */
   baseSize: number
+  /** How this segment's list row breaks the documented schema, for the few that do. */
+  listQuirk?: BrazeListQuirk
+  /** The form of the dates in this segment's details answer, for the few not in plain UTC ISO 8601. */
+  dateForm?: BrazeDateForm
 }
 
 export interface DemoCommandersActSegment {

@@ -17,6 +17,11 @@ export function delay(ms: number, signal?: AbortSignal): Promise<void> {
   })
 }
 
+/** Real latency varies: ±25 % around the mean, so answers to requests sent together arrive out of order. */
+export function jitter(meanMs: number, random: () => number = Math.random): number {
+  return meanMs <= 0 ? 0 : Math.round(meanMs * (0.75 + random() * 0.5))
+}
+
 /** Plain `application/json`: JSON is UTF-8 by definition, and consumers may compare the type exactly. */
 export function jsonResponse(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {

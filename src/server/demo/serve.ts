@@ -32,8 +32,17 @@ export async function startDemoProviders(options: DemoOptions): Promise<RunningD
   const siteId = String(randomInt(1000, 100_000))
   const token = Array.from({ length: 32 }, () => ALPHANUMERIC.charAt(randomInt(ALPHANUMERIC.length))).join('')
   const { latencyMs } = options
+  const brazeFailure = options.fail === 'braze' ? true : options.fail === 'rate-limit' || options.fail === 'permission' ? options.fail : false
   const braze = await serveFetchHandler(
-    createFakeBraze({ segments: data.braze, apiKey, latencyMs, fail: options.fail === 'braze' }),
+    createFakeBraze({
+      segments: data.braze,
+      apiKey,
+      latencyMs,
+      fail: brazeFailure,
+      failEvery: options.failEvery,
+      rateLimit: options.brazeRateLimit,
+      rateWindowSeconds: options.brazeRateWindowSeconds,
+    }),
   )
   try {
     const commandersAct = await serveFetchHandler(

@@ -3,6 +3,8 @@ import type { ProxyTargets } from './config.ts'
 import { JSONP_CALLBACK } from './jsonp.ts'
 
 export type ProviderId = 'braze' | 'commanders-act'
+/** The Braze key permission each endpoint needs, named in a permission_denied answer. */
+export type Permission = 'segments.list' | 'segments.details' | 'segments.data_series'
 
 interface ParameterRule {
   required?: boolean
@@ -16,6 +18,7 @@ export interface UpstreamRequest {
 
 interface RouteRules {
   provider: ProviderId
+  permission?: Permission
   params: Record<string, ParameterRule>
 }
 
@@ -92,6 +95,7 @@ export const ALLOWED_ROUTES: ReadonlyMap<string, AllowedRoute> = new Map<string,
     '/api/braze/segments/list',
     {
       provider: 'braze',
+      permission: 'segments.list',
       kind: 'json',
       params: { page: { valid: digits(6) }, sort_direction: { valid: sortDirection } },
       upstream: (t, p) => brazeRequest(t, '/segments/list', p),
@@ -101,6 +105,7 @@ export const ALLOWED_ROUTES: ReadonlyMap<string, AllowedRoute> = new Map<string,
     '/api/braze/segments/list/pages',
     {
       provider: 'braze',
+      permission: 'segments.list',
       kind: 'pages',
       params: {
         page: { required: true, valid: digits(6) },
@@ -115,6 +120,7 @@ export const ALLOWED_ROUTES: ReadonlyMap<string, AllowedRoute> = new Map<string,
     '/api/braze/segments/details',
     {
       provider: 'braze',
+      permission: 'segments.details',
       kind: 'json',
       params: { segment_id: { required: true, valid: segmentId } },
       upstream: (t, p) => brazeRequest(t, '/segments/details', p),
@@ -124,6 +130,7 @@ export const ALLOWED_ROUTES: ReadonlyMap<string, AllowedRoute> = new Map<string,
     '/api/braze/segments/data_series',
     {
       provider: 'braze',
+      permission: 'segments.data_series',
       kind: 'json',
       params: {
         segment_id: { required: true, valid: segmentId },

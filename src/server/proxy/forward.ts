@@ -1,128 +1,36 @@
-// Calls a provider for an allowed route (several times at once for a pages route) and relays its answer: JSON only,
-// selected headers only, size-capped, time-limited.
+// Relays an allowed route's provider call(s): one answer for a single route, one entry per page for the pages route,
+// and the Braze reserve kept by answering details and series calls without spending it.
 import type { ServerResponse } from 'node:http'
-import type { PagesRoute, ProviderId, SingleRoute, UpstreamRequest } from './allowlist.ts'
-import { parseVisitorJsonp } from './jsonp.ts'
-import { sendError, sendJsonText } from './respond.ts'
+import type { PagesRoute, SingleRoute, UpstreamRequest } from './allowlist.ts'
+import type { CallContext, ErrorAnswer } from './error-answer.ts'
+import type { RateHeaders } from './rate-budget.ts'
+import { sendJson, sendJsonText } from './respond.ts'
+import { callUpstream, type AnswerShape, type UpstreamOptions } from './upstream-call.ts'
 
-export const UPSTREAM_MAX_BYTES = 20 * 1024 * 1024
-
-/** Headers the browser needs to pace itself; cookies and CORS headers from providers are deliberately not among them. */
-const RELAYED_HEADERS = ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'] as const
-
-export interface ForwardOptions {
-  timeoutMs: number
-  log: (line: string) => void
+export interface ForwardOptions extends UpstreamOptions {
+  /** Credential values to redact from any provider message. */
+  secrets: readonly string[]
 }
 
-/** What one provider call came to: the answer to relay (JSON text, JSONP already converted), or the proxy's own error. */
-type UpstreamOutcome =
-  | { kind: 'answer'; status: number; text: string; relayed: Record<string, string> }
-  | {
-      kind: 'error'
-      status: 502 | 504
-      error: 'upstream_invalid' | 'upstream_unreachable' | 'upstream_timeout'
-      message: string
-      /** The provider's status, when it answered at all. */
-      providerStatus?: number
-    }
-
-class BodyTooLarge extends Error {}
-
-async function readCapped(response: Response, maxBytes: number): Promise<string> {
-  if (!response.body) return ''
-  const reader = response.body.getReader()
-  const chunks: Uint8Array[] = []
-  let size = 0
-  for (;;) {
-    const { done, value } = await reader.read()
-    if (done) break
-    size += value.byteLength
-    if (size > maxBytes) {
-      await reader.cancel()
-      throw new BodyTooLarge()
-    }
-    chunks.push(value)
-  }
-  return Buffer.concat(chunks).toString('utf8')
+function contextOf(route: SingleRoute | PagesRoute, options: ForwardOptions): CallContext {
+  return { provider: route.provider, permission: route.permission, secrets: options.secrets }
 }
 
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text)
-    return true
-  } catch {
-    return false
-  }
+function shapeOf(route: SingleRoute): AnswerShape {
+  if (route.kind === 'jsonp') return 'jsonp'
+  return route.provider === 'braze' ? 'braze' : 'array'
 }
 
-/**
- * Calls the provider once and checks its answer. `where` names the call in log lines: never the URL, where
- * Commanders Act's token is one of the query parameters.
- */
-async function callProvider(
-  upstream: UpstreamRequest,
-  shape: SingleRoute['kind'],
-  where: string,
-  options: ForwardOptions,
-): Promise<UpstreamOutcome> {
-  let response: Response
-  let text: string
-  try {
-    response = await fetch(upstream.url, {
-      method: 'GET',
-      headers: upstream.headers,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(options.timeoutMs),
-    })
-    text = await readCapped(response, UPSTREAM_MAX_BYTES)
-  } catch (error) {
-    if (error instanceof BodyTooLarge) {
-      options.log(`${where}: answer larger than ${UPSTREAM_MAX_BYTES} bytes`)
-      return { kind: 'error', status: 502, error: 'upstream_invalid', message: 'The provider answer is too large.' }
-    }
-    if (error instanceof DOMException && error.name === 'TimeoutError') {
-      options.log(`${where}: no answer within ${options.timeoutMs} ms`)
-      return { kind: 'error', status: 504, error: 'upstream_timeout', message: 'The provider did not answer in time.' }
-    }
-    options.log(`${where}: provider unreachable`)
-    return { kind: 'error', status: 502, error: 'upstream_unreachable', message: 'The provider could not be reached.' }
-  }
-  const invalid = (message: string): UpstreamOutcome =>
-    ({ kind: 'error', status: 502, error: 'upstream_invalid', message, providerStatus: response.status })
-
-  const relayed: Record<string, string> = {}
-  for (const name of RELAYED_HEADERS) {
-    const value = response.headers.get(name)
-    if (value !== null) relayed[name] = value
-  }
-
-  if (response.status >= 300 && response.status < 400) {
-    options.log(`${where}: unexpected redirect (${response.status})`)
-    return invalid('The provider answered with a redirect.')
-  }
-
-  if (shape === 'jsonp' && response.ok) {
-    const segmentIds = parseVisitorJsonp(text)
-    if (segmentIds === null) {
-      options.log(`${where}: JSONP answer did not match the expected shape`)
-      return invalid('The provider answer is not the expected JSONP.')
-    }
-    return { kind: 'answer', status: 200, text: JSON.stringify({ segmentIds }), relayed }
-  }
-
-  if (!isJson(text)) {
-    options.log(`${where}: answer is not JSON (${response.status})`)
-    return invalid('The provider answer is not JSON.')
-  }
-  if (!response.ok) options.log(`${where}: provider answered ${response.status}`)
-  return { kind: 'answer', status: response.status, text, relayed }
+function sendError(res: ServerResponse, { httpStatus, body }: ErrorAnswer, rate: RateHeaders): void {
+  sendJson(res, httpStatus, body, rate)
 }
 
-function send(res: ServerResponse, provider: ProviderId, outcome: UpstreamOutcome): void {
-  if (outcome.kind === 'answer') return sendJsonText(res, outcome.status, outcome.text, outcome.relayed)
-  const { status, error, message, providerStatus } = outcome
-  sendError(res, status, error, { provider, ...(providerStatus === undefined ? {} : { status: providerStatus }), message })
+/** Details and series scans are what can drain the budget; a list costs ~1 % of a scan, so it is never held. */
+function reserveHold(route: SingleRoute, options: ForwardOptions): ErrorAnswer | null {
+  if (route.provider !== 'braze' || route.permission === 'segments.list') return null
+  const hold = options.brazeBudget.hold()
+  if (!hold) return null
+  return { httpStatus: 429, body: { error: 'budget_reserve', provider: 'braze', status: 429, ...hold } }
 }
 
 /** Relays one provider call. */
@@ -133,35 +41,46 @@ export async function forward(
   upstream: UpstreamRequest,
   options: ForwardOptions,
 ): Promise<void> {
-  send(res, route.provider, await callProvider(upstream, route.kind, `${route.provider} ${routePath}`, options))
+  const held = reserveHold(route, options)
+  if (held) return sendError(res, held, { 'retry-after': String(held.body.retryAfterSeconds) })
+  const outcome = await callUpstream(upstream, shapeOf(route), contextOf(route, options), `${route.provider} ${routePath}`, options)
+  if (outcome.kind === 'gone') return
+  if (outcome.kind === 'error') return sendError(res, outcome.answer, outcome.rate)
+  sendJsonText(res, 200, outcome.text, outcome.rate)
 }
 
 /**
- * Makes the calls at once and answers `{"pages": [...]}` with each body as received, and the rate-limit headers of the
- * answer that arrived last (the freshest). If any call fails, the answer is the one the single route would give for the
- * first failing call in order, and nothing of the others.
+ * Makes the calls at once and answers 200 `{"pages":[{"page","status":200,"body"} | {"page","status","error"}]}` in
+ * page order, so a failed page costs only itself; the rate-limit headers are those of the answer that arrived last.
  */
 export async function forwardPages(
   res: ServerResponse,
   route: PagesRoute,
   routePath: string,
+  firstPage: number,
   upstreams: UpstreamRequest[],
   options: ForwardOptions,
 ): Promise<void> {
-  let freshest: Record<string, string> = {}
+  let freshest: RateHeaders = {}
+  const context = contextOf(route, options)
   const outcomes = await Promise.all(
     upstreams.map(async (upstream, index) => {
       const where = `${route.provider} ${routePath} (call ${index + 1} of ${upstreams.length})`
-      const outcome = await callProvider(upstream, 'json', where, options)
-      if (outcome.kind === 'answer') freshest = outcome.relayed
+      const outcome = await callUpstream(upstream, 'braze', context, where, options)
+      if (outcome.kind !== 'gone' && Object.keys(outcome.rate).length > 0) freshest = outcome.rate
       return outcome
     }),
   )
-  const texts: string[] = []
-  for (const outcome of outcomes) {
-    if (outcome.kind === 'error' || outcome.status < 200 || outcome.status > 299) return send(res, route.provider, outcome)
-    texts.push(outcome.text)
+  const entries: string[] = []
+  for (const [index, outcome] of outcomes.entries()) {
+    if (outcome.kind === 'gone') return
+    const page = firstPage + index
+    // A body is checked JSON: spliced in as text, it stays the bytes Braze sent, without parsing it again.
+    entries.push(
+      outcome.kind === 'answer'
+        ? `{"page":${page},"status":200,"body":${outcome.text}}`
+        : JSON.stringify({ page, status: outcome.answer.httpStatus, error: outcome.answer.body }),
+    )
   }
-  // The texts are checked JSON: joining them gives the same bytes the provider sent, without parsing them again.
-  sendJsonText(res, 200, `{"pages":[${texts.join(',')}]}`, freshest)
+  sendJsonText(res, 200, `{"pages":[${entries.join(',')}]}`, freshest)
 }

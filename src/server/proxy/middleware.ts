@@ -1,13 +1,19 @@
 // The /api/* middleware: answers status, forwards allowlisted provider calls, and refuses everything else itself.
+// It sits behind the request guard (request-guard.ts), which the plugin installs first.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ALLOWED_ROUTES, parseQuery, type AllowedRoute } from './allowlist.ts'
 import { describeTargets, type ProxyTargets } from './config.ts'
 import { forward, forwardPages, type ForwardOptions } from './forward.ts'
+import type { ProxyLimits } from './limits.ts'
+import { createRateBudget } from './rate-budget.ts'
+import { isApiPath } from './request-guard.ts'
 import { sendError, sendJson } from './respond.ts'
+import { createUpstreamSlots } from './upstream-slots.ts'
 
 export interface ProxyMiddlewareOptions {
   targets: ProxyTargets
   upstreamTimeoutMs: number
+  limits: ProxyLimits
   log: (line: string) => void
 }
 
@@ -23,24 +29,29 @@ const NOT_CONFIGURED_VARIABLES = {
 } as const
 
 export function createProxyMiddleware(options: ProxyMiddlewareOptions) {
-  const { targets } = options
+  const { targets, limits } = options
+  const brazeBudget = createRateBudget(limits.brazeReserve)
+  const slots = createUpstreamSlots(limits.maxUpstream)
+  const secrets = [
+    ...(targets.braze.configured ? [targets.braze.value.apiKey] : []),
+    ...(targets.commandersAct.configured ? [targets.commandersAct.value.token] : []),
+  ]
+
   return function segmentAuditProxy(req: IncomingMessage, res: ServerResponse, next: Next): void {
     const rawUrl = req.url ?? '/'
-    if (rawUrl !== '/api' && !rawUrl.startsWith('/api/') && !rawUrl.startsWith('/api?')) return next()
+    if (!isApiPath(rawUrl)) return next()
 
     const queryStart = rawUrl.indexOf('?')
     const path = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart)
     const rawQuery = queryStart === -1 ? '' : rawUrl.slice(queryStart + 1)
 
-    // A page on another site may not spend our credentials (the browser tells us where a request comes from).
-    if (req.headers['sec-fetch-site'] === 'cross-site') {
-      return sendError(res, 403, 'forbidden', { message: 'Cross-site requests are refused.' })
-    }
-
     const route = PLAIN_PATH.test(path) ? ALLOWED_ROUTES.get(path) : undefined
     if (path === STATUS_PATH) {
       if (req.method !== 'GET') return methodNotAllowed(res)
-      return sendJson(res, 200, describeTargets(targets))
+      const status = describeTargets(targets)
+      const { braze } = status.providers
+      const withBudget = braze.configured ? { ...braze, rateLimit: brazeBudget.status() } : braze
+      return sendJson(res, 200, { ...status, providers: { ...status.providers, braze: withBudget } })
     }
     if (!route) return sendError(res, 404, 'not_found', { message: 'This path is not served by the proxy.' })
     if (req.method !== 'GET') return methodNotAllowed(res)
@@ -54,7 +65,21 @@ export function createProxyMiddleware(options: ProxyMiddlewareOptions) {
       const { missing, invalid } = target.configured ? { missing: [], invalid: [] } : target
       return sendError(res, 503, 'not_configured', { provider: route.provider, missing, invalid })
     }
-    call(res, path, { timeoutMs: options.upstreamTimeoutMs, log: options.log }).catch(next)
+    // Upstream calls end with the browser's request: nobody is left to read their answer.
+    const client = new AbortController()
+    res.once('close', () => {
+      if (!res.writableFinished) client.abort()
+    })
+    const forwardOptions: ForwardOptions = {
+      timeoutMs: options.upstreamTimeoutMs,
+      maxBodyBytes: limits.maxBodyBytes,
+      slots,
+      clientSignal: client.signal,
+      brazeBudget,
+      secrets,
+      log: options.log,
+    }
+    call(res, path, forwardOptions).catch(next)
   }
 }
 
@@ -64,7 +89,8 @@ type Call = (res: ServerResponse, routePath: string, options: ForwardOptions) =>
 function prepareCall(route: AllowedRoute, targets: ProxyTargets, params: Map<string, string>): Call | null {
   if (route.kind === 'pages') {
     const upstreams = route.upstreams(targets, params)
-    return upstreams && ((res, routePath, options) => forwardPages(res, route, routePath, upstreams, options))
+    const firstPage = Number(params.get('page'))
+    return upstreams && ((res, routePath, options) => forwardPages(res, route, routePath, firstPage, upstreams, options))
   }
   const upstream = route.upstream(targets, params)
   return upstream && ((res, routePath, options) => forward(res, route, routePath, upstream, options))

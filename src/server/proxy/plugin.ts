@@ -5,7 +5,9 @@ import { assertSafeListenAddress, openAuditStore, readAuditSettings } from '../a
 import { readDemoOptions } from '../demo/demo-options.ts'
 import { startDemoProviders } from '../demo/serve.ts'
 import { findExposedSecrets, hasAnyCredential, readRealTargets, type ProxyTargets, type ServerEnv } from './config.ts'
+import { readProxyLimits } from './limits.ts'
 import { createProxyMiddleware } from './middleware.ts'
+import { requestGuard } from './request-guard.ts'
 
 export interface SegmentAuditProxyOptions {
   /** The server-side environment (process.env merged with .env files). Read here, never passed to the client. */
@@ -53,6 +55,9 @@ export function segmentAuditProxy(options: SegmentAuditProxyOptions): Plugin {
   const install = async (server: ViteDevServer | PreviewServer, host: string | boolean | undefined) => {
     const logger = server.config.logger
     assertSafeListenAddress(host, auditSettings)
+    const limits = readProxyLimits(options.env)
+    // First of all middlewares: frame headers on every page and asset, and /api/* for the app only.
+    server.middlewares.use(requestGuard)
     const audit = await openAuditStore(auditSettings, server.config.root)
     logger.info(`  Segment Audit keeps the team's audit in ${audit.description}.`)
     const { targets, close } = await resolveTargets(options.env, logger)
@@ -70,6 +75,7 @@ export function segmentAuditProxy(options: SegmentAuditProxyOptions): Plugin {
     server.middlewares.use(
       createProxyMiddleware({
         targets,
+        limits,
         upstreamTimeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
         log: (line) => logger.warn(`  [proxy] ${line}`, { timestamp: true }),
       }),

@@ -87,7 +87,8 @@ describe('fake Braze: authentication, errors and headers', () => {
     const slow = createFakeBraze({ segments, apiKey: API_KEY, latencyMs: 40 })
     const started = performance.now()
     await call('/segments/list', {}, slow)
-    expect(performance.now() - started).toBeGreaterThanOrEqual(35)
+    // 40 ms ± 25 % of jitter.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(28)
   })
 
   it('stops waiting when the caller aborts, so no timer outlives a closed server', async () => {

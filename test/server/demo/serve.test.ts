@@ -1,8 +1,9 @@
 // The demo providers over real HTTP: started on free local ports with fresh credentials, and closed cleanly.
 import { describe, it, expect } from 'vitest'
+import { DEFAULT_DEMO_OPTIONS } from '../../../src/server/demo/demo-options'
 import { serveFetchHandler, startDemoProviders } from '../../../src/server/demo/serve'
 
-const options = { brazeCount: 150, commandersActCount: 30, latencyMs: 0, fail: undefined }
+const options = { ...DEFAULT_DEMO_OPTIONS, brazeCount: 150, commandersActCount: 30, latencyMs: 0 }
 
 describe('startDemoProviders', () => {
   it('serves both fakes over HTTP with generated credentials, then closes', async () => {

@@ -77,14 +77,14 @@ describe('misbehaving providers', () => {
   })
 
   it.each([
-    ['an HTML error page', () => new Response('<html>oops</html>', { status: 502, headers: { 'content-type': 'text/html' } })],
-    ['a redirect', () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } })],
-  ])('gives 502 for %s instead of relaying it', async (_, answer) => {
+    ['an HTML error page', 'upstream_error', () => new Response('<html>oops</html>', { status: 502, headers: { 'content-type': 'text/html' } })],
+    ['a redirect', 'upstream_invalid', () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } })],
+  ])('gives 502 for %s instead of relaying it', async (_, error, answer) => {
     const upstream = await upstreamAnswering(async () => answer())
     const { base } = await startPluginServer(brazeEnv(upstream.url))
     const res = await rawRequest(base, '/api/braze/segments/list')
     expect(res.status).toBe(502)
-    expect(JSON.parse(res.text)).toMatchObject({ error: 'upstream_invalid', provider: 'braze' })
+    expect(JSON.parse(res.text)).toMatchObject({ error, provider: 'braze' })
     expect(res.text).not.toContain('oops')
   })
 

@@ -23,15 +23,22 @@ const fakeBraze = createFakeBraze({ segments: data.braze, apiKey: API_KEY })
 const PAGES = '/api/braze/segments/list/pages'
 
 const pageOf = (url: string) => new URL(url, 'http://upstream').searchParams.get('page')
-const relayedHeaders = (res: RawResponse) =>
-  Object.fromEntries(['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset'].map((n) => [n, res.headers[n]]))
 
-/** What the caller sees must be what the single-page route answers for that page: status, body and relayed headers. */
-function expectSameAnswer(actual: RawResponse, single: RawResponse): void {
-  expect({ status: actual.status, text: actual.text, headers: relayedHeaders(actual) }).toEqual({
+interface PageEntry {
+  page: number
+  status: number
+  body?: { segments: unknown[] }
+  error?: Record<string, unknown>
+}
+const pagesOf = (res: RawResponse) => (JSON.parse(res.text) as { pages: PageEntry[] }).pages
+
+/** A failed page's entry says what the single-page route answers for that page: its status and its error object. */
+function expectSameAsSingle(entry: PageEntry | undefined, single: RawResponse): void {
+  const { resumeAt, ...error } = JSON.parse(single.text) as Record<string, unknown>
+  expect(entry).toEqual({
+    page: entry?.page,
     status: single.status,
-    text: single.text,
-    headers: relayedHeaders(single),
+    error: { ...error, ...(resumeAt === undefined ? {} : { resumeAt: expect.any(String) }) },
   })
 }
 
@@ -75,9 +82,9 @@ describe('against the fake Braze, through the project config', () => {
     const singles = await Promise.all(
       [0, 1, 2].map((page) => rawRequest(proxy.base, `/api/braze/segments/list?page=${page}&sort_direction=desc`)),
     )
-    expect(res.text).toBe(`{"pages":[${singles.map((single) => single.text).join(',')}]}`)
-    const body = JSON.parse(res.text) as { pages: { segments: unknown[] }[] }
-    expect(body.pages.map((page) => page.segments.length)).toEqual([100, 100, 50])
+    const entries = singles.map((single, page) => `{"page":${page},"status":200,"body":${single.text}}`)
+    expect(res.text).toBe(`{"pages":[${entries.join(',')}]}`)
+    expect(pagesOf(res).map((entry) => entry.body?.segments.length)).toEqual([100, 100, 50])
   })
 
   it('sends no sort_direction unless asked, and runs past the last page like the single route', async () => {
@@ -88,8 +95,7 @@ describe('against the fake Braze, through the project config', () => {
       { page: '2' },
       { page: '3' },
     ])
-    const body = JSON.parse(res.text) as { pages: { segments: unknown[] }[] }
-    expect(body.pages.map((page) => page.segments.length)).toEqual([50, 0])
+    expect(pagesOf(res).map((entry) => [entry.page, entry.body?.segments.length])).toEqual([[2, 50], [3, 0]])
   })
 
   it('drops provider cookies and CORS headers, keeps the rate-limit headers, and forbids sniffing', async () => {
@@ -187,28 +193,25 @@ describe('against controlled upstreams', () => {
     expect(res.headers['x-ratelimit-remaining']).toBe('98')
   })
 
-  it('answers a 429 on the second of three pages as the single route does: its body, Retry-After and rate-limit headers', async () => {
-    const rateLimited = '{"message":"Rate limit exceeded"}'
+  it('answers a 429 on the second of three pages in its own entry, keeping the pages that came back', async () => {
     const upstream = await upstreamAnswering(async (request) => {
       if (pageOf(request.url) !== '1') return fakeBraze(request)
-      return new Response(rateLimited, {
-        status: 429,
-        headers: {
-          'Content-Type': 'application/json',
-          'Retry-After': '30',
-          'X-RateLimit-Limit': '250000',
-          'X-RateLimit-Remaining': '0',
-          'X-RateLimit-Reset': '1767225600',
-        },
-      })
+      return Response.json(
+        { message: 'Rate limit exceeded' },
+        { status: 429, headers: { 'Retry-After': '30', 'X-RateLimit-Limit': '250000', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '1767225600' } },
+      )
     })
     const { base, logs } = await startProxy(upstream.url)
     const res = await rawRequest(base, `${PAGES}?page=0&pages=3`)
-    expect(res.status).toBe(429)
-    expect(res.text).toBe(rateLimited)
-    expect(res.headers['retry-after']).toBe('30')
-    expect(res.headers['x-ratelimit-remaining']).toBe('0')
-    expectSameAnswer(res, await rawRequest(base, '/api/braze/segments/list?page=1'))
+    expect(res.status).toBe(200)
+    const [first, second, third] = pagesOf(res)
+    expect([first?.status, first?.body?.segments.length, third?.status, third?.body?.segments.length]).toEqual([200, 100, 200, 50])
+    expect(second).toMatchObject({
+      page: 1,
+      status: 429,
+      error: { error: 'rate_limited', provider: 'braze', status: 429, message: 'Rate limit exceeded', retryAfterSeconds: 30 },
+    })
+    expectSameAsSingle(second, await rawRequest(base, '/api/braze/segments/list?page=1'))
 
     const log = logs.lines.join('\n')
     expect(log).toContain(`${PAGES} (call 2 of 3): provider answered 429`)
@@ -216,7 +219,7 @@ describe('against controlled upstreams', () => {
     expect(log).not.toContain('page=')
   })
 
-  it('answers for the first failing page in page order, not the first failure to arrive', async () => {
+  it('gives each failing page its own error, in page order, whatever order they failed in', async () => {
     const upstream = await upstreamAnswering(async (request) => {
       const page = pageOf(request.url)
       if (page === '2') return Response.json({ message: 'Internal Server Error' }, { status: 500 })
@@ -228,24 +231,29 @@ describe('against controlled upstreams', () => {
     })
     const { base } = await startProxy(upstream.url)
     const res = await rawRequest(base, `${PAGES}?page=0&pages=3`)
-    expect(res.status).toBe(429)
-    expectSameAnswer(res, await rawRequest(base, '/api/braze/segments/list?page=1'))
+    expect(res.status).toBe(200)
+    expect(pagesOf(res).map((entry) => [entry.page, entry.status, entry.error?.error])).toEqual([
+      [0, 200, undefined],
+      [1, 429, 'rate_limited'],
+      [2, 500, 'upstream_error'],
+    ])
   })
 
   it.each([
-    ['an HTML page', () => new Response('<html>oops</html>', { status: 200, headers: { 'content-type': 'text/html' } })],
-    ['an HTML error page', () => new Response('<html>oops</html>', { status: 502, headers: { 'content-type': 'text/html' } })],
-    ['truncated JSON', () => new Response('{"message":"success","segments":[{"oops"', { status: 200 })],
-    ['a redirect', () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/oops' } })],
-  ])('gives the single route’s 502 when one page is %s, and nothing of the others', async (_, answer) => {
+    ['an HTML page', 'upstream_invalid', () => new Response('<html>oops</html>', { status: 200, headers: { 'content-type': 'text/html' } })],
+    ['an HTML error page', 'upstream_error', () => new Response('<html>oops</html>', { status: 502, headers: { 'content-type': 'text/html' } })],
+    ['truncated JSON', 'upstream_invalid', () => new Response('{"message":"success","segments":[{"oops"', { status: 200 })],
+    ['a redirect', 'upstream_invalid', () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/oops' } })],
+  ])('gives the single route’s 502 when one page is %s, and keeps the others', async (_, error, answer) => {
     const upstream = await upstreamAnswering(async (request) => (pageOf(request.url) === '1' ? answer() : fakeBraze(request)))
     const { base } = await startProxy(upstream.url)
     const res = await rawRequest(base, `${PAGES}?page=0&pages=3`)
-    expect(res.status).toBe(502)
-    expect(JSON.parse(res.text)).toMatchObject({ error: 'upstream_invalid', provider: 'braze' })
+    expect(res.status).toBe(200)
+    const [first, second, third] = pagesOf(res)
+    expect([first?.status, third?.status]).toEqual([200, 200])
+    expect(second).toMatchObject({ page: 1, status: 502, error: { error, provider: 'braze' } })
     expect(res.text).not.toContain('oops')
-    expect(res.text).not.toContain('segments')
-    expectSameAnswer(res, await rawRequest(base, '/api/braze/segments/list?page=1'))
+    expectSameAsSingle(second, await rawRequest(base, '/api/braze/segments/list?page=1'))
   })
 
   it.each([
@@ -259,9 +267,11 @@ describe('against controlled upstreams', () => {
     cleanups.push(upstream.close)
     const { base, logs } = await startProxy(upstream.url, 300)
     const res = await rawRequest(base, `${PAGES}?page=0&pages=3`)
-    expect(res.status).toBe(status)
-    expect(JSON.parse(res.text)).toMatchObject({ error, provider: 'braze' })
-    expectSameAnswer(res, await rawRequest(base, '/api/braze/segments/list?page=1'))
+    expect(res.status).toBe(200)
+    const [first, second] = pagesOf(res)
+    expect(first).toEqual({ page: 0, status: 200, body: { message: 'success', segments: [] } })
+    expect(second).toMatchObject({ page: 1, status, error: { error, provider: 'braze' } })
+    expectSameAsSingle(second, await rawRequest(base, '/api/braze/segments/list?page=1'))
 
     const log = logs.lines.join('\n')
     expect(log).toContain(`${PAGES} (call 2 of 3)`)
@@ -276,7 +286,8 @@ describe('against controlled upstreams', () => {
     const res = await rawRequest(server.base, `${PAGES}?page=0&pages=2`)
     expect(res.status).toBe(503)
     expect(JSON.parse(res.text)).toMatchObject({ error: 'not_configured', provider: 'braze' })
-    expectSameAnswer(res, await rawRequest(server.base, '/api/braze/segments/list?page=0'))
+    const single = await rawRequest(server.base, '/api/braze/segments/list?page=0')
+    expect([single.status, single.text]).toEqual([res.status, res.text])
     expect(upstream.received).toHaveLength(0)
   })
 })

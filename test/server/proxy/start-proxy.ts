@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
 import { createServer, createLogger, preview, type InlineConfig, type Logger, type PreviewServer, type ViteDevServer } from 'vite'
 import { expect } from 'vitest'
+import { APP_REQUEST_HEADERS } from '../../../src/lib/api-url'
 import { serveFetchHandler } from '../../../src/server/demo/serve'
 import { segmentAuditProxy } from '../../../src/server/proxy/plugin'
 
@@ -17,15 +18,19 @@ export interface RawResponse {
   text: string
 }
 
-/** A raw request: unlike fetch, node:http sends the path exactly as written (no `..` folding), as an attacker's client would. */
+/**
+ * A raw request: unlike fetch, node:http sends the path exactly as written (no `..` folding), as an attacker's client
+ * would. It sends the app's request header, as the app does, unless `asApp` is false.
+ */
 export function rawRequest(
   base: string,
   path: string,
-  options: { method?: string; headers?: Record<string, string> } = {},
+  options: { method?: string; headers?: Record<string, string>; asApp?: boolean } = {},
 ): Promise<RawResponse> {
   const { hostname, port } = new URL(base)
+  const headers = { ...(options.asApp === false ? {} : APP_REQUEST_HEADERS), ...options.headers }
   return new Promise((resolvePromise, reject) => {
-    const req = httpRequest({ host: hostname, port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
+    const req = httpRequest({ host: hostname, port, path, method: options.method ?? 'GET', headers }, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
       res.on('end', () =>
