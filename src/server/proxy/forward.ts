@@ -2,6 +2,7 @@
 // and the Braze reserve kept by answering details and series calls without spending it.
 import type { ServerResponse } from 'node:http'
 import type { PagesRoute, SingleRoute, UpstreamRequest } from './allowlist.ts'
+import { answerKey, FETCHED_AT_HEADER, type AnswerCache } from './answer-cache.ts'
 import type { CallContext, ErrorAnswer } from './error-answer.ts'
 import type { RateHeaders } from './rate-budget.ts'
 import { sendJson, sendJsonText } from './respond.ts'
@@ -10,6 +11,10 @@ import { callUpstream, type AnswerShape, type UpstreamOptions } from './upstream
 export interface ForwardOptions extends UpstreamOptions {
   /** Credential values to redact from any provider message. */
   secrets: readonly string[]
+  /** Kept Braze details and series; absent or with maxAgeMs 0, every call goes to Braze. */
+  answerCache?: AnswerCache
+  /** The page asked for Braze's answer now, not a kept one ("Refresh from Braze"). */
+  refresh?: boolean
 }
 
 function contextOf(route: SingleRoute | PagesRoute, options: ForwardOptions): CallContext {
@@ -41,11 +46,24 @@ export async function forward(
   upstream: UpstreamRequest,
   options: ForwardOptions,
 ): Promise<void> {
+  const cache = options.answerCache && options.answerCache.maxAgeMs > 0 ? options.answerCache : undefined
+  const key = cache && answerKey(route, upstream)
+  // A kept answer costs Braze nothing: served even while the reserve holds live calls.
+  if (cache && key && !options.refresh) {
+    const kept = await cache.store.cachedAnswer(key, cache.maxAgeMs, new Date())
+    if (kept) return sendJsonText(res, 200, kept.body, { [FETCHED_AT_HEADER]: kept.fetchedAt })
+  }
   const held = reserveHold(route, options)
   if (held) return sendError(res, held, { 'retry-after': String(held.body.retryAfterSeconds) })
   const outcome = await callUpstream(upstream, shapeOf(route), contextOf(route, options), `${route.provider} ${routePath}`, options)
   if (outcome.kind === 'gone') return
   if (outcome.kind === 'error') return sendError(res, outcome.answer, outcome.rate)
+  if (cache && key) {
+    // Keeping is a bonus: a database hiccup must not cost the page the answer it waited for.
+    await cache.store.keepAnswer(key, outcome.text, new Date()).catch((error: unknown) => {
+      options.log(`could not keep a Braze answer: ${error instanceof Error ? error.message : String(error)}`)
+    })
+  }
   sendJsonText(res, 200, outcome.text, outcome.rate)
 }
 

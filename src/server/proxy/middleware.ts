@@ -2,6 +2,7 @@
 // It sits behind the request guard (request-guard.ts), which the plugin installs first.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { ALLOWED_ROUTES, parseQuery, type AllowedRoute } from './allowlist.ts'
+import { wantsRefresh, type AnswerCache } from './answer-cache.ts'
 import { describeTargets, type ProxyTargets } from './config.ts'
 import { forward, forwardPages, type ForwardOptions } from './forward.ts'
 import type { ProxyLimits } from './limits.ts'
@@ -15,6 +16,8 @@ export interface ProxyMiddlewareOptions {
   upstreamTimeoutMs: number
   limits: ProxyLimits
   log: (line: string) => void
+  /** Where Braze details and series are kept for the team (the audit database). */
+  answerCache?: AnswerCache
 }
 
 type Next = (error?: unknown) => void
@@ -78,6 +81,8 @@ export function createProxyMiddleware(options: ProxyMiddlewareOptions) {
       brazeBudget,
       secrets,
       log: options.log,
+      answerCache: options.answerCache,
+      refresh: wantsRefresh(req),
     }
     call(res, path, forwardOptions).catch(next)
   }

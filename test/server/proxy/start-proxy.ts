@@ -115,7 +115,8 @@ export function captureLogger(): CapturedLogger {
  */
 async function inProjectEnv<T>(given: Record<string, string | undefined>, start: () => Promise<T>): Promise<T> {
   // Each server keeps its audit in memory unless the test names a database: tests never touch the project's data/.
-  const env = { DATABASE_URL: ':memory:', ...given }
+  // Braze answers are not kept unless the test asks: a proxy test sees every call reach its fake.
+  const env = { DATABASE_URL: ':memory:', PROVIDER_CACHE_TTL_HOURS: '0', ...given }
   const previousCwd = process.cwd()
   const saved = new Map<string, string | undefined>()
   for (const [name, value] of Object.entries(env)) {
@@ -177,7 +178,7 @@ export async function startPluginServer(env: Record<string, string>, upstreamTim
   const logs = captureLogger()
   const server = await createServer({
     configFile: false,
-    plugins: [segmentAuditProxy({ env: { DATABASE_URL: ':memory:', ...env }, upstreamTimeoutMs })],
+    plugins: [segmentAuditProxy({ env: { DATABASE_URL: ':memory:', PROVIDER_CACHE_TTL_HOURS: '0', ...env }, upstreamTimeoutMs })],
     server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
     customLogger: logs.logger,

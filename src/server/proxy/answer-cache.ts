@@ -1,0 +1,36 @@
+// Braze details and size series kept in the audit database as they passed through: served while fresh, so a second
+// reviewer's scan of a workspace already scanned costs Braze (almost) nothing. Lists are never kept: they must be now.
+import type { IncomingMessage } from 'node:http'
+import type { SingleRoute, UpstreamRequest } from './allowlist.ts'
+
+/** Where kept answers live (the audit store); `maxAgeMs` 0 turns keeping off. */
+export interface AnswerStore {
+  cachedAnswer(key: string, maxAgeMs: number, now: Date): Promise<{ body: string; fetchedAt: string } | undefined>
+  keepAnswer(key: string, body: string, now: Date): Promise<void>
+}
+
+export interface AnswerCache {
+  store: AnswerStore
+  maxAgeMs: number
+}
+
+/** Sent by the page's "Refresh from Braze": ask Braze again and keep the new answer. */
+export const REFRESH_HEADER = 'x-segment-audit-refresh'
+/** On an answer served from the database: when Braze gave it. */
+export const FETCHED_AT_HEADER = 'X-Segment-Audit-Fetched-At'
+
+/**
+ * The key of a cacheable call: its provider path and query without the credentials (Braze's key travels in a header,
+ * so the query is the segment id and the series length, in a stable order); undefined for anything else.
+ */
+export function answerKey(route: SingleRoute, upstream: UpstreamRequest): string | undefined {
+  if (route.provider !== 'braze' || (route.permission !== 'segments.details' && route.permission !== 'segments.data_series')) {
+    return undefined
+  }
+  const params = [...upstream.url.searchParams].sort(([a], [b]) => a.localeCompare(b))
+  return `braze ${upstream.url.pathname}?${new URLSearchParams(params).toString()}`
+}
+
+export function wantsRefresh(req: IncomingMessage): boolean {
+  return req.headers[REFRESH_HEADER] === '1'
+}

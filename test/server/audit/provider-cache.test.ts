@@ -1,0 +1,78 @@
+// One scan serves the team: Braze details and size series that pass through the proxy are kept in the audit database
+// and served from there while fresh, so a second reviewer's scan costs Braze (almost) nothing; "Refresh" asks again.
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createFakeBraze } from '../../../src/server/demo/braze-fake'
+import { generateDemoData } from '../../../src/server/demo/data'
+import { rawRequest, startPluginServer, startRecordingUpstream } from '../proxy/start-proxy'
+
+const data = generateDemoData({ brazeCount: 60, commandersActCount: 1, now: new Date('2026-12-01T00:00:00Z') })
+const cleanups: (() => Promise<unknown>)[] = []
+afterEach(async () => {
+  while (cleanups.length > 0) await cleanups.pop()?.()
+})
+
+async function start(env: Record<string, string> = {}) {
+  const braze = await startRecordingUpstream(createFakeBraze({ segments: data.braze, apiKey: 'k1', latencyMs: 0 }))
+  cleanups.push(braze.close)
+  const database = join(mkdtempSync(join(tmpdir(), 'segment-audit-cache-')), 'audit.sqlite')
+  const server = await startPluginServer({
+    BRAZE_REST_ENDPOINT: braze.url,
+    BRAZE_API_KEY: 'k1',
+    DATABASE_URL: database,
+    PROVIDER_CACHE_TTL_HOURS: '24',
+    ...env,
+  })
+  cleanups.push(server.close)
+  return { braze, base: server.base }
+}
+
+/** What a details scan asks: each segment's details, and its 30-day series when tracked. */
+async function scan(base: string, headers: Record<string, string> = {}) {
+  for (const segment of data.braze) {
+    const details = await rawRequest(base, `/api/braze/segments/details?segment_id=${segment.id}`, { headers })
+    expect(details.status).toBe(200)
+    if (segment.analyticsTrackingEnabled === true) {
+      const series = await rawRequest(base, `/api/braze/segments/data_series?segment_id=${segment.id}&length=30`, { headers })
+      expect(series.status).toBe(200)
+    }
+  }
+}
+
+describe('the provider cache', () => {
+  it('makes a second scan of the same workspace cost Braze at most 5 % of the first', async () => {
+    const { braze, base } = await start()
+    await scan(base)
+    const first = braze.received.length
+    expect(first).toBeGreaterThan(60)
+    braze.received.length = 0
+    await scan(base)
+    expect(braze.received.length).toBeLessThanOrEqual(first * 0.05)
+    const kept = JSON.parse((await rawRequest(base, '/api/audit/provider-cache')).text)
+    expect(kept).toMatchObject({ count: first, ttlHours: 24 })
+  })
+
+  it('serves a kept answer with the time Braze gave it, and asks Braze again on "Refresh"', async () => {
+    const { braze, base } = await start()
+    const path = `/api/braze/segments/details?segment_id=${data.braze[0]?.id ?? ''}`
+    const fresh = await rawRequest(base, path)
+    const kept = await rawRequest(base, path)
+    expect(kept.text).toBe(fresh.text)
+    expect(Date.parse(String(kept.headers['x-segment-audit-fetched-at']))).not.toBeNaN()
+    expect(braze.received).toHaveLength(1)
+    await rawRequest(base, path, { headers: { 'X-Segment-Audit-Refresh': '1' } })
+    expect(braze.received).toHaveLength(2)
+  })
+
+  it('keeps nothing with PROVIDER_CACHE_TTL_HOURS=0, and never keeps a list', async () => {
+    const { braze, base } = await start({ PROVIDER_CACHE_TTL_HOURS: '0' })
+    const path = `/api/braze/segments/details?segment_id=${data.braze[0]?.id ?? ''}`
+    await rawRequest(base, path)
+    await rawRequest(base, path)
+    await rawRequest(base, '/api/braze/segments/list?page=0')
+    await rawRequest(base, '/api/braze/segments/list?page=0')
+    expect(braze.received).toHaveLength(4)
+  })
+})
