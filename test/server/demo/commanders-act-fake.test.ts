@@ -63,7 +63,8 @@ describe('fake Commanders Act: GET /api/dms/segmentation/segments/list', () => {
     const slow = createFakeCommandersAct({ segments, siteId: SITE, token: TOKEN, latencyMs: 40 })
     const started = performance.now()
     await call(`/api/dms/segmentation/segments/list?site=${SITE}&token=${TOKEN}`, 'GET', slow)
-    expect(performance.now() - started).toBeGreaterThanOrEqual(35)
+    // 40 ms ± 25 % of jitter.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(28)
   })
 })
 
