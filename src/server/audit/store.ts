@@ -1,9 +1,9 @@
 // The audit store: reviews (verdict and note as separately versioned fields), their history, and the provider answers a
 // scan fetched. Every write is a transaction; a write based on an old version is refused with what is there now.
-import type { Kysely, Selectable, Transaction } from 'kysely'
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely'
 import type { AuditEntry, AuditWrite, HistoryItem, ImportAnswer } from '../../stores/audit-contract.ts'
 import type { SessionEntry } from '../../stores/session-file.ts'
-import type { AuditDatabase, AuditEntryTable } from './database.ts'
+import type { AuditDatabase, AuditEntryTable, AuditHistoryTable } from './database.ts'
 
 type Row = Selectable<AuditEntryTable>
 type Db = Kysely<AuditDatabase> | Transaction<AuditDatabase>
@@ -78,15 +78,7 @@ async function upsertRows(trx: Transaction<AuditDatabase>, rows: readonly Row[])
   }
 }
 
-interface HistoryRow {
-  segment_key: string
-  field: string
-  old_value: string
-  new_value: string
-  reviewer: string
-  at: string
-  source: string
-}
+type HistoryRow = Insertable<AuditHistoryTable>
 
 async function insertHistory(trx: Transaction<AuditDatabase>, rows: readonly HistoryRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
