@@ -145,54 +145,10 @@ export function rowPredicates(filters: SegmentListFilters, except?: keyof Segmen
   return predicates
 }
 
-interface FilteredRows {
-  /** Every filter but the search, as one comparable string. */
-  others: string
-  words: readonly string[]
-  rows: readonly SegmentRow[]
-}
-
-/** Recent results per sorted list, most recent last: typing narrows from them, and erasing finds them again. */
-const recentFilters = new WeakMap<readonly SegmentRow[], FilteredRows[]>()
-const RECENT_FILTERS = 32
-
-/** Whether every row matching `words` also matches `earlier`: each earlier word is part of one of the new words. */
-function narrows(earlier: readonly string[], words: readonly string[]): boolean {
-  return earlier.every((before) => words.some((word) => word.includes(before)))
-}
-
-/**
- * The rows that pass every filter, in the order of `sorted`. A keystroke that adds to the search only needs to look
- * at the rows the shorter search kept, and one that erases gets an earlier result back: recent results are kept per
- * sorted list (a new list, or a new order, starts afresh).
- */
+/** The rows that pass every filter, in the order of `sorted`: one pass over precomputed search keys (~0.4 ms at 12,000). */
 export function filterRows(sorted: readonly SegmentRow[], filters: SegmentListFilters): readonly SegmentRow[] {
   const predicates = rowPredicates(filters)
-  if (predicates.length === 0) return sorted
-  const others = JSON.stringify([filters.provider, filters.tags, filters.tracking, filters.verdict, filters.finding, filters.updatedBefore])
-  const words = searchWords(filters.query)
-  let recent = recentFilters.get(sorted)
-  if (!recent) {
-    recent = []
-    recentFilters.set(sorted, recent)
-  }
-  const sameWords = (entry: FilteredRows) => entry.words.length === words.length && entry.words.every((word, index) => word === words[index])
-  const index = recent.findIndex((entry) => entry.others === others && sameWords(entry))
-  const found = recent[index]
-  if (found) {
-    recent.splice(index, 1)
-    recent.push(found)
-    return found.rows
-  }
-  // The smallest earlier result that is sure to hold every row this search keeps.
-  let from = sorted
-  for (const entry of recent) {
-    if (entry.others === others && entry.rows.length < from.length && narrows(entry.words, words)) from = entry.rows
-  }
-  const rows = from.filter((row) => predicates.every((matches) => matches(row)))
-  recent.push({ others, words, rows })
-  if (recent.length > RECENT_FILTERS) recent.shift()
-  return rows
+  return predicates.length === 0 ? sorted : sorted.filter((row) => predicates.every((matches) => matches(row)))
 }
 
 export function countByProvider(rows: readonly SegmentRow[]): Record<ProviderId, number> {

@@ -1,7 +1,7 @@
 // The segments grid: TanStack Table for columns, order and visibility; TanStack Virtual keeps only the visible rows in the DOM.
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
-import { useWindowVirtualizer, windowScroll, type Virtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react'
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
 import { columnLabel, visibleColumnIds } from './column-labels'
 import { SegmentCell, segmentColumns, segmentTableFeatures } from './columns'
@@ -11,8 +11,6 @@ import { SortableHeader } from './sortable-header'
 
 const ROW_HEIGHT = 44
 const OVERSCAN = 10
-/** Until the table's first frame is painted: the rows on screen come first, those just below it a frame later. */
-const FIRST_FRAME_OVERSCAN = 1
 
 interface SegmentsTableProps {
   rows: readonly SegmentRow[]
@@ -32,82 +30,17 @@ function resolve<T>(updater: Updater<T>, previous: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(previous) : updater
 }
 
-/**
- * The window's scroll, for a virtualiser that starts without forcing a layout: the position is read while rendering
- * (before this render's changes reach the page), and its first "scroll" to that same position, made as it starts, is
- * skipped. Both, done in the commit, would make the browser lay the page out before its first paint.
- */
-function useWindowScrollStart() {
-  const [startOffset] = useState(() => window.scrollY)
-  const started = useRef(false)
-  const scrollToFn = useCallback((offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<Window, Element>) => {
-    const first = !started.current
-    started.current = true
-    if (first && offset + (options.adjustments ?? 0) === instance.scrollOffset) return
-    windowScroll(offset, options, instance)
-  }, [])
-  return { startOffset, scrollToFn }
-}
-
-/** False until the component's first frame has been painted. */
-function useFirstFramePainted(): boolean {
-  const [painted, setPainted] = useState(false)
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => setPainted(true))
-    return () => cancelAnimationFrame(frame)
-  }, [])
-  return painted
-}
-
-/** Where the rows started when the table was last laid out (this visit or the last). */
-const OFFSET_KEY = 'segment-audit:list-table-top'
-let lastOffset: number | undefined
-
-function rememberedOffset(): number {
-  if (lastOffset !== undefined) return lastOffset
-  try {
-    const stored = Number(localStorage.getItem(OFFSET_KEY))
-    return Number.isFinite(stored) && stored > 0 ? stored : 0
-  } catch {
-    return 0
-  }
-}
-
-function rememberOffset(offset: number): void {
-  if (offset === lastOffset) return
-  lastOffset = offset
-  try {
-    localStorage.setItem(OFFSET_KEY, String(offset))
-  } catch {
-    // Storage disabled: the next visit's first frame draws a few rows more.
-  }
-}
-
-/**
- * Distance from the top of the document to the first row, so the window virtualiser knows where rows start. At the
- * top of the page it is measured in the first frame, just before that frame's paint, and the first render starts from
- * where the rows were last time, less a row: that render then draws only the rows on screen, and measuring at once
- * would add a layout and a second render before anything shows. Scrolled (back to a list left further down), the
- * offset decides which rows show, so it is measured at once.
- */
-function useOffsetTop(ref: React.RefObject<HTMLElement | null>, scrolled: boolean): number {
-  const [offset, setOffset] = useState(() => Math.max(0, rememberedOffset() - ROW_HEIGHT))
+/** Distance from the top of the document to the first row, so the window virtualiser knows where rows start. */
+function useOffsetTop(ref: React.RefObject<HTMLElement | null>): number {
+  const [offset, setOffset] = useState(0)
   useLayoutEffect(() => {
     const measure = () => {
-      if (!ref.current) return
-      const measured = ref.current.getBoundingClientRect().top + window.scrollY
-      rememberOffset(measured)
-      setOffset(measured)
+      if (ref.current) setOffset(ref.current.getBoundingClientRect().top + window.scrollY)
     }
-    let frame = 0
-    if (scrolled) measure()
-    else frame = requestAnimationFrame(measure)
+    measure()
     window.addEventListener('resize', measure)
-    return () => {
-      cancelAnimationFrame(frame)
-      window.removeEventListener('resize', measure)
-    }
-  }, [ref, scrolled])
+    return () => window.removeEventListener('resize', measure)
+  }, [ref])
   return offset
 }
 
@@ -133,15 +66,11 @@ const SegmentTableRow = memo(function SegmentTableRow({ row, index, columns }: {
 export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onColumnVisibilityChange, handle }: SegmentsTableProps) {
   const { t } = useTranslation(['segments', 'common'])
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const scrollStart = useWindowScrollStart()
-  const scrollMargin = useOffsetTop(bodyRef, scrollStart.startOffset > 0)
-  const firstFramePainted = useFirstFramePainted()
+  const scrollMargin = useOffsetTop(bodyRef)
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => ROW_HEIGHT,
-    overscan: firstFramePainted ? OVERSCAN : FIRST_FRAME_OVERSCAN,
-    initialOffset: scrollStart.startOffset,
-    scrollToFn: scrollStart.scrollToFn,
+    overscan: OVERSCAN,
     scrollMargin,
     // The window's size is known now: the first render already has its rows, instead of waiting for the observer.
     initialRect: { width: window.innerWidth, height: window.innerHeight },

@@ -309,48 +309,6 @@ describe('sortRowsFrom (a kept sort reused)', () => {
   })
 })
 
-describe('filterRows on the same list again (typing, erasing, changing filters)', () => {
-  const vocabulary = ['clients', 'vip', 'été', 'test', 'ios', 'push', 'promo', 'fidèles', 'users']
-  const segments = Array.from({ length: 400 }, (_, index) => {
-    const name = `${vocabulary[index % 9]} ${vocabulary[(index * 7) % 9]} ${index}`
-    return index % 5 === 0 ? commandersAct(`ca${index}`, name) : braze(`b${index}`, name, index % 3 === 0 ? ['vip'] : [], index % 2 === 0)
-  })
-  const rows = buildSegmentRows(segments, new Map())
-
-  it('gives what a fresh filter gives at every step', () => {
-    const sorted = sortRows(rows, { column: 'name', desc: false }, collator)
-    const typed = (word: string) => Array.from(word, (_, index) => word.slice(0, index + 1))
-    const erased = (word: string) => typed(word).reverse().slice(1)
-    const steps: Partial<SegmentListFilters>[] = [
-      ...typed('clients vip').map((query) => ({ query })),
-      ...erased('clients vip').map((query) => ({ query })),
-      // A search that changes a letter, not only adds one: nothing narrower to start from.
-      { query: 'vop' },
-      { query: 'vip' },
-      { query: 'vip', provider: 'braze' as const },
-      { query: 'vip 1', provider: 'braze' as const },
-      { query: 'vip 1', tracking: 'on' as const },
-      { query: 'vip', tags: ['vip'] },
-      { query: 'ete' },
-      { query: 'été 3' },
-      { query: 'te' },
-      { query: '' },
-    ]
-    for (const step of steps) {
-      const given = filters(step)
-      // A copy of the list has nothing kept: the reference result.
-      expect(names(filterRows(sorted, given)), JSON.stringify(step)).toEqual(names(filterRows([...sorted], given)))
-    }
-  })
-
-  it('gives the same array back for a search seen a moment ago', () => {
-    const sorted = sortRows(rows, { column: 'name', desc: false }, collator)
-    const first = filterRows(sorted, filters({ query: 'push' }))
-    filterRows(sorted, filters({ query: 'push 1' }))
-    expect(filterRows(sorted, filters({ query: 'push' }))).toBe(first)
-  })
-})
-
 describe('filterRows', () => {
   const segments = [
     braze('b-fid', 'Clients fidèles', ['vip', 'loyalty'], true),

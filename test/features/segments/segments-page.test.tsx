@@ -128,13 +128,6 @@ describe('Segments page', () => {
     expect(currentSearch().get('sort')).toBe('-provider')
   })
 
-  it('leaves the page where it is when the list opens: the table does not scroll the window to the top it is at', async () => {
-    const scrollTo = vi.spyOn(window, 'scrollTo')
-    renderApp('/')
-    await waitForAll()
-    expect(scrollTo).not.toHaveBeenCalled()
-  })
-
   it('sorts up on a first click in every column, whatever its values (text, yes/no, dates)', async () => {
     const user = userEvent.setup()
     const { currentSearch } = renderApp('/')
