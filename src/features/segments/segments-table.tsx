@@ -1,11 +1,10 @@
 // The segments grid: TanStack Table for columns, order and visibility; TanStack Virtual keeps only the visible rows in the DOM.
-import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
+import { flexRender, useTable, type ColumnVisibilityState, type Row, type SortingState, type Updater } from '@tanstack/react-table'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
-import { columnLabel, visibleColumnIds } from './column-labels'
-import { SegmentCell, segmentColumns, segmentTableFeatures } from './columns'
-import type { SegmentListSort, SortColumn } from './list-state'
+import { isColumnId, segmentColumns, segmentTableFeatures, visibleColumnIds } from './columns'
+import type { SegmentListSort } from './list-state'
 import type { SegmentRow } from './segment-rows'
 import { SortableHeader } from './sortable-header'
 
@@ -44,23 +43,33 @@ function useOffsetTop(ref: React.RefObject<HTMLElement | null>): number {
   return offset
 }
 
-const NO_ROWS: SegmentRow[] = []
+type SegmentTableRowModel = Row<typeof segmentTableFeatures, SegmentRow>
+
+interface SegmentTableRowProps {
+  row: SegmentTableRowModel
+  index: number
+  /** The visible columns, one array per visibility state. */
+  columnIds: readonly string[]
+}
 
 /**
- * One body row, memoised on its segment, position and columns: a re-render of the table (scrolling, a measure of its
- * position, a count that changed elsewhere) leaves the rows already drawn alone.
+ * One body row, memoised on its segment, position and columns: TanStack Table makes new row objects for each window of
+ * rows, but a row already drawn for the same segment stays as it is.
  */
-const SegmentTableRow = memo(function SegmentTableRow({ row, index, columns }: { row: SegmentRow; index: number; columns: readonly SortColumn[] }) {
-  return (
-    <tr aria-rowindex={index + 2} data-provider={row.provider}>
-      {columns.map((column) => (
-        <td key={column} className={`col-${column}`}>
-          <SegmentCell column={column} row={row} />
-        </td>
-      ))}
-    </tr>
-  )
-})
+const SegmentTableRow = memo(
+  function SegmentTableRow({ row, index }: SegmentTableRowProps) {
+    return (
+      <tr aria-rowindex={index + 2} data-provider={row.original.provider}>
+        {row.getVisibleCells().map((cell) => (
+          <td key={cell.column.id} className={`col-${cell.column.id}`}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        ))}
+      </tr>
+    )
+  },
+  (before, after) => before.row.original === after.row.original && before.index === after.index && before.columnIds === after.columnIds,
+)
 
 /** Memoised: a keystroke re-renders the page for its count at once, and the table only when its rows change. */
 export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onColumnVisibilityChange, handle }: SegmentsTableProps) {
@@ -78,12 +87,14 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
     getItemKey: useCallback((index: number) => rows[index]?.key ?? index, [rows]),
   })
   const virtualRows = virtualizer.getVirtualItems()
+  // The table is given the rows of the virtual window only: TanStack Table then builds a few dozen row models, not 12,000.
+  const windowRows = useMemo(() => virtualRows.flatMap((item) => rows[item.index] ?? []), [virtualRows, rows])
   const sorting: SortingState = [{ id: sort.column, desc: sort.desc }]
   const table = useTable({
     features: segmentTableFeatures,
     columns: segmentColumns,
-    // TanStack Table holds the columns (order, visibility, sort state); the rows are drawn from the virtual window.
-    data: NO_ROWS,
+    data: windowRows,
+    getRowId: (row) => row.key,
     state: { sorting, columnVisibility },
     // Sorting and filtering are done once outside the table (see segment-view.ts): much cheaper per keystroke at 12k rows.
     manualSorting: true,
@@ -93,7 +104,7 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
     sortDescFirst: false,
     onSortingChange: (updater) => {
       const [next] = resolve(updater, sorting)
-      if (next) onSortChange({ column: next.id as SortColumn, desc: next.desc })
+      if (next && isColumnId(next.id)) onSortChange({ column: next.id, desc: next.desc })
     },
     onColumnVisibilityChange,
   })
@@ -137,7 +148,7 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id} aria-rowindex={1}>
             {group.headers.map((header) => (
-              <SortableHeader key={header.id} header={header} label={columnLabel(t, header.column.id as SortColumn)} />
+              <SortableHeader key={header.id} header={header} />
             ))}
           </tr>
         ))}
@@ -148,10 +159,9 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
             <td colSpan={visibleColumns.length} style={{ height: paddingTop }} />
           </tr>
         ) : null}
-        {virtualRows.map((virtualRow) => {
-          const row = rows[virtualRow.index]
-          return row ? <SegmentTableRow key={row.key} row={row} index={virtualRow.index} columns={columnIds} /> : null
-        })}
+        {table.getRowModel().rows.map((row, position) => (
+          <SegmentTableRow key={row.id} row={row} index={virtualRows[position]?.index ?? position} columnIds={columnIds} />
+        ))}
         {paddingBottom > 0 ? (
           <tr aria-hidden="true" className="spacer">
             <td colSpan={visibleColumns.length} style={{ height: paddingBottom }} />

@@ -4,7 +4,7 @@ import type { SegmentListFilters, SegmentListSort } from './list-state'
 import { buildSegmentRows } from './segment-rows'
 import { filterRows, sortRowsFrom } from './segment-view'
 import { NAME_COLLATOR } from '../../lib/name-order'
-import { useCachedBrazeDetails } from '../../providers/braze/cached-queries'
+import { useCachedBrazeDetails, useCachedBrazeSizes } from '../../providers/braze/cached-queries'
 import { useSegmentList } from '../../providers/segment-lists'
 import { useVerdicts } from '../../stores/use-verdicts'
 import { useFindings } from '../../findings/use-findings'
@@ -15,12 +15,13 @@ const NO_SEGMENTS: readonly Segment[] = []
 export function useSegmentView(filters: SegmentListFilters, sort: SegmentListSort) {
   const list = useSegmentList()
   const details = useCachedBrazeDetails()
+  const sizes = useCachedBrazeSizes()
   const verdicts = useVerdicts()
   // Findings compare every name with every other: only worked out when the list is filtered by one.
   const findings = useFindings(filters.finding ? list.segments : NO_SEGMENTS)
   const rows = useMemo(
-    () => buildSegmentRows(list.segments, details, verdicts, findings.bySegment),
-    [list.segments, details, verdicts, findings.bySegment],
+    () => buildSegmentRows(list.segments, { details, sizes, verdicts, findings: findings.bySegment }),
+    [list.segments, details, sizes, verdicts, findings.bySegment],
   )
   // The previous order, kept in state: a growing list (pages streaming in) is merged into it, not sorted again.
   const [kept, setKept] = useState(() => sortRowsFrom(undefined, rows, sort, NAME_COLLATOR))
