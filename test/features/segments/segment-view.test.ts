@@ -113,6 +113,11 @@ describe('buildSegmentRows', () => {
     expect(cell('size', row)).toBe('0')
   })
 
+  it('says Braze provides no size when the scanned series has no day (tracking off)', () => {
+    const [row] = buildSegmentRows([braze('b1', 'One', [], false)], { sizes: new Map([['b1', []]]) })
+    expect(cell('size', row)).toBe('not provided')
+  })
+
   it('takes the dates from the loaded details', () => {
     const loaded = details('b1', { createdAt: '2024-01-01T00:00:00Z', updatedAt: '2025-02-03T04:05:06.789+02:00' })
     const [row] = buildSegmentRows([braze('b1', 'Segment')], { details: detailsMap(loaded) })
