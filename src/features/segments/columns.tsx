@@ -145,7 +145,7 @@ function SizeCell({ row }: { row: SegmentRow }) {
   const size = latestSize(row)
   if (size === NOT_PROVIDED) return <NotProvided by={providerLabel[row.provider]} />
   if (size === undefined) return <span className="not-loaded" title={t('table.sizeHint')}>{t('table.notScanned')}</span>
-  return <span className="number">{format.number(size)}</span>
+  return format.number(size)
 }
 
 function VerdictCell({ row }: { row: SegmentRow }) {
