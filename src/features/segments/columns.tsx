@@ -12,11 +12,11 @@ import type { TFunction } from 'i18next'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Badge } from '../../components/badge'
-import { CopyButton } from '../../components/copy-button'
-import { NotLoaded, NotProvided } from '../../components/not-provided'
+import { NotProvided } from '../../components/not-provided'
 import { useFormat } from '../../components/use-format'
 import { providerLabel, type ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED } from '../../providers/segment'
+import { IdCell, KnownCell, KnownDate, Names, TrackingCell, VerdictCell } from './cells'
 import { fromDetails, type Known, type SegmentRow } from './segment-rows'
 import { SegmentLink } from './segment-link'
 
@@ -60,66 +60,10 @@ function column<const Id extends string>(input: SegmentColumnInput<Id>) {
   return { header: ColumnName, ...input }
 }
 
-function DetailsNotLoaded() {
-  const { t } = useTranslation('segments')
-  return <NotLoaded hint={t('table.detailsHint')} />
-}
-
-/** A value from Braze details as a cell: the value, "not loaded" yet, or "not provided" by the segment's provider. */
-function KnownCell<T>({ value, provider, children }: { value: Known<T>; provider: ProviderId; children: (value: T) => ReactNode }) {
-  if (value === NOT_PROVIDED) return <NotProvided by={providerLabel[provider]} />
-  if (value === undefined) return <DetailsNotLoaded />
-  return children(value)
-}
-
 function knownText<T>(value: Known<T>, t: SegmentsT, text: (value: T) => string): string {
   if (value === NOT_PROVIDED) return t('common:notProvided.text')
   if (value === undefined) return t('common:notLoaded')
   return text(value)
-}
-
-function KnownDate({ value, provider }: { value: Known<string>; provider: ProviderId }) {
-  const format = useFormat()
-  return (
-    <KnownCell value={value} provider={provider}>
-      {(iso) => (
-        <time dateTime={iso} title={format.dateTime(iso)}>
-          {format.date(iso)}
-        </time>
-      )}
-    </KnownCell>
-  )
-}
-
-function Names({ values, provider, kind }: { values: Known<readonly string[]>; provider: ProviderId; kind: 'tags' | 'teams' }) {
-  const { t } = useTranslation('segments')
-  return (
-    <KnownCell value={values} provider={provider}>
-      {(names) =>
-        names.length === 0 ? (
-          <span className="muted">{t(`table.${kind}.none`)}</span>
-        ) : (
-          <ul className="chips" aria-label={t(`table.${kind}.label`)}>
-            {names.map((name) => (
-              <li key={name} className="chip">
-                {name}
-              </li>
-            ))}
-          </ul>
-        )
-      }
-    </KnownCell>
-  )
-}
-
-function IdCell({ row }: { row: SegmentRow }) {
-  const { t } = useTranslation('segments')
-  return (
-    <span className="id-cell">
-      <code title={row.id}>{row.id}</code>
-      <CopyButton value={row.id} label={t('table.copyId', { name: row.name })} />
-    </span>
-  )
 }
 
 function DescriptionCell({ row }: { row: SegmentRow }) {
@@ -133,12 +77,6 @@ function DescriptionCell({ row }: { row: SegmentRow }) {
   )
 }
 
-function TrackingCell({ row }: { row: SegmentRow }) {
-  const { t } = useTranslation('segments')
-  if (row.analyticsTracking === NOT_PROVIDED) return <NotProvided by={providerLabel[row.provider]} />
-  return row.analyticsTracking ? <span className="state-on">{t('table.on')}</span> : <span className="state-off">{t('table.off')}</span>
-}
-
 function SizeCell({ row }: { row: SegmentRow }) {
   const { t } = useTranslation('segments')
   const format = useFormat()
@@ -146,12 +84,6 @@ function SizeCell({ row }: { row: SegmentRow }) {
   if (size === NOT_PROVIDED) return <NotProvided by={providerLabel[row.provider]} />
   if (size === undefined) return <span className="not-loaded" title={t('table.sizeHint')}>{t('table.notScanned')}</span>
   return format.number(size)
-}
-
-function VerdictCell({ row }: { row: SegmentRow }) {
-  const { t } = useTranslation()
-  const label = t(`verdict.${row.verdict}`)
-  return row.verdict === 'unreviewed' ? <span className="muted">{label}</span> : <span className={`verdict-badge-${row.verdict}`}>{label}</span>
 }
 
 const PROVIDER_ORDER: Record<ProviderId, number> = { braze: 0, 'commanders-act': 1 }
