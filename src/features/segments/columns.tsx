@@ -26,7 +26,7 @@ export type SegmentsT = TFunction<['segments', 'common']>
 /** What a column sorts by; null sorts last in both directions (unknown is never mistaken for a small value). */
 export type SortValue = string | number | null
 
-export interface SegmentColumnMeta {
+interface SegmentColumnMeta {
   /** The cell as CSV text, in the interface language; dates stay ISO 8601 so any spreadsheet reads them. */
   csv: (row: SegmentRow, t: SegmentsT) => string
   /** Shown on request only, from the columns menu. */
@@ -196,7 +196,7 @@ export const segmentColumns = [
 ]
 
 export type ColumnId = (typeof segmentColumns)[number]['id']
-export type SegmentColumn = (typeof segmentColumns)[number]
+type SegmentColumn = (typeof segmentColumns)[number]
 
 export const COLUMN_BY_ID = new Map<string, SegmentColumn>(segmentColumns.map((definition) => [definition.id, definition]))
 

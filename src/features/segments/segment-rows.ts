@@ -43,14 +43,14 @@ export function searchKeyOf(segment: Segment): string {
 }
 
 /** What the cache knows of each segment beyond its listing, by Braze id and by segment key. */
-export interface RowSources {
+interface RowSources {
   details?: ReadonlyMap<string, BrazeSegmentDetails>
   sizes?: ReadonlyMap<string, readonly BrazeSizePoint[]>
   verdicts?: ReadonlyMap<string, AuditEntry>
   findings?: ReadonlyMap<string, readonly FindingId[]>
 }
 
-export function toSegmentRow(segment: Segment, sources: RowSources = {}): SegmentRow {
+function toSegmentRow(segment: Segment, sources: RowSources = {}): SegmentRow {
   const braze = segment.provider === 'braze'
   return {
     ...segment,

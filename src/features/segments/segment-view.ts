@@ -89,10 +89,10 @@ function merge(a: readonly Keyed[], b: readonly Keyed[], compare: (a: Keyed, b: 
   return out
 }
 
-export type RowPredicate = (row: SegmentRow) => boolean
+type RowPredicate = (row: SegmentRow) => boolean
 
 /** One predicate per active filter; `except` leaves one out (a facet's counts reflect every other filter). */
-export function rowPredicates(filters: SegmentListFilters, except?: string): RowPredicate[] {
+function rowPredicates(filters: SegmentListFilters, except?: string): RowPredicate[] {
   const predicates: RowPredicate[] = []
   const words = searchWords(filters.query)
   if (words.length > 0 && except !== 'query') predicates.push((row) => matchesSearch(searchKeyOf(row.segment), words))
@@ -142,7 +142,7 @@ export function countByProvider(rows: readonly SegmentRow[]): Record<ProviderId,
   return counts
 }
 
-export interface FacetCount {
+interface FacetCount {
   value: string
   count: number
 }
