@@ -94,11 +94,13 @@ const tagsOf = (row: SegmentRow): Known<readonly string[]> => row.tags
 const teamsOf = (row: SegmentRow): Known<readonly string[]> => fromDetails(row, (details) => details.teams ?? NOT_PROVIDED)
 const hasDescription = (row: SegmentRow) => fromDetails(row, (details) => Boolean(details.textDescription?.trim()))
 
-/** The last day's size in the 30-day series the details scan (or the detail page) fetched; Braze sends no day for a
- * segment without analytics tracking. */
+/**
+ * The last day's size in the 30-day series the details scan (or the detail page) fetched. Braze measures no size
+ * without analytics tracking: the scan skips those segments' series, and a series asked for anyway has no day.
+ */
 function latestSize(row: SegmentRow): Known<number> {
   if (row.provider === 'commanders-act') return NOT_PROVIDED
-  if (!row.sizes) return undefined
+  if (!row.sizes) return row.analyticsTracking === false ? NOT_PROVIDED : undefined
   let latest: { time: string; size: number } | undefined
   for (const point of row.sizes) if (!latest || point.time > latest.time) latest = point
   return latest ? latest.size : NOT_PROVIDED

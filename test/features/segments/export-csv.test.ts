@@ -43,7 +43,7 @@ const rows = buildSegmentRows(
       [loaded.id, loaded],
       [blank.id, blank],
     ]),
-    // The latest day counts, whatever the order the series came in; Sans description was never scanned.
+    // The latest day counts, whatever the order the series came in; Sans description is untracked: Braze has no size.
     sizes: new Map([[loaded.id, [{ time: '2025-06-02', size: 1234567 }, { time: '2025-06-01', size: 99 }]]]),
     // Pas chargé has no stored entry.
     verdicts: new Map([audit('braze:b-loaded', 'keep'), audit('braze:b-blank', 'archive'), audit('commanders-act:42', 'fix')]),
@@ -68,7 +68,7 @@ describe('segmentsCsv', () => {
     expect(parse(segmentsCsv(rows, ALL_COLUMNS, en))).toEqual([
       ['Provider', 'Name', 'ID', 'Tags', 'Teams', 'Analytics tracking', 'Created', 'Last updated', 'Description', 'Size', 'Verdict'],
       ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'CRM; Growth', 'on', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'present', '1234567', 'Keep'],
-      ['Braze', 'Sans description', 'b-blank', '', '', 'off', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'missing', 'not scanned', 'Archive'],
+      ['Braze', 'Sans description', 'b-blank', '', '', 'off', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'missing', 'not provided', 'Archive'],
       ['Braze', 'Pas chargé', 'b-unloaded', 'not provided', 'not loaded', 'on', 'not loaded', 'not loaded', 'not loaded', 'not scanned', 'Unreviewed'],
       ['Commanders Act', 'Visiteurs', '42', 'not provided', 'not provided', 'not provided', 'not provided', 'not provided', 'not provided', 'not provided', 'Fix'],
     ])
@@ -78,7 +78,7 @@ describe('segmentsCsv', () => {
     expect(parse(segmentsCsv(rows, ALL_COLUMNS, fr))).toEqual([
       ['Fournisseur', 'Nom', 'ID', 'Tags', 'Équipes', 'Suivi analytique', 'Création', 'Dernière mise à jour', 'Description', 'Taille', 'Verdict'],
       ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'CRM; Growth', 'activé', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'présente', '1234567', 'Garder'],
-      ['Braze', 'Sans description', 'b-blank', '', '', 'désactivé', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'absente', 'non analysé', 'Archiver'],
+      ['Braze', 'Sans description', 'b-blank', '', '', 'désactivé', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'absente', 'non fourni', 'Archiver'],
       ['Braze', 'Pas chargé', 'b-unloaded', 'non fourni', 'non chargé', 'activé', 'non chargé', 'non chargé', 'non chargé', 'non analysé', 'Non revu'],
       ['Commanders Act', 'Visiteurs', '42', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'Corriger'],
     ])

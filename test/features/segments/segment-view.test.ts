@@ -113,9 +113,11 @@ describe('buildSegmentRows', () => {
     expect(cell('size', row)).toBe('0')
   })
 
-  it('says Braze provides no size when the scanned series has no day (tracking off)', () => {
-    const [row] = buildSegmentRows([braze('b1', 'One', [], false)], { sizes: new Map([['b1', []]]) })
-    expect(cell('size', row)).toBe('not provided')
+  it('says Braze provides no size without analytics tracking, scanned or not, and "not scanned" for a tracked one', () => {
+    const rows = buildSegmentRows([braze('b1', 'One', [], false), braze('b2', 'Two', [], false), braze('b3', 'Three', [], true)], {
+      sizes: new Map([['b1', []]]),
+    })
+    expect(rows.map((row) => cell('size', row))).toEqual(['not provided', 'not provided', 'not scanned'])
   })
 
   it('takes the dates from the loaded details', () => {
