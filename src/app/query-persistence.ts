@@ -2,13 +2,10 @@
 // them), and what the details scan fetched survives a reload. Only whole, successful provider data is kept.
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister'
 import type { Query, QueryClient } from '@tanstack/react-query'
-import type { AsyncStorage, PersistedClient, Persister, PersistQueryClientOptions } from '@tanstack/react-query-persist-client'
+import type { AsyncStorage, Persister, PersistQueryClientOptions } from '@tanstack/react-query-persist-client'
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
-import { afterPaint } from '../lib/after-paint'
-import { compareByName, NAME_COLLATOR } from '../lib/name-order'
 import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../providers/cache-policy'
 import { connectionIdentity, connectionStatusQuery } from '../providers/connection-status'
-import type { Segment } from '../providers/segment'
 
 /** Its own database: idb-keyval cannot add a store to the verdicts' database without a version upgrade. */
 export const CACHE_DATABASE = 'segment-audit-query-cache'
@@ -77,9 +74,6 @@ function connectionBoundStorage(
       }
       const current = await pending
       if (current === undefined || stored.connection !== current) return null
-      // Parsing and restoring thousands of segments takes a while: first let the page paint what it already has (the
-      // list's kept first screen, see features/segments/list-preview.ts).
-      await afterPaint()
       return stored.client
     },
     setItem: async (key, client) => {
@@ -93,9 +87,8 @@ function connectionBoundStorage(
 
 /**
  * A persister whose first restore starts now (main.tsx creates it before the first render): reading IndexedDB and
- * asking the server's configuration happen while the interface language loads and the page renders; parsing the saved
- * lists waits for the first paint (see connectionBoundStorage). PersistQueryClientProvider, once mounted, gets the
- * result. A save or removal before that first restore makes it read afresh.
+ * asking the server's configuration happen while the interface language loads and the page renders.
+ * PersistQueryClientProvider, once mounted, gets the result. A save or removal before that first restore makes it read afresh.
  */
 function restoringEarly(persister: Persister): Persister {
   let early: ReturnType<Persister['restoreClient']> | undefined = persister.restoreClient()
@@ -133,33 +126,6 @@ function connectionOf(queryClient: QueryClient): () => Promise<string | undefine
   }
 }
 
-const byName = compareByName(NAME_COLLATOR)
-const sortedLists = new WeakMap<readonly Segment[], Segment[]>()
-
-function isSegmentList(data: unknown): data is Segment[] {
-  return Array.isArray(data) && data.every((item) => typeof item === 'object' && item !== null && 'name' in item && 'key' in item)
-}
-
-/**
- * The client as JSON, each segment list in the list's default order (by name): a reopened list then sorts in one pass
- * over runs already in order, instead of a full sort of 12,000 names before its first rows show. Each list is sorted
- * once per fetch, not at every save; only the saved copy is reordered (no reader gives the order a meaning).
- */
-export function serializeClient(client: PersistedClient): string {
-  const queries = client.clientState.queries.map((query) => {
-    const { data } = query.state
-    if (query.queryKey[0] !== 'segments' || !Array.isArray(data)) return query
-    let sorted = sortedLists.get(data)
-    if (!sorted) {
-      if (!isSegmentList(data)) return query
-      sorted = [...data].sort(byName)
-      sortedLists.set(data, sorted)
-    }
-    return { ...query, state: { ...query.state, data: sorted } }
-  })
-  return JSON.stringify({ ...client, clientState: { ...client.clientState, queries } })
-}
-
 export type CachePersistOptions = Omit<PersistQueryClientOptions, 'queryClient'>
 
 export interface CachePersistExtras {
@@ -179,7 +145,7 @@ export function cachePersistOptions(queryClient: QueryClient, { databaseName = C
   void connection()
   const storage = connectionBoundStorage(createStore(databaseName, CACHE_STORE), connection, onNothingStored)
   return {
-    persister: restoringEarly(createAsyncStoragePersister({ storage, key: CACHE_KEY, serialize: serializeClient })),
+    persister: restoringEarly(createAsyncStoragePersister({ storage, key: CACHE_KEY })),
     maxAge: CACHE_MAX_AGE_MS,
     buster: CACHE_BUSTER,
     dehydrateOptions: { shouldDehydrateQuery: (query) => shouldPersistQuery(query, settled) },

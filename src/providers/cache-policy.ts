@@ -1,5 +1,5 @@
-// How long provider data kept in the browser may be shown again, and for which shape of it. The query cache
-// (src/app/query-persistence.ts) and the list's first screen (src/features/segments/list-preview.ts) obey the same rules.
+// How long provider data kept in the browser may be shown again, and for which shape of it (the query cache kept in
+// IndexedDB by src/app/query-persistence.ts).
 
 /** Bump whenever a provider schema or the Segment model changes shape: data kept by another version is dropped. */
 export const CACHE_BUSTER = 'segment-audit-cache-1'

@@ -2,7 +2,7 @@
 import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
 import { useTranslation } from 'react-i18next'
 import { DisclosurePanel } from '../../components/disclosure-panel'
-import { ALWAYS_VISIBLE, COLUMN_IDS, columnLabel } from './column-labels'
+import { columnLabel, segmentColumns } from './columns'
 
 interface ColumnsMenuProps {
   visibility: ColumnVisibilityState
@@ -15,13 +15,13 @@ export function ColumnsMenu({ visibility, onChange }: ColumnsMenuProps) {
     <DisclosurePanel label={t('columnsMenu.button')} panelLabel={t('columnsMenu.panel')}>
       {() => (
         <ul className="check-list">
-          {COLUMN_IDS.map((id) => (
+          {segmentColumns.map(({ id, enableHiding }) => (
             <li key={id}>
               <label>
                 <input
                   type="checkbox"
                   checked={visibility[id] !== false}
-                  disabled={ALWAYS_VISIBLE.has(id)}
+                  disabled={enableHiding === false}
                   onChange={(event) => onChange((previous) => ({ ...previous, [id]: event.target.checked }))}
                 />
                 <span className="check-label">{columnLabel(t, id)}</span>

@@ -3,19 +3,18 @@ import { isFindingId, type FindingId } from '../../findings/findings'
 import { parseDateParam, toDateParam } from '../../findings/staleness'
 import type { ProviderId } from '../../providers/provider-error'
 import { VERDICTS, type Verdict } from '../../stores/audit-contract'
-
-export const SORT_COLUMNS = ['provider', 'name', 'id', 'tags', 'tracking', 'created', 'updated', 'description', 'verdict'] as const
-export type SortColumn = (typeof SORT_COLUMNS)[number]
+import { FACETS, isColumnId, type ColumnId } from './columns'
 
 export interface SegmentListSort {
-  column: SortColumn
+  column: ColumnId
   desc: boolean
 }
 
 export interface SegmentListFilters {
   query: string
   provider: ProviderId | null
-  tags: readonly string[]
+  /** The values picked in each multi-value filter (Tags, Teams), by column; a row must carry all of them. */
+  facets: Readonly<Partial<Record<ColumnId, readonly string[]>>>
   tracking: 'on' | 'off' | null
   verdict: Verdict | null
   /** One of the audit's findings; staleness has its own date filter instead. */
@@ -33,15 +32,13 @@ export interface SegmentListState {
 
 export const DEFAULT_SORT: SegmentListSort = { column: 'name', desc: false }
 
-export const EMPTY_FILTERS: SegmentListFilters = { query: '', provider: null, tags: [], tracking: null, verdict: null, finding: null, updatedBefore: null }
-
-const isSortColumn = (value: string): value is SortColumn => (SORT_COLUMNS as readonly string[]).includes(value)
+export const EMPTY_FILTERS: SegmentListFilters = { query: '', provider: null, facets: {}, tracking: null, verdict: null, finding: null, updatedBefore: null }
 
 function parseSort(raw: string | null): SegmentListSort {
   if (!raw) return DEFAULT_SORT
   const desc = raw.startsWith('-')
   const column = desc ? raw.slice(1) : raw
-  return isSortColumn(column) ? { column, desc } : DEFAULT_SORT
+  return isColumnId(column) ? { column, desc } : DEFAULT_SORT
 }
 
 export function parseListState(params: URLSearchParams): SegmentListState {
@@ -50,11 +47,16 @@ export function parseListState(params: URLSearchParams): SegmentListState {
   const verdict = params.get('verdict')
   const finding = params.get('finding')
   const updatedBefore = parseDateParam(params.get('updatedBefore'))
+  const facets: Partial<Record<ColumnId, readonly string[]>> = {}
+  for (const { id, param } of FACETS) {
+    const values = [...new Set(params.getAll(param).filter((value) => value !== ''))]
+    if (values.length > 0) facets[id] = values
+  }
   return {
     filters: {
       query: params.get('q') ?? '',
       provider: provider === 'braze' || provider === 'commanders-act' ? provider : null,
-      tags: [...new Set(params.getAll('tag').filter((tag) => tag !== ''))],
+      facets,
       tracking: tracking === 'on' || tracking === 'off' ? tracking : null,
       verdict: VERDICTS.find((known) => known === verdict) ?? null,
       finding: isFindingId(finding) && finding !== 'stale' ? finding : null,
@@ -70,7 +72,7 @@ export function listStateToParams(state: SegmentListState): URLSearchParams {
   const { filters, sort } = state
   if (filters.query !== '') params.set('q', filters.query)
   if (filters.provider) params.set('provider', filters.provider)
-  for (const tag of filters.tags) params.append('tag', tag)
+  for (const { id, param } of FACETS) for (const value of filters.facets[id] ?? []) params.append(param, value)
   if (filters.tracking) params.set('tracking', filters.tracking)
   if (filters.verdict) params.set('verdict', filters.verdict)
   if (filters.finding) params.set('finding', filters.finding)
@@ -85,7 +87,7 @@ export function hasActiveFilters(filters: SegmentListFilters): boolean {
   return (
     filters.query.trim() !== '' ||
     filters.provider !== null ||
-    filters.tags.length > 0 ||
+    Object.values(filters.facets).some((values) => values.length > 0) ||
     filters.tracking !== null ||
     filters.verdict !== null ||
     filters.finding !== null ||

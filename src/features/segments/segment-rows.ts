@@ -1,8 +1,9 @@
-// The table's row model: a segment plus what its cached details and the audit tell. Rows are kept per segment and
-// rebuilt only when one of their inputs changes, and each search key is worked out on the first search that needs it:
-// a list reopened from the cache paints without normalising 12,000 names first.
+// The table's row model: a segment plus what the query cache and the audit know of it (Braze details and size series,
+// verdict, findings). Columns derive what they show from it (columns.tsx). Rows are kept per segment and rebuilt only
+// when one of their inputs changes, so memoised sorts and cells see the same objects; each search key is worked out
+// once per segment, on the first search that needs it or in idle time (use-search-key-warmup.ts).
 import { NOT_PROVIDED, type NotProvided, type Segment } from '../../providers/segment'
-import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
+import type { BrazeSegmentDetails, BrazeSizePoint } from '../../providers/braze/schemas'
 import { normaliseForSearch } from '../../lib/search-text'
 import type { FindingId } from '../../findings/findings'
 import type { AuditEntry, Verdict } from '../../stores/audit-contract'
@@ -13,12 +14,18 @@ export type Known<T> = T | undefined | NotProvided
 export interface SegmentRow extends Segment {
   /** The listed segment this row shows. */
   segment: Segment
-  createdAt: Known<string>
-  updatedAt: Known<string>
-  hasDescription: Known<boolean>
+  /** Braze details and 30-day size series from the query cache; undefined until loaded, always for Commanders Act. */
+  details: BrazeSegmentDetails | undefined
+  sizes: readonly BrazeSizePoint[] | undefined
   verdict: Verdict
   /** What the audit's findings say of this segment; empty when findings were not asked for. */
   findings: readonly FindingId[]
+}
+
+/** A value from the Braze details: unknown until they are loaded; Commanders Act has no details at all. */
+export function fromDetails<T>(row: SegmentRow, pick: (details: BrazeSegmentDetails) => T | undefined): Known<T> {
+  if (row.provider === 'commanders-act') return NOT_PROVIDED
+  return row.details ? pick(row.details) : undefined
 }
 
 const NONE: readonly FindingId[] = []
@@ -35,50 +42,49 @@ export function searchKeyOf(segment: Segment): string {
   return key
 }
 
-export function toSegmentRow(
-  segment: Segment,
-  details: BrazeSegmentDetails | undefined,
-  audit?: AuditEntry,
-  findings: readonly FindingId[] = NONE,
-): SegmentRow {
-  const verdict = audit?.verdict ?? 'unreviewed'
-  if (segment.provider === 'commanders-act') {
-    return { ...segment, segment, createdAt: NOT_PROVIDED, updatedAt: NOT_PROVIDED, hasDescription: NOT_PROVIDED, verdict, findings }
-  }
+/** What the cache knows of each segment beyond its listing, by Braze id and by segment key. */
+interface RowSources {
+  details?: ReadonlyMap<string, BrazeSegmentDetails>
+  sizes?: ReadonlyMap<string, readonly BrazeSizePoint[]>
+  verdicts?: ReadonlyMap<string, AuditEntry>
+  findings?: ReadonlyMap<string, readonly FindingId[]>
+}
+
+function toSegmentRow(segment: Segment, sources: RowSources = {}): SegmentRow {
+  const braze = segment.provider === 'braze'
   return {
     ...segment,
     segment,
-    verdict,
-    findings,
-    createdAt: details?.createdAt,
-    updatedAt: details?.updatedAt,
-    hasDescription: details ? Boolean(details.textDescription?.trim()) : undefined,
+    details: braze ? sources.details?.get(segment.id) : undefined,
+    sizes: braze ? sources.sizes?.get(segment.id) : undefined,
+    verdict: sources.verdicts?.get(segment.key)?.verdict ?? 'unreviewed',
+    findings: sources.findings?.get(segment.key) ?? NONE,
   }
 }
 
 interface CachedRow {
-  details: BrazeSegmentDetails | undefined
   audit: AuditEntry | undefined
-  findings: readonly FindingId[] | undefined
   row: SegmentRow
 }
 
 const rowsBySegment = new WeakMap<Segment, CachedRow>()
 
-export function buildSegmentRows(
-  segments: readonly Segment[],
-  detailsById: ReadonlyMap<string, BrazeSegmentDetails>,
-  verdicts: ReadonlyMap<string, AuditEntry> = new Map(),
-  findings: ReadonlyMap<string, readonly FindingId[]> = new Map(),
-): SegmentRow[] {
+export function buildSegmentRows(segments: readonly Segment[], sources: RowSources = {}): SegmentRow[] {
   return segments.map((segment) => {
-    const details = segment.provider === 'braze' ? detailsById.get(segment.id) : undefined
-    const audit = verdicts.get(segment.key)
-    const found = findings.get(segment.key)
     const cached = rowsBySegment.get(segment)
-    if (cached && cached.details === details && cached.audit === audit && cached.findings === found) return cached.row
-    const row = toSegmentRow(segment, details, audit, found)
-    rowsBySegment.set(segment, { details, audit, findings: found, row })
+    const audit = sources.verdicts?.get(segment.key)
+    if (cached) {
+      const { row } = cached
+      const braze = segment.provider === 'braze'
+      const same =
+        cached.audit === audit &&
+        row.findings === (sources.findings?.get(segment.key) ?? NONE) &&
+        row.details === (braze ? sources.details?.get(segment.id) : undefined) &&
+        row.sizes === (braze ? sources.sizes?.get(segment.id) : undefined)
+      if (same) return row
+    }
+    const row = toSegmentRow(segment, sources)
+    rowsBySegment.set(segment, { audit, row })
     return row
   })
 }

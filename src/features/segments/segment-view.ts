@@ -2,34 +2,11 @@
 import { isUpdatedBefore, parseDateParam } from '../../findings/staleness'
 import { compareByName } from '../../lib/name-order'
 import { matchesSearch, searchWords } from '../../lib/search-text'
-import type { ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED } from '../../providers/segment'
-import type { SegmentListFilters, SegmentListSort, SortColumn } from './list-state'
-import { searchKeyOf, type SegmentRow } from './segment-rows'
-
-type SortValue = string | number | null
-
-const PROVIDER_ORDER: Record<ProviderId, number> = { braze: 0, 'commanders-act': 1 }
-const VERDICT_ORDER = { keep: 0, fix: 1, archive: 2 } as const
-
-/** null sorts last in both directions: unknown and "not provided" are never mistaken for small values. */
-const SORT_VALUE: Record<SortColumn, (row: SegmentRow) => SortValue> = {
-  provider: (row) => PROVIDER_ORDER[row.provider],
-  name: (row) => row.name,
-  id: (row) => row.id,
-  tags: (row) => (row.tags === NOT_PROVIDED ? null : row.tags.length),
-  tracking: (row) => (row.analyticsTracking === NOT_PROVIDED ? null : row.analyticsTracking ? 1 : 0),
-  created: (row) => timeOf(row.createdAt),
-  updated: (row) => timeOf(row.updatedAt),
-  description: (row) => (typeof row.hasDescription === 'boolean' ? (row.hasDescription ? 1 : 0) : null),
-  verdict: (row) => (row.verdict === 'unreviewed' ? null : VERDICT_ORDER[row.verdict]),
-}
-
-function timeOf(value: SegmentRow['createdAt']): number | null {
-  if (value === undefined || value === NOT_PROVIDED) return null
-  const time = Date.parse(value)
-  return Number.isNaN(time) ? null : time
-}
+import type { ProviderId } from '../../providers/provider-error'
+import { COLUMN_BY_ID, FACETS, type Facet, type SortValue } from './columns'
+import type { SegmentListFilters, SegmentListSort } from './list-state'
+import { fromDetails, searchKeyOf, type SegmentRow } from './segment-rows'
 
 interface Keyed {
   row: SegmentRow
@@ -73,7 +50,8 @@ export function sortRowsFrom(
   collator: Intl.Collator,
 ): SortedRows {
   if (previous && previous.rows === rows && sameSort(previous, sort, collator)) return previous
-  const valueOf = SORT_VALUE[sort.column]
+  const accessor = COLUMN_BY_ID.get(sort.column)?.accessorFn
+  const valueOf = (row: SegmentRow): SortValue => (accessor ? accessor(row) : null)
   const compare = keyedComparator(sort, collator)
   let keyed: Keyed[]
   if (previous && sameSort(previous, sort, collator) && previous.keyed.length > 0) {
@@ -111,10 +89,10 @@ function merge(a: readonly Keyed[], b: readonly Keyed[], compare: (a: Keyed, b: 
   return out
 }
 
-export type RowPredicate = (row: SegmentRow) => boolean
+type RowPredicate = (row: SegmentRow) => boolean
 
-/** One predicate per active filter; `except` leaves one out (tag counts reflect every other filter). */
-export function rowPredicates(filters: SegmentListFilters, except?: keyof SegmentListFilters): RowPredicate[] {
+/** One predicate per active filter; `except` leaves one out (a facet's counts reflect every other filter). */
+function rowPredicates(filters: SegmentListFilters, except?: string): RowPredicate[] {
   const predicates: RowPredicate[] = []
   const words = searchWords(filters.query)
   if (words.length > 0 && except !== 'query') predicates.push((row) => matchesSearch(searchKeyOf(row.segment), words))
@@ -122,9 +100,13 @@ export function rowPredicates(filters: SegmentListFilters, except?: keyof Segmen
     const provider = filters.provider
     predicates.push((row) => row.provider === provider)
   }
-  if (filters.tags.length > 0 && except !== 'tags') {
-    const wanted = filters.tags
-    predicates.push((row) => row.tags !== NOT_PROVIDED && wanted.every((tag) => row.tags.includes(tag)))
+  for (const { id, values } of FACETS) {
+    const wanted = filters.facets[id] ?? []
+    if (wanted.length === 0 || except === id) continue
+    predicates.push((row) => {
+      const carried = values(row)
+      return typeof carried === 'object' && wanted.every((value) => carried.includes(value))
+    })
   }
   if (filters.tracking && except !== 'tracking') {
     const on = filters.tracking === 'on'
@@ -140,59 +122,18 @@ export function rowPredicates(filters: SegmentListFilters, except?: keyof Segmen
   }
   const updatedBefore = parseDateParam(filters.updatedBefore)
   if (updatedBefore && except !== 'updatedBefore') {
-    predicates.push((row) => typeof row.updatedAt === 'string' && isUpdatedBefore(row.updatedAt, updatedBefore))
+    predicates.push((row) => {
+      const updatedAt = fromDetails(row, (details) => details.updatedAt)
+      return updatedAt !== undefined && updatedAt !== NOT_PROVIDED && isUpdatedBefore(updatedAt, updatedBefore)
+    })
   }
   return predicates
 }
 
-interface FilteredRows {
-  /** Every filter but the search, as one comparable string. */
-  others: string
-  words: readonly string[]
-  rows: readonly SegmentRow[]
-}
-
-/** Recent results per sorted list, most recent last: typing narrows from them, and erasing finds them again. */
-const recentFilters = new WeakMap<readonly SegmentRow[], FilteredRows[]>()
-const RECENT_FILTERS = 32
-
-/** Whether every row matching `words` also matches `earlier`: each earlier word is part of one of the new words. */
-function narrows(earlier: readonly string[], words: readonly string[]): boolean {
-  return earlier.every((before) => words.some((word) => word.includes(before)))
-}
-
-/**
- * The rows that pass every filter, in the order of `sorted`. A keystroke that adds to the search only needs to look
- * at the rows the shorter search kept, and one that erases gets an earlier result back: recent results are kept per
- * sorted list (a new list, or a new order, starts afresh).
- */
+/** The rows that pass every filter, in the order of `sorted`: one pass over precomputed search keys (~0.4 ms at 12,000). */
 export function filterRows(sorted: readonly SegmentRow[], filters: SegmentListFilters): readonly SegmentRow[] {
   const predicates = rowPredicates(filters)
-  if (predicates.length === 0) return sorted
-  const others = JSON.stringify([filters.provider, filters.tags, filters.tracking, filters.verdict, filters.finding, filters.updatedBefore])
-  const words = searchWords(filters.query)
-  let recent = recentFilters.get(sorted)
-  if (!recent) {
-    recent = []
-    recentFilters.set(sorted, recent)
-  }
-  const sameWords = (entry: FilteredRows) => entry.words.length === words.length && entry.words.every((word, index) => word === words[index])
-  const index = recent.findIndex((entry) => entry.others === others && sameWords(entry))
-  const found = recent[index]
-  if (found) {
-    recent.splice(index, 1)
-    recent.push(found)
-    return found.rows
-  }
-  // The smallest earlier result that is sure to hold every row this search keeps.
-  let from = sorted
-  for (const entry of recent) {
-    if (entry.others === others && entry.rows.length < from.length && narrows(entry.words, words)) from = entry.rows
-  }
-  const rows = from.filter((row) => predicates.every((matches) => matches(row)))
-  recent.push({ others, words, rows })
-  if (recent.length > RECENT_FILTERS) recent.shift()
-  return rows
+  return predicates.length === 0 ? sorted : sorted.filter((row) => predicates.every((matches) => matches(row)))
 }
 
 export function countByProvider(rows: readonly SegmentRow[]): Record<ProviderId, number> {
@@ -201,19 +142,20 @@ export function countByProvider(rows: readonly SegmentRow[]): Record<ProviderId,
   return counts
 }
 
-export interface TagFacet {
-  tag: string
+interface FacetCount {
+  value: string
   count: number
 }
 
-/** Each tag with how many rows would carry it under all the other filters; most used first. */
-export function tagFacets(rows: readonly SegmentRow[], filters: SegmentListFilters, collator: Intl.Collator): TagFacet[] {
-  const predicates = rowPredicates(filters, 'tags')
+/** Each value of a facet (a tag, a team) with how many rows would carry it under all the other filters; most used first. */
+export function facetCounts(rows: readonly SegmentRow[], filters: SegmentListFilters, facet: Facet, collator: Intl.Collator): FacetCount[] {
+  const predicates = rowPredicates(filters, facet.id)
   const counts = new Map<string, number>()
   for (const row of rows) {
-    if (row.tags === NOT_PROVIDED || !predicates.every((matches) => matches(row))) continue
-    for (const tag of row.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1)
+    const carried = facet.values(row)
+    if (typeof carried !== 'object' || !predicates.every((matches) => matches(row))) continue
+    for (const value of carried) counts.set(value, (counts.get(value) ?? 0) + 1)
   }
-  for (const tag of filters.tags) if (!counts.has(tag)) counts.set(tag, 0)
-  return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => b.count - a.count || collator.compare(a.tag, b.tag))
+  for (const value of filters.facets[facet.id] ?? []) if (!counts.has(value)) counts.set(value, 0)
+  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || collator.compare(a.value, b.value))
 }

@@ -6,11 +6,11 @@ import { RichText } from '../../components/rich-text'
 import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { useFormat } from '../../components/use-format'
-import { visibleColumnIds } from './column-labels'
+import { visibleColumnIds } from './columns'
 import { downloadText } from '../../lib/download'
 import { csvFilename, segmentsCsv } from './export-csv'
 import { DetailsCoverageNote } from './details-coverage-note'
-import { DEFAULT_SORT, EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-state'
+import { EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-state'
 import { ListStatus } from './list-status'
 import { ProviderErrors, ProviderProgress } from './provider-progress'
 import { countByProvider } from './segment-view'
@@ -19,7 +19,6 @@ import { SegmentsToolbar } from './segments-toolbar'
 import { useColumnVisibility } from './use-column-visibility'
 import { useListState } from './use-list-state'
 import { useListKeyboard } from './use-list-keyboard'
-import { useListPreview } from './use-list-preview'
 import { useListScrollMemory } from './use-list-scroll-memory'
 import { useSearchKeyWarmup } from './use-search-key-warmup'
 import { useSegmentView } from './use-segment-view'
@@ -43,20 +42,16 @@ export function SegmentsPage() {
   const keyboard = useListKeyboard({ filters, sort }, sorted)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
-  const defaultView = !hasActiveFilters(liveFilters) && sort.column === DEFAULT_SORT.column && sort.desc === DEFAULT_SORT.desc
-  // On a reopen, the first screen as last seen, while the cache with the whole list is read back.
-  // Once the whole list is back, the table switches to it as a deferred render: the preview is painted first.
-  const preview = useDeferredValue(useListPreview({ defaultView, list, visible, perProvider, reviewed }))
 
   const stillLoading = list.providers.some((provider) => provider.loading)
   // While typing, and while pages stream in, the table is a deferred render: React renders it in slices between
   // keystrokes and network answers, so neither the typing nor the paging ever waits for it. The first rows are not
   // deferred: a table without rows under a count of thousands would look empty.
   const deferTable = typed !== null || (stillLoading && deferredRows.length > 0)
-  const tableRows = preview ? preview.rows : deferTable ? deferredRows : visible
+  const tableRows = deferTable ? deferredRows : visible
   // Nothing to show yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then).
-  const nothingYet = !preview && list.providers.every((provider) => provider.pending && (provider.loading || restoring))
-  const updatedAt = preview ? preview.asOf : Math.max(...list.providers.map((provider) => provider.updatedAt))
+  const nothingYet = list.providers.every((provider) => provider.pending && (provider.loading || restoring))
+  const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
   const visibleColumns = visibleColumnIds(columnVisibility)
   const clearFilters = () => updateListState({ filters: EMPTY_FILTERS })
   const changeSort = useCallback((next: SegmentListSort) => updateListState({ sort: next }), [updateListState])
@@ -68,10 +63,7 @@ export function SegmentsPage() {
           <h1>{t('title')}</h1>
           <p>{t('intro')}</p>
           <p className="reviewed-count">
-            <RichText
-              text={t('reviewed', { count: preview ? preview.reviewed : reviewed, total: preview ? preview.total : rows.length })}
-              components={{ strong: <strong /> }}
-            />
+            <RichText text={t('reviewed', { count: reviewed, total: rows.length })} components={{ strong: <strong /> }} />
           </p>
         </div>
         <div className="freshness">
@@ -104,11 +96,7 @@ export function SegmentsPage() {
       />
       <DetailsCoverageNote filters={filters} segments={list.segments} details={details} findings={findings} />
       <div className="list-meta">
-        {preview ? (
-          <ListStatus shown={preview.total} total={preview.total} perProvider={preview.perProvider} />
-        ) : (
-          <ListStatus shown={visible.length} total={rows.length} perProvider={perProvider} />
-        )}
+        <ListStatus shown={visible.length} total={rows.length} perProvider={perProvider} />
         <ProviderProgress providers={list.providers} />
       </div>
       {nothingYet ? (
@@ -117,7 +105,7 @@ export function SegmentsPage() {
             <span key={index} className="skeleton" />
           ))}
         </div>
-      ) : !preview && visible.length === 0 && !stillLoading ? (
+      ) : visible.length === 0 && !stillLoading ? (
         <EmptyState title={rows.length === 0 ? t('empty.noSegments') : t('empty.noMatch')}>
           {hasActiveFilters(filters) ? (
             <button type="button" className="button button-primary" onClick={clearFilters}>

@@ -1,18 +1,15 @@
 // The segments grid: TanStack Table for columns, order and visibility; TanStack Virtual keeps only the visible rows in the DOM.
-import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table'
-import { useWindowVirtualizer, windowScroll, type Virtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react'
+import { flexRender, useTable, type ColumnVisibilityState, type Row, type SortingState, type Updater } from '@tanstack/react-table'
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react'
 import { useTranslation } from 'react-i18next'
-import { columnLabel, visibleColumnIds } from './column-labels'
-import { SegmentCell, segmentColumns, segmentTableFeatures } from './columns'
-import type { SegmentListSort, SortColumn } from './list-state'
+import { isColumnId, segmentColumns, segmentTableFeatures, visibleColumnIds } from './columns'
+import type { SegmentListSort } from './list-state'
 import type { SegmentRow } from './segment-rows'
 import { SortableHeader } from './sortable-header'
 
 const ROW_HEIGHT = 44
 const OVERSCAN = 10
-/** Until the table's first frame is painted: the rows on screen come first, those just below it a frame later. */
-const FIRST_FRAME_OVERSCAN = 1
 
 interface SegmentsTableProps {
   rows: readonly SegmentRow[]
@@ -32,116 +29,57 @@ function resolve<T>(updater: Updater<T>, previous: T): T {
   return typeof updater === 'function' ? (updater as (old: T) => T)(previous) : updater
 }
 
-/**
- * The window's scroll, for a virtualiser that starts without forcing a layout: the position is read while rendering
- * (before this render's changes reach the page), and its first "scroll" to that same position, made as it starts, is
- * skipped. Both, done in the commit, would make the browser lay the page out before its first paint.
- */
-function useWindowScrollStart() {
-  const [startOffset] = useState(() => window.scrollY)
-  const started = useRef(false)
-  const scrollToFn = useCallback((offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<Window, Element>) => {
-    const first = !started.current
-    started.current = true
-    if (first && offset + (options.adjustments ?? 0) === instance.scrollOffset) return
-    windowScroll(offset, options, instance)
-  }, [])
-  return { startOffset, scrollToFn }
-}
-
-/** False until the component's first frame has been painted. */
-function useFirstFramePainted(): boolean {
-  const [painted, setPainted] = useState(false)
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => setPainted(true))
-    return () => cancelAnimationFrame(frame)
-  }, [])
-  return painted
-}
-
-/** Where the rows started when the table was last laid out (this visit or the last). */
-const OFFSET_KEY = 'segment-audit:list-table-top'
-let lastOffset: number | undefined
-
-function rememberedOffset(): number {
-  if (lastOffset !== undefined) return lastOffset
-  try {
-    const stored = Number(localStorage.getItem(OFFSET_KEY))
-    return Number.isFinite(stored) && stored > 0 ? stored : 0
-  } catch {
-    return 0
-  }
-}
-
-function rememberOffset(offset: number): void {
-  if (offset === lastOffset) return
-  lastOffset = offset
-  try {
-    localStorage.setItem(OFFSET_KEY, String(offset))
-  } catch {
-    // Storage disabled: the next visit's first frame draws a few rows more.
-  }
-}
-
-/**
- * Distance from the top of the document to the first row, so the window virtualiser knows where rows start. At the
- * top of the page it is measured in the first frame, just before that frame's paint, and the first render starts from
- * where the rows were last time, less a row: that render then draws only the rows on screen, and measuring at once
- * would add a layout and a second render before anything shows. Scrolled (back to a list left further down), the
- * offset decides which rows show, so it is measured at once.
- */
-function useOffsetTop(ref: React.RefObject<HTMLElement | null>, scrolled: boolean): number {
-  const [offset, setOffset] = useState(() => Math.max(0, rememberedOffset() - ROW_HEIGHT))
+/** Distance from the top of the document to the first row, so the window virtualiser knows where rows start. */
+function useOffsetTop(ref: React.RefObject<HTMLElement | null>): number {
+  const [offset, setOffset] = useState(0)
   useLayoutEffect(() => {
     const measure = () => {
-      if (!ref.current) return
-      const measured = ref.current.getBoundingClientRect().top + window.scrollY
-      rememberOffset(measured)
-      setOffset(measured)
+      if (ref.current) setOffset(ref.current.getBoundingClientRect().top + window.scrollY)
     }
-    let frame = 0
-    if (scrolled) measure()
-    else frame = requestAnimationFrame(measure)
+    measure()
     window.addEventListener('resize', measure)
-    return () => {
-      cancelAnimationFrame(frame)
-      window.removeEventListener('resize', measure)
-    }
-  }, [ref, scrolled])
+    return () => window.removeEventListener('resize', measure)
+  }, [ref])
   return offset
 }
 
-const NO_ROWS: SegmentRow[] = []
+type SegmentTableRowModel = Row<typeof segmentTableFeatures, SegmentRow>
+
+interface SegmentTableRowProps {
+  row: SegmentTableRowModel
+  index: number
+  /** The visible columns, one array per visibility state. */
+  columnIds: readonly string[]
+}
 
 /**
- * One body row, memoised on its segment, position and columns: a re-render of the table (scrolling, a measure of its
- * position, a count that changed elsewhere) leaves the rows already drawn alone.
+ * One body row, memoised on its segment, position and columns: TanStack Table makes new row objects for each window of
+ * rows, but a row already drawn for the same segment stays as it is.
  */
-const SegmentTableRow = memo(function SegmentTableRow({ row, index, columns }: { row: SegmentRow; index: number; columns: readonly SortColumn[] }) {
-  return (
-    <tr aria-rowindex={index + 2} data-provider={row.provider}>
-      {columns.map((column) => (
-        <td key={column} className={`col-${column}`}>
-          <SegmentCell column={column} row={row} />
-        </td>
-      ))}
-    </tr>
-  )
-})
+const SegmentTableRow = memo(
+  function SegmentTableRow({ row, index }: SegmentTableRowProps) {
+    return (
+      <tr aria-rowindex={index + 2} data-provider={row.original.provider}>
+        {row.getVisibleCells().map((cell) => (
+          <td key={cell.column.id} className={`col-${cell.column.id}`}>
+            {flexRender(cell.column.columnDef.cell, cell.getContext())}
+          </td>
+        ))}
+      </tr>
+    )
+  },
+  (before, after) => before.row.original === after.row.original && before.index === after.index && before.columnIds === after.columnIds,
+)
 
 /** Memoised: a keystroke re-renders the page for its count at once, and the table only when its rows change. */
 export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onColumnVisibilityChange, handle }: SegmentsTableProps) {
   const { t } = useTranslation(['segments', 'common'])
   const bodyRef = useRef<HTMLTableSectionElement>(null)
-  const scrollStart = useWindowScrollStart()
-  const scrollMargin = useOffsetTop(bodyRef, scrollStart.startOffset > 0)
-  const firstFramePainted = useFirstFramePainted()
+  const scrollMargin = useOffsetTop(bodyRef)
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => ROW_HEIGHT,
-    overscan: firstFramePainted ? OVERSCAN : FIRST_FRAME_OVERSCAN,
-    initialOffset: scrollStart.startOffset,
-    scrollToFn: scrollStart.scrollToFn,
+    overscan: OVERSCAN,
     scrollMargin,
     // The window's size is known now: the first render already has its rows, instead of waiting for the observer.
     initialRect: { width: window.innerWidth, height: window.innerHeight },
@@ -149,12 +87,14 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
     getItemKey: useCallback((index: number) => rows[index]?.key ?? index, [rows]),
   })
   const virtualRows = virtualizer.getVirtualItems()
+  // The table is given the rows of the virtual window only: TanStack Table then builds a few dozen row models, not 12,000.
+  const windowRows = useMemo(() => virtualRows.flatMap((item) => rows[item.index] ?? []), [virtualRows, rows])
   const sorting: SortingState = [{ id: sort.column, desc: sort.desc }]
   const table = useTable({
     features: segmentTableFeatures,
     columns: segmentColumns,
-    // TanStack Table holds the columns (order, visibility, sort state); the rows are drawn from the virtual window.
-    data: NO_ROWS,
+    data: windowRows,
+    getRowId: (row) => row.key,
     state: { sorting, columnVisibility },
     // Sorting and filtering are done once outside the table (see segment-view.ts): much cheaper per keystroke at 12k rows.
     manualSorting: true,
@@ -164,7 +104,7 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
     sortDescFirst: false,
     onSortingChange: (updater) => {
       const [next] = resolve(updater, sorting)
-      if (next) onSortChange({ column: next.id as SortColumn, desc: next.desc })
+      if (next && isColumnId(next.id)) onSortChange({ column: next.id, desc: next.desc })
     },
     onColumnVisibilityChange,
   })
@@ -208,7 +148,7 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id} aria-rowindex={1}>
             {group.headers.map((header) => (
-              <SortableHeader key={header.id} header={header} label={columnLabel(t, header.column.id as SortColumn)} />
+              <SortableHeader key={header.id} header={header} />
             ))}
           </tr>
         ))}
@@ -219,10 +159,9 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
             <td colSpan={visibleColumns.length} style={{ height: paddingTop }} />
           </tr>
         ) : null}
-        {virtualRows.map((virtualRow) => {
-          const row = rows[virtualRow.index]
-          return row ? <SegmentTableRow key={row.key} row={row} index={virtualRow.index} columns={columnIds} /> : null
-        })}
+        {table.getRowModel().rows.map((row, position) => (
+          <SegmentTableRow key={row.id} row={row} index={virtualRows[position]?.index ?? position} columnIds={columnIds} />
+        ))}
         {paddingBottom > 0 ? (
           <tr aria-hidden="true" className="spacer">
             <td colSpan={visibleColumns.length} style={{ height: paddingBottom }} />

@@ -3,13 +3,14 @@ import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
 import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { VERDICTS } from '../../stores/audit-contract'
+import { FACETS } from './columns'
 import { ColumnsMenu } from './columns-menu'
+import { FacetFilter } from './facet-filter'
 import { FindingFilter } from './finding-filter'
 import type { SegmentListFilters } from './list-state'
 import { hasActiveFilters } from './list-state'
 import { SearchBox } from './search-box'
 import type { SegmentRow } from './segment-rows'
-import { TagFilter } from './tag-filter'
 import type { ListStateChange } from './use-list-state'
 
 interface SegmentsToolbarProps {
@@ -58,7 +59,16 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
           <option value="commanders-act">Commanders Act</option>
         </select>
       </label>
-      <TagFilter rows={props.rows} filters={filters} collator={props.collator} onChange={(tags) => onChange({ filters: { tags } })} />
+      {FACETS.map((facet) => (
+        <FacetFilter
+          key={facet.id}
+          facet={facet}
+          rows={props.rows}
+          filters={filters}
+          collator={props.collator}
+          onChange={(values) => onChange({ filters: { facets: { ...filters.facets, [facet.id]: values } } })}
+        />
+      ))}
       <label className="select-field">
         <span>{t('toolbar.tracking')}</span>
         <select

@@ -1,13 +1,14 @@
-// One header part for every sortable column: a button that toggles the order, with aria-sort on the cell.
-import type { Header } from '@tanstack/react-table'
+// One header part for every sortable column: a button that toggles the order, with aria-sort on the cell; the label is
+// the column definition's header.
+import { flexRender, type Header } from '@tanstack/react-table'
 import type { segmentTableFeatures } from './columns'
 import type { SegmentRow } from './segment-rows'
 
-type SegmentHeader = Header<typeof segmentTableFeatures, SegmentRow, unknown>
+type SegmentHeader = Header<typeof segmentTableFeatures, SegmentRow>
 
 const ARROWS = { asc: '↑', desc: '↓' } as const
 
-export function SortableHeader({ header, label }: { header: SegmentHeader; label: string }) {
+export function SortableHeader({ header }: { header: SegmentHeader }) {
   const sorted = header.column.getIsSorted()
   return (
     <th
@@ -16,7 +17,7 @@ export function SortableHeader({ header, label }: { header: SegmentHeader; label
       aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}
     >
       <button type="button" className="sort-button" onClick={header.column.getToggleSortingHandler()}>
-        {label}
+        {flexRender(header.column.columnDef.header, header.getContext())}
         <span className="sort-arrow" aria-hidden="true">
           {sorted ? ARROWS[sorted] : '↕'}
         </span>

@@ -1,11 +1,12 @@
-// Which columns the user shows, remembered in localStorage across visits.
+// Which columns the user shows, remembered in localStorage across visits; a column's default is in its definition.
 import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
 import { useCallback, useState } from 'react'
-import { ALWAYS_VISIBLE, COLUMN_IDS } from './column-labels'
+import { segmentColumns } from './columns'
 
 const STORAGE_KEY = 'segment-audit:columns:v1'
-/** Shown on request only: "Last updated" says more for an audit, and the name needs the room. */
-const DEFAULT_VISIBILITY: ColumnVisibilityState = { created: false }
+const DEFAULT_VISIBILITY: ColumnVisibilityState = Object.fromEntries(
+  segmentColumns.filter(({ meta }) => meta.hiddenByDefault).map(({ id }) => [id, false]),
+)
 
 function readStored(): ColumnVisibilityState {
   try {
@@ -13,9 +14,9 @@ function readStored(): ColumnVisibilityState {
     const parsed: unknown = raw ? JSON.parse(raw) : {}
     if (typeof parsed !== 'object' || parsed === null) return DEFAULT_VISIBILITY
     const visibility: ColumnVisibilityState = { ...DEFAULT_VISIBILITY }
-    for (const id of COLUMN_IDS) {
+    for (const { id, enableHiding } of segmentColumns) {
       const value = (parsed as Record<string, unknown>)[id]
-      if (typeof value === 'boolean' && !ALWAYS_VISIBLE.has(id)) visibility[id] = value
+      if (typeof value === 'boolean' && enableHiding !== false) visibility[id] = value
     }
     return visibility
   } catch {

@@ -2,9 +2,8 @@
 import i18next from 'i18next'
 import Papa from 'papaparse'
 import { describe, expect, it } from 'vitest'
-import { COLUMN_IDS, columnLabel } from '../../../src/features/segments/column-labels'
+import { columnLabel, segmentColumns, type ColumnId } from '../../../src/features/segments/columns'
 import { csvFilename, segmentsCsv } from '../../../src/features/segments/export-csv'
-import type { SortColumn } from '../../../src/features/segments/list-state'
 import { buildSegmentRows } from '../../../src/features/segments/segment-rows'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
@@ -25,8 +24,9 @@ const loaded: BrazeSegmentDetails = {
   createdAt: '2024-01-15T08:30:00Z',
   updatedAt: '2025-06-01T12:00:00.000+02:00',
   textDescription: 'Bought twice',
+  teams: ['CRM', 'Growth'],
 }
-const blank: BrazeSegmentDetails = { id: 'b-blank', tags: [], createdAt: '2023-02-03T00:00:00Z', updatedAt: '2023-02-04T00:00:00Z', textDescription: ' ' }
+const blank: BrazeSegmentDetails = { id: 'b-blank', tags: [], createdAt: '2023-02-03T00:00:00Z', updatedAt: '2023-02-04T00:00:00Z', textDescription: ' ', teams: [] }
 
 function audit(key: string, verdict: Verdict): [string, AuditEntry] {
   return [key, auditEntry(key, verdict, { note: 'a note, not exported' })]
@@ -39,18 +39,22 @@ const rows = buildSegmentRows(
     braze('b-unloaded', 'Pas chargé', NOT_PROVIDED, true),
     commandersAct('42', 'Visiteurs'),
   ],
-  new Map([
-    [loaded.id, loaded],
-    [blank.id, blank],
-  ]),
-  // Pas chargé has no stored entry.
-  new Map([audit('braze:b-loaded', 'keep'), audit('braze:b-blank', 'archive'), audit('commanders-act:42', 'fix')]),
+  {
+    details: new Map([
+      [loaded.id, loaded],
+      [blank.id, blank],
+    ]),
+    // The latest day counts, whatever the order the series came in; Sans description is untracked: Braze has no size.
+    sizes: new Map([[loaded.id, [{ time: '2025-06-02', size: 1234567 }, { time: '2025-06-01', size: 99 }]]]),
+    // Pas chargé has no stored entry.
+    verdicts: new Map([audit('braze:b-loaded', 'keep'), audit('braze:b-blank', 'archive'), audit('commanders-act:42', 'fix')]),
+  },
 )
 
 const en = i18next.getFixedT('en', ['segments', 'common'])
 const fr = i18next.getFixedT('fr', ['segments', 'common'])
 
-const ALL_COLUMNS: SortColumn[] = ['provider', 'name', 'id', 'tags', 'tracking', 'created', 'updated', 'description', 'verdict']
+const ALL_COLUMNS: ColumnId[] = ['provider', 'name', 'id', 'tags', 'teams', 'tracking', 'created', 'updated', 'description', 'size', 'verdict']
 
 /** What a spreadsheet reads: the BOM checked and dropped, then papaparse's rows. */
 function parse(csv: string): string[][] {
@@ -63,26 +67,26 @@ function parse(csv: string): string[][] {
 describe('segmentsCsv', () => {
   it('writes every column with readable values for each kind of row', () => {
     expect(parse(segmentsCsv(rows, ALL_COLUMNS, en))).toEqual([
-      ['Provider', 'Name', 'ID', 'Tags', 'Analytics tracking', 'Created', 'Last updated', 'Description', 'Verdict'],
-      ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'on', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'present', 'Keep'],
-      ['Braze', 'Sans description', 'b-blank', '', 'off', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'missing', 'Archive'],
-      ['Braze', 'Pas chargé', 'b-unloaded', 'not provided', 'on', 'not loaded', 'not loaded', 'not loaded', 'Unreviewed'],
-      ['Commanders Act', 'Visiteurs', '42', 'not provided', 'not provided', 'not provided', 'not provided', 'not provided', 'Fix'],
+      ['Provider', 'Name', 'ID', 'Tags', 'Teams', 'Analytics tracking', 'Created', 'Last updated', 'Description', 'Size', 'Verdict'],
+      ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'CRM; Growth', 'on', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'present', '1234567', 'Keep'],
+      ['Braze', 'Sans description', 'b-blank', '', '', 'off', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'missing', 'not provided', 'Archive'],
+      ['Braze', 'Pas chargé', 'b-unloaded', 'not provided', 'not loaded', 'on', 'not loaded', 'not loaded', 'not loaded', 'not scanned', 'Unreviewed'],
+      ['Commanders Act', 'Visiteurs', '42', 'not provided', 'not provided', 'not provided', 'not provided', 'not provided', 'not provided', 'not provided', 'Fix'],
     ])
   })
 
   it('writes the header and the values in French when the interface is in French, dates still ISO', () => {
     expect(parse(segmentsCsv(rows, ALL_COLUMNS, fr))).toEqual([
-      ['Fournisseur', 'Nom', 'ID', 'Tags', 'Suivi analytique', 'Création', 'Dernière mise à jour', 'Description', 'Verdict'],
-      ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'activé', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'présente', 'Garder'],
-      ['Braze', 'Sans description', 'b-blank', '', 'désactivé', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'absente', 'Archiver'],
-      ['Braze', 'Pas chargé', 'b-unloaded', 'non fourni', 'activé', 'non chargé', 'non chargé', 'non chargé', 'Non revu'],
-      ['Commanders Act', 'Visiteurs', '42', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'Corriger'],
+      ['Fournisseur', 'Nom', 'ID', 'Tags', 'Équipes', 'Suivi analytique', 'Création', 'Dernière mise à jour', 'Description', 'Taille', 'Verdict'],
+      ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'CRM; Growth', 'activé', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'présente', '1234567', 'Garder'],
+      ['Braze', 'Sans description', 'b-blank', '', '', 'désactivé', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'absente', 'non fourni', 'Archiver'],
+      ['Braze', 'Pas chargé', 'b-unloaded', 'non fourni', 'non chargé', 'activé', 'non chargé', 'non chargé', 'non chargé', 'non analysé', 'Non revu'],
+      ['Commanders Act', 'Visiteurs', '42', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'Corriger'],
     ])
   })
 
   it('covers every column of the table', () => {
-    expect([...ALL_COLUMNS].sort()).toEqual([...COLUMN_IDS].sort())
+    expect([...ALL_COLUMNS].sort()).toEqual(segmentColumns.map((column) => column.id).sort())
   })
 
   it('writes the verdict label of each row: Keep, Fix, Archive, or Unreviewed when none is stored', () => {
@@ -96,11 +100,12 @@ describe('segmentsCsv', () => {
   })
 
   it.each([
-    { columns: ['name'] as SortColumn[] },
-    { columns: ['description', 'name'] as SortColumn[] },
-    { columns: ['id', 'tracking', 'provider'] as SortColumn[] },
-    { columns: ['updated', 'created', 'tags', 'name'] as SortColumn[] },
-    { columns: ['verdict', 'name', 'provider'] as SortColumn[] },
+    { columns: ['name'] as ColumnId[] },
+    { columns: ['description', 'name'] as ColumnId[] },
+    { columns: ['id', 'tracking', 'provider'] as ColumnId[] },
+    { columns: ['updated', 'created', 'tags', 'name'] as ColumnId[] },
+    { columns: ['size', 'teams', 'name'] as ColumnId[] },
+    { columns: ['verdict', 'name', 'provider'] as ColumnId[] },
   ])('writes only the chosen columns, in the chosen order: $columns', ({ columns }) => {
     const [header, ...body] = parse(segmentsCsv(rows, columns, en))
     expect(header).toEqual(columns.map((column) => columnLabel(en, column)))
@@ -125,7 +130,7 @@ describe('segmentsCsv', () => {
     { name: 'Price = 10', expected: 'Price = 10' },
     { name: 'Quote "this", and, that', expected: 'Quote "this", and, that' },
   ])('neutralises a name that a spreadsheet would run as a formula: $name', ({ name, expected }) => {
-    const csv = segmentsCsv(buildSegmentRows([braze('x', name, ['=cmd', 'ok'], true)], new Map()), ['name', 'tags'], en)
+    const csv = segmentsCsv(buildSegmentRows([braze('x', name, ['=cmd', 'ok'], true)]), ['name', 'tags'], en)
     expect(parse(csv)[1]).toEqual([expected, "'=cmd; ok"])
   })
 })

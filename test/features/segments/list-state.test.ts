@@ -6,10 +6,10 @@ import {
   hasActiveFilters,
   listStateToParams,
   parseListState,
-  SORT_COLUMNS,
   type SegmentListFilters,
   type SegmentListState,
 } from '../../../src/features/segments/list-state'
+import { segmentColumns } from '../../../src/features/segments/columns'
 
 const state = (filters: Partial<SegmentListFilters> = {}, sort = DEFAULT_SORT): SegmentListState => ({
   filters: { ...EMPTY_FILTERS, ...filters },
@@ -23,8 +23,12 @@ describe('parseListState', () => {
     { url: 'q=clients+fid', expected: state({ query: 'clients fid' }) },
     { url: 'provider=braze', expected: state({ provider: 'braze' }) },
     { url: 'provider=commanders-act', expected: state({ provider: 'commanders-act' }) },
-    { url: 'tag=vip', expected: state({ tags: ['vip'] }) },
-    { url: 'tag=vip&tag=%C3%A9t%C3%A9', expected: state({ tags: ['vip', 'été'] }) },
+    { url: 'tag=vip', expected: state({ facets: { tags: ['vip'] } }) },
+    { url: 'tag=vip&tag=%C3%A9t%C3%A9', expected: state({ facets: { tags: ['vip', 'été'] } }) },
+    { url: 'team=Growth', expected: state({ facets: { teams: ['Growth'] } }) },
+    { url: 'team=Growth&team=CRM%20%C3%A9quipe&tag=vip', expected: state({ facets: { tags: ['vip'], teams: ['Growth', 'CRM équipe'] } }) },
+    { url: 'sort=-size', expected: state({}, { column: 'size', desc: true }) },
+    { url: 'sort=teams', expected: state({}, { column: 'teams', desc: false }) },
     { url: 'tracking=on', expected: state({ tracking: 'on' }) },
     { url: 'tracking=off', expected: state({ tracking: 'off' }) },
     { url: 'finding=no-tags', expected: state({ finding: 'no-tags' }) },
@@ -43,7 +47,7 @@ describe('parseListState', () => {
     { url: 'sort=-name', expected: state({}, { column: 'name', desc: true }) },
     {
       url: 'q=vip&provider=braze&tag=a&tag=b&tracking=off&finding=no-tags&sort=-tags',
-      expected: state({ query: 'vip', provider: 'braze', tags: ['a', 'b'], tracking: 'off', finding: 'no-tags' }, { column: 'tags', desc: true }),
+      expected: state({ query: 'vip', provider: 'braze', facets: { tags: ['a', 'b'] }, tracking: 'off', finding: 'no-tags' }, { column: 'tags', desc: true }),
     },
     {
       url: 'verdict=fix&provider=commanders-act&sort=-verdict',
@@ -84,7 +88,7 @@ describe('parseListState', () => {
 
   it('keeps the valid parts when other parts are invalid', () => {
     expect(parseListState(new URLSearchParams('provider=foo&tag=&tag=vip&tracking=maybe&sort=bogus&q=x&verdict=maybe'))).toEqual(
-      state({ query: 'x', tags: ['vip'] }),
+      state({ query: 'x', facets: { tags: ['vip'] } }),
     )
   })
 
@@ -93,7 +97,7 @@ describe('parseListState', () => {
   })
 
   it('deduplicates repeated tags, keeping their first order', () => {
-    expect(parseListState(new URLSearchParams('tag=b&tag=a&tag=b&tag=a&tag=c')).filters.tags).toEqual(['b', 'a', 'c'])
+    expect(parseListState(new URLSearchParams('tag=b&tag=a&tag=b&tag=a&tag=c')).filters.facets.tags).toEqual(['b', 'a', 'c'])
   })
 })
 
@@ -121,7 +125,7 @@ describe('listStateToParams', () => {
         {
           query: 'clients fid',
           provider: 'commanders-act',
-          tags: ['vip', 'été'],
+          facets: { teams: ['CRM'], tags: ['vip', 'été'] },
           tracking: 'on',
           verdict: 'unreviewed',
           finding: 'duplicate-name',
@@ -135,6 +139,7 @@ describe('listStateToParams', () => {
       ['provider', 'commanders-act'],
       ['tag', 'vip'],
       ['tag', 'été'],
+      ['team', 'CRM'],
       ['tracking', 'on'],
       ['verdict', 'unreviewed'],
       ['finding', 'duplicate-name'],
@@ -149,7 +154,7 @@ describe('URL round trip', () => {
     { what: 'defaults', value: state() },
     { what: 'query with spaces and accents', value: state({ query: ' Clients  fidèles & co ' }) },
     { what: 'provider', value: state({ provider: 'braze' }) },
-    { what: 'several tags', value: state({ tags: ['a b', 'été', 'x&y=z'] }) },
+    { what: 'several tags', value: state({ facets: { tags: ['a b', 'été', 'x&y=z'] } }) },
     { what: 'tracking off', value: state({ tracking: 'off' }) },
     { what: 'a finding', value: state({ finding: 'leftover' }) },
     { what: 'not updated since', value: state({ updatedBefore: '2026-01-31' }) },
@@ -161,7 +166,7 @@ describe('URL round trip', () => {
     {
       what: 'everything at once',
       value: state(
-        { query: 'vip', provider: 'commanders-act', tags: ['t1', 't2'], tracking: 'on', verdict: 'archive', finding: 'naming', updatedBefore: '2025-01-01' },
+        { query: 'vip', provider: 'commanders-act', facets: { tags: ['t1', 't2'], teams: ['Growth'] }, tracking: 'on', verdict: 'archive', finding: 'naming', updatedBefore: '2025-01-01' },
         { column: 'verdict', desc: true },
       ),
     },
@@ -170,7 +175,7 @@ describe('URL round trip', () => {
     expect(parseListState(new URLSearchParams(url))).toEqual(value)
   })
 
-  it.each(SORT_COLUMNS)(
+  it.each(segmentColumns.map((column) => column.id))(
     'sort by %s survives both directions',
     (column) => {
       for (const desc of [false, true]) {
@@ -181,7 +186,7 @@ describe('URL round trip', () => {
   )
 
   it('URL → state → URL drops noise and duplicates', () => {
-    const noisy = new URLSearchParams('tag=a&tag=a&tag=&provider=foo&sort=name&tracking=maybe&finding=stale&updatedBefore=nope&utm=x&q=&verdict=Keep')
+    const noisy = new URLSearchParams('tag=a&tag=a&tag=&team=&provider=foo&sort=name&tracking=maybe&finding=stale&updatedBefore=nope&utm=x&q=&verdict=Keep')
     expect(listStateToParams(parseListState(noisy)).toString()).toBe('tag=a')
   })
 })
@@ -192,7 +197,9 @@ describe('hasActiveFilters', () => {
     { what: 'a blank query', filters: { query: '   ' }, expected: false },
     { what: 'a query', filters: { query: 'vip' }, expected: true },
     { what: 'a provider', filters: { provider: 'braze' as const }, expected: true },
-    { what: 'a tag', filters: { tags: ['vip'] }, expected: true },
+    { what: 'a tag', filters: { facets: { tags: ['vip'] } }, expected: true },
+    { what: 'a team', filters: { facets: { teams: ['Growth'] } }, expected: true },
+    { what: 'a facet left empty', filters: { facets: { teams: [] } }, expected: false },
     { what: 'tracking on', filters: { tracking: 'on' as const }, expected: true },
     { what: 'tracking off', filters: { tracking: 'off' as const }, expected: true },
     { what: 'a finding', filters: { finding: 'no-tags' as const }, expected: true },

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
@@ -126,13 +126,6 @@ describe('Segments page', () => {
     expect(screen.getByRole('columnheader', { name: /Provider/ })).toHaveAttribute('aria-sort', 'ascending')
     await user.click(within(screen.getByRole('columnheader', { name: /Provider/ })).getByRole('button'))
     expect(currentSearch().get('sort')).toBe('-provider')
-  })
-
-  it('leaves the page where it is when the list opens: the table does not scroll the window to the top it is at', async () => {
-    const scrollTo = vi.spyOn(window, 'scrollTo')
-    renderApp('/')
-    await waitForAll()
-    expect(scrollTo).not.toHaveBeenCalled()
   })
 
   it('sorts up on a first click in every column, whatever its values (text, yes/no, dates)', async () => {

@@ -1,0 +1,88 @@
+// A multi-value filter (Tags, Teams): several values at once, each with how many segments carry it under the other
+// filters. One part for every facet column of the registry (columns.tsx); its words are the column's own.
+import { useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { DisclosurePanel } from '../../components/disclosure-panel'
+import { useFormat } from '../../components/use-format'
+import { normaliseForSearch } from '../../lib/search-text'
+import type segmentsWords from '../../locales/en/segments.json'
+import type { Facet } from './columns'
+import type { SegmentListFilters } from './list-state'
+import type { SegmentRow } from './segment-rows'
+import { facetCounts } from './segment-view'
+
+const MAX_LISTED = 60
+
+/** The facets the locale files have words for. */
+type FacetWords = keyof (typeof segmentsWords)['facetFilter']
+
+interface FacetFilterProps {
+  facet: Facet
+  rows: readonly SegmentRow[]
+  filters: SegmentListFilters
+  collator: Intl.Collator
+  onChange: (values: string[]) => void
+}
+
+function useFacetWords(facet: Facet) {
+  const { t } = useTranslation('segments')
+  const words = facet.id as FacetWords
+  return (key: 'button' | 'label' | 'panel' | 'find' | 'noMatch' | 'clear') => t(`facetFilter.${words}.${key}`)
+}
+
+function FacetChoices({ facet, rows, filters, collator, onChange }: FacetFilterProps) {
+  const words = useFacetWords(facet)
+  const format = useFormat()
+  const [find, setFind] = useState('')
+  const counts = useMemo(() => facetCounts(rows, filters, facet, collator), [rows, filters, facet, collator])
+  const selected = filters.facets[facet.id] ?? []
+  const needle = normaliseForSearch(find)
+  const listed = counts.filter(({ value }) => needle === '' || normaliseForSearch(value).includes(needle)).slice(0, MAX_LISTED)
+  const toggle = (value: string, checked: boolean) =>
+    onChange(checked ? [...selected, value] : selected.filter((picked) => picked !== value))
+  return (
+    <>
+      <input
+        type="search"
+        className="input"
+        placeholder={words('find')}
+        aria-label={words('find')}
+        value={find}
+        onChange={(event) => setFind(event.target.value)}
+      />
+      {listed.length === 0 ? <p className="muted">{words('noMatch')}</p> : null}
+      <ul className="check-list">
+        {listed.map(({ value, count }) => (
+          <li key={value}>
+            <label>
+              <input type="checkbox" checked={selected.includes(value)} onChange={(event) => toggle(value, event.target.checked)} />
+              <span className="check-label">{value}</span>
+              <span className="count">{format.number(count)}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {selected.length > 0 ? (
+        <button type="button" className="button button-small" onClick={() => onChange([])}>
+          {words('clear')}
+        </button>
+      ) : null}
+    </>
+  )
+}
+
+export function FacetFilter(props: FacetFilterProps) {
+  const { t } = useTranslation('segments')
+  const words = props.facet.id as FacetWords
+  const selected = props.filters.facets[props.facet.id]?.length ?? 0
+  return (
+    <DisclosurePanel
+      label={selected > 0 ? t(`facetFilter.${words}.buttonSelected`, { selected }) : t(`facetFilter.${words}.button`)}
+      buttonLabel={selected > 0 ? t(`facetFilter.${words}.labelSelected`, { count: selected }) : t(`facetFilter.${words}.label`)}
+      panelLabel={t(`facetFilter.${words}.panel`)}
+      active={selected > 0}
+    >
+      {() => <FacetChoices {...props} />}
+    </DisclosurePanel>
+  )
+}
