@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
 import { isShortcut } from '../../lib/keyboard'
+import { announceVerdictSaved } from '../../lib/verdict-events'
 import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
@@ -55,6 +56,7 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
     try {
       const result = await write({ key: segmentKey, field: 'verdict', value: chosen, baseVersion: entry?.verdictVersion ?? 0 })
       setVerdictStatus(result.kind === 'saved' ? { kind: 'saved' } : { kind: 'conflict', mine: chosen, theirs: result.entry })
+      if (result.kind === 'saved') announceVerdictSaved(segmentKey)
     } catch (error) {
       setVerdictStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
     }

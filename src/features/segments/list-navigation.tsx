@@ -1,11 +1,15 @@
-// On a segment's page: back to the list with its view (also Escape), and previous/next through that view (keys k and j).
+// On a segment's page: back to the list with its view (also Escape), previous/next through that view (keys k and j),
+// and, as a review queue, on to the next segment once a verdict is saved (a setting, on by default).
 import { useEffect, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { isShortcut } from '../../lib/keyboard'
+import { onVerdictSaved } from '../../lib/verdict-events'
 import { segmentKey, segmentPath } from '../../providers/segment'
 import { parseListState } from './list-state'
+import { placeInView } from './review-queue'
 import type { ListLocationState } from './segment-link'
+import { useMoveOn } from './use-move-on'
 import { useSegmentView } from './use-segment-view'
 
 function listSearchOf(state: unknown): string {
@@ -21,12 +25,19 @@ export function ListNavigation() {
   const listSearch = listSearchOf(location.state)
   // Parsed once per list URL: fresh objects on every render would make useSegmentView sort all rows again.
   const { filters, sort } = useMemo(() => parseListState(new URLSearchParams(listSearch)), [listSearch])
-  const { visible } = useSegmentView(filters, sort)
+  const { sorted, visible } = useSegmentView(filters, sort)
   const key = provider === 'braze' || provider === 'commanders-act' ? segmentKey(provider, id) : ''
-  const index = visible.findIndex((row) => row.key === key)
-  const previous = index > 0 ? visible[index - 1] : undefined
-  const next = index >= 0 ? visible[index + 1] : undefined
+  const place = useMemo(() => placeInView(sorted, visible, key), [sorted, visible, key])
+  const previous = place?.previous
+  const next = place?.next
   const state: ListLocationState = { listSearch }
+  const [moveOn, setMoveOn] = useMoveOn()
+
+  useEffect(() =>
+    onVerdictSaved((saved) => {
+      if (moveOn && saved === key && next) void navigate(segmentPath(next), { state })
+    }),
+  )
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -52,8 +63,14 @@ export function ListNavigation() {
         {t('navigation.back')}
       </Link>
       <span className="toolbar-spacer" />
-      {index >= 0 ? (
-        <span className="muted">{t('navigation.position', { index: index + 1, total: visible.length })}</span>
+      <label className="move-on">
+        <input type="checkbox" checked={moveOn} onChange={(event) => setMoveOn(event.target.checked)} />
+        {t('navigation.moveOn')}
+      </label>
+      {place ? (
+        <span className="muted">
+          {t(place.inView ? 'navigation.position' : 'navigation.positionLeft', { index: place.position, total: place.total })}
+        </span>
       ) : null}
       {previous ? (
         <Link className="button" to={segmentPath(previous)} state={state} aria-keyshortcuts="k" title={t('navigation.previousTitle')}>

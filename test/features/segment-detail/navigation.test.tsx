@@ -130,3 +130,47 @@ describe('List navigation on a segment page', () => {
     expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending')
   })
 })
+
+describe('Review queue', () => {
+  const verdicts = () => within(screen.getByRole('radiogroup', { name: 'Verdict' }))
+
+  it('moves on to the next segment of the Unreviewed view after each of three verdicts, keeping a meaningful position', async () => {
+    localStorage.setItem('segment-audit:reviewer:v1', 'Camille')
+    const user = userEvent.setup()
+    const { router } = renderApp(`/${LIST_SEARCH}&verdict=unreviewed`)
+    const rows = await listedRows()
+    await openRow(user, 0)
+    await expectOnRow(router, rows, 0)
+    await waitFor(() => expect(verdicts().getByRole('radio', { name: 'Keep' })).toBeEnabled())
+
+    for (const [step, key] of ['1', '2', '3'].entries()) {
+      await user.keyboard(key)
+      const next = rowAt(rows, step + 1)
+      await waitFor(() => expect(router.state.location.pathname).toBe(next.href))
+      expect(await screen.findByRole('heading', { level: 1, name: next.name })).toBeInTheDocument()
+      // The reviewed ones left the view: the one on screen is first of what is left.
+      expect(screen.getByText(`1 of ${demo.data.braze.length - step - 1}`)).toBeInTheDocument()
+      await waitFor(() => expect(verdicts().getByRole('radio', { name: 'Keep' })).toBeEnabled())
+    }
+  })
+
+  it('stays on the segment when moving on is turned off, and says where the next one stands', async () => {
+    localStorage.setItem('segment-audit:reviewer:v1', 'Camille')
+    const user = userEvent.setup()
+    const { router } = renderApp(`/${LIST_SEARCH}&verdict=unreviewed`)
+    const rows = await listedRows()
+    await openRow(user, 2)
+    await expectOnRow(router, rows, 2)
+    await user.click(screen.getByRole('checkbox', { name: 'Next after a verdict' }))
+    await waitFor(() => expect(verdicts().getByRole('radio', { name: 'Fix' })).toBeEnabled())
+    await user.keyboard('2')
+    await waitFor(() => expect(verdicts().getByRole('radio', { name: 'Fix' })).toBeChecked())
+    expect(router.state.location.pathname).toBe(rowAt(rows, 2).href)
+    expect(await screen.findByText(`next: 3 of ${demo.data.braze.length - 1} left`)).toBeInTheDocument()
+    // j and k still work from outside the view.
+    await user.keyboard('j')
+    await waitFor(() => expect(router.state.location.pathname).toBe(rowAt(rows, 3).href))
+    expect(localStorage.getItem('segment-audit:move-on:v1')).toBe('off')
+  })
+})
+
