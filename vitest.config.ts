@@ -1,15 +1,35 @@
 // Vitest runs without the proxy plugin: tests that need the proxy start a Vite server themselves.
+// Two projects: logic tests (`*.test.ts`) in Node, sharing each worker's module graph, and component tests
+// (`*.test.tsx`) in jsdom, each file in its own module graph.
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
 export default defineConfig({
   plugins: [react()],
   test: {
-    include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
-    environment: 'node',
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
+    unstubGlobals: true,
     testTimeout: 15_000,
+    // Two CPUs here: the default (CPUs − 1) would run the suite on one of them.
+    maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'node',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+          // The setup resets every store and setting between tests, and these files keep no module-level state of
+          // their own: loading the app's modules once per worker instead of once per file saves most of their time.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'dom', include: ['test/**/*.test.tsx'], environment: 'jsdom' },
+      },
+    ],
   },
 })
