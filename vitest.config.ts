@@ -23,8 +23,9 @@ export default defineConfig({
           name: 'node',
           include: ['test/**/*.test.ts'],
           environment: 'node',
-          // The setup resets every store and setting between tests, and these files keep no module-level state of
-          // their own: loading the app's modules once per worker instead of once per file saves most of their time.
+          // Loading the app's modules once per worker instead of once per file saves most of these files' time; the
+          // setup resets every store and setting before each test. Component files do not pass this way: module-level
+          // caches in the list code carry over from one file to the next.
           isolate: false,
         },
       },
