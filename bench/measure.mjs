@@ -63,6 +63,20 @@ export async function openList(page, url, { timeoutMs }) {
 }
 
 /**
+ * Opens a floor page (a probe already installed by `prepareLoad`) and measures navigation → `mark` painted, as the app's
+ * load is measured: "full" for the list floor, "firstRow" for the static page.
+ * @param {Page} page
+ * @param {string} url
+ * @param {'full' | 'firstRow'} mark
+ * @param {{ timeoutMs: number }} options
+ */
+export async function openFloor(page, url, mark, { timeoutMs }) {
+  await page.goto(url, { waitUntil: 'commit' })
+  const entry = await waitForMark(page, mark, timeoutMs)
+  return entry?.painted ?? null
+}
+
+/**
  * @param {Page} page
  * @param {string} fullText
  */

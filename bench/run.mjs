@@ -1,10 +1,12 @@
 // `npm run bench`: builds the app, serves it with `vite preview` on 10,000 + 2,000 demo segments at 50 ms per request,
-// measures it in headless Chromium, prints one table, writes bench/results.json and exits 1 when a budget is missed.
+// measures it and its floors (bench/floor.mjs) in headless Chromium, prints one table, writes bench/results.json and
+// exits 1 when a budget is missed.
 //
 // Options (environment or flags):
 //   CHROMIUM_PATH            the browser (default /usr/bin/chromium); never downloaded
 //   BENCH_BUDGETS="a=1,b=2"  or --budget a=1 (repeatable): override budgets, e.g. to check that a miss exits 1
-//   BENCH_COLD_RUNS=3        cold loads measured (median is judged);  BENCH_WARM_RUNS=5  warm reopens (median is judged)
+//   BENCH_COLD_RUNS=3        cold loads measured, each with a list floor;  BENCH_WARM_RUNS=5  warm reopens, each with a
+//                            static page's (medians are judged)
 //   BENCH_SKIP_BUILD=1       or --skip-build: reuse the previous run's build (node_modules/.cache/segment-audit-bench)
 //   --out <file>             where to write the results (default bench/results.json)
 import { execFileSync } from 'node:child_process'
@@ -15,9 +17,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
-import { heapAfterGc, loadTimings, openList, prepareLoad, rowsWhileScrolling, sortClicks, typeInSearch, TYPED_WORDS } from './measure.mjs'
+import { writeFloorPages } from './floor.mjs'
+import { heapAfterGc, loadTimings, openFloor, openList, prepareLoad, rowsWhileScrolling, sortClicks, typeInSearch, TYPED_WORDS } from './measure.mjs'
 import { formatTable, readBudgets } from './report.mjs'
-import { summarise, tableRows } from './summary.mjs'
+import { ratiosOf, summarise, summariseFloors, tableRows } from './summary.mjs'
 import { buildApp, freePort, javascriptSizes, startPreview } from './server.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -51,26 +54,6 @@ function wholeNumber(name, fallback) {
   if (raw === undefined || raw === '') return fallback
   if (!/^[1-9]\d?$/.test(raw)) throw new Error(`${name} must be a whole number from 1 to 99, got "${raw}".`)
   return Number(raw)
-}
-
-/**
- * Braze's page size and the app's pages in flight (requests in flight × pages per request), read from the app's source
- * so that the floor follows the code.
- */
-async function pagingConstants() {
-  const source = await readFile(new URL('../src/providers/braze/list-stream.ts', import.meta.url), 'utf8').catch(() => '')
-  const number = (/** @type {RegExp} */ pattern) => Number(pattern.exec(source)?.[1] ?? NaN)
-  const concurrency = number(/concurrency\s*=\s*(\d+)/)
-  const perRequest = number(/BRAZE_PAGES_PER_REQUEST\s*=\s*(\d+)/)
-  const pageSize = number(/BRAZE_PAGE_SIZE\s*=\s*(\d+)/)
-  const found = Number.isFinite(concurrency) && Number.isFinite(perRequest)
-  return {
-    requestsInFlight: Number.isFinite(concurrency) ? concurrency : 6,
-    pagesPerRequest: Number.isFinite(perRequest) ? perRequest : 1,
-    pagesInFlight: found ? concurrency * perRequest : 6,
-    pagesInFlightSource: found ? 'src/providers/braze/list-stream.ts' : 'assumed (not found in source)',
-    pageSize: Number.isFinite(pageSize) ? pageSize : 100,
-  }
 }
 
 /** Braze pages one list request asked for: `pages` on the multi-page route, else one. */
@@ -109,11 +92,6 @@ const say = (line) => process.stderr.write(`bench: ${line}\n`)
 async function main() {
   const startedAt = new Date()
   const loadAtStart = os.loadavg()[0]
-  const paging = await pagingConstants()
-  // 10,000 segments in pages of 100: 100 full pages and the empty one that says "the end" (the issue's 101).
-  const brazePages = Math.floor(DEMO.braze / paging.pageSize) + 1
-  const networkFloorMs = Math.ceil(brazePages / paging.pagesInFlight) * DEMO.latencyMs
-
   let buildMs = null
   if (skipBuild) say('reusing the previous build (skip build)')
   else {
@@ -121,6 +99,7 @@ async function main() {
     buildMs = await buildApp({ root: ROOT, outDir: OUT_DIR })
   }
   const chunks = await javascriptSizes(OUT_DIR)
+  const floorPages = await writeFloorPages(OUT_DIR)
   const jsGzipBytes = chunks.reduce((sum, chunk) => sum + chunk.gzipBytes, 0)
 
   say(`starting vite preview with ${DEMO.braze} + ${DEMO.commandersAct} demo segments at ${DEMO.latencyMs} ms…`)
@@ -134,6 +113,8 @@ async function main() {
   try {
     browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || CHROMIUM.executablePath, args: CHROMIUM.args })
     const url = `${server.url}/`
+    const listFloorUrl = `${server.url}${floorPages.listPath}`
+    const staticUrl = `${server.url}${floorPages.staticPath}`
 
     // One unmeasured load warms the server (JIT, demo data): the browser is cold in every measured run, not the server.
     say('warm-up load (not measured)…')
@@ -147,10 +128,18 @@ async function main() {
 
     /** @type {any[]} */
     const cold = []
+    /** @type {(number | null)[]} */
+    const listFloorRuns = []
     let context = /** @type {import('@playwright/test').BrowserContext} */ (/** @type {unknown} */ (null))
     let page = /** @type {import('@playwright/test').Page} */ (/** @type {unknown} */ (null))
     for (let run = 1; run <= coldRuns; run++) {
-      say(`cold load ${run}/${coldRuns}…`)
+      say(`list floor ${run}/${coldRuns}, then cold load ${run}/${coldRuns}…`)
+      // The floor right before each load, in a context of its own: both meet the machine in the same state.
+      const floorContext = await browser.newContext(CONTEXT_OPTIONS)
+      const floorPage = await floorContext.newPage()
+      await prepareLoad(floorPage, FULL_TEXT)
+      listFloorRuns.push(await openFloor(floorPage, listFloorUrl, 'full', { timeoutMs: LOAD_TIMEOUT_MS }))
+      await floorContext.close()
       // A new context each time: empty HTTP cache, empty IndexedDB and localStorage.
       context = await browser.newContext(CONTEXT_OPTIONS)
       page = await context.newPage()
@@ -186,6 +175,8 @@ async function main() {
 
     /** @type {any[]} */
     const warm = []
+    /** @type {(number | null)[]} */
+    const staticRuns = []
     if (coldListed) {
       // A reopen happens in the browser profile the first visit used, kept on disk as a user's is. The contexts above
       // are throwaway (incognito-like): their cache and storage live in memory and end with them, which is the first
@@ -201,8 +192,18 @@ async function main() {
         page = await profile.newPage()
         await prepareLoad(page, FULL_TEXT)
         await openList(page, url, { timeoutMs: LOAD_TIMEOUT_MS })
+        // The static page once unmeasured too, so that each is a revisit, as the app's reopens are.
+        const firstStatic = await profile.newPage()
+        await prepareLoad(firstStatic, FULL_TEXT)
+        await openFloor(firstStatic, staticUrl, 'firstRow', { timeoutMs: LOAD_TIMEOUT_MS })
+        await firstStatic.close()
         for (let run = 1; run <= warmRuns; run++) {
-          say(`warm reopen ${run}/${warmRuns}…`)
+          say(`static page ${run}/${warmRuns}, then warm reopen ${run}/${warmRuns}…`)
+          // A new tab, as each reopen is: a new renderer process in the same profile.
+          const staticPage = await profile.newPage()
+          await prepareLoad(staticPage, FULL_TEXT)
+          staticRuns.push(await openFloor(staticPage, staticUrl, 'firstRow', { timeoutMs: LOAD_TIMEOUT_MS }))
+          await staticPage.close()
           // Give a persister time to write (TanStack's default throttle is 1 s), then close the tab and open the app again.
           await page.waitForTimeout(1500)
           await page.close()
@@ -236,7 +237,9 @@ async function main() {
     const machineBusyPercent =
       cpuAtStart && cpuAtEnd ? Math.round((100 * (cpuAtEnd.busy - cpuAtStart.busy)) / (cpuAtEnd.total - cpuAtStart.total)) : null
     const figures = summarise({ cold, warm, typing, sorts, rowSamples, heap, chunks, jsGzipBytes })
-    const rows = tableRows(figures, { budgets, demo: DEMO, fullText: FULL_TEXT, chunks, networkFloorMs, paging, brazePages })
+    const floors = summariseFloors({ listFloorRuns, staticRuns })
+    const ratios = ratiosOf(figures, floors)
+    const rows = tableRows(figures, { budgets, fullText: FULL_TEXT, chunks, floors, ratios, floorPages })
     const missed = rows.filter((row) => row.pass === false).map((row) => row.metric)
 
     const results = {
@@ -257,13 +260,7 @@ async function main() {
       app: { ...gitFacts(), buildMs },
       setup: {
         demo: DEMO,
-        brazePageSize: paging.pageSize,
-        requestsInFlight: paging.requestsInFlight,
-        pagesPerRequest: paging.pagesPerRequest,
-        pagesInFlight: paging.pagesInFlight,
-        pagesInFlightSource: paging.pagesInFlightSource,
-        brazePages,
-        networkFloorMs,
+        floorPages,
         coldRuns,
         warmRuns,
         typedWords: TYPED_WORDS,
@@ -273,7 +270,9 @@ async function main() {
       pass: missed.length === 0,
       missed,
       figures,
-      raw: { cold, warm, keystrokes: typing?.keystrokes ?? [], typingLongTasks: typing?.longTasks ?? [], sorts, rowSamples, chunks },
+      floors,
+      ratios,
+      raw: { cold, warm, listFloorRuns, staticRuns, keystrokes: typing?.keystrokes ?? [], typingLongTasks: typing?.longTasks ?? [], sorts, rowSamples, chunks },
     }
     await writeFile(flags.out ?? '', `${JSON.stringify(results, null, 2)}\n`)
 

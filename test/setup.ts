@@ -49,5 +49,11 @@ afterEach(async () => {
   }
 })
 
-// jsdom has no layout: the window virtualiser's scrollTo is a no-op there.
-if (typeof window !== 'undefined') window.scrollTo = () => {}
+if (typeof document !== 'undefined') {
+  // jsdom has no layout: the window virtualiser's scrollTo is a no-op there.
+  window.scrollTo = () => {}
+  // findBy…/waitFor give up after 1 s by default: on a 2-CPU machine shared with other work, a page that renders in
+  // 200 ms when quiet can take several. A longer limit costs nothing when the awaited text comes at once.
+  const { configure } = await import('@testing-library/dom')
+  configure({ asyncUtilTimeout: 5_000 })
+}

@@ -198,7 +198,6 @@ describe('which persisted caches come back', () => {
   it('drops a cache saved under another buster (another schema version)', async () => {
     const { queryClient, options } = persistedClient()
     await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
-    expect(CACHE_BUSTER).toBe(options.buster)
     await persistQueryClientSave({ ...options, buster: 'segment-audit-cache-0', queryClient })
 
     const next = reopen()
@@ -222,7 +221,6 @@ describe('which persisted caches come back', () => {
     const next = reopen()
     await next.restore()
 
-    expect(options.maxAge).toBe(CACHE_MAX_AGE_MS)
     expect(next.queryClient.getQueryData(brazeQueries.details(BRAZE_ID).queryKey)).toBeUndefined()
   })
 

@@ -1,6 +1,6 @@
 // Cross-provider matches: Braze × Commanders Act pairs with the same or nearly the same name, exactly those a brute-force comparison finds.
 import { describe, expect, it } from 'vitest'
-import { CROSS_PROVIDER_THRESHOLD, findCrossProviderMatches, type CrossProviderMatch } from '../../src/findings/cross-provider'
+import { findCrossProviderMatches, type CrossProviderMatch } from '../../src/findings/cross-provider'
 import { normaliseName, trigramsOf, trigramSimilarity } from '../../src/findings/name-similarity'
 import { toBrazeSegment } from '../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../src/providers/segment'
@@ -10,10 +10,6 @@ import { braze, commandersAct } from './segments'
 const pairKeys = (matches: readonly CrossProviderMatch[]) => matches.map((match) => `${match.braze.key} ↔ ${match.commandersAct.key}`)
 
 describe('findCrossProviderMatches', () => {
-  it('uses 0.85 as its default threshold', () => {
-    expect(CROSS_PROVIDER_THRESHOLD).toBe(0.85)
-  })
-
   it.each([
     { what: 'the same name', a: 'Clients fidèles', b: 'Clients fidèles' },
     { what: 'case', a: 'Clients VIP', b: 'CLIENTS vip' },

@@ -21,7 +21,6 @@ function readOnFreshPage(raw: unknown) {
 
 describe('finding settings', () => {
   it('defaults to 12 months and no naming pattern', () => {
-    expect(DEFAULT_FINDING_SETTINGS).toEqual({ staleMonths: 12, namingPattern: '' })
     expect(renderHook(() => useFindingSettings()).result.current).toEqual({ staleMonths: 12, namingPattern: '' })
   })
 

@@ -100,10 +100,6 @@ async function isPending(promise: Promise<unknown>): Promise<boolean> {
 }
 
 describe('streamAllBrazeSegments: batches', () => {
-  it('waits about 150 ms between chunks by default', () => {
-    expect(BRAZE_LIST_BATCH_MS).toBe(150)
-  })
-
   it('hands over the first page alone and at once, even when later pages are already in', async () => {
     const braze = heldBraze(550)
     const time = manualClock()
