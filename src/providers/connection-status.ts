@@ -1,7 +1,7 @@
 // What the proxy says about the providers (/api/status): configured or not, demo or real, hosts — never a secret.
 import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod/mini'
-import { apiUrl } from '../lib/api-url'
+import { APP_REQUEST_HEADERS, apiUrl } from '../lib/api-url'
 import { takeRead } from '../lib/head-start'
 
 const notConfigured = z.object({
@@ -24,7 +24,7 @@ export const connectionStatusSchema = z.object({
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>
 
 export async function fetchConnectionStatus({ signal }: { signal?: AbortSignal } = {}): Promise<ConnectionStatus> {
-  const response = await fetch(apiUrl('/api/status'), { signal })
+  const response = await fetch(apiUrl('/api/status'), { headers: APP_REQUEST_HEADERS, signal })
   if (!response.ok) throw new Error(`The dashboard server answered ${response.status} for its status.`)
   const parsed = connectionStatusSchema.safeParse(await response.json())
   if (!parsed.success) throw new Error(`The dashboard server sent an unexpected status (${parsed.error.issues[0]?.path.join('.')}).`)

@@ -1,6 +1,6 @@
 // The one way provider clients call the proxy: same-origin URL, per-request retries, typed errors, zod parse at the edge.
 import type { z } from 'zod/mini'
-import { apiUrl, type QueryParams } from '../lib/api-url'
+import { APP_REQUEST_HEADERS, apiUrl, type QueryParams } from '../lib/api-url'
 import { fetchWithRetry, isRetryableStatus, type RetryPolicy } from '../lib/http'
 import { invalidResponseError, issueText, ProviderError, providerErrorFromResponse, type ProviderId } from './provider-error'
 
@@ -39,7 +39,7 @@ export async function requestProviderJson<S extends z.ZodMiniType>(
   let response: Response
   try {
     response = await fetchWithRetry(apiUrl(path, params), {
-      headers: { Accept: 'application/json' },
+      headers: { ...APP_REQUEST_HEADERS, Accept: 'application/json' },
       signal,
       retry: { isRetryable: isRetryableProviderResponse, ...retry },
       onRateLimited,
