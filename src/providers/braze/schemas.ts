@@ -128,6 +128,7 @@ export function readBrazeListRow(row: unknown): Segment | undefined {
 }
 
 const optionalText = z.nullish(z.string())
+const isPresent = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null
 
 /** The form every browser reads alike: kept as Braze sent it. Any other ISO 8601 form is rewritten to it. */
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})$/
@@ -145,18 +146,21 @@ export function toBrazeSegmentDetails(id: string, body: BrazeSegmentDetailsBody)
   }
   const createdAt = date('created_at')
   const updatedAt = date('updated_at')
+  const name = read('name', optionalText)
+  const description = read('description', optionalText)
+  const textDescription = read('text_description', optionalText)
+  const teams = read('teams', z.nullish(nameList))
+  // Only the fields that came: an omitted key stays absent (a null text_description is kept: "empty", not "unknown").
   const details: BrazeSegmentDetails = {
     id,
-    name: read('name', optionalText) ?? undefined,
-    createdAt,
-    updatedAt,
-    description: read('description', optionalText) ?? undefined,
-    textDescription: read('text_description', optionalText),
+    ...(isPresent(name) ? { name } : {}),
+    ...(createdAt ? { createdAt } : {}),
+    ...(updatedAt ? { updatedAt } : {}),
+    ...(isPresent(description) ? { description } : {}),
+    ...(textDescription !== undefined ? { textDescription } : {}),
     tags: read('tags', z.nullish(nameList)) ?? [],
-    teams: read('teams', z.nullish(nameList)) ?? undefined,
+    ...(isPresent(teams) ? { teams } : {}),
   }
-  // Only the fields that came: an omitted key stays absent, as the cache and the tests compare whole objects.
-  for (const key of Object.keys(details) as (keyof BrazeSegmentDetails)[]) if (details[key] === undefined) delete details[key]
   if (malformed.length > 0) details.malformed = malformed
   return details
 }
