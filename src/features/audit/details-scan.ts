@@ -114,6 +114,19 @@ export class DetailsScan {
     return this.state.activeMs + (this.state.status === 'running' ? this.now() - this.runningSince : 0)
   }
 
+  /** The Braze calls a scan started now would make: details of each segment not fetched lately, sizes of the tracked. */
+  plannedCalls(segments: readonly Segment[]): { details: number; sizes: number } {
+    const since = this.now() - FRESH_MS
+    let details = 0
+    let sizes = 0
+    for (const segment of segments) {
+      if (segment.provider !== 'braze') continue
+      if (!this.fetchedSince(brazeQueries.details(segment.id).queryKey, since)) details += 1
+      if (isTracked(segment) && !this.fetchedSince(brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey, since)) sizes += 1
+    }
+    return { details, sizes }
+  }
+
   start(): Promise<void> {
     return this.run({ startedAt: this.now(), resumed: false, paused: false })
   }
