@@ -13,6 +13,7 @@ import type { Verdict } from '../../stores/verdict-store'
 import type { SortColumn } from './list-state'
 import type { Known, SegmentRow } from './segment-rows'
 import { SegmentLink } from './segment-link'
+import { MalformedMark } from '../../components/malformed-mark'
 
 export const segmentTableFeatures = tableFeatures({ rowSortingFeature, columnVisibilityFeature })
 
@@ -79,7 +80,12 @@ function VerdictCell({ verdict }: { verdict: Verdict }) {
 /** What a cell of each column shows for a row. */
 const CELLS: Record<SortColumn, (row: SegmentRow) => ReactNode> = {
   provider: (row) => <Badge tone={row.provider}>{providerLabel[row.provider]}</Badge>,
-  name: (row) => <SegmentLink row={row} />,
+  name: (row) => (
+    <>
+      <SegmentLink row={row} />
+      <MalformedMark fields={row.malformed} />
+    </>
+  ),
   id: (row) => <IdCell row={row} />,
   tags: (row) => <Tags tags={row.tags} provider={row.provider} />,
   tracking: (row) => <Tracking row={row} />,
