@@ -1,7 +1,7 @@
 // The Braze segment list through the proxy: paged speculatively, several pages per request and several requests at once,
 // streamed to its consumer in batches; a page that failed is asked for again alone, after the wait Braze asks for.
 import { AdaptiveConcurrency } from '../../lib/adaptive-concurrency'
-import { abortableSleep, backoffDelay, defaultRetryPolicy, rateLimitDelay, type RetryPolicy } from '../../lib/http'
+import { abortableSleep, backoffDelay, defaultRetryPolicy, parseRateLimitReset, rateLimitDelay, type RetryPolicy } from '../../lib/http'
 import type { ProviderError } from '../provider-error'
 import type { Segment } from '../segment'
 import { fetchBrazeSegmentPages, type BrazePagesAnswer } from './list-pages'
@@ -62,10 +62,20 @@ function remedyFor(error: ProviderError): 'wait' | 'backoff' | 'fatal' {
   return error.reason === 'server' || error.reason === 'network' ? 'backoff' : 'fatal'
 }
 
-/** The wait a 429 page asks for: its own Retry-After, else the answer's Retry-After or X-RateLimit-Reset, else backoff. */
+/** A window reset this close is worth waiting for even while the budget is not spent (a burst limit, say). */
+const NEAR_RESET_MS = 10_000
+
+/**
+ * The wait a 429 page asks for: its own Retry-After, else the answer's Retry-After, else the answer's X-RateLimit-Reset
+ * when the budget is spent or the reset is near, else backoff. The answer's headers are the latest Braze sent, maybe
+ * another page's: a reset at the top of the hour with calls left says nothing about this 429.
+ */
 function rateLimitWait(error: ProviderError, headers: Headers, attempt: number, policy: RetryPolicy): number {
   const asked = new Headers(headers)
   if (error.retryAfterSeconds !== undefined) asked.set('retry-after', String(error.retryAfterSeconds))
+  const remaining = Number(asked.get('x-ratelimit-remaining') ?? '0')
+  const reset = parseRateLimitReset(asked, policy.now())
+  if (remaining > 0 && reset !== undefined && reset > NEAR_RESET_MS) asked.delete('x-ratelimit-reset')
   return rateLimitDelay(asked, attempt, policy)
 }
 

@@ -84,6 +84,45 @@ describe('a 429 on every 5th Braze call', () => {
   })
 })
 
+describe('a 429 once the budget is spent', () => {
+  it('waits until X-RateLimit-Reset, however far (up to the cap)', async () => {
+    countedBrazeList(server, 300)
+    let limited = false
+    server.use(
+      http.get(LIST, () => {
+        if (limited) return undefined
+        limited = true
+        const reset = String(Math.ceil(Date.now() / 1000) + 30)
+        return HttpResponse.json({ message: 'Rate Limited' }, { status: 429, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset } })
+      }),
+    )
+    const { waits, retry } = zeroSleep()
+    // One page per request, one at a time: the 429's own headers are the latest the answer carries.
+    expect(await fetchAllBrazeSegments({ retry, pagesPerRequest: 1, concurrency: 1 })).toHaveLength(300)
+    expect(waits).toHaveLength(1)
+    expect(waits[0]).toBeGreaterThan(28_000)
+    expect(waits[0]).toBeLessThanOrEqual(31_000)
+  })
+})
+
+describe('a 429 that says nothing about when to come back', () => {
+  // The demo Braze sends X-RateLimit-Reset at the top of its hour window with calls left: no reason to wait for it.
+  it('backs off, doubling at each 429 of the same page, rather than wait for a far reset with calls left', async () => {
+    countedBrazeList(server, 300)
+    let limited = 0
+    server.use(
+      http.get(LIST, ({ request }) => {
+        if (pageOf(request) !== 1 || limited >= 2) return undefined
+        limited += 1
+        return HttpResponse.json({ message: 'Rate Limited' }, { status: 429 })
+      }),
+    )
+    const { waits, retry } = zeroSleep()
+    expect(await fetchAllBrazeSegments({ retry })).toHaveLength(300)
+    expect(waits).toEqual([2_000, 4_000])
+  })
+})
+
 describe('a provider that keeps failing', () => {
   it.each([
     { what: '503', answer: () => HttpResponse.json({ message: 'Service Unavailable' }, { status: 503 }) },
