@@ -81,7 +81,11 @@ export async function* streamAllBrazeSegments({
   let lastPage = Number.POSITIVE_INFINITY
   let inFlight = 0
   let anyPageCame = false
-  /** Failed pages due to be asked for again, sorted; and every failed page not yet come back. */
+  /**
+   * Failed pages due to be asked for again, sorted; and the pages that failed with a 5xx or a network error and have
+   * not come back since: while there are any, no new page is asked for (a provider that is down is not asked more).
+   * A 429 holds every request anyway, until the wait is over.
+   */
   const retryQueue: number[] = []
   const outstanding = new Set<number>()
   const failures = new Map<number, number>()
@@ -204,8 +208,8 @@ export async function* streamAllBrazeSegments({
     let attempt = 0
     for (const { page, error } of failed) {
       if (page > lastPage) continue
-      outstanding.add(page)
       const remedy = remedyFor(error)
+      if (remedy === 'backoff') outstanding.add(page)
       const counts = remedy === 'wait' ? rateLimits : failures
       const tries = counts.get(page) ?? 0
       const limit = remedy === 'wait' ? policy.maxRateLimitRetries : Math.min(policy.maxRetries, BRAZE_LIST_MAX_RETRIES)
