@@ -18,6 +18,7 @@ export const FINDING_IDS = [
   'naming',
   'duplicate-name',
   'cross-provider',
+  'malformed',
 ] as const
 export type FindingId = (typeof FINDING_IDS)[number]
 
@@ -105,6 +106,8 @@ function checksOf(segment: Segment, sources: FindingSources, settings: FindingSe
     naming: settings.namingPattern ? !settings.namingPattern.test(segment.name) : 'n/a',
     'duplicate-name': names.duplicateKeys.has(segment.key),
     'cross-provider': names.matchedKeys.has(segment.key),
+    // Braze's list rows and details are read field by field: a row listed with a field that did not read.
+    malformed: !braze ? 'n/a' : (segment.malformed?.length ?? 0) > 0 || (details?.malformed?.length ?? 0) > 0,
   }
 }
 

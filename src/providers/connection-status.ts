@@ -1,7 +1,7 @@
 // What the proxy says about the providers (/api/status): configured or not, demo or real, hosts — never a secret.
 import { queryOptions } from '@tanstack/react-query'
 import { z } from 'zod/mini'
-import { apiUrl } from '../lib/api-url'
+import { APP_REQUEST_HEADERS, apiUrl } from '../lib/api-url'
 import { takeRead } from '../lib/head-start'
 
 const notConfigured = z.object({
@@ -10,10 +10,25 @@ const notConfigured = z.object({
   invalid: z.array(z.string()),
 })
 
+/** Braze's shared hourly budget as the server last saw it, and the reserve it keeps for production (in calls). */
+const brazeRateLimitSchema = z.object({
+  limit: z.number(),
+  remaining: z.number(),
+  resetAt: z.string(),
+  reserve: z.number(),
+  observedAt: z.string(),
+})
+
+export type BrazeRateLimit = z.infer<typeof brazeRateLimitSchema>
+
 export const connectionStatusSchema = z.object({
   mode: z.enum(['real', 'demo']),
   providers: z.object({
-    braze: z.discriminatedUnion('configured', [z.object({ configured: z.literal(true), host: z.string() }), notConfigured]),
+    braze: z.discriminatedUnion('configured', [
+      // rateLimit: null before any answer from Braze; absent from a server that does not report it.
+      z.object({ configured: z.literal(true), host: z.string(), rateLimit: z.optional(z.nullable(brazeRateLimitSchema)) }),
+      notConfigured,
+    ]),
     commandersAct: z.discriminatedUnion('configured', [
       z.object({ configured: z.literal(true), host: z.string(), site: z.string() }),
       notConfigured,
@@ -24,7 +39,7 @@ export const connectionStatusSchema = z.object({
 export type ConnectionStatus = z.infer<typeof connectionStatusSchema>
 
 export async function fetchConnectionStatus({ signal }: { signal?: AbortSignal } = {}): Promise<ConnectionStatus> {
-  const response = await fetch(apiUrl('/api/status'), { signal })
+  const response = await fetch(apiUrl('/api/status'), { headers: APP_REQUEST_HEADERS, signal })
   if (!response.ok) throw new Error(`The dashboard server answered ${response.status} for its status.`)
   const parsed = connectionStatusSchema.safeParse(await response.json())
   if (!parsed.success) throw new Error(`The dashboard server sent an unexpected status (${parsed.error.issues[0]?.path.join('.')}).`)
@@ -42,6 +57,15 @@ export const connectionStatusQuery = () =>
     // The configuration only changes when the server restarts.
     staleTime: Infinity,
   })
+
+/** The status with Braze's budget as it is now: the budget changes with every call, the rest only with a restart. */
+export const brazeBudgetQuery = () => ({ ...connectionStatusQuery(), staleTime: 0 })
+
+/** Braze's budget from a status, or null when not known (not configured, or no answer from Braze yet). */
+export function brazeRateLimitOf(status: ConnectionStatus | undefined): BrazeRateLimit | null {
+  const braze = status?.providers.braze
+  return braze?.configured ? (braze.rateLimit ?? null) : null
+}
 
 /**
  * Which server configuration data came from. Data kept in the browser is shown only under the same one: demo data

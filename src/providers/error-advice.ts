@@ -7,6 +7,9 @@ const CREDENTIALS: Record<ProviderId, string> = {
   'commanders-act': 'COMMANDERS_ACT_TOKEN, COMMANDERS_ACT_SITE_ID',
 }
 
+/** "14:05": when a wait ends, in the interface language. */
+export const TIME_OF_DAY: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' }
+
 export interface ErrorAdvice {
   title: string
   advice: string
@@ -32,6 +35,21 @@ export function adviceForError(error: unknown, fallbackProvider: ProviderId, t: 
         title: t('error.forbidden.title', { provider }),
         advice: error.provider === 'braze' ? t('error.forbidden.adviceBraze') : t('error.forbidden.adviceCommandersAct'),
       }
+    case 'permission_denied':
+      return {
+        title: t('error.permissionDenied.title', { provider }),
+        advice: error.permission ? t('error.permissionDenied.advice', { permission: error.permission }) : t('error.permissionDenied.adviceUnknown'),
+      }
+    case 'wrong_endpoint':
+      return { title: t('error.wrongEndpoint.title', { provider }), advice: t('error.wrongEndpoint.advice') }
+    case 'budget_reserve':
+      return {
+        title: t('error.budgetReserve.title', { provider }),
+        advice:
+          error.resumeAt === undefined
+            ? t('error.budgetReserve.adviceUnknown')
+            : t('error.budgetReserve.advice', { time: new Date(error.resumeAt), formatParams: { time: TIME_OF_DAY } }),
+      }
     case 'rate_limited':
       return { title: t('error.rateLimited.title', { provider }), advice: t('error.rateLimited.advice') }
     case 'timeout':
@@ -46,7 +64,12 @@ export function adviceForError(error: unknown, fallbackProvider: ProviderId, t: 
         advice: error.field ? t('error.invalidResponse.adviceField', { field: error.field }) : t('error.invalidResponse.advice'),
       }
     case 'not_found':
+      return { title: t('error.notFound.title', { provider }), advice: t('error.notFound.advice') }
     case 'bad_request':
-      return { title: t('error.refused.title', { provider }), advice: error.providerMessage ?? error.message }
+      return {
+        title: t('error.refused.title', { provider }),
+        // The provider's own words (already short and redacted by the proxy), never our HTTP status line.
+        advice: error.providerMessage ? t('error.refused.adviceSaid', { message: error.providerMessage }) : t('error.refused.advice'),
+      }
   }
 }

@@ -19,6 +19,9 @@ export type ProviderErrorReason =
   | 'timeout'
   | 'invalid_response'
   | 'bad_request'
+  | 'permission_denied'
+  | 'wrong_endpoint'
+  | 'budget_reserve'
 
 export interface ProviderErrorDetails {
   status?: number
@@ -32,6 +35,12 @@ export interface ProviderErrorDetails {
   providerMessage?: string
   /** Our own explanation, e.g. what the bad field should have been. */
   detail?: string
+  /** permission_denied: the key permission the call needs, e.g. "segments.details". */
+  permission?: string
+  /** rate_limited / budget_reserve: seconds the proxy asks to wait. */
+  retryAfterSeconds?: number
+  /** budget_reserve: when Braze's hourly budget resets and calls may resume (epoch ms). */
+  resumeAt?: number
   cause?: unknown
 }
 
@@ -46,6 +55,9 @@ const REASON_TEXT: Record<ProviderErrorReason, string> = {
   timeout: 'did not answer in time',
   invalid_response: 'sent an unexpected answer',
   bad_request: 'rejected the request',
+  permission_denied: 'refused a permission the key lacks',
+  wrong_endpoint: 'does not serve this address (check BRAZE_REST_ENDPOINT)',
+  budget_reserve: 'has reached the reserve of its hourly budget',
 }
 
 function describe(provider: ProviderId, reason: ProviderErrorReason, details: ProviderErrorDetails): string {
@@ -53,6 +65,7 @@ function describe(provider: ProviderId, reason: ProviderErrorReason, details: Pr
   if (details.status !== undefined) parts[0] += ` (HTTP ${details.status})`
   if (details.missing?.length) parts.push(`set ${details.missing.join(', ')}`)
   if (details.invalid?.length) parts.push(`fix ${details.invalid.join(', ')}`)
+  if (details.permission) parts.push(details.permission)
   if (details.field !== undefined) parts.push(`field "${details.field}"`)
   if (details.detail) parts.push(details.detail)
   if (details.providerMessage) parts.push(`"${details.providerMessage}"`)
@@ -68,6 +81,9 @@ export class ProviderError extends Error {
   readonly invalid?: readonly string[]
   readonly field?: string
   readonly providerMessage?: string
+  readonly permission?: string
+  readonly retryAfterSeconds?: number
+  readonly resumeAt?: number
 
   constructor(provider: ProviderId, reason: ProviderErrorReason, details: ProviderErrorDetails = {}) {
     super(describe(provider, reason, details), details.cause === undefined ? undefined : { cause: details.cause })
@@ -78,20 +94,32 @@ export class ProviderError extends Error {
     this.invalid = details.invalid
     this.field = details.field
     this.providerMessage = details.providerMessage
+    this.permission = details.permission
+    this.retryAfterSeconds = details.retryAfterSeconds
+    this.resumeAt = details.resumeAt
   }
 }
 
-/** Errors the proxy writes itself, as `{"error": "...", ...}`. */
+/** The proxy's error answers, `{"error": REASON, ...}`: every provider failure reaches the browser in this form. */
 const PROXY_ERROR_REASONS: Record<string, ProviderErrorReason> = {
   not_configured: 'not_configured',
-  upstream_timeout: 'timeout',
-  upstream_unreachable: 'network',
-  upstream_invalid: 'invalid_response',
+  rate_limited: 'rate_limited',
+  budget_reserve: 'budget_reserve',
+  unauthorized: 'unauthorized',
+  permission_denied: 'permission_denied',
+  forbidden: 'forbidden',
+  wrong_endpoint: 'wrong_endpoint',
   bad_request: 'bad_request',
+  upstream_error: 'server',
+  upstream_invalid: 'invalid_response',
+  upstream_too_large: 'invalid_response',
+  upstream_unreachable: 'network',
+  upstream_timeout: 'timeout',
   not_found: 'not_found',
   method_not_allowed: 'bad_request',
-  forbidden: 'forbidden',
 }
+
+const PERMISSIONS = new Set(['segments.list', 'segments.details', 'segments.data_series'])
 
 function reasonFromStatus(status: number): ProviderErrorReason {
   if (status === 401) return 'unauthorized'
@@ -121,7 +149,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** The error a non-2xx answer stands for, from the proxy's `{error}` body, the provider's `{message}` body, or the status alone. */
+/** The error a non-2xx answer stands for: the proxy's `{error, ...}` object, else the status alone. */
 export async function providerErrorFromResponse(provider: ProviderId, response: Response): Promise<ProviderError> {
   let body: unknown
   try {
@@ -130,13 +158,26 @@ export async function providerErrorFromResponse(provider: ProviderId, response: 
     // Not JSON (an HTML error page, say): the status is all there is to go on.
     body = undefined
   }
+  return providerErrorFromProxy(provider, response.status, body)
+}
+
+function nonNegativeInteger(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined
+}
+
+/** One of the proxy's error objects (a whole answer's body, or one page of the multi-page route) as a ProviderError. */
+export function providerErrorFromProxy(provider: ProviderId, status: number, body: unknown): ProviderError {
   const record = isRecord(body) ? body : {}
   const proxyReason = typeof record.error === 'string' ? PROXY_ERROR_REASONS[record.error] : undefined
-  return new ProviderError(provider, proxyReason ?? reasonFromStatus(response.status), {
-    status: response.status,
+  const resumeAt = typeof record.resumeAt === 'string' ? Date.parse(record.resumeAt) : Number.NaN
+  return new ProviderError(provider, proxyReason ?? reasonFromStatus(status), {
+    status: nonNegativeInteger(record.status) ?? status,
     missing: stringsOf(record.missing),
     invalid: stringsOf(record.invalid),
     providerMessage: textOf(record.message),
+    permission: typeof record.permission === 'string' && PERMISSIONS.has(record.permission) ? record.permission : undefined,
+    retryAfterSeconds: nonNegativeInteger(record.retryAfterSeconds),
+    resumeAt: Number.isNaN(resumeAt) ? undefined : resumeAt,
   })
 }
 

@@ -1,6 +1,6 @@
 // The one way provider clients call the proxy: same-origin URL, per-request retries, typed errors, zod parse at the edge.
 import type { z } from 'zod/mini'
-import { apiUrl, type QueryParams } from '../lib/api-url'
+import { APP_REQUEST_HEADERS, apiUrl, type QueryParams } from '../lib/api-url'
 import { fetchWithRetry, isRetryableStatus, type RetryPolicy } from '../lib/http'
 import { invalidResponseError, issueText, ProviderError, providerErrorFromResponse, type ProviderId } from './provider-error'
 
@@ -10,13 +10,18 @@ export interface ProviderRequestOptions {
   onRateLimited?: (waitMs: number) => void
 }
 
-/** 429 and 5xx are worth retrying, except the proxy's "not configured" 503: only a restart with credentials fixes it. */
+/** Proxy answers that asking again will not change: only a restart with credentials, or the budget's reset, does. */
+const FINAL_ERRORS = new Set(['not_configured', 'budget_reserve', 'upstream_timeout'])
+
+/**
+ * 429 and 5xx are worth retrying, except the proxy's "not configured" 503, its budget reserve (the caller pauses until
+ * the reset instead of asking every minute) and a timeout (a provider that slow would keep the page waiting minutes).
+ */
 export async function isRetryableProviderResponse(response: Response): Promise<boolean> {
   if (!isRetryableStatus(response.status)) return false
-  if (response.status !== 503) return true
   try {
     const body: unknown = await response.clone().json()
-    return !(typeof body === 'object' && body !== null && 'error' in body && body.error === 'not_configured')
+    return !(typeof body === 'object' && body !== null && 'error' in body && FINAL_ERRORS.has(String(body.error)))
   } catch {
     return true
   }
@@ -34,12 +39,23 @@ export async function requestProviderJson<S extends z.ZodMiniType>(
   path: string,
   params: QueryParams,
   schema: S,
-  { signal, retry, onRateLimited }: ProviderRequestOptions = {},
+  options: ProviderRequestOptions = {},
 ): Promise<z.output<S>> {
+  return (await requestProviderAnswer(provider, path, params, schema, options)).body
+}
+
+/** Same, with the answer's headers (the rate-limit ones tell how long to wait before asking again). */
+export async function requestProviderAnswer<S extends z.ZodMiniType>(
+  provider: ProviderId,
+  path: string,
+  params: QueryParams,
+  schema: S,
+  { signal, retry, onRateLimited }: ProviderRequestOptions = {},
+): Promise<{ body: z.output<S>; headers: Headers }> {
   let response: Response
   try {
     response = await fetchWithRetry(apiUrl(path, params), {
-      headers: { Accept: 'application/json' },
+      headers: { ...APP_REQUEST_HEADERS, Accept: 'application/json' },
       signal,
       retry: { isRetryable: isRetryableProviderResponse, ...retry },
       onRateLimited,
@@ -57,5 +73,5 @@ export async function requestProviderJson<S extends z.ZodMiniType>(
     if (signal?.aborted) throw error
     throw new ProviderError(provider, 'invalid_response', { status: response.status, detail: 'the answer is not JSON', cause: error })
   }
-  return parseProviderBody(provider, schema, body)
+  return { body: parseProviderBody(provider, schema, body), headers: response.headers }
 }

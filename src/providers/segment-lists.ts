@@ -15,6 +15,8 @@ export interface ProviderListState {
   pending: boolean
   error: Error | null
   updatedAt: number
+  /** While the provider asked to wait (a 429): when loading resumes, epoch ms. */
+  waitingUntil?: number
   refetch: () => void
 }
 
@@ -50,13 +52,19 @@ function mergeSegments(braze: Segment[] | undefined, commandersAct: Segment[] | 
   return lastSegments
 }
 
-function combine([braze, commandersAct]: [UseQueryResult<Segment[]>, UseQueryResult<Segment[]>]): SegmentList {
+type ListResults = [UseQueryResult<Segment[]>, UseQueryResult<Segment[]>, UseQueryResult<number | null>]
+
+function combine([braze, commandersAct, brazeWait]: ListResults): SegmentList {
+  const brazeState = stateOf('braze', braze)
   return {
     segments: mergeSegments(braze.data, commandersAct.data),
-    providers: [stateOf('braze', braze), stateOf('commanders-act', commandersAct)],
+    providers: [
+      typeof brazeWait.data === 'number' && brazeState.loading ? { ...brazeState, waitingUntil: brazeWait.data } : brazeState,
+      stateOf('commanders-act', commandersAct),
+    ],
   }
 }
 
 export function useSegmentList(): SegmentList {
-  return useQueries({ queries: [brazeQueries.all(), commandersActQueries.all()], combine })
+  return useQueries({ queries: [brazeQueries.all(), commandersActQueries.all(), brazeQueries.listWait()], combine })
 }

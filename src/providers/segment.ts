@@ -13,6 +13,8 @@ export interface Segment {
   name: string
   tags: readonly string[] | NotProvided
   analyticsTracking: boolean | NotProvided
+  /** The provider's names of the fields its answer got wrong: the row shows what did read, under a "malformed answer" mark. */
+  malformed?: readonly string[]
 }
 
 export function segmentKey(provider: ProviderId, id: string): string {

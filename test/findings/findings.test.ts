@@ -207,6 +207,8 @@ describe('computeFindings on a list', () => {
     naming: { count: 0, checked: 0, applicable: 0 },
     'duplicate-name': { count: 4, checked: 11, applicable: 11 },
     'cross-provider': { count: 3, checked: 11, applicable: 11 },
+    // Every Braze row read whole here (a malformed one is its own test).
+    malformed: { count: 0, checked: 7, applicable: 7 },
   }
 
   it('lists each segment’s findings in the findings’ order, and leaves out segments without any', () => {
@@ -313,5 +315,18 @@ describe('computeFindings on a list', () => {
     for (const id of FINDING_IDS) expect(result.counts[id]).toEqual({ count: 0, checked: 0, applicable: 0 })
     expect(result.duplicateGroups).toEqual([])
     expect(result.crossProviderMatches).toEqual([])
+  })
+})
+
+describe('malformed answer', () => {
+  it.each([
+    { what: 'a list row with a field that did not read', segment: { malformed: ['name'] }, details: {}, found: true },
+    { what: 'details with an unreadable date', segment: {}, details: { malformed: ['updated_at'] }, found: true },
+    { what: 'a row and details that read whole', segment: {}, details: {}, found: false },
+  ])('Braze: $what → found $found', ({ segment, details: detailFields, found }) => {
+    const row = { ...braze('b1', 'Clients fidèles'), ...segment }
+    const result = compute([row], { details: [details('b1', detailFields)] })
+    expect(result.bySegment.get(row.key)?.includes('malformed') ?? false).toBe(found)
+    expect(result.counts.malformed).toEqual({ count: found ? 1 : 0, checked: 1, applicable: 1 })
   })
 })

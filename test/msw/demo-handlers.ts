@@ -14,7 +14,8 @@ const BRAZE_API_KEY = 'demo-braze-key'
 const COMMANDERS_ACT_API_URL = 'https://api.demo-commanders-act.test'
 const COMMANDERS_ACT_SITE_ID = '1234'
 const COMMANDERS_ACT_TOKEN = 'demoToken42'
-const BRAZE_ENDPOINTS = new Set(['list', 'details', 'data_series'])
+const BRAZE_ENDPOINTS: readonly string[] = ['list', 'details', 'data_series']
+const isBrazeRoute = (endpoint: string): endpoint is BrazeRoute => BRAZE_ENDPOINTS.includes(endpoint)
 
 export interface DemoHandlersOptions {
   brazeCount: number
@@ -35,12 +36,60 @@ export interface DemoHandlers {
 
 const RATE_LIMIT_HEADERS = ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']
 
+type BrazeRoute = 'list' | 'details' | 'data_series'
+const PERMISSION: Record<BrazeRoute, string> = { list: 'segments.list', details: 'segments.details', data_series: 'segments.data_series' }
+
+function reasonOf(status: number, message: unknown): string {
+  if (status === 429) return 'rate_limited'
+  if (status === 401) return 'unauthorized'
+  if (status === 403) return typeof message === 'string' && /access denied|permission/i.test(message) ? 'permission_denied' : 'forbidden'
+  if (status === 404) return 'wrong_endpoint'
+  if (status === 400) return 'bad_request'
+  return status >= 500 ? 'upstream_error' : 'bad_request'
+}
+
+/**
+ * A failed Braze answer as the proxy sends it to the browser: its own JSON, never Braze's body (an answer that already
+ * is the proxy's own, e.g. a test's `{"error": ...}`, passes as it is).
+ */
+export async function asProxyError(route: BrazeRoute, answer: Response): Promise<{ status: number; error: Record<string, unknown> }> {
+  let body: unknown
+  try {
+    body = JSON.parse(await answer.text())
+  } catch {
+    body = undefined
+  }
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
+  if (typeof record.error === 'string') return { status: answer.status, error: record }
+  const reason = reasonOf(answer.status, record.message)
+  const retryAfter = answer.headers.get('retry-after')
+  return {
+    status: answer.status,
+    error: {
+      error: reason,
+      provider: 'braze',
+      status: answer.status,
+      ...(typeof record.message === 'string' && record.message.length <= 200 ? { message: record.message } : {}),
+      ...(reason === 'permission_denied' ? { permission: PERMISSION[route] } : {}),
+      ...(retryAfter !== null && /^\d{1,10}$/.test(retryAfter) ? { retryAfterSeconds: Number(retryAfter) } : {}),
+    },
+  }
+}
+
+/** What the real proxy answers without `X-Segment-Audit: 1` (or `Sec-Fetch-Site: same-origin`): the app must send it. */
+function refusedWithoutAppHeader(request: Request): Response | undefined {
+  if (request.headers.get('x-segment-audit') === '1') return undefined
+  return HttpResponse.json({ error: 'forbidden', message: 'Missing the app request header.' }, { status: 403 })
+}
+
 /**
  * The proxy's multi-page route (/api/braze/segments/list/pages), as the proxy composes it: one single-page request
  * per page, all at once — through MSW, so a test's override of /api/braze/segments/list (count, delay, fail) applies
- * to every page — then `{"pages": [...]}` in page order, or the first failing page's answer as it is.
+ * to every page — then `{"pages": [...]}` in page order, one entry per page: Braze's body, or the proxy's error object.
  */
 export async function brazeListPages(request: Request): Promise<Response> {
+  const refused = refusedWithoutAppHeader(request)
+  if (refused) return refused
   const url = new URL(request.url)
   const first = Number(url.searchParams.get('page') ?? '0')
   const count = Number(url.searchParams.get('pages') ?? '1')
@@ -51,27 +100,30 @@ export async function brazeListPages(request: Request): Promise<Response> {
       const page = new URL('/api/braze/segments/list', url)
       page.searchParams.set('page', String(first + index))
       if (direction !== null) page.searchParams.set('sort_direction', direction)
-      const answer = await fetch(page, { headers: { Accept: 'application/json' }, signal: request.signal })
+      const answer = await fetch(page, { headers: { Accept: 'application/json', 'X-Segment-Audit': '1' }, signal: request.signal })
       lastAnswered = answer
-      return { answer, text: await answer.text() }
+      if (!answer.ok) return { page: first + index, ...(await asProxyError('list', answer)) }
+      try {
+        return { page: first + index, status: 200, body: JSON.parse(await answer.text()) as unknown }
+      } catch {
+        return { page: first + index, status: 502, error: { error: 'upstream_invalid', provider: 'braze', status: answer.status } }
+      }
     }),
   )
-  let answers: Awaited<typeof asked>
+  let pages: Awaited<typeof asked>
   try {
-    answers = await asked
+    pages = await asked
   } catch (error) {
     // The browser gave up on the request (an abort): nobody reads this answer any more.
     if (request.signal.aborted) return Response.error()
     throw error
   }
-  const failed = answers.find(({ answer }) => !answer.ok)
-  if (failed) return new Response(failed.text, { status: failed.answer.status, headers: failed.answer.headers })
   const headers = new Headers({ 'Content-Type': 'application/json' })
   for (const name of RATE_LIMIT_HEADERS) {
     const value = lastAnswered?.headers.get(name)
     if (value) headers.set(name, value)
   }
-  return new Response(`{"pages":[${answers.map(({ text }) => text).join(',')}]}`, { status: 200, headers })
+  return new Response(JSON.stringify({ pages }), { status: 200, headers })
 }
 
 /** The multi-page route alone, for tests that set up their own single-page list handler. */
@@ -91,12 +143,17 @@ export function createDemoHandlers({ brazeCount, commandersActCount, seed, laten
     latencyMs,
   })
 
-  const forwardToBraze = (request: Request): Promise<Response> => {
+  const forwardToBraze = async (request: Request): Promise<Response> => {
+    const refused = refusedWithoutAppHeader(request)
+    if (refused) return refused
     const browserUrl = new URL(request.url)
     const endpoint = browserUrl.pathname.replace(/^\/api\/braze\/segments\//, '')
-    if (!BRAZE_ENDPOINTS.has(endpoint)) return Promise.resolve(proxyNotFound())
+    if (!isBrazeRoute(endpoint)) return proxyNotFound()
     const upstream = new URL(`/segments/${endpoint}${browserUrl.search}`, BRAZE_ENDPOINT)
-    return braze(new Request(upstream, { headers: { Authorization: `Bearer ${BRAZE_API_KEY}` }, signal: request.signal }))
+    const answer = await braze(new Request(upstream, { headers: { Authorization: `Bearer ${BRAZE_API_KEY}` }, signal: request.signal }))
+    if (answer.ok) return answer
+    const { status, error } = await asProxyError(endpoint, answer)
+    return HttpResponse.json(error, { status, headers: answer.headers.get('retry-after') ? { 'Retry-After': answer.headers.get('retry-after') ?? '' } : {} })
   }
 
   const commandersActUrl = (path: string, params: Record<string, string>): URL => {
@@ -107,13 +164,14 @@ export function createDemoHandlers({ brazeCount, commandersActCount, seed, laten
     return url
   }
 
-  const forwardToCommandersActList = (request: Request): Promise<Response> =>
+  const forwardToCommandersActList = async (request: Request): Promise<Response> =>
+    refusedWithoutAppHeader(request) ??
     commandersAct(new Request(commandersActUrl('/api/dms/segmentation/segments/list', {}), { signal: request.signal }))
 
   const handlers: HttpHandler[] = [
     // What the proxy's /api/status says in demo mode (hosts and site only).
-    http.get('*/api/status', () =>
-      HttpResponse.json({
+    http.get('*/api/status', ({ request }) =>
+      refusedWithoutAppHeader(request) ?? HttpResponse.json({
         mode: 'demo',
         providers: {
           braze: { configured: true, host: new URL(BRAZE_ENDPOINT).host },
@@ -126,6 +184,8 @@ export function createDemoHandlers({ brazeCount, commandersActCount, seed, laten
     http.get('*/api/braze/segments/:endpoint', ({ request }) => forwardToBraze(request)),
     http.get('*/api/commanders-act/segments/list', ({ request }) => forwardToCommandersActList(request)),
     http.get('*/api/commanders-act/segments', async ({ request }) => {
+      const refused = refusedWithoutAppHeader(request)
+      if (refused) return refused
       const tcid = new URL(request.url).searchParams.get('tcid')
       const params: Record<string, string> = { callback: JSONP_CALLBACK, ...(tcid === null ? {} : { tcid }) }
       const answer = await commandersAct(new Request(commandersActUrl('/api/dms/segmentation/segments', params)))

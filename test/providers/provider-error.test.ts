@@ -4,7 +4,7 @@ import { setupServer } from 'msw/node'
 import { brazeListPagesHandler } from '../msw/demo-handlers'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RetryPolicy } from '../../src/lib/http'
-import { fetchBrazeSegmentPages } from '../../src/providers/braze/list-stream'
+import { fetchBrazeSegmentPages } from '../../src/providers/braze/list-pages'
 import { fetchCommandersActSegments } from '../../src/providers/commanders-act/client'
 import { ProviderError, providerErrorFromResponse } from '../../src/providers/provider-error'
 
@@ -29,7 +29,8 @@ function answerList(path: string, respond: () => Response) {
 
 describe('proxy errors', () => {
   it('a 503 not_configured names the variables to set, and is not retried', async () => {
-    const counter = answerList('*/api/braze/segments/list', () =>
+    // The proxy answers this itself, before calling Braze: the whole request fails.
+    const counter = answerList('*/api/braze/segments/list/pages', () =>
       HttpResponse.json({ error: 'not_configured', provider: 'braze', missing: ['BRAZE_API_KEY', 'BRAZE_REST_ENDPOINT'], invalid: [] }, { status: 503 }),
     )
     const error = await fetchBrazeSegmentPages(0, 1, { retry }).catch((caught: unknown) => caught)
@@ -40,7 +41,8 @@ describe('proxy errors', () => {
   })
 
   it.each([
-    { body: { error: 'upstream_timeout', provider: 'commanders-act' }, status: 504, reason: 'timeout', requests: 5 },
+    // A provider that slow would keep the page waiting minutes: said at once rather than asked again.
+    { body: { error: 'upstream_timeout', provider: 'commanders-act' }, status: 504, reason: 'timeout', requests: 1 },
     { body: { error: 'upstream_unreachable', provider: 'commanders-act' }, status: 502, reason: 'network', requests: 5 },
     { body: { error: 'upstream_invalid', provider: 'commanders-act', message: 'The provider answer is not JSON.' }, status: 502, reason: 'invalid_response', requests: 5 },
     { body: { error: 'bad_request', message: 'Parameter "x" is not allowed.' }, status: 400, reason: 'bad_request', requests: 1 },
@@ -64,8 +66,8 @@ describe('providerErrorFromResponse', () => {
   it.each([
     { status: 400, body: { message: 'Invalid page' }, reason: 'bad_request', providerMessage: 'Invalid page' },
     { status: 401, body: { message: 'Invalid API key' }, reason: 'unauthorized', providerMessage: 'Invalid API key' },
-    { status: 403, body: { message: 'Access Denied' }, reason: 'forbidden', providerMessage: 'Access Denied' },
-    { status: 404, body: { message: 'Not Found' }, reason: 'not_found', providerMessage: 'Not Found' },
+    { status: 403, body: { message: 'Forbidden' }, reason: 'forbidden', providerMessage: 'Forbidden' },
+    { status: 404, body: { error: 'not_found' }, reason: 'not_found', providerMessage: undefined },
     { status: 429, body: { message: 'Rate limit exceeded', errors: ['x'] }, reason: 'rate_limited', providerMessage: 'Rate limit exceeded' },
     { status: 500, body: '<html>Internal error</html>', reason: 'server', providerMessage: undefined },
     { status: 503, body: '', reason: 'server', providerMessage: undefined },
@@ -74,5 +76,24 @@ describe('providerErrorFromResponse', () => {
     const error = await providerErrorFromResponse('braze', response)
     expect(error).toMatchObject({ name: 'ProviderError', provider: 'braze', reason, status, providerMessage })
     expect(error.message).toMatch(/^Braze /)
+  })
+})
+
+describe('the proxy\'s error objects', () => {
+  it.each([
+    { body: { error: 'permission_denied', provider: 'braze', status: 403, message: 'Access Denied', permission: 'segments.details' }, status: 403, expected: { reason: 'permission_denied', permission: 'segments.details' } },
+    { body: { error: 'wrong_endpoint', provider: 'braze', status: 404, message: 'Invalid URL' }, status: 404, expected: { reason: 'wrong_endpoint' } },
+    { body: { error: 'rate_limited', provider: 'braze', status: 429, retryAfterSeconds: 7 }, status: 429, expected: { reason: 'rate_limited', retryAfterSeconds: 7 } },
+    { body: { error: 'budget_reserve', provider: 'braze', status: 429, retryAfterSeconds: 60, resumeAt: '2026-12-06T03:00:00Z' }, status: 429, expected: { reason: 'budget_reserve', resumeAt: Date.UTC(2026, 11, 6, 3) } },
+    { body: { error: 'upstream_error', provider: 'braze', status: 503 }, status: 503, expected: { reason: 'server' } },
+    { body: { error: 'upstream_too_large', provider: 'braze' }, status: 502, expected: { reason: 'invalid_response' } },
+    { body: { error: 'unauthorized', provider: 'braze', status: 401 }, status: 401, expected: { reason: 'unauthorized' } },
+  ])('$body.error → $expected.reason', async ({ body, status, expected }) => {
+    expect(await providerErrorFromResponse('braze', Response.json(body, { status }))).toMatchObject({ provider: 'braze', status, ...expected })
+  })
+
+  it('ignores a permission the proxy does not name', async () => {
+    const error = await providerErrorFromResponse('braze', Response.json({ error: 'permission_denied', permission: 'campaigns.list' }, { status: 403 }))
+    expect(error.permission).toBeUndefined()
   })
 })

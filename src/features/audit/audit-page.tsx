@@ -43,7 +43,7 @@ export function AuditPage() {
       </div>
       <div className="audit-grid">
         <ProgressPanel listed={listed} verdicts={verdicts} />
-        <ScanPanel />
+        <ScanPanel segments={listed.segments} />
         <FindingsPanel findings={findings} staleMonths={staleMonths} />
         <CrossProviderPairs matches={findings?.crossProviderMatches ?? null} />
         <UpdateAgeChart ages={ages} />

@@ -3,6 +3,8 @@
 // across pages, and it resumes after a reload: the cache is persisted and a marker says the scan was under way.
 import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query'
 import { AdaptiveConcurrency } from '../../lib/adaptive-concurrency'
+import { abortableSleep } from '../../lib/http'
+import { ProviderError, type ProviderErrorReason } from '../../providers/provider-error'
 import { brazeQueries } from '../../providers/braze/queries'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
 import { localScanMarkerStore, type ScanMarkerStore } from './scan-marker'
@@ -13,7 +15,8 @@ export const SCAN_SIZE_DAYS = 30
 const FRESH_MS = 10 * 60_000
 
 export interface ScanState {
-  status: 'idle' | 'preparing' | 'running' | 'paused' | 'done' | 'cancelled' | 'failed'
+  /** waiting: the proxy keeps Braze's hourly budget's reserve for production; the scan resumes by itself at `resumeAt`. */
+  status: 'idle' | 'preparing' | 'running' | 'paused' | 'waiting' | 'done' | 'cancelled' | 'failed'
   total: number
   done: number
   skipped: number
@@ -25,6 +28,10 @@ export interface ScanState {
   /** This run picks up a scan that a reload interrupted. */
   resumed: boolean
   error?: string
+  /** What stopped the scan, for the page to say in plain words (a permission the key lacks, say). */
+  problem?: unknown
+  /** While waiting: when Braze's budget resets (epoch ms). */
+  resumeAt?: number
 }
 
 const IDLE: ScanState = {
@@ -58,7 +65,23 @@ interface Run {
 export interface DetailsScanOptions {
   now?: () => number
   marker?: ScanMarkerStore
+  /** How the scan waits for Braze's budget to reset; tests pass one that returns at once. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>
 }
+
+/** Answers that no other segment will get differently: the configuration is wrong, so the scan stops at the first. */
+const CONFIGURATION_ERRORS: ReadonlySet<ProviderErrorReason> = new Set([
+  'permission_denied',
+  'unauthorized',
+  'forbidden',
+  'wrong_endpoint',
+  'not_configured',
+])
+
+/** When no reset time is known, the budget is asked about again after this long. */
+const BUDGET_RECHECK_MS = 60_000
+
+type FetchOutcome = 'ok' | 'failed' | 'again'
 
 export class DetailsScan {
   private state: ScanState = IDLE
@@ -69,10 +92,15 @@ export class DetailsScan {
   private startedAt = 0
   private readonly now: () => number
   private readonly marker: ScanMarkerStore
+  private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>
 
-  constructor(private readonly queryClient: QueryClient, { now = Date.now, marker = localScanMarkerStore }: DetailsScanOptions = {}) {
+  constructor(
+    private readonly queryClient: QueryClient,
+    { now = Date.now, marker = localScanMarkerStore, sleep = abortableSleep }: DetailsScanOptions = {},
+  ) {
     this.now = now
     this.marker = marker
+    this.sleep = sleep
   }
 
   getSnapshot = (): ScanState => this.state
@@ -84,6 +112,19 @@ export class DetailsScan {
   /** Time spent running so far, including the current stretch. */
   activeMs(): number {
     return this.state.activeMs + (this.state.status === 'running' ? this.now() - this.runningSince : 0)
+  }
+
+  /** The Braze calls a scan started now would make: details of each segment not fetched lately, sizes of the tracked. */
+  plannedCalls(segments: readonly Segment[]): { details: number; sizes: number } {
+    const since = this.now() - FRESH_MS
+    let details = 0
+    let sizes = 0
+    for (const segment of segments) {
+      if (segment.provider !== 'braze') continue
+      if (!this.fetchedSince(brazeQueries.details(segment.id).queryKey, since)) details += 1
+      if (isTracked(segment) && !this.fetchedSince(brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey, since)) sizes += 1
+    }
+    return { details, sizes }
   }
 
   start(): Promise<void> {
@@ -98,7 +139,7 @@ export class DetailsScan {
   }
 
   pause(): void {
-    if (this.state.status !== 'running') return
+    if (this.state.status !== 'running' && this.state.status !== 'waiting') return
     this.marker.write({ startedAt: this.startedAt, status: 'paused' })
     this.set({ ...this.state, status: 'paused', activeMs: this.activeMs() })
   }
@@ -120,7 +161,7 @@ export class DetailsScan {
   }
 
   private isActive(): boolean {
-    return ['running', 'paused', 'preparing'].includes(this.state.status)
+    return ['running', 'paused', 'waiting', 'preparing'].includes(this.state.status)
   }
 
   private async run(plan: RunPlan): Promise<void> {
@@ -161,10 +202,41 @@ export class DetailsScan {
     for (let segment = queue.shift(); segment; segment = queue.shift()) {
       await this.whilePaused()
       if (run.signal.aborted) return
-      const ok = await this.fetchOne(segment, run)
+      const outcome = await this.fetchOne(segment, run)
       if (run.signal.aborted) return
-      this.set({ ...this.state, done: this.state.done + 1, failed: this.state.failed + (ok ? 0 : 1) })
+      if (outcome === 'again') queue.unshift(segment)
+      else this.set({ ...this.state, done: this.state.done + 1, failed: this.state.failed + (outcome === 'ok' ? 0 : 1) })
     }
+  }
+
+  /**
+   * The proxy keeps the rest of Braze's hourly budget for production: no request goes out until it resets, then the
+   * scan carries on by itself. Not a failure: the segment is asked for again.
+   */
+  private waitForBudget(error: ProviderError, run: Run): void {
+    const resumeAt =
+      error.resumeAt ?? this.now() + (error.retryAfterSeconds === undefined ? BUDGET_RECHECK_MS : error.retryAfterSeconds * 1000)
+    if (this.state.status === 'waiting' && (this.state.resumeAt ?? 0) >= resumeAt) return
+    if (this.state.status === 'running') this.set({ ...this.state, activeMs: this.activeMs() })
+    this.set({ ...this.state, status: 'waiting', resumeAt })
+    void this.sleep(Math.max(0, resumeAt - this.now()), run.signal).then(
+      () => {
+        if (run.signal.aborted || this.state.status !== 'waiting' || this.state.resumeAt !== resumeAt) return
+        this.runningSince = this.now()
+        this.set({ ...this.state, status: 'running', resumeAt: undefined })
+        for (const wake of this.resumeWaiters.splice(0)) wake()
+      },
+      () => undefined,
+    )
+  }
+
+  /** A configuration error (a permission the key lacks, say): every other segment would get it too, so stop now. */
+  private stopOn(error: ProviderError, run: Run): void {
+    if (run.signal.aborted) return
+    this.controller?.abort()
+    this.marker.clear()
+    this.set({ ...this.state, status: 'failed', activeMs: this.activeMs(), error: error.message, problem: error })
+    for (const wake of this.resumeWaiters.splice(0)) wake()
   }
 
   /**
@@ -193,19 +265,28 @@ export class DetailsScan {
   }
 
   private whilePaused(): Promise<void> {
-    if (this.state.status !== 'paused') return Promise.resolve()
+    if (this.state.status !== 'paused' && this.state.status !== 'waiting') return Promise.resolve()
     return new Promise((resolve) => this.resumeWaiters.push(resolve))
   }
 
-  /** Each request retries on its own (429 waits, 5xx backs off); a segment that still fails is counted, not fatal. */
-  private async fetchOne(segment: Segment, run: Run): Promise<boolean> {
+  /**
+   * Each request retries on its own (429 waits, 5xx backs off); a segment that still fails is counted, not fatal.
+   * The budget's reserve holds the scan until the reset ('again'); a configuration error stops it.
+   */
+  private async fetchOne(segment: Segment, run: Run): Promise<FetchOutcome> {
     try {
       await this.fetchInTurn(brazeQueries.details(segment.id, run.hooks), run)
-      if (run.signal.aborted || !isTracked(segment)) return true
+      if (run.signal.aborted || !isTracked(segment)) return 'ok'
       await this.fetchInTurn(brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS, run.hooks), run)
-      return true
-    } catch {
-      return false
+      return 'ok'
+    } catch (error) {
+      if (!(error instanceof ProviderError)) return 'failed'
+      if (error.reason === 'budget_reserve') {
+        this.waitForBudget(error, run)
+        return 'again'
+      }
+      if (CONFIGURATION_ERRORS.has(error.reason)) this.stopOn(error, run)
+      return 'failed'
     }
   }
 

@@ -3,7 +3,12 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Alert } from '../../components/alert'
+import { useFormat } from '../../components/use-format'
+import { adviceForError } from '../../providers/error-advice'
+import type { Segment } from '../../providers/segment'
 import type { AuditT } from './audit-t'
+import { ScanCost } from './scan-cost'
 import { detailsScanFor, SCAN_CONCURRENCY, type DetailsScan, type ScanState } from './details-scan'
 
 /** Rate and time remaining, once something was fetched. */
@@ -23,8 +28,9 @@ const RESUMED_STATES = ['preparing', 'running', 'paused'] as const
 
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value)
 
-function stateText(t: AuditT, state: ScanState): string | undefined {
+function stateText(t: AuditT, state: ScanState, time: (ms: number) => string): string | undefined {
   const { status } = state
+  if (status === 'waiting') return t('scan.state.waiting', { time: state.resumeAt === undefined ? '' : time(state.resumeAt) })
   if (state.resumed && isOneOf(RESUMED_STATES, status)) return t(`scan.resumed.${status}`)
   return isOneOf(STATES, status) ? t(`scan.state.${status}`) : undefined
 }
@@ -36,31 +42,41 @@ function slowedParts(t: AuditT, state: ScanState): string[] {
 }
 
 /** "Paused: 3 of 120 fetched, 2 already fresh, 1 failed · 2.5 per second · about 1 min left". */
-function statusText(t: AuditT, scan: DetailsScan, state: ScanState): string {
+function statusText(t: AuditT, scan: DetailsScan, state: ScanState, time: (ms: number) => string): string {
   const toFetch = state.total - state.skipped
   const counts = [t('scan.fetched', { count: state.done, total: toFetch })]
   if (state.skipped > 0) counts.push(t('scan.fresh', { count: state.skipped }))
   if (state.failed > 0) counts.push(t('scan.failedCount', { count: state.failed }))
   const progress = [counts.join(', '), ...(state.status === 'running' ? remainingParts(t, scan, state) : []), ...slowedParts(t, state)].join(' · ')
-  const prefix = stateText(t, state)
+  const prefix = stateText(t, state, time)
   return prefix ? t('scan.withState', { state: prefix, progress }) : progress
 }
 
-export function ScanPanel() {
+export function ScanPanel({ segments }: { segments: readonly Segment[] }) {
   const { t } = useTranslation(['audit', 'common'])
+  const { t: tCommon } = useTranslation()
+  const format = useFormat()
   const scan = detailsScanFor(useQueryClient())
   const state = useSyncExternalStore(scan.subscribe, scan.getSnapshot)
   const toFetch = state.total - state.skipped
-  const active = state.status === 'running' || state.status === 'paused' || state.status === 'preparing'
+  const active = ['running', 'paused', 'waiting', 'preparing'].includes(state.status)
+  const problem = state.status === 'failed' && state.problem ? adviceForError(state.problem, 'braze', tCommon) : undefined
   return (
     <section className="card" aria-labelledby="scan-heading">
       <h2 id="scan-heading">{t('scan.heading')}</h2>
       <p className="muted">{t('scan.intro', { concurrency: SCAN_CONCURRENCY })}</p>
+      {!active ? <ScanCost segments={segments} /> : null}
       {state.status !== 'idle' ? (
         <>
           <progress className="scan-progress" aria-label={t('scan.progressLabel')} max={Math.max(toFetch, 1)} value={state.status === 'done' ? Math.max(toFetch, 1) : state.done} />
-          <p role="status">{statusText(t, scan, state)}</p>
-          {state.status === 'failed' ? <p className="field-problem">{t('scan.failed', { reason: state.error ?? '' })}</p> : null}
+          <p role="status">{statusText(t, scan, state, format.time)}</p>
+          {problem ? (
+            <Alert tone="error" title={t('scan.stopped', { problem: problem.title })}>
+              {problem.advice}
+            </Alert>
+          ) : state.status === 'failed' ? (
+            <p className="field-problem">{t('scan.failed', { reason: state.error ?? '' })}</p>
+          ) : null}
         </>
       ) : null}
       <div className="button-row">

@@ -6,6 +6,7 @@ import { Alert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { brazeInstanceName } from './braze-instance'
+import { BrazeBudget } from './braze-budget'
 import { connectionStatusQuery, type ConnectionStatus } from '../../providers/connection-status'
 
 type ProviderStatus = ConnectionStatus['providers']['braze'] | ConnectionStatus['providers']['commandersAct']
@@ -73,6 +74,7 @@ function BrazeCard({ status, mode }: { status: ConnectionStatus['providers']['br
           <dd>
             <code>segments.list</code>, <code>segments.details</code>, <code>segments.data_series</code>
           </dd>
+          <BrazeBudget />
         </dl>
       ) : (
         <MissingConfiguration status={status} variables={VARIABLES.braze} />

@@ -5,12 +5,13 @@ import { useCallback, type ReactNode } from 'react'
 import { RetryAlert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { LinkifiedText } from '../../components/linkified-text'
+import { MalformedMark } from '../../components/malformed-mark'
 import { SIZE_SERIES_DAYS } from '../../providers/braze/cached-queries'
 import { brazeQueries } from '../../providers/braze/queries'
 import { adviceForError } from '../../providers/error-advice'
 import { ProviderError } from '../../providers/provider-error'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
-import { DateWithAge } from './date-with-age'
+import { DetailDate } from './detail-date'
 import { DetailFrame, DetailSkeleton, SegmentNotFound } from './detail-parts'
 import { SizeChart } from './size-chart'
 
@@ -130,9 +131,13 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
               )}
             </dd>
             <dt>{t('facts.created')}</dt>
-            <dd>{segment?.createdAt ? <DateWithAge iso={segment.createdAt} /> : <span className="muted">{segment ? t('facts.unknown') : '…'}</span>}</dd>
+            <dd>
+              <DetailDate iso={segment?.createdAt} field="created_at" details={segment} />
+            </dd>
             <dt>{t('facts.updated')}</dt>
-            <dd>{segment?.updatedAt ? <DateWithAge iso={segment.updatedAt} /> : <span className="muted">{segment ? t('facts.unknown') : '…'}</span>}</dd>
+            <dd>
+              <DetailDate iso={segment?.updatedAt} field="updated_at" details={segment} />
+            </dd>
             <dt>{t('facts.tracking')}</dt>
             <dd>
               {typeof tracking !== 'boolean' ? (
@@ -144,6 +149,9 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
               )}
             </dd>
           </dl>
+          <p>
+            <MalformedMark fields={[...(listed.data?.malformed ?? []), ...(segment?.malformed ?? [])]} />
+          </p>
         </section>
       }
     />

@@ -18,6 +18,7 @@ import { providerLabel, type ProviderId } from '../../providers/provider-error'
 import { NOT_PROVIDED } from '../../providers/segment'
 import { IdCell, KnownCell, KnownDate, Names, TrackingCell, VerdictCell } from './cells'
 import { fromDetails, type Known, type SegmentRow } from './segment-rows'
+import { MalformedMark } from '../../components/malformed-mark'
 import { SegmentLink } from './segment-link'
 
 /** The list's translate function: its own strings first, the shared ones (verdicts, "not provided") second. */
@@ -126,7 +127,12 @@ export const segmentColumns = [
   column({
     id: 'name',
     accessorFn: (row) => row.name,
-    cell: ({ row }) => <SegmentLink row={row.original} />,
+    cell: ({ row }) => (
+      <>
+        <SegmentLink row={row.original} />
+        <MalformedMark fields={row.original.malformed} />
+      </>
+    ),
     meta: { csv: (row) => row.name },
     // Without its name a row means nothing.
     enableHiding: false,

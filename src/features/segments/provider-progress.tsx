@@ -1,18 +1,29 @@
 // Each provider's loading progress and failures: a failing provider gets an alert with Retry; the other's rows stay.
 import { useTranslation } from 'react-i18next'
 import { RetryAlert } from '../../components/alert'
+import { useFormat } from '../../components/use-format'
 import { adviceForError } from '../../providers/error-advice'
 import { providerLabel } from '../../providers/provider-error'
 import type { ProviderListState } from '../../providers/segment-lists'
 
 export function ProviderProgress({ providers }: { providers: readonly ProviderListState[] }) {
   const { t } = useTranslation('segments')
+  const format = useFormat()
   const loading = providers.filter((provider) => provider.loading)
   if (loading.length === 0) return null
   return (
     <div className="progress-line" aria-live="off">
       {loading.map((provider) => {
         const name = providerLabel[provider.provider]
+        // A wait Braze asked for is not a failure: said as a status, with the rows kept and the time loading resumes.
+        if (provider.waitingUntil !== undefined) {
+          return (
+            <span key={provider.provider} role="status" className={`progress-item progress-${provider.provider}`}>
+              <span className="spinner" aria-hidden="true" />
+              {t('progress.waiting', { provider: name, time: format.time(provider.waitingUntil), count: provider.count })}
+            </span>
+          )
+        }
         return (
           <span key={provider.provider} className={`progress-item progress-${provider.provider}`}>
             <span className="spinner" aria-hidden="true" />

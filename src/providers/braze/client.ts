@@ -18,13 +18,19 @@ function notFoundOnBadRequest(error: unknown): never {
   throw error
 }
 
+/**
+ * One retry after a 5xx or a network error: a detail page asks for details, a size series and the list, and a provider
+ * that keeps failing must cost at most 20 calls per page load (the list's share is 16) and show its alert quickly.
+ */
+const SEGMENT_RETRY = { maxRetries: 1 }
+
 export async function fetchBrazeSegmentDetails(id: string, options: ProviderRequestOptions = {}): Promise<BrazeSegmentDetails> {
   const body = await requestProviderJson(
     'braze',
     '/api/braze/segments/details',
     { segment_id: id },
     brazeSegmentDetailsSchema,
-    options,
+    { ...options, retry: { ...SEGMENT_RETRY, ...options.retry } },
   ).catch(notFoundOnBadRequest)
   return toBrazeSegmentDetails(id, body)
 }
@@ -37,7 +43,7 @@ export async function fetchBrazeDataSeries(id: string, days: number, options: Pr
     '/api/braze/segments/data_series',
     { segment_id: id, length: days },
     brazeDataSeriesSchema,
-    options,
+    { ...options, retry: { ...SEGMENT_RETRY, ...options.retry } },
   ).catch(notFoundOnBadRequest)
   return toBrazeSizeSeries(body)
 }

@@ -1,11 +1,10 @@
 // The Braze segment list through the proxy: paged speculatively, several pages per request and several requests at once,
-// streamed to its consumer in batches.
+// streamed to its consumer in batches; a page that failed is asked for again alone, after the wait Braze asks for.
 import { AdaptiveConcurrency } from '../../lib/adaptive-concurrency'
-import { abortableSleep, type RetryPolicy } from '../../lib/http'
-import { ProviderError } from '../provider-error'
-import { requestProviderJson, type ProviderRequestOptions } from '../request'
+import { abortableSleep, backoffDelay, defaultRetryPolicy, type RetryPolicy } from '../../lib/http'
 import type { Segment } from '../segment'
-import { brazeSegmentPagesSchema, toBrazeSegment } from './schemas'
+import { fetchBrazeSegmentPages, type BrazePagesAnswer } from './list-pages'
+import { BRAZE_LIST_MAX_RETRIES, rateLimitWait, remedyFor, takeRun } from './list-retry'
 
 /** Braze's fixed page size: a shorter page is the last one. */
 export const BRAZE_PAGE_SIZE = 100
@@ -22,19 +21,6 @@ export const BRAZE_PAGES_PER_REQUEST = 4
  * 10,000 segments into ~10, while the rows still visibly fill in.
  */
 export const BRAZE_LIST_BATCH_MS = 150
-
-/**
- * `count` consecutive pages from `first`, through the proxy's multi-page route, as one request: the pages come back
- * together, or the error of the first page that failed (a 429 is waited out and the whole request retried).
- */
-export async function fetchBrazeSegmentPages(first: number, count: number, options: ProviderRequestOptions = {}): Promise<Segment[][]> {
-  const params = { page: first, pages: count, sort_direction: 'asc' }
-  const body = await requestProviderJson('braze', '/api/braze/segments/list/pages', params, brazeSegmentPagesSchema, options)
-  if (body.pages.length !== count) {
-    throw new ProviderError('braze', 'invalid_response', { status: 200, field: 'pages', detail: `${count} pages asked for, ${body.pages.length} answered` })
-  }
-  return body.pages.map((page) => page.segments.map(toBrazeSegment))
-}
 
 /** The time a streamed list batches its chunks by; tests pass one they control. */
 export interface BatchClock {
@@ -58,17 +44,22 @@ export interface StreamBrazeSegmentsOptions {
   /** Least time between two chunks after the first (0: each page as soon as it can be handed over). */
   batchMs?: number
   clock?: BatchClock
+  /** Told when Braze asked to wait (the time, by `retry.now`, when loading resumes) and when loading resumed (undefined). */
+  onWait?: (resumesAt: number | undefined) => void
 }
 
-type RequestOutcome = { pages: Segment[][] } | { error: unknown }
+type RequestOutcome = { answer: BrazePagesAnswer } | { error: unknown }
 
 /**
  * Every Braze segment, in page order, in chunks of one or more pages. Braze gives no total, so pages are requested
- * speculatively, `pagesPerRequest` consecutive pages per request and `concurrency` requests at once, one more request
- * each time one comes back, until a short or empty page marks the end. Requests do not wait for the consumer: answered pages are buffered and handed over in page order, the
- * first page alone as soon as it is in, then everything that followed it at most every `batchMs`, and the rest at once
- * when the list is complete. Pages past the end are ignored; an id already handed over is never handed over again
- * (offset paging can shift while we read). A page that fails for good cancels the others and is thrown.
+ * speculatively, `pagesPerRequest` consecutive pages per request and `concurrency` requests at once (one alone until
+ * a page has come back, so a provider that is down is not asked 24 times at once), until a short or empty page marks
+ * the end. A page that came back is kept; a page that failed is asked for again alone: after a 429, once the wait Braze
+ * asks for is over (every request waits meanwhile, and `onWait` says until when); after a 5xx, after a backoff (no new
+ * pages meanwhile). Other failures, and pages out of retries, end the listing with their error.
+ * Answered pages are buffered and handed over in page order, the first page alone as soon as it is in, then everything
+ * that followed it at most every `batchMs`, and the rest at once when the list is complete. Pages past the end are
+ * ignored; an id already handed over is never handed over again (offset paging can shift while we read).
  */
 export async function* streamAllBrazeSegments({
   signal,
@@ -77,8 +68,10 @@ export async function* streamAllBrazeSegments({
   retry,
   batchMs = BRAZE_LIST_BATCH_MS,
   clock = realClock,
+  onWait,
 }: StreamBrazeSegmentsOptions = {}): AsyncGenerator<Segment[], void, undefined> {
   signal?.throwIfAborted()
+  const policy: RetryPolicy = { ...defaultRetryPolicy, ...retry }
   // Our own controller, so that finishing, failing or being closed early (return()) cancels the pages still in flight.
   const controller = new AbortController()
 
@@ -87,6 +80,18 @@ export async function* streamAllBrazeSegments({
   let nextPage = 0
   let lastPage = Number.POSITIVE_INFINITY
   let inFlight = 0
+  let anyPageCame = false
+  /**
+   * Failed pages due to be asked for again, sorted; and the pages that failed with a 5xx or a network error and have
+   * not come back since: while there are any, no new page is asked for (a provider that is down is not asked more).
+   * A 429 holds every request anyway, until the wait is over.
+   */
+  const retryQueue: number[] = []
+  const outstanding = new Set<number>()
+  const failures = new Map<number, number>()
+  const rateLimits = new Map<number, number>()
+  /** While Braze asked to wait: when loading resumes. */
+  let waitingUntil: number | undefined
   /** Answered pages waiting for an earlier one, by page. */
   const answered = new Map<number, Segment[]>()
   /** The first page not yet moved to `ready`. */
@@ -111,6 +116,11 @@ export async function* streamAllBrazeSegments({
     signal?.throwIfAborted()
     if (failure) throw failure.error
   }
+  const fail = (error: unknown) => {
+    failure = { error }
+    // The list cannot be whole any more: stop the other pages now rather than when the consumer next pulls.
+    controller.abort()
+  }
 
   const forwardAbort = () => {
     controller.abort(signal?.reason)
@@ -118,49 +128,132 @@ export async function* streamAllBrazeSegments({
   }
   signal?.addEventListener('abort', forwardAbort, { once: true })
 
+  /** The pages of the next request: failed pages first, new ones only while none is failing. */
+  const nextRequest = (): number[] | undefined => {
+    const due = retryQueue.splice(0).filter((page) => page <= lastPage)
+    retryQueue.push(...due)
+    if (retryQueue.length > 0) return takeRun(retryQueue, pagesPerRequest)
+    if (outstanding.size > 0 || nextPage > lastPage) return undefined
+    const first = nextPage
+    // Never past a known end (lastPage is infinite until a short page is seen).
+    const count = Math.min(pagesPerRequest, lastPage - first + 1)
+    nextPage += count
+    return Array.from({ length: count }, (_, index) => first + index)
+  }
+
   const launch = () => {
-    while (!controller.signal.aborted && inFlight < pace.limit && nextPage <= lastPage) {
-      const first = nextPage
-      // Never past a known end (lastPage is infinite until a short page is seen).
-      const count = Math.min(pagesPerRequest, lastPage - first + 1)
-      nextPage += count
+    while (!controller.signal.aborted && waitingUntil === undefined && inFlight < (anyPageCame ? pace.limit : 1)) {
+      const pages = nextRequest()
+      if (!pages || pages.length === 0) return
       inFlight += 1
-      fetchBrazeSegmentPages(first, count, { signal: controller.signal, retry, onRateLimited: pace.rateLimited }).then(
-        (pages) => settle(first, { pages }),
-        (error: unknown) => settle(first, { error }),
+      const first = pages[0] ?? 0
+      fetchBrazeSegmentPages(first, pages.length, { signal: controller.signal, retry, onRateLimited: pace.rateLimited }).then(
+        (answer) => settle({ answer }),
+        (error: unknown) => settle({ error }),
       )
     }
   }
 
+  const askAgain = (pages: readonly number[]) => {
+    retryQueue.push(...pages)
+    retryQueue.sort((a, b) => a - b)
+  }
+
+  /** Every request holds until `ms` from now (a later wait extends it), then the waiting pages go first. */
+  const waitFor = (ms: number, pages: readonly number[]) => {
+    askAgain(pages)
+    const until = policy.now() + ms
+    if (waitingUntil !== undefined && waitingUntil >= until) return
+    waitingUntil = until
+    onWait?.(until)
+    void policy.sleep(ms, controller.signal).then(
+      () => {
+        if (waitingUntil !== until) return
+        waitingUntil = undefined
+        onWait?.(undefined)
+        launch()
+      },
+      () => undefined,
+    )
+  }
+
+  const backOff = (pages: readonly number[], attempt: number) => {
+    const ms = backoffDelay(attempt, policy.baseDelayMs, policy.maxDelayMs, policy.jitter, policy.random)
+    void policy.sleep(ms, controller.signal).then(
+      () => {
+        askAgain(pages)
+        launch()
+      },
+      () => undefined,
+    )
+  }
+
   const takeIn = (page: number, segments: Segment[]) => {
+    outstanding.delete(page)
     if (page > lastPage) return
     if (segments.length < BRAZE_PAGE_SIZE) {
       lastPage = page
       // Pages past the end hold nothing we want (the ones still in flight are cancelled when the stream ends).
       for (const later of answered.keys()) if (later > lastPage) answered.delete(later)
+      for (const later of outstanding) if (later > lastPage) outstanding.delete(later)
     }
     answered.set(page, segments)
   }
 
+  /** Decides each failed page's fate; false when one ends the listing. */
+  const handleFailures = ({ failed, headers }: BrazePagesAnswer): boolean => {
+    const waiting: number[] = []
+    const backingOff: number[] = []
+    let wait = 0
+    let attempt = 0
+    for (const { page, error } of failed) {
+      if (page > lastPage) continue
+      const remedy = remedyFor(error)
+      if (remedy === 'backoff') outstanding.add(page)
+      const counts = remedy === 'wait' ? rateLimits : failures
+      const tries = counts.get(page) ?? 0
+      const limit = remedy === 'wait' ? policy.maxRateLimitRetries : Math.min(policy.maxRetries, BRAZE_LIST_MAX_RETRIES)
+      if (remedy === 'fatal' || tries >= limit) {
+        fail(error)
+        return false
+      }
+      counts.set(page, tries + 1)
+      if (remedy === 'wait') {
+        wait = Math.max(wait, rateLimitWait(error, headers, tries, policy))
+        waiting.push(page)
+      } else {
+        attempt = Math.max(attempt, tries)
+        backingOff.push(page)
+      }
+    }
+    if (waiting.length > 0) {
+      pace.rateLimited()
+      waitFor(wait, waiting)
+    }
+    if (backingOff.length > 0) backOff(backingOff, attempt)
+    return true
+  }
+
   // Runs as each request answers, whether or not the consumer is waiting: that is what keeps `concurrency` in flight.
-  const settle = (first: number, outcome: RequestOutcome) => {
+  const settle = (outcome: RequestOutcome) => {
     inFlight -= 1
     // Finished, failed or cancelled: nothing more to take in (these are mostly our own aborts).
-    if (controller.signal.aborted || first > lastPage) return
+    if (controller.signal.aborted) return
     if ('error' in outcome) {
-      failure = outcome
-      // The list cannot be whole any more: stop the other pages now rather than when the consumer next pulls.
-      controller.abort()
+      fail(outcome.error)
     } else {
-      outcome.pages.forEach((segments, index) => takeIn(first + index, segments))
-      for (let next = answered.get(nextInOrder); next; next = answered.get(nextInOrder)) {
-        answered.delete(nextInOrder)
-        nextInOrder += 1
-        const fresh = next.filter((segment) => !seen.has(segment.id))
-        for (const segment of fresh) seen.add(segment.id)
-        if (fresh.length > 0) ready.push(fresh)
+      for (const [page, segments] of outcome.answer.pages) takeIn(page, segments)
+      if (outcome.answer.pages.size > 0) anyPageCame = true
+      if (handleFailures(outcome.answer)) {
+        for (let next = answered.get(nextInOrder); next; next = answered.get(nextInOrder)) {
+          answered.delete(nextInOrder)
+          nextInOrder += 1
+          const fresh = next.filter((segment) => !seen.has(segment.id))
+          for (const segment of fresh) seen.add(segment.id)
+          if (fresh.length > 0) ready.push(fresh)
+        }
+        launch()
       }
-      launch()
     }
     notify()
   }
@@ -203,5 +296,6 @@ export async function* streamAllBrazeSegments({
   } finally {
     signal?.removeEventListener('abort', forwardAbort)
     controller.abort()
+    if (waitingUntil !== undefined) onWait?.(undefined)
   }
 }

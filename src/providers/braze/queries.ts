@@ -18,7 +18,9 @@ export const brazeQueries = {
         // The signal is left unread on purpose: TanStack Query then lets the listing finish when the last page using
         // it goes away (a visit to another page) instead of cutting it off and keeping a partial list as if whole.
         // An explicit cancel still stops it: the loop ends, which stops the paging.
-        streamFn: () => streamAllBrazeSegments(),
+        // `client` only: reading `signal` here would tie the listing to its observers (see above).
+        streamFn: ({ client }) =>
+          streamAllBrazeSegments({ onWait: (until) => client.setQueryData(brazeQueries.listWait().queryKey, until ?? null) }),
         reducer: (rows: Segment[], page: Segment[]) => rows.concat(page),
         initialValue: [],
         // A refresh keeps showing the old rows until the new list is complete, instead of emptying the table.
@@ -31,6 +33,17 @@ export const brazeQueries = {
       // Each page already retries on its own; a query-level retry would list every page again.
       retry: false,
       staleTime: 5 * 60_000,
+    }),
+  /**
+   * While Braze asks the listing to wait (429): when loading resumes, epoch ms; null otherwise. Written by the listing,
+   * never fetched; outside the 'segments' root so it is neither persisted nor refetched with the list.
+   */
+  listWait: () =>
+    queryOptions({
+      queryKey: ['list-wait', 'braze'] as const,
+      queryFn: (): number | null => null,
+      initialData: null,
+      staleTime: Infinity,
     }),
   details: (id: string, hooks: SegmentRequestHooks = {}) =>
     queryOptions({

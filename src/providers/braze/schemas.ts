@@ -1,5 +1,6 @@
 // Braze answer shapes (zod) and their mapping into the app's types: lenient where Braze varies, strict elsewhere.
 import { z } from 'zod/mini'
+import { normaliseIsoDate } from '../../lib/iso-date'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../segment'
 
 /** Braze's envelope: a 2xx whose `message` is not "success" is still a failure. */
@@ -11,6 +12,10 @@ const nameList = z.pipe(
   z.transform((names: (string | null)[]) => names.filter((name): name is string => name !== null)),
 )
 
+/** A row needs its id to be listed at all (it is the row's key and its link); every other field is read on its own. */
+const listRowIdSchema = z.object({ id: z.string().check(z.minLength(1)) })
+
+/** The documented list row, for callers that build rows from known-good data (the demo, tests). */
 export const brazeSegmentListItemSchema = z.object({
   id: z.string().check(z.minLength(1)),
   name: z.string(),
@@ -19,30 +24,27 @@ export const brazeSegmentListItemSchema = z.object({
   tags: z.nullish(nameList),
 })
 
+/** A list page: the envelope is checked, the rows are read one by one (see readBrazeListRow). */
 export const brazeSegmentsPageSchema = z.object({
   message: success,
-  segments: z.array(brazeSegmentListItemSchema),
+  segments: z.array(z.unknown()),
 })
 
-/** What the proxy's multi-page route answers: several list pages, each exactly as Braze gave it, in page order. */
+/** One page of the proxy's multi-page route: Braze's body as sent, or the proxy's error object and status. */
+export const brazePageAnswerSchema = z.object({
+  page: z.number(),
+  status: z.number(),
+  body: z.optional(z.unknown()),
+  error: z.optional(z.unknown()),
+})
+
+/** What the proxy's multi-page route answers: one entry per page asked for, in page order. */
 export const brazeSegmentPagesSchema = z.object({
-  pages: z.array(brazeSegmentsPageSchema),
+  pages: z.array(brazePageAnswerSchema),
 })
 
-/** With or without milliseconds, `Z` or an offset. */
-const isoDateTime = z.iso.datetime({ offset: true })
-
-export const brazeSegmentDetailsSchema = z.object({
-  message: success,
-  name: z.nullish(z.string()),
-  created_at: z.nullish(isoDateTime),
-  updated_at: z.nullish(isoDateTime),
-  description: z.nullish(z.string()),
-  // Added later by Braze: older workspaces omit it.
-  text_description: z.nullish(z.string()),
-  tags: z.nullish(nameList),
-  teams: z.nullish(nameList),
-})
+/** The envelope only: each detail field is read on its own, so one odd field never hides the others. */
+export const brazeSegmentDetailsSchema = z.looseObject({ message: success })
 
 export const brazeDataSeriesSchema = z.object({
   message: success,
@@ -56,7 +58,6 @@ export const brazeDataSeriesSchema = z.object({
 })
 
 export type BrazeSegmentListItem = z.output<typeof brazeSegmentListItemSchema>
-export type BrazeSegmentsPage = z.output<typeof brazeSegmentsPageSchema>
 export type BrazeSegmentDetailsBody = z.output<typeof brazeSegmentDetailsSchema>
 export type BrazeDataSeriesBody = z.output<typeof brazeDataSeriesSchema>
 
@@ -71,12 +72,24 @@ export interface BrazeSegmentDetails {
   textDescription?: string | null
   tags: string[]
   teams?: string[]
+  /** Braze's names of the fields whose value could not be read (an unreadable date, a list that is not one). */
+  malformed?: readonly string[]
 }
 
 export interface BrazeSizePoint {
   /** YYYY-MM-DD */
   time: string
   size: number
+}
+
+/** Reads one field of a provider record; a value that does not fit is noted under its name instead of failing the record. */
+function fieldReader(record: Record<string, unknown>, malformed: string[]) {
+  return <S extends z.ZodMiniType>(name: string, schema: S): z.output<S> | undefined => {
+    const result = schema.safeParse(record[name])
+    if (result.success) return result.data
+    malformed.push(name)
+    return undefined
+  }
 }
 
 export function toBrazeSegment(item: BrazeSegmentListItem): Segment {
@@ -91,17 +104,65 @@ export function toBrazeSegment(item: BrazeSegmentListItem): Segment {
   }
 }
 
-export function toBrazeSegmentDetails(id: string, body: BrazeSegmentDetailsBody): BrazeSegmentDetails {
+/**
+ * One list row as far as it reads: a field that breaks the documented shape is left out and named in `malformed`,
+ * rather than failing its page and the whole list. A row without an id cannot be shown or linked: undefined.
+ */
+export function readBrazeListRow(row: unknown): Segment | undefined {
+  const identified = listRowIdSchema.safeParse(row)
+  if (!identified.success) return undefined
+  const malformed: string[] = []
+  const read = fieldReader(row as Record<string, unknown>, malformed)
+  const name = read('name', z.string())
+  const tracking = read('analytics_tracking_enabled', z.boolean())
+  const tags = read('tags', z.nullish(nameList))
   return {
-    id,
-    name: body.name ?? undefined,
-    createdAt: body.created_at ?? undefined,
-    updatedAt: body.updated_at ?? undefined,
-    description: body.description ?? undefined,
-    textDescription: body.text_description,
-    tags: body.tags ?? [],
-    teams: body.teams ?? undefined,
+    key: segmentKey('braze', identified.data.id),
+    provider: 'braze',
+    id: identified.data.id,
+    name: name ?? '',
+    tags: tags ?? NOT_PROVIDED,
+    analyticsTracking: tracking ?? NOT_PROVIDED,
+    ...(malformed.length > 0 ? { malformed } : {}),
   }
+}
+
+const optionalText = z.nullish(z.string())
+const isPresent = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null
+
+/** The form every browser reads alike: kept as Braze sent it. Any other ISO 8601 form is rewritten to it. */
+const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})$/
+
+export function toBrazeSegmentDetails(id: string, body: BrazeSegmentDetailsBody): BrazeSegmentDetails {
+  const malformed: string[] = []
+  const read = fieldReader(body, malformed)
+  const date = (name: string): string | undefined => {
+    const text = read(name, optionalText)
+    if (text === undefined || text === null) return undefined
+    if (RFC_3339.test(text) && normaliseIsoDate(text) !== undefined) return text
+    const instant = normaliseIsoDate(text)
+    if (instant === undefined) malformed.push(name)
+    return instant
+  }
+  const createdAt = date('created_at')
+  const updatedAt = date('updated_at')
+  const name = read('name', optionalText)
+  const description = read('description', optionalText)
+  const textDescription = read('text_description', optionalText)
+  const teams = read('teams', z.nullish(nameList))
+  // Only the fields that came: an omitted key stays absent (a null text_description is kept: "empty", not "unknown").
+  const details: BrazeSegmentDetails = {
+    id,
+    ...(isPresent(name) ? { name } : {}),
+    ...(createdAt ? { createdAt } : {}),
+    ...(updatedAt ? { updatedAt } : {}),
+    ...(isPresent(description) ? { description } : {}),
+    ...(textDescription !== undefined ? { textDescription } : {}),
+    tags: read('tags', z.nullish(nameList)) ?? [],
+    ...(isPresent(teams) ? { teams } : {}),
+  }
+  if (malformed.length > 0) details.malformed = malformed
+  return details
 }
 
 export function toBrazeSizeSeries(body: BrazeDataSeriesBody): BrazeSizePoint[] {

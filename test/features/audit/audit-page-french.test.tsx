@@ -50,6 +50,7 @@ const FRENCH_FINDINGS: Record<FindingId, string> = {
   naming: 'Hors convention de nommage',
   'duplicate-name': 'Nom en double',
   'cross-provider': 'Dans les deux fournisseurs',
+  malformed: 'Réponse mal formée',
 }
 
 const region = (name: string) => screen.getByRole('region', { name })

@@ -3,7 +3,7 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { fetchBrazeDataSeries, fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
-import { fetchBrazeSegmentPages } from '../../../src/providers/braze/list-stream'
+import { fetchBrazeSegmentPages } from '../../../src/providers/braze/list-pages'
 import { ProviderError } from '../../../src/providers/provider-error'
 import { NOT_PROVIDED } from '../../../src/providers/segment'
 import { brazeListPagesHandler, createDemoHandlers } from '../../msw/demo-handlers'
@@ -40,7 +40,7 @@ describe('segments list page', () => {
     { name: 'another key order', item: { tags: ['a'], analytics_tracking_enabled: true, name: 'A', id: ID }, tags: ['a'] },
   ])('accepts $name', async ({ item, tags }) => {
     answer('list', { segments: [item], message: 'success' })
-    const [parsed] = (await fetchBrazeSegmentPages(0, 1))[0] ?? []
+    const [parsed] = (await fetchBrazeSegmentPages(0, 1)).pages.get(0) ?? []
     expect(parsed).toEqual({
       key: `braze:${ID}`,
       provider: 'braze',
@@ -53,42 +53,63 @@ describe('segments list page', () => {
   })
 
   it.each([
+    { name: 'a name that is not a string', row: { ...segment, name: 42 }, shown: { name: '' }, field: 'name' },
+    { name: 'no name', row: { id: ID, analytics_tracking_enabled: true, tags: [] }, shown: { name: '' }, field: 'name' },
+    { name: 'tracking as a string', row: { ...segment, analytics_tracking_enabled: 'true' }, shown: { analyticsTracking: NOT_PROVIDED }, field: 'analytics_tracking_enabled' },
+    { name: 'a tag that is a number', row: { ...segment, tags: ['a', 7] }, shown: { tags: NOT_PROVIDED }, field: 'tags' },
+  ])('lists a row with $name, with what did read and the field named', async ({ row, shown, field }) => {
+    const other = { ...segment, id: '11111111-2222-4333-8444-555555555555' }
+    answer('list', { message: 'success', segments: [other, row] })
+    const answered = await fetchBrazeSegmentPages(0, 1)
+    expect(answered.failed).toEqual([])
+    const [first, second] = answered.pages.get(0) ?? []
+    expect(first).toMatchObject({ id: other.id, name: other.name, analyticsTracking: true })
+    expect(first?.malformed).toBeUndefined()
+    expect(second).toMatchObject({ id: ID, ...shown, malformed: [field] })
+  })
+
+  it('leaves out a row without an id (it could be neither shown nor linked) and keeps its neighbours', async () => {
+    answer('list', { message: 'success', segments: [segment, { ...segment, id: '' }, { name: 'No id' }] })
+    expect((await fetchBrazeSegmentPages(0, 1)).pages.get(0)?.map((row) => row.id)).toEqual([ID])
+  })
+
+  it.each([
     { name: 'a message other than success', body: { message: 'Segment export in progress', segments: [] }, field: 'pages.0.message' },
-    { name: 'a name that is not a string', body: { message: 'success', segments: [{ ...segment, name: 42 }] }, field: 'pages.0.segments.0.name' },
-    { name: 'an empty id', body: { message: 'success', segments: [segment, { ...segment, id: '' }] }, field: 'pages.0.segments.1.id' },
-    { name: 'tracking as a string', body: { message: 'success', segments: [{ ...segment, analytics_tracking_enabled: 'true' }] }, field: 'pages.0.segments.0.analytics_tracking_enabled' },
-    { name: 'a tag that is a number', body: { message: 'success', segments: [{ ...segment, tags: ['a', 7] }] }, field: 'pages.0.segments.0.tags.1' },
     { name: 'no segments array', body: { message: 'success' }, field: 'pages.0.segments' },
     { name: 'an array body', body: [segment], field: 'pages.0' },
-  ])('refuses $name, naming Braze and the field', async ({ body, field }) => {
+  ])('reports a page with $name as failed, naming Braze and the field', async ({ body, field }) => {
     answer('list', body)
-    const error = await failure(fetchBrazeSegmentPages(0, 1))
-    expect(error).toMatchObject({ provider: 'braze', reason: 'invalid_response', field })
-    expect(error.message).toContain('Braze')
-    if (field !== undefined) expect(error.message).toContain(`"${field}"`)
+    const [failed] = (await fetchBrazeSegmentPages(0, 1)).failed
+    expect(failed?.error).toMatchObject({ provider: 'braze', reason: 'invalid_response', field })
+    expect(failed?.error.message).toContain(`"${field}"`)
   })
 
   it('reports what Braze said when a 2xx is not a success', async () => {
     answer('list', { message: 'Segment export in progress' })
-    const error = await failure(fetchBrazeSegmentPages(0, 1))
-    expect(error.providerMessage).toBe('Segment export in progress')
+    const [failed] = (await fetchBrazeSegmentPages(0, 1)).failed
+    expect(failed?.error.providerMessage).toBe('Segment export in progress')
   })
 
   it('refuses a 2xx body that is not JSON', async () => {
     server.use(http.get('*/api/braze/segments/list', () => HttpResponse.text('<html>maintenance</html>')))
-    expect(await failure(fetchBrazeSegmentPages(0, 1))).toMatchObject({ provider: 'braze', reason: 'invalid_response' })
+    const [failed] = (await fetchBrazeSegmentPages(0, 1)).failed
+    expect(failed?.error).toMatchObject({ provider: 'braze', reason: 'invalid_response' })
   })
 })
 
 describe('segment details', () => {
   it.each([
-    { name: 'with milliseconds', createdAt: '2024-03-01T09:15:00.123Z' },
-    { name: 'without milliseconds', createdAt: '2024-03-01T09:15:00Z' },
-    { name: 'with an offset', createdAt: '2024-03-01T09:15:00+02:00' },
-  ])('accepts a full answer, dates $name', async ({ createdAt }) => {
+    { name: 'with milliseconds', sent: '2024-03-01T09:15:00.123Z', createdAt: '2024-03-01T09:15:00.123Z' },
+    { name: 'without milliseconds', sent: '2024-03-01T09:15:00Z', createdAt: '2024-03-01T09:15:00Z' },
+    { name: 'with an offset', sent: '2024-03-01T09:15:00+02:00', createdAt: '2024-03-01T09:15:00+02:00' },
+    { name: 'with an offset without colon', sent: '2024-03-01T09:15:00+0200', createdAt: '2024-03-01T07:15:00.000Z' },
+    { name: 'date only', sent: '2024-03-01', createdAt: '2024-03-01T00:00:00.000Z' },
+    { name: 'with a space for T', sent: '2024-03-01 09:15:00', createdAt: '2024-03-01T09:15:00.000Z' },
+    { name: 'with seven digits of fraction', sent: '2024-03-01T09:15:00.1234567Z', createdAt: '2024-03-01T09:15:00.123Z' },
+  ])('accepts a full answer, dates $name', async ({ sent, createdAt }) => {
     answer('details', {
       message: 'success',
-      created_at: createdAt,
+      created_at: sent,
       updated_at: '2024-06-01T10:00:00Z',
       name: 'Engaged Recent Users',
       description: 'Last used app less than 7 days ago',
@@ -123,12 +144,17 @@ describe('segment details', () => {
   })
 
   it.each([
-    { name: 'a date that is not ISO', body: { message: 'success', created_at: '01/03/2024' }, field: 'created_at' },
-    { name: 'teams as a string', body: { message: 'success', teams: 'CRM' }, field: 'teams' },
-    { name: 'a failed message', body: { message: 'error' }, field: 'message' },
-  ])('refuses $name', async ({ body, field }) => {
-    answer('details', body)
-    expect(await failure(fetchBrazeSegmentDetails(ID))).toMatchObject({ provider: 'braze', reason: 'invalid_response', field })
+    { name: 'a date that is not ISO', body: { created_at: '01/03/2024' }, field: 'created_at' },
+    { name: 'a date that is not a date', body: { updated_at: 'not a date' }, field: 'updated_at' },
+    { name: 'teams as a string', body: { teams: 'CRM' }, field: 'teams' },
+  ])('reads the rest of an answer with $name, naming the field', async ({ body, field }) => {
+    answer('details', { message: 'success', name: 'Engaged Recent Users', text_description: 'Active', ...body })
+    expect(await fetchBrazeSegmentDetails(ID)).toEqual({ id: ID, name: 'Engaged Recent Users', textDescription: 'Active', tags: [], malformed: [field] })
+  })
+
+  it('refuses an answer whose message is not success', async () => {
+    answer('details', { message: 'error' })
+    expect(await failure(fetchBrazeSegmentDetails(ID))).toMatchObject({ provider: 'braze', reason: 'invalid_response', field: 'message' })
   })
 
   it('reads the demo fake, and calls an unknown id (Braze: 400) not found', async () => {

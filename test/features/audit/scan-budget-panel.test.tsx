@@ -1,0 +1,92 @@
+// @vitest-environment jsdom
+// The scan panel and Braze's budget, as a person reads them: the cost of a scan and the budget left before it starts,
+// a pause at the reserve that says when it resumes, and a key without a permission named in plain words.
+import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import i18next from 'i18next'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
+import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
+import { renderApp } from '../../render-app'
+
+const demo = createDemoHandlers({ brazeCount: 60, commandersActCount: 5 })
+const server = setupServer(...demo.handlers)
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => {
+  server.resetHandlers()
+  localScanMarkerStore.clear()
+})
+afterAll(() => server.close())
+
+const braze = listedSegments(demo.data).filter((segment) => segment.provider === 'braze')
+const tracked = braze.filter((segment) => segment.analyticsTracking === true).length
+const resetAt = new Date(Date.now() + 40 * 60_000)
+
+function statusWithBudget(remaining: number) {
+  server.use(
+    http.get('*/api/status', () =>
+      HttpResponse.json({
+        mode: 'demo',
+        providers: {
+          braze: { configured: true, host: 'rest.demo-braze.test', rateLimit: { limit: 400, remaining, reserve: 40, resetAt: resetAt.toISOString(), observedAt: new Date().toISOString() } },
+          commandersAct: { configured: true, host: 'api.demo-commanders-act.test', site: '1234' },
+        },
+      }),
+    ),
+  )
+}
+
+const scanCard = () => screen.getByRole('region', { name: /Details scan|Analyse des détails/ })
+
+describe.each([
+  { language: 'en', cost: `about ${braze.length + tracked} calls to Braze (${braze.length} for details, ${tracked} for sizes)`, left: '100 of 400 calls left, 40 kept in reserve', over: 'more than the budget allows' },
+  { language: 'fr', cost: `environ ${braze.length + tracked} appels à Braze (${braze.length} pour les détails, ${tracked} pour les tailles)`, left: '100 appels restants sur 400, dont 40 gardés en réserve', over: 'plus que le quota ne permet' },
+])('before a scan ($language)', ({ language, cost, left, over }) => {
+  it('shows what the scan will cost in calls and the budget left, and warns when it needs more', async () => {
+    await i18next.changeLanguage(language)
+    statusWithBudget(100)
+    renderApp('/audit')
+    const card = await screen.findByRole('region', { name: /Details scan|Analyse des détails/ })
+    expect(await within(card).findByText(new RegExp(cost.replace(/[()]/g, '\\$&')))).toBeInTheDocument()
+    expect(await within(card).findByText(new RegExp(left))).toHaveTextContent(over)
+  })
+})
+
+describe('during a scan', () => {
+  it('says it waits for Braze’s hourly budget and when it resumes, without counting a failure', async () => {
+    server.use(
+      http.get('*/api/braze/segments/details', () =>
+        HttpResponse.json(
+          { error: 'budget_reserve', provider: 'braze', status: 429, retryAfterSeconds: 2_400, resumeAt: resetAt.toISOString() },
+          { status: 429, headers: { 'Retry-After': '2400' } },
+        ),
+      ),
+    )
+    renderApp('/audit')
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Scan details' }))
+    const status = await within(scanCard()).findByText(/Waiting for Braze’s hourly budget, resumes at \d{1,2}:\d{2}/)
+    expect(status).toHaveAttribute('role', 'status')
+    expect(status).not.toHaveTextContent('failed')
+    expect(within(scanCard()).queryByRole('alert')).not.toBeInTheDocument()
+    await user.click(within(scanCard()).getByRole('button', { name: 'Cancel' }))
+  })
+
+  it('stops at a permission the key lacks and names it', async () => {
+    server.use(
+      http.get('*/api/braze/segments/details', () =>
+        HttpResponse.json({ error: 'permission_denied', provider: 'braze', status: 403, message: 'Access Denied', permission: 'segments.details' }, { status: 403 }),
+      ),
+    )
+    renderApp('/audit')
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Scan details' }))
+    const alert = await within(scanCard()).findByRole('alert')
+    expect(alert).toHaveTextContent('Scan stopped: Braze’s API key lacks a permission')
+    expect(alert).toHaveTextContent('Give the key the segments.details permission')
+    expect(alert).not.toHaveTextContent('HTTP')
+  })
+})

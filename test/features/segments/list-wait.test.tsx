@@ -1,0 +1,43 @@
+// @vitest-environment jsdom
+// When Braze asks the list to wait (429), the page keeps its rows and says when loading resumes: a wait, not an alert.
+import { screen, waitFor } from '@testing-library/react'
+import i18next from 'i18next'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { createDemoHandlers } from '../../msw/demo-handlers'
+import { renderApp } from '../../render-app'
+
+const demo = createDemoHandlers({ brazeCount: 650, commandersActCount: 30 })
+const server = setupServer(...demo.handlers)
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+describe.each([
+  { language: 'en', waiting: /Braze asked to wait: loading resumes at \d{1,2}:\d{2}/, all: '680 segments' },
+  // Testing Library reads the French narrow no-break space as a space.
+  { language: 'fr', waiting: /Braze demande de patienter\s: le chargement reprend à \d{1,2}:\d{2}/, all: '680 segments' },
+])('the Braze list under a 429 ($language)', ({ language, waiting, all }) => {
+  it('keeps its rows, says when loading resumes, then completes without an alert', async () => {
+    await i18next.changeLanguage(language)
+    let limited = false
+    server.use(
+      http.get('*/api/braze/segments/list', ({ request }) => {
+        if (limited || Number(new URL(request.url).searchParams.get('page')) !== 4) return undefined
+        limited = true
+        // One second: long enough to see the wait, short enough for a unit test.
+        return HttpResponse.json({ message: 'Rate Limited' }, { status: 429, headers: { 'Retry-After': '1' } })
+      }),
+    )
+    renderApp('/')
+    const note = await screen.findByText(waiting, {}, { timeout: 4000 })
+    expect(note).toHaveAttribute('role', 'status')
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    expect(screen.getAllByRole('row').length).toBeGreaterThan(10)
+    await waitFor(() => expect(screen.getByText(all, { exact: false })).toBeInTheDocument(), { timeout: 5000 })
+    expect(screen.queryByText(waiting)).not.toBeInTheDocument()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+})

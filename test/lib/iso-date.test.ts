@@ -1,0 +1,26 @@
+// The liberal ISO 8601 reader: every form Braze may send is one instant; anything else is unreadable.
+import { describe, expect, it } from 'vitest'
+import { normaliseIsoDate } from '../../src/lib/iso-date'
+
+describe('normaliseIsoDate', () => {
+  it.each([
+    ['2021-03-18T10:00:00+0200', '2021-03-18T08:00:00.000Z'],
+    ['2021-03-18T10:00:00+02:00', '2021-03-18T08:00:00.000Z'],
+    ['2021-03-18T10:00:00-05', '2021-03-18T15:00:00.000Z'],
+    ['2021-03-18', '2021-03-18T00:00:00.000Z'],
+    ['2021-03-18 10:00:00', '2021-03-18T10:00:00.000Z'],
+    ['2021-03-18T10:00:00.1234567Z', '2021-03-18T10:00:00.123Z'],
+    ['2021-03-18T10:00:00.5Z', '2021-03-18T10:00:00.500Z'],
+    ['2021-03-18T10:00Z', '2021-03-18T10:00:00.000Z'],
+    ['2021-03-18t10:00:00z', '2021-03-18T10:00:00.000Z'],
+  ])('reads %s', (text, instant) => {
+    expect(normaliseIsoDate(text)).toBe(instant)
+  })
+
+  it.each(['not a date', '', '2021-02-31', '2021-13-01', '18/03/2021', '2021-03-18T25:00:00Z', '1616061600'])(
+    'calls %j unreadable',
+    (text) => {
+      expect(normaliseIsoDate(text)).toBeUndefined()
+    },
+  )
+})
