@@ -7,34 +7,36 @@ import { uploadSession } from '../stores/audit-client'
 import { auditKeys } from '../stores/audit-queries'
 import { browserReviewsFile, forgetBrowserReviews, readBrowserReviews } from '../stores/browser-reviews'
 import { useReviewer } from '../stores/reviewer'
+import type { SessionEntry } from '../stores/session-file'
 
 const browserReviewsKey = [...auditKeys.all, 'browser-reviews'] as const
 
 export function BrowserReviewsOffer() {
+  const reviews = useQuery({ queryKey: browserReviewsKey, queryFn: () => readBrowserReviews(), staleTime: Number.POSITIVE_INFINITY })
+  // Nothing kept in this browser (every visit after the move, and every new reviewer): nothing to ask the server.
+  return reviews.data && reviews.data.length > 0 ? <Offer found={reviews.data} /> : null
+}
+
+function Offer({ found }: { found: readonly SessionEntry[] }) {
   const { t } = useTranslation('common')
   const queryClient = useQueryClient()
   const { reviewer } = useReviewer()
   const [dismissed, setDismissed] = useState(false)
-  const reviews = useQuery({ queryKey: browserReviewsKey, queryFn: () => readBrowserReviews(), staleTime: Number.POSITIVE_INFINITY })
   const move = useMutation({
     mutationFn: async () => {
-      const found = reviews.data ?? []
       // Whoever moves them is recorded in the history; the reviews keep their own reviewers and dates.
       const mover = reviewer || found.at(-1)?.reviewer || 'this browser'
       const answer = await uploadSession(browserReviewsFile(found, new Date()), 'browser', mover)
       await forgetBrowserReviews()
       return answer
     },
-    onSuccess: () => {
-      queryClient.setQueryData(browserReviewsKey, [])
-      void queryClient.invalidateQueries({ queryKey: auditKeys.entries() })
-    },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: auditKeys.entries() }),
   })
-  const count = reviews.data?.length ?? 0
+  const count = found.length
   if (move.isSuccess) {
     return (
       <Alert tone="info" title={t('browserReviews.moved', { count: move.data.added + move.data.updated })}>
-        <button type="button" className="button" onClick={() => move.reset()}>
+        <button type="button" className="button" onClick={() => queryClient.setQueryData(browserReviewsKey, [])}>
           {t('browserReviews.close')}
         </button>
       </Alert>
