@@ -14,8 +14,8 @@ const BASELINE: AuditBaseline = {
   source: 'import',
   fileName: 'audit-session-2025-03-02.json',
   segments: [
-    { key: 'braze:b-1', name: 'Clients fidèles', tags: ['vip'] },
-    { key: 'commanders-act:42', name: 'Prospects', tags: null },
+    { key: 'braze:8b922b25-dcc6-4e4d-b345-f7b06106046c', name: 'Clients fidèles', tags: ['vip'] },
+    { key: 'commanders-act:BBFAC450', name: 'Prospects', tags: null },
   ],
   providers: ['braze', 'commanders-act'],
 }
@@ -121,7 +121,7 @@ describe('BaselineStore', () => {
 describe('baselineFromSession', () => {
   it('takes the exported session’s time, snapshot and providers, with where it came from', () => {
     const session = buildSessionFile(
-      [{ key: 'braze:b-1', verdict: 'keep', note: '', reviewer: 'Camille', reviewedAt: '2025-03-01T10:00:00.000Z' }],
+      [{ key: 'braze:8b922b25-dcc6-4e4d-b345-f7b06106046c', verdict: 'keep', note: '', reviewer: 'Camille', reviewedAt: '2025-03-01T10:00:00.000Z' }],
       BASELINE.segments,
       ['braze'],
       new Date('2025-03-02T08:00:00.000Z'),
