@@ -32,10 +32,12 @@ export function ListNavigation() {
   const next = place?.next
   const state: ListLocationState = { listSearch }
   const [moveOn, setMoveOn] = useMoveOn()
+  // A review queue needs a view to work through: opened from the list, not from a link someone shared.
+  const fromList = typeof (location.state as Partial<ListLocationState> | null)?.listSearch === 'string'
 
   useEffect(() =>
     onVerdictSaved((saved) => {
-      if (moveOn && saved === key && next) void navigate(segmentPath(next), { state })
+      if (fromList && moveOn && saved === key && next) void navigate(segmentPath(next), { state })
     }),
   )
 
@@ -63,10 +65,12 @@ export function ListNavigation() {
         {t('navigation.back')}
       </Link>
       <span className="toolbar-spacer" />
-      <label className="move-on">
-        <input type="checkbox" checked={moveOn} onChange={(event) => setMoveOn(event.target.checked)} />
-        {t('navigation.moveOn')}
-      </label>
+      {fromList ? (
+        <label className="move-on">
+          <input type="checkbox" checked={moveOn} onChange={(event) => setMoveOn(event.target.checked)} />
+          {t('navigation.moveOn')}
+        </label>
+      ) : null}
       {place ? (
         <span className="muted">
           {t(place.inView ? 'navigation.position' : 'navigation.positionLeft', { index: place.position, total: place.total })}
