@@ -5,7 +5,8 @@ import { createFakeBraze } from '../../src/server/demo/braze-fake'
 import { createFakeCommandersAct } from '../../src/server/demo/commanders-act-fake'
 import { generateDemoData, type DemoData } from '../../src/server/demo/data'
 import { JSONP_CALLBACK, parseVisitorJsonp } from '../../src/server/proxy/jsonp'
-import { brazeSegmentListItemSchema, toBrazeSegment } from '../../src/providers/braze/schemas'
+import { readBrazeListRow } from '../../src/providers/braze/schemas'
+import { listRow } from '../../src/server/demo/braze-quirks'
 import { toCommandersActSegment } from '../../src/providers/commanders-act/schemas'
 import type { Segment } from '../../src/providers/segment'
 
@@ -200,12 +201,13 @@ export function createDemoHandlers({ brazeCount, commandersActCount, seed, laten
   return { handlers, data, forwardToBraze, forwardToCommandersActList }
 }
 
-/** The demo segments as the app lists them: through the providers' own list schemas and mappings, Braze first. */
+/**
+ * The demo segments as the app lists them, Braze first: each Braze row as the fake sends it (quirks included), read by
+ * the app's own row reader, so a row that breaks the schema comes out as the list shows it (malformed fields named).
+ */
 export function listedSegments(data: DemoData): Segment[] {
   return [
-    ...data.braze.map((segment) =>
-      toBrazeSegment(brazeSegmentListItemSchema.parse({ id: segment.id, name: segment.name, analytics_tracking_enabled: segment.analyticsTrackingEnabled, tags: segment.tags })),
-    ),
+    ...data.braze.flatMap((segment) => readBrazeListRow(listRow(segment)) ?? []),
     ...data.commandersAct.map(toCommandersActSegment),
   ]
 }

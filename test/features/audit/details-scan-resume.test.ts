@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { DetailsScan, SCAN_SIZE_DAYS } from '../../../src/features/audit/details-scan'
 import type { ScanMarker, ScanMarkerStore } from '../../../src/features/audit/scan-marker'
 import { brazeQueries } from '../../../src/providers/braze/queries'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { idsOf, segmentRequests, sorted, untilDone, watchBraze } from './details-scan-traffic'
 
 const demo = createDemoHandlers({ brazeCount: 120, commandersActCount: 0 })
@@ -19,6 +19,12 @@ afterAll(() => server.close())
 const SEGMENTS = demo.data.braze
 const TOTAL = SEGMENTS.length
 const HOUR = 60 * 60_000
+/** Tracked as the app lists it (a flag that is not the boolean true is not): the segments whose size the scan fetches. */
+const TRACKED = new Set(
+  listedSegments(demo.data)
+    .filter((segment) => segment.provider === 'braze' && segment.analyticsTracking === true)
+    .map((segment) => segment.id),
+)
 
 /** localStorage as the scan sees it, in memory. */
 function memoryMarkerStore(initial?: ScanMarker): ScanMarkerStore & { current: () => ScanMarker | undefined } {
@@ -44,7 +50,7 @@ function scannedIds(queryClient: QueryClient): string[] {
   return SEGMENTS.filter(
     (segment) =>
       isFetched(queryClient, brazeQueries.details(segment.id).queryKey) &&
-      (!segment.analyticsTrackingEnabled || isFetched(queryClient, brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey)),
+      (!TRACKED.has(segment.id) || isFetched(queryClient, brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey)),
   ).map((segment) => segment.id)
 }
 

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { DetailsScan, detailsScanFor, SCAN_CONCURRENCY, SCAN_SIZE_DAYS, type ScanState } from '../../../src/features/audit/details-scan'
 import { brazeQueries } from '../../../src/providers/braze/queries'
 import type { DemoBrazeSegment } from '../../../src/server/demo/data'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import {
   idsOf,
   segmentRequests,
@@ -29,7 +29,17 @@ afterAll(() => server.close())
 const SEGMENTS = demo.data.braze
 const TOTAL = SEGMENTS.length
 const ALL_IDS = SEGMENTS.map((segment) => segment.id)
-const TRACKED_IDS = SEGMENTS.filter((segment) => segment.analyticsTrackingEnabled).map((segment) => segment.id)
+/**
+ * Tracked as the app lists it: a row whose flag does not read as the boolean true (e.g. the string "true") is not
+ * known to be tracked, so the scan asks for no size series for it.
+ */
+const TRACKED = new Set(
+  listedSegments(demo.data)
+    .filter((segment) => segment.provider === 'braze' && segment.analyticsTracking === true)
+    .map((segment) => segment.id),
+)
+const isTracked = (segment: DemoBrazeSegment) => TRACKED.has(segment.id)
+const TRACKED_IDS = SEGMENTS.filter(isTracked).map((segment) => segment.id)
 
 function brazeSegment(index: number): DemoBrazeSegment {
   const segment = SEGMENTS[index]
@@ -37,7 +47,7 @@ function brazeSegment(index: number): DemoBrazeSegment {
   return segment
 }
 
-const FIRST_TRACKED = brazeSegment(SEGMENTS.findIndex((segment) => segment.analyticsTrackingEnabled))
+const FIRST_TRACKED = brazeSegment(SEGMENTS.findIndex(isTracked))
 
 const watchBraze = (options?: WatchOptions) => watchBrazeTraffic(server, demo, options)
 
@@ -83,7 +93,7 @@ describe('DetailsScan', () => {
     for (const segment of SEGMENTS) {
       expect(queryClient.getQueryData(['segment', 'braze', segment.id])).toMatchObject({ id: segment.id, name: segment.name })
       const series = queryClient.getQueryData<unknown[]>(['segment', 'braze', segment.id, 'data_series', 30])
-      if (segment.analyticsTrackingEnabled) expect(series).toHaveLength(30)
+      if (isTracked(segment)) expect(series).toHaveLength(30)
       else expect(series).toBeUndefined()
     }
   })
@@ -236,7 +246,7 @@ describe('DetailsScan', () => {
     const scanned = SEGMENTS.filter(
       (segment) =>
         fetched(brazeQueries.details(segment.id).queryKey) &&
-        (!segment.analyticsTrackingEnabled || fetched(brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey)),
+        (!isTracked(segment) || fetched(brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey)),
     )
     await scan.start()
 
