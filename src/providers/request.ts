@@ -6,9 +6,13 @@ import { invalidResponseError, issueText, ProviderError, providerErrorFromRespon
 
 export interface ProviderRequestOptions {
   signal?: AbortSignal
+  /** Ask the provider now rather than take the answer the server kept for the team ("Refresh from Braze"). */
+  refresh?: boolean
   retry?: Partial<RetryPolicy>
   onRateLimited?: (waitMs: number) => void
 }
+
+const REFRESH_HEADERS = { 'X-Segment-Audit-Refresh': '1' }
 
 /** Proxy answers that asking again will not change: only a restart with credentials, or the budget's reset, does. */
 const FINAL_ERRORS = new Set(['not_configured', 'budget_reserve', 'upstream_timeout'])
@@ -50,12 +54,12 @@ export async function requestProviderAnswer<S extends z.ZodMiniType>(
   path: string,
   params: QueryParams,
   schema: S,
-  { signal, retry, onRateLimited }: ProviderRequestOptions = {},
+  { signal, retry, onRateLimited, refresh }: ProviderRequestOptions = {},
 ): Promise<{ body: z.output<S>; headers: Headers }> {
   let response: Response
   try {
     response = await fetchWithRetry(apiUrl(path, params), {
-      headers: { ...APP_REQUEST_HEADERS, Accept: 'application/json' },
+      headers: { ...APP_REQUEST_HEADERS, Accept: 'application/json', ...(refresh ? REFRESH_HEADERS : {}) },
       signal,
       retry: { isRetryable: isRetryableProviderResponse, ...retry },
       onRateLimited,

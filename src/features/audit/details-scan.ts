@@ -50,6 +50,8 @@ interface RunPlan {
   startedAt: number
   resumed: boolean
   paused: boolean
+  /** Ask Braze again for everything, rather than take what the server or this browser kept ("Refresh from Braze"). */
+  refresh?: boolean
 }
 
 /** What one run's workers share. */
@@ -58,8 +60,8 @@ interface Run {
   pace: AdaptiveConcurrency
   /** Segments fetched since then count as done. */
   fetchedSince: number
-  /** Each request's 429s slow the whole scan down. */
-  hooks: { onRateLimited: () => void }
+  /** Each request's 429s slow the whole scan down; a refresh asks Braze itself. */
+  hooks: { onRateLimited: () => void; refresh: boolean }
 }
 
 export interface DetailsScanOptions {
@@ -127,8 +129,8 @@ export class DetailsScan {
     return { details, sizes }
   }
 
-  start(): Promise<void> {
-    return this.run({ startedAt: this.now(), resumed: false, paused: false })
+  start({ refresh = false }: { refresh?: boolean } = {}): Promise<void> {
+    return this.run({ startedAt: this.now(), resumed: false, paused: false, refresh })
   }
 
   /** After a reload: picks up the scan the marker says was under way (paused if it was), skipping what it fetched. */
@@ -181,7 +183,9 @@ export class DetailsScan {
       return
     }
     if (controller.signal.aborted) return
-    const run = this.newRun(controller.signal, Math.min(plan.startedAt, this.now() - FRESH_MS))
+    // A refresh skips only what it fetched itself; a scan, what is fresh or was fetched since it began.
+    const fetchedSince = plan.refresh ? plan.startedAt : Math.min(plan.startedAt, this.now() - FRESH_MS)
+    const run = this.newRun(controller.signal, fetchedSince, plan.refresh ?? false)
     const queue = segments.filter((segment) => !this.isScanned(segment, run.fetchedSince))
     this.runningSince = this.now()
     this.set({ ...this.state, status: plan.paused ? 'paused' : 'running', total: segments.length, skipped: segments.length - queue.length })
@@ -191,11 +195,11 @@ export class DetailsScan {
     this.set({ ...this.state, status: 'done', activeMs: this.activeMs() })
   }
 
-  private newRun(signal: AbortSignal, fetchedSince: number): Run {
+  private newRun(signal: AbortSignal, fetchedSince: number, refresh: boolean): Run {
     const pace = new AdaptiveConcurrency(SCAN_CONCURRENCY, (concurrency) => {
       if (!signal.aborted) this.set({ ...this.state, concurrency })
     })
-    return { signal, pace, fetchedSince, hooks: { onRateLimited: pace.rateLimited } }
+    return { signal, pace, fetchedSince, hooks: { onRateLimited: pace.rateLimited, refresh } }
   }
 
   private async work(queue: Segment[], run: Run): Promise<void> {
@@ -296,7 +300,8 @@ export class DetailsScan {
     await run.pace.run(async () => {
       // A pause or cancel while this request waited for its turn (or between a segment's two requests) holds it.
       await this.whilePaused()
-      if (!run.signal.aborted) await this.queryClient.fetchQuery(options)
+      // A refresh fetches even what this browser holds as fresh: the point is Braze's answer now.
+      if (!run.signal.aborted) await this.queryClient.fetchQuery(run.hooks.refresh ? { ...options, staleTime: 0 } : options)
     })
   }
 

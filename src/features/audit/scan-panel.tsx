@@ -10,6 +10,7 @@ import type { Segment } from '../../providers/segment'
 import type { AuditT } from './audit-t'
 import { ScanCost } from './scan-cost'
 import { detailsScanFor, SCAN_CONCURRENCY, type DetailsScan, type ScanState } from './details-scan'
+import { KeptDetails } from './kept-details'
 
 /** Rate and time remaining, once something was fetched. */
 function remainingParts(t: AuditT, scan: DetailsScan, state: ScanState): string[] {
@@ -66,6 +67,7 @@ export function ScanPanel({ segments }: { segments: readonly Segment[] }) {
       <h2 id="scan-heading">{t('scan.heading')}</h2>
       <p className="muted">{t('scan.intro', { concurrency: SCAN_CONCURRENCY })}</p>
       {!active ? <ScanCost segments={segments} /> : null}
+      <KeptDetails disabled={active} onRefresh={() => void scan.start({ refresh: true })} />
       {state.status !== 'idle' ? (
         <>
           <progress className="scan-progress" aria-label={t('scan.progressLabel')} max={Math.max(toFetch, 1)} value={state.status === 'done' ? Math.max(toFetch, 1) : state.done} />

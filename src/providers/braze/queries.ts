@@ -8,7 +8,7 @@ import { streamAllBrazeSegments } from './list-stream'
 const TEN_MINUTES = 10 * 60_000
 
 /** What a caller fetching many segments (the details scan) hears of each request: 429s, to slow itself down. */
-type SegmentRequestHooks = Pick<ProviderRequestOptions, 'onRateLimited'>
+type SegmentRequestHooks = Pick<ProviderRequestOptions, 'onRateLimited' | 'refresh'>
 
 export const brazeQueries = {
   all: () =>

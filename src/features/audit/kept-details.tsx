@@ -1,0 +1,27 @@
+// How old the Braze details kept on the server are (one scan serves the team), with a way to ask Braze again.
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useFormat } from '../../components/use-format'
+import { providerCacheQuery } from '../../stores/audit-queries'
+
+export function KeptDetails({ onRefresh, disabled }: { onRefresh: () => void; disabled: boolean }) {
+  const { t } = useTranslation('audit')
+  const format = useFormat()
+  // While a scan runs, the count follows what it keeps.
+  const kept = useQuery({ ...providerCacheQuery(), refetchInterval: disabled ? 5_000 : false })
+  const [now] = useState(Date.now)
+  if (!kept.data || kept.data.count === 0 || !kept.data.oldestFetchedAt) return null
+  return (
+    <p className="muted kept-details">
+      {t('scan.kept', {
+        count: kept.data.count,
+        age: format.relative(kept.data.oldestFetchedAt, now),
+        hours: kept.data.ttlHours,
+      })}{' '}
+      <button type="button" className="button button-small" disabled={disabled} onClick={onRefresh}>
+        {t('scan.refresh')}
+      </button>
+    </p>
+  )
+}

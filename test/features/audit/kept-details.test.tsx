@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+// The Audit page says how old the Braze answers kept on the server are, and "Refresh from Braze" asks Braze again
+// for every segment, even those this browser or the server holds as fresh.
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
+import { testAuditStore } from '../../msw/audit-handlers'
+import { createDemoHandlers } from '../../msw/demo-handlers'
+import { renderApp } from '../../render-app'
+
+const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 2 })
+const server = setupServer(...demo.handlers)
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => {
+  server.resetHandlers()
+  localScanMarkerStore.clear()
+})
+afterAll(() => server.close())
+
+/** Every details request the page sends, and whether it asked for Braze's answer now. */
+function recordDetails() {
+  const asked: { refresh: boolean }[] = []
+  server.use(
+    http.get('*/api/braze/segments/details', ({ request }) => {
+      asked.push({ refresh: request.headers.get('X-Segment-Audit-Refresh') === '1' })
+      return demo.forwardToBraze(request)
+    }),
+  )
+  return asked
+}
+
+describe('Braze answers kept on the server', () => {
+  it('says how many are kept and how old, and "Refresh from Braze" asks Braze again for every segment', async () => {
+    const store = await testAuditStore()
+    const fetched = new Date(Date.now() - 3 * 3_600_000)
+    await store.keepAnswer('braze /segments/details?segment_id=a', '{}', fetched)
+    await store.keepAnswer('braze /segments/details?segment_id=b', '{}', new Date())
+    const user = userEvent.setup()
+    const asked = recordDetails()
+    renderApp('/audit')
+    const card = await screen.findByRole('region', { name: 'Details scan' })
+    const note = await within(card).findByText(/The server keeps 2 of Braze’s answers/)
+    expect(note).toHaveTextContent('the oldest fetched 3 hours ago (kept 24 hours)')
+
+    await user.click(within(card).getByRole('button', { name: 'Scan details' }))
+    await waitFor(() => expect(within(card).getByRole('status')).toHaveTextContent(/Scan complete/))
+    const firstScan = asked.length
+    expect(firstScan).toBe(demo.data.braze.length)
+    expect(asked.every((request) => !request.refresh)).toBe(true)
+
+    // Everything is fresh now: a scan would skip it all, a refresh asks Braze for each again.
+    await user.click(within(card).getByRole('button', { name: 'Refresh from Braze' }))
+    await waitFor(() => expect(asked.length).toBe(2 * firstScan))
+    expect(asked.slice(firstScan).every((request) => request.refresh)).toBe(true)
+  })
+
+  it('says nothing when the server keeps none', async () => {
+    renderApp('/audit')
+    const card = await screen.findByRole('region', { name: 'Details scan' })
+    await within(card).findByRole('button', { name: 'Scan details' })
+    expect(within(card).queryByRole('button', { name: 'Refresh from Braze' })).not.toBeInTheDocument()
+  })
+})
