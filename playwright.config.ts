@@ -26,6 +26,12 @@ export const FAILING_CA_URL = localUrl(1)
 export const SMALL_URL = localUrl(2)
 /** A small workspace whose audit only the team journeys write to, one at a time (test/e2e/team-audit.spec.ts). */
 export const TEAM_URL = localUrl(3)
+/** Braze answering 429 to every 5th call. */
+export const RATE_LIMITED_URL = localUrl(4)
+/** A Braze budget smaller than a scan needs, reset every 20 s. */
+export const SMALL_BUDGET_URL = localUrl(5)
+/** A Braze key without the details and series permissions. */
+export const NO_PERMISSION_URL = localUrl(6)
 
 /** Each run's servers keep their audits in a new folder: a run starts from an empty audit, never the project's data/. */
 const AUDIT_FOLDER = mkdtempSync(join(tmpdir(), 'segment-audit-e2e-'))
@@ -60,5 +66,14 @@ export default defineConfig({
     server(FAILING_CA_URL, { DEMO_FAIL: 'commanders-act' }),
     server(SMALL_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
     server(TEAM_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
+    server(RATE_LIMITED_URL, { DEMO_BRAZE_SEGMENTS: '1200', DEMO_CA_SEGMENTS: '50', DEMO_FAIL: 'rate-limit', DEMO_FAIL_EVERY: '5' }),
+    server(SMALL_BUDGET_URL, {
+      DEMO_BRAZE_SEGMENTS: '150',
+      DEMO_CA_SEGMENTS: '10',
+      DEMO_LATENCY_MS: '10',
+      DEMO_BRAZE_RATE_LIMIT: '200',
+      DEMO_BRAZE_RATE_WINDOW_SECONDS: '20',
+    }),
+    server(NO_PERMISSION_URL, { DEMO_BRAZE_SEGMENTS: '150', DEMO_CA_SEGMENTS: '10', DEMO_LATENCY_MS: '10', DEMO_FAIL: 'permission' }),
   ],
 })
