@@ -103,7 +103,8 @@ function checksOf(segment: Segment, sources: FindingSources, settings: FindingSe
     // Braze has no size for untracked segments; an empty series says nothing either way.
     'size-zero': !braze || !tracked ? 'n/a' : !sizes ? 'unknown' : sizes.length > 0 && sizes.every((point) => point.size === 0),
     leftover: names.leftoverKeys.has(segment.key),
-    naming: settings.namingPattern ? !settings.namingPattern.test(segment.name) : 'n/a',
+    // A name that did not read cannot be said to break the convention.
+    naming: settings.namingPattern && segment.name !== '' ? !settings.namingPattern.test(segment.name) : 'n/a',
     'duplicate-name': names.duplicateKeys.has(segment.key),
     'cross-provider': names.matchedKeys.has(segment.key),
     // Braze's list rows and details are read field by field: a row listed with a field that did not read.

@@ -137,6 +137,8 @@ describe('computeFindings, one segment at a time', () => {
     // The pattern reads the name as written, not its folded form.
     { pattern: /^[A-Z]/u, segment: braze('b1', 'clients fidèles'), outcome: 'found' },
     { pattern: /^[A-Z]/u, segment: braze('b1', 'Clients fidèles'), outcome: 'not found' },
+    // A name that did not read (a malformed answer) cannot break the convention.
+    { pattern: /^[A-Z]/u, segment: braze('b1', ''), outcome: 'n/a' },
   ])('naming $pattern: $segment.provider $segment.name → $outcome', ({ pattern, segment, outcome }) => {
     expectOutcome(compute([segment], {}, { ...defaults, namingPattern: pattern }), segment, 'naming', outcome)
   })

@@ -35,7 +35,10 @@ export function compareWithBaseline(baseline: AuditBaseline, segments: readonly 
       changes.added.push(segment)
       continue
     }
-    if (previous.name !== segment.name) changes.renamed.push({ segment, previousName: previous.name })
+    // A name that did not read (a malformed answer, now or then) says nothing about a rename.
+    if (previous.name !== segment.name && previous.name !== '' && segment.name !== '') {
+      changes.renamed.push({ segment, previousName: previous.name })
+    }
     // Tags unknown on either side (an old workspace, or Commanders Act) say nothing about a change.
     if (previous.tags !== null && segment.tags !== NOT_PROVIDED) {
       const was = new Set(previous.tags)

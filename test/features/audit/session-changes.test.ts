@@ -75,6 +75,9 @@ describe('compareWithBaseline', () => {
     { what: 'nothing for tags known then and unknown now', before: [was(OLD, { tags: ['vip'] })], now: [OLD], expected: {} },
     { what: 'nothing for Commanders Act, which has no tags', before: [was(PROSPECTS)], now: [PROSPECTS], expected: {} },
     { what: 'nothing for an empty list then and now', before: [], now: [], expected: {} },
+    // A name that did not read (a malformed answer) is not a rename, either way.
+    { what: 'nothing for a name that did not read now', before: [was(LOYAL)], now: [{ ...LOYAL, name: '' }], expected: {} },
+    { what: 'nothing for a name that did not read then', before: [was(LOYAL, { name: '' })], now: [LOYAL], expected: {} },
   ])('reports $what', ({ before, now, expected }) => {
     expect(summary(compareWithBaseline(baseline(before), now, BOTH))).toEqual({ ...NOTHING, ...expected })
   })
