@@ -6,6 +6,7 @@
  * Spreadsheets skip these before reading a formula (OWASP ASVS 1.2.10): control characters, spaces, no-break and
  * zero-width spaces, the BOM.
  */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this must find
 const IGNORED_LEAD = /^[\u0000-\u0020\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u2060\u3000\uFEFF]+/
 /** Then a cell starting with one of these is read as a formula: ASCII and full-width `= + - @`, and `|` (DDE). */
 const FORMULA_START = /^[=+\-@|\uFF1D\uFF0B\uFF0D\uFF20]/
@@ -14,7 +15,7 @@ const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/
 export function neutraliseCsvCell(value: string): string {
   const lead = IGNORED_LEAD.exec(value)?.[0] ?? ''
   // A leading control character is itself refused by some importers as the start of a formula: always neutralised.
-  const controlLead = /^[\u0000-\u001F]/.test(value)
+  const controlLead = value.length > 0 && value.charCodeAt(0) < 0x20
   return controlLead || FORMULA_START.test(value.slice(lead.length)) ? `'${value}` : value
 }
 
