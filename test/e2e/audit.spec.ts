@@ -13,6 +13,8 @@ test('Archive and a note on a segment are kept after reload and in a new tab', a
 
   await page.getByLabel('Your name').fill('Camille')
   await page.getByRole('button', { name: 'Start reviewing' }).click()
+  // This journey stays on one segment: moving on after a verdict is turned off (and remembered).
+  await page.getByRole('checkbox', { name: 'Next after a verdict' }).uncheck()
   const verdict = page.getByRole('radiogroup', { name: 'Verdict' })
   await expect(verdict.getByRole('radio', { name: /Unreviewed/ })).toBeChecked()
   await verdict.getByRole('radio', { name: /Fix/ }).check()
@@ -54,6 +56,7 @@ test('a review stays when the site’s storage is cleared, and a session exporte
   await link.click()
   await page.getByLabel('Your name').fill('Léa')
   await page.getByRole('button', { name: 'Start reviewing' }).click()
+  await page.getByRole('checkbox', { name: 'Next after a verdict' }).uncheck()
   await page.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: /Fix/ }).check()
   await expect(page.getByRole('status')).toHaveText('Saved')
 

@@ -126,7 +126,8 @@ export const segmentColumns = [
   }),
   column({
     id: 'name',
-    accessorFn: (row) => row.name,
+    // A name that did not read (a malformed answer) is unknown: last, not first as an empty string would sort.
+    accessorFn: (row) => row.name || null,
     cell: ({ row }) => (
       <>
         <SegmentLink row={row.original} />

@@ -162,6 +162,11 @@ describe('buildSegmentRows', () => {
 })
 
 describe('sortRows', () => {
+  it.each([false, true])('puts a row whose name did not read last, sorted by name (descending: %s)', (desc) => {
+    const rows = buildSegmentRows([braze('b1', 'Beta'), braze('b2', ''), braze('b3', 'Alpha')])
+    expect(names(sortRows(rows, { column: 'name', desc }, collator))).toEqual(desc ? ['Beta', 'Alpha', ''] : ['Alpha', 'Beta', ''])
+  })
+
   // One row per kind of value: distinct known values, details not loaded (Charlie), tags not reported (Delta),
   // and Commanders Act rows (Able, Foxtrot) whose names would sort first and last if unknowns were sorted by name.
   const rows = buildSegmentRows(
