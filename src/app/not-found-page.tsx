@@ -8,7 +8,7 @@ export function NotFoundPage() {
   const { t } = useTranslation()
   useDocumentTitle(t('notFound.title'))
   return (
-    <EmptyState title={t('notFound.title')}>
+    <EmptyState page title={t('notFound.title')}>
       <p>{t('notFound.text')}</p>
       <Link className="button" to="/">
         {t('notFound.back')}

@@ -1,10 +1,12 @@
 // A centred message for a page or list with nothing to show, saying what to do next.
 import type { ReactNode } from 'react'
 
-export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+/** `page`: the whole page is this message (a not-found page), so its title is the page's h1. */
+export function EmptyState({ title, children, page = false }: { title: string; children?: ReactNode; page?: boolean }) {
+  const Heading = page ? 'h1' : 'h2'
   return (
     <div className="empty-state">
-      <h2>{title}</h2>
+      <Heading>{title}</Heading>
       {children}
     </div>
   )

@@ -18,7 +18,7 @@ export function SegmentNotFound({ provider, id }: { provider: string; id: string
   useDocumentTitle(t('notFound.title'))
   const name = provider === 'braze' || provider === 'commanders-act' ? providerLabel[provider] : provider
   return (
-    <EmptyState title={t('notFound.title')}>
+    <EmptyState page title={t('notFound.title')}>
       <p>
         <RichText text={t('notFound.text', { provider: name, id })} components={{ code: <code /> }} />
       </p>

@@ -139,7 +139,7 @@ describe('Braze segment detail', () => {
 
   it('says so when the segment does not exist, with a way back', async () => {
     renderApp('/segments/braze/00000000-0000-4000-8000-000000000000')
-    expect(await screen.findByRole('heading', { name: 'Segment not found' }, { timeout: 5000 })).toBeInTheDocument()
+    expect(await screen.findByRole('heading', { level: 1, name: 'Segment not found' }, { timeout: 5000 })).toBeInTheDocument()
     expect(screen.getByText('00000000-0000-4000-8000-000000000000')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Back to the segments' })).toHaveAttribute('href', '/')
     expect(document.title).toBe('Segment not found — Segment Audit')

@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-// On a phone the header folds into a Menu button: it opens and closes, and a new page or Escape closes it.
+// The frame of every page: on a phone the header folds into a Menu button (a new page or Escape closes it), and an
+// unknown address gets a page of its own.
 import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
@@ -28,4 +29,10 @@ it('opens with the Menu button, closes on a new page and on Escape', async () =>
   await user.click(menu)
   await user.keyboard('{Escape}')
   expect(menu).toHaveAttribute('aria-expanded', 'false')
+})
+
+it('titles an unknown address with a page heading (h1)', async () => {
+  renderApp('/no/such/page')
+  expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument()
+  expect(screen.getByRole('link', { name: 'Back to the segments' })).toHaveAttribute('href', '/')
 })
