@@ -10,7 +10,7 @@
 const IGNORED_LEAD = /^[\u0000-\u0020\u00A0\u1680\u2000-\u200F\u2028-\u202F\u205F-\u2060\u3000\uFEFF]+/
 /** Then a cell starting with one of these is read as a formula: ASCII and full-width `= + - @`, and `|` (DDE). */
 const FORMULA_START = /^[=+\-@|\uFF1D\uFF0B\uFF0D\uFF20]/
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/
+const NEEDS_QUOTES = /[",;\r\n]|^\s|\s$/
 
 export function neutraliseCsvCell(value: string): string {
   const lead = IGNORED_LEAD.exec(value)?.[0] ?? ''
@@ -23,7 +23,14 @@ function quoteCsvCell(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => cells.map((cell) => quoteCsvCell(neutraliseCsvCell(cell))).join(',')
+/** Excel opens a CSV with the list separator of the computer's region: `;` where the decimal mark is a comma (French). */
+export type CsvSeparator = ',' | ';'
+
+export function csvSeparatorFor(language: string): CsvSeparator {
+  return language.toLowerCase().startsWith('fr') ? ';' : ','
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly string[])[], separator: CsvSeparator = ','): string {
+  const line = (cells: readonly string[]) => cells.map((cell) => quoteCsvCell(neutraliseCsvCell(cell))).join(separator)
   return `\uFEFF${[header, ...rows].map(line).join('\r\n')}`
 }

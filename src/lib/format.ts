@@ -63,3 +63,15 @@ const percentFormats = new Map<string, Intl.NumberFormat>()
 export function formatPercent(ratio: number, locale?: string): string {
   return cached(percentFormats, locale ?? '', () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })).format(ratio)
 }
+
+const pad = (value: number) => String(value).padStart(2, '0')
+
+/**
+ * A date-time for a spreadsheet: the reader's local time as `2026-03-01 14:05`, which spreadsheets in every language
+ * read as a date, where a UTC ISO string would be text and off by the time zone. An unreadable value is kept as it is.
+ */
+export function formatSpreadsheetDateTime(iso: string): string {
+  const time = new Date(iso)
+  if (Number.isNaN(time.getTime())) return iso
+  return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())} ${pad(time.getHours())}:${pad(time.getMinutes())}`
+}

@@ -10,6 +10,7 @@ import { baselineFromSession, getBaselineStore } from '../../stores/audit-baseli
 import type { AuditEntry } from '../../stores/audit-contract'
 import { sessionCsv, sessionFile } from './session-export'
 import type { ListedSegments } from './use-listed-segments'
+import { csvSeparatorFor } from '../../lib/csv'
 
 interface ExportPanelProps {
   listed: ListedSegments
@@ -20,12 +21,13 @@ interface ExportPanelProps {
 }
 
 export function ExportPanel({ listed, verdicts, details, findings, staleMonths }: ExportPanelProps) {
-  const { t } = useTranslation(['audit', 'common'])
+  const { t, i18n } = useTranslation(['audit', 'common'])
   const [snapshotProblem, setSnapshotProblem] = useState<string | null>(null)
   const entries = [...verdicts.values()].filter((entry) => entry.verdict !== 'unreviewed' || entry.note !== '')
   const exportCsv = () => {
     if (!findings) return
-    const csv = sessionCsv({ segments: listed.segments, entries: verdicts, details, findings, staleMonths }, t)
+    const report = { segments: listed.segments, entries: verdicts, details, findings, staleMonths }
+    const csv = sessionCsv(report, t, csvSeparatorFor(i18n.resolvedLanguage ?? i18n.language))
     downloadText(csv, datedFilename('audit-report', 'csv', new Date()), 'text/csv;charset=utf-8')
   }
   const exportJson = async () => {

@@ -2,7 +2,8 @@
 // JSON with the reviews and a snapshot of the segments, which the next audit compares against). The report is written
 // in the interface language; its dates stay ISO 8601 so a spreadsheet reads them whatever its locale.
 import type { SegmentFindings } from '../../findings/findings'
-import { toCsv } from '../../lib/csv'
+import { toCsv, type CsvSeparator } from '../../lib/csv'
+import { formatSpreadsheetDateTime } from '../../lib/format'
 import { NAME_COLLATOR } from '../../lib/name-order'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import { providerLabel, type ProviderId } from '../../providers/provider-error'
@@ -35,18 +36,21 @@ function segmentFields(t: AuditT, segment: Segment, details: BrazeSegmentDetails
     const notLoaded = t('common:notLoaded')
     return [tags, notLoaded, notLoaded, notLoaded]
   }
-  return [tags, details.createdAt ?? '', details.updatedAt ?? '', details.textDescription?.trim() ? t('report.yes') : t('report.no')]
+  const date = (iso: string | undefined) => (iso ? formatSpreadsheetDateTime(iso) : '')
+  return [tags, date(details.createdAt), date(details.updatedAt), details.textDescription?.trim() ? t('report.yes') : t('report.no')]
 }
 
 function reviewFields(t: AuditT, entry: AuditEntry | undefined): string[] {
-  return entry ? [t(`common:verdict.${entry.verdict}`), entry.note, entry.reviewer, entry.reviewedAt] : [t('common:verdict.unreviewed'), '', '', '']
+  return entry
+    ? [t(`common:verdict.${entry.verdict}`), entry.note, entry.reviewer, formatSpreadsheetDateTime(entry.reviewedAt)]
+    : [t('common:verdict.unreviewed'), '', '', '']
 }
 
 /**
  * One row per listed segment, then the reviews of segments no longer listed (the provider deleted or archived them);
  * headers, verdicts, findings and placeholders in the language of `t`.
  */
-export function sessionCsv(report: SessionReport, t: AuditT): string {
+export function sessionCsv(report: SessionReport, t: AuditT, separator: CsvSeparator = ','): string {
   const listed = [...report.segments].sort((a, b) => a.provider.localeCompare(b.provider) || NAME_COLLATOR.compare(a.name, b.name))
   const listedKeys = new Set(listed.map((segment) => segment.key))
   const rows = listed.map((segment) => [
@@ -67,6 +71,7 @@ export function sessionCsv(report: SessionReport, t: AuditT): string {
   return toCsv(
     COLUMNS.map((column) => t(`report.column.${column}`)),
     rows,
+    separator,
   )
 }
 

@@ -7,7 +7,9 @@ import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { useFormat } from '../../components/use-format'
 import { visibleColumnIds } from './columns'
+import { csvSeparatorFor } from '../../lib/csv'
 import { downloadText } from '../../lib/download'
+import { useVerdicts } from '../../stores/use-verdicts'
 import { csvFilename, segmentsCsv } from './export-csv'
 import { DetailsCoverageNote } from './details-coverage-note'
 import { EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-state'
@@ -24,7 +26,8 @@ import { useSearchKeyWarmup } from './use-search-key-warmup'
 import { useSegmentView } from './use-segment-view'
 
 export function SegmentsPage() {
-  const { t } = useTranslation(['segments', 'common'])
+  const { t, i18n } = useTranslation(['segments', 'common'])
+  const reviews = useVerdicts()
   const format = useFormat()
   useDocumentTitle(t('title'))
   const [{ filters, sort }, updateListState] = useListState()
@@ -87,7 +90,10 @@ export function SegmentsPage() {
         collator={collator}
         columnVisibility={columnVisibility}
         onColumnVisibilityChange={setColumnVisibility}
-        onExport={() => downloadText(segmentsCsv(visible, visibleColumns, t), csvFilename(new Date()), 'text/csv;charset=utf-8')}
+        onExport={() => {
+          const separator = csvSeparatorFor(i18n.resolvedLanguage ?? i18n.language)
+          downloadText(segmentsCsv(visible, visibleColumns, t, { reviews, separator }), csvFilename(new Date()), 'text/csv;charset=utf-8')
+        }}
         exportDisabled={visible.length === 0}
         searchRef={keyboard.searchRef}
         onOpenFirst={keyboard.openFirst}

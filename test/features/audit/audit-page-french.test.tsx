@@ -18,6 +18,7 @@ import { buildSessionFile, type SessionEntry } from '../../../src/stores/session
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 import { rememberReviewer, seedReviews } from '../../stores/audit-entries'
+import { formatSpreadsheetDateTime } from '../../../src/lib/format'
 
 // Over a thousand segments, so the totals need a thousands separator.
 const demo = createDemoHandlers({ brazeCount: 1000, commandersActCount: 200 })
@@ -238,7 +239,7 @@ describe('Audit page in French', () => {
     expect(within(progress()).getByRole('status')).toHaveTextContent(`Revu${NNBSP}: 0 sur 1${NNBSP}200 segments`, { normalizeWhitespace: false })
   })
 
-  it('exports the CSV report in French: header, verdicts, findings and placeholders; dates stay ISO', async () => {
+  it('exports the CSV report in French: ";" between cells, header, verdicts, findings, placeholders, local times', async () => {
     const reviewedAt = '2025-03-05T16:30:00.000Z'
     await seedReviews(entry(brazeKey(0), 'fix', { reviewedAt }), entry(`braze:${REMOVED_ID}`, 'archive', { reviewedAt }))
     const user = userEvent.setup()
@@ -250,7 +251,9 @@ describe('Audit page in French', () => {
     if (!file) throw new Error('nothing was exported')
     const csv = await blobText(file.blob)
     expect(csv.startsWith('\uFEFF')).toBe(true)
-    const { data, errors } = Papa.parse<string[]>(csv.slice(1), { delimiter: ',', newline: '\r\n' })
+    // French spreadsheets expect ";" between cells.
+    expect(csv.split('\r\n')[0]).toMatch(/^\uFEFFFournisseur;ID;Nom;/)
+    const { data, errors } = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', newline: '\r\n' })
     expect(errors).toEqual([])
     const [header, ...rows] = data
     expect(header).toEqual(['Fournisseur', 'ID', 'Nom', 'Tags', 'Création', 'Mise à jour', 'Description présente', 'Constats', 'Verdict', 'Note', 'Revu par', 'Revu le'])
@@ -258,11 +261,11 @@ describe('Audit page in French', () => {
 
     const fixed = rows.find((row) => `braze:${row[1]}` === brazeKey(0))
     expect(fixed?.slice(4, 7)).toEqual(['non chargé', 'non chargé', 'non chargé'])
-    expect(fixed?.slice(8)).toEqual(['Corriger', '', 'Camille', reviewedAt])
+    expect(fixed?.slice(8)).toEqual(['Corriger', '', 'Camille', formatSpreadsheetDateTime(reviewedAt)])
     const commandersAct = rows.find((row) => row[0] === 'Commanders Act')
     expect(commandersAct?.slice(3, 7)).toEqual(['non fourni', 'non fourni', 'non fourni', 'non fourni'])
     expect(commandersAct?.[8]).toBe('Non revu')
-    expect(rows.at(-1)).toEqual(['Braze', REMOVED_ID, '(plus listé)', '', '', '', '', '', 'Archiver', '', 'Camille', reviewedAt])
+    expect(rows.at(-1)).toEqual(['Braze', REMOVED_ID, '(plus listé)', '', '', '', '', '', 'Archiver', '', 'Camille', formatSpreadsheetDateTime(reviewedAt)])
     // Findings under their French names.
     const findings = computeFindings({ segments: LISTED, details: new Map(), sizes: new Map() }, { staleMonths: 12, namingPattern: null }, new Date())
     const [withFindings, ids = []] = [...findings.bySegment].find(([key]) => key.startsWith('commanders-act:')) ?? []

@@ -24,6 +24,7 @@ import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 import { rememberReviewer, seedReviews } from '../../stores/audit-entries'
+import { formatSpreadsheetDateTime } from '../../../src/lib/format'
 
 const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 6 })
 const server = setupServer(...demo.handlers)
@@ -334,7 +335,7 @@ describe('Audit page: export', () => {
     expect(rows.slice(0, TOTAL).map((row) => `${row[0]}|${row[1]}`).sort()).toEqual(
       LISTED.map((segment) => `${providerLabel[segment.provider]}|${segment.id}`).sort(),
     )
-    expect(rows.at(-1)).toEqual(['Braze', REMOVED_ID, '(no longer listed)', '', '', '', '', '', 'Keep', '', 'Camille', EARLIER])
+    expect(rows.at(-1)).toEqual(['Braze', REMOVED_ID, '(no longer listed)', '', '', '', '', '', 'Keep', '', 'Camille', formatSpreadsheetDateTime(EARLIER)])
 
     const findings = computeFindings({ segments: LISTED, details: new Map([[KEPT.id, keptDetails]]), sizes: new Map() }, { staleMonths: 12, namingPattern: null }, new Date())
     const labels = (key: string) => (findings.bySegment.get(key) ?? []).map((id) => i18next.t(`common:finding.${id}.label`, { count: 12 })).join('; ')
@@ -342,17 +343,22 @@ describe('Audit page: export', () => {
     const notLoaded = ['not loaded', 'not loaded', 'not loaded']
     const notProvided = ['not provided', 'not provided', 'not provided']
     expect(keptDetails.textDescription?.trim()).toBeTruthy()
-    expect(rowOf(KEPT.id)).toEqual(['Braze', KEPT.id, KEPT.name, 'newsletter; crm', keptDetails.createdAt, keptDetails.updatedAt, 'yes', labels(KEPT.key), 'Keep', '', 'Camille', EARLIER])
-    expect(rowOf(TO_FIX.id)).toEqual(['Braze', TO_FIX.id, TO_FIX.name, tagsOf(TO_FIX.key), ...notLoaded, labels(TO_FIX.key), 'Fix', 'Rename: "iOS" is wrong', 'Camille', EARLIER])
+    // Dates and times in the reader's local time, as a spreadsheet reads them.
+    const local = formatSpreadsheetDateTime
+    expect(rowOf(KEPT.id)).toEqual([
+      'Braze', KEPT.id, KEPT.name, 'newsletter; crm', local(keptDetails.createdAt ?? ''), local(keptDetails.updatedAt ?? ''), 'yes', labels(KEPT.key),
+      'Keep', '', 'Camille', local(EARLIER),
+    ])
+    expect(rowOf(TO_FIX.id)).toEqual(['Braze', TO_FIX.id, TO_FIX.name, tagsOf(TO_FIX.key), ...notLoaded, labels(TO_FIX.key), 'Fix', 'Rename: "iOS" is wrong', 'Camille', local(EARLIER)])
     // The list does not report this one's tags.
-    expect(rowOf(NOTE_ONLY.id)).toEqual(['Braze', NOTE_ONLY.id, NOTE_ONLY.name, 'not provided', ...notLoaded, labels(NOTE_ONLY.key), 'Unreviewed', 'Ask the CRM team', 'Camille', EARLIER])
+    expect(rowOf(NOTE_ONLY.id)).toEqual(['Braze', NOTE_ONLY.id, NOTE_ONLY.name, 'not provided', ...notLoaded, labels(NOTE_ONLY.key), 'Unreviewed', 'Ask the CRM team', 'Camille', local(EARLIER)])
     expect(rowOf(COMMANDERS_ACT_TO_FIX.id)).toEqual([
       'Commanders Act', COMMANDERS_ACT_TO_FIX.id, COMMANDERS_ACT_TO_FIX.name, 'not provided', ...notProvided, labels(COMMANDERS_ACT_TO_FIX.key),
-      'Fix', "'=SUM(A1:A9) looks wrong", 'Léa', LATER,
+      'Fix', "'=SUM(A1:A9) looks wrong", 'Léa', local(LATER),
     ])
     expect(rowOf(UNTOUCHED.id)).toEqual(['Commanders Act', UNTOUCHED.id, UNTOUCHED.name, 'not provided', ...notProvided, labels(UNTOUCHED.key), 'Unreviewed', '', '', ''])
     expect(rowOf(FORMULA_NAMED.id)?.slice(2, 3)).toEqual([`'${FORMULA_NAMED.name}`])
-    expect(rowOf(FORMULA_NAMED.id)?.slice(8)).toEqual(['Archive', '', 'Camille', LATER])
+    expect(rowOf(FORMULA_NAMED.id)?.slice(8)).toEqual(['Archive', '', 'Camille', local(LATER)])
     // The findings are there, not an empty column: the demo data has leftovers, duplicates and cross-provider names.
     expect(rows.filter((row) => row[7] !== '').length).toBe(findings.bySegment.size)
     expect(findings.bySegment.size).toBeGreaterThan(0)

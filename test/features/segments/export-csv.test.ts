@@ -29,8 +29,9 @@ const loaded: BrazeSegmentDetails = {
 const blank: BrazeSegmentDetails = { id: 'b-blank', tags: [], createdAt: '2023-02-03T00:00:00Z', updatedAt: '2023-02-04T00:00:00Z', textDescription: ' ', teams: [] }
 
 function audit(key: string, verdict: Verdict): [string, AuditEntry] {
-  return [key, auditEntry(key, verdict, { note: 'a note, not exported' })]
+  return [key, auditEntry(key, verdict, { note: `a note; on ${key}`, reviewer: 'Zoé', reviewedAt: '2026-03-01T13:05:00.000Z' })]
 }
+const REVIEWS = new Map([audit('braze:b-loaded', 'keep'), audit('braze:b-blank', 'archive'), audit('commanders-act:42', 'fix')])
 
 const rows = buildSegmentRows(
   [
@@ -47,7 +48,7 @@ const rows = buildSegmentRows(
     // The latest day counts, whatever the order the series came in; Sans description is untracked: Braze has no size.
     sizes: new Map([[loaded.id, [{ time: '2025-06-02', size: 1234567 }, { time: '2025-06-01', size: 99 }]]]),
     // Pas chargé has no stored entry.
-    verdicts: new Map([audit('braze:b-loaded', 'keep'), audit('braze:b-blank', 'archive'), audit('commanders-act:42', 'fix')]),
+    verdicts: REVIEWS,
   },
 )
 
@@ -57,16 +58,21 @@ const fr = i18next.getFixedT('fr', ['segments', 'common'])
 const ALL_COLUMNS: ColumnId[] = ['provider', 'name', 'id', 'tags', 'teams', 'tracking', 'created', 'updated', 'description', 'size', 'verdict']
 
 /** What a spreadsheet reads: the BOM checked and dropped, then papaparse's rows. */
-function parse(csv: string): string[][] {
+function parse(csv: string, delimiter = ','): string[][] {
   expect(csv.startsWith('\uFEFF')).toBe(true)
-  const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ',', newline: '\r\n' })
+  const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter, newline: '\r\n' })
   expect(parsed.errors).toEqual([])
   return parsed.data
 }
 
+/** The table's columns of an export (every row also ends with its review: note, reviewer, time). */
+function columnsOf(rowsToExport: Parameters<typeof segmentsCsv>[0], columns: readonly ColumnId[], t: typeof en): string[][] {
+  return parse(segmentsCsv(rowsToExport, columns, t, { reviews: REVIEWS })).map((cells) => cells.slice(0, -3))
+}
+
 describe('segmentsCsv', () => {
   it('writes every column with readable values for each kind of row', () => {
-    expect(parse(segmentsCsv(rows, ALL_COLUMNS, en))).toEqual([
+    expect(columnsOf(rows, ALL_COLUMNS, en)).toEqual([
       ['Provider', 'Name', 'ID', 'Tags', 'Teams', 'Analytics tracking', 'Created', 'Last updated', 'Description', 'Size', 'Verdict'],
       ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'CRM; Growth', 'on', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'present', '1234567', 'Keep'],
       ['Braze', 'Sans description', 'b-blank', '', '', 'off', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'missing', 'not provided', 'Archive'],
@@ -76,7 +82,7 @@ describe('segmentsCsv', () => {
   })
 
   it('writes the header and the values in French when the interface is in French, dates still ISO', () => {
-    expect(parse(segmentsCsv(rows, ALL_COLUMNS, fr))).toEqual([
+    expect(columnsOf(rows, ALL_COLUMNS, fr)).toEqual([
       ['Fournisseur', 'Nom', 'ID', 'Tags', 'Équipes', 'Suivi analytique', 'Création', 'Dernière mise à jour', 'Description', 'Taille', 'Verdict'],
       ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'CRM; Growth', 'activé', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'présente', '1234567', 'Garder'],
       ['Braze', 'Sans description', 'b-blank', '', '', 'désactivé', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'absente', 'non fourni', 'Archiver'],
@@ -90,7 +96,7 @@ describe('segmentsCsv', () => {
   })
 
   it('writes the verdict label of each row: Keep, Fix, Archive, or Unreviewed when none is stored', () => {
-    expect(parse(segmentsCsv(rows, ['name', 'verdict'], en))).toEqual([
+    expect(columnsOf(rows, ['name', 'verdict'], en)).toEqual([
       ['Name', 'Verdict'],
       ['Clients fidèles', 'Keep'],
       ['Sans description', 'Archive'],
@@ -107,19 +113,19 @@ describe('segmentsCsv', () => {
     { columns: ['size', 'teams', 'name'] as ColumnId[] },
     { columns: ['verdict', 'name', 'provider'] as ColumnId[] },
   ])('writes only the chosen columns, in the chosen order: $columns', ({ columns }) => {
-    const [header, ...body] = parse(segmentsCsv(rows, columns, en))
+    const [header, ...body] = columnsOf(rows, columns, en)
     expect(header).toEqual(columns.map((column) => columnLabel(en, column)))
-    const full = parse(segmentsCsv(rows, ALL_COLUMNS, en)).slice(1)
+    const full = columnsOf(rows, ALL_COLUMNS, en).slice(1)
     expect(body).toEqual(full.map((cells) => columns.map((column) => cells[ALL_COLUMNS.indexOf(column)])))
   })
 
   it('keeps the rows in the order given (the current view)', () => {
-    const body = parse(segmentsCsv([...rows].reverse(), ['id'], en)).slice(1)
+    const body = columnsOf([...rows].reverse(), ['id'], en).slice(1)
     expect(body).toEqual([['42'], ['b-unloaded'], ['b-blank'], ['b-loaded']])
   })
 
   it('writes only the header for an empty view', () => {
-    expect(parse(segmentsCsv([], ['name', 'id'], en)).filter((cells) => cells.join('') !== '')).toEqual([['Name', 'ID']])
+    expect(columnsOf([], ['name', 'id'], en).filter((cells) => cells.join('') !== '')).toEqual([['Name', 'ID']])
   })
 
   it.each([
@@ -130,8 +136,30 @@ describe('segmentsCsv', () => {
     { name: 'Price = 10', expected: 'Price = 10' },
     { name: 'Quote "this", and, that', expected: 'Quote "this", and, that' },
   ])('neutralises a name that a spreadsheet would run as a formula: $name', ({ name, expected }) => {
-    const csv = segmentsCsv(buildSegmentRows([braze('x', name, ['=cmd', 'ok'], true)]), ['name', 'tags'], en)
-    expect(parse(csv)[1]).toEqual([expected, "'=cmd; ok"])
+    expect(columnsOf(buildSegmentRows([braze('x', name, ['=cmd', 'ok'], true)]), ['name', 'tags'], en)[1]).toEqual([expected, "'=cmd; ok"])
+  })
+})
+
+describe('segmentsCsv: reviews and spreadsheets in French', () => {
+  it('ends every row with its note, who reviewed it and when, in local time', () => {
+    const local = (iso: string) => {
+      const date = new Date(iso)
+      const two = (value: number) => String(value).padStart(2, '0')
+      return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`
+    }
+    expect(parse(segmentsCsv(rows, ['name'], en, { reviews: REVIEWS }))).toEqual([
+      ['Name', 'Note', 'Reviewed by', 'Reviewed at'],
+      ['Clients fidèles', 'a note; on braze:b-loaded', 'Zoé', local('2026-03-01T13:05:00.000Z')],
+      ['Sans description', 'a note; on braze:b-blank', 'Zoé', local('2026-03-01T13:05:00.000Z')],
+      ['Pas chargé', '', '', ''],
+      ['Visiteurs', 'a note; on commanders-act:42', 'Zoé', local('2026-03-01T13:05:00.000Z')],
+    ])
+  })
+
+  it('separates cells with ";" for French spreadsheets, quoting a cell that holds one', () => {
+    const csv = segmentsCsv(rows.slice(0, 1), ['name', 'verdict'], fr, { reviews: REVIEWS, separator: ';' })
+    expect(csv.split('\r\n')[1]).toMatch(/^Clients fidèles;Garder;"a note; on braze:b-loaded";Zoé;/)
+    expect(parse(csv, ';')[1]?.slice(0, 3)).toEqual(['Clients fidèles', 'Garder', 'a note; on braze:b-loaded'])
   })
 })
 
