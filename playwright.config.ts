@@ -28,7 +28,10 @@ export const SMALL_URL = localUrl(2)
 export const TEAM_URL = localUrl(3)
 /** Braze answering 429 to every 5th call. */
 export const RATE_LIMITED_URL = localUrl(4)
-/** A Braze budget smaller than a scan needs, reset every 20 s. */
+/**
+ * A Braze budget far smaller than a scan needs (about 260 calls), reset every 30 s: whatever part of a window the scan
+ * starts in, it has to wait for a reset at least twice.
+ */
 export const SMALL_BUDGET_URL = localUrl(5)
 /** A Braze key without the details and series permissions. */
 export const NO_PERMISSION_URL = localUrl(6)
@@ -71,8 +74,8 @@ export default defineConfig({
       DEMO_BRAZE_SEGMENTS: '150',
       DEMO_CA_SEGMENTS: '10',
       DEMO_LATENCY_MS: '10',
-      DEMO_BRAZE_RATE_LIMIT: '200',
-      DEMO_BRAZE_RATE_WINDOW_SECONDS: '20',
+      DEMO_BRAZE_RATE_LIMIT: '100',
+      DEMO_BRAZE_RATE_WINDOW_SECONDS: '30',
     }),
     server(NO_PERMISSION_URL, { DEMO_BRAZE_SEGMENTS: '150', DEMO_CA_SEGMENTS: '10', DEMO_LATENCY_MS: '10', DEMO_FAIL: 'permission' }),
   ],

@@ -18,7 +18,7 @@ test('the details scan completes the findings, and a finding opens the list filt
   await expect(findingRow(page, /No description/)).toContainText('240 need the details scan')
 
   await page.getByRole('button', { name: 'Scan details' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Scan complete' })).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByRole('status').filter({ hasText: 'Scan complete' })).toBeVisible({ timeout: 60_000 })
 
   await expect(findingRow(page, /No description/)).toContainText('All 240 checked')
   await expect(findingRow(page, /Size 0 for 30 days/)).toContainText(/All \d+ checked/)
