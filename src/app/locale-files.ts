@@ -4,7 +4,7 @@
 export const LANGUAGES = ['en', 'fr'] as const
 export type Language = (typeof LANGUAGES)[number]
 export const NAMESPACES = ['common', 'segments', 'detail', 'audit', 'visitor', 'connections'] as const
-export type Namespace = (typeof NAMESPACES)[number]
+type Namespace = (typeof NAMESPACES)[number]
 /** Missing strings fall back to English, so English is loaded too. */
 export const FALLBACK_LANGUAGE: Language = 'en'
 

@@ -8,7 +8,7 @@ import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../providers/cache-policy'
 import { connectionIdentity, connectionStatusQuery } from '../providers/connection-status'
 
 /** Its own database: idb-keyval cannot add a store to the verdicts' database without a version upgrade. */
-export const CACHE_DATABASE = 'segment-audit-query-cache'
+const CACHE_DATABASE = 'segment-audit-query-cache'
 const CACHE_STORE = 'queries'
 const CACHE_KEY = 'query-client'
 
@@ -25,7 +25,7 @@ const PERSISTED_ROOTS = new Set<unknown>(['segments', 'segment'])
  * list (Braze) is "success" from its first page on: while it streams in for the first time its rows are partial and
  * never persisted; while a refresh streams in, it still holds the whole previous list, which is.
  */
-export function shouldPersistQuery(query: Query, settled: WeakSet<object>): boolean {
+function shouldPersistQuery(query: Query, settled: WeakSet<object>): boolean {
   const { status, fetchStatus, data } = query.state
   if (status !== 'success' || !PERSISTED_ROOTS.has(query.queryKey[0])) return false
   return fetchStatus === 'idle' || (typeof data === 'object' && data !== null && settled.has(data))

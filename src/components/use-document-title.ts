@@ -1,7 +1,7 @@
 // Sets the tab title for a page, "‹subject› — Segment Audit".
 import { useEffect } from 'react'
 
-export const APP_NAME = 'Segment Audit'
+const APP_NAME = 'Segment Audit'
 
 export function useDocumentTitle(subject: string | undefined) {
   useEffect(() => {

@@ -13,7 +13,7 @@ function offsetMinutes(zone: string | undefined): number {
 }
 
 /** Epoch milliseconds of an ISO 8601 text, or undefined when it is not one (or names a day that does not exist). */
-export function parseIsoDate(text: string): number | undefined {
+function parseIsoDate(text: string): number | undefined {
   const match = ISO_8601.exec(text.trim())
   if (!match) return undefined
   const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '', zone] = match

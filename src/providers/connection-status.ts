@@ -21,7 +21,7 @@ const brazeRateLimitSchema = z.object({
 
 export type BrazeRateLimit = z.infer<typeof brazeRateLimitSchema>
 
-export const connectionStatusSchema = z.object({
+const connectionStatusSchema = z.object({
   mode: z.enum(['real', 'demo']),
   providers: z.object({
     braze: z.discriminatedUnion('configured', [

@@ -8,7 +8,7 @@ const CREDENTIALS: Record<ProviderId, string> = {
 }
 
 /** "14:05": when a wait ends, in the interface language. */
-export const TIME_OF_DAY: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' }
+const TIME_OF_DAY: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' }
 
 export interface ErrorAdvice {
   title: string

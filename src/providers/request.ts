@@ -21,7 +21,7 @@ const FINAL_ERRORS = new Set(['not_configured', 'budget_reserve', 'upstream_time
  * 429 and 5xx are worth retrying, except the proxy's "not configured" 503, its budget reserve (the caller pauses until
  * the reset instead of asking every minute) and a timeout (a provider that slow would keep the page waiting minutes).
  */
-export async function isRetryableProviderResponse(response: Response): Promise<boolean> {
+async function isRetryableProviderResponse(response: Response): Promise<boolean> {
   if (!isRetryableStatus(response.status)) return false
   try {
     const body: unknown = await response.clone().json()
@@ -31,7 +31,7 @@ export async function isRetryableProviderResponse(response: Response): Promise<b
   }
 }
 
-export function parseProviderBody<S extends z.ZodMiniType>(provider: ProviderId, schema: S, body: unknown): z.output<S> {
+function parseProviderBody<S extends z.ZodMiniType>(provider: ProviderId, schema: S, body: unknown): z.output<S> {
   const result = schema.safeParse(body, { error: issueText })
   if (!result.success) throw invalidResponseError(provider, result.error, body)
   return result.data

@@ -20,7 +20,7 @@ import {
 import { SessionFileError, type SessionFileErrorParams, type SessionFileReason } from './session-file'
 
 /** The audit server refused or failed a request; `message` is the server's own words when it gave any. */
-export class AuditRequestError extends Error {
+class AuditRequestError extends Error {
   override readonly name = 'AuditRequestError'
   constructor(
     readonly status: number,

@@ -5,11 +5,10 @@ import { z } from 'zod/mini'
 export const VERDICTS = ['keep', 'fix', 'archive', 'unreviewed'] as const
 export type Verdict = (typeof VERDICTS)[number]
 
-export const AUDIT_FIELDS = ['verdict', 'note'] as const
-export type AuditField = (typeof AUDIT_FIELDS)[number]
+const AUDIT_FIELDS = ['verdict', 'note'] as const
 
 /** `braze:<uuid>` or `commanders-act:<8 hex digits>`: the only segment keys the audit accepts. */
-export const SEGMENT_KEY_PATTERN =
+const SEGMENT_KEY_PATTERN =
   /^(?:braze:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|commanders-act:[0-9A-F]{8})$/i
 
 export const NOT_A_SEGMENT_KEY = 'is not a Braze or Commanders Act segment key'
@@ -24,7 +23,7 @@ export const REVIEWER_MAX_LENGTH = 200
 const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), NOT_A_DATE))
 
 /** One segment's review as the server keeps it: the verdict and the note are separate fields with their own versions. */
-export const auditEntrySchema = z.object({
+const auditEntrySchema = z.object({
   key: z.string(),
   verdict: z.enum(VERDICTS),
   /** 0 until the verdict is first set; each write adds one. */
@@ -71,13 +70,11 @@ export const writeAnswerSchema = z.object({ entry: auditEntrySchema })
 /** Many segments at once (a bulk verdict): each write stands or falls on its own, each gets its own history line. */
 export const BULK_MAX_WRITES = 5_000
 export const bulkWriteSchema = z.object({ writes: z.array(auditWriteSchema).check(z.minLength(1), z.maxLength(BULK_MAX_WRITES)) })
-export const bulkAnswerSchema = z.object({ saved: z.array(auditEntrySchema), conflicts: z.array(auditEntrySchema) })
-export type BulkAnswer = z.infer<typeof bulkAnswerSchema>
 /** 409: the field changed since the writer's version; `entry` is what the server has now. */
 export const conflictAnswerSchema = z.object({ error: z.literal('conflict'), entry: auditEntrySchema })
 
-export const HISTORY_SOURCES = ['review', 'import', 'browser'] as const
-export const historyItemSchema = z.object({
+const HISTORY_SOURCES = ['review', 'import', 'browser'] as const
+const historyItemSchema = z.object({
   field: z.enum(AUDIT_FIELDS),
   oldValue: z.string(),
   newValue: z.string(),

@@ -21,7 +21,7 @@ export const auditKeys = {
 }
 
 /** Adds entries to a snapshot, keeping for each segment whichever is newer (a poll may cross a write's own answer). */
-export function mergeAuditEntries(snapshot: AuditSnapshot | undefined, entries: readonly AuditEntry[], revision: number): AuditSnapshot {
+function mergeAuditEntries(snapshot: AuditSnapshot | undefined, entries: readonly AuditEntry[], revision: number): AuditSnapshot {
   const current = snapshot ?? { revision: 0, entries: new Map() }
   const newer = entries.filter((entry) => (current.entries.get(entry.key)?.revision ?? -1) < entry.revision)
   const nextRevision = Math.max(current.revision, revision)

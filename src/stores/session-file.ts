@@ -9,15 +9,15 @@ export const SESSION_VERSION = 1
 
 /** Larger files are refused before they are read: an audit of every segment of both providers is far smaller. */
 export const SESSION_MAX_BYTES = 10 * 1024 * 1024
-export const SESSION_MAX_ENTRIES = 50_000
+const SESSION_MAX_ENTRIES = 50_000
 /** Dates up to this far ahead of the reader's clock are accepted: two machines' clocks differ a little. */
-export const CLOCK_SKEW_MS = 5 * 60 * 1000
+const CLOCK_SKEW_MS = 5 * 60 * 1000
 
 const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), NOT_A_DATE))
 const IN_THE_FUTURE = 'is in the future'
 
 /** What is wrong with a damaged field, as a code the interface words in its own language (audit:import.problem.<code>). */
-export type SessionProblem = 'not-a-key' | 'not-a-date' | 'in-the-future' | 'invalid'
+type SessionProblem = 'not-a-key' | 'not-a-date' | 'in-the-future' | 'invalid'
 const PROBLEM_CODES: Record<string, SessionProblem> = {
   [NOT_A_SEGMENT_KEY]: 'not-a-key',
   [NOT_A_DATE]: 'not-a-date',
@@ -41,7 +41,7 @@ export const sessionSegmentSchema = z.object({
 })
 export type SessionSegment = z.infer<typeof sessionSegmentSchema>
 
-export const sessionFileSchema = z.object({
+const sessionFileSchema = z.object({
   format: z.literal(SESSION_FORMAT),
   version: z.literal(SESSION_VERSION),
   exportedAt: isoDate,

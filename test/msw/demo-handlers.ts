@@ -53,7 +53,7 @@ function reasonOf(status: number, message: unknown): string {
  * A failed Braze answer as the proxy sends it to the browser: its own JSON, never Braze's body (an answer that already
  * is the proxy's own, e.g. a test's `{"error": ...}`, passes as it is).
  */
-export async function asProxyError(route: BrazeRoute, answer: Response): Promise<{ status: number; error: Record<string, unknown> }> {
+async function asProxyError(route: BrazeRoute, answer: Response): Promise<{ status: number; error: Record<string, unknown> }> {
   let body: unknown
   try {
     body = JSON.parse(await answer.text())

@@ -5,7 +5,7 @@ import { NOT_PROVIDED, type Segment } from '../../providers/segment'
 import type { AuditBaseline } from '../../stores/audit-baseline'
 import type { SessionSegment } from '../../stores/session-file'
 
-export interface Retagged {
+interface Retagged {
   segment: Segment
   added: string[]
   removed: string[]

@@ -5,9 +5,9 @@ import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import type { Segment } from '../../providers/segment'
 
 /** A bucket's id, which also names its label (audit:age.bucket.<id>): the component translates it. */
-export type AgeBucketId = 'under-1-month' | '1-to-3-months' | '3-to-6-months' | '6-to-12-months' | '1-to-2-years' | 'over-2-years'
+type AgeBucketId = 'under-1-month' | '1-to-3-months' | '3-to-6-months' | '6-to-12-months' | '1-to-2-years' | 'over-2-years'
 
-export interface AgeBucket {
+interface AgeBucket {
   id: AgeBucketId
   /** Segments updated within this many months (and not within the previous bucket's). */
   upToMonths: number

@@ -4,7 +4,7 @@ import type { ProviderId } from '../../providers/provider-error'
 import type { Segment } from '../../providers/segment'
 import { useSegmentList } from '../../providers/segment-lists'
 
-export interface ListFailure {
+interface ListFailure {
   provider: ProviderId
   error: Error
   retry: () => void

@@ -19,7 +19,7 @@ import { useNoteEditor, type NoteStatus } from './use-note-editor'
 
 /** The key shown on each verdict's button; each sets it from anywhere on a segment's page but a text field. */
 const KEY_OF: Record<Verdict, string> = { keep: '1', fix: '2', archive: '3', unreviewed: '0' }
-export const VERDICT_KEYS: Readonly<Record<string, Verdict>> = {
+const VERDICT_KEYS: Readonly<Record<string, Verdict>> = {
   ...Object.fromEntries(Object.entries(KEY_OF).map(([verdict, key]) => [key, verdict as Verdict])),
   u: 'unreviewed',
 }

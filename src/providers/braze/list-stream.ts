@@ -7,7 +7,7 @@ import { fetchBrazeSegmentPages, type BrazePagesAnswer } from './list-pages'
 import { BRAZE_LIST_MAX_RETRIES, rateLimitWait, remedyFor, takeRun } from './list-retry'
 
 /** Braze's fixed page size: a shorter page is the last one. */
-export const BRAZE_PAGE_SIZE = 100
+const BRAZE_PAGE_SIZE = 100
 
 /**
  * Braze pages asked for in one request to the proxy, which fetches them from Braze at once. A browser keeps at most 6

@@ -16,13 +16,13 @@ const nameList = z.pipe(
 const listRowIdSchema = z.object({ id: z.string().check(z.minLength(1)) })
 
 /** The documented list row, for callers that build rows from known-good data (the demo, tests). */
-export const brazeSegmentListItemSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  name: z.string(),
-  analytics_tracking_enabled: z.boolean(),
+export interface BrazeSegmentListItem {
+  id: string
+  name: string
+  analytics_tracking_enabled: boolean
   // Old workspaces omit the key entirely.
-  tags: z.nullish(nameList),
-})
+  tags?: string[] | null | undefined
+}
 
 /** A list page: the envelope is checked, the rows are read one by one (see readBrazeListRow). */
 export const brazeSegmentsPageSchema = z.object({
@@ -31,7 +31,7 @@ export const brazeSegmentsPageSchema = z.object({
 })
 
 /** One page of the proxy's multi-page route: Braze's body as sent, or the proxy's error object and status. */
-export const brazePageAnswerSchema = z.object({
+const brazePageAnswerSchema = z.object({
   page: z.number(),
   status: z.number(),
   body: z.optional(z.unknown()),
@@ -57,7 +57,6 @@ export const brazeDataSeriesSchema = z.object({
   ),
 })
 
-export type BrazeSegmentListItem = z.output<typeof brazeSegmentListItemSchema>
 export type BrazeSegmentDetailsBody = z.output<typeof brazeSegmentDetailsSchema>
 export type BrazeDataSeriesBody = z.output<typeof brazeDataSeriesSchema>
 

@@ -2,7 +2,7 @@
 import { z } from 'zod/mini'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../segment'
 
-export const commandersActSegmentSchema = z.object({
+const commandersActSegmentSchema = z.object({
   // Documented as 8 upper-case hex characters; any non-empty string is accepted so a format change does not hide the list.
   id: z.string().check(z.minLength(1)),
   label: z.string(),
@@ -17,7 +17,6 @@ export const commandersActVisitorSchema = z.object({
 })
 
 export type CommandersActSegmentItem = z.output<typeof commandersActSegmentSchema>
-export type CommandersActVisitorBody = z.output<typeof commandersActVisitorSchema>
 
 export function toCommandersActSegment(item: CommandersActSegmentItem): Segment {
   return {

@@ -52,7 +52,7 @@ export function expectCleanBrazeHeaders(res: RawResponse): void {
   expect(res.headers['x-content-type-options']).toBe('nosniff')
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string
   url: URL
   headers: Headers
