@@ -32,7 +32,10 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Provider text is rendered as text.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Provider text is rendered as text.',
+        },
         { selector: "CallExpression[callee.name='eval']", message: 'Never evaluate text.' },
         { selector: "NewExpression[callee.name='Function']", message: 'Never evaluate text.' },
       ],
@@ -68,7 +71,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/app/**', '**/features/**', '**/components/**'], message: 'Server code is Node-only.' }] },
+        {
+          patterns: [
+            { group: ['**/app/**', '**/features/**', '**/components/**'], message: 'Server code is Node-only.' },
+          ],
+        },
       ],
     },
   },

@@ -59,7 +59,10 @@ export default defineConfig({
   use: {
     baseURL: HEALTHY_URL,
     browserName: 'chromium',
-    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? chromiumSetup.executablePath, args: chromiumSetup.args },
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? chromiumSetup.executablePath,
+      args: chromiumSetup.args,
+    },
     viewport: { width: 1440, height: 900 },
     acceptDownloads: true,
     trace: 'retain-on-failure',
@@ -69,7 +72,12 @@ export default defineConfig({
     server(FAILING_CA_URL, { DEMO_FAIL: 'commanders-act' }),
     server(SMALL_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
     server(TEAM_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
-    server(RATE_LIMITED_URL, { DEMO_BRAZE_SEGMENTS: '1200', DEMO_CA_SEGMENTS: '50', DEMO_FAIL: 'rate-limit', DEMO_FAIL_EVERY: '5' }),
+    server(RATE_LIMITED_URL, {
+      DEMO_BRAZE_SEGMENTS: '1200',
+      DEMO_CA_SEGMENTS: '50',
+      DEMO_FAIL: 'rate-limit',
+      DEMO_FAIL_EVERY: '5',
+    }),
     server(SMALL_BUDGET_URL, {
       DEMO_BRAZE_SEGMENTS: '150',
       DEMO_CA_SEGMENTS: '10',
@@ -77,6 +85,11 @@ export default defineConfig({
       DEMO_BRAZE_RATE_LIMIT: '100',
       DEMO_BRAZE_RATE_WINDOW_SECONDS: '30',
     }),
-    server(NO_PERMISSION_URL, { DEMO_BRAZE_SEGMENTS: '150', DEMO_CA_SEGMENTS: '10', DEMO_LATENCY_MS: '10', DEMO_FAIL: 'permission' }),
+    server(NO_PERMISSION_URL, {
+      DEMO_BRAZE_SEGMENTS: '150',
+      DEMO_CA_SEGMENTS: '10',
+      DEMO_LATENCY_MS: '10',
+      DEMO_FAIL: 'permission',
+    }),
   ],
 })

@@ -72,10 +72,18 @@ function staticTable() {
 export async function writeFloorPages(outDir) {
   const folder = join(outDir, ...FLOOR_PATH.split('/').filter(Boolean))
   await mkdir(folder, { recursive: true })
-  await writeFile(join(folder, 'list.html'), page('Floor: the whole list fetched', `<div role="status"></div><script type="module">${listScript}</script>`))
+  await writeFile(
+    join(folder, 'list.html'),
+    page('Floor: the whole list fetched', `<div role="status"></div><script type="module">${listScript}</script>`),
+  )
   // The app's stylesheets (already in the profile's cache, as the app's assets are on a reopen), and no script.
   const appIndex = await readFile(join(outDir, 'index.html'), 'utf8')
   const stylesheets = appIndex.match(/<link rel="stylesheet"[^>]*>/g) ?? []
   await writeFile(join(folder, 'static.html'), page('Floor: a static page', staticTable(), stylesheets.join('')))
-  return { listPath: `${FLOOR_PATH}/list.html`, staticPath: `${FLOOR_PATH}/static.html`, pagesPerRequest: PAGES_PER_REQUEST, connections: CONNECTIONS }
+  return {
+    listPath: `${FLOOR_PATH}/list.html`,
+    staticPath: `${FLOOR_PATH}/static.html`,
+    pagesPerRequest: PAGES_PER_REQUEST,
+    connections: CONNECTIONS,
+  }
 }

@@ -119,8 +119,16 @@ export async function heapAfterGc(page) {
 export async function rowsWhileScrolling(page) {
   /** @type {{ at: string, allRows: number, dataRows: number }[]} */
   const samples = []
-  for (const [at, fraction] of /** @type {const} */ ([['top', 0], ['middle', 0.5], ['bottom', 1], ['top again', 0]])) {
-    await page.evaluate((f) => window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) * f), fraction)
+  for (const [at, fraction] of /** @type {const} */ ([
+    ['top', 0],
+    ['middle', 0.5],
+    ['bottom', 1],
+    ['top again', 0],
+  ])) {
+    await page.evaluate(
+      (f) => window.scrollTo(0, (document.documentElement.scrollHeight - window.innerHeight) * f),
+      fraction,
+    )
     await page.evaluate(nextFrame)
     await page.waitForTimeout(150)
     await page.evaluate(nextFrame)

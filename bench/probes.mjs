@@ -45,14 +45,22 @@ export function loadProbe({ fullText, rowCount }) {
     })
   }
   const check = () => {
-    if (!marks.firstRow && document.querySelector('table[aria-label="Segments"] tbody tr[aria-rowindex]')) mark('firstRow')
+    if (!marks.firstRow && document.querySelector('table[aria-label="Segments"] tbody tr[aria-rowindex]'))
+      mark('firstRow')
     const status = document.querySelector('[role="status"]')
     if (!marks.full && status && (status.textContent ?? '').trim().startsWith(fullText)) mark('full')
-    if (!marks.allRows && document.querySelector(`table[aria-label="Segments"][aria-rowcount="${rowCount}"]`)) mark('allRows')
+    if (!marks.allRows && document.querySelector(`table[aria-label="Segments"][aria-rowcount="${rowCount}"]`))
+      mark('allRows')
     if (marks.firstRow && marks.full && marks.allRows) observer.disconnect()
   }
   const observer = new MutationObserver(check)
-  observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-rowcount'] })
+  observer.observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeFilter: ['aria-rowcount'],
+  })
 }
 
 /**
@@ -83,7 +91,13 @@ export function keystrokeProbe({ timeoutMs }) {
       const result = new Promise((r) => (resolve = r))
       // event.timeStamp is when the browser received the key: any wait for a busy main thread is included.
       /** @type {Entry} */
-      const entry = { key: event.key, down: Math.min(event.timeStamp, performance.now()), before: status.textContent ?? '', result, resolve }
+      const entry = {
+        key: event.key,
+        down: Math.min(event.timeStamp, performance.now()),
+        before: status.textContent ?? '',
+        result,
+        resolve,
+      }
       pending = entry
       setTimeout(() => {
         if (entry.dom === undefined) resolve({ key: entry.key, changed: false, before: entry.before })
@@ -100,7 +114,13 @@ export function keystrokeProbe({ timeoutMs }) {
       const channel = new MessageChannel()
       channel.port1.onmessage = () => {
         const painted = performance.now()
-        entry.resolve({ key: entry.key, changed: true, toDom: dom - entry.down, toFrame: painted - entry.down, text: status.textContent })
+        entry.resolve({
+          key: entry.key,
+          changed: true,
+          toDom: dom - entry.down,
+          toFrame: painted - entry.down,
+          text: status.textContent,
+        })
       }
       channel.port2.postMessage(null)
     })
@@ -125,7 +145,10 @@ export function sortProbe({ timeoutMs }) {
   const table = () => document.querySelector('table[aria-label="Segments"]')
   // The first five rows: a sort that happens to keep the very first row in place still changes the view.
   const firstRowsText = () =>
-    [...(table()?.querySelectorAll('tbody tr[aria-rowindex]') ?? [])].slice(0, 5).map((row) => row.textContent).join('\n')
+    [...(table()?.querySelectorAll('tbody tr[aria-rowindex]') ?? [])]
+      .slice(0, 5)
+      .map((row) => row.textContent)
+      .join('\n')
   /** @typedef {{ down: number, before: string, dom?: number, result: Promise<unknown>, resolve: (value: unknown) => void }} Entry */
   /** @type {Entry | null} */
   let pending = null
@@ -152,12 +175,19 @@ export function sortProbe({ timeoutMs }) {
     requestAnimationFrame(() => {
       const channel = new MessageChannel()
       channel.port1.onmessage = () =>
-        entry.resolve({ changed: true, toDom: dom - entry.down, toFrame: performance.now() - entry.down, firstRow: firstRowsText().split('\n')[0] })
+        entry.resolve({
+          changed: true,
+          toDom: dom - entry.down,
+          toFrame: performance.now() - entry.down,
+          firstRow: firstRowsText().split('\n')[0],
+        })
       channel.port2.postMessage(null)
     })
   }).observe(document.body, { subtree: true, childList: true, characterData: true })
   Object.assign(window, {
-    __sort: { wait: () => (pending ? pending.result : Promise.resolve({ changed: false, error: 'no pointerdown seen' })) },
+    __sort: {
+      wait: () => (pending ? pending.result : Promise.resolve({ changed: false, error: 'no pointerdown seen' })),
+    },
   })
 }
 
@@ -182,13 +212,19 @@ export function nextFrame() {
 
 /** The list requests this page made, on the page's clock (ms since navigation start), the scripts it loaded, and when the document was ready. */
 export function listRequests() {
-  const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType('navigation')[0])
+  const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (
+    performance.getEntriesByType('navigation')[0]
+  )
   const requests = performance
     .getEntriesByType('resource')
     .filter((entry) => /\/api\/(braze\/segments\/list|commanders-act\/segments\/list)/.test(entry.name))
     .map((entry) => {
       const timing = /** @type {PerformanceResourceTiming} */ (entry)
-      return { url: new URL(timing.name).pathname + new URL(timing.name).search, start: timing.startTime, end: timing.responseEnd }
+      return {
+        url: new URL(timing.name).pathname + new URL(timing.name).search,
+        start: timing.startTime,
+        end: timing.responseEnd,
+      }
     })
   const scripts = performance
     .getEntriesByType('resource')

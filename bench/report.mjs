@@ -33,7 +33,9 @@ export function readBudgets(specs) {
   for (const spec of specs) {
     const match = /^\s*(\w+)\s*=\s*(\d+(?:\.\d+)?)\s*$/.exec(spec)
     if (!match || !(match[1] in budgets)) {
-      throw new Error(`Unknown budget "${spec}": use name=value with a name among ${Object.keys(DEFAULT_BUDGETS).join(', ')}.`)
+      throw new Error(
+        `Unknown budget "${spec}": use name=value with a name among ${Object.keys(DEFAULT_BUDGETS).join(', ')}.`,
+      )
     }
     budgets[/** @type {keyof Budgets} */ (match[1])] = Number(match[2])
   }
@@ -55,7 +57,8 @@ export function percentile(values, p) {
 export const median = (values) => percentile(values, 50)
 
 /** @param {number | null | undefined} value */
-export const ms = (value) => (value === null || value === undefined ? 'n/a' : `${Math.round(value).toLocaleString('en-US')} ms`)
+export const ms = (value) =>
+  value === null || value === undefined ? 'n/a' : `${Math.round(value).toLocaleString('en-US')} ms`
 
 /** @param {number} bytes */
 export const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`

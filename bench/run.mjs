@@ -18,7 +18,17 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { chromium } from '@playwright/test'
 import { writeFloorPages } from './floor.mjs'
-import { heapAfterGc, loadTimings, openFloor, openList, prepareLoad, rowsWhileScrolling, sortClicks, typeInSearch, TYPED_WORDS } from './measure.mjs'
+import {
+  heapAfterGc,
+  loadTimings,
+  openFloor,
+  openList,
+  prepareLoad,
+  rowsWhileScrolling,
+  sortClicks,
+  typeInSearch,
+  TYPED_WORDS,
+} from './measure.mjs'
 import { formatTable, readBudgets } from './report.mjs'
 import { ratiosOf, summarise, summariseFloors, tableRows } from './summary.mjs'
 import { buildApp, freePort, javascriptSizes, startPreview } from './server.mjs'
@@ -43,7 +53,10 @@ const { values: flags } = parseArgs({
     out: { type: 'string', default: fileURLToPath(new URL('results.json', import.meta.url)) },
   },
 })
-const budgets = readBudgets([...(process.env.BENCH_BUDGETS ?? '').split(',').filter((spec) => spec.trim() !== ''), ...(flags.budget ?? [])])
+const budgets = readBudgets([
+  ...(process.env.BENCH_BUDGETS ?? '').split(',').filter((spec) => spec.trim() !== ''),
+  ...(flags.budget ?? []),
+])
 const coldRuns = wholeNumber('BENCH_COLD_RUNS', 3)
 const warmRuns = wholeNumber('BENCH_WARM_RUNS', 5)
 const skipBuild = flags['skip-build'] || process.env.BENCH_SKIP_BUILD === '1'
@@ -65,7 +78,11 @@ function pagesIn(/** @type {string} */ url) {
 function gitFacts() {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim()
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'index.html', 'vite.config.ts', 'package.json'], { cwd: ROOT, encoding: 'utf8' })
+    const dirty = execFileSync(
+      'git',
+      ['status', '--porcelain', '--', 'src', 'index.html', 'vite.config.ts', 'package.json'],
+      { cwd: ROOT, encoding: 'utf8' },
+    )
       .split('\n')
       .filter(Boolean).length
     return { commit, uncommittedAppFiles: dirty }
@@ -111,7 +128,10 @@ async function main() {
   /** @type {import('@playwright/test').Browser | null} */
   let browser = null
   try {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || CHROMIUM.executablePath, args: CHROMIUM.args })
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || CHROMIUM.executablePath,
+      args: CHROMIUM.args,
+    })
     const url = `${server.url}/`
     const listFloorUrl = `${server.url}${floorPages.listPath}`
     const staticUrl = `${server.url}${floorPages.staticPath}`
@@ -157,7 +177,10 @@ async function main() {
         listRequests: result.requests.length,
         lastListResponseMs: result.requests.length ? Math.max(...result.requests.map((request) => request.end)) : null,
         longTasks: result.longTasks.length,
-        longTaskTotalMs: result.longTasks.reduce((/** @type {number} */ sum, /** @type {any} */ task) => sum + task.duration, 0),
+        longTaskTotalMs: result.longTasks.reduce(
+          (/** @type {number} */ sum, /** @type {any} */ task) => sum + task.duration,
+          0,
+        ),
         longestTaskMs: Math.max(0, ...result.longTasks.map((/** @type {any} */ task) => task.duration)),
       })
       if (run < coldRuns) await context.close()
@@ -169,7 +192,11 @@ async function main() {
     const rowSamples = coldListed ? await rowsWhileScrolling(page) : []
     const typing = coldListed ? await typeInSearch(page) : null
     const sorts = coldListed ? await sortClicks(page, SORTED_COLUMNS) : []
-    rowSamples.push(...(coldListed ? (await rowsWhileScrolling(page)).map((sample) => ({ ...sample, at: `${sample.at} (sorted)` })) : []))
+    rowSamples.push(
+      ...(coldListed
+        ? (await rowsWhileScrolling(page)).map((sample) => ({ ...sample, at: `${sample.at} (sorted)` }))
+        : []),
+    )
 
     await context.close()
 
@@ -210,7 +237,9 @@ async function main() {
           page = await profile.newPage()
           await prepareLoad(page, FULL_TEXT)
           const result = await openList(page, url, { timeoutMs: LOAD_TIMEOUT_MS })
-          const firstResponse = result.requests.length ? Math.min(...result.requests.map((request) => request.end)) : null
+          const firstResponse = result.requests.length
+            ? Math.min(...result.requests.map((request) => request.end))
+            : null
           const firstRowPainted = result.firstRow?.painted ?? null
           warm.push({
             ...loadTimings(result),
@@ -235,7 +264,9 @@ async function main() {
     // Share of all CPUs busy while measuring, everything included: the bench's own browser and server use about one CPU;
     // much more means other work competed with the measures.
     const machineBusyPercent =
-      cpuAtStart && cpuAtEnd ? Math.round((100 * (cpuAtEnd.busy - cpuAtStart.busy)) / (cpuAtEnd.total - cpuAtStart.total)) : null
+      cpuAtStart && cpuAtEnd
+        ? Math.round((100 * (cpuAtEnd.busy - cpuAtStart.busy)) / (cpuAtEnd.total - cpuAtStart.total))
+        : null
     const figures = summarise({ cold, warm, typing, sorts, rowSamples, heap, chunks, jsGzipBytes })
     const floors = summariseFloors({ listFloorRuns, staticRuns })
     const ratios = ratiosOf(figures, floors)
@@ -272,7 +303,17 @@ async function main() {
       figures,
       floors,
       ratios,
-      raw: { cold, warm, listFloorRuns, staticRuns, keystrokes: typing?.keystrokes ?? [], typingLongTasks: typing?.longTasks ?? [], sorts, rowSamples, chunks },
+      raw: {
+        cold,
+        warm,
+        listFloorRuns,
+        staticRuns,
+        keystrokes: typing?.keystrokes ?? [],
+        typingLongTasks: typing?.longTasks ?? [],
+        sorts,
+        rowSamples,
+        chunks,
+      },
     }
     await writeFile(flags.out ?? '', `${JSON.stringify(results, null, 2)}\n`)
 
@@ -283,9 +324,13 @@ async function main() {
     console.log(formatTable(rows))
     console.log(
       `\nMachine: CPUs ${machineBusyPercent ?? '?'}% busy while measuring (bench included), load average ${loadAtStart.toFixed(2)} before it.` +
-        ((machineBusyPercent ?? (100 * loadAtStart) / os.cpus().length) > 75 ? ' Other work competed with the bench: figures are pessimistic.' : ''),
+        ((machineBusyPercent ?? (100 * loadAtStart) / os.cpus().length) > 75
+          ? ' Other work competed with the bench: figures are pessimistic.'
+          : ''),
     )
-    console.log(`\n${missed.length === 0 ? 'Every budget is met.' : `Budgets missed: ${missed.join('; ')}.`} Results: ${flags.out}`)
+    console.log(
+      `\n${missed.length === 0 ? 'Every budget is met.' : `Budgets missed: ${missed.join('; ')}.`} Results: ${flags.out}`,
+    )
     process.exitCode = missed.length === 0 ? 0 : 1
   } finally {
     await browser?.close().catch(() => {})

@@ -25,12 +25,18 @@ const NO_CREDENTIALS = {
  */
 function runVite(args, { cwd, env }) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [VITE_BIN, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [VITE_BIN, ...args], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
     child.stdout.on('data', (chunk) => (output += chunk))
     child.stderr.on('data', (chunk) => (output += chunk))
     child.on('error', reject)
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite ${args[0]} exited with ${code}:\n${output}`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`vite ${args[0]} exited with ${code}:\n${output}`)),
+    )
   })
 }
 

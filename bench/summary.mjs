@@ -9,9 +9,12 @@ export function summarise({ cold, warm, typing, sorts, rowSamples, heap, chunks,
   const changed = (typing?.keystrokes ?? []).filter((/** @type {any} */ key) => key.changed)
   const toFrame = changed.map((/** @type {any} */ key) => key.toFrame)
   const typingLongTasks = typing?.longTasks ?? []
-  const pick = (/** @type {any[]} */ runs, /** @type {string} */ field) => runs.map((run) => run[field]).filter((value) => value !== null)
+  const pick = (/** @type {any[]} */ runs, /** @type {string} */ field) =>
+    runs.map((run) => run[field]).filter((value) => value !== null)
   return {
-    fullListMs: cold.every((/** @type {any} */ run) => run.fullListMs !== null) ? median(pick(cold, 'fullListMs')) : null,
+    fullListMs: cold.every((/** @type {any} */ run) => run.fullListMs !== null)
+      ? median(pick(cold, 'fullListMs'))
+      : null,
     fullListRunsMs: pick(cold, 'fullListMs').map(Math.round),
     coldFirstRowMs: median(pick(cold, 'firstRowMs')),
     coldLastListResponseMs: median(pick(cold, 'lastListResponseMs')),
@@ -25,26 +28,45 @@ export function summarise({ cold, warm, typing, sorts, rowSamples, heap, chunks,
     coldLongestTaskMs: median(pick(cold, 'longestTaskMs')),
     keystrokes: typing?.keystrokes.length ?? 0,
     keystrokesMeasured: changed.length,
-    keystrokesWithoutCountChange: (typing?.keystrokes ?? []).filter((/** @type {any} */ key) => !key.changed && !key.late).length,
+    keystrokesWithoutCountChange: (typing?.keystrokes ?? []).filter(
+      (/** @type {any} */ key) => !key.changed && !key.late,
+    ).length,
     keystrokesLate: (typing?.keystrokes ?? []).filter((/** @type {any} */ key) => key.late).length,
     keystrokeP50Ms: percentile(toFrame, 50),
     keystrokeP95Ms: changed.length >= 30 ? percentile(toFrame, 95) : null,
     keystrokeMaxMs: percentile(toFrame, 100),
-    keystrokeDomP95Ms: percentile(changed.map((/** @type {any} */ key) => key.toDom), 95),
+    keystrokeDomP95Ms: percentile(
+      changed.map((/** @type {any} */ key) => key.toDom),
+      95,
+    ),
     searchClearedAfterTyping: typing ? typing.finalValue === '' : null,
     longTasksWhileTyping: typing ? typingLongTasks.length : null,
     longestTaskWhileTypingMs: Math.max(0, ...typingLongTasks.map((/** @type {any} */ task) => task.duration)),
-    sortClicks: sorts.map((/** @type {any} */ sort) => ({ column: sort.column, order: sort.sortState, ms: sort.changed ? sort.toFrame : null })),
-    sortMaxMs: sorts.length && sorts.every((/** @type {any} */ sort) => sort.changed) ? Math.max(...sorts.map((/** @type {any} */ sort) => sort.toFrame)) : null,
+    sortClicks: sorts.map((/** @type {any} */ sort) => ({
+      column: sort.column,
+      order: sort.sortState,
+      ms: sort.changed ? sort.toFrame : null,
+    })),
+    sortMaxMs:
+      sorts.length && sorts.every((/** @type {any} */ sort) => sort.changed)
+        ? Math.max(...sorts.map((/** @type {any} */ sort) => sort.toFrame))
+        : null,
     rowsInDom: rowSamples.length ? Math.max(...rowSamples.map((/** @type {any} */ sample) => sample.allRows)) : null,
-    dataRowsInDom: rowSamples.length ? Math.max(...rowSamples.map((/** @type {any} */ sample) => sample.dataRows)) : null,
+    dataRowsInDom: rowSamples.length
+      ? Math.max(...rowSamples.map((/** @type {any} */ sample) => sample.dataRows))
+      : null,
     jsGzipBytes,
     // The chunks the list page itself loaded (the other routes' chunks wait until they are opened).
     listPageJsGzipBytes: chunks
-      .filter((/** @type {any} */ chunk) => (cold[0]?.scripts ?? []).some((/** @type {string} */ path) => path.endsWith(`/${chunk.file}`)))
+      .filter((/** @type {any} */ chunk) =>
+        (cold[0]?.scripts ?? []).some((/** @type {string} */ path) => path.endsWith(`/${chunk.file}`)),
+      )
       .reduce((/** @type {number} */ sum, /** @type {any} */ chunk) => sum + chunk.gzipBytes, 0),
     heapUsedBytes: heap?.usedBytes ?? null,
-    warmFirstRowsMs: warm.length && warm.every((/** @type {any} */ run) => run.firstRowsMs !== null) ? median(pick(warm, 'firstRowsMs')) : null,
+    warmFirstRowsMs:
+      warm.length && warm.every((/** @type {any} */ run) => run.firstRowsMs !== null)
+        ? median(pick(warm, 'firstRowsMs'))
+        : null,
     warmFirstRowsRunsMs: pick(warm, 'firstRowsMs').map(Math.round),
     warmFirstListResponseMs: median(pick(warm, 'firstListResponseMs')),
     warmBeforeNetwork: warm.length > 0 && warm.every((/** @type {any} */ run) => run.beforeNetwork),
@@ -60,7 +82,8 @@ export function summarise({ cold, warm, typing, sorts, rowSamples, heap, chunks,
  * @param {{ listFloorRuns: (number | null)[], staticRuns: (number | null)[] }} runs
  */
 export function summariseFloors({ listFloorRuns, staticRuns }) {
-  const complete = (/** @type {(number | null)[]} */ values) => values.length > 0 && values.every((value) => value !== null)
+  const complete = (/** @type {(number | null)[]} */ values) =>
+    values.length > 0 && values.every((value) => value !== null)
   const measured = (/** @type {(number | null)[]} */ values) => values.filter((value) => value !== null)
   return {
     listFetchMs: complete(listFloorRuns) ? median(measured(listFloorRuns)) : null,
@@ -117,8 +140,16 @@ export function tableRows(f, { budgets, fullText, chunks, floors, ratios, floorP
       value: `${ms(f.coldDomContentLoadedMs)} / ${ms(f.coldFirstListRequestMs)} / ${ms(f.coldFirstRowMs)}`,
       indent: true,
     },
-    { metric: 'one list request (median) / last list response', value: `${ms(f.coldListRequestMedianMs)} / ${ms(f.coldLastListResponseMs)}`, indent: true },
-    { metric: 'Braze list pages requested (in requests)', value: `${f.coldBrazePagesRequested ?? 'n/a'} (${f.coldBrazeListRequests ?? 'n/a'})`, indent: true },
+    {
+      metric: 'one list request (median) / last list response',
+      value: `${ms(f.coldListRequestMedianMs)} / ${ms(f.coldLastListResponseMs)}`,
+      indent: true,
+    },
+    {
+      metric: 'Braze list pages requested (in requests)',
+      value: `${f.coldBrazePagesRequested ?? 'n/a'} (${f.coldBrazeListRequests ?? 'n/a'})`,
+      indent: true,
+    },
     {
       metric: 'long tasks during the load (count / total / longest)',
       value: `${f.coldLongTasks ?? 'n/a'} / ${ms(f.coldLongTaskTotalMs)} / ${ms(f.coldLongestTaskMs)}`,
@@ -131,11 +162,18 @@ export function tableRows(f, { budgets, fullText, chunks, floors, ratios, floorP
       pass: within(f.keystrokeP95Ms, budgets.keystrokeP95Ms) && f.keystrokesLate === 0,
     },
     { metric: 'p50 / max', value: `${ms(f.keystrokeP50Ms)} / ${ms(f.keystrokeMaxMs)}`, indent: true },
-    { metric: 'p95 up to the DOM change only (before style, layout, paint)', value: ms(f.keystrokeDomP95Ms), indent: true },
+    {
+      metric: 'p95 up to the DOM change only (before style, layout, paint)',
+      value: ms(f.keystrokeDomP95Ms),
+      indent: true,
+    },
     { metric: 'keys whose count changed after 750 ms (late)', value: `${f.keystrokesLate}`, indent: true },
     {
       metric: 'Long tasks (> 50 ms) while typing',
-      value: f.longTasksWhileTyping === null ? 'n/a' : `${f.longTasksWhileTyping}${f.longTasksWhileTyping ? ` (longest ${ms(f.longestTaskWhileTypingMs)})` : ''}`,
+      value:
+        f.longTasksWhileTyping === null
+          ? 'n/a'
+          : `${f.longTasksWhileTyping}${f.longTasksWhileTyping ? ` (longest ${ms(f.longestTaskWhileTypingMs)})` : ''}`,
       budget: `≤ ${budgets.longTasksWhileTyping}`,
       pass: within(f.longTasksWhileTyping, budgets.longTasksWhileTyping),
     },
@@ -157,12 +195,17 @@ export function tableRows(f, { budgets, fullText, chunks, floors, ratios, floorP
       pass: f.listPageJsGzipBytes > 0 && f.listPageJsGzipBytes <= budgets.jsGzipKb * 1000,
     },
     { metric: `all chunks (${chunks.length})`, value: kb(f.jsGzipBytes), indent: true },
-    ...chunks.map((/** @type {any} */ chunk) => ({ metric: chunk.file, value: `${kb(chunk.gzipBytes)} (${kb(chunk.bytes)} raw)`, indent: true })),
+    ...chunks.map((/** @type {any} */ chunk) => ({
+      metric: chunk.file,
+      value: `${kb(chunk.gzipBytes)} (${kb(chunk.bytes)} raw)`,
+      indent: true,
+    })),
     {
       metric: 'Warm reopen ÷ static page first paint, same browser profile on disk (ratio of medians)',
       value: times(ratios.warmReopen),
       budget: `≤ ${budgets.warmReopenRatio} ×${budgets.warmRowsBeforeNetwork ? ', before network' : ''}`,
-      pass: within(ratios.warmReopen, budgets.warmReopenRatio) && (f.warmBeforeNetwork || !budgets.warmRowsBeforeNetwork),
+      pass:
+        within(ratios.warmReopen, budgets.warmReopenRatio) && (f.warmBeforeNetwork || !budgets.warmRowsBeforeNetwork),
     },
     {
       metric: `app: navigation → first rows painted (median of ${f.warmFirstRowsRunsMs.length}; runs ${f.warmFirstRowsRunsMs.join(' / ')} ms)`,
@@ -184,7 +227,9 @@ export function tableRows(f, { budgets, fullText, chunks, floors, ratios, floorP
       value: `${ms(f.warmDomContentLoadedMs)} / ${ms(f.warmFirstListRequestMs)} / ${ms(f.warmFullListMs)} / ${ms(f.warmAllRowsMs)}`,
       indent: true,
     },
-    { metric: 'JS heap used after the list is loaded (after GC)', value: f.heapUsedBytes === null ? 'n/a' : `${(f.heapUsedBytes / 2 ** 20).toFixed(1)} MB` },
+    {
+      metric: 'JS heap used after the list is loaded (after GC)',
+      value: f.heapUsedBytes === null ? 'n/a' : `${(f.heapUsedBytes / 2 ** 20).toFixed(1)} MB`,
+    },
   ]
 }
-

@@ -44,7 +44,9 @@ export function buildDecision({ sources, builtIndex, stamp }) {
 export function parseStamp(text) {
   try {
     const value = JSON.parse(text ?? '')
-    return typeof value?.sources === 'string' && typeof value?.index === 'string' ? { sources: value.sources, index: value.index } : null
+    return typeof value?.sources === 'string' && typeof value?.index === 'string'
+      ? { sources: value.sources, index: value.index }
+      : null
   } catch {
     return null
   }

@@ -7,7 +7,8 @@ function flatten(value: unknown, prefix = ''): Map<string, string> {
   const flat = new Map<string, string>()
   if (typeof value === 'string') flat.set(prefix, value)
   else if (value && typeof value === 'object') {
-    for (const [key, inner] of Object.entries(value)) for (const entry of flatten(inner, prefix ? `${prefix}.${key}` : key)) flat.set(...entry)
+    for (const [key, inner] of Object.entries(value))
+      for (const entry of flatten(inner, prefix ? `${prefix}.${key}` : key)) flat.set(...entry)
   }
   return flat
 }
@@ -38,8 +39,14 @@ describe.each(namespaces)('the %s translations', (namespace) => {
   it('write French with a narrow no-break space before : ; ! ? and inside « », and no straight apostrophe', () => {
     for (const [key, text] of french) {
       // Placeholders, URLs and times ("10:30") are not prose.
-      const prose = text.replace(/\{\{[^}]*\}\}/g, 'x').replace(/https?:\/\/\S+/g, 'x').replace(/\d:\d/g, 'x')
-      expect({ key, problem: prose.match(/[^\u202f\u00a0][:;!?](?=\s|$)/)?.[0] ?? null }).toEqual({ key, problem: null })
+      const prose = text
+        .replace(/\{\{[^}]*\}\}/g, 'x')
+        .replace(/https?:\/\/\S+/g, 'x')
+        .replace(/\d:\d/g, 'x')
+      expect({ key, problem: prose.match(/[^\u202f\u00a0][:;!?](?=\s|$)/)?.[0] ?? null }).toEqual({
+        key,
+        problem: null,
+      })
       expect({ key, problem: prose.match(/«[^\u202f]|[^\u202f]»/)?.[0] ?? null }).toEqual({ key, problem: null })
       expect({ key, problem: prose.match(/[A-Za-zÀ-ÿ]'[A-Za-zÀ-ÿ]/)?.[0] ?? null }).toEqual({ key, problem: null })
     }

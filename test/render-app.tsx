@@ -10,7 +10,11 @@ import { AuditPage } from '../src/features/audit/audit-page'
 import { ConnectionsPage } from '../src/features/connections/connections-page'
 import { VisitorPage } from '../src/features/visitor/visitor-page'
 
-const ON_DEMAND: Record<string, ReactElement> = { audit: <AuditPage />, visitor: <VisitorPage />, connections: <ConnectionsPage /> }
+const ON_DEMAND: Record<string, ReactElement> = {
+  audit: <AuditPage />,
+  visitor: <VisitorPage />,
+  connections: <ConnectionsPage />,
+}
 
 function withPagesBound(routeObjects: RouteObject[]): RouteObject[] {
   return routeObjects.map((route) => {

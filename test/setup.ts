@@ -9,7 +9,10 @@ import { initI18nWithResources } from '../src/app/i18n'
 import { resetTestAudit } from './msw/audit-handlers'
 
 // Every translation up front, in English (tests query by the English names); a test may switch to French.
-const localeFiles = import.meta.glob<Record<string, unknown>>('../src/locales/*/*.json', { eager: true, import: 'default' })
+const localeFiles = import.meta.glob<Record<string, unknown>>('../src/locales/*/*.json', {
+  eager: true,
+  import: 'default',
+})
 const resources: Resource = {}
 for (const [path, strings] of Object.entries(localeFiles)) {
   const [, language = '', namespace = ''] = /locales\/([^/]+)\/([^/]+)\.json$/.exec(path) ?? []

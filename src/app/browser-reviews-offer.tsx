@@ -12,7 +12,11 @@ import type { SessionEntry } from '../stores/session-file'
 const browserReviewsKey = [...auditKeys.all, 'browser-reviews'] as const
 
 export function BrowserReviewsOffer() {
-  const reviews = useQuery({ queryKey: browserReviewsKey, queryFn: () => readBrowserReviews(), staleTime: Number.POSITIVE_INFINITY })
+  const reviews = useQuery({
+    queryKey: browserReviewsKey,
+    queryFn: () => readBrowserReviews(),
+    staleTime: Number.POSITIVE_INFINITY,
+  })
   // Nothing kept in this browser (every visit after the move, and every new reviewer): nothing to ask the server.
   return reviews.data && reviews.data.length > 0 ? <Offer found={reviews.data} /> : null
 }

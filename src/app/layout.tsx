@@ -33,7 +33,12 @@ function LanguageSwitch() {
   const { t } = useTranslation()
   const target = LANGUAGES.find((language) => language === t('language.switchToLang')) ?? 'en'
   return (
-    <button type="button" className="button button-ghost language-switch" lang={target} onClick={() => void changeLanguage(target)}>
+    <button
+      type="button"
+      className="button button-ghost language-switch"
+      lang={target}
+      onClick={() => void changeLanguage(target)}
+    >
       {t('language.switchTo')}
     </button>
   )

@@ -138,7 +138,10 @@ export interface CachePersistExtras {
  * What PersistQueryClientProvider needs to restore `queryClient` from IndexedDB and keep saving it there. Restoring
  * starts now: create these options as early as possible.
  */
-export function cachePersistOptions(queryClient: QueryClient, { databaseName = CACHE_DATABASE, onNothingStored = () => {} }: CachePersistExtras = {}): CachePersistOptions {
+export function cachePersistOptions(
+  queryClient: QueryClient,
+  { databaseName = CACHE_DATABASE, onNothingStored = () => {} }: CachePersistExtras = {},
+): CachePersistOptions {
   const settled = trackSettledData(queryClient)
   const connection = connectionOf(queryClient)
   // Asked at once: a stored cache cannot be restored before the server says which configuration it runs.

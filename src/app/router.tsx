@@ -22,9 +22,23 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <SegmentsPage /> },
           { path: 'segments/:provider/:id', element: <SegmentDetailPage navigation={<ListNavigation />} /> },
-          { path: 'audit', hydrateFallbackElement: <PageLoading />, lazy: async () => ({ Component: (await import('../features/audit/audit-page')).AuditPage }) },
-          { path: 'visitor', hydrateFallbackElement: <PageLoading />, lazy: async () => ({ Component: (await import('../features/visitor/visitor-page')).VisitorPage }) },
-          { path: 'connections', hydrateFallbackElement: <PageLoading />, lazy: async () => ({ Component: (await import('../features/connections/connections-page')).ConnectionsPage }) },
+          {
+            path: 'audit',
+            hydrateFallbackElement: <PageLoading />,
+            lazy: async () => ({ Component: (await import('../features/audit/audit-page')).AuditPage }),
+          },
+          {
+            path: 'visitor',
+            hydrateFallbackElement: <PageLoading />,
+            lazy: async () => ({ Component: (await import('../features/visitor/visitor-page')).VisitorPage }),
+          },
+          {
+            path: 'connections',
+            hydrateFallbackElement: <PageLoading />,
+            lazy: async () => ({
+              Component: (await import('../features/connections/connections-page')).ConnectionsPage,
+            }),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -48,7 +48,9 @@ export function DisclosurePanel({ label, buttonLabel, panelLabel, children, acti
         onClick={() => setOpen((value) => !value)}
       >
         {label}
-        <span aria-hidden="true" className="chevron">▾</span>
+        <span aria-hidden="true" className="chevron">
+          ▾
+        </span>
       </button>
       {open ? (
         <div className="disclosure-panel" id={panelId} role="group" aria-label={panelLabel}>

@@ -22,7 +22,11 @@ interface NameGroup {
   segments: Segment[]
 }
 
-function groupByName(segments: readonly Segment[], provider: Segment['provider'], nameOf: (segment: Segment) => string) {
+function groupByName(
+  segments: readonly Segment[],
+  provider: Segment['provider'],
+  nameOf: (segment: Segment) => string,
+) {
   const groups = new Map<string, { segments: Segment[]; trigrams: Set<string> }>()
   for (const segment of segments) {
     if (segment.provider !== provider) continue
@@ -38,12 +42,17 @@ function groupByName(segments: readonly Segment[], provider: Segment['provider']
 /** One order for every trigram, rarest first across both providers: the order prefix filtering relies on. */
 function rankTrigrams(...sides: Map<string, { trigrams: Set<string> }>[]): Map<string, number> {
   const frequency = new Map<string, number>()
-  for (const side of sides) for (const { trigrams } of side.values()) for (const trigram of trigrams) frequency.set(trigram, (frequency.get(trigram) ?? 0) + 1)
+  for (const side of sides)
+    for (const { trigrams } of side.values())
+      for (const trigram of trigrams) frequency.set(trigram, (frequency.get(trigram) ?? 0) + 1)
   const ordered = [...frequency].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
   return new Map(ordered.map(([trigram], rank) => [trigram, rank]))
 }
 
-function toNameGroups(side: Map<string, { segments: Segment[]; trigrams: Set<string> }>, rank: Map<string, number>): NameGroup[] {
+function toNameGroups(
+  side: Map<string, { segments: Segment[]; trigrams: Set<string> }>,
+  rank: Map<string, number>,
+): NameGroup[] {
   return [...side].map(([name, { segments, trigrams }]) => ({
     name,
     segments,
@@ -53,7 +62,7 @@ function toNameGroups(side: Map<string, { segments: Segment[]; trigrams: Set<str
 
 function sharedCount(a: Int32Array, b: Int32Array): number {
   let shared = 0
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
     const x = a[i] ?? 0
     const y = b[j] ?? 0
     if (x === y) {
@@ -112,8 +121,15 @@ export function findCrossProviderMatches(
       if (dice < threshold) continue
       // Different names can share every trigram: only equal names are a 100 % match.
       const similarity = other.name === group.name ? 1 : Math.min(dice, 0.99)
-      for (const braze of group.segments) for (const commandersAct of other.segments) matches.push({ braze, commandersAct, similarity })
+      for (const braze of group.segments)
+        for (const commandersAct of other.segments) matches.push({ braze, commandersAct, similarity })
     }
   }
-  return matches.sort((a, b) => b.similarity - a.similarity || NAME_COLLATOR.compare(a.braze.name, b.braze.name) || compareKeys(a.braze.key, b.braze.key) || compareKeys(a.commandersAct.key, b.commandersAct.key))
+  return matches.sort(
+    (a, b) =>
+      b.similarity - a.similarity ||
+      NAME_COLLATOR.compare(a.braze.name, b.braze.name) ||
+      compareKeys(a.braze.key, b.braze.key) ||
+      compareKeys(a.commandersAct.key, b.commandersAct.key),
+  )
 }

@@ -26,7 +26,8 @@ export function findDuplicateNames(
   const duplicates: DuplicateNameGroup[] = []
   for (const group of groups.values()) {
     const first = group[0]
-    if (first && group.length > 1) duplicates.push({ provider: first.provider, normalisedName: nameOf(first), segments: group })
+    if (first && group.length > 1)
+      duplicates.push({ provider: first.provider, normalisedName: nameOf(first), segments: group })
   }
   return duplicates
 }

@@ -75,7 +75,9 @@ function nameFindingsOf(segments: readonly Segment[]): NameFindings {
     const duplicateGroups = findDuplicateNames(segments, nameOf)
     const crossProviderMatches = findCrossProviderMatches(segments, CROSS_PROVIDER_THRESHOLD, nameOf)
     found = {
-      leftoverKeys: new Set(segments.filter((segment) => isLeftoverNormalisedName(nameOf(segment))).map((segment) => segment.key)),
+      leftoverKeys: new Set(
+        segments.filter((segment) => isLeftoverNormalisedName(nameOf(segment))).map((segment) => segment.key),
+      ),
       duplicateGroups,
       crossProviderMatches,
       duplicateKeys: new Set(duplicateGroups.flatMap((group) => group.segments.map((segment) => segment.key))),
@@ -89,19 +91,27 @@ function nameFindingsOf(segments: readonly Segment[]): NameFindings {
 /** For one finding on one segment: not applicable, applicable but unknown yet, or known (true: found). */
 type Check = 'n/a' | 'unknown' | boolean
 
-function checksOf(segment: Segment, sources: FindingSources, settings: FindingSettings, cutoff: Date, names: NameFindings): Record<FindingId, Check> {
+function checksOf(
+  segment: Segment,
+  sources: FindingSources,
+  settings: FindingSettings,
+  cutoff: Date,
+  names: NameFindings,
+): Record<FindingId, Check> {
   const braze = segment.provider === 'braze'
   const details = braze ? sources.details.get(segment.id) : undefined
   const sizes = braze ? sources.sizes.get(segment.id) : undefined
   const tracked = segment.analyticsTracking === true
-  const detailCheck = (found: (loaded: BrazeSegmentDetails) => boolean): Check => (!braze ? 'n/a' : details ? found(details) : 'unknown')
+  const detailCheck = (found: (loaded: BrazeSegmentDetails) => boolean): Check =>
+    !braze ? 'n/a' : details ? found(details) : 'unknown'
   return {
     'no-description': detailCheck((loaded) => !loaded.textDescription?.trim()),
     'no-tags': segment.tags === NOT_PROVIDED ? 'n/a' : segment.tags.length === 0,
     stale: detailCheck((loaded) => isUpdatedBefore(loaded.updatedAt, cutoff)),
     'tracking-off': segment.analyticsTracking === NOT_PROVIDED ? 'n/a' : !segment.analyticsTracking,
     // Braze has no size for untracked segments; an empty series says nothing either way.
-    'size-zero': !braze || !tracked ? 'n/a' : !sizes ? 'unknown' : sizes.length > 0 && sizes.every((point) => point.size === 0),
+    'size-zero':
+      !braze || !tracked ? 'n/a' : !sizes ? 'unknown' : sizes.length > 0 && sizes.every((point) => point.size === 0),
     leftover: names.leftoverKeys.has(segment.key),
     // A name that did not read cannot be said to break the convention.
     naming: settings.namingPattern && segment.name !== '' ? !settings.namingPattern.test(segment.name) : 'n/a',
@@ -115,7 +125,10 @@ function checksOf(segment: Segment, sources: FindingSources, settings: FindingSe
 export function computeFindings(sources: FindingSources, settings: FindingSettings, now: Date): SegmentFindings {
   const names = nameFindingsOf(sources.segments)
   const cutoff = staleCutoff(now, settings.staleMonths)
-  const counts = Object.fromEntries(FINDING_IDS.map((id) => [id, { count: 0, checked: 0, applicable: 0 }])) as Record<FindingId, FindingCount>
+  const counts = Object.fromEntries(FINDING_IDS.map((id) => [id, { count: 0, checked: 0, applicable: 0 }])) as Record<
+    FindingId,
+    FindingCount
+  >
   const bySegment = new Map<string, FindingId[]>()
   for (const segment of sources.segments) {
     const checks = checksOf(segment, sources, settings, cutoff, names)
@@ -134,5 +147,11 @@ export function computeFindings(sources: FindingSources, settings: FindingSettin
     }
     if (found.length > 0) bySegment.set(segment.key, found)
   }
-  return { bySegment, counts, duplicateGroups: names.duplicateGroups, crossProviderMatches: names.crossProviderMatches, staleCutoff: cutoff }
+  return {
+    bySegment,
+    counts,
+    duplicateGroups: names.duplicateGroups,
+    crossProviderMatches: names.crossProviderMatches,
+    staleCutoff: cutoff,
+  }
 }

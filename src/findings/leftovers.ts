@@ -2,7 +2,20 @@
 import { normaliseName } from './name-similarity'
 
 /** Whole words, in English and French, after normalisation (so "À SUPPRIMER" is "a supprimer"). */
-const LEFTOVER_WORDS = new Set(['test', 'tests', 'testing', 'tmp', 'temp', 'temporary', 'temporaire', 'draft', 'brouillon', 'untitled', 'copy', 'copie'])
+const LEFTOVER_WORDS = new Set([
+  'test',
+  'tests',
+  'testing',
+  'tmp',
+  'temp',
+  'temporary',
+  'temporaire',
+  'draft',
+  'brouillon',
+  'untitled',
+  'copy',
+  'copie',
+])
 /** "test2", "tmp01", "copy3": a leftover word numbered. */
 const NUMBERED_LEFTOVER = /^(test|tmp|temp|copy|copie)\d+$/
 const LEFTOVER_PHRASES = [

@@ -12,7 +12,12 @@ export function useFindings(segments: readonly Segment[]): SegmentFindings {
   const { staleMonths, namingPattern } = useFindingSettings()
   const pattern = useMemo(() => compileNamingPattern(namingPattern), [namingPattern])
   return useMemo(
-    () => computeFindings({ segments, details, sizes }, { staleMonths, namingPattern: pattern.ok ? pattern.pattern : null }, new Date()),
+    () =>
+      computeFindings(
+        { segments, details, sizes },
+        { staleMonths, namingPattern: pattern.ok ? pattern.pattern : null },
+        new Date(),
+      ),
     [segments, details, sizes, staleMonths, pattern],
   )
 }

@@ -10,7 +10,10 @@ export class AdaptiveConcurrency {
   private active = 0
   private readonly waiting: (() => void)[] = []
 
-  constructor(max: number, private readonly onChange: (limit: number) => void = () => {}) {
+  constructor(
+    max: number,
+    private readonly onChange: (limit: number) => void = () => {},
+  ) {
     this.max = Math.max(1, Math.floor(max))
     this.current = this.max
   }

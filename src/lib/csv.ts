@@ -30,7 +30,11 @@ export function csvSeparatorFor(language: string): CsvSeparator {
   return language.toLowerCase().startsWith('fr') ? ';' : ','
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly string[])[], separator: CsvSeparator = ','): string {
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  separator: CsvSeparator = ',',
+): string {
   const line = (cells: readonly string[]) => cells.map((cell) => quoteCsvCell(neutraliseCsvCell(cell))).join(separator)
   return `\uFEFF${[header, ...rows].map(line).join('\r\n')}`
 }

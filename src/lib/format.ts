@@ -61,7 +61,11 @@ export function formatDateTime(iso: string, locale?: string): string {
 const percentFormats = new Map<string, Intl.NumberFormat>()
 
 export function formatPercent(ratio: number, locale?: string): string {
-  return cached(percentFormats, locale ?? '', () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 })).format(ratio)
+  return cached(
+    percentFormats,
+    locale ?? '',
+    () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
+  ).format(ratio)
 }
 
 const pad = (value: number) => String(value).padStart(2, '0')

@@ -89,7 +89,13 @@ export function parseRateLimitReset(headers: Headers, now: number): number | und
 }
 
 /** Exponential backoff with ± jitter: base × 2^attempt, capped. */
-export function backoffDelay(attempt: number, baseMs: number, capMs: number, jitter: number, random: () => number): number {
+export function backoffDelay(
+  attempt: number,
+  baseMs: number,
+  capMs: number,
+  jitter: number,
+  random: () => number,
+): number {
   const exponential = Math.min(capMs, baseMs * 2 ** attempt)
   return Math.max(0, Math.round(exponential * (1 + jitter * (2 * random() - 1))))
 }
@@ -130,7 +136,10 @@ export async function fetchWithRetry(url: string, init: FetchWithRetryInit = {})
       response = await fetch(url, requestInit)
     } catch (error) {
       if (isAbortError(error, signal) || !(error instanceof TypeError) || failures >= policy.maxRetries) throw error
-      await policy.sleep(backoffDelay(failures++, policy.baseDelayMs, policy.maxDelayMs, policy.jitter, policy.random), signal)
+      await policy.sleep(
+        backoffDelay(failures++, policy.baseDelayMs, policy.maxDelayMs, policy.jitter, policy.random),
+        signal,
+      )
       signal?.throwIfAborted()
       continue
     }

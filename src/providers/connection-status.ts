@@ -26,7 +26,11 @@ const connectionStatusSchema = z.object({
   providers: z.object({
     braze: z.discriminatedUnion('configured', [
       // rateLimit: null before any answer from Braze; absent from a server that does not report it.
-      z.object({ configured: z.literal(true), host: z.string(), rateLimit: z.optional(z.nullable(brazeRateLimitSchema)) }),
+      z.object({
+        configured: z.literal(true),
+        host: z.string(),
+        rateLimit: z.optional(z.nullable(brazeRateLimitSchema)),
+      }),
       notConfigured,
     ]),
     commandersAct: z.discriminatedUnion('configured', [
@@ -42,7 +46,8 @@ export async function fetchConnectionStatus({ signal }: { signal?: AbortSignal }
   const response = await fetch(apiUrl('/api/status'), { headers: APP_REQUEST_HEADERS, signal })
   if (!response.ok) throw new Error(`The dashboard server answered ${response.status} for its status.`)
   const parsed = connectionStatusSchema.safeParse(await response.json())
-  if (!parsed.success) throw new Error(`The dashboard server sent an unexpected status (${parsed.error.issues[0]?.path.join('.')}).`)
+  if (!parsed.success)
+    throw new Error(`The dashboard server sent an unexpected status (${parsed.error.issues[0]?.path.join('.')}).`)
   return parsed.data
 }
 

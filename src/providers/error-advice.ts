@@ -17,7 +17,10 @@ export interface ErrorAdvice {
 
 export function adviceForError(error: unknown, fallbackProvider: ProviderId, t: TFunction): ErrorAdvice {
   if (!(error instanceof ProviderError)) {
-    return { title: t('error.failed', { provider: providerLabel[fallbackProvider] }), advice: error instanceof Error ? error.message : String(error) }
+    return {
+      title: t('error.failed', { provider: providerLabel[fallbackProvider] }),
+      advice: error instanceof Error ? error.message : String(error),
+    }
   }
   const provider = providerLabel[error.provider]
   switch (error.reason) {
@@ -25,20 +28,29 @@ export function adviceForError(error: unknown, fallbackProvider: ProviderId, t: 
       const variables = [...(error.missing ?? []), ...(error.invalid ?? [])]
       return {
         title: t('error.notConfigured.title', { provider }),
-        advice: variables.length > 0 ? t('error.notConfigured.advice', { variables: variables.join(', ') }) : t('error.notConfigured.adviceUnknown'),
+        advice:
+          variables.length > 0
+            ? t('error.notConfigured.advice', { variables: variables.join(', ') })
+            : t('error.notConfigured.adviceUnknown'),
       }
     }
     case 'unauthorized':
-      return { title: t('error.unauthorized.title', { provider }), advice: t('error.unauthorized.advice', { variables: CREDENTIALS[error.provider] }) }
+      return {
+        title: t('error.unauthorized.title', { provider }),
+        advice: t('error.unauthorized.advice', { variables: CREDENTIALS[error.provider] }),
+      }
     case 'forbidden':
       return {
         title: t('error.forbidden.title', { provider }),
-        advice: error.provider === 'braze' ? t('error.forbidden.adviceBraze') : t('error.forbidden.adviceCommandersAct'),
+        advice:
+          error.provider === 'braze' ? t('error.forbidden.adviceBraze') : t('error.forbidden.adviceCommandersAct'),
       }
     case 'permission_denied':
       return {
         title: t('error.permissionDenied.title', { provider }),
-        advice: error.permission ? t('error.permissionDenied.advice', { permission: error.permission }) : t('error.permissionDenied.adviceUnknown'),
+        advice: error.permission
+          ? t('error.permissionDenied.advice', { permission: error.permission })
+          : t('error.permissionDenied.adviceUnknown'),
       }
     case 'wrong_endpoint':
       return { title: t('error.wrongEndpoint.title', { provider }), advice: t('error.wrongEndpoint.advice') }
@@ -61,7 +73,9 @@ export function adviceForError(error: unknown, fallbackProvider: ProviderId, t: 
     case 'invalid_response':
       return {
         title: t('error.invalidResponse.title', { provider }),
-        advice: error.field ? t('error.invalidResponse.adviceField', { field: error.field }) : t('error.invalidResponse.advice'),
+        advice: error.field
+          ? t('error.invalidResponse.adviceField', { field: error.field })
+          : t('error.invalidResponse.advice'),
       }
     case 'not_found':
       return { title: t('error.notFound.title', { provider }), advice: t('error.notFound.advice') }
@@ -69,7 +83,9 @@ export function adviceForError(error: unknown, fallbackProvider: ProviderId, t: 
       return {
         title: t('error.refused.title', { provider }),
         // The provider's own words (already short and redacted by the proxy), never our HTTP status line.
-        advice: error.providerMessage ? t('error.refused.adviceSaid', { message: error.providerMessage }) : t('error.refused.advice'),
+        advice: error.providerMessage
+          ? t('error.refused.adviceSaid', { message: error.providerMessage })
+          : t('error.refused.advice'),
       }
   }
 }

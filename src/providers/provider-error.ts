@@ -175,7 +175,8 @@ export function providerErrorFromProxy(provider: ProviderId, status: number, bod
     missing: stringsOf(record.missing),
     invalid: stringsOf(record.invalid),
     providerMessage: textOf(record.message),
-    permission: typeof record.permission === 'string' && PERMISSIONS.has(record.permission) ? record.permission : undefined,
+    permission:
+      typeof record.permission === 'string' && PERMISSIONS.has(record.permission) ? record.permission : undefined,
     retryAfterSeconds: nonNegativeInteger(record.retryAfterSeconds),
     resumeAt: Number.isNaN(resumeAt) ? undefined : resumeAt,
   })
@@ -186,7 +187,8 @@ function typeOf(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'array'
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value)
-  if (typeof value === 'object' && Object.getPrototypeOf(value) !== Object.prototype && value.constructor) return value.constructor.name
+  if (typeof value === 'object' && Object.getPrototypeOf(value) !== Object.prototype && value.constructor)
+    return value.constructor.name
   return typeof value
 }
 
@@ -243,5 +245,10 @@ export function invalidResponseError(provider: ProviderId, error: z.core.$ZodErr
   const issue = error.issues[0]
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined
   const said = providerSaid(body, issue?.path ?? [])
-  return new ProviderError(provider, 'invalid_response', { field, detail: issue?.message, providerMessage: said, cause: error })
+  return new ProviderError(provider, 'invalid_response', {
+    field,
+    detail: issue?.message,
+    providerMessage: said,
+    cause: error,
+  })
 }

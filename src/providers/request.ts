@@ -2,7 +2,13 @@
 import type { z } from 'zod/mini'
 import { APP_REQUEST_HEADERS, apiUrl, type QueryParams } from '../lib/api-url'
 import { fetchWithRetry, isRetryableStatus, type RetryPolicy } from '../lib/http'
-import { invalidResponseError, issueText, ProviderError, providerErrorFromResponse, type ProviderId } from './provider-error'
+import {
+  invalidResponseError,
+  issueText,
+  ProviderError,
+  providerErrorFromResponse,
+  type ProviderId,
+} from './provider-error'
 
 export interface ProviderRequestOptions {
   signal?: AbortSignal
@@ -75,7 +81,11 @@ export async function requestProviderAnswer<S extends z.ZodMiniType>(
     body = await response.json()
   } catch (error) {
     if (signal?.aborted) throw error
-    throw new ProviderError(provider, 'invalid_response', { status: response.status, detail: 'the answer is not JSON', cause: error })
+    throw new ProviderError(provider, 'invalid_response', {
+      status: response.status,
+      detail: 'the answer is not JSON',
+      cause: error,
+    })
   }
   return { body: parseProviderBody(provider, schema, body), headers: response.headers }
 }

@@ -59,7 +59,9 @@ function combine([braze, commandersAct, brazeWait]: ListResults): SegmentList {
   return {
     segments: mergeSegments(braze.data, commandersAct.data),
     providers: [
-      typeof brazeWait.data === 'number' && brazeState.loading ? { ...brazeState, waitingUntil: brazeWait.data } : brazeState,
+      typeof brazeWait.data === 'number' && brazeState.loading
+        ? { ...brazeState, waitingUntil: brazeWait.data }
+        : brazeState,
       stateOf('commanders-act', commandersAct),
     ],
   }

@@ -15,7 +15,8 @@ export function isHashedAsset(pathname: string, assetsPrefix: string): boolean {
 export function immutableAssetsMiddleware(assetsPrefix: string): Connect.NextHandleFunction {
   return (req, res, next) => {
     const pathname = (req.url ?? '').split(/[?#]/, 1)[0] ?? ''
-    if ((req.method === 'GET' || req.method === 'HEAD') && isHashedAsset(pathname, assetsPrefix)) res.setHeader('Cache-Control', IMMUTABLE)
+    if ((req.method === 'GET' || req.method === 'HEAD') && isHashedAsset(pathname, assetsPrefix))
+      res.setHeader('Cache-Control', IMMUTABLE)
     next()
   }
 }

@@ -18,8 +18,18 @@ const baselineSchema = z.object({
 })
 export type AuditBaseline = z.infer<typeof baselineSchema>
 
-export function baselineFromSession(session: SessionFile, source: AuditBaseline['source'], fileName?: string): AuditBaseline {
-  return { takenAt: session.exportedAt, source, fileName, segments: session.segments, providers: session.snapshotProviders }
+export function baselineFromSession(
+  session: SessionFile,
+  source: AuditBaseline['source'],
+  fileName?: string,
+): AuditBaseline {
+  return {
+    takenAt: session.exportedAt,
+    source,
+    fileName,
+    segments: session.segments,
+    providers: session.snapshotProviders,
+  }
 }
 
 type State = { status: 'loading' } | { status: 'ready'; baseline: AuditBaseline | null }

@@ -48,7 +48,8 @@ async function refusal(response: Response): Promise<AuditRequestError> {
   }
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
   const reason = typeof record.error === 'string' ? record.error : 'failed'
-  const message = typeof record.message === 'string' ? record.message : `The audit server answered HTTP ${response.status}.`
+  const message =
+    typeof record.message === 'string' ? record.message : `The audit server answered HTTP ${response.status}.`
   return new AuditRequestError(response.status, reason, message)
 }
 
@@ -58,7 +59,10 @@ async function parsed<S extends z.ZodMiniType>(response: Response, schema: S): P
 }
 
 export async function fetchAuditEntries(since: number, signal?: AbortSignal): Promise<EntriesAnswer> {
-  const response = await fetch(apiUrl('/api/audit/entries', { since: since || undefined }), { headers: headers(), signal })
+  const response = await fetch(apiUrl('/api/audit/entries', { since: since || undefined }), {
+    headers: headers(),
+    signal,
+  })
   return parsed(response, entriesAnswerSchema)
 }
 
@@ -68,14 +72,19 @@ export type WriteResult = { kind: 'saved'; entry: AuditEntry } | { kind: 'confli
  * Writes one field. `keepalive` lets the request finish after the page is gone (a reload, a closed tab): the browser
  * keeps it going for up to 64 kB of body, which a note always fits in.
  */
-export async function sendAuditWrite(write: AuditWrite, reviewer: string, { keepalive = false } = {}): Promise<WriteResult> {
+export async function sendAuditWrite(
+  write: AuditWrite,
+  reviewer: string,
+  { keepalive = false } = {},
+): Promise<WriteResult> {
   const response = await fetch(apiUrl('/api/audit/writes'), {
     method: 'POST',
     headers: { ...headers(reviewer), 'Content-Type': 'application/json' },
     body: JSON.stringify(write),
     keepalive,
   })
-  if (response.status === 409) return { kind: 'conflict', entry: conflictAnswerSchema.parse(await response.json()).entry }
+  if (response.status === 409)
+    return { kind: 'conflict', entry: conflictAnswerSchema.parse(await response.json()).entry }
   return { kind: 'saved', entry: (await parsed(response, writeAnswerSchema)).entry }
 }
 
@@ -92,12 +101,21 @@ export async function uploadSession(text: string, source: 'file' | 'browser', re
     body: text,
   })
   if (response.status === 400 || response.status === 413) {
-    const body: unknown = await response.clone().json().catch(() => undefined)
+    const body: unknown = await response
+      .clone()
+      .json()
+      .catch(() => undefined)
     const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
     if (record.error === 'invalid_session' || response.status === 413) {
       const reason = (typeof record.reason === 'string' ? record.reason : 'too-large') as SessionFileReason
-      const params = (typeof record.params === 'object' && record.params !== null ? record.params : {}) as SessionFileErrorParams
-      throw new SessionFileError(typeof record.message === 'string' ? record.message : 'The file was refused.', reason, params)
+      const params = (
+        typeof record.params === 'object' && record.params !== null ? record.params : {}
+      ) as SessionFileErrorParams
+      throw new SessionFileError(
+        typeof record.message === 'string' ? record.message : 'The file was refused.',
+        reason,
+        params,
+      )
     }
   }
   return parsed(response, importAnswerSchema)

@@ -69,7 +69,9 @@ export const writeAnswerSchema = z.object({ entry: auditEntrySchema })
 
 /** Many segments at once (a bulk verdict): each write stands or falls on its own, each gets its own history line. */
 export const BULK_MAX_WRITES = 5_000
-export const bulkWriteSchema = z.object({ writes: z.array(auditWriteSchema).check(z.minLength(1), z.maxLength(BULK_MAX_WRITES)) })
+export const bulkWriteSchema = z.object({
+  writes: z.array(auditWriteSchema).check(z.minLength(1), z.maxLength(BULK_MAX_WRITES)),
+})
 /** 409: the field changed since the writer's version; `entry` is what the server has now. */
 export const conflictAnswerSchema = z.object({ error: z.literal('conflict'), entry: auditEntrySchema })
 

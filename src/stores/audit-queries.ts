@@ -21,7 +21,11 @@ export const auditKeys = {
 }
 
 /** Adds entries to a snapshot, keeping for each segment whichever is newer (a poll may cross a write's own answer). */
-function mergeAuditEntries(snapshot: AuditSnapshot | undefined, entries: readonly AuditEntry[], revision: number): AuditSnapshot {
+function mergeAuditEntries(
+  snapshot: AuditSnapshot | undefined,
+  entries: readonly AuditEntry[],
+  revision: number,
+): AuditSnapshot {
   const current = snapshot ?? { revision: 0, entries: new Map() }
   const newer = entries.filter((entry) => (current.entries.get(entry.key)?.revision ?? -1) < entry.revision)
   const nextRevision = Math.max(current.revision, revision)
@@ -48,7 +52,9 @@ export function auditEntriesQuery() {
 
 /** Puts a write's answer into the snapshot at once, before the next poll brings it. */
 export function rememberAuditEntry(client: QueryClient, entry: AuditEntry): void {
-  client.setQueryData<AuditSnapshot>(auditKeys.entries(), (snapshot) => mergeAuditEntries(snapshot, [entry], snapshot?.revision ?? 0))
+  client.setQueryData<AuditSnapshot>(auditKeys.entries(), (snapshot) =>
+    mergeAuditEntries(snapshot, [entry], snapshot?.revision ?? 0),
+  )
 }
 
 export function auditHistoryQuery(key: string, revision: number) {
@@ -68,5 +74,9 @@ export function serverReviewerQuery() {
 }
 
 export function providerCacheQuery() {
-  return queryOptions({ queryKey: auditKeys.providerCache(), queryFn: ({ signal }) => fetchProviderCacheSummary(signal), staleTime: 0 })
+  return queryOptions({
+    queryKey: auditKeys.providerCache(),
+    queryFn: ({ signal }) => fetchProviderCacheSummary(signal),
+    staleTime: 0,
+  })
 }

@@ -2,7 +2,14 @@
 // checked, by the browser before it uploads one and by the server before it merges one.
 import { z } from 'zod/mini'
 import { issueText } from '../providers/provider-error.ts'
-import { NOT_A_DATE, NOT_A_SEGMENT_KEY, NOTE_MAX_LENGTH, REVIEWER_MAX_LENGTH, segmentKeySchema, VERDICTS } from './audit-contract.ts'
+import {
+  NOT_A_DATE,
+  NOT_A_SEGMENT_KEY,
+  NOTE_MAX_LENGTH,
+  REVIEWER_MAX_LENGTH,
+  segmentKeySchema,
+  VERDICTS,
+} from './audit-contract.ts'
 
 export const SESSION_FORMAT = 'segment-audit-session'
 export const SESSION_VERSION = 1
@@ -63,7 +70,13 @@ export function buildSessionFile(
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
     exportedAt: now.toISOString(),
-    entries: [...entries].map(({ key, verdict, note, reviewer, reviewedAt }) => ({ key, verdict, note, reviewer, reviewedAt })),
+    entries: [...entries].map(({ key, verdict, note, reviewer, reviewedAt }) => ({
+      key,
+      verdict,
+      note,
+      reviewer,
+      reviewedAt,
+    })),
     segments: [...segments],
     snapshotProviders: [...snapshotProviders],
   }
@@ -108,7 +121,10 @@ export function parseSessionFile(text: string, now: Date): SessionFile {
   try {
     raw = JSON.parse(text)
   } catch {
-    throw new SessionFileError('This file is not JSON: choose a session exported from Segment Audit (.json).', 'not-json')
+    throw new SessionFileError(
+      'This file is not JSON: choose a session exported from Segment Audit (.json).',
+      'not-json',
+    )
   }
   const header = z.object({ format: z.unknown(), version: z.unknown() }).safeParse(raw)
   if (!header.success || header.data.format !== SESSION_FORMAT) {
@@ -116,7 +132,11 @@ export function parseSessionFile(text: string, now: Date): SessionFile {
   }
   if (typeof header.data.version === 'number' && header.data.version > SESSION_VERSION) {
     const version = header.data.version
-    throw new SessionFileError(`This session was exported by a newer version of Segment Audit (format ${version}).`, 'newer-version', { version })
+    throw new SessionFileError(
+      `This session was exported by a newer version of Segment Audit (format ${version}).`,
+      'newer-version',
+      { version },
+    )
   }
   const parsed = sessionFileSchema.safeParse(raw, { error: issueText })
   if (!parsed.success) {
@@ -124,7 +144,11 @@ export function parseSessionFile(text: string, now: Date): SessionFile {
     const field = issue?.path.join('.') ?? '?'
     const problem = issue?.message ?? 'is invalid'
     const problemCode = PROBLEM_CODES[problem] ?? 'invalid'
-    throw new SessionFileError(`This session file is damaged: field “${field}” ${problem}.`, 'damaged', { field, problem, problemCode })
+    throw new SessionFileError(`This session file is damaged: field “${field}” ${problem}.`, 'damaged', {
+      field,
+      problem,
+      problemCode,
+    })
   }
   const latest = now.getTime() + CLOCK_SKEW_MS
   const future = parsed.data.entries.findIndex((entry) => Date.parse(entry.reviewedAt) > latest)

@@ -49,7 +49,11 @@ describe('App after a reload mid-scan', () => {
   it('restores the cache and resumes the scan on the Segments page, fetching only what was left', async () => {
     const before = await scanInterruptedAfter(30)
     const saved = await cachePersistOptions(before).persister.restoreClient()
-    const savedDetails = new Set(saved?.clientState.queries.filter((query) => query.queryKey.length === 3).map((query) => String(query.queryKey[2])))
+    const savedDetails = new Set(
+      saved?.clientState.queries
+        .filter((query) => query.queryKey.length === 3)
+        .map((query) => String(query.queryKey[2])),
+    )
     expect(savedDetails.size).toBeGreaterThanOrEqual(30)
     expect(localScanMarkerStore.read()?.status).toBe('running')
     const traffic = watchBraze(server, demo)

@@ -23,7 +23,10 @@ describe('createPersistedClient', () => {
 
     await vi.waitFor(() => {
       expect(queryClient.getQueryData(commandersActQueries.all().queryKey)).toHaveLength(4)
-      expect(queryClient.getQueryState(brazeQueries.all().queryKey)).toMatchObject({ status: 'success', fetchStatus: 'idle' })
+      expect(queryClient.getQueryState(brazeQueries.all().queryKey)).toMatchObject({
+        status: 'success',
+        fetchStatus: 'idle',
+      })
     })
     expect(queryClient.getQueryData(brazeQueries.all().queryKey)).toHaveLength(120)
     expect(paths).toContain('/api/braze/segments/list')

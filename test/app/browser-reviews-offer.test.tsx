@@ -37,7 +37,10 @@ async function keepInBrowser(count: number) {
   const store = database.transaction('verdicts', 'readwrite').objectStore('verdicts')
   for (let index = 0; index < count; index += 1) {
     const key = keyOf(index)
-    store.put({ key, verdict: 'archive', note: `note ${index}`, reviewer: 'Old Me', reviewedAt: '2026-01-02T03:04:05.000Z' }, key)
+    store.put(
+      { key, verdict: 'archive', note: `note ${index}`, reviewer: 'Old Me', reviewedAt: '2026-01-02T03:04:05.000Z' },
+      key,
+    )
   }
   await new Promise((resolve) => {
     store.transaction.oncomplete = resolve
@@ -61,12 +64,18 @@ describe('Reviews kept in this browser by an earlier version', () => {
     localStorage.setItem('segment-audit:reviewer:v1', 'Camille')
     const user = userEvent.setup()
     renderApp('/')
-    await user.click(await screen.findByRole('button', { name: 'Move 3 reviews from this browser to the shared audit' }))
+    await user.click(
+      await screen.findByRole('button', { name: 'Move 3 reviews from this browser to the shared audit' }),
+    )
     expect(await screen.findByText('3 reviews moved to the shared audit')).toBeInTheDocument()
 
     const onServer = (await (await testAuditStore()).listEntries()).entries
     expect(onServer).toHaveLength(3)
-    expect(onServer[0]).toMatchObject({ verdict: 'archive', verdictBy: 'Old Me', verdictAt: '2026-01-02T03:04:05.000Z' })
+    expect(onServer[0]).toMatchObject({
+      verdict: 'archive',
+      verdictBy: 'Old Me',
+      verdictAt: '2026-01-02T03:04:05.000Z',
+    })
     expect(await (await testAuditStore()).history(keyOf(0))).toContainEqual(
       expect.objectContaining({ reviewer: 'Camille', source: 'browser' }),
     )
@@ -86,7 +95,11 @@ describe('Reviews kept in this browser by an earlier version', () => {
     localStorage.setItem('segment-audit:reviewer:v1', 'Camille')
     const user = userEvent.setup()
     const { http, HttpResponse } = await import('msw')
-    server.use(http.post('*/api/audit/import', () => HttpResponse.json({ error: 'store_error', message: 'The audit database failed' }, { status: 500 })))
+    server.use(
+      http.post('*/api/audit/import', () =>
+        HttpResponse.json({ error: 'store_error', message: 'The audit database failed' }, { status: 500 }),
+      ),
+    )
     renderApp('/')
     await user.click(await screen.findByRole('button', { name: 'Move 1 review from this browser to the shared audit' }))
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Not moved: The audit database failed'))

@@ -1,7 +1,11 @@
 // The persisted query cache: which queries are kept (whole, successful provider data only), and which saved caches
 // come back (same buster, under a day old, same server configuration).
 import { dehydrate, QueryClient, type QueryKey } from '@tanstack/react-query'
-import { persistQueryClientRestore, persistQueryClientSave, type PersistedClient } from '@tanstack/react-query-persist-client'
+import {
+  persistQueryClientRestore,
+  persistQueryClientSave,
+  type PersistedClient,
+} from '@tanstack/react-query-persist-client'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
@@ -87,9 +91,16 @@ describe('which queries are persisted', () => {
 
   it('leaves out failed and pending queries, the server status and visitor lookups', async () => {
     const { queryClient, options } = persistedClient()
-    server.use(http.get('*/api/braze/segments/details', () => HttpResponse.json({ message: 'Invalid segment_id' }, { status: 400 })))
+    server.use(
+      http.get('*/api/braze/segments/details', () =>
+        HttpResponse.json({ message: 'Invalid segment_id' }, { status: 400 }),
+      ),
+    )
     await queryClient.fetchQuery(brazeQueries.details('unknown')).catch(() => undefined)
-    void queryClient.prefetchQuery({ queryKey: ['segment', 'braze', 'never'], queryFn: () => new Promise<never>(() => {}) })
+    void queryClient.prefetchQuery({
+      queryKey: ['segment', 'braze', 'never'],
+      queryFn: () => new Promise<never>(() => {}),
+    })
     queryClient.setQueryData(['connection-status'], status())
     queryClient.setQueryData(['visitor', 'commanders-act', '42'], ['BBFAC450'])
 
@@ -102,7 +113,10 @@ describe('which queries are persisted', () => {
     const release = holdLaterListPages()
     const listing = queryClient.fetchQuery(brazeQueries.all())
     await vi.waitFor(() => expect(queryClient.getQueryData(brazeQueries.all().queryKey)).toHaveLength(400))
-    expect(queryClient.getQueryState(brazeQueries.all().queryKey)).toMatchObject({ status: 'success', fetchStatus: 'fetching' })
+    expect(queryClient.getQueryState(brazeQueries.all().queryKey)).toMatchObject({
+      status: 'success',
+      fetchStatus: 'fetching',
+    })
 
     expect(persistedKeys(queryClient, options)).toEqual([])
 
@@ -133,7 +147,10 @@ describe('when the cache is read', () => {
   it('reads it as soon as the options exist, and says at once when there is none (a first visit)', async () => {
     database += 1
     let nothingStored = 0
-    cachePersistOptions(createQueryClient(), { databaseName: databaseName(), onNothingStored: () => (nothingStored += 1) })
+    cachePersistOptions(createQueryClient(), {
+      databaseName: databaseName(),
+      onNothingStored: () => (nothingStored += 1),
+    })
     // Nobody asked to restore: the options alone started the read.
     await vi.waitFor(() => expect(nothingStored).toBe(1))
   })
@@ -144,7 +161,10 @@ describe('when the cache is read', () => {
     await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
     await persistQueryClientSave({ ...options, queryClient })
     const next = createQueryClient()
-    const nextOptions = cachePersistOptions(next, { databaseName: databaseName(), onNothingStored: () => (nothingStored += 1) })
+    const nextOptions = cachePersistOptions(next, {
+      databaseName: databaseName(),
+      onNothingStored: () => (nothingStored += 1),
+    })
     // Saved again between the early read and the restore: the restore gets the newer save, not the early read.
     const otherId = demo.data.braze[1]?.id ?? ''
     await queryClient.fetchQuery(brazeQueries.details(otherId))
@@ -242,8 +262,12 @@ describe('which persisted caches come back', () => {
       base,
       status({ mode: 'real' }),
       status({ providers: { ...base.providers, braze: { configured: true, host: 'rest.fra-02.braze.eu' } } }),
-      status({ providers: { ...base.providers, commandersAct: { configured: true, host: 'api.commander1.com', site: '99' } } }),
-      status({ providers: { ...base.providers, braze: { configured: false, missing: ['BRAZE_API_KEY'], invalid: [] } } }),
+      status({
+        providers: { ...base.providers, commandersAct: { configured: true, host: 'api.commander1.com', site: '99' } },
+      }),
+      status({
+        providers: { ...base.providers, braze: { configured: false, missing: ['BRAZE_API_KEY'], invalid: [] } },
+      }),
     ].map(connectionIdentity)
 
     expect(new Set(identities).size).toBe(identities.length)

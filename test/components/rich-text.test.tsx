@@ -24,7 +24,10 @@ describe('RichText', () => {
   it('gives a link its words', () => {
     render(
       <MemoryRouter>
-        <RichText text="Needs details. <link>Run the details scan</link> first." components={{ link: <Link to="/audit" /> }} />
+        <RichText
+          text="Needs details. <link>Run the details scan</link> first."
+          components={{ link: <Link to="/audit" /> }}
+        />
       </MemoryRouter>,
     )
     expect(screen.getByRole('link', { name: 'Run the details scan' })).toHaveAttribute('href', '/audit')

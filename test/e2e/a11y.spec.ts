@@ -16,13 +16,25 @@ interface AxeViolation {
 async function seriousViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE_SOURCE })
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> }
+      }
+    ).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })
     return result.violations
   })
   return violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => JSON.stringify(node.target)).slice(0, 3).join(', ')}`)
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes
+          .map((node) => JSON.stringify(node.target))
+          .slice(0, 3)
+          .join(', ')}`,
+    )
 }
 
 /** Each page, once it shows its content (waiting on roles and text, never on time). */
@@ -76,14 +88,19 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
 
 for (const language of ['en', 'fr'] as const) {
   for (const { name, open } of PAGES) {
-    test(`${name} in ${language === 'en' ? 'English' : 'French'}: no serious accessibility violation`, async ({ page }, testInfo) => {
+    test(`${name} in ${language === 'en' ? 'English' : 'French'}: no serious accessibility violation`, async ({
+      page,
+    }, testInfo) => {
       // The full-page screenshot of the whole list (thousands of rows tall) alone can take half a minute on a busy machine.
       test.setTimeout(90_000)
       await page.addInitScript((chosen) => localStorage.setItem('segment-audit:language:v1', chosen), language)
       await open(page)
       await expect(page.locator('html')).toHaveAttribute('lang', language)
       // Kept together in test-results/screenshots/ to be looked at (and as CI artefacts).
-      await page.screenshot({ path: join(testInfo.project.outputDir, 'screenshots', `${name}-${language}.png`), fullPage: true })
+      await page.screenshot({
+        path: join(testInfo.project.outputDir, 'screenshots', `${name}-${language}.png`),
+        fullPage: true,
+      })
       expect(await seriousViolations(page)).toEqual([])
     })
   }

@@ -6,7 +6,10 @@ import { SMALL_URL } from '../../playwright.config'
 test('Archive and a note on a segment are kept after reload and in a new tab', async ({ page, context }) => {
   await page.goto('/?provider=braze')
   await expect(page.getByRole('status')).toContainText('3,000 segments')
-  const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').nth(2 + test.info().retry)
+  const link = page
+    .getByRole('table', { name: 'Segments' })
+    .getByRole('link')
+    .nth(2 + test.info().retry)
   const name = (await link.textContent()) ?? ''
   await link.click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
@@ -31,12 +34,16 @@ test('Archive and a note on a segment are kept after reload and in a new tab', a
 
   await page.reload()
   await expect(page.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: /Archive/ })).toBeChecked()
-  await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue('Duplicate of the spring campaign — archive after Q1.')
+  await expect(page.getByRole('textbox', { name: 'Note' })).toHaveValue(
+    'Duplicate of the spring campaign — archive after Q1.',
+  )
 
   const other = await context.newPage()
   await other.goto(url)
   await expect(other.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: /Archive/ })).toBeChecked()
-  await expect(other.getByRole('textbox', { name: 'Note' })).toHaveValue('Duplicate of the spring campaign — archive after Q1.')
+  await expect(other.getByRole('textbox', { name: 'Note' })).toHaveValue(
+    'Duplicate of the spring campaign — archive after Q1.',
+  )
 
   // Keys: 1 sets Keep from anywhere but a field.
   await other.keyboard.press('1')
@@ -48,7 +55,10 @@ test('Archive and a note on a segment are kept after reload and in a new tab', a
   await expect(other.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true })).toBeVisible()
 })
 
-test('a review stays when the site’s storage is cleared, and a session exported as JSON imports back as identical', async ({ page, context }) => {
+test('a review stays when the site’s storage is cleared, and a session exported as JSON imports back as identical', async ({
+  page,
+  context,
+}) => {
   await page.goto('/?provider=commanders-act')
   await expect(page.getByRole('status')).toContainText('400 segments')
   const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').nth(test.info().retry)
@@ -62,7 +72,10 @@ test('a review stays when the site’s storage is cleared, and a session exporte
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click()
   await expect(page.getByRole('status').first()).toContainText(/Reviewed [1-9]\d* of 3,400 segments/)
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export JSON' }).click(),
+  ])
   const file = (await download.path()) ?? ''
 
   // Clear everything the site stored in this browser: the review is the server's.
@@ -79,7 +92,9 @@ test('a review stays when the site’s storage is cleared, and a session exporte
   await page.getByLabel('Session file (.json)').setInputFiles(file)
   await expect(page.getByText(/0 added, 0 updated, 0 kept .*, [1-9]\d* already identical/)).toBeVisible()
 
-  await page.getByLabel('Session file (.json)').setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') })
+  await page
+    .getByLabel('Session file (.json)')
+    .setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello":1}') })
   await expect(page.getByRole('alert')).toContainText('not a Segment Audit session')
 })
 
@@ -96,7 +111,10 @@ test('the details scan runs, pauses, resumes, keeps going across pages and fills
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Segments' }).click()
   // Sorted by last update, known dates come first: the scan has filled them in.
-  await page.getByRole('table', { name: 'Segments' }).getByRole('button', { name: /Last updated/ }).click()
+  await page
+    .getByRole('table', { name: 'Segments' })
+    .getByRole('button', { name: /Last updated/ })
+    .click()
   await expect(page).toHaveURL(/sort=updated/)
   const firstRow = page.getByRole('table', { name: 'Segments' }).locator('tbody tr:not(.spacer)').first()
   await expect(firstRow.locator('td.col-updated time')).toBeVisible()
@@ -120,14 +138,17 @@ function savedScannedSegments(page: Page): Promise<number> {
       request.onerror = () => reject(request.error)
     })
     database.close()
-    if (typeof stored !== 'object' || stored === null || !('client' in stored) || typeof stored.client !== 'string') return 0
+    if (typeof stored !== 'object' || stored === null || !('client' in stored) || typeof stored.client !== 'string')
+      return 0
     type Saved = { queryKey: unknown[]; state: { data: unknown } }
     const queries: Saved[] = JSON.parse(stored.client).clientState.queries
-    const list = queries.find((query) => query.queryKey.join('/') === 'segments/braze')?.state.data as { id: string; analyticsTracking: unknown }[] | undefined
+    const list = queries.find((query) => query.queryKey.join('/') === 'segments/braze')?.state.data as
+      { id: string; analyticsTracking: unknown }[] | undefined
     const saved = new Set(queries.map((query) => query.queryKey.join('/')))
     return (list ?? []).filter(
       (segment) =>
-        saved.has(`segment/braze/${segment.id}`) && (segment.analyticsTracking !== true || saved.has(`segment/braze/${segment.id}/data_series/30`)),
+        saved.has(`segment/braze/${segment.id}`) &&
+        (segment.analyticsTracking !== true || saved.has(`segment/braze/${segment.id}/data_series/30`)),
     ).length
   })
 }
@@ -181,4 +202,3 @@ test.describe('on a small workspace', () => {
     expect(fetchedAfter.filter((id) => fetchedBefore.has(id))).toEqual([])
   })
 })
-

@@ -4,7 +4,8 @@ import { SMALL_URL } from '../../playwright.config'
 
 test.use({ baseURL: SMALL_URL })
 
-const findingRow = (page: Page, name: RegExp) => page.getByRole('table', { name: 'Findings' }).getByRole('row', { name })
+const findingRow = (page: Page, name: RegExp) =>
+  page.getByRole('table', { name: 'Findings' }).getByRole('row', { name })
 
 async function countOf(page: Page, name: RegExp): Promise<number> {
   const text = await findingRow(page, name).locator('td').first().innerText()
@@ -30,12 +31,16 @@ test('the details scan completes the findings, and a finding opens the list filt
   const pairs = page.getByRole('table', { name: 'Segments in both providers' })
   await expect(pairs.getByRole('row', { name: /Clients fidèles clients fideles Same name/ })).toBeVisible()
 
-  await findingRow(page, /Size 0 for 30 days/).getByRole('link').click()
+  await findingRow(page, /Size 0 for 30 days/)
+    .getByRole('link')
+    .click()
   await expect(page).toHaveURL(/\?finding=size-zero/)
   await expect(page.getByRole('combobox', { name: 'Finding' })).toHaveValue('size-zero')
   await expect(page.getByRole('status').first()).toContainText(new RegExp(`^${sizeZero} segments? of 300`))
 
   await page.goBack()
-  await findingRow(page, /No description/).getByRole('link').click()
+  await findingRow(page, /No description/)
+    .getByRole('link')
+    .click()
   await expect(page.getByRole('status').first()).toContainText(new RegExp(`^${noDescription} segments? of 300`))
 })

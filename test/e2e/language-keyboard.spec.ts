@@ -16,7 +16,9 @@ test('switching to French is remembered: interface, numbers and dates in French,
   await expect(page.getByRole('searchbox', { name: 'Rechercher des segments' })).toBeVisible()
   await page.goto('/?provider=braze&tracking=on')
   await page.getByRole('table').getByRole('link').first().click()
-  await expect(page.getByText(/\d{1,2} (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4}/).first()).toBeVisible()
+  await expect(
+    page.getByText(/\d{1,2} (janv\.|févr\.|mars|avr\.|mai|juin|juil\.|août|sept\.|oct\.|nov\.|déc\.) \d{4}/).first(),
+  ).toBeVisible()
   await expect(page.getByText(/il y a /).first()).toBeVisible()
   await expect(page.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: /Garder/ })).toBeVisible()
 
@@ -25,7 +27,9 @@ test('switching to French is remembered: interface, numbers and dates in French,
   await expect(page.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: /Keep/ })).toBeVisible()
 })
 
-test('a review from the keyboard only: / to search, Enter to open, j to move on, a verdict key, Escape back', async ({ page }) => {
+test('a review from the keyboard only: / to search, Enter to open, j to move on, a verdict key, Escape back', async ({
+  page,
+}) => {
   await page.addInitScript(() => localStorage.setItem('segment-audit:reviewer:v1', 'Camille'))
   await page.goto('/')
   await expect(page.getByRole('status')).toContainText('3,400 segments')
@@ -54,7 +58,10 @@ test('a review from the keyboard only: / to search, Enter to open, j to move on,
   await page.keyboard.press('Escape')
   await expect(page).toHaveURL(/\/\?q=fideles$/)
   await expect(page.getByRole('searchbox', { name: 'Search segments' })).toHaveValue('fideles')
-  const row = page.getByRole('table', { name: 'Segments' }).getByRole('row').filter({ has: page.getByRole('link', { name: second, exact: true }) })
+  const row = page
+    .getByRole('table', { name: 'Segments' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name: second, exact: true }) })
   await expect(row).toContainText('Fix')
   // Escape in the search clears it: the whole list again.
   await page.keyboard.press('/')

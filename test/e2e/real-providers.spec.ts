@@ -10,7 +10,9 @@ test('the list completes under a 429 on every 5th Braze call', async ({ page }) 
   await expect(page.getByRole('alert')).toHaveCount(0)
 })
 
-test('a scan that needs more than the budget waits for the reset instead of spending the reserve, then finishes', async ({ page }) => {
+test('a scan that needs more than the budget waits for the reset instead of spending the reserve, then finishes', async ({
+  page,
+}) => {
   test.setTimeout(150_000)
   await page.goto(`${SMALL_BUDGET_URL}/audit`)
   const card = page.getByRole('region', { name: 'Details scan' })

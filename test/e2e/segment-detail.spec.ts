@@ -71,7 +71,10 @@ test('a segment named like HTML renders literally and runs nothing', async ({ pa
     void dialog.dismiss()
   })
   await page.goto('/?q=onerror')
-  const link = page.getByRole('table', { name: 'Segments' }).getByRole('link', { name: /<img src=x onerror=/ }).first()
+  const link = page
+    .getByRole('table', { name: 'Segments' })
+    .getByRole('link', { name: /<img src=x onerror=/ })
+    .first()
   await expect(link).toBeVisible()
   await link.click()
   await expect(page.getByRole('heading', { level: 1 })).toContainText('<img src=x onerror=')

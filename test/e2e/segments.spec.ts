@@ -22,7 +22,12 @@ test('search narrows the list, ignoring accents, and the URL keeps it', async ({
   await expect(page.getByRole('status')).toContainText('3,400 segments')
   await page.getByRole('searchbox', { name: 'Search segments' }).fill('fidele')
   await expect(page.getByRole('status')).not.toContainText('3,400 segments')
-  await expect(page.getByRole('table', { name: 'Segments' }).getByRole('link', { name: /fidèles/i }).first()).toBeVisible()
+  await expect(
+    page
+      .getByRole('table', { name: 'Segments' })
+      .getByRole('link', { name: /fidèles/i })
+      .first(),
+  ).toBeVisible()
   const narrowed = await page.getByRole('status').textContent()
   await page.reload()
   await expect(page.getByRole('searchbox', { name: 'Search segments' })).toHaveValue('fidele')
@@ -42,7 +47,10 @@ test('a failing Commanders Act leaves Braze usable and says which provider faile
 test('Export CSV downloads every row of the current view', async ({ page }) => {
   await page.goto('/?provider=commanders-act')
   await expect(page.getByRole('status')).toContainText('400 segments')
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ])
   const text = await readFile((await download.path()) ?? '', 'utf8')
   expect(text.charCodeAt(0)).toBe(0xfeff)
   const lines = text.slice(1).trim().split('\r\n')
@@ -63,6 +71,8 @@ test('coming back from a segment restores the list where it was scrolled', async
   await link.click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
   await page.getByRole('link', { name: '← Back to the segments' }).click()
-  await expect(page.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true }).first()).toBeInViewport()
+  await expect(
+    page.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true }).first(),
+  ).toBeInViewport()
   expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(100)
 })

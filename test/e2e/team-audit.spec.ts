@@ -43,11 +43,15 @@ async function reviewerPage(browser: Browser, name: string): Promise<Page> {
   return context.newPage()
 }
 
-const verdictRadio = (page: Page, name: RegExp) => page.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name })
+const verdictRadio = (page: Page, name: RegExp) =>
+  page.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name })
 const note = (page: Page) => page.getByRole('textbox', { name: 'Note' })
-const saved = (page: Page) => expect(page.getByRole('region', { name: 'Audit' }).getByRole('status')).toHaveText('Saved')
+const saved = (page: Page) =>
+  expect(page.getByRole('region', { name: 'Audit' }).getByRole('status')).toHaveText('Saved')
 
-test('two reviewers in two browsers see each other’s verdict and note within 3 s, and a cleared browser loses nothing', async ({ browser }) => {
+test('two reviewers in two browsers see each other’s verdict and note within 3 s, and a cleared browser loses nothing', async ({
+  browser,
+}) => {
   const ana = await reviewerPage(browser, 'Ana')
   const ben = await reviewerPage(browser, 'Ben')
   const [path = ''] = await segmentPaths(ana, 1, 0)
@@ -70,7 +74,9 @@ test('two reviewers in two browsers see each other’s verdict and note within 3
   await expect(verdictRadio(ben, /Fix/)).toBeChecked({ timeout: 3_000 })
   await expect(note(ben)).toHaveValue('Rename to the team pattern', { timeout: 3_000 })
   await expect(ben.getByText(/Fix — by Ana/)).toBeVisible()
-  await expect(benList.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true })).toBeVisible({ timeout: 3_000 })
+  await expect(benList.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true })).toBeVisible({
+    timeout: 3_000,
+  })
 
   // Ben's browser forgets everything the site stored; the audit is on the server. (The list tab is closed first: an
   // open tab would hold the databases being deleted.)
@@ -88,7 +94,10 @@ test('two reviewers in two browsers see each other’s verdict and note within 3
   await ben.context().close()
 })
 
-test('two tabs: a verdict in one and a note in the other are both kept, and each tab shows the other’s', async ({ page, context }) => {
+test('two tabs: a verdict in one and a note in the other are both kept, and each tab shows the other’s', async ({
+  page,
+  context,
+}) => {
   await context.addInitScript(() => localStorage.setItem('segment-audit:reviewer:v1', 'Camille'))
   const [path = ''] = await segmentPaths(page, 1, 3)
   await page.goto(path)
@@ -109,7 +118,9 @@ test('two tabs: a verdict in one and a note in the other are both kept, and each
   expect((await serverEntries(page)).get(key)).toMatchObject({ verdict: 'fix', note: 'Written in the second tab' })
 })
 
-test('a note typed just before a reload, a navigation or closing the tab is kept: 0 of 20 lost', async ({ browser }) => {
+test('a note typed just before a reload, a navigation or closing the tab is kept: 0 of 20 lost', async ({
+  browser,
+}) => {
   test.setTimeout(120_000)
   const first = await reviewerPage(browser, 'Dana')
   const paths = await segmentPaths(first, 20, 6)
@@ -132,10 +143,13 @@ test('a note typed just before a reload, a navigation or closing the tab is kept
   }
   // A note sent as the page went away may still be on its way: give it the time the live view allows.
   await expect
-    .poll(async () => {
-      const entries = await serverEntries(page)
-      return [...typed].filter(([key, text]) => entries.get(key)?.note !== text).length
-    }, { timeout: 5_000 })
+    .poll(
+      async () => {
+        const entries = await serverEntries(page)
+        return [...typed].filter(([key, text]) => entries.get(key)?.note !== text).length
+      },
+      { timeout: 5_000 },
+    )
     .toBe(0)
   await page.context().close()
 })
@@ -148,7 +162,14 @@ test('a hostile session file is refused with the reason, and nothing changes', a
     name: 'session.json',
     mimeType: 'application/json',
     buffer: Buffer.from(
-      JSON.stringify({ format: 'segment-audit-session', version: 1, exportedAt: new Date().toISOString(), entries, segments: [], snapshotProviders: [] }),
+      JSON.stringify({
+        format: 'segment-audit-session',
+        version: 1,
+        exportedAt: new Date().toISOString(),
+        entries,
+        segments: [],
+        snapshotProviders: [],
+      }),
     ),
   })
   const entry = { key: 'braze:8b922b25-dcc6-4e4d-b345-f7b06106046c', verdict: 'keep', note: '', reviewer: 'Mallory' }

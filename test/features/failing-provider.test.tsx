@@ -32,14 +32,18 @@ describe('Braze down', () => {
   it.each([
     { page: 'the Segments list', url: '/' },
     { page: 'a segment’s detail', url: `/segments/braze/${SEGMENT}` },
-  ])('$page makes at most 20 calls to it, then shows its alert', async ({ url }) => {
-    const calls = brazeDown()
-    const { queryClient } = renderApp(url)
-    const alerts = await screen.findAllByRole('alert', {}, { timeout: 12_000 })
-    expect(alerts.some((alert) => /Braze had a server error/.test(alert.textContent ?? ''))).toBe(true)
-    // Counted once every request of the page load has given up, the list's included.
-    await waitFor(() => expect(queryClient.isFetching()).toBe(0), { timeout: 12_000 })
-    expect(calls.count).toBeGreaterThan(1)
-    expect(calls.count).toBeLessThanOrEqual(20)
-  }, 15_000)
+  ])(
+    '$page makes at most 20 calls to it, then shows its alert',
+    async ({ url }) => {
+      const calls = brazeDown()
+      const { queryClient } = renderApp(url)
+      const alerts = await screen.findAllByRole('alert', {}, { timeout: 12_000 })
+      expect(alerts.some((alert) => /Braze had a server error/.test(alert.textContent ?? ''))).toBe(true)
+      // Counted once every request of the page load has given up, the list's included.
+      await waitFor(() => expect(queryClient.isFetching()).toBe(0), { timeout: 12_000 })
+      expect(calls.count).toBeGreaterThan(1)
+      expect(calls.count).toBeLessThanOrEqual(20)
+    },
+    15_000,
+  )
 })

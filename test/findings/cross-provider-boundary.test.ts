@@ -7,21 +7,39 @@ import { braze, commandersAct } from './segments'
 
 describe('findCrossProviderMatches at the threshold', () => {
   it('starts from a pair whose trigram similarity is exactly the threshold', () => {
-    expect(trigramSimilarity(trigramsOf(normaliseName('Acheteurs mobile')), trigramsOf(normaliseName('Acheteurs mobile promo')))).toBe(0.85)
+    expect(
+      trigramSimilarity(
+        trigramsOf(normaliseName('Acheteurs mobile')),
+        trigramsOf(normaliseName('Acheteurs mobile promo')),
+      ),
+    ).toBe(0.85)
   })
 
   it.each([
     { what: 'the longer name in Braze', brazeName: 'Acheteurs mobile promo', commandersActName: 'Acheteurs mobile' },
-    { what: 'the longer name in Commanders Act', brazeName: 'Acheteurs mobile', commandersActName: 'Acheteurs mobile promo' },
+    {
+      what: 'the longer name in Commanders Act',
+      brazeName: 'Acheteurs mobile',
+      commandersActName: 'Acheteurs mobile promo',
+    },
     { what: 'a dash before the suffix', brazeName: 'Acheteurs mobile – promo', commandersActName: 'acheteurs mobile' },
   ])('reports the pair with $what', ({ brazeName, commandersActName }) => {
     const brazeSegment = braze('b1', brazeName)
     const commandersActSegment = commandersAct('1', commandersActName)
-    expect(findCrossProviderMatches([brazeSegment, commandersActSegment])).toEqual([{ braze: brazeSegment, commandersAct: commandersActSegment, similarity: 0.85 }])
+    expect(findCrossProviderMatches([brazeSegment, commandersActSegment])).toEqual([
+      { braze: brazeSegment, commandersAct: commandersActSegment, similarity: 0.85 },
+    ])
   })
 
   it('reports it whatever other segments are in the list', () => {
-    const segments = [braze('b1', 'Acheteurs mobile promo'), commandersAct('1', 'Acheteurs mobile'), braze('b2', 'Newsletter'), commandersAct('2', 'Clients fidèles')]
-    expect(findCrossProviderMatches(segments).map((match) => [match.braze.id, match.commandersAct.id])).toEqual([['b1', '1']])
+    const segments = [
+      braze('b1', 'Acheteurs mobile promo'),
+      commandersAct('1', 'Acheteurs mobile'),
+      braze('b2', 'Newsletter'),
+      commandersAct('2', 'Clients fidèles'),
+    ]
+    expect(findCrossProviderMatches(segments).map((match) => [match.braze.id, match.commandersAct.id])).toEqual([
+      ['b1', '1'],
+    ])
   })
 })

@@ -7,7 +7,8 @@ import { NOT_PROVIDED, segmentKey, type Segment } from '../../src/providers/segm
 import { generateDemoData } from '../../src/server/demo/data'
 import { braze, commandersAct } from './segments'
 
-const pairKeys = (matches: readonly CrossProviderMatch[]) => matches.map((match) => `${match.braze.key} ↔ ${match.commandersAct.key}`)
+const pairKeys = (matches: readonly CrossProviderMatch[]) =>
+  matches.map((match) => `${match.braze.key} ↔ ${match.commandersAct.key}`)
 
 describe('findCrossProviderMatches', () => {
   it.each([
@@ -22,7 +23,9 @@ describe('findCrossProviderMatches', () => {
   ])('matches names differing by $what with similarity 1', ({ a, b }) => {
     const brazeSegment = braze('b1', a)
     const commandersActSegment = commandersAct('1', b)
-    expect(findCrossProviderMatches([brazeSegment, commandersActSegment])).toEqual([{ braze: brazeSegment, commandersAct: commandersActSegment, similarity: 1 }])
+    expect(findCrossProviderMatches([brazeSegment, commandersActSegment])).toEqual([
+      { braze: brazeSegment, commandersAct: commandersActSegment, similarity: 1 },
+    ])
   })
 
   it.each([
@@ -60,7 +63,14 @@ describe('findCrossProviderMatches', () => {
   })
 
   it('ignores empty and punctuation-only names on both sides', () => {
-    const segments = [braze('b1', ''), braze('b2', '—'), braze('b3', '🎉'), commandersAct('1', ''), commandersAct('2', '!!'), commandersAct('3', '🎉')]
+    const segments = [
+      braze('b1', ''),
+      braze('b2', '—'),
+      braze('b3', '🎉'),
+      commandersAct('1', ''),
+      commandersAct('2', '!!'),
+      commandersAct('3', '🎉'),
+    ]
     expect(findCrossProviderMatches(segments)).toEqual([])
   })
 
@@ -76,18 +86,31 @@ describe('findCrossProviderMatches', () => {
     ]
     const matches = findCrossProviderMatches(segments)
     expect(pairKeys(matches).sort()).toEqual(
-      ['b1', 'b2'].flatMap((brazeId) => ['1', '2', '3'].map((commandersActId) => `braze:${brazeId} ↔ commanders-act:${commandersActId}`)).sort(),
+      ['b1', 'b2']
+        .flatMap((brazeId) =>
+          ['1', '2', '3'].map((commandersActId) => `braze:${brazeId} ↔ commanders-act:${commandersActId}`),
+        )
+        .sort(),
     )
     expect(matches.every((match) => match.similarity === 1)).toBe(true)
   })
 
   it('never pairs two Braze or two Commanders Act segments', () => {
-    const segments = [braze('b1', 'Clients fidèles'), braze('b2', 'Clients fidèles'), commandersAct('1', 'Prospects été'), commandersAct('2', 'Prospects été')]
+    const segments = [
+      braze('b1', 'Clients fidèles'),
+      braze('b2', 'Clients fidèles'),
+      commandersAct('1', 'Prospects été'),
+      commandersAct('2', 'Prospects été'),
+    ]
     expect(findCrossProviderMatches(segments)).toEqual([])
   })
 
   it('pairs each Braze segment with the Commanders Act segments only, never itself or its own provider', () => {
-    const segments = [braze('b1', 'Clients fidèles'), braze('b2', 'clients fideles'), commandersAct('1', 'Clients fidèles')]
+    const segments = [
+      braze('b1', 'Clients fidèles'),
+      braze('b2', 'clients fideles'),
+      commandersAct('1', 'Clients fidèles'),
+    ]
     const matches = findCrossProviderMatches(segments)
     expect(pairKeys(matches)).toEqual(['braze:b1 ↔ commanders-act:1', 'braze:b2 ↔ commanders-act:1'])
     for (const match of matches) {
@@ -127,21 +150,41 @@ describe('findCrossProviderMatches', () => {
 
   it('respects the threshold it is given', () => {
     // "Wishlist Savers EMEA" / "Wishlist Saver EMEA": 0.878; "Clients premium - Lyon" / "… - Paris": 0.744.
-    const segments = [braze('b1', 'Wishlist Savers EMEA'), commandersAct('1', 'Wishlist Saver EMEA'), braze('b2', 'Clients premium - Lyon'), commandersAct('2', 'Clients premium - Paris')]
+    const segments = [
+      braze('b1', 'Wishlist Savers EMEA'),
+      commandersAct('1', 'Wishlist Saver EMEA'),
+      braze('b2', 'Clients premium - Lyon'),
+      commandersAct('2', 'Clients premium - Paris'),
+    ]
     expect(pairKeys(findCrossProviderMatches(segments, 0.95))).toEqual([])
     expect(pairKeys(findCrossProviderMatches(segments, 0.9))).toEqual([])
     expect(pairKeys(findCrossProviderMatches(segments))).toEqual(['braze:b1 ↔ commanders-act:1'])
     expect(pairKeys(findCrossProviderMatches(segments, 0.85))).toEqual(['braze:b1 ↔ commanders-act:1'])
-    expect(pairKeys(findCrossProviderMatches(segments, 0.7))).toEqual(['braze:b1 ↔ commanders-act:1', 'braze:b2 ↔ commanders-act:2'])
+    expect(pairKeys(findCrossProviderMatches(segments, 0.7))).toEqual([
+      'braze:b1 ↔ commanders-act:1',
+      'braze:b2 ↔ commanders-act:2',
+    ])
   })
 
   it('keeps equal names at similarity 1 even at a threshold of 1', () => {
-    const segments = [braze('b1', 'Clients VIP'), commandersAct('1', 'clients vip'), braze('b2', 'Engaged users'), commandersAct('2', 'Engaged user')]
-    expect(findCrossProviderMatches(segments, 1)).toEqual([{ braze: segments[0], commandersAct: segments[1], similarity: 1 }])
+    const segments = [
+      braze('b1', 'Clients VIP'),
+      commandersAct('1', 'clients vip'),
+      braze('b2', 'Engaged users'),
+      commandersAct('2', 'Engaged user'),
+    ]
+    expect(findCrossProviderMatches(segments, 1)).toEqual([
+      { braze: segments[0], commandersAct: segments[1], similarity: 1 },
+    ])
   })
 
   it('compares the names nameOf gives when one is passed', () => {
-    const segments = [braze('b1', 'Alpha'), commandersAct('1', 'Omega'), braze('b2', 'Beta'), commandersAct('2', 'Beta')]
+    const segments = [
+      braze('b1', 'Alpha'),
+      commandersAct('1', 'Omega'),
+      braze('b2', 'Beta'),
+      commandersAct('2', 'Beta'),
+    ]
     const byId = (segment: Segment) => (segment.id === 'b1' || segment.id === '1' ? 'same name' : '')
     expect(pairKeys(findCrossProviderMatches(segments, 0.85, byId))).toEqual(['braze:b1 ↔ commanders-act:1'])
   })
@@ -164,16 +207,14 @@ describe('findCrossProviderMatches against a brute-force comparison on the demo 
         tags: segment.tags?.filter((tag): tag is string => tag !== null),
       }),
     ),
-    ...demo.commandersAct.map(
-      (segment): Segment => ({
-        key: segmentKey('commanders-act', segment.id),
-        provider: 'commanders-act',
-        id: segment.id,
-        name: segment.label,
-        tags: NOT_PROVIDED,
-        analyticsTracking: NOT_PROVIDED,
-      }),
-    ),
+    ...demo.commandersAct.map((segment): Segment => ({
+      key: segmentKey('commanders-act', segment.id),
+      provider: 'commanders-act',
+      id: segment.id,
+      name: segment.label,
+      tags: NOT_PROVIDED,
+      analyticsTracking: NOT_PROVIDED,
+    })),
   ]
 
   /** Every Braze × every Commanders Act segment with a name, kept when the trigram similarity reaches the threshold. */
@@ -189,7 +230,8 @@ describe('findCrossProviderMatches against a brute-force comparison on the demo 
     for (const left of named('braze')) {
       for (const right of commandersActSide) {
         const score = trigramSimilarity(left.trigrams, right.trigrams)
-        if (score >= threshold) pairs.set(`${left.segment.key} ↔ ${right.segment.key}`, left.name === right.name ? 1 : Math.min(score, 0.99))
+        if (score >= threshold)
+          pairs.set(`${left.segment.key} ↔ ${right.segment.key}`, left.name === right.name ? 1 : Math.min(score, 0.99))
       }
     }
     return pairs
@@ -202,10 +244,15 @@ describe('findCrossProviderMatches against a brute-force comparison on the demo 
     expect(pairs.filter((score) => score < 0.85).length).toBeGreaterThan(50)
   })
 
-  it.each([0.5, 0.7, 0.8, 0.85, 0.9, 0.95])('finds exactly the brute-force pairs, with their similarity, at %s', (threshold) => {
-    const expected = bruteForce(threshold)
-    const found = findCrossProviderMatches(segments, threshold)
-    expect(new Set(pairKeys(found)).size).toBe(found.length)
-    expect(new Map(found.map((match) => [`${match.braze.key} ↔ ${match.commandersAct.key}`, match.similarity]))).toEqual(expected)
-  })
+  it.each([0.5, 0.7, 0.8, 0.85, 0.9, 0.95])(
+    'finds exactly the brute-force pairs, with their similarity, at %s',
+    (threshold) => {
+      const expected = bruteForce(threshold)
+      const found = findCrossProviderMatches(segments, threshold)
+      expect(new Set(pairKeys(found)).size).toBe(found.length)
+      expect(
+        new Map(found.map((match) => [`${match.braze.key} ↔ ${match.commandersAct.key}`, match.similarity])),
+      ).toEqual(expected)
+    },
+  )
 })

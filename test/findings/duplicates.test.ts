@@ -7,7 +7,11 @@ import { braze, commandersAct } from './segments'
 /** Each group as provider, normalised name and member keys, in a stable order. */
 const summary = (groups: readonly DuplicateNameGroup[]) =>
   groups
-    .map((group) => ({ provider: group.provider, normalisedName: group.normalisedName, keys: group.segments.map((segment) => segment.key).sort() }))
+    .map((group) => ({
+      provider: group.provider,
+      normalisedName: group.normalisedName,
+      keys: group.segments.map((segment) => segment.key).sort(),
+    }))
     .sort((a, b) => (a.provider + a.normalisedName < b.provider + b.normalisedName ? -1 : 1))
 
 describe('findDuplicateNames', () => {
@@ -30,12 +34,27 @@ describe('findDuplicateNames', () => {
   })
 
   it('groups Commanders Act names the same way', () => {
-    const groups = findDuplicateNames([commandersAct('1', 'Visiteurs page prix'), commandersAct('2', 'visiteurs  page-prix'), commandersAct('3', 'Inscrits')])
-    expect(summary(groups)).toEqual([{ provider: 'commanders-act', normalisedName: 'visiteurs page prix', keys: ['commanders-act:1', 'commanders-act:2'] }])
+    const groups = findDuplicateNames([
+      commandersAct('1', 'Visiteurs page prix'),
+      commandersAct('2', 'visiteurs  page-prix'),
+      commandersAct('3', 'Inscrits'),
+    ])
+    expect(summary(groups)).toEqual([
+      {
+        provider: 'commanders-act',
+        normalisedName: 'visiteurs page prix',
+        keys: ['commanders-act:1', 'commanders-act:2'],
+      },
+    ])
   })
 
   it('keeps the segments of a group in list order and names the group by its normalised name', () => {
-    const segments = [braze('b9', 'CLIENTS FIDÈLES'), braze('b2', 'Prospects'), braze('b5', 'clients fideles'), braze('b1', 'Clients fidèles!')]
+    const segments = [
+      braze('b9', 'CLIENTS FIDÈLES'),
+      braze('b2', 'Prospects'),
+      braze('b5', 'clients fideles'),
+      braze('b1', 'Clients fidèles!'),
+    ]
     const [group, ...others] = findDuplicateNames(segments)
     expect(others).toEqual([])
     expect(group?.normalisedName).toBe('clients fideles')
@@ -43,8 +62,15 @@ describe('findDuplicateNames', () => {
   })
 
   it('reports a three-member group once, with every member', () => {
-    const groups = findDuplicateNames([braze('b1', 'Newsletter'), braze('b2', 'newsletter'), braze('b3', 'NEWSLETTER ✉'), braze('b4', 'Newsletters')])
-    expect(summary(groups)).toEqual([{ provider: 'braze', normalisedName: 'newsletter', keys: ['braze:b1', 'braze:b2', 'braze:b3'] }])
+    const groups = findDuplicateNames([
+      braze('b1', 'Newsletter'),
+      braze('b2', 'newsletter'),
+      braze('b3', 'NEWSLETTER ✉'),
+      braze('b4', 'Newsletters'),
+    ])
+    expect(summary(groups)).toEqual([
+      { provider: 'braze', normalisedName: 'newsletter', keys: ['braze:b1', 'braze:b2', 'braze:b3'] },
+    ])
   })
 
   it('does not call the same name in both providers a duplicate', () => {
@@ -52,7 +78,13 @@ describe('findDuplicateNames', () => {
   })
 
   it('groups each provider separately when both have duplicates of one name', () => {
-    const segments = [braze('b1', 'VIP'), commandersAct('1', 'vip'), braze('b2', 'Prospects'), commandersAct('2', 'VIP'), braze('b3', 'Vip')]
+    const segments = [
+      braze('b1', 'VIP'),
+      commandersAct('1', 'vip'),
+      braze('b2', 'Prospects'),
+      commandersAct('2', 'VIP'),
+      braze('b3', 'Vip'),
+    ]
     expect(summary(findDuplicateNames(segments))).toEqual([
       { provider: 'braze', normalisedName: 'vip', keys: ['braze:b1', 'braze:b3'] },
       { provider: 'commanders-act', normalisedName: 'vip', keys: ['commanders-act:1', 'commanders-act:2'] },
@@ -60,7 +92,15 @@ describe('findDuplicateNames', () => {
   })
 
   it('ignores names that are empty or only punctuation and emoji', () => {
-    const segments = [braze('b1', ''), braze('b2', ''), braze('b3', '—'), braze('b4', '!!!'), braze('b5', '🎉'), commandersAct('1', ''), commandersAct('2', ' ')]
+    const segments = [
+      braze('b1', ''),
+      braze('b2', ''),
+      braze('b3', '—'),
+      braze('b4', '!!!'),
+      braze('b5', '🎉'),
+      commandersAct('1', ''),
+      commandersAct('2', ' '),
+    ]
     expect(findDuplicateNames(segments)).toEqual([])
   })
 
@@ -89,7 +129,9 @@ describe('findDuplicateNames', () => {
   })
 
   it('uses the names it is given when a nameOf is passed', () => {
-    const groups = findDuplicateNames([braze('b1', 'A'), braze('b2', 'B'), braze('b3', 'C')], (segment) => (segment.id === 'b3' ? 'other' : 'same'))
+    const groups = findDuplicateNames([braze('b1', 'A'), braze('b2', 'B'), braze('b3', 'C')], (segment) =>
+      segment.id === 'b3' ? 'other' : 'same',
+    )
     expect(summary(groups)).toEqual([{ provider: 'braze', normalisedName: 'same', keys: ['braze:b1', 'braze:b2'] }])
   })
 

@@ -1,6 +1,13 @@
 // computeFindings: each finding per segment (found, not found, unknown until details load, not applicable) and its counts.
 import { describe, expect, it } from 'vitest'
-import { computeFindings, FINDING_IDS, type FindingCount, type FindingId, type FindingSettings, type SegmentFindings } from '../../src/findings/findings'
+import {
+  computeFindings,
+  FINDING_IDS,
+  type FindingCount,
+  type FindingId,
+  type FindingSettings,
+  type SegmentFindings,
+} from '../../src/findings/findings'
 import type { BrazeSegmentDetails, BrazeSizePoint } from '../../src/providers/braze/schemas'
 import { NOT_PROVIDED, type Segment } from '../../src/providers/segment'
 import { braze, commandersAct } from './segments'
@@ -11,18 +18,36 @@ const cutoff = new Date(2024, 5, 15)
 const defaults: FindingSettings = { staleMonths: 12, namingPattern: null }
 
 function details(id: string, fields: Partial<BrazeSegmentDetails> = {}): BrazeSegmentDetails {
-  return { id, tags: [], textDescription: 'Bought twice in 90 days', updatedAt: new Date(2025, 0, 10).toISOString(), ...fields }
+  return {
+    id,
+    tags: [],
+    textDescription: 'Bought twice in 90 days',
+    updatedAt: new Date(2025, 0, 10).toISOString(),
+    ...fields,
+  }
 }
 
 /** A daily size series ending 14 June 2025, one point per size given. */
 function series(...sizes: number[]): BrazeSizePoint[] {
-  return sizes.map((size, index) => ({ time: new Date(Date.UTC(2025, 5, 14 - (sizes.length - 1 - index))).toISOString().slice(0, 10), size }))
+  return sizes.map((size, index) => ({
+    time: new Date(Date.UTC(2025, 5, 14 - (sizes.length - 1 - index))).toISOString().slice(0, 10),
+    size,
+  }))
 }
 const days = (count: number, size: number) => Array.from({ length: count }, () => size)
 
-function compute(segments: readonly Segment[], loaded: { details?: BrazeSegmentDetails[]; sizes?: Record<string, BrazeSizePoint[]> } = {}, settings = defaults, at = now): SegmentFindings {
+function compute(
+  segments: readonly Segment[],
+  loaded: { details?: BrazeSegmentDetails[]; sizes?: Record<string, BrazeSizePoint[]> } = {},
+  settings = defaults,
+  at = now,
+): SegmentFindings {
   return computeFindings(
-    { segments, details: new Map((loaded.details ?? []).map((entry) => [entry.id, entry])), sizes: new Map(Object.entries(loaded.sizes ?? {})) },
+    {
+      segments,
+      details: new Map((loaded.details ?? []).map((entry) => [entry.id, entry])),
+      sizes: new Map(Object.entries(loaded.sizes ?? {})),
+    },
     settings,
     at,
   )
@@ -58,13 +83,22 @@ describe('computeFindings, one segment at a time', () => {
 
   it('no-description: never applies to Commanders Act, even with Braze details under the same id', () => {
     const segment = commandersAct('b1', 'Visiteurs')
-    expectOutcome(compute([segment], { details: [details('b1', { textDescription: '' })] }), segment, 'no-description', 'n/a')
+    expectOutcome(
+      compute([segment], { details: [details('b1', { textDescription: '' })] }),
+      segment,
+      'no-description',
+      'n/a',
+    )
   })
 
   it.each<{ what: string; segment: Segment; outcome: Outcome }>([
     { what: 'Braze with tags', segment: braze('b1', 'Clients', { tags: ['vip'] }), outcome: 'not found' },
     { what: 'Braze with no tags', segment: braze('b1', 'Clients', { tags: [] }), outcome: 'found' },
-    { what: 'Braze whose workspace does not report tags', segment: braze('b1', 'Clients', { tags: NOT_PROVIDED }), outcome: 'n/a' },
+    {
+      what: 'Braze whose workspace does not report tags',
+      segment: braze('b1', 'Clients', { tags: NOT_PROVIDED }),
+      outcome: 'n/a',
+    },
     { what: 'Commanders Act', segment: commandersAct('1', 'Visiteurs'), outcome: 'n/a' },
   ])('no-tags: $what → $outcome (from the list, details not needed)', ({ segment, outcome }) => {
     expectOutcome(compute([segment]), segment, 'no-tags', outcome)
@@ -72,7 +106,11 @@ describe('computeFindings, one segment at a time', () => {
 
   it.each<{ what: string; updatedAt?: string; loaded?: boolean; outcome: Outcome }>([
     { what: 'updated exactly at the cutoff', updatedAt: cutoff.toISOString(), outcome: 'not found' },
-    { what: 'updated 1 ms before the cutoff', updatedAt: new Date(cutoff.getTime() - 1).toISOString(), outcome: 'found' },
+    {
+      what: 'updated 1 ms before the cutoff',
+      updatedAt: new Date(cutoff.getTime() - 1).toISOString(),
+      outcome: 'found',
+    },
     { what: 'updated last month', updatedAt: new Date(2025, 4, 1).toISOString(), outcome: 'not found' },
     { what: 'updated three years ago', updatedAt: new Date(2022, 0, 1).toISOString(), outcome: 'found' },
     { what: 'no update date', updatedAt: undefined, outcome: 'not found' },
@@ -86,7 +124,12 @@ describe('computeFindings, one segment at a time', () => {
 
   it('stale: never applies to Commanders Act', () => {
     const segment = commandersAct('b1', 'Visiteurs')
-    expectOutcome(compute([segment], { details: [details('b1', { updatedAt: '2010-01-01T00:00:00Z' })] }), segment, 'stale', 'n/a')
+    expectOutcome(
+      compute([segment], { details: [details('b1', { updatedAt: '2010-01-01T00:00:00Z' })] }),
+      segment,
+      'stale',
+      'n/a',
+    )
   })
 
   it.each<{ what: string; segment: Segment; outcome: Outcome }>([
@@ -105,7 +148,12 @@ describe('computeFindings, one segment at a time', () => {
     { what: '0 but for the first day', sizes: series(1, ...days(29, 0)), outcome: 'not found' },
     { what: 'an empty series', sizes: [], outcome: 'not found' },
     { what: 'no series loaded', outcome: 'unknown' },
-    { what: 'tracking off, even with a series of 0', analyticsTracking: false, sizes: series(...days(30, 0)), outcome: 'n/a' },
+    {
+      what: 'tracking off, even with a series of 0',
+      analyticsTracking: false,
+      sizes: series(...days(30, 0)),
+      outcome: 'n/a',
+    },
     { what: 'tracking off and no series', analyticsTracking: false, outcome: 'n/a' },
   ])('size-zero: Braze with $what → $outcome', ({ analyticsTracking = true, sizes, outcome }) => {
     const segment = braze('b1', 'Clients fidèles', { analyticsTracking })
@@ -237,33 +285,75 @@ describe('computeFindings on a list', () => {
 
   it('exposes the duplicate groups and the cross-provider matches', () => {
     const result = compute(segments, { details: loadedDetails, sizes: loadedSizes })
-    expect(result.duplicateGroups.map((group) => [group.provider, group.normalisedName, group.segments.map((segment) => segment.key)])).toEqual([
+    expect(
+      result.duplicateGroups.map((group) => [
+        group.provider,
+        group.normalisedName,
+        group.segments.map((segment) => segment.key),
+      ]),
+    ).toEqual([
       ['braze', 'clients fideles', ['braze:b1', 'braze:b3']],
       ['commanders-act', 'visiteurs page prix', ['commanders-act:b2', 'commanders-act:c3']],
     ])
-    expect(result.crossProviderMatches.map((match) => [match.braze.key, match.commandersAct.key, match.similarity])).toEqual([
+    expect(
+      result.crossProviderMatches.map((match) => [match.braze.key, match.commandersAct.key, match.similarity]),
+    ).toEqual([
       ['braze:b1', 'commanders-act:c1', 1],
       ['braze:b3', 'commanders-act:c1', 1],
     ])
   })
 
   it('turns the naming finding on for every segment with a pattern', () => {
-    const result = compute(segments, { details: loadedDetails, sizes: loadedSizes }, { ...defaults, namingPattern: /^[A-Z]/u })
+    const result = compute(
+      segments,
+      { details: loadedDetails, sizes: loadedSizes },
+      { ...defaults, namingPattern: /^[A-Z]/u },
+    )
     expect(result.counts.naming).toEqual({ count: 3, checked: 11, applicable: 11 })
     const breaking = [...result.bySegment].filter(([, found]) => found.includes('naming')).map(([key]) => key)
     expect(breaking).toEqual(['braze:b3', 'commanders-act:c3', 'commanders-act:c4'])
     // The other findings do not move.
-    for (const id of FINDING_IDS.filter((other) => other !== 'naming')) expect(result.counts[id]).toEqual(expectedCounts[id])
+    for (const id of FINDING_IDS.filter((other) => other !== 'naming'))
+      expect(result.counts[id]).toEqual(expectedCounts[id])
   })
 
   it.each([
-    { months: 12, day: '15 June 2025', at: now, expectedCutoff: new Date(2024, 5, 15), stale: ['braze:b2', 'braze:b6'] },
-    { months: 3, day: '15 June 2025', at: now, expectedCutoff: new Date(2025, 2, 15), stale: ['braze:b1', 'braze:b2', 'braze:b5', 'braze:b6'] },
+    {
+      months: 12,
+      day: '15 June 2025',
+      at: now,
+      expectedCutoff: new Date(2024, 5, 15),
+      stale: ['braze:b2', 'braze:b6'],
+    },
+    {
+      months: 3,
+      day: '15 June 2025',
+      at: now,
+      expectedCutoff: new Date(2025, 2, 15),
+      stale: ['braze:b1', 'braze:b2', 'braze:b5', 'braze:b6'],
+    },
     { months: 36, day: '15 June 2025', at: now, expectedCutoff: new Date(2022, 5, 15), stale: [] },
-    { months: 12, day: '15 June 2024', at: new Date(2024, 5, 15, 9), expectedCutoff: new Date(2023, 5, 15), stale: ['braze:b2'] },
-    { months: 12, day: '11 January 2026', at: new Date(2026, 0, 11), expectedCutoff: new Date(2025, 0, 11), stale: ['braze:b1', 'braze:b2', 'braze:b5', 'braze:b6'] },
+    {
+      months: 12,
+      day: '15 June 2024',
+      at: new Date(2024, 5, 15, 9),
+      expectedCutoff: new Date(2023, 5, 15),
+      stale: ['braze:b2'],
+    },
+    {
+      months: 12,
+      day: '11 January 2026',
+      at: new Date(2026, 0, 11),
+      expectedCutoff: new Date(2025, 0, 11),
+      stale: ['braze:b1', 'braze:b2', 'braze:b5', 'braze:b6'],
+    },
   ])('stale: $months months before $day', ({ months, at, expectedCutoff, stale }) => {
-    const result = compute(segments, { details: loadedDetails, sizes: loadedSizes }, { ...defaults, staleMonths: months }, at)
+    const result = compute(
+      segments,
+      { details: loadedDetails, sizes: loadedSizes },
+      { ...defaults, staleMonths: months },
+      at,
+    )
     expect(result.staleCutoff.getTime()).toBe(expectedCutoff.getTime())
     expect([...result.bySegment].filter(([, found]) => found.includes('stale')).map(([key]) => key)).toEqual(stale)
     expect(result.counts.stale).toEqual({ count: stale.length, checked: 6, applicable: 7 })
@@ -289,18 +379,27 @@ describe('computeFindings on a list', () => {
 
     expect(second.duplicateGroups).toBe(first.duplicateGroups)
     expect(second.crossProviderMatches).toBe(first.crossProviderMatches)
-    for (const id of ['leftover', 'duplicate-name', 'cross-provider'] as const) expect(second.counts[id]).toEqual(first.counts[id])
+    for (const id of ['leftover', 'duplicate-name', 'cross-provider'] as const)
+      expect(second.counts[id]).toEqual(first.counts[id])
 
     expect(second.counts['no-description']).toEqual({ count: 5, checked: 7, applicable: 7 })
     expect(second.counts.stale).toEqual({ count: 3, checked: 7, applicable: 7 })
-    expect(second.bySegment.get('braze:b3')).toEqual(['no-description', 'stale', 'size-zero', 'duplicate-name', 'cross-provider'])
+    expect(second.bySegment.get('braze:b3')).toEqual([
+      'no-description',
+      'stale',
+      'size-zero',
+      'duplicate-name',
+      'cross-provider',
+    ])
     // The first result is not changed by the second call.
     expect(first.counts['no-description']).toEqual(expectedCounts['no-description'])
   })
 
   it('follows a new list: renamed segments change the name-based findings', () => {
     const first = compute(segments)
-    const renamed = segments.map((segment) => (segment.key === 'braze:b3' ? { ...segment, name: 'Clients magasin' } : segment))
+    const renamed = segments.map((segment) =>
+      segment.key === 'braze:b3' ? { ...segment, name: 'Clients magasin' } : segment,
+    )
     const second = compute(renamed)
     expect(second.duplicateGroups).not.toBe(first.duplicateGroups)
     expect(second.duplicateGroups.map((group) => group.normalisedName)).toEqual(['visiteurs page prix'])

@@ -84,10 +84,10 @@ describe('isLeftoverName', () => {
 })
 
 describe('isLeftoverNormalisedName', () => {
-  it.each([...leftovers.map((name) => ({ name, expected: true })), ...realAudiences.map((name) => ({ name, expected: false }))])(
-    'agrees with isLeftoverName on the normalised $name',
-    ({ name, expected }) => {
-      expect(isLeftoverNormalisedName(normaliseName(name))).toBe(expected)
-    },
-  )
+  it.each([
+    ...leftovers.map((name) => ({ name, expected: true })),
+    ...realAudiences.map((name) => ({ name, expected: false })),
+  ])('agrees with isLeftoverName on the normalised $name', ({ name, expected }) => {
+    expect(isLeftoverNormalisedName(normaliseName(name))).toBe(expected)
+  })
 })

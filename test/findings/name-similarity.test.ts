@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest'
 import { normaliseName, trigramsOf, trigramSimilarity } from '../../src/findings/name-similarity'
 
-const similarity = (a: string, b: string) => trigramSimilarity(trigramsOf(normaliseName(a)), trigramsOf(normaliseName(b)))
+const similarity = (a: string, b: string) =>
+  trigramSimilarity(trigramsOf(normaliseName(a)), trigramsOf(normaliseName(b)))
 
 describe('normaliseName', () => {
   it.each([
@@ -20,11 +21,19 @@ describe('normaliseName', () => {
     { what: 'a hyphen', name: 'Clients - VIP', expected: 'clients vip' },
     { what: 'a hyphen without spaces', name: 'Clients-VIP', expected: 'clients vip' },
     { what: 'an apostrophe', name: 'Clients d’Île-de-France', expected: 'clients d ile de france' },
-    { what: 'quotes, commas and brackets', name: '[FR] Clients "premium", Paris', expected: 'fr clients premium paris' },
+    {
+      what: 'quotes, commas and brackets',
+      name: '[FR] Clients "premium", Paris',
+      expected: 'fr clients premium paris',
+    },
     { what: 'an emoji after the name', name: 'Newsletter opt-in 🇫🇷', expected: 'newsletter opt in' },
     { what: 'an emoji before the name', name: '🛒 Paniers abandonnés', expected: 'paniers abandonnes' },
     { what: 'an emoji between words', name: 'Premiers achats🛒30 jours', expected: 'premiers achats 30 jours' },
-    { what: 'multiple spaces, tabs and new lines', name: '  Clients \t  fidèles \n 2024  ', expected: 'clients fideles 2024' },
+    {
+      what: 'multiple spaces, tabs and new lines',
+      name: '  Clients \t  fidèles \n 2024  ',
+      expected: 'clients fideles 2024',
+    },
     { what: 'digits and symbols', name: 'Paniers > 150 € - J-7', expected: 'paniers 150 j 7' },
     { what: 'markup-looking text', name: '<img src=x onerror=alert(1)>', expected: 'img src x onerror alert 1' },
     { what: 'bold markup', name: '<b>VIP</b>', expected: 'b vip b' },
@@ -37,7 +46,14 @@ describe('normaliseName', () => {
   })
 
   it('gives one form for every way of writing the same name', () => {
-    const spellings = ['Clients fidèles – VIP', 'clients fideles - vip', 'CLIENTS FIDELES—VIP', '  Clients   fidèles   VIP ', 'Clients fidèles (VIP) 🎉', 'clients_fideles.vip']
+    const spellings = [
+      'Clients fidèles – VIP',
+      'clients fideles - vip',
+      'CLIENTS FIDELES—VIP',
+      '  Clients   fidèles   VIP ',
+      'Clients fidèles (VIP) 🎉',
+      'clients_fideles.vip',
+    ]
     expect(new Set(spellings.map(normaliseName))).toEqual(new Set(['clients fideles vip']))
   })
 
@@ -78,9 +94,12 @@ describe('trigramsOf', () => {
     expect([...trigramsOf('aaaaa')]).toEqual(['  a', ' aa', 'aaa', 'aaa#2', 'aaa#3', 'aa '])
   })
 
-  it.each(['clients fideles', 'appli appli appli', 'zz zz zz', 'paniers 150 j 7', 'x'])('has one trigram per character plus one: "%s"', (name) => {
-    expect(trigramsOf(name).size).toBe(name.length + 1)
-  })
+  it.each(['clients fideles', 'appli appli appli', 'zz zz zz', 'paniers 150 j 7', 'x'])(
+    'has one trigram per character plus one: "%s"',
+    (name) => {
+      expect(trigramsOf(name).size).toBe(name.length + 1)
+    },
+  )
 })
 
 describe('trigramSimilarity', () => {

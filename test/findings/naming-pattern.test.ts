@@ -15,10 +15,22 @@ describe('compileNamingPattern', () => {
   })
 
   it.each([
-    { source: '^\\[(FR|EN)\\] ', matches: ['[FR] Clients fidèles', '[EN] Cart Abandoners'], breaks: ['Clients fidèles', '[DE] Kunden', 'x [FR] y'] },
-    { source: '^[A-Z]{2,4}_', matches: ['CRM_Clients', 'BF_Acheteurs'], breaks: ['crm_clients', 'C_Clients', 'Clients'] },
+    {
+      source: '^\\[(FR|EN)\\] ',
+      matches: ['[FR] Clients fidèles', '[EN] Cart Abandoners'],
+      breaks: ['Clients fidèles', '[DE] Kunden', 'x [FR] y'],
+    },
+    {
+      source: '^[A-Z]{2,4}_',
+      matches: ['CRM_Clients', 'BF_Acheteurs'],
+      breaks: ['crm_clients', 'C_Clients', 'Clients'],
+    },
     { source: '^\\p{Lu}', matches: ['Élodie fans', 'Clients'], breaks: ['élodie fans', '42 clients'] },
-    { source: ' - (web|app)$', matches: ['Onboarding - web', 'Onboarding - app'], breaks: ['Onboarding - email', 'Onboarding - web only'] },
+    {
+      source: ' - (web|app)$',
+      matches: ['Onboarding - web', 'Onboarding - app'],
+      breaks: ['Onboarding - email', 'Onboarding - web only'],
+    },
     // Not anchored: the expression may match anywhere in the name, as JavaScript does.
     { source: 'VIP', matches: ['Clients VIP Lyon', 'VIP'], breaks: ['Clients vip'] },
   ])('compiles $source and tests names with it', ({ source, matches, breaks }) => {

@@ -1,10 +1,29 @@
 // Segment builders shared by the findings tests: Braze rows as the list maps them, Commanders Act rows with what it never supplies.
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../src/providers/segment'
 
-export function braze(id: string, name: string, fields: Partial<Pick<Segment, 'tags' | 'analyticsTracking'>> = {}): Segment {
-  return { key: segmentKey('braze', id), provider: 'braze', id, name, tags: ['crm'], analyticsTracking: true, ...fields }
+export function braze(
+  id: string,
+  name: string,
+  fields: Partial<Pick<Segment, 'tags' | 'analyticsTracking'>> = {},
+): Segment {
+  return {
+    key: segmentKey('braze', id),
+    provider: 'braze',
+    id,
+    name,
+    tags: ['crm'],
+    analyticsTracking: true,
+    ...fields,
+  }
 }
 
 export function commandersAct(id: string, name: string): Segment {
-  return { key: segmentKey('commanders-act', id), provider: 'commanders-act', id, name, tags: NOT_PROVIDED, analyticsTracking: NOT_PROVIDED }
+  return {
+    key: segmentKey('commanders-act', id),
+    provider: 'commanders-act',
+    id,
+    name,
+    tags: NOT_PROVIDED,
+    analyticsTracking: NOT_PROVIDED,
+  }
 }

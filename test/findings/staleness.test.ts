@@ -5,19 +5,59 @@ import { isUpdatedBefore, parseDateParam, staleCutoff, toDateParam } from '../..
 
 describe('staleCutoff', () => {
   it.each([
-    { what: '12 months back, the same day', now: new Date(2025, 5, 15, 14, 30), months: 12, expected: new Date(2024, 5, 15) },
+    {
+      what: '12 months back, the same day',
+      now: new Date(2025, 5, 15, 14, 30),
+      months: 12,
+      expected: new Date(2024, 5, 15),
+    },
     { what: '1 month back across a year', now: new Date(2025, 0, 15, 9), months: 1, expected: new Date(2024, 11, 15) },
     { what: '3 months back across a year', now: new Date(2025, 1, 10), months: 3, expected: new Date(2024, 10, 10) },
     { what: '24 months back', now: new Date(2025, 6, 1, 0, 0, 1), months: 24, expected: new Date(2023, 6, 1) },
     { what: '36 months back', now: new Date(2026, 10, 1), months: 36, expected: new Date(2023, 10, 1) },
-    { what: '31 March − 1 month in a leap year → 29 February', now: new Date(2024, 2, 31, 12), months: 1, expected: new Date(2024, 1, 29) },
-    { what: '31 March − 1 month otherwise → 28 February', now: new Date(2025, 2, 31, 12), months: 1, expected: new Date(2025, 1, 28) },
-    { what: '31 March − 13 months → 29 February of the leap year before', now: new Date(2025, 2, 31), months: 13, expected: new Date(2024, 1, 29) },
-    { what: '29 February − 12 months → 28 February', now: new Date(2024, 1, 29, 23, 59), months: 12, expected: new Date(2023, 1, 28) },
+    {
+      what: '31 March − 1 month in a leap year → 29 February',
+      now: new Date(2024, 2, 31, 12),
+      months: 1,
+      expected: new Date(2024, 1, 29),
+    },
+    {
+      what: '31 March − 1 month otherwise → 28 February',
+      now: new Date(2025, 2, 31, 12),
+      months: 1,
+      expected: new Date(2025, 1, 28),
+    },
+    {
+      what: '31 March − 13 months → 29 February of the leap year before',
+      now: new Date(2025, 2, 31),
+      months: 13,
+      expected: new Date(2024, 1, 29),
+    },
+    {
+      what: '29 February − 12 months → 28 February',
+      now: new Date(2024, 1, 29, 23, 59),
+      months: 12,
+      expected: new Date(2023, 1, 28),
+    },
     { what: '31 May − 1 month → 30 April', now: new Date(2025, 4, 31), months: 1, expected: new Date(2025, 3, 30) },
-    { what: '31 December − 12 months → 31 December', now: new Date(2025, 11, 31, 23, 59, 59, 999), months: 12, expected: new Date(2024, 11, 31) },
-    { what: '30 April − 2 months → 28 February, not 2 March', now: new Date(2025, 3, 30), months: 2, expected: new Date(2025, 1, 28) },
-    { what: '0 months → today at midnight', now: new Date(2025, 5, 15, 18, 45, 12, 345), months: 0, expected: new Date(2025, 5, 15) },
+    {
+      what: '31 December − 12 months → 31 December',
+      now: new Date(2025, 11, 31, 23, 59, 59, 999),
+      months: 12,
+      expected: new Date(2024, 11, 31),
+    },
+    {
+      what: '30 April − 2 months → 28 February, not 2 March',
+      now: new Date(2025, 3, 30),
+      months: 2,
+      expected: new Date(2025, 1, 28),
+    },
+    {
+      what: '0 months → today at midnight',
+      now: new Date(2025, 5, 15, 18, 45, 12, 345),
+      months: 0,
+      expected: new Date(2025, 5, 15),
+    },
   ])('$what', ({ now, months, expected }) => {
     const cutoff = staleCutoff(now, months)
     expect(cutoff.getTime()).toBe(expected.getTime())
@@ -27,7 +67,9 @@ describe('staleCutoff', () => {
   it('is local midnight whatever the time of day', () => {
     for (const hour of [0, 1, 12, 23]) {
       const cutoff = staleCutoff(new Date(2025, 5, 15, hour, 59, 59, 999), 12)
-      expect([cutoff.getHours(), cutoff.getMinutes(), cutoff.getSeconds(), cutoff.getMilliseconds()]).toEqual([0, 0, 0, 0])
+      expect([cutoff.getHours(), cutoff.getMinutes(), cutoff.getSeconds(), cutoff.getMilliseconds()]).toEqual([
+        0, 0, 0, 0,
+      ])
       expect(toDateParam(cutoff)).toBe('2024-06-15')
     }
   })
@@ -81,14 +123,21 @@ describe('parseDateParam', () => {
     expect(parseDateParam(value)).toBeUndefined()
   })
 
-  it.each(['2025-01-05', '2024-02-29', '2025-12-31', '2026-03-29', '2025-10-26', '2025-04-06', '2025-09-28'])('round-trips %s', (value) => {
-    const parsed = parseDateParam(value)
-    expect(parsed).toBeDefined()
-    if (parsed) expect(toDateParam(parsed)).toBe(value)
-  })
+  it.each(['2025-01-05', '2024-02-29', '2025-12-31', '2026-03-29', '2025-10-26', '2025-04-06', '2025-09-28'])(
+    'round-trips %s',
+    (value) => {
+      const parsed = parseDateParam(value)
+      expect(parsed).toBeDefined()
+      if (parsed) expect(toDateParam(parsed)).toBe(value)
+    },
+  )
 
   it('round-trips every day of a leap year', () => {
-    for (let day = new Date(2024, 0, 1); day.getFullYear() === 2024; day = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1)) {
+    for (
+      let day = new Date(2024, 0, 1);
+      day.getFullYear() === 2024;
+      day = new Date(day.getFullYear(), day.getMonth(), day.getDate() + 1)
+    ) {
       const value = toDateParam(day)
       expect(parseDateParam(value)?.getTime(), value).toBe(day.getTime())
     }

@@ -60,7 +60,15 @@ describe('toCsv', () => {
   })
 
   it('separates rows with CRLF and writes plain cells unquoted', () => {
-    expect(toCsv(['a', 'b'], [['1', '2'], ['3', '4']])).toBe(`${BOM}a,b\r\n1,2\r\n3,4`)
+    expect(
+      toCsv(
+        ['a', 'b'],
+        [
+          ['1', '2'],
+          ['3', '4'],
+        ],
+      ),
+    ).toBe(`${BOM}a,b\r\n1,2\r\n3,4`)
   })
 
   it('writes only the header when there are no rows', () => {
@@ -94,7 +102,13 @@ describe('toCsv', () => {
   })
 
   it('neutralises formula cells in the rows and in the header', () => {
-    const csv = toCsv(['=Header', 'Name'], [['@cmd', '=HYPERLINK("http://x","y")'], ['-1', 'a=b']])
+    const csv = toCsv(
+      ['=Header', 'Name'],
+      [
+        ['@cmd', '=HYPERLINK("http://x","y")'],
+        ['-1', 'a=b'],
+      ],
+    )
     expect(parseBack(csv)).toEqual([
       ["'=Header", 'Name'],
       ["'@cmd", `'=HYPERLINK("http://x","y")`],

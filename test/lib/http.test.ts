@@ -48,8 +48,10 @@ function answerInTurn(...responses: (() => Response)[]) {
 }
 
 const ok = () => HttpResponse.json({ message: 'success' })
-const status = (code: number, headers: Record<string, string> = {}) => () =>
-  HttpResponse.json({ message: `status ${code}` }, { status: code, headers })
+const status =
+  (code: number, headers: Record<string, string> = {}) =>
+  () =>
+    HttpResponse.json({ message: `status ${code}` }, { status: code, headers })
 
 describe('parseRetryAfter', () => {
   it.each([
@@ -82,12 +84,27 @@ describe('parseRateLimitReset', () => {
 describe('rateLimitDelay', () => {
   const policy: RetryPolicy = { ...defaultRetryPolicy, random: () => 0.5, now: () => NOW }
   it.each<{ name: string; headers: Record<string, string>; attempt: number; expected: number }>([
-    { name: 'Retry-After wins over X-RateLimit-Reset', headers: { 'Retry-After': '7', 'X-RateLimit-Reset': String(NOW / 1000 + 30) }, attempt: 0, expected: 7_000 },
-    { name: 'X-RateLimit-Reset when Retry-After is absent', headers: { 'X-RateLimit-Reset': String(NOW / 1000 + 30) }, attempt: 0, expected: 30_000 },
+    {
+      name: 'Retry-After wins over X-RateLimit-Reset',
+      headers: { 'Retry-After': '7', 'X-RateLimit-Reset': String(NOW / 1000 + 30) },
+      attempt: 0,
+      expected: 7_000,
+    },
+    {
+      name: 'X-RateLimit-Reset when Retry-After is absent',
+      headers: { 'X-RateLimit-Reset': String(NOW / 1000 + 30) },
+      attempt: 0,
+      expected: 30_000,
+    },
     { name: 'default backoff when neither is present', headers: {}, attempt: 0, expected: 2_000 },
     { name: 'default backoff doubles', headers: {}, attempt: 2, expected: 8_000 },
     { name: 'a long Retry-After is capped', headers: { 'Retry-After': '3600' }, attempt: 0, expected: 60_000 },
-    { name: 'the top of the next hour is capped', headers: { 'X-RateLimit-Reset': String(NOW / 1000 + 3000) }, attempt: 0, expected: 60_000 },
+    {
+      name: 'the top of the next hour is capped',
+      headers: { 'X-RateLimit-Reset': String(NOW / 1000 + 3000) },
+      attempt: 0,
+      expected: 60_000,
+    },
   ])('$name', ({ headers, attempt, expected }) => {
     expect(rateLimitDelay(new Headers(headers), attempt, policy)).toBe(expected)
   })
@@ -201,7 +218,9 @@ describe('fetchWithRetry', () => {
 
   it('does not start when the signal is already aborted', async () => {
     const counter = answerInTurn(ok)
-    await expect(fetchWithRetry(URL_UNDER_TEST, { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' })
+    await expect(fetchWithRetry(URL_UNDER_TEST, { signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: 'AbortError',
+    })
     expect(counter.requests).toBe(0)
   })
 })

@@ -38,12 +38,17 @@ export interface DemoHandlers {
 const RATE_LIMIT_HEADERS = ['retry-after', 'x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset']
 
 type BrazeRoute = 'list' | 'details' | 'data_series'
-const PERMISSION: Record<BrazeRoute, string> = { list: 'segments.list', details: 'segments.details', data_series: 'segments.data_series' }
+const PERMISSION: Record<BrazeRoute, string> = {
+  list: 'segments.list',
+  details: 'segments.details',
+  data_series: 'segments.data_series',
+}
 
 function reasonOf(status: number, message: unknown): string {
   if (status === 429) return 'rate_limited'
   if (status === 401) return 'unauthorized'
-  if (status === 403) return typeof message === 'string' && /access denied|permission/i.test(message) ? 'permission_denied' : 'forbidden'
+  if (status === 403)
+    return typeof message === 'string' && /access denied|permission/i.test(message) ? 'permission_denied' : 'forbidden'
   if (status === 404) return 'wrong_endpoint'
   if (status === 400) return 'bad_request'
   return status >= 500 ? 'upstream_error' : 'bad_request'
@@ -53,7 +58,10 @@ function reasonOf(status: number, message: unknown): string {
  * A failed Braze answer as the proxy sends it to the browser: its own JSON, never Braze's body (an answer that already
  * is the proxy's own, e.g. a test's `{"error": ...}`, passes as it is).
  */
-async function asProxyError(route: BrazeRoute, answer: Response): Promise<{ status: number; error: Record<string, unknown> }> {
+async function asProxyError(
+  route: BrazeRoute,
+  answer: Response,
+): Promise<{ status: number; error: Record<string, unknown> }> {
   let body: unknown
   try {
     body = JSON.parse(await answer.text())
@@ -101,13 +109,20 @@ export async function brazeListPages(request: Request): Promise<Response> {
       const page = new URL('/api/braze/segments/list', url)
       page.searchParams.set('page', String(first + index))
       if (direction !== null) page.searchParams.set('sort_direction', direction)
-      const answer = await fetch(page, { headers: { Accept: 'application/json', 'X-Segment-Audit': '1' }, signal: request.signal })
+      const answer = await fetch(page, {
+        headers: { Accept: 'application/json', 'X-Segment-Audit': '1' },
+        signal: request.signal,
+      })
       lastAnswered = answer
       if (!answer.ok) return { page: first + index, ...(await asProxyError('list', answer)) }
       try {
         return { page: first + index, status: 200, body: JSON.parse(await answer.text()) as unknown }
       } catch {
-        return { page: first + index, status: 502, error: { error: 'upstream_invalid', provider: 'braze', status: answer.status } }
+        return {
+          page: first + index,
+          status: 502,
+          error: { error: 'upstream_invalid', provider: 'braze', status: answer.status },
+        }
       }
     }),
   )
@@ -128,13 +143,20 @@ export async function brazeListPages(request: Request): Promise<Response> {
 }
 
 /** The multi-page route alone, for tests that set up their own single-page list handler. */
-export const brazeListPagesHandler = http.get('*/api/braze/segments/list/pages', ({ request }) => brazeListPages(request))
+export const brazeListPagesHandler = http.get('*/api/braze/segments/list/pages', ({ request }) =>
+  brazeListPages(request),
+)
 
 function proxyNotFound(): Response {
   return HttpResponse.json({ error: 'not_found', message: 'This path is not served by the proxy.' }, { status: 404 })
 }
 
-export function createDemoHandlers({ brazeCount, commandersActCount, seed, latencyMs = 0 }: DemoHandlersOptions): DemoHandlers {
+export function createDemoHandlers({
+  brazeCount,
+  commandersActCount,
+  seed,
+  latencyMs = 0,
+}: DemoHandlersOptions): DemoHandlers {
   const data = generateDemoData({ brazeCount, commandersActCount, seed })
   const braze = createFakeBraze({ segments: data.braze, apiKey: BRAZE_API_KEY, latencyMs })
   const commandersAct = createFakeCommandersAct({
@@ -151,10 +173,15 @@ export function createDemoHandlers({ brazeCount, commandersActCount, seed, laten
     const endpoint = browserUrl.pathname.replace(/^\/api\/braze\/segments\//, '')
     if (!isBrazeRoute(endpoint)) return proxyNotFound()
     const upstream = new URL(`/segments/${endpoint}${browserUrl.search}`, BRAZE_ENDPOINT)
-    const answer = await braze(new Request(upstream, { headers: { Authorization: `Bearer ${BRAZE_API_KEY}` }, signal: request.signal }))
+    const answer = await braze(
+      new Request(upstream, { headers: { Authorization: `Bearer ${BRAZE_API_KEY}` }, signal: request.signal }),
+    )
     if (answer.ok) return answer
     const { status, error } = await asProxyError(endpoint, answer)
-    return HttpResponse.json(error, { status, headers: answer.headers.get('retry-after') ? { 'Retry-After': answer.headers.get('retry-after') ?? '' } : {} })
+    return HttpResponse.json(error, {
+      status,
+      headers: answer.headers.get('retry-after') ? { 'Retry-After': answer.headers.get('retry-after') ?? '' } : {},
+    })
   }
 
   const commandersActUrl = (path: string, params: Record<string, string>): URL => {
@@ -171,14 +198,21 @@ export function createDemoHandlers({ brazeCount, commandersActCount, seed, laten
 
   const handlers: HttpHandler[] = [
     // What the proxy's /api/status says in demo mode (hosts and site only).
-    http.get('*/api/status', ({ request }) =>
-      refusedWithoutAppHeader(request) ?? HttpResponse.json({
-        mode: 'demo',
-        providers: {
-          braze: { configured: true, host: new URL(BRAZE_ENDPOINT).host },
-          commandersAct: { configured: true, host: new URL(COMMANDERS_ACT_API_URL).host, site: COMMANDERS_ACT_SITE_ID },
-        },
-      }),
+    http.get(
+      '*/api/status',
+      ({ request }) =>
+        refusedWithoutAppHeader(request) ??
+        HttpResponse.json({
+          mode: 'demo',
+          providers: {
+            braze: { configured: true, host: new URL(BRAZE_ENDPOINT).host },
+            commandersAct: {
+              configured: true,
+              host: new URL(COMMANDERS_ACT_API_URL).host,
+              site: COMMANDERS_ACT_SITE_ID,
+            },
+          },
+        }),
     ),
     ...auditHandlers,
     brazeListPagesHandler,
@@ -193,7 +227,8 @@ export function createDemoHandlers({ brazeCount, commandersActCount, seed, laten
       if (!answer.ok) return answer
       // As the proxy does: JSONP becomes JSON, parsed by pattern, never evaluated.
       const segmentIds = parseVisitorJsonp(await answer.text())
-      if (segmentIds === null) return HttpResponse.json({ error: 'upstream_invalid', provider: 'commanders-act' }, { status: 502 })
+      if (segmentIds === null)
+        return HttpResponse.json({ error: 'upstream_invalid', provider: 'commanders-act' }, { status: 502 })
       return HttpResponse.json({ segmentIds })
     }),
   ]

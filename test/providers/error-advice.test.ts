@@ -31,9 +31,24 @@ describe.each<{ language: string } & Record<'permission' | 'endpoint' | 'budget'
   }
 
   it.each([
-    { what: 'a permission the key lacks', status: 403, body: { error: 'permission_denied', message: 'Access Denied', permission: 'segments.data_series' }, key: 'permission' },
-    { what: 'a wrong REST endpoint', status: 404, body: { error: 'wrong_endpoint', message: 'Invalid URL' }, key: 'endpoint' },
-    { what: 'the budget reserve', status: 429, body: { error: 'budget_reserve', retryAfterSeconds: 600, resumeAt: resumeAt.toISOString() }, key: 'budget' },
+    {
+      what: 'a permission the key lacks',
+      status: 403,
+      body: { error: 'permission_denied', message: 'Access Denied', permission: 'segments.data_series' },
+      key: 'permission',
+    },
+    {
+      what: 'a wrong REST endpoint',
+      status: 404,
+      body: { error: 'wrong_endpoint', message: 'Invalid URL' },
+      key: 'endpoint',
+    },
+    {
+      what: 'the budget reserve',
+      status: 429,
+      body: { error: 'budget_reserve', retryAfterSeconds: 600, resumeAt: resumeAt.toISOString() },
+      key: 'budget',
+    },
     { what: 'a refused request', status: 400, body: { error: 'bad_request', message: 'Invalid page' }, key: 'refused' },
   ] as const)('names what to do about $what', async ({ status, body, key }) => {
     const [titleWords, adviceWords] = { permission, endpoint, budget, refused }[key]

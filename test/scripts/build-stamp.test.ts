@@ -10,7 +10,11 @@ describe('buildDecision', () => {
   it.each([
     { what: 'there is no built app', state: { sources: 'sources-a', builtIndex: null, stamp }, build: true },
     { what: 'there is no stamp', state: { sources: 'sources-a', builtIndex: 'index-a', stamp: null }, build: true },
-    { what: 'another command rebuilt dist/', state: { sources: 'sources-a', builtIndex: 'index-b', stamp }, build: true },
+    {
+      what: 'another command rebuilt dist/',
+      state: { sources: 'sources-a', builtIndex: 'index-b', stamp },
+      build: true,
+    },
     { what: 'the sources changed', state: { sources: 'sources-b', builtIndex: 'index-a', stamp }, build: true },
     { what: 'nothing changed', state: { sources: 'sources-a', builtIndex: 'index-a', stamp }, build: false },
   ])('builds when $what: $build', ({ state, build }) => {
@@ -42,7 +46,10 @@ describe('fingerprintSources', () => {
   })
 
   it.each([
-    { what: 'a source file is edited', change: () => writeFile(join(root, 'src', 'app', 'app.tsx'), 'export const app = 2\n') },
+    {
+      what: 'a source file is edited',
+      change: () => writeFile(join(root, 'src', 'app', 'app.tsx'), 'export const app = 2\n'),
+    },
     { what: 'a source file is added', change: () => writeFile(join(root, 'src', 'app', 'more.ts'), '\n') },
     { what: 'the lockfile appears', change: () => writeFile(join(root, 'package-lock.json'), '{}\n') },
     { what: 'index.html is edited', change: () => writeFile(join(root, 'index.html'), '<main></main>\n') },

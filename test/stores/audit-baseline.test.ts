@@ -55,7 +55,12 @@ describe('BaselineStore', () => {
     const name = freshName()
     const store = await readyStore(name)
     await store.save(BASELINE)
-    const next: AuditBaseline = { takenAt: '2025-04-01T08:00:00.000Z', source: 'export', segments: [], providers: ['braze'] }
+    const next: AuditBaseline = {
+      takenAt: '2025-04-01T08:00:00.000Z',
+      source: 'export',
+      segments: [],
+      providers: ['braze'],
+    }
     await store.save(next)
     expect(baselineIn(store)).toEqual(next)
     expect(baselineIn(await readyStore(name))).toEqual(next)
@@ -63,9 +68,24 @@ describe('BaselineStore', () => {
 
   it.each([
     { what: 'none kept yet', kept: null, offered: '2024-01-01T00:00:00.000Z', expected: '2024-01-01T00:00:00.000Z' },
-    { what: 'an older one kept', kept: '2025-03-02T08:00:00.000Z', offered: '2025-06-01T00:00:00.000Z', expected: '2025-06-01T00:00:00.000Z' },
-    { what: 'the same time', kept: '2025-03-02T08:00:00.000Z', offered: '2025-03-02T08:00:00.000Z', expected: '2025-03-02T08:00:00.000Z' },
-    { what: 'a newer one kept (an old backup imported)', kept: '2025-03-02T08:00:00.000Z', offered: '2024-12-31T00:00:00.000Z', expected: '2025-03-02T08:00:00.000Z' },
+    {
+      what: 'an older one kept',
+      kept: '2025-03-02T08:00:00.000Z',
+      offered: '2025-06-01T00:00:00.000Z',
+      expected: '2025-06-01T00:00:00.000Z',
+    },
+    {
+      what: 'the same time',
+      kept: '2025-03-02T08:00:00.000Z',
+      offered: '2025-03-02T08:00:00.000Z',
+      expected: '2025-03-02T08:00:00.000Z',
+    },
+    {
+      what: 'a newer one kept (an old backup imported)',
+      kept: '2025-03-02T08:00:00.000Z',
+      offered: '2024-12-31T00:00:00.000Z',
+      expected: '2025-03-02T08:00:00.000Z',
+    },
   ])('takes an imported snapshot unless a newer one is kept: $what', async ({ kept, offered, expected }) => {
     const name = freshName()
     const store = await readyStore(name)
@@ -86,10 +106,16 @@ describe('BaselineStore', () => {
 
   it.each<{ what: string; stored: unknown }>([
     { what: 'a string', stored: 'not a baseline' },
-    { what: 'a baseline missing its providers', stored: { takenAt: '2025-03-02T08:00:00.000Z', source: 'export', segments: [] } },
+    {
+      what: 'a baseline missing its providers',
+      stored: { takenAt: '2025-03-02T08:00:00.000Z', source: 'export', segments: [] },
+    },
     { what: 'a baseline from an unknown source', stored: { ...BASELINE, source: 'email' } },
     { what: 'a baseline naming an unknown provider', stored: { ...BASELINE, providers: ['mailchimp'] } },
-    { what: 'a baseline with a damaged segment', stored: { ...BASELINE, segments: [{ key: '', name: 'x', tags: null }] } },
+    {
+      what: 'a baseline with a damaged segment',
+      stored: { ...BASELINE, segments: [{ key: '', name: 'x', tags: null }] },
+    },
   ])('reads $what in the database as no baseline', async ({ stored }) => {
     const name = freshName()
     await set('previous-session', stored, createStore(name, 'baseline'))
@@ -121,7 +147,15 @@ describe('BaselineStore', () => {
 describe('baselineFromSession', () => {
   it('takes the exported session’s time, snapshot and providers, with where it came from', () => {
     const session = buildSessionFile(
-      [{ key: 'braze:8b922b25-dcc6-4e4d-b345-f7b06106046c', verdict: 'keep', note: '', reviewer: 'Camille', reviewedAt: '2025-03-01T10:00:00.000Z' }],
+      [
+        {
+          key: 'braze:8b922b25-dcc6-4e4d-b345-f7b06106046c',
+          verdict: 'keep',
+          note: '',
+          reviewer: 'Camille',
+          reviewedAt: '2025-03-01T10:00:00.000Z',
+        },
+      ],
       BASELINE.segments,
       ['braze'],
       new Date('2025-03-02T08:00:00.000Z'),

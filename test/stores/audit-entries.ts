@@ -52,7 +52,11 @@ export async function seedReviews(...reviews: SeededReview[]): Promise<void> {
     const outcomes = [
       verdict === undefined
         ? undefined
-        : await store.write({ key, field: 'verdict', value: verdict, baseVersion: current?.verdictVersion ?? 0 }, reviewer, at),
+        : await store.write(
+            { key, field: 'verdict', value: verdict, baseVersion: current?.verdictVersion ?? 0 },
+            reviewer,
+            at,
+          ),
       note === undefined
         ? undefined
         : await store.write({ key, field: 'note', value: note, baseVersion: current?.noteVersion ?? 0 }, reviewer, at),

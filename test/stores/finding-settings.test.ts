@@ -82,7 +82,10 @@ describe('finding settings', () => {
     { what: 'months as text', staleMonths: '6' },
     { what: 'null months', staleMonths: null },
   ])('falls back to 12 months for $what, keeping a valid pattern', ({ staleMonths }) => {
-    expect(readOnFreshPage({ staleMonths, namingPattern: '^CRM_' })).toEqual({ staleMonths: 12, namingPattern: '^CRM_' })
+    expect(readOnFreshPage({ staleMonths, namingPattern: '^CRM_' })).toEqual({
+      staleMonths: 12,
+      namingPattern: '^CRM_',
+    })
   })
 
   it.each([

@@ -19,7 +19,14 @@ const NOW = new Date('2025-03-02T08:00:00.000Z')
 const MINUTE = 60_000
 
 function entry(fields: Partial<SessionEntry> = {}): SessionEntry {
-  return { key: BRAZE_1, verdict: 'archive', note: 'Duplicate of spring', reviewer: 'Camille', reviewedAt: '2025-03-01T10:00:00.000Z', ...fields }
+  return {
+    key: BRAZE_1,
+    verdict: 'archive',
+    note: 'Duplicate of spring',
+    reviewer: 'Camille',
+    reviewedAt: '2025-03-01T10:00:00.000Z',
+    ...fields,
+  }
 }
 
 const segments: SessionSegment[] = [
@@ -101,7 +108,11 @@ describe('parseSessionFile refusals', () => {
 
   it.each([
     { what: 'version 2 of a whole session', text: sessionText({ version: 2 }), version: 2 },
-    { what: 'version 2 with fields this version does not know', text: '{"format":"segment-audit-session","version":2,"rows":[]}', version: 2 },
+    {
+      what: 'version 2 with fields this version does not know',
+      text: '{"format":"segment-audit-session","version":2,"rows":[]}',
+      version: 2,
+    },
     { what: 'version 10', text: sessionText({ version: 10 }), version: 10 },
   ])('refuses $what as made by a newer version', ({ text, version }) => {
     const { message, reason, params } = refusal(text)
@@ -114,30 +125,62 @@ describe('parseSessionFile refusals', () => {
   const future = (ms: number) => new Date(NOW.getTime() + ms).toISOString()
 
   it.each([
-    { what: 'an entry with the verdict "maybe"', fields: { entries: [{ ...entry(), verdict: 'maybe' }] }, path: 'entries.0.verdict' },
+    {
+      what: 'an entry with the verdict "maybe"',
+      fields: { entries: [{ ...entry(), verdict: 'maybe' }] },
+      path: 'entries.0.verdict',
+    },
     { what: 'an entry without a key', fields: { entries: [{ ...entry(), key: undefined }] }, path: 'entries.0.key' },
     { what: 'an entry with an empty key', fields: { entries: [{ ...entry(), key: '' }] }, path: 'entries.0.key' },
-    { what: 'an entry keyed constructor:x', fields: { entries: [entry({ key: 'constructor:x' })] }, path: 'entries.0.key' },
+    {
+      what: 'an entry keyed constructor:x',
+      fields: { entries: [entry({ key: 'constructor:x' })] },
+      path: 'entries.0.key',
+    },
     { what: 'an entry keyed __proto__:x', fields: { entries: [entry({ key: '__proto__:x' })] }, path: 'entries.0.key' },
-    { what: 'an entry of another provider', fields: { entries: [entry({ key: 'mailchimp:7' })] }, path: 'entries.0.key' },
-    { what: 'a Braze key that is not a segment id', fields: { entries: [entry({ key: 'braze:b-1' })] }, path: 'entries.0.key' },
+    {
+      what: 'an entry of another provider',
+      fields: { entries: [entry({ key: 'mailchimp:7' })] },
+      path: 'entries.0.key',
+    },
+    {
+      what: 'a Braze key that is not a segment id',
+      fields: { entries: [entry({ key: 'braze:b-1' })] },
+      path: 'entries.0.key',
+    },
     {
       what: 'a second entry with reviewedAt a number',
       fields: { entries: [entry(), { ...entry({ key: BRAZE_2 }), reviewedAt: 1740823200000 }] },
       path: 'entries.1.reviewedAt',
     },
-    { what: 'an entry reviewed at "not a date"', fields: { entries: [entry({ reviewedAt: 'not a date' })] }, path: 'entries.0.reviewedAt' },
+    {
+      what: 'an entry reviewed at "not a date"',
+      fields: { entries: [entry({ reviewedAt: 'not a date' })] },
+      path: 'entries.0.reviewedAt',
+    },
     {
       what: 'a second entry reviewed 5 minutes and 1 second from now',
       fields: { entries: [entry(), entry({ key: BRAZE_2, reviewedAt: future(5 * MINUTE + 1000) })] },
       path: 'entries.1.reviewedAt',
     },
-    { what: 'an entry reviewed on 9999-12-31', fields: { entries: [entry({ reviewedAt: '9999-12-31T00:00:00Z' })] }, path: 'entries.0.reviewedAt' },
+    {
+      what: 'an entry reviewed on 9999-12-31',
+      fields: { entries: [entry({ reviewedAt: '9999-12-31T00:00:00Z' })] },
+      path: 'entries.0.reviewedAt',
+    },
     { what: 'an entry without a note', fields: { entries: [{ ...entry(), note: undefined }] }, path: 'entries.0.note' },
     { what: 'entries that are not a list', fields: { entries: { [BRAZE_1]: entry() } }, path: 'entries' },
     { what: 'segments that are not a list', fields: { segments: BRAZE_1 }, path: 'segments' },
-    { what: 'a segment keyed constructor:x', fields: { segments: [{ key: 'constructor:x', name: 'VIP', tags: [] }] }, path: 'segments.0.key' },
-    { what: 'a segment with tags that are not text', fields: { segments: [{ key: BRAZE_1, name: 'VIP', tags: [1] }] }, path: 'segments.0.tags.0' },
+    {
+      what: 'a segment keyed constructor:x',
+      fields: { segments: [{ key: 'constructor:x', name: 'VIP', tags: [] }] },
+      path: 'segments.0.key',
+    },
+    {
+      what: 'a segment with tags that are not text',
+      fields: { segments: [{ key: BRAZE_1, name: 'VIP', tags: [1] }] },
+      path: 'segments.0.tags.0',
+    },
     { what: 'a missing export date', fields: { exportedAt: undefined }, path: 'exportedAt' },
     { what: 'an older version', fields: { version: 0 }, path: 'version' },
   ])('refuses $what as damaged, naming the field $path', ({ fields, path }) => {
@@ -180,7 +223,9 @@ describe('parseSessionFile refusals', () => {
 
     it('refuses more than 50,000 segments, naming the list', () => {
       const segment = { key: CA_42, name: 'Visiteurs', tags: null }
-      expect(refusal(sessionText({ segments: Array.from({ length: 50_001 }, () => segment) })).params.field).toBe('segments')
+      expect(refusal(sessionText({ segments: Array.from({ length: 50_001 }, () => segment) })).params.field).toBe(
+        'segments',
+      )
     })
 
     it('refuses a file over 10 MB before reading it, even a well-formed one', () => {

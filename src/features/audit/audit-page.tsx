@@ -48,7 +48,13 @@ export function AuditPage() {
         <CrossProviderPairs matches={findings?.crossProviderMatches ?? null} />
         <UpdateAgeChart ages={ages} />
         <ChangesPanel listed={listed} />
-        <ExportPanel listed={listed} verdicts={verdicts} details={details} findings={findings} staleMonths={staleMonths} />
+        <ExportPanel
+          listed={listed}
+          verdicts={verdicts}
+          details={details}
+          findings={findings}
+          staleMonths={staleMonths}
+        />
         <SessionImport />
       </div>
     </>

@@ -12,7 +12,15 @@ import type { ListedSegments } from './use-listed-segments'
 
 const SHOWN = 50
 
-function ChangeGroup<T>({ title, items, render }: { title: string; items: readonly T[]; render: (item: T) => ReactNode }) {
+function ChangeGroup<T>({
+  title,
+  items,
+  render,
+}: {
+  title: string
+  items: readonly T[]
+  render: (item: T) => ReactNode
+}) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
   // A summary is announced as a disclosure button: no heading inside it; an empty group is plain text alike.
@@ -52,61 +60,67 @@ export function ChangesPanel({ listed }: { listed: ListedSegments }) {
   let body: ReactNode
   if (state.status === 'loading') body = <p className="muted">{t('changes.reading')}</p>
   else if (!state.baseline) body = <p className="muted">{t('changes.noBaseline')}</p>
-  else if (listed.loading) body = <p className="muted">{t('changes.waiting', { baseline: baselineText(t, state.baseline, format.dateTime) })}</p>
+  else if (listed.loading)
+    body = (
+      <p className="muted">{t('changes.waiting', { baseline: baselineText(t, state.baseline, format.dateTime) })}</p>
+    )
   else {
     const changes = compareWithBaseline(state.baseline, listed.segments, listed.completeProviders)
     const providers = changes.providers.map((provider) => providerLabel[provider])
     body =
       providers.length === 0 ? (
-        <p className="muted">{t('changes.nothingComparable', { baseline: baselineText(t, state.baseline, format.dateTime) })}</p>
-      ) : (
-      <>
         <p className="muted">
-          {t('changes.forProviders', {
-            baseline: baselineText(t, state.baseline, format.dateTime),
-            providers: new Intl.ListFormat(format.locale, { type: 'conjunction' }).format(providers),
-          })}
+          {t('changes.nothingComparable', { baseline: baselineText(t, state.baseline, format.dateTime) })}
         </p>
-        <ChangeGroup
-          title={t('changes.new')}
-          items={changes.added}
-          render={(segment) => (
-            <li key={segment.key}>
-              <Link to={segmentPath(segment)}>{segment.name}</Link> <span className="muted">· {providerLabel[segment.provider]}</span>
-            </li>
-          )}
-        />
-        <ChangeGroup
-          title={t('changes.gone')}
-          items={changes.gone}
-          render={(segment) => (
-            <li key={segment.key}>
-              {segment.name} <span className="muted">· {providerLabel[providerOf(segment.key)]}</span>
-            </li>
-          )}
-        />
-        <ChangeGroup
-          title={t('changes.renamed')}
-          items={changes.renamed}
-          render={({ segment, previousName }) => (
-            <li key={segment.key}>
-              <span className="muted">{previousName}</span> → <Link to={segmentPath(segment)}>{segment.name}</Link>
-            </li>
-          )}
-        />
-        <ChangeGroup
-          title={t('changes.retagged')}
-          items={changes.retagged}
-          render={({ segment, added, removed }) => (
-            <li key={segment.key}>
-              <Link to={segmentPath(segment)}>{segment.name}</Link>
-              {added.length > 0 ? <span className="tag-change tag-added"> + {added.join(', ')}</span> : null}
-              {removed.length > 0 ? <span className="tag-change tag-removed"> − {removed.join(', ')}</span> : null}
-            </li>
-          )}
-        />
-      </>
-    )
+      ) : (
+        <>
+          <p className="muted">
+            {t('changes.forProviders', {
+              baseline: baselineText(t, state.baseline, format.dateTime),
+              providers: new Intl.ListFormat(format.locale, { type: 'conjunction' }).format(providers),
+            })}
+          </p>
+          <ChangeGroup
+            title={t('changes.new')}
+            items={changes.added}
+            render={(segment) => (
+              <li key={segment.key}>
+                <Link to={segmentPath(segment)}>{segment.name}</Link>{' '}
+                <span className="muted">· {providerLabel[segment.provider]}</span>
+              </li>
+            )}
+          />
+          <ChangeGroup
+            title={t('changes.gone')}
+            items={changes.gone}
+            render={(segment) => (
+              <li key={segment.key}>
+                {segment.name} <span className="muted">· {providerLabel[providerOf(segment.key)]}</span>
+              </li>
+            )}
+          />
+          <ChangeGroup
+            title={t('changes.renamed')}
+            items={changes.renamed}
+            render={({ segment, previousName }) => (
+              <li key={segment.key}>
+                <span className="muted">{previousName}</span> → <Link to={segmentPath(segment)}>{segment.name}</Link>
+              </li>
+            )}
+          />
+          <ChangeGroup
+            title={t('changes.retagged')}
+            items={changes.retagged}
+            render={({ segment, added, removed }) => (
+              <li key={segment.key}>
+                <Link to={segmentPath(segment)}>{segment.name}</Link>
+                {added.length > 0 ? <span className="tag-change tag-added"> + {added.join(', ')}</span> : null}
+                {removed.length > 0 ? <span className="tag-change tag-removed"> − {removed.join(', ')}</span> : null}
+              </li>
+            )}
+          />
+        </>
+      )
   }
   return (
     <section className="card" aria-labelledby="changes-heading">

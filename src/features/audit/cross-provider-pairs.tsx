@@ -43,7 +43,9 @@ export function CrossProviderPairs({ matches }: { matches: readonly CrossProvide
                   <td>
                     <Link to={segmentPath(match.commandersAct)}>{match.commandersAct.name}</Link>
                   </td>
-                  <td className="numeric">{match.similarity === 1 ? t('pairs.sameName') : format.percent(match.similarity)}</td>
+                  <td className="numeric">
+                    {match.similarity === 1 ? t('pairs.sameName') : format.percent(match.similarity)}
+                  </td>
                 </tr>
               ))}
             </tbody>

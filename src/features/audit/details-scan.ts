@@ -124,7 +124,8 @@ export class DetailsScan {
     for (const segment of segments) {
       if (segment.provider !== 'braze') continue
       if (!this.fetchedSince(brazeQueries.details(segment.id).queryKey, since)) details += 1
-      if (isTracked(segment) && !this.fetchedSince(brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey, since)) sizes += 1
+      if (isTracked(segment) && !this.fetchedSince(brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey, since))
+        sizes += 1
     }
     return { details, sizes }
   }
@@ -188,7 +189,12 @@ export class DetailsScan {
     const run = this.newRun(controller.signal, fetchedSince, plan.refresh ?? false)
     const queue = segments.filter((segment) => !this.isScanned(segment, run.fetchedSince))
     this.runningSince = this.now()
-    this.set({ ...this.state, status: plan.paused ? 'paused' : 'running', total: segments.length, skipped: segments.length - queue.length })
+    this.set({
+      ...this.state,
+      status: plan.paused ? 'paused' : 'running',
+      total: segments.length,
+      skipped: segments.length - queue.length,
+    })
     await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, () => this.work(queue, run)))
     if (controller.signal.aborted) return
     this.marker.clear()
@@ -209,7 +215,8 @@ export class DetailsScan {
       const outcome = await this.fetchOne(segment, run)
       if (run.signal.aborted) return
       if (outcome === 'again') queue.unshift(segment)
-      else this.set({ ...this.state, done: this.state.done + 1, failed: this.state.failed + (outcome === 'ok' ? 0 : 1) })
+      else
+        this.set({ ...this.state, done: this.state.done + 1, failed: this.state.failed + (outcome === 'ok' ? 0 : 1) })
     }
   }
 
@@ -219,7 +226,8 @@ export class DetailsScan {
    */
   private waitForBudget(error: ProviderError, run: Run): void {
     const resumeAt =
-      error.resumeAt ?? this.now() + (error.retryAfterSeconds === undefined ? BUDGET_RECHECK_MS : error.retryAfterSeconds * 1000)
+      error.resumeAt ??
+      this.now() + (error.retryAfterSeconds === undefined ? BUDGET_RECHECK_MS : error.retryAfterSeconds * 1000)
     if (this.state.status === 'waiting' && (this.state.resumeAt ?? 0) >= resumeAt) return
     if (this.state.status === 'running') this.set({ ...this.state, activeMs: this.activeMs() })
     this.set({ ...this.state, status: 'waiting', resumeAt })
@@ -295,13 +303,17 @@ export class DetailsScan {
   }
 
   /** One request, when the pace allows one more in flight; skipped when the cache already has it since the scan began. */
-  private async fetchInTurn<T, K extends QueryKey>(options: FetchQueryOptions<T, Error, T, K>, run: Run): Promise<void> {
+  private async fetchInTurn<T, K extends QueryKey>(
+    options: FetchQueryOptions<T, Error, T, K>,
+    run: Run,
+  ): Promise<void> {
     if (this.fetchedSince(options.queryKey, run.fetchedSince)) return
     await run.pace.run(async () => {
       // A pause or cancel while this request waited for its turn (or between a segment's two requests) holds it.
       await this.whilePaused()
       // A refresh fetches even what this browser holds as fresh: the point is Braze's answer now.
-      if (!run.signal.aborted) await this.queryClient.fetchQuery(run.hooks.refresh ? { ...options, staleTime: 0 } : options)
+      if (!run.signal.aborted)
+        await this.queryClient.fetchQuery(run.hooks.refresh ? { ...options, staleTime: 0 } : options)
     })
   }
 

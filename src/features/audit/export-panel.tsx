@@ -47,10 +47,20 @@ export function ExportPanel({ listed, verdicts, details, findings, staleMonths }
       <p className="muted">{t('export.intro', { count: entries.length })}</p>
       {listed.loading ? <p className="muted">{t('export.waiting')}</p> : null}
       <div className="button-row">
-        <button type="button" className="button" disabled={listed.loading || !findings || listed.segments.length === 0} onClick={exportCsv}>
+        <button
+          type="button"
+          className="button"
+          disabled={listed.loading || !findings || listed.segments.length === 0}
+          onClick={exportCsv}
+        >
           {t('export.csv')}
         </button>
-        <button type="button" className="button button-primary" disabled={listed.loading} onClick={() => void exportJson()}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={listed.loading}
+          onClick={() => void exportJson()}
+        >
           {t('export.json')}
         </button>
       </div>

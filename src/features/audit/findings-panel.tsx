@@ -14,7 +14,8 @@ function listUrl(id: FindingId, findings: SegmentFindings): string {
 
 function coverage(t: AuditT, id: FindingId, count: FindingCount, patternBroken: boolean): string {
   if (id === 'naming' && patternBroken) return t('findings.coverage.invalidPattern')
-  if (count.applicable === 0) return id === 'naming' ? t('findings.coverage.setPattern') : t('findings.coverage.nothing')
+  if (count.applicable === 0)
+    return id === 'naming' ? t('findings.coverage.setPattern') : t('findings.coverage.nothing')
   if (count.checked === count.applicable) return t('findings.coverage.all', { count: count.applicable })
   const checked = t('findings.coverage.partial', { count: count.checked, total: count.applicable })
   return `${checked} · ${t('findings.coverage.waiting', { count: count.applicable - count.checked })}`
@@ -28,7 +29,10 @@ function FindingSettingsForm() {
     <div className="findings-settings">
       <label className="select-field">
         <span>{t('findings.staleMonths')}</span>
-        <select value={staleMonths} onChange={(event) => updateFindingSettings({ staleMonths: Number(event.target.value) })}>
+        <select
+          value={staleMonths}
+          onChange={(event) => updateFindingSettings({ staleMonths: Number(event.target.value) })}
+        >
           {STALE_MONTHS_CHOICES.map((months) => (
             <option key={months} value={months}>
               {t('findings.months', { count: months })}

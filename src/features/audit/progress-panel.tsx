@@ -18,7 +18,9 @@ const totalOf = (counts: VerdictCounts) => VERDICTS.reduce((sum, verdict) => sum
 
 function VerdictBar({ counts, label }: { counts: VerdictCounts; label?: string }) {
   const bars = VERDICTS.map((verdict) =>
-    counts[verdict] > 0 ? <span key={verdict} className={`bar-${verdict}`} style={{ flexGrow: counts[verdict] }} /> : null,
+    counts[verdict] > 0 ? (
+      <span key={verdict} className={`bar-${verdict}`} style={{ flexGrow: counts[verdict] }} />
+    ) : null,
   )
   return label ? (
     <div className="verdict-bar" role="img" aria-label={label}>
@@ -31,7 +33,13 @@ function VerdictBar({ counts, label }: { counts: VerdictCounts; label?: string }
   )
 }
 
-export function ProgressPanel({ listed, verdicts }: { listed: ListedSegments; verdicts: ReadonlyMap<string, AuditEntry> }) {
+export function ProgressPanel({
+  listed,
+  verdicts,
+}: {
+  listed: ListedSegments
+  verdicts: ReadonlyMap<string, AuditEntry>
+}) {
   const { t } = useTranslation(['audit', 'common'])
   const { t: tCommon } = useTranslation()
   const format = useFormat()
@@ -48,18 +56,27 @@ export function ProgressPanel({ listed, verdicts }: { listed: ListedSegments; ve
     <section className="card" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('progress.heading')}</h2>
       {listed.failures.map((failure) => (
-        <RetryAlert key={failure.provider} {...adviceForError(failure.error, failure.provider, tCommon)} onRetry={failure.retry}>
+        <RetryAlert
+          key={failure.provider}
+          {...adviceForError(failure.error, failure.provider, tCommon)}
+          onRetry={failure.retry}
+        >
           {' '}
           {t('progress.otherProviderOnly')}
         </RetryAlert>
       ))}
       <p role="status">
         {listed.loading ? `${t('progress.loading')} ` : ''}
-        <RichText text={t('progress.reviewed', { count: total, reviewed: total - overall.unreviewed })} components={{ strong: <strong /> }} />
+        <RichText
+          text={t('progress.reviewed', { count: total, reviewed: total - overall.unreviewed })}
+          components={{ strong: <strong /> }}
+        />
       </p>
       <VerdictBar
         counts={overall}
-        label={VERDICTS.map((verdict) => t('progress.verdictCount', { verdict: verdictLabel(verdict), value: overall[verdict] })).join(', ')}
+        label={VERDICTS.map((verdict) =>
+          t('progress.verdictCount', { verdict: verdictLabel(verdict), value: overall[verdict] }),
+        ).join(', ')}
       />
       <ul className="verdict-legend">
         {VERDICTS.map((verdict) => (
@@ -93,7 +110,9 @@ export function ProgressPanel({ listed, verdicts }: { listed: ListedSegments; ve
                   {format.number(perProvider[provider][verdict])}
                 </td>
               ))}
-              <td className="chart-cell">{totalOf(perProvider[provider]) > 0 ? <VerdictBar counts={perProvider[provider]} /> : null}</td>
+              <td className="chart-cell">
+                {totalOf(perProvider[provider]) > 0 ? <VerdictBar counts={perProvider[provider]} /> : null}
+              </td>
             </tr>
           ))}
         </tbody>

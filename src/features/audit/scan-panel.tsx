@@ -19,7 +19,8 @@ function remainingParts(t: AuditT, scan: DetailsScan, state: ScanState): string[
   if (fetched === 0 || seconds <= 0) return []
   const rate = fetched / seconds
   const left = Math.max(state.total - state.skipped - fetched, 0) / rate
-  const time = left < 60 ? t('scan.seconds', { value: Math.ceil(left) }) : t('scan.minutes', { value: Math.ceil(left / 60) })
+  const time =
+    left < 60 ? t('scan.seconds', { value: Math.ceil(left) }) : t('scan.minutes', { value: Math.ceil(left / 60) })
   return [t('scan.rate', { rate: Math.round(rate * 10) / 10 }), t('scan.remaining', { time })]
 }
 
@@ -27,11 +28,13 @@ const STATES = ['preparing', 'paused', 'done', 'cancelled'] as const
 /** What a scan picked up after a reload says while it is under way. */
 const RESUMED_STATES = ['preparing', 'running', 'paused'] as const
 
-const isOneOf = <T extends string>(values: readonly T[], value: string): value is T => (values as readonly string[]).includes(value)
+const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
+  (values as readonly string[]).includes(value)
 
 function stateText(t: AuditT, state: ScanState, time: (ms: number) => string): string | undefined {
   const { status } = state
-  if (status === 'waiting') return t('scan.state.waiting', { time: state.resumeAt === undefined ? '' : time(state.resumeAt) })
+  if (status === 'waiting')
+    return t('scan.state.waiting', { time: state.resumeAt === undefined ? '' : time(state.resumeAt) })
   if (state.resumed && isOneOf(RESUMED_STATES, status)) return t(`scan.resumed.${status}`)
   return isOneOf(STATES, status) ? t(`scan.state.${status}`) : undefined
 }
@@ -48,7 +51,11 @@ function statusText(t: AuditT, scan: DetailsScan, state: ScanState, time: (ms: n
   const counts = [t('scan.fetched', { count: state.done, total: toFetch })]
   if (state.skipped > 0) counts.push(t('scan.fresh', { count: state.skipped }))
   if (state.failed > 0) counts.push(t('scan.failedCount', { count: state.failed }))
-  const progress = [counts.join(', '), ...(state.status === 'running' ? remainingParts(t, scan, state) : []), ...slowedParts(t, state)].join(' · ')
+  const progress = [
+    counts.join(', '),
+    ...(state.status === 'running' ? remainingParts(t, scan, state) : []),
+    ...slowedParts(t, state),
+  ].join(' · ')
   const prefix = stateText(t, state, time)
   return prefix ? t('scan.withState', { state: prefix, progress }) : progress
 }
@@ -61,7 +68,8 @@ export function ScanPanel({ segments }: { segments: readonly Segment[] }) {
   const state = useSyncExternalStore(scan.subscribe, scan.getSnapshot)
   const toFetch = state.total - state.skipped
   const active = ['running', 'paused', 'waiting', 'preparing'].includes(state.status)
-  const problem = state.status === 'failed' && state.problem ? adviceForError(state.problem, 'braze', tCommon) : undefined
+  const problem =
+    state.status === 'failed' && state.problem ? adviceForError(state.problem, 'braze', tCommon) : undefined
   return (
     <section className="card" aria-labelledby="scan-heading">
       <h2 id="scan-heading">{t('scan.heading')}</h2>
@@ -70,7 +78,12 @@ export function ScanPanel({ segments }: { segments: readonly Segment[] }) {
       <KeptDetails disabled={active} onRefresh={() => void scan.start({ refresh: true })} />
       {state.status !== 'idle' ? (
         <>
-          <progress className="scan-progress" aria-label={t('scan.progressLabel')} max={Math.max(toFetch, 1)} value={state.status === 'done' ? Math.max(toFetch, 1) : state.done} />
+          <progress
+            className="scan-progress"
+            aria-label={t('scan.progressLabel')}
+            max={Math.max(toFetch, 1)}
+            value={state.status === 'done' ? Math.max(toFetch, 1) : state.done}
+          />
           <p role="status">{statusText(t, scan, state, format.time)}</p>
           {problem ? (
             <Alert tone="error" title={t('scan.stopped', { problem: problem.title })}>
@@ -87,9 +100,21 @@ export function ScanPanel({ segments }: { segments: readonly Segment[] }) {
             {state.status === 'idle' ? t('scan.start') : t('scan.again')}
           </button>
         ) : null}
-        {state.status === 'running' ? <button type="button" className="button" onClick={() => scan.pause()}>{t('scan.pause')}</button> : null}
-        {state.status === 'paused' ? <button type="button" className="button button-primary" onClick={() => scan.resume()}>{t('scan.resume')}</button> : null}
-        {active ? <button type="button" className="button" onClick={() => scan.cancel()}>{t('scan.cancel')}</button> : null}
+        {state.status === 'running' ? (
+          <button type="button" className="button" onClick={() => scan.pause()}>
+            {t('scan.pause')}
+          </button>
+        ) : null}
+        {state.status === 'paused' ? (
+          <button type="button" className="button button-primary" onClick={() => scan.resume()}>
+            {t('scan.resume')}
+          </button>
+        ) : null}
+        {active ? (
+          <button type="button" className="button" onClick={() => scan.cancel()}>
+            {t('scan.cancel')}
+          </button>
+        ) : null}
       </div>
     </section>
   )

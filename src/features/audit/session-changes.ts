@@ -22,10 +22,16 @@ export interface SessionChanges {
 
 const providerOf = (key: string) => key.slice(0, key.indexOf(':'))
 
-export function compareWithBaseline(baseline: AuditBaseline, segments: readonly Segment[], completeProviders: readonly ProviderId[]): SessionChanges {
+export function compareWithBaseline(
+  baseline: AuditBaseline,
+  segments: readonly Segment[],
+  completeProviders: readonly ProviderId[],
+): SessionChanges {
   const providers = baseline.providers.filter((provider) => completeProviders.includes(provider))
   const compared = (key: string) => (providers as string[]).includes(providerOf(key))
-  const before = new Map(baseline.segments.filter((segment) => compared(segment.key)).map((segment) => [segment.key, segment]))
+  const before = new Map(
+    baseline.segments.filter((segment) => compared(segment.key)).map((segment) => [segment.key, segment]),
+  )
   const now = segments.filter((segment) => compared(segment.key))
   const nowKeys = new Set(now.map((segment) => segment.key))
   const changes: SessionChanges = { providers, added: [], gone: [], renamed: [], retagged: [] }

@@ -12,7 +12,20 @@ import { buildSessionFile, type SessionFile } from '../../stores/session-file'
 import type { AuditEntry } from '../../stores/audit-contract'
 import type { AuditT } from './audit-t'
 
-const COLUMNS = ['provider', 'id', 'name', 'tags', 'created', 'updated', 'description', 'findings', 'verdict', 'note', 'reviewer', 'reviewedAt'] as const
+const COLUMNS = [
+  'provider',
+  'id',
+  'name',
+  'tags',
+  'created',
+  'updated',
+  'description',
+  'findings',
+  'verdict',
+  'note',
+  'reviewer',
+  'reviewedAt',
+] as const
 
 export interface SessionReport {
   /** Every listed segment: each gets a row, reviewed or not. */
@@ -37,7 +50,12 @@ function segmentFields(t: AuditT, segment: Segment, details: BrazeSegmentDetails
     return [tags, notLoaded, notLoaded, notLoaded]
   }
   const date = (iso: string | undefined) => (iso ? formatSpreadsheetDateTime(iso) : '')
-  return [tags, date(details.createdAt), date(details.updatedAt), details.textDescription?.trim() ? t('report.yes') : t('report.no')]
+  return [
+    tags,
+    date(details.createdAt),
+    date(details.updatedAt),
+    details.textDescription?.trim() ? t('report.yes') : t('report.no'),
+  ]
 }
 
 function reviewFields(t: AuditT, entry: AuditEntry | undefined): string[] {
@@ -51,17 +69,23 @@ function reviewFields(t: AuditT, entry: AuditEntry | undefined): string[] {
  * headers, verdicts, findings and placeholders in the language of `t`.
  */
 export function sessionCsv(report: SessionReport, t: AuditT, separator: CsvSeparator = ','): string {
-  const listed = [...report.segments].sort((a, b) => a.provider.localeCompare(b.provider) || NAME_COLLATOR.compare(a.name, b.name))
+  const listed = [...report.segments].sort(
+    (a, b) => a.provider.localeCompare(b.provider) || NAME_COLLATOR.compare(a.name, b.name),
+  )
   const listedKeys = new Set(listed.map((segment) => segment.key))
   const rows = listed.map((segment) => [
     providerLabel[segment.provider],
     segment.id,
     segment.name,
     ...segmentFields(t, segment, segment.provider === 'braze' ? report.details.get(segment.id) : undefined),
-    (report.findings.bySegment.get(segment.key) ?? []).map((id) => t(`common:finding.${id}.label`, { count: report.staleMonths })).join('; '),
+    (report.findings.bySegment.get(segment.key) ?? [])
+      .map((id) => t(`common:finding.${id}.label`, { count: report.staleMonths }))
+      .join('; '),
     ...reviewFields(t, report.entries.get(segment.key)),
   ])
-  const gone = [...report.entries.values()].filter((entry) => !listedKeys.has(entry.key)).sort((a, b) => (a.key < b.key ? -1 : 1))
+  const gone = [...report.entries.values()]
+    .filter((entry) => !listedKeys.has(entry.key))
+    .sort((a, b) => (a.key < b.key ? -1 : 1))
   for (const entry of gone) {
     const { provider, id } = splitKey(entry.key)
     // Own keys only: a key such as `constructor:x` must not read Object's prototype.
@@ -83,6 +107,10 @@ export function sessionFile(
 ): SessionFile {
   const snapshot = segments
     .filter((segment) => completeProviders.includes(segment.provider))
-    .map((segment) => ({ key: segment.key, name: segment.name, tags: segment.tags === NOT_PROVIDED ? null : [...segment.tags] }))
+    .map((segment) => ({
+      key: segment.key,
+      name: segment.name,
+      tags: segment.tags === NOT_PROVIDED ? null : [...segment.tags],
+    }))
   return buildSessionFile(entries, snapshot, completeProviders, now)
 }

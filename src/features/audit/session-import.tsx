@@ -33,7 +33,10 @@ function refusalText(t: AuditT, error: unknown): string {
         return t('import.error.newer-version', { version: version ?? 0 })
       case 'damaged':
         // The schema's own words are English: French gets its own for the problems a file commonly has.
-        return t('import.error.damaged', { field, problem: t(`import.problem.${problemCode ?? 'invalid'}`, { problem }) })
+        return t('import.error.damaged', {
+          field,
+          problem: t(`import.problem.${problemCode ?? 'invalid'}`, { problem }),
+        })
     }
   }
   return error instanceof Error ? error.message : String(error)
@@ -67,7 +70,10 @@ export function SessionImport() {
       // The reviews are in; the snapshot for "Changed since the last audit" is a bonus that must not undo them.
       const snapshotKept = await getBaselineStore()
         .offer(baselineFromSession(session, 'import', file.name))
-        .then(() => true, () => false)
+        .then(
+          () => true,
+          () => false,
+        )
       setState({ kind: 'done', file: file.name, result, snapshotKept })
     } catch (error) {
       setState({ kind: 'failed', file: file.name, error })

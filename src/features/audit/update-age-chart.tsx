@@ -36,7 +36,9 @@ export function UpdateAgeChart({ ages }: { ages: UpdateAges }) {
           ))}
         </tbody>
       </table>
-      {ages.unknown > 0 ? <p className="muted small-print">{t('age.unknown', { count: ages.unknown, total: ages.unknown + known })}</p> : null}
+      {ages.unknown > 0 ? (
+        <p className="muted small-print">{t('age.unknown', { count: ages.unknown, total: ages.unknown + known })}</p>
+      ) : null}
     </section>
   )
 }

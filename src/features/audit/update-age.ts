@@ -5,7 +5,8 @@ import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import type { Segment } from '../../providers/segment'
 
 /** A bucket's id, which also names its label (audit:age.bucket.<id>): the component translates it. */
-type AgeBucketId = 'under-1-month' | '1-to-3-months' | '3-to-6-months' | '6-to-12-months' | '1-to-2-years' | 'over-2-years'
+type AgeBucketId =
+  'under-1-month' | '1-to-3-months' | '3-to-6-months' | '6-to-12-months' | '1-to-2-years' | 'over-2-years'
 
 interface AgeBucket {
   id: AgeBucketId
@@ -29,9 +30,15 @@ export interface UpdateAges {
   unknown: number
 }
 
-export function updateAges(segments: readonly Segment[], details: ReadonlyMap<string, BrazeSegmentDetails>, now: Date): UpdateAges {
+export function updateAges(
+  segments: readonly Segment[],
+  details: ReadonlyMap<string, BrazeSegmentDetails>,
+  now: Date,
+): UpdateAges {
   const buckets = BUCKETS.map((bucket) => ({ ...bucket, count: 0 }))
-  const limits = buckets.map((bucket) => (Number.isFinite(bucket.upToMonths) ? staleCutoff(now, bucket.upToMonths).getTime() : Number.NEGATIVE_INFINITY))
+  const limits = buckets.map((bucket) =>
+    Number.isFinite(bucket.upToMonths) ? staleCutoff(now, bucket.upToMonths).getTime() : Number.NEGATIVE_INFINITY,
+  )
   let unknown = 0
   for (const segment of segments) {
     if (segment.provider !== 'braze') continue

@@ -31,7 +31,9 @@ export function useListedSegments(): ListedSegments {
       .filter((provider) => !provider.loading && !provider.pending && !provider.error)
       .map((provider) => provider.provider),
     failures: providers.flatMap((provider) =>
-      provider.error && !provider.loading ? [{ provider: provider.provider, error: provider.error, retry: provider.refetch }] : [],
+      provider.error && !provider.loading
+        ? [{ provider: provider.provider, error: provider.error, retry: provider.refetch }]
+        : [],
     ),
   }
 }

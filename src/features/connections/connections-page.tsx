@@ -25,12 +25,22 @@ const VARIABLES = {
 function StateBadge({ status, mode }: { status: ProviderStatus; mode: ConnectionStatus['mode'] }) {
   const { t } = useTranslation(['connections', 'common'])
   if (!status.configured) return <Badge tone="danger">{t('state.notConfigured')}</Badge>
-  return mode === 'demo' ? <Badge tone="demo">{t('common:badge.demo')}</Badge> : <Badge tone="real">{t('state.live')}</Badge>
+  return mode === 'demo' ? (
+    <Badge tone="demo">{t('common:badge.demo')}</Badge>
+  ) : (
+    <Badge tone="real">{t('state.live')}</Badge>
+  )
 }
 
 const codeList = (names: readonly string[]) => names.map((name) => <code key={name}>{name} </code>)
 
-function MissingConfiguration({ status, variables }: { status: ProviderStatus; variables: readonly (readonly [string, string])[] }) {
+function MissingConfiguration({
+  status,
+  variables,
+}: {
+  status: ProviderStatus
+  variables: readonly (readonly [string, string])[]
+}) {
   const { t } = useTranslation('connections')
   if (status.configured) return null
   return (
@@ -56,7 +66,13 @@ function MissingConfiguration({ status, variables }: { status: ProviderStatus; v
   )
 }
 
-function BrazeCard({ status, mode }: { status: ConnectionStatus['providers']['braze']; mode: ConnectionStatus['mode'] }) {
+function BrazeCard({
+  status,
+  mode,
+}: {
+  status: ConnectionStatus['providers']['braze']
+  mode: ConnectionStatus['mode']
+}) {
   const { t } = useTranslation('connections')
   return (
     <section className="card" aria-labelledby="connection-braze">
@@ -69,7 +85,9 @@ function BrazeCard({ status, mode }: { status: ConnectionStatus['providers']['br
           <dt>{t('braze.endpoint')}</dt>
           <dd className="mono">{status.host}</dd>
           <dt>{t('braze.instance')}</dt>
-          <dd>{mode === 'demo' ? t('braze.demoServer') : (brazeInstanceName(status.host) ?? t('braze.unrecognised'))}</dd>
+          <dd>
+            {mode === 'demo' ? t('braze.demoServer') : (brazeInstanceName(status.host) ?? t('braze.unrecognised'))}
+          </dd>
           <dt>{t('braze.permissions')}</dt>
           <dd>
             <code>segments.list</code>, <code>segments.details</code>, <code>segments.data_series</code>

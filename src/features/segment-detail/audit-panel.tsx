@@ -54,8 +54,15 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
     if (!ready) return
     setVerdictStatus({ kind: 'saving', verdict: chosen })
     try {
-      const result = await write({ key: segmentKey, field: 'verdict', value: chosen, baseVersion: entry?.verdictVersion ?? 0 })
-      setVerdictStatus(result.kind === 'saved' ? { kind: 'saved' } : { kind: 'conflict', mine: chosen, theirs: result.entry })
+      const result = await write({
+        key: segmentKey,
+        field: 'verdict',
+        value: chosen,
+        baseVersion: entry?.verdictVersion ?? 0,
+      })
+      setVerdictStatus(
+        result.kind === 'saved' ? { kind: 'saved' } : { kind: 'conflict', mine: chosen, theirs: result.entry },
+      )
       if (result.kind === 'saved') announceVerdictSaved(segmentKey)
     } catch (error) {
       setVerdictStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
@@ -126,8 +133,13 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
           }
         }}
       />
-      {note.status.kind === 'conflict' ? <NoteConflict status={note.status} onKeepMine={note.keepMine} onTakeTheirs={note.takeTheirs} /> : null}
-      <p role="status" className={`save-state save-${saving ? 'saving' : failed ? 'failed' : saved ? 'saved' : 'idle'}`}>
+      {note.status.kind === 'conflict' ? (
+        <NoteConflict status={note.status} onKeepMine={note.keepMine} onTakeTheirs={note.takeTheirs} />
+      ) : null}
+      <p
+        role="status"
+        className={`save-state save-${saving ? 'saving' : failed ? 'failed' : saved ? 'saved' : 'idle'}`}
+      >
         {!loaded ? t('audit.loading') : null}
         {saving ? t('audit.saving') : null}
         {failed?.kind === 'failed' ? t('audit.failed', { message: failed.message }) : null}
@@ -136,10 +148,16 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
       <p className="muted small-print">
         {entry && entry.verdictVersion + entry.noteVersion > 0 ? (
           <>
-            {t('audit.byline', { verdict: t(`common:verdict.${entry.verdict}`), reviewer: entry.reviewer })} <DateWithAge iso={entry.reviewedAt} />
+            {t('audit.byline', { verdict: t(`common:verdict.${entry.verdict}`), reviewer: entry.reviewer })}{' '}
+            <DateWithAge iso={entry.reviewedAt} />
           </>
         ) : (
-          t('audit.hint', { reviewer, keep: t('common:verdict.keep'), fix: t('common:verdict.fix'), archive: t('common:verdict.archive') })
+          t('audit.hint', {
+            reviewer,
+            keep: t('common:verdict.keep'),
+            fix: t('common:verdict.fix'),
+            archive: t('common:verdict.archive'),
+          })
         )}
       </p>
       <ReviewHistory segmentKey={segmentKey} revision={entry?.revision ?? 0} />
@@ -161,7 +179,12 @@ function NoteConflict({
   const { theirs } = status
   return (
     <div role="alert" className="conflict">
-      <p>{t('audit.noteConflict', { reviewer: theirs.noteBy ?? '?', time: format.dateTime(theirs.noteAt ?? theirs.reviewedAt) })}</p>
+      <p>
+        {t('audit.noteConflict', {
+          reviewer: theirs.noteBy ?? '?',
+          time: format.dateTime(theirs.noteAt ?? theirs.reviewedAt),
+        })}
+      </p>
       <blockquote className="their-note">{theirs.note || t('audit.emptyNote')}</blockquote>
       <div className="button-row">
         <button type="button" className="button button-primary" onClick={() => onKeepMine(theirs)}>

@@ -25,12 +25,14 @@ function SizeSection({ id, tracking }: { id: string; tracking: TrackingState }) 
   const series = useQuery({ ...brazeQueries.dataSeries(id, SIZE_SERIES_DAYS), enabled: tracking === true })
   let body: ReactNode
   if (tracking === 'loading') body = <DetailSkeleton />
-  else if (tracking === 'absent')
-    body = <p className="muted">{t('size.absent')}</p>
-  else if (typeof tracking === 'object') body = <RetryAlert {...adviceForError(tracking.error, 'braze', tCommon)} onRetry={tracking.retry} />
+  else if (tracking === 'absent') body = <p className="muted">{t('size.absent')}</p>
+  else if (typeof tracking === 'object')
+    body = <RetryAlert {...adviceForError(tracking.error, 'braze', tCommon)} onRetry={tracking.retry} />
   else if (!tracking) body = <p className="muted">{t('size.trackingOff')}</p>
-  else if (series.isPending) body = <div className="skeleton chart-skeleton" aria-label={t('size.loading')} role="img" />
-  else if (series.isError) body = <RetryAlert {...adviceForError(series.error, 'braze', tCommon)} onRetry={() => void series.refetch()} />
+  else if (series.isPending)
+    body = <div className="skeleton chart-skeleton" aria-label={t('size.loading')} role="img" />
+  else if (series.isError)
+    body = <RetryAlert {...adviceForError(series.error, 'braze', tCommon)} onRetry={() => void series.refetch()} />
   else body = <SizeChart points={series.data} days={SIZE_SERIES_DAYS} />
   return (
     <section className="card" aria-labelledby="size-heading">
@@ -46,7 +48,9 @@ function TagList({ tags, empty }: { tags: readonly string[] | undefined; empty: 
   return (
     <ul className="chips wrap">
       {tags.map((tag) => (
-        <li key={tag} className="chip">{tag}</li>
+        <li key={tag} className="chip">
+          {tag}
+        </li>
       ))}
     </ul>
   )
@@ -58,7 +62,8 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
   const findListed = useCallback((segments: Segment[]) => segments.find((segment) => segment.id === id), [id])
   const listed = useQuery({ ...brazeQueries.all(), select: findListed })
 
-  if (details.error instanceof ProviderError && details.error.reason === 'not_found') return <SegmentNotFound provider="braze" id={id} />
+  if (details.error instanceof ProviderError && details.error.reason === 'not_found')
+    return <SegmentNotFound provider="braze" id={id} />
   const segment = details.data
   const tracking: TrackingState = listed.data
     ? listed.data.analyticsTracking !== NOT_PROVIDED && listed.data.analyticsTracking
@@ -87,10 +92,13 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
             ) : details.isError ? (
               unavailable
             ) : textDescription ? (
-              <p className="text-description"><LinkifiedText text={textDescription} /></p>
+              <p className="text-description">
+                <LinkifiedText text={textDescription} />
+              </p>
             ) : (
               <p>
-                <Badge tone="danger">{t('description.none')}</Badge> <span className="muted">{t('description.noneHint')}</span>
+                <Badge tone="danger">{t('description.none')}</Badge>{' '}
+                <span className="muted">{t('description.noneHint')}</span>
               </p>
             )}
           </section>

@@ -11,7 +11,8 @@ export function CommandersActSegmentDetail({ id, navigation }: { id: string; nav
   const list = useQuery(commandersActQueries.all())
   const status = useQuery(connectionStatusQuery())
   const segment = list.data?.find((candidate) => candidate.id === id)
-  if (list.isSuccess && !segment && list.fetchStatus === 'idle') return <SegmentNotFound provider="commanders-act" id={id} />
+  if (list.isSuccess && !segment && list.fetchStatus === 'idle')
+    return <SegmentNotFound provider="commanders-act" id={id} />
   const site = status.data?.providers.commandersAct.configured ? status.data.providers.commandersAct.site : undefined
   return (
     <DetailFrame
@@ -30,9 +31,13 @@ export function CommandersActSegmentDetail({ id, navigation }: { id: string; nav
               <dt>{t('facts.label')}</dt>
               <dd>{segment?.name ?? '—'}</dd>
               <dt>{t('facts.id')}</dt>
-              <dd><code>{id}</code></dd>
+              <dd>
+                <code>{id}</code>
+              </dd>
               <dt>{t('facts.site')}</dt>
-              <dd><code>{site ?? '—'}</code></dd>
+              <dd>
+                <code>{site ?? '—'}</code>
+              </dd>
             </dl>
           )}
           <p className="muted">{t('commandersAct.nothingMore')}</p>

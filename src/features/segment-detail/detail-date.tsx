@@ -15,5 +15,7 @@ export function DetailDate({ iso, field, details }: DetailDateProps) {
   const { t } = useTranslation('detail')
   if (iso) return <DateWithAge iso={iso} />
   if (!details) return <span className="muted">…</span>
-  return <span className="muted">{details.malformed?.includes(field) ? t('facts.unreadableDate') : t('facts.unknown')}</span>
+  return (
+    <span className="muted">{details.malformed?.includes(field) ? t('facts.unreadableDate') : t('facts.unknown')}</span>
+  )
 }

@@ -71,7 +71,17 @@ export function DetailFrame({ provider, id, name, navigation, failure, main, sid
   )
 }
 
-function DetailHeader({ provider, id, name, children }: { provider: ProviderId; id: string; name: string | undefined; children?: ReactNode }) {
+function DetailHeader({
+  provider,
+  id,
+  name,
+  children,
+}: {
+  provider: ProviderId
+  id: string
+  name: string | undefined
+  children?: ReactNode
+}) {
   const { t } = useTranslation('detail')
   useDocumentTitle(name)
   return (

@@ -32,7 +32,11 @@ const FIRST_SHOWN = 6
 export function ReviewHistory({ segmentKey, revision }: { segmentKey: string; revision: number }) {
   const { t } = useTranslation('detail')
   const [all, setAll] = useState(false)
-  const history = useQuery({ ...auditHistoryQuery(segmentKey, revision), enabled: revision > 0, placeholderData: keepPreviousData })
+  const history = useQuery({
+    ...auditHistoryQuery(segmentKey, revision),
+    enabled: revision > 0,
+    placeholderData: keepPreviousData,
+  })
   if (revision === 0) return null
   return (
     <section aria-labelledby="history-heading" className="review-history">

@@ -4,7 +4,13 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { isShortcut } from '../../lib/keyboard'
 
-export function ReviewerForm({ onSubmit, verdictKeys }: { onSubmit: (name: string) => void; verdictKeys: Readonly<Record<string, unknown>> }) {
+export function ReviewerForm({
+  onSubmit,
+  verdictKeys,
+}: {
+  onSubmit: (name: string) => void
+  verdictKeys: Readonly<Record<string, unknown>>
+}) {
   const { t } = useTranslation('detail')
   const [name, setName] = useState('')
   const [nameFirst, setNameFirst] = useState(false)
@@ -29,7 +35,14 @@ export function ReviewerForm({ onSubmit, verdictKeys }: { onSubmit: (name: strin
       <p className="muted">{t('reviewer.intro')}</p>
       <label htmlFor="reviewer-name">{t('reviewer.name')}</label>
       <div className="visitor-row">
-        <input ref={input} id="reviewer-name" className="input" value={name} onChange={(event) => setName(event.target.value)} autoComplete="name" />
+        <input
+          ref={input}
+          id="reviewer-name"
+          className="input"
+          value={name}
+          onChange={(event) => setName(event.target.value)}
+          autoComplete="name"
+        />
         <button type="submit" className="button button-primary" disabled={!name.trim()}>
           {t('reviewer.start')}
         </button>

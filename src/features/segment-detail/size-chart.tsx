@@ -45,7 +45,10 @@ export function SizeChart({ points, days }: { points: readonly BrazeSizePoint[];
     last: format.number(last.size),
     lastDate: format.date(last.time),
   })
-  const change = t('size.change', { count: days, change: signedChange(first.size, last.size, format) ?? t('size.noChange') })
+  const change = t('size.change', {
+    count: days,
+    change: signedChange(first.size, last.size, format) ?? t('size.noChange'),
+  })
   const middle = points[Math.floor((points.length - 1) / 2)]
   const shown = active === null ? undefined : points[active]
   const pointText = shown ? t('size.point', { date: format.date(shown.time), size: format.number(shown.size) }) : ''
@@ -94,7 +97,9 @@ export function SizeChart({ points, days }: { points: readonly BrazeSizePoint[];
             ))}
             <polygon points={`0,${HEIGHT} ${line} ${WIDTH},${HEIGHT}`} className="size-area" />
             <polyline points={line} className="size-line" />
-            {shown && active !== null ? <line x1={x(active)} x2={x(active)} y1={TOP} y2={HEIGHT} className="size-cursor" /> : null}
+            {shown && active !== null ? (
+              <line x1={x(active)} x2={x(active)} y1={TOP} y2={HEIGHT} className="size-cursor" />
+            ) : null}
           </svg>
           {shown && active !== null ? (
             <div className="size-tooltip" style={{ left: `${(active / Math.max(points.length - 1, 1)) * 100}%` }}>

@@ -24,7 +24,11 @@ interface Editing {
 }
 
 export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined, loaded: boolean, write: AuditWriter) {
-  const [editing, setEditing] = useState<Editing>({ text: entry?.note ?? '', base: entry?.noteVersion ?? 0, dirty: false })
+  const [editing, setEditing] = useState<Editing>({
+    text: entry?.note ?? '',
+    base: entry?.noteVersion ?? 0,
+    dirty: false,
+  })
   const [status, setStatus] = useState<NoteStatus>({ kind: 'idle' })
   const [seenEntry, setSeenEntry] = useState(entry)
   const latest = useRef(editing)
@@ -49,7 +53,10 @@ export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined,
     inFlight.current = sent
     try {
       // keepalive: a reload or a closed tab does not cancel a save already under way.
-      const result = await write({ key: segmentKey, field: 'note', value: sent.text, baseVersion: sent.base }, { keepalive: true })
+      const result = await write(
+        { key: segmentKey, field: 'note', value: sent.text, baseVersion: sent.base },
+        { keepalive: true },
+      )
       if (result.kind === 'conflict') {
         setStatus({ kind: 'conflict', theirs: result.entry })
         return
@@ -98,7 +105,8 @@ export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined,
   if (loaded && !draftChecked) {
     setDraftChecked(true)
     const draft = readNoteDraft(segmentKey)
-    if (draft && draft.note !== (entry?.note ?? '')) setEditing({ text: draft.note, base: draft.baseVersion, dirty: true })
+    if (draft && draft.note !== (entry?.note ?? ''))
+      setEditing({ text: draft.note, base: draft.baseVersion, dirty: true })
   }
   useEffect(() => {
     if (!draftChecked) return

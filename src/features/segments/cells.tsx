@@ -15,7 +15,15 @@ function DetailsNotLoaded() {
 }
 
 /** A value from Braze details as a cell: the value, "not loaded" yet, or "not provided" by the segment's provider. */
-export function KnownCell<T>({ value, provider, children }: { value: Known<T>; provider: ProviderId; children: (value: T) => ReactNode }) {
+export function KnownCell<T>({
+  value,
+  provider,
+  children,
+}: {
+  value: Known<T>
+  provider: ProviderId
+  children: (value: T) => ReactNode
+}) {
   if (value === NOT_PROVIDED) return <NotProvided by={providerLabel[provider]} />
   if (value === undefined) return <DetailsNotLoaded />
   return children(value)
@@ -34,7 +42,15 @@ export function KnownDate({ value, provider }: { value: Known<string>; provider:
   )
 }
 
-export function Names({ values, provider, kind }: { values: Known<readonly string[]>; provider: ProviderId; kind: 'tags' | 'teams' }) {
+export function Names({
+  values,
+  provider,
+  kind,
+}: {
+  values: Known<readonly string[]>
+  provider: ProviderId
+  kind: 'tags' | 'teams'
+}) {
   const { t } = useTranslation('segments')
   return (
     <KnownCell value={values} provider={provider}>
@@ -68,11 +84,19 @@ export function IdCell({ row }: { row: SegmentRow }) {
 export function TrackingCell({ row }: { row: SegmentRow }) {
   const { t } = useTranslation('segments')
   if (row.analyticsTracking === NOT_PROVIDED) return <NotProvided by={providerLabel[row.provider]} />
-  return row.analyticsTracking ? <span className="state-on">{t('table.on')}</span> : <span className="state-off">{t('table.off')}</span>
+  return row.analyticsTracking ? (
+    <span className="state-on">{t('table.on')}</span>
+  ) : (
+    <span className="state-off">{t('table.off')}</span>
+  )
 }
 
 export function VerdictCell({ row }: { row: SegmentRow }) {
   const { t } = useTranslation()
   const label = t(`verdict.${row.verdict}`)
-  return row.verdict === 'unreviewed' ? <span className="muted">{label}</span> : <span className={`verdict-badge-${row.verdict}`}>{label}</span>
+  return row.verdict === 'unreviewed' ? (
+    <span className="muted">{label}</span>
+  ) : (
+    <span className={`verdict-badge-${row.verdict}`}>{label}</span>
+  )
 }

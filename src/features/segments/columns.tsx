@@ -72,7 +72,11 @@ function DescriptionCell({ row }: { row: SegmentRow }) {
   return (
     <KnownCell value={hasDescription(row)} provider={row.provider}>
       {(present) =>
-        present ? <span className="state-on">{t('table.present')}</span> : <span className="state-warning">{t('table.missing')}</span>
+        present ? (
+          <span className="state-on">{t('table.present')}</span>
+        ) : (
+          <span className="state-warning">{t('table.missing')}</span>
+        )
       }
     </KnownCell>
   )
@@ -83,7 +87,12 @@ function SizeCell({ row }: { row: SegmentRow }) {
   const format = useFormat()
   const size = latestSize(row)
   if (size === NOT_PROVIDED) return <NotProvided by={providerLabel[row.provider]} />
-  if (size === undefined) return <span className="not-loaded" title={t('table.sizeHint')}>{t('table.notScanned')}</span>
+  if (size === undefined)
+    return (
+      <span className="not-loaded" title={t('table.sizeHint')}>
+        {t('table.notScanned')}
+      </span>
+    )
   return format.number(size)
 }
 
@@ -92,7 +101,8 @@ const VERDICT_ORDER = { keep: 0, fix: 1, archive: 2 } as const
 
 const tagsOf = (row: SegmentRow): Known<readonly string[]> => row.tags
 /** Braze's older workspaces omit teams: not provided, rather than "no teams". */
-const teamsOf = (row: SegmentRow): Known<readonly string[]> => fromDetails(row, (details) => details.teams ?? NOT_PROVIDED)
+const teamsOf = (row: SegmentRow): Known<readonly string[]> =>
+  fromDetails(row, (details) => details.teams ?? NOT_PROVIDED)
 const hasDescription = (row: SegmentRow) => fromDetails(row, (details) => Boolean(details.textDescription?.trim()))
 
 /**
@@ -148,7 +158,10 @@ export const segmentColumns = [
     id: 'tags',
     accessorFn: (row) => countOf(tagsOf(row)),
     cell: ({ row }) => <Names values={tagsOf(row.original)} provider={row.original.provider} kind="tags" />,
-    meta: { csv: (row, t) => knownText(tagsOf(row), t, (tags) => tags.join('; ')), facet: { param: 'tag', values: tagsOf } },
+    meta: {
+      csv: (row, t) => knownText(tagsOf(row), t, (tags) => tags.join('; ')),
+      facet: { param: 'tag', values: tagsOf },
+    },
   }),
   column({
     id: 'teams',
@@ -169,21 +182,42 @@ export const segmentColumns = [
   column({
     id: 'created',
     accessorFn: (row) => timeOf(fromDetails(row, (details) => details.createdAt)),
-    cell: ({ row }) => <KnownDate value={fromDetails(row.original, (details) => details.createdAt)} provider={row.original.provider} />,
+    cell: ({ row }) => (
+      <KnownDate value={fromDetails(row.original, (details) => details.createdAt)} provider={row.original.provider} />
+    ),
     // "Last updated" says more for an audit, and the name needs the room.
-    meta: { csv: (row, t) => knownText(fromDetails(row, (details) => details.createdAt), t, (iso) => iso), hiddenByDefault: true },
+    meta: {
+      csv: (row, t) =>
+        knownText(
+          fromDetails(row, (details) => details.createdAt),
+          t,
+          (iso) => iso,
+        ),
+      hiddenByDefault: true,
+    },
   }),
   column({
     id: 'updated',
     accessorFn: (row) => timeOf(fromDetails(row, (details) => details.updatedAt)),
-    cell: ({ row }) => <KnownDate value={fromDetails(row.original, (details) => details.updatedAt)} provider={row.original.provider} />,
-    meta: { csv: (row, t) => knownText(fromDetails(row, (details) => details.updatedAt), t, (iso) => iso) },
+    cell: ({ row }) => (
+      <KnownDate value={fromDetails(row.original, (details) => details.updatedAt)} provider={row.original.provider} />
+    ),
+    meta: {
+      csv: (row, t) =>
+        knownText(
+          fromDetails(row, (details) => details.updatedAt),
+          t,
+          (iso) => iso,
+        ),
+    },
   }),
   column({
     id: 'description',
     accessorFn: (row) => known(hasDescription(row), (present) => (present ? 1 : 0)),
     cell: ({ row }) => <DescriptionCell row={row.original} />,
-    meta: { csv: (row, t) => knownText(hasDescription(row), t, (present) => (present ? t('csv.present') : t('csv.missing'))) },
+    meta: {
+      csv: (row, t) => knownText(hasDescription(row), t, (present) => (present ? t('csv.present') : t('csv.missing'))),
+    },
   }),
   column({
     id: 'size',
@@ -207,7 +241,9 @@ export const segmentColumns = [
 export type ColumnId = (typeof segmentColumns)[number]['id']
 type SegmentColumn = (typeof segmentColumns)[number]
 
-export const COLUMN_BY_ID = new Map<string, SegmentColumn>(segmentColumns.map((definition) => [definition.id, definition]))
+export const COLUMN_BY_ID = new Map<string, SegmentColumn>(
+  segmentColumns.map((definition) => [definition.id, definition]),
+)
 
 export function isColumnId(value: string): value is ColumnId {
   return COLUMN_BY_ID.has(value)
@@ -222,7 +258,9 @@ export interface Facet extends NonNullable<SegmentColumnMeta['facet']> {
 }
 
 /** The multi-value filters (Tags, Teams), in table order. */
-export const FACETS: readonly Facet[] = segmentColumns.flatMap(({ id, meta }) => (meta.facet ? [{ id, ...meta.facet }] : []))
+export const FACETS: readonly Facet[] = segmentColumns.flatMap(({ id, meta }) =>
+  meta.facet ? [{ id, ...meta.facet }] : [],
+)
 
 /** The columns shown, in order, under a column-visibility state (TanStack Table's: a column is shown unless false). */
 export function visibleColumnIds(visibility: Readonly<Record<string, boolean>>): ColumnId[] {

@@ -17,7 +17,11 @@ interface DetailsCoverageNoteProps {
 }
 
 /** Braze segments with their details loaded, of all Braze segments: counted once per list and details, not per keystroke. */
-function useDetailsCoverage(segments: readonly Segment[], details: ReadonlyMap<string, BrazeSegmentDetails>, needed: boolean) {
+function useDetailsCoverage(
+  segments: readonly Segment[],
+  details: ReadonlyMap<string, BrazeSegmentDetails>,
+  needed: boolean,
+) {
   return useMemo(() => {
     if (!needed) return null
     const braze = segments.filter((segment) => segment.provider === 'braze')
@@ -28,7 +32,8 @@ function useDetailsCoverage(segments: readonly Segment[], details: ReadonlyMap<s
 export function DetailsCoverageNote({ filters, segments, details, findings }: DetailsCoverageNoteProps) {
   const { t } = useTranslation('segments')
   const detailsCoverage = useDetailsCoverage(segments, details, filters.updatedBefore !== null)
-  const finding = filters.finding === 'no-description' || filters.finding === 'size-zero' ? findings.counts[filters.finding] : null
+  const finding =
+    filters.finding === 'no-description' || filters.finding === 'size-zero' ? findings.counts[filters.finding] : null
   const coverage = finding ? { checked: finding.checked, of: finding.applicable } : detailsCoverage
   if (!coverage || coverage.checked >= coverage.of) return null
   return (

@@ -37,7 +37,9 @@ function FacetChoices({ facet, rows, filters, collator, onChange }: FacetFilterP
   const counts = useMemo(() => facetCounts(rows, filters, facet, collator), [rows, filters, facet, collator])
   const selected = filters.facets[facet.id] ?? []
   const needle = normaliseForSearch(find)
-  const listed = counts.filter(({ value }) => needle === '' || normaliseForSearch(value).includes(needle)).slice(0, MAX_LISTED)
+  const listed = counts
+    .filter(({ value }) => needle === '' || normaliseForSearch(value).includes(needle))
+    .slice(0, MAX_LISTED)
   const toggle = (value: string, checked: boolean) =>
     onChange(checked ? [...selected, value] : selected.filter((picked) => picked !== value))
   return (
@@ -55,7 +57,11 @@ function FacetChoices({ facet, rows, filters, collator, onChange }: FacetFilterP
         {listed.map(({ value, count }) => (
           <li key={value}>
             <label>
-              <input type="checkbox" checked={selected.includes(value)} onChange={(event) => toggle(value, event.target.checked)} />
+              <input
+                type="checkbox"
+                checked={selected.includes(value)}
+                onChange={(event) => toggle(value, event.target.checked)}
+              />
               <span className="check-label">{value}</span>
               <span className="count">{format.number(count)}</span>
             </label>
@@ -78,7 +84,9 @@ export function FacetFilter(props: FacetFilterProps) {
   return (
     <DisclosurePanel
       label={selected > 0 ? t(`facetFilter.${words}.buttonSelected`, { selected }) : t(`facetFilter.${words}.button`)}
-      buttonLabel={selected > 0 ? t(`facetFilter.${words}.labelSelected`, { count: selected }) : t(`facetFilter.${words}.label`)}
+      buttonLabel={
+        selected > 0 ? t(`facetFilter.${words}.labelSelected`, { count: selected }) : t(`facetFilter.${words}.label`)
+      }
       panelLabel={t(`facetFilter.${words}.panel`)}
       active={selected > 0}
     >

@@ -17,7 +17,10 @@ export function FindingFilter({ finding, onChange }: FindingFilterProps) {
   return (
     <label className="select-field">
       <span>{t('toolbar.finding')}</span>
-      <select value={finding ?? ''} onChange={(event) => onChange(LIST_FINDINGS.find((id) => id === event.target.value) ?? null)}>
+      <select
+        value={finding ?? ''}
+        onChange={(event) => onChange(LIST_FINDINGS.find((id) => id === event.target.value) ?? null)}
+      >
         <option value="">{t('toolbar.any')}</option>
         {LIST_FINDINGS.map((id) => {
           const label = t(`common:finding.${id}.label`)

@@ -73,11 +73,20 @@ export function ListNavigation() {
       ) : null}
       {place ? (
         <span className="muted">
-          {t(place.inView ? 'navigation.position' : 'navigation.positionLeft', { index: place.position, total: place.total })}
+          {t(place.inView ? 'navigation.position' : 'navigation.positionLeft', {
+            index: place.position,
+            total: place.total,
+          })}
         </span>
       ) : null}
       {previous ? (
-        <Link className="button" to={segmentPath(previous)} state={state} aria-keyshortcuts="k" title={t('navigation.previousTitle')}>
+        <Link
+          className="button"
+          to={segmentPath(previous)}
+          state={state}
+          aria-keyshortcuts="k"
+          title={t('navigation.previousTitle')}
+        >
           {t('navigation.previous')}
         </Link>
       ) : (
@@ -86,7 +95,13 @@ export function ListNavigation() {
         </span>
       )}
       {next ? (
-        <Link className="button" to={segmentPath(next)} state={state} aria-keyshortcuts="j" title={t('navigation.nextTitle')}>
+        <Link
+          className="button"
+          to={segmentPath(next)}
+          state={state}
+          aria-keyshortcuts="j"
+          title={t('navigation.nextTitle')}
+        >
           {t('navigation.next')}
         </Link>
       ) : (

@@ -32,7 +32,15 @@ export interface SegmentListState {
 
 export const DEFAULT_SORT: SegmentListSort = { column: 'name', desc: false }
 
-export const EMPTY_FILTERS: SegmentListFilters = { query: '', provider: null, facets: {}, tracking: null, verdict: null, finding: null, updatedBefore: null }
+export const EMPTY_FILTERS: SegmentListFilters = {
+  query: '',
+  provider: null,
+  facets: {},
+  tracking: null,
+  verdict: null,
+  finding: null,
+  updatedBefore: null,
+}
 
 function parseSort(raw: string | null): SegmentListSort {
   if (!raw) return DEFAULT_SORT

@@ -20,14 +20,20 @@ export function ProviderProgress({ providers }: { providers: readonly ProviderLi
           return (
             <span key={provider.provider} role="status" className={`progress-item progress-${provider.provider}`}>
               <span className="spinner" aria-hidden="true" />
-              {t('progress.waiting', { provider: name, time: format.time(provider.waitingUntil), count: provider.count })}
+              {t('progress.waiting', {
+                provider: name,
+                time: format.time(provider.waitingUntil),
+                count: provider.count,
+              })}
             </span>
           )
         }
         return (
           <span key={provider.provider} className={`progress-item progress-${provider.provider}`}>
             <span className="spinner" aria-hidden="true" />
-            {provider.pending ? t('progress.loading', { provider: name }) : t('progress.loaded', { provider: name, count: provider.count })}
+            {provider.pending
+              ? t('progress.loading', { provider: name })
+              : t('progress.loaded', { provider: name, count: provider.count })}
           </span>
         )
       })}

@@ -12,13 +12,30 @@ export interface QueuePlace {
   inView: boolean
 }
 
-export function placeInView(sorted: readonly SegmentRow[], visible: readonly SegmentRow[], key: string): QueuePlace | undefined {
+export function placeInView(
+  sorted: readonly SegmentRow[],
+  visible: readonly SegmentRow[],
+  key: string,
+): QueuePlace | undefined {
   const index = visible.findIndex((row) => row.key === key)
-  if (index >= 0) return { previous: visible[index - 1], next: visible[index + 1], position: index + 1, total: visible.length, inView: true }
+  if (index >= 0)
+    return {
+      previous: visible[index - 1],
+      next: visible[index + 1],
+      position: index + 1,
+      total: visible.length,
+      inView: true,
+    }
   const sortedIndex = sorted.findIndex((row) => row.key === key)
   if (sortedIndex < 0) return undefined
   const order = new Map(sorted.map((row, position) => [row.key, position]))
   const after = visible.findIndex((row) => (order.get(row.key) ?? -1) > sortedIndex)
   const before = after === -1 ? visible.length : after
-  return { previous: visible[before - 1], next: visible[before], position: before + 1, total: visible.length, inView: false }
+  return {
+    previous: visible[before - 1],
+    next: visible[before],
+    position: before + 1,
+    total: visible.length,
+    inView: false,
+  }
 }

@@ -17,7 +17,14 @@ export function SegmentLink({ row }: { row: SegmentRow }) {
   }
   const state: ListLocationState = { listSearch: search }
   return (
-    <Link className="segment-name" to={segmentPath(row)} state={state} title={row.name} onMouseEnter={prefetch} onFocus={prefetch}>
+    <Link
+      className="segment-name"
+      to={segmentPath(row)}
+      state={state}
+      title={row.name}
+      onMouseEnter={prefetch}
+      onFocus={prefetch}
+    >
       {/* A row whose name did not read still needs a link text: its id. */}
       {row.name || row.id}
     </Link>

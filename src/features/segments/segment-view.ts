@@ -20,7 +20,12 @@ function keyedComparator(sort: SegmentListSort, collator: Intl.Collator): (a: Ke
     if (a.value === null || b.value === null) {
       if (a.value !== b.value) return a.value === null ? 1 : -1
     } else if (a.value !== b.value) {
-      const order = typeof a.value === 'string' && typeof b.value === 'string' ? collator.compare(a.value, b.value) : a.value < b.value ? -1 : 1
+      const order =
+        typeof a.value === 'string' && typeof b.value === 'string'
+          ? collator.compare(a.value, b.value)
+          : a.value < b.value
+            ? -1
+            : 1
       if (order !== 0) return order * direction
     }
     // Ties keep a predictable order: by name, then by provider and id (unique), so the order is total.
@@ -148,7 +153,12 @@ interface FacetCount {
 }
 
 /** Each value of a facet (a tag, a team) with how many rows would carry it under all the other filters; most used first. */
-export function facetCounts(rows: readonly SegmentRow[], filters: SegmentListFilters, facet: Facet, collator: Intl.Collator): FacetCount[] {
+export function facetCounts(
+  rows: readonly SegmentRow[],
+  filters: SegmentListFilters,
+  facet: Facet,
+  collator: Intl.Collator,
+): FacetCount[] {
   const predicates = rowPredicates(filters, facet.id)
   const counts = new Map<string, number>()
   for (const row of rows) {
@@ -157,5 +167,7 @@ export function facetCounts(rows: readonly SegmentRow[], filters: SegmentListFil
     for (const value of carried) counts.set(value, (counts.get(value) ?? 0) + 1)
   }
   for (const value of filters.facets[facet.id] ?? []) if (!counts.has(value)) counts.set(value, 0)
-  return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || collator.compare(a.value, b.value))
+  return [...counts]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || collator.compare(a.value, b.value))
 }

@@ -66,7 +66,10 @@ export function SegmentsPage() {
           <h1>{t('title')}</h1>
           <p>{t('intro')}</p>
           <p className="reviewed-count">
-            <RichText text={t('reviewed', { count: reviewed, total: rows.length })} components={{ strong: <strong /> }} />
+            <RichText
+              text={t('reviewed', { count: reviewed, total: rows.length })}
+              components={{ strong: <strong /> }}
+            />
           </p>
         </div>
         <div className="freshness">
@@ -92,7 +95,11 @@ export function SegmentsPage() {
         onColumnVisibilityChange={setColumnVisibility}
         onExport={() => {
           const separator = csvSeparatorFor(i18n.resolvedLanguage ?? i18n.language)
-          downloadText(segmentsCsv(visible, visibleColumns, t, { reviews, separator }), csvFilename(new Date()), 'text/csv;charset=utf-8')
+          downloadText(
+            segmentsCsv(visible, visibleColumns, t, { reviews, separator }),
+            csvFilename(new Date()),
+            'text/csv;charset=utf-8',
+          )
         }}
         exportDisabled={visible.length === 0}
         searchRef={keyboard.searchRef}

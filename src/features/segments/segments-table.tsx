@@ -1,7 +1,24 @@
 // The segments grid: TanStack Table for columns, order and visibility; TanStack Virtual keeps only the visible rows in the DOM.
-import { flexRender, useTable, type ColumnVisibilityState, type Row, type SortingState, type Updater } from '@tanstack/react-table'
+import {
+  flexRender,
+  useTable,
+  type ColumnVisibilityState,
+  type Row,
+  type SortingState,
+  type Updater,
+} from '@tanstack/react-table'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type Ref } from 'react'
+import {
+  memo,
+  useCallback,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type Ref,
+} from 'react'
 import { useTranslation } from 'react-i18next'
 import { isColumnId, segmentColumns, segmentTableFeatures, visibleColumnIds } from './columns'
 import type { SegmentListSort } from './list-state'
@@ -68,11 +85,19 @@ const SegmentTableRow = memo(
       </tr>
     )
   },
-  (before, after) => before.row.original === after.row.original && before.index === after.index && before.columnIds === after.columnIds,
+  (before, after) =>
+    before.row.original === after.row.original && before.index === after.index && before.columnIds === after.columnIds,
 )
 
 /** Memoised: a keystroke re-renders the page for its count at once, and the table only when its rows change. */
-export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortChange, columnVisibility, onColumnVisibilityChange, handle }: SegmentsTableProps) {
+export const SegmentsTable = memo(function SegmentsTable({
+  rows,
+  sort,
+  onSortChange,
+  columnVisibility,
+  onColumnVisibilityChange,
+  handle,
+}: SegmentsTableProps) {
   const { t } = useTranslation(['segments', 'common'])
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const scrollMargin = useOffsetTop(bodyRef)
@@ -111,7 +136,8 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
 
   const focusRow = (index: number) => {
     if (index < 0 || index >= rows.length) return
-    const link = () => bodyRef.current?.querySelector<HTMLAnchorElement>(`tr[aria-rowindex="${index + 2}"] a.segment-name`)
+    const link = () =>
+      bodyRef.current?.querySelector<HTMLAnchorElement>(`tr[aria-rowindex="${index + 2}"] a.segment-name`)
     const now = link()
     if (now) {
       now.focus()
@@ -135,7 +161,9 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
   const columnIds = useMemo(() => visibleColumnIds(columnVisibility), [columnVisibility])
   const paddingTop = virtualRows.length > 0 ? (virtualRows[0]?.start ?? 0) - scrollMargin : 0
   const paddingBottom =
-    virtualRows.length > 0 ? virtualizer.getTotalSize() - ((virtualRows[virtualRows.length - 1]?.end ?? 0) - scrollMargin) : 0
+    virtualRows.length > 0
+      ? virtualizer.getTotalSize() - ((virtualRows[virtualRows.length - 1]?.end ?? 0) - scrollMargin)
+      : 0
 
   return (
     <table className="segments-table" aria-label={t('table.label')} aria-rowcount={rows.length + 1}>
@@ -160,7 +188,12 @@ export const SegmentsTable = memo(function SegmentsTable({ rows, sort, onSortCha
           </tr>
         ) : null}
         {table.getRowModel().rows.map((row, position) => (
-          <SegmentTableRow key={row.id} row={row} index={virtualRows[position]?.index ?? position} columnIds={columnIds} />
+          <SegmentTableRow
+            key={row.id}
+            row={row}
+            index={virtualRows[position]?.index ?? position}
+            columnIds={columnIds}
+          />
         ))}
         {paddingBottom > 0 ? (
           <tr aria-hidden="true" className="spacer">

@@ -87,7 +87,9 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
         <span>{t('toolbar.verdict')}</span>
         <select
           value={filters.verdict ?? ''}
-          onChange={(event) => onChange({ filters: { verdict: VERDICTS.find((verdict) => verdict === event.target.value) ?? null } })}
+          onChange={(event) =>
+            onChange({ filters: { verdict: VERDICTS.find((verdict) => verdict === event.target.value) ?? null } })
+          }
         >
           <option value="">{t('toolbar.any')}</option>
           {VERDICTS.map((verdict) => (
@@ -103,7 +105,12 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
         <input
           type="date"
           value={filters.updatedBefore ?? ''}
-          onChange={(event) => onChange({ filters: { updatedBefore: event.target.value === '' ? null : event.target.value } }, { replace: true })}
+          onChange={(event) =>
+            onChange(
+              { filters: { updatedBefore: event.target.value === '' ? null : event.target.value } },
+              { replace: true },
+            )
+          }
         />
       </label>
       {hasActiveFilters(filters) ? (

@@ -18,7 +18,12 @@ function VisitorSegments({ tcid }: { tcid: string }) {
   const list = useQuery(commandersActQueries.all())
   if (membership.isPending) return <p role="status">{t('looking', { tcid })}</p>
   if (membership.isError) {
-    return <RetryAlert {...adviceForError(membership.error, 'commanders-act', tCommon)} onRetry={() => void membership.refetch()} />
+    return (
+      <RetryAlert
+        {...adviceForError(membership.error, 'commanders-act', tCommon)}
+        onRetry={() => void membership.refetch()}
+      />
+    )
   }
   const labels = new Map(list.data?.map((segment) => [segment.id, segment.name]))
   const ids = membership.data

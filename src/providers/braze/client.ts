@@ -24,7 +24,10 @@ function notFoundOnBadRequest(error: unknown): never {
  */
 const SEGMENT_RETRY = { maxRetries: 1 }
 
-export async function fetchBrazeSegmentDetails(id: string, options: ProviderRequestOptions = {}): Promise<BrazeSegmentDetails> {
+export async function fetchBrazeSegmentDetails(
+  id: string,
+  options: ProviderRequestOptions = {},
+): Promise<BrazeSegmentDetails> {
   const body = await requestProviderJson(
     'braze',
     '/api/braze/segments/details',
@@ -36,8 +39,13 @@ export async function fetchBrazeSegmentDetails(id: string, options: ProviderRequ
 }
 
 /** Daily estimated size over the last `days` days (1–100, Braze's limit). */
-export async function fetchBrazeDataSeries(id: string, days: number, options: ProviderRequestOptions = {}): Promise<BrazeSizePoint[]> {
-  if (!Number.isInteger(days) || days < 1 || days > 100) throw new RangeError(`days must be an integer from 1 to 100, got ${days}`)
+export async function fetchBrazeDataSeries(
+  id: string,
+  days: number,
+  options: ProviderRequestOptions = {},
+): Promise<BrazeSizePoint[]> {
+  if (!Number.isInteger(days) || days < 1 || days > 100)
+    throw new RangeError(`days must be an integer from 1 to 100, got ${days}`)
   const body = await requestProviderJson(
     'braze',
     '/api/braze/segments/data_series',

@@ -18,7 +18,12 @@ function readPage(index: number, body: unknown): Segment[] | ProviderError {
   if (!result.success) {
     const base = invalidResponseError('braze', result.error, body)
     const field = ['pages', index, ...(base.field === undefined ? [] : [base.field])].join('.')
-    return new ProviderError('braze', 'invalid_response', { status: 200, field, detail: result.error.issues[0]?.message, providerMessage: base.providerMessage })
+    return new ProviderError('braze', 'invalid_response', {
+      status: 200,
+      field,
+      detail: result.error.issues[0]?.message,
+      providerMessage: base.providerMessage,
+    })
   }
   return result.data.segments.flatMap((row) => readBrazeListRow(row) ?? [])
 }
@@ -27,11 +32,25 @@ function readPage(index: number, body: unknown): Segment[] | ProviderError {
  * `count` consecutive pages from `first`, through the proxy's multi-page route, as one request. The proxy answers per
  * page: the pages that came back are kept even when others failed, so only the failed ones need asking for again.
  */
-export async function fetchBrazeSegmentPages(first: number, count: number, options: ProviderRequestOptions = {}): Promise<BrazePagesAnswer> {
+export async function fetchBrazeSegmentPages(
+  first: number,
+  count: number,
+  options: ProviderRequestOptions = {},
+): Promise<BrazePagesAnswer> {
   const params = { page: first, pages: count, sort_direction: 'asc' }
-  const { body, headers } = await requestProviderAnswer('braze', '/api/braze/segments/list/pages', params, brazeSegmentPagesSchema, options)
+  const { body, headers } = await requestProviderAnswer(
+    'braze',
+    '/api/braze/segments/list/pages',
+    params,
+    brazeSegmentPagesSchema,
+    options,
+  )
   if (body.pages.length !== count) {
-    throw new ProviderError('braze', 'invalid_response', { status: 200, field: 'pages', detail: `${count} pages asked for, ${body.pages.length} answered` })
+    throw new ProviderError('braze', 'invalid_response', {
+      status: 200,
+      field: 'pages',
+      detail: `${count} pages asked for, ${body.pages.length} answered`,
+    })
   }
   const answer: BrazePagesAnswer = { pages: new Map(), failed: [], headers }
   body.pages.forEach((entry, index) => {

@@ -147,7 +147,11 @@ export async function* streamAllBrazeSegments({
       if (!pages || pages.length === 0) return
       inFlight += 1
       const first = pages[0] ?? 0
-      fetchBrazeSegmentPages(first, pages.length, { signal: controller.signal, retry, onRateLimited: pace.rateLimited }).then(
+      fetchBrazeSegmentPages(first, pages.length, {
+        signal: controller.signal,
+        retry,
+        onRateLimited: pace.rateLimited,
+      }).then(
         (answer) => settle({ answer }),
         (error: unknown) => settle({ error }),
       )

@@ -20,7 +20,9 @@ export const brazeQueries = {
         // An explicit cancel still stops it: the loop ends, which stops the paging.
         // `client` only: reading `signal` here would tie the listing to its observers (see above).
         streamFn: ({ client }) =>
-          streamAllBrazeSegments({ onWait: (until) => client.setQueryData(brazeQueries.listWait().queryKey, until ?? null) }),
+          streamAllBrazeSegments({
+            onWait: (until) => client.setQueryData(brazeQueries.listWait().queryKey, until ?? null),
+          }),
         reducer: (rows: Segment[], page: Segment[]) => rows.concat(page),
         initialValue: [],
         // A refresh keeps showing the old rows until the new list is complete, instead of emptying the table.

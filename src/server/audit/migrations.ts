@@ -33,7 +33,11 @@ function migrations(dialect: Dialect): Record<string, Migration> {
           .addColumn('at', 'text', (c) => c.notNull())
           .addColumn('source', 'text', (c) => c.notNull())
           .execute()
-        await db.schema.createIndex('audit_history_segment').on('audit_history').columns(['segment_key', 'id']).execute()
+        await db.schema
+          .createIndex('audit_history_segment')
+          .on('audit_history')
+          .columns(['segment_key', 'id'])
+          .execute()
         await db.schema
           .createTable('audit_revision')
           .addColumn('id', 'integer', (c) => c.primaryKey())
@@ -59,5 +63,8 @@ export async function migrateAuditDatabase(db: Kysely<AuditDatabase>, dialect: D
     migrationLockTableName: 'audit_migrations_lock',
   })
   const { error } = await migrator.migrateToLatest()
-  if (error) throw new Error(`The audit database could not be migrated: ${error instanceof Error ? error.message : String(error)}`)
+  if (error)
+    throw new Error(
+      `The audit database could not be migrated: ${error instanceof Error ? error.message : String(error)}`,
+    )
 }

@@ -4,7 +4,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import { z } from 'zod/mini'
 import { issueText } from '../../providers/provider-error.ts'
-import { auditWriteSchema, BULK_MAX_WRITES, bulkWriteSchema, REVIEWER_HEADER, REVIEWER_MAX_LENGTH, segmentKeySchema } from '../../stores/audit-contract.ts'
+import {
+  auditWriteSchema,
+  BULK_MAX_WRITES,
+  bulkWriteSchema,
+  REVIEWER_HEADER,
+  REVIEWER_MAX_LENGTH,
+  segmentKeySchema,
+} from '../../stores/audit-contract.ts'
 import { parseSessionFile, SESSION_MAX_BYTES, SessionFileError } from '../../stores/session-file.ts'
 import type { AuditStore } from './store.ts'
 
@@ -58,11 +65,16 @@ async function readBody(request: Request, maxBytes: number): Promise<string> {
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' },
+    headers: {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    },
   })
 }
 
-const failure = (status: number, error: string, details: Record<string, unknown> = {}) => json(status, { error, ...details })
+const failure = (status: number, error: string, details: Record<string, unknown> = {}) =>
+  json(status, { error, ...details })
 
 /** Who is making this request: the proxy's authenticated user, else the name the page sends; undefined if neither. */
 export function requestReviewer(headers: Headers, authUserHeader: string | undefined): string | undefined {
@@ -98,7 +110,9 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
       }
       case 'POST /api/audit/writes': {
         const reviewer = needReviewer(request)
-        const write = auditWriteSchema.safeParse(parseJson(await readBody(request, WRITE_MAX_BYTES)), { error: issueText })
+        const write = auditWriteSchema.safeParse(parseJson(await readBody(request, WRITE_MAX_BYTES)), {
+          error: issueText,
+        })
         if (!write.success) return failure(400, 'bad_request', { message: describeIssue(write.error) })
         const outcome = await store.write(write.data, reviewer, now())
         if (!outcome.ok) return json(409, { error: 'conflict', entry: outcome.entry })
@@ -106,7 +120,9 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
       }
       case 'POST /api/audit/bulk': {
         const reviewer = needReviewer(request)
-        const bulk = bulkWriteSchema.safeParse(parseJson(await readBody(request, BULK_MAX_WRITES * 12_000)), { error: issueText })
+        const bulk = bulkWriteSchema.safeParse(parseJson(await readBody(request, BULK_MAX_WRITES * 12_000)), {
+          error: issueText,
+        })
         if (!bulk.success) return failure(400, 'bad_request', { message: describeIssue(bulk.error) })
         const outcomes = await store.writeMany(bulk.data.writes, reviewer, now())
         return json(200, {
@@ -124,7 +140,10 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
         const source = sourceSchema.safeParse(query.get('source') ?? 'file')
         if (!source.success) return failure(400, 'bad_request', { message: '"source" must be file or browser.' })
         const session = parseSessionFile(await readBody(request, SESSION_MAX_BYTES + 1), now())
-        return json(200, await store.importEntries(session.entries, importer, source.data === 'file' ? 'import' : 'browser', now()))
+        return json(
+          200,
+          await store.importEntries(session.entries, importer, source.data === 'file' ? 'import' : 'browser', now()),
+        )
       }
       case 'GET /api/audit/reviewer':
         return json(200, { reviewer: options.authUserHeader ? needReviewer(request) : null })
@@ -133,7 +152,9 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
         return json(200, { ...summary, ttlHours: options.providerCacheTtlMs / 3_600_000 })
       }
     }
-    const known = ['entries', 'writes', 'bulk', 'history', 'import', 'reviewer', 'provider-cache'].some((name) => path === `/api/audit/${name}`)
+    const known = ['entries', 'writes', 'bulk', 'history', 'import', 'reviewer', 'provider-cache'].some(
+      (name) => path === `/api/audit/${name}`,
+    )
     if (known) return failure(405, 'method_not_allowed', { message: 'This method is not allowed here.' })
     return failure(404, 'not_found', { message: 'This path is not served.' })
   }
@@ -141,7 +162,9 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
   return async function auditHandler(request: Request): Promise<Response> {
     const url = new URL(request.url)
     if (options.authUserHeader && !requestReviewer(request.headers, options.authUserHeader)) {
-      return failure(401, 'unauthenticated', { message: `Sign in first: the ${options.authUserHeader} header is missing.` })
+      return failure(401, 'unauthenticated', {
+        message: `Sign in first: the ${options.authUserHeader} header is missing.`,
+      })
     }
     try {
       return await handle(request, url.pathname, url.searchParams)
@@ -150,7 +173,9 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
       if (error instanceof SessionFileError) {
         return failure(400, 'invalid_session', { reason: error.reason, params: error.params, message: error.message })
       }
-      options.log(`audit store error on ${request.method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`)
+      options.log(
+        `audit store error on ${request.method} ${url.pathname}: ${error instanceof Error ? error.message : String(error)}`,
+      )
       return failure(500, 'store_error', { message: 'The audit database failed; nothing was changed.' })
     }
   }
@@ -176,7 +201,10 @@ export function auditMiddleware(handler: AuditHandler) {
     handler(request)
       .then(async (response) => {
         const body = await response.text()
-        res.writeHead(response.status, { ...Object.fromEntries(response.headers), 'Content-Length': Buffer.byteLength(body) })
+        res.writeHead(response.status, {
+          ...Object.fromEntries(response.headers),
+          'Content-Length': Buffer.byteLength(body),
+        })
         res.end(body)
       })
       .catch(next)

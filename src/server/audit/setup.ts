@@ -31,7 +31,10 @@ export function readAuditSettings(env: ServerEnv): AuditSettings {
 export function isLoopbackHost(host: string | boolean | undefined): boolean {
   if (host === undefined || host === false) return true
   if (host === true) return false
-  const name = host.trim().toLowerCase().replace(/^\[|\]$/g, '')
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
   return name === 'localhost' || name === '::1' || /^127(?:\.\d{1,3}){3}$/.test(name)
 }
 

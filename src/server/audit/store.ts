@@ -82,14 +82,21 @@ type HistoryRow = Insertable<AuditHistoryTable>
 
 async function insertHistory(trx: Transaction<AuditDatabase>, rows: readonly HistoryRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) {
-    await trx.insertInto('audit_history').values(rows.slice(start, start + CHUNK)).execute()
+    await trx
+      .insertInto('audit_history')
+      .values(rows.slice(start, start + CHUNK))
+      .execute()
   }
 }
 
 async function readRows(db: Db, keys: readonly string[]): Promise<Map<string, Row>> {
   const found = new Map<string, Row>()
   for (let start = 0; start < keys.length; start += CHUNK) {
-    const rows = await db.selectFrom('audit_entries').selectAll().where('segment_key', 'in', keys.slice(start, start + CHUNK)).execute()
+    const rows = await db
+      .selectFrom('audit_entries')
+      .selectAll()
+      .where('segment_key', 'in', keys.slice(start, start + CHUNK))
+      .execute()
     for (const row of rows) found.set(row.segment_key, normalise(row))
   }
   return found
@@ -97,11 +104,22 @@ async function readRows(db: Db, keys: readonly string[]): Promise<Map<string, Ro
 
 /** PostgreSQL may hand integers back as strings through some drivers: the store's numbers are always numbers. */
 function normalise(row: Row): Row {
-  return { ...row, verdict_version: Number(row.verdict_version), note_version: Number(row.note_version), revision: Number(row.revision) }
+  return {
+    ...row,
+    verdict_version: Number(row.verdict_version),
+    note_version: Number(row.note_version),
+    revision: Number(row.revision),
+  }
 }
 
 /** Sets one field of a row in memory and returns the history line, or nothing when the value is already that. */
-function applyField(row: Row, field: AuditWrite['field'], value: string, by: string, at: string): { old: string } | undefined {
+function applyField(
+  row: Row,
+  field: AuditWrite['field'],
+  value: string,
+  by: string,
+  at: string,
+): { old: string } | undefined {
   if (field === 'verdict') {
     if (row.verdict === value) return undefined
     const old = row.verdict
@@ -121,8 +139,17 @@ export class AuditStore {
   async listEntries(since = 0): Promise<{ revision: number; entries: AuditEntry[] }> {
     return this.db.transaction().execute(async (trx) => {
       // The counter first: an entry written after this read comes again next time rather than being missed.
-      const { value } = await trx.selectFrom('audit_revision').select('value').where('id', '=', 1).executeTakeFirstOrThrow()
-      const rows = await trx.selectFrom('audit_entries').selectAll().where('revision', '>', since).orderBy('revision').execute()
+      const { value } = await trx
+        .selectFrom('audit_revision')
+        .select('value')
+        .where('id', '=', 1)
+        .executeTakeFirstOrThrow()
+      const rows = await trx
+        .selectFrom('audit_entries')
+        .selectAll()
+        .where('revision', '>', since)
+        .orderBy('revision')
+        .execute()
       return { revision: Number(value), entries: rows.map((row) => toEntry(normalise(row))) }
     })
   }
@@ -153,7 +180,15 @@ export class AuditStore {
         if (change) {
           row.revision = revision
           changed.set(write.key, row)
-          history.push({ segment_key: write.key, field: write.field, old_value: change.old, new_value: write.value, reviewer, at, source: 'review' })
+          history.push({
+            segment_key: write.key,
+            field: write.field,
+            old_value: change.old,
+            new_value: write.value,
+            reviewer,
+            at,
+            source: 'review',
+          })
         }
         return { ok: true, entry: toEntry(row) }
       })
@@ -164,7 +199,12 @@ export class AuditStore {
   }
 
   async history(key: string): Promise<HistoryItem[]> {
-    const rows = await this.db.selectFrom('audit_history').selectAll().where('segment_key', '=', key).orderBy('id', 'desc').execute()
+    const rows = await this.db
+      .selectFrom('audit_history')
+      .selectAll()
+      .where('segment_key', '=', key)
+      .orderBy('id', 'desc')
+      .execute()
     return rows.map((row) => ({
       field: row.field as HistoryItem['field'],
       oldValue: row.old_value,
@@ -179,7 +219,12 @@ export class AuditStore {
    * Merges reviews from a file (or a browser's own storage) in one transaction: for each field, the more recent review
    * wins. The entry keeps who gave the review and when; the history says who brought it in.
    */
-  async importEntries(entries: readonly SessionEntry[], importer: string, source: HistorySource, now: Date): Promise<ImportAnswer> {
+  async importEntries(
+    entries: readonly SessionEntry[],
+    importer: string,
+    source: HistorySource,
+    now: Date,
+  ): Promise<ImportAnswer> {
     const newest = new Map<string, SessionEntry>()
     for (const entry of entries) {
       const seen = newest.get(entry.key)
@@ -207,7 +252,15 @@ export class AuditStore {
           const change = applyField(row, field, entry[field], entry.reviewer, new Date(entry.reviewedAt).toISOString())
           if (!change) continue
           applied = true
-          history.push({ segment_key: entry.key, field, old_value: change.old, new_value: entry[field], reviewer: importer, at, source })
+          history.push({
+            segment_key: entry.key,
+            field,
+            old_value: change.old,
+            new_value: entry[field],
+            reviewer: importer,
+            at,
+            source,
+          })
         }
         if (applied) {
           row.revision = revision
@@ -223,8 +276,16 @@ export class AuditStore {
     })
   }
 
-  async cachedAnswer(cacheKey: string, maxAgeMs: number, now: Date): Promise<{ body: string; fetchedAt: string } | undefined> {
-    const row = await this.db.selectFrom('provider_cache').selectAll().where('cache_key', '=', cacheKey).executeTakeFirst()
+  async cachedAnswer(
+    cacheKey: string,
+    maxAgeMs: number,
+    now: Date,
+  ): Promise<{ body: string; fetchedAt: string } | undefined> {
+    const row = await this.db
+      .selectFrom('provider_cache')
+      .selectAll()
+      .where('cache_key', '=', cacheKey)
+      .executeTakeFirst()
     if (!row || now.getTime() - Date.parse(row.fetched_at) >= maxAgeMs) return undefined
     return { body: row.body, fetchedAt: row.fetched_at }
   }

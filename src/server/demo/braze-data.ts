@@ -1,9 +1,30 @@
 // Builds the demo Braze segments: realistic names and fields, with the awkward cases real workspaces have.
 import type { DemoBrazeSegment } from './data.ts'
-import { chance, createRandom, pick, pickDistinct, pickFromGroups, randomHex, randomInt, type Random } from './random.ts'
 import {
-  ENGLISH_AUDIENCES, ENGLISH_QUALIFIERS, FILTER_LINES, FRENCH_AUDIENCES, FRENCH_QUALIFIERS, LEFTOVER_NAMES,
-  LONG_NAMES, NAME_EMOJI, NAME_PREFIXES, TAGS, TEAMS, TEXT_DESCRIPTIONS, TEXT_DESCRIPTIONS_WITH_URL, TRICKY_NAMES,
+  chance,
+  createRandom,
+  pick,
+  pickDistinct,
+  pickFromGroups,
+  randomHex,
+  randomInt,
+  type Random,
+} from './random.ts'
+import {
+  ENGLISH_AUDIENCES,
+  ENGLISH_QUALIFIERS,
+  FILTER_LINES,
+  FRENCH_AUDIENCES,
+  FRENCH_QUALIFIERS,
+  LEFTOVER_NAMES,
+  LONG_NAMES,
+  NAME_EMOJI,
+  NAME_PREFIXES,
+  TAGS,
+  TEAMS,
+  TEXT_DESCRIPTIONS,
+  TEXT_DESCRIPTIONS_WITH_URL,
+  TRICKY_NAMES,
 } from './vocabulary.ts'
 
 const DAY_MS = 86_400_000
@@ -129,7 +150,12 @@ function isoTimestamp(ms: number, withMilliseconds: boolean): string {
   return withMilliseconds ? iso : `${iso.slice(0, 19)}Z`
 }
 
-function segmentName(index: number, random: Random, earlierNames: readonly string[], usedNames: ReadonlySet<string>): string {
+function segmentName(
+  index: number,
+  random: Random,
+  earlierNames: readonly string[],
+  usedNames: ReadonlySet<string>,
+): string {
   const forced = FORCED_NAMES.get(index)
   if (forced) return forced(earlierNames)
   if (index < 50) return composeUniqueName(random, usedNames)

@@ -42,7 +42,11 @@ export function createFakeBraze(options: FakeBrazeOptions): BrazeHandler {
   const oldestFirst = sortByCreation(options.segments)
   const byId = new Map(options.segments.map((segment) => [segment.id, segment]))
   const rateLimit = options.rateLimit ?? DEFAULT_RATE_LIMIT
-  const spend = createBrazeBudget({ limit: rateLimit, windowSeconds: options.rateWindowSeconds ?? DEFAULT_RATE_WINDOW_SECONDS, now })
+  const spend = createBrazeBudget({
+    limit: rateLimit,
+    windowSeconds: options.rateWindowSeconds ?? DEFAULT_RATE_WINDOW_SECONDS,
+    now,
+  })
   const failEvery = options.failEvery ?? DEFAULT_FAIL_EVERY
   let calls = 0
   const endpoints = new Map<string, Endpoint>([
@@ -72,7 +76,8 @@ export function createFakeBraze(options: FakeBrazeOptions): BrazeHandler {
       return answer(401, { message: 'Invalid API key: the key is missing, not valid, or for another instance' })
     }
     // A key created without segments.details / segments.data_series.
-    if (options.fail === 'permission' && PERMISSION_ENDPOINTS.has(url.pathname)) return answer(403, { message: 'Access Denied' })
+    if (options.fail === 'permission' && PERMISSION_ENDPOINTS.has(url.pathname))
+      return answer(403, { message: 'Access Denied' })
     const { status, body } = endpoint(url.searchParams)
     return answer(status, body)
   }
@@ -119,11 +124,7 @@ function segmentDetails(params: URLSearchParams, byId: ReadonlyMap<string, DemoB
   }
 }
 
-function dataSeries(
-  params: URLSearchParams,
-  byId: ReadonlyMap<string, DemoBrazeSegment>,
-  now: () => Date,
-): Answer {
+function dataSeries(params: URLSearchParams, byId: ReadonlyMap<string, DemoBrazeSegment>, now: () => Date): Answer {
   const segment = byId.get(params.get('segment_id') ?? '')
   if (!segment) return { status: 400, body: { message: 'Invalid segment_id' } }
   const length = parseWholeNumber(params.get('length'))

@@ -10,7 +10,9 @@ export function listRow(segment: DemoBrazeSegment): Record<string, unknown> {
     id: segment.id,
     ...(segment.listQuirk === 'no-name' ? {} : { name: segment.name }),
     analytics_tracking_enabled:
-      segment.listQuirk === 'tracking-as-string' ? String(segment.analyticsTrackingEnabled) : segment.analyticsTrackingEnabled,
+      segment.listQuirk === 'tracking-as-string'
+        ? String(segment.analyticsTrackingEnabled)
+        : segment.analyticsTrackingEnabled,
     // Old accounts omit the key entirely; nulls are passed through as Braze sends them.
     ...(segment.tags === undefined ? {} : { tags: segment.tags }),
   }

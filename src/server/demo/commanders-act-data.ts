@@ -59,7 +59,11 @@ function nearCopy(random: Random, name: string): string {
   const roll = random()
   if (roll < 0.35) return name
   if (roll < 0.55) return name.toLowerCase()
-  if (roll < 0.75) return name.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase()
+  if (roll < 0.75)
+    return name
+      .normalize('NFD')
+      .replace(/\p{Diacritic}/gu, '')
+      .toLowerCase()
   if (roll < 0.85) return name.replaceAll('–', '-')
   if (roll < 0.9) return `${name} `
   return name.replace(' ', '  ')

@@ -39,7 +39,13 @@ export function readDemoOptions(env: Record<string, string | undefined>): DemoOp
     fail: readFailure(env),
     failEvery: readWholeNumber(env, 'DEMO_FAIL_EVERY', defaults.failEvery, 1, 1_000_000),
     brazeRateLimit: readWholeNumber(env, 'DEMO_BRAZE_RATE_LIMIT', defaults.brazeRateLimit, 1, 100_000_000),
-    brazeRateWindowSeconds: readWholeNumber(env, 'DEMO_BRAZE_RATE_WINDOW_SECONDS', defaults.brazeRateWindowSeconds, 1, 86_400),
+    brazeRateWindowSeconds: readWholeNumber(
+      env,
+      'DEMO_BRAZE_RATE_WINDOW_SECONDS',
+      defaults.brazeRateWindowSeconds,
+      1,
+      86_400,
+    ),
   }
 }
 
@@ -49,7 +55,13 @@ function readValue(env: Record<string, string | undefined>, name: string): strin
   return value === '' ? undefined : value
 }
 
-function readWholeNumber(env: Record<string, string | undefined>, name: string, fallback: number, min: number, max: number): number {
+function readWholeNumber(
+  env: Record<string, string | undefined>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const value = readValue(env, name)
   if (value === undefined) return fallback
   if (!/^\d{1,9}$/.test(value) || Number(value) < min || Number(value) > max) {
@@ -63,5 +75,7 @@ function readFailure(env: Record<string, string | undefined>): DemoOptions['fail
   if (value === undefined) return undefined
   const failure = FAILURES.find((known) => known === value)
   if (failure) return failure
-  throw new Error(`DEMO_FAIL must be one of ${FAILURES.map((f) => `"${f}"`).join(', ')} (or unset), got "${value.slice(0, 40)}".`)
+  throw new Error(
+    `DEMO_FAIL must be one of ${FAILURES.map((f) => `"${f}"`).join(', ')} (or unset), got "${value.slice(0, 40)}".`,
+  )
 }

@@ -17,7 +17,13 @@ type FetchHandler = (request: Request) => Promise<Response>
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 const DAY_MS = 86_400_000
 // Managed by node:http itself, or only valid for one hop: never copied from the handler's Response.
-const SKIPPED_RESPONSE_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'set-cookie'])
+const SKIPPED_RESPONSE_HEADERS = new Set([
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'set-cookie',
+])
 
 export async function startDemoProviders(options: DemoOptions): Promise<RunningDemoProviders> {
   // Dates are relative to today (so "not updated in 6 months" stays meaningful) yet stable across restarts the same day.
@@ -32,7 +38,12 @@ export async function startDemoProviders(options: DemoOptions): Promise<RunningD
   const siteId = String(randomInt(1000, 100_000))
   const token = Array.from({ length: 32 }, () => ALPHANUMERIC.charAt(randomInt(ALPHANUMERIC.length))).join('')
   const { latencyMs } = options
-  const brazeFailure = options.fail === 'braze' ? true : options.fail === 'rate-limit' || options.fail === 'permission' ? options.fail : false
+  const brazeFailure =
+    options.fail === 'braze'
+      ? true
+      : options.fail === 'rate-limit' || options.fail === 'permission'
+        ? options.fail
+        : false
   const braze = await serveFetchHandler(
     createFakeBraze({
       segments: data.braze,

@@ -4,12 +4,36 @@ type Words = readonly [string, ...string[]]
 export type QualifierGroups = readonly [Words, ...Words[]]
 
 export const ENGLISH_AUDIENCES: Words = [
-  'Engaged Recent Users', 'Lapsed Users', 'Active Subscribers', 'New Signups', 'High-Value Customers',
-  'Cart Abandoners', 'Dormant Accounts', 'Trial Users', 'Power Users', 'Churn Risk', 'First-Time Buyers',
-  'Repeat Purchasers', 'App Installers', 'Push Opt-in Users', 'Email Subscribers', 'Loyalty Members',
-  'Premium Subscribers', 'Inactive Customers', 'Web Visitors', 'Mobile-only Users', 'Win-back Targets',
-  'User Onboarding', 'Browse Abandoners', 'Wishlist Savers', 'Coupon Redeemers', 'Referral Champions',
-  'Store Pickup Customers', 'Newsletter opt-in', 'Survey Respondents', 'Beta Testers',
+  'Engaged Recent Users',
+  'Lapsed Users',
+  'Active Subscribers',
+  'New Signups',
+  'High-Value Customers',
+  'Cart Abandoners',
+  'Dormant Accounts',
+  'Trial Users',
+  'Power Users',
+  'Churn Risk',
+  'First-Time Buyers',
+  'Repeat Purchasers',
+  'App Installers',
+  'Push Opt-in Users',
+  'Email Subscribers',
+  'Loyalty Members',
+  'Premium Subscribers',
+  'Inactive Customers',
+  'Web Visitors',
+  'Mobile-only Users',
+  'Win-back Targets',
+  'User Onboarding',
+  'Browse Abandoners',
+  'Wishlist Savers',
+  'Coupon Redeemers',
+  'Referral Champions',
+  'Store Pickup Customers',
+  'Newsletter opt-in',
+  'Survey Respondents',
+  'Beta Testers',
 ]
 
 /** Grouped (time window, value, channel, place, campaign) so that two qualifiers never contradict each other. */
@@ -22,12 +46,36 @@ export const ENGLISH_QUALIFIERS: QualifierGroups = [
 ]
 
 export const FRENCH_AUDIENCES: Words = [
-  'Clients fidèles', 'Panier abandonné', 'Acheteurs été', 'Nouveaux inscrits', 'Inactifs', 'Clients VIP',
-  'Prospects chauds', 'Abonnés newsletter', 'Acheteurs récurrents', 'Visiteurs mobile', 'Clients à risque',
-  'Premiers achats', 'Membres programme fidélité', 'Désabonnés e-mail', 'Réactivation', 'Clients Île-de-France',
-  'Acheteurs Noël', 'Utilisateurs appli', 'Parrainage', "Soldes d'hiver", 'Rentrée scolaire', 'Fête des mères',
-  'Clients magasin', 'Intentionnistes', 'Lecteurs blog', 'Opt-in SMS', 'Anniversaire client', 'Clients premium',
-  'Relance devis', 'Cross-sell accessoires',
+  'Clients fidèles',
+  'Panier abandonné',
+  'Acheteurs été',
+  'Nouveaux inscrits',
+  'Inactifs',
+  'Clients VIP',
+  'Prospects chauds',
+  'Abonnés newsletter',
+  'Acheteurs récurrents',
+  'Visiteurs mobile',
+  'Clients à risque',
+  'Premiers achats',
+  'Membres programme fidélité',
+  'Désabonnés e-mail',
+  'Réactivation',
+  'Clients Île-de-France',
+  'Acheteurs Noël',
+  'Utilisateurs appli',
+  'Parrainage',
+  "Soldes d'hiver",
+  'Rentrée scolaire',
+  'Fête des mères',
+  'Clients magasin',
+  'Intentionnistes',
+  'Lecteurs blog',
+  'Opt-in SMS',
+  'Anniversaire client',
+  'Clients premium',
+  'Relance devis',
+  'Cross-sell accessoires',
 ]
 
 export const FRENCH_QUALIFIERS: QualifierGroups = [
@@ -45,13 +93,29 @@ export const NAME_EMOJI: Words = ['🇫🇷', '🔥', '⭐', '🎁', '🛒', '�
 
 /** Names that must be rendered as text and neutralised in CSV: markup, formulas, quotes and commas. */
 export const TRICKY_NAMES: Words = [
-  '<img src=x onerror=alert(1)>', '<b>VIP</b>', '=HYPERLINK("http://x","y")', '+33 leads', '-10% promo',
-  '@mention segment', '=1+1', 'Clients "premium", Paris', "Tom's list; DROP TABLE segments",
+  '<img src=x onerror=alert(1)>',
+  '<b>VIP</b>',
+  '=HYPERLINK("http://x","y")',
+  '+33 leads',
+  '-10% promo',
+  '@mention segment',
+  '=1+1',
+  'Clients "premium", Paris',
+  "Tom's list; DROP TABLE segments",
 ]
 
 export const LEFTOVER_NAMES: Words = [
-  'test', 'TEST', 'test segment 2', 'TMP - do not use', 'tmp_jdupont', 'old - do not use', 'zz_archive_2022',
-  'Untitled Segment', 'À SUPPRIMER', 'essai', 'test Julie (ne pas utiliser)',
+  'test',
+  'TEST',
+  'test segment 2',
+  'TMP - do not use',
+  'tmp_jdupont',
+  'old - do not use',
+  'zz_archive_2022',
+  'Untitled Segment',
+  'À SUPPRIMER',
+  'essai',
+  'test Julie (ne pas utiliser)',
 ]
 
 export const LONG_NAMES: Words = [
@@ -61,22 +125,62 @@ export const LONG_NAMES: Words = [
 ]
 
 export const TAGS: readonly string[] = [
-  'newsletter', 'crm', 'fr', 'en', 'vip', 'retention', 'airbyte', 'test', 'onboarding', 'lifecycle', 'promo',
-  'winback', 'ecommerce', 'mobile', 'push', 'email', 'sms', 'churn-risk', 'loyalty', 'q4', 'b2c', 'gdpr',
+  'newsletter',
+  'crm',
+  'fr',
+  'en',
+  'vip',
+  'retention',
+  'airbyte',
+  'test',
+  'onboarding',
+  'lifecycle',
+  'promo',
+  'winback',
+  'ecommerce',
+  'mobile',
+  'push',
+  'email',
+  'sms',
+  'churn-risk',
+  'loyalty',
+  'q4',
+  'b2c',
+  'gdpr',
 ]
 
-export const TEAMS: readonly string[] = ['CRM', 'Marketing FR', 'Data', 'Growth', 'E-commerce', 'Customer Care', 'Brand UK']
+export const TEAMS: readonly string[] = [
+  'CRM',
+  'Marketing FR',
+  'Data',
+  'Growth',
+  'E-commerce',
+  'Customer Care',
+  'Brand UK',
+]
 
 /** Braze describes filters in English whatever the workspace language. */
 export const FILTER_LINES: Words = [
-  'Last used app more than 30 days ago', 'Last used app less than 7 days ago', 'First used app less than 7 days ago',
-  'Have made more than 2 purchases', 'Have made exactly 1 purchase', 'Total revenue greater than 100.00',
-  "Have custom attribute 'loyalty_tier' equal to 'gold'", "Have custom attribute 'country' equal to 'FR'",
-  'Email subscription status is subscribed or opted in', 'Push subscription status is opted in',
-  'Have clicked email campaign "Welcome series" at least once', 'Performed custom event "cart_abandoned" in the last 1 day',
-  'Language is French', 'Country is France', 'Country is United Kingdom', 'Random bucket # less than 5000',
-  'Have received a message from Canvas "Onboarding" more than 14 days ago', 'Device OS is iOS',
-  'Have not purchased in the last 90 days', 'Session count greater than 10',
+  'Last used app more than 30 days ago',
+  'Last used app less than 7 days ago',
+  'First used app less than 7 days ago',
+  'Have made more than 2 purchases',
+  'Have made exactly 1 purchase',
+  'Total revenue greater than 100.00',
+  "Have custom attribute 'loyalty_tier' equal to 'gold'",
+  "Have custom attribute 'country' equal to 'FR'",
+  'Email subscription status is subscribed or opted in',
+  'Push subscription status is opted in',
+  'Have clicked email campaign "Welcome series" at least once',
+  'Performed custom event "cart_abandoned" in the last 1 day',
+  'Language is French',
+  'Country is France',
+  'Country is United Kingdom',
+  'Random bucket # less than 5000',
+  'Have received a message from Canvas "Onboarding" more than 14 days ago',
+  'Device OS is iOS',
+  'Have not purchased in the last 90 days',
+  'Session count greater than 10',
 ]
 
 export const TEXT_DESCRIPTIONS: Words = [
@@ -99,10 +203,26 @@ export const TEXT_DESCRIPTIONS_WITH_URL: Words = [
 ]
 
 export const COMMANDERS_ACT_AUDIENCES: Words = [
-  'prospect VIP', 'nouveau client', 'visiteurs mobile', 'acheteurs récurrents', 'abandon panier', 'lecteurs blog',
-  'clients magasin', 'intentionnistes auto', 'visiteurs fiche produit', 'inscrits newsletter', 'clients inactifs',
-  'visiteurs page prix', 'acheteurs soldes', 'cookies consentis', 'trafic SEA', 'trafic social', 'utilisateurs connectés',
-  'paniers > 150 €', 'visiteurs récurrents', 'clients B2B',
+  'prospect VIP',
+  'nouveau client',
+  'visiteurs mobile',
+  'acheteurs récurrents',
+  'abandon panier',
+  'lecteurs blog',
+  'clients magasin',
+  'intentionnistes auto',
+  'visiteurs fiche produit',
+  'inscrits newsletter',
+  'clients inactifs',
+  'visiteurs page prix',
+  'acheteurs soldes',
+  'cookies consentis',
+  'trafic SEA',
+  'trafic social',
+  'utilisateurs connectés',
+  'paniers > 150 €',
+  'visiteurs récurrents',
+  'clients B2B',
 ]
 
 export const COMMANDERS_ACT_QUALIFIERS: QualifierGroups = [

@@ -46,7 +46,8 @@ const digits = (max: number) => (v: string) => new RegExp(`^\\d{1,${max}}$`).tes
 const segmentId = (v: string) => /^[A-Za-z0-9-]{1,64}$/.test(v)
 const sortDirection = (v: string) => v === 'asc' || v === 'desc'
 const isoDate = (v: string) =>
-  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(v) && !Number.isNaN(Date.parse(v))
+  /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(v) &&
+  !Number.isNaN(Date.parse(v))
 
 function brazeRequest(targets: ProxyTargets, path: string, params: Map<string, string>): UpstreamRequest | null {
   if (!targets.braze.configured) return null

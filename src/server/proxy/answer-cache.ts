@@ -24,7 +24,10 @@ export const FETCHED_AT_HEADER = 'X-Segment-Audit-Fetched-At'
  * so the query is the segment id and the series length, in a stable order); undefined for anything else.
  */
 export function answerKey(route: SingleRoute, upstream: UpstreamRequest): string | undefined {
-  if (route.provider !== 'braze' || (route.permission !== 'segments.details' && route.permission !== 'segments.data_series')) {
+  if (
+    route.provider !== 'braze' ||
+    (route.permission !== 'segments.details' && route.permission !== 'segments.data_series')
+  ) {
     return undefined
   }
   const params = [...upstream.url.searchParams].sort(([a], [b]) => a.localeCompare(b))

@@ -50,10 +50,15 @@ function isHttpUrl(raw: string): boolean {
   }
 }
 
-function target<T>(checks: { name: string; value: string | undefined; valid: (v: string) => boolean }[], build: () => T): Target<T> {
+function target<T>(
+  checks: { name: string; value: string | undefined; valid: (v: string) => boolean }[],
+  build: () => T,
+): Target<T> {
   const missing = checks.filter((c) => c.value === undefined).map((c) => c.name)
   const invalid = checks.filter((c) => c.value !== undefined && !c.valid(c.value)).map((c) => c.name)
-  return missing.length === 0 && invalid.length === 0 ? { configured: true, value: build() } : { configured: false, missing, invalid }
+  return missing.length === 0 && invalid.length === 0
+    ? { configured: true, value: build() }
+    : { configured: false, missing, invalid }
 }
 
 export function readRealTargets(env: ServerEnv): ProxyTargets {
@@ -96,7 +101,8 @@ export interface ConnectionStatus {
   mode: 'real' | 'demo'
   providers: {
     braze: { configured: true; host: string } | { configured: false; missing: string[]; invalid: string[] }
-    commandersAct: { configured: true; host: string; site: string } | { configured: false; missing: string[]; invalid: string[] }
+    commandersAct:
+      { configured: true; host: string; site: string } | { configured: false; missing: string[]; invalid: string[] }
   }
 }
 

@@ -65,7 +65,9 @@ function reasonFor(status: number, context: CallContext, message: string | undef
   if (status === 429) return 'rate_limited'
   if (status === 401) return 'unauthorized'
   if (status === 403) {
-    return context.permission && message !== undefined && PERMISSION_MESSAGE.test(message) ? 'permission_denied' : 'forbidden'
+    return context.permission && message !== undefined && PERMISSION_MESSAGE.test(message)
+      ? 'permission_denied'
+      : 'forbidden'
   }
   // The proxy only calls fixed paths, so a 404 means the configured base URL is wrong; never "segment not found".
   if (status === 404) return 'wrong_endpoint'

@@ -55,7 +55,13 @@ export async function forward(
   }
   const held = reserveHold(route, options)
   if (held) return sendError(res, held, { 'retry-after': String(held.body.retryAfterSeconds) })
-  const outcome = await callUpstream(upstream, shapeOf(route), contextOf(route, options), `${route.provider} ${routePath}`, options)
+  const outcome = await callUpstream(
+    upstream,
+    shapeOf(route),
+    contextOf(route, options),
+    `${route.provider} ${routePath}`,
+    options,
+  )
   if (outcome.kind === 'gone') return
   if (outcome.kind === 'error') return sendError(res, outcome.answer, outcome.rate)
   if (cache && key) {

@@ -95,7 +95,9 @@ function prepareCall(route: AllowedRoute, targets: ProxyTargets, params: Map<str
   if (route.kind === 'pages') {
     const upstreams = route.upstreams(targets, params)
     const firstPage = Number(params.get('page'))
-    return upstreams && ((res, routePath, options) => forwardPages(res, route, routePath, firstPage, upstreams, options))
+    return (
+      upstreams && ((res, routePath, options) => forwardPages(res, route, routePath, firstPage, upstreams, options))
+    )
   }
   const upstream = route.upstream(targets, params)
   return upstream && ((res, routePath, options) => forward(res, route, routePath, upstream, options))

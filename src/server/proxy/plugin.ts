@@ -17,12 +17,21 @@ export interface SegmentAuditProxyOptions {
 
 const DEFAULT_UPSTREAM_TIMEOUT_MS = 20_000
 
-async function resolveTargets(env: ServerEnv, logger: Logger): Promise<{ targets: ProxyTargets; close: () => Promise<void> }> {
+async function resolveTargets(
+  env: ServerEnv,
+  logger: Logger,
+): Promise<{ targets: ProxyTargets; close: () => Promise<void> }> {
   if (hasAnyCredential(env)) {
     const targets = readRealTargets(env)
-    for (const [name, target] of [['Braze', targets.braze], ['Commanders Act', targets.commandersAct]] as const) {
+    for (const [name, target] of [
+      ['Braze', targets.braze],
+      ['Commanders Act', targets.commandersAct],
+    ] as const) {
       if (!target.configured) {
-        const problems = [...target.missing.map((v) => `${v} is not set`), ...target.invalid.map((v) => `${v} is invalid`)]
+        const problems = [
+          ...target.missing.map((v) => `${v} is not set`),
+          ...target.invalid.map((v) => `${v} is invalid`),
+        ]
         logger.warn(`  Segment Audit: ${name} is not configured (${problems.join(', ')}).`)
       }
     }

@@ -19,7 +19,10 @@ export function readRateHeaders(headers: Headers): RateHeaders {
 }
 
 /** When a rate-limited caller may try again: Retry-After first, else the reset if it is ahead. */
-export function waitFromHeaders(headers: RateHeaders, nowMs: number): { retryAfterSeconds: number; resumeAt: string } | null {
+export function waitFromHeaders(
+  headers: RateHeaders,
+  nowMs: number,
+): { retryAfterSeconds: number; resumeAt: string } | null {
   const retryAfter = headers['retry-after']
   if (retryAfter !== undefined) {
     const seconds = Number(retryAfter)

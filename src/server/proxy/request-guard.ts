@@ -37,7 +37,13 @@ export function requestGuard(req: IncomingMessage, res: ServerResponse, next: Ne
   for (const [name, value] of Object.entries(FRAME_HEADERS)) res.setHeader(name, value)
   if (!isApiPath(req.url ?? '/')) return next()
   if (req.method === 'OPTIONS') {
-    return sendError(res, 405, 'method_not_allowed', { message: 'Cross-origin requests are refused.' }, { Allow: 'GET' })
+    return sendError(
+      res,
+      405,
+      'method_not_allowed',
+      { message: 'Cross-origin requests are refused.' },
+      { Allow: 'GET' },
+    )
   }
   if (!isAppRequest(req)) return sendError(res, 403, 'forbidden', { message: 'Only the app itself may call /api.' })
   next()

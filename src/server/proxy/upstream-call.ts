@@ -1,7 +1,13 @@
 // One provider call: queued behind the cap, cancelled with its browser request, time-limited, size-capped while
 // streaming, and checked before anything of it is relayed. Never retried here: the browser decides.
 import type { UpstreamRequest } from './allowlist.ts'
-import { providerErrorAnswer, providerMessage, proxyFailure, type CallContext, type ErrorAnswer } from './error-answer.ts'
+import {
+  providerErrorAnswer,
+  providerMessage,
+  proxyFailure,
+  type CallContext,
+  type ErrorAnswer,
+} from './error-answer.ts'
 import { parseVisitorJsonp } from './jsonp.ts'
 import { readRateHeaders, type RateBudget, type RateHeaders } from './rate-budget.ts'
 import type { UpstreamSlots } from './upstream-slots.ts'
@@ -87,7 +93,8 @@ export async function callUpstream(
       options.log(`${where}: ${line}`)
       return { kind: 'error', answer: proxyFailure(context, reason), rate: {} } as const
     }
-    if (error instanceof BodyTooLarge) return failure('upstream_too_large', `answer larger than ${options.maxBodyBytes} bytes`)
+    if (error instanceof BodyTooLarge)
+      return failure('upstream_too_large', `answer larger than ${options.maxBodyBytes} bytes`)
     if (timeout.aborted) return failure('upstream_timeout', `no answer within ${options.timeoutMs} ms`)
     return failure('upstream_unreachable', 'provider unreachable')
   } finally {
@@ -102,7 +109,8 @@ export async function callUpstream(
   }
   const { status } = response
 
-  if (status >= 300 && status < 400) return fail(proxyFailure(context, 'upstream_invalid', status), `unexpected redirect (${status})`)
+  if (status >= 300 && status < 400)
+    return fail(proxyFailure(context, 'upstream_invalid', status), `unexpected redirect (${status})`)
   const parsed = shape === 'jsonp' && response.ok ? null : parseJson(text)
   if (!response.ok) {
     const answer = providerErrorAnswer(context, status, parsed?.ok ? parsed.value : undefined, rate, Date.now())
@@ -110,12 +118,14 @@ export async function callUpstream(
   }
   if (shape === 'jsonp') {
     const segmentIds = parseVisitorJsonp(text)
-    if (segmentIds === null) return fail(proxyFailure(context, 'upstream_invalid', status), 'JSONP answer did not match the expected shape')
+    if (segmentIds === null)
+      return fail(proxyFailure(context, 'upstream_invalid', status), 'JSONP answer did not match the expected shape')
     return { kind: 'answer', text: JSON.stringify({ segmentIds }), rate }
   }
   if (!parsed?.ok) return fail(proxyFailure(context, 'upstream_invalid', status), `answer is not JSON (${status})`)
   const body = parsed.value
-  if (shape === 'array' && !Array.isArray(body)) return fail(proxyFailure(context, 'upstream_invalid', status), 'answer is not an array')
+  if (shape === 'array' && !Array.isArray(body))
+    return fail(proxyFailure(context, 'upstream_invalid', status), 'answer is not an array')
   if (shape === 'braze') {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
       return fail(proxyFailure(context, 'upstream_invalid', status), 'answer is not a JSON object')

@@ -84,7 +84,10 @@ async function renderInFrench(reviewed: number) {
   // Both lists in full: "Revu : 2 sur 1 200 segments", with French spaces.
   await waitFor(
     () =>
-      expect(within(progress()).getByRole('status')).toHaveTextContent(`Revu${NNBSP}: ${reviewed} sur 1${NNBSP}200 segments`, { normalizeWhitespace: false }),
+      expect(within(progress()).getByRole('status')).toHaveTextContent(
+        `Revu${NNBSP}: ${reviewed} sur 1${NNBSP}200 segments`,
+        { normalizeWhitespace: false },
+      ),
     { timeout: 10_000 },
   )
   return view
@@ -94,7 +97,8 @@ async function renderInFrench(reviewed: number) {
 function blobText(blob: Blob): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader()
-    reader.onload = () => resolve(new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(reader.result as ArrayBuffer)))
+    reader.onload = () =>
+      resolve(new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(reader.result as ArrayBuffer)))
     reader.onerror = () => reject(reader.error ?? new Error('unreadable blob'))
     reader.readAsArrayBuffer(blob)
   })
@@ -122,7 +126,16 @@ describe('Audit page in French', () => {
     await renderInFrench(2)
     expect(document.title).toBe('Audit — Segment Audit')
 
-    for (const heading of ['Progression', 'Analyse des détails', 'Constats', 'Dans les deux fournisseurs', 'Dernière mise à jour', 'Modifié depuis le dernier audit', 'Exporter la session', 'Importer une session']) {
+    for (const heading of [
+      'Progression',
+      'Analyse des détails',
+      'Constats',
+      'Dans les deux fournisseurs',
+      'Dernière mise à jour',
+      'Modifié depuis le dernier audit',
+      'Exporter la session',
+      'Importer une session',
+    ]) {
       expect(screen.getByRole('heading', { level: 2, name: heading })).toBeInTheDocument()
     }
 
@@ -132,21 +145,42 @@ describe('Audit page in French', () => {
     expect(legend('Archiver')).toHaveTextContent('Archiver 1')
     expect(legend('Corriger')).toHaveTextContent('Corriger 0')
     expect(text(legend('Non revu') as HTMLElement)).toBe(`Non revu 1${NNBSP}198`)
-    expect(within(progress()).getByRole('img')).toHaveAccessibleName(/^Garder\s: 1, Corriger\s: 0, Archiver\s: 1, Non revu\s: 1\s198$/)
+    expect(within(progress()).getByRole('img')).toHaveAccessibleName(
+      /^Garder\s: 1, Corriger\s: 0, Archiver\s: 1, Non revu\s: 1\s198$/,
+    )
     const perProvider = screen.getByRole('table', { name: 'Verdicts par fournisseur' })
-    expect(within(perProvider).getAllByRole('columnheader').map(text)).toEqual(['Fournisseur', 'Garder', 'Corriger', 'Archiver', 'Non revu', 'Répartition'])
+    expect(within(perProvider).getAllByRole('columnheader').map(text)).toEqual([
+      'Fournisseur',
+      'Garder',
+      'Corriger',
+      'Archiver',
+      'Non revu',
+      'Répartition',
+    ])
 
     // A finding under its French name, with the count the page computes from the same lists.
-    const findings = computeFindings({ segments: LISTED, details: new Map(), sizes: new Map() }, { staleMonths: 12, namingPattern: null }, new Date())
+    const findings = computeFindings(
+      { segments: LISTED, details: new Map(), sizes: new Map() },
+      { staleMonths: 12, namingPattern: null },
+      new Date(),
+    )
     const findingsTable = screen.getByRole('table', { name: 'Constats' })
-    expect(within(findingsTable).getAllByRole('columnheader').map(text)).toEqual(['Constat', 'Segments', 'Vérification'])
-    const duplicates = within(findingsTable).getByRole('rowheader', { name: /^Nom en double/ }).closest('tr')
+    expect(within(findingsTable).getAllByRole('columnheader').map(text)).toEqual([
+      'Constat',
+      'Segments',
+      'Vérification',
+    ])
+    const duplicates = within(findingsTable)
+      .getByRole('rowheader', { name: /^Nom en double/ })
+      .closest('tr')
     if (!duplicates) throw new Error('no "Nom en double" row')
     const [count, checked] = [...duplicates.querySelectorAll('td')].map(text)
     expect(count).toBe(new Intl.NumberFormat('fr').format(findings.counts['duplicate-name'].count))
     expect(checked).toBe(`Les 1${NNBSP}200 sont vérifiés`)
     expect(within(findingsTable).getByRole('link', { name: 'Pas mis à jour depuis 12 mois' })).toBeInTheDocument()
-    const noDescription = within(findingsTable).getByRole('rowheader', { name: /^Sans description/ }).closest('tr')
+    const noDescription = within(findingsTable)
+      .getByRole('rowheader', { name: /^Sans description/ })
+      .closest('tr')
     expect(noDescription).toHaveTextContent(`0 sur 1 000 vérifié · 1 000 attendent l’analyse des détails`)
 
     // The settings.
@@ -157,8 +191,12 @@ describe('Audit page in French', () => {
     )
 
     // The update ages, and the scan not started yet.
-    expect(within(region('Dernière mise à jour')).getByRole('rowheader', { name: 'Moins d’1 mois' })).toBeInTheDocument()
-    expect(region('Dernière mise à jour')).toHaveTextContent('1 000 segments Braze sur 1 000 ne sont pas encore comptés')
+    expect(
+      within(region('Dernière mise à jour')).getByRole('rowheader', { name: 'Moins d’1 mois' }),
+    ).toBeInTheDocument()
+    expect(region('Dernière mise à jour')).toHaveTextContent(
+      '1 000 segments Braze sur 1 000 ne sont pas encore comptés',
+    )
     expect(within(region('Analyse des détails')).getAllByRole('button').map(text)).toEqual(['Analyser les détails'])
     expect(screen.getByRole('button', { name: 'Exporter en CSV' })).toBeEnabled()
     expect(screen.getByRole('button', { name: 'Exporter en JSON' })).toBeEnabled()
@@ -201,12 +239,23 @@ describe('Audit page in French', () => {
       takenAt,
       source: 'export',
       providers: ['braze', 'commanders-act'],
-      segments: [...LISTED.map((segment) => ({ key: segment.key, name: segment.name, tags: null })), { key: `braze:${REMOVED_ID}`, name: 'Anciens clients', tags: null }],
+      segments: [
+        ...LISTED.map((segment) => ({ key: segment.key, name: segment.name, tags: null })),
+        { key: `braze:${REMOVED_ID}`, name: 'Anciens clients', tags: null },
+      ],
     })
     await renderInFrench(0)
     const changes = region('Modifié depuis le dernier audit')
-    await waitFor(() => expect(changes).toHaveTextContent(`Comparé à la session exportée le ${formatDateTime(takenAt, 'fr').replace(/\s+/g, ' ')}, pour Braze et Commanders Act.`))
-    expect([...changes.querySelectorAll<HTMLElement>('details.change-group > summary, p.change-group')].map((group) => text(group).replace(/\s+/g, ' '))).toEqual(['Nouveaux 0', 'Disparus 1', 'Renommés 0', 'Tags modifiés 0'])
+    await waitFor(() =>
+      expect(changes).toHaveTextContent(
+        `Comparé à la session exportée le ${formatDateTime(takenAt, 'fr').replace(/\s+/g, ' ')}, pour Braze et Commanders Act.`,
+      ),
+    )
+    expect(
+      [...changes.querySelectorAll<HTMLElement>('details.change-group > summary, p.change-group')].map((group) =>
+        text(group).replace(/\s+/g, ' '),
+      ),
+    ).toEqual(['Nouveaux 0', 'Disparus 1', 'Renommés 0', 'Tags modifiés 0'])
   })
 
   it('says in French what an import changed', async () => {
@@ -214,7 +263,12 @@ describe('Audit page in French', () => {
     rememberReviewer('Camille')
     const user = userEvent.setup()
     await renderInFrench(1)
-    const session = buildSessionFile([entry(brazeKey(0), 'archive'), entry(brazeKey(1), 'fix', { reviewer: 'Léa' })], [], [], new Date())
+    const session = buildSessionFile(
+      [entry(brazeKey(0), 'archive'), entry(brazeKey(1), 'fix', { reviewer: 'Léa' })],
+      [],
+      [],
+      new Date(),
+    )
     await user.upload(screen.getByLabelText('Fichier de session (.json)'), chosenFile(JSON.stringify(session)))
     const importRegion = region('Importer une session')
     await waitFor(() =>
@@ -224,7 +278,9 @@ describe('Audit page in French', () => {
     )
     expect(within(importRegion).getByRole('note')).toHaveTextContent('session.json importé')
     await waitFor(() =>
-      expect(within(progress()).getByRole('status')).toHaveTextContent(`Revu${NNBSP}: 2 sur 1${NNBSP}200 segments`, { normalizeWhitespace: false }),
+      expect(within(progress()).getByRole('status')).toHaveTextContent(`Revu${NNBSP}: 2 sur 1${NNBSP}200 segments`, {
+        normalizeWhitespace: false,
+      }),
     )
   })
 
@@ -232,16 +288,24 @@ describe('Audit page in French', () => {
     rememberReviewer('Camille')
     const user = userEvent.setup()
     await renderInFrench(0)
-    await user.upload(screen.getByLabelText('Fichier de session (.json)'), chosenFile('{"format":"other-app","version":1}'))
+    await user.upload(
+      screen.getByLabelText('Fichier de session (.json)'),
+      chosenFile('{"format":"other-app","version":1}'),
+    )
     const alert = await within(region('Importer une session')).findByRole('alert')
     expect(alert).toHaveTextContent('session.json n’a pas été importé')
     expect(alert).toHaveTextContent('Ce fichier n’est pas une session Segment Audit. Rien n’a été modifié.')
-    expect(within(progress()).getByRole('status')).toHaveTextContent(`Revu${NNBSP}: 0 sur 1${NNBSP}200 segments`, { normalizeWhitespace: false })
+    expect(within(progress()).getByRole('status')).toHaveTextContent(`Revu${NNBSP}: 0 sur 1${NNBSP}200 segments`, {
+      normalizeWhitespace: false,
+    })
   })
 
   it('exports the CSV report in French: ";" between cells, header, verdicts, findings, placeholders, local times', async () => {
     const reviewedAt = '2025-03-05T16:30:00.000Z'
-    await seedReviews(entry(brazeKey(0), 'fix', { reviewedAt }), entry(`braze:${REMOVED_ID}`, 'archive', { reviewedAt }))
+    await seedReviews(
+      entry(brazeKey(0), 'fix', { reviewedAt }),
+      entry(`braze:${REMOVED_ID}`, 'archive', { reviewedAt }),
+    )
     const user = userEvent.setup()
     const files = captureDownloads()
     await renderInFrench(1)
@@ -256,7 +320,20 @@ describe('Audit page in French', () => {
     const { data, errors } = Papa.parse<string[]>(csv.slice(1), { delimiter: ';', newline: '\r\n' })
     expect(errors).toEqual([])
     const [header, ...rows] = data
-    expect(header).toEqual(['Fournisseur', 'ID', 'Nom', 'Tags', 'Création', 'Mise à jour', 'Description présente', 'Constats', 'Verdict', 'Note', 'Revu par', 'Revu le'])
+    expect(header).toEqual([
+      'Fournisseur',
+      'ID',
+      'Nom',
+      'Tags',
+      'Création',
+      'Mise à jour',
+      'Description présente',
+      'Constats',
+      'Verdict',
+      'Note',
+      'Revu par',
+      'Revu le',
+    ])
     expect(rows).toHaveLength(TOTAL + 1)
 
     const fixed = rows.find((row) => `braze:${row[1]}` === brazeKey(0))
@@ -265,9 +342,26 @@ describe('Audit page in French', () => {
     const commandersAct = rows.find((row) => row[0] === 'Commanders Act')
     expect(commandersAct?.slice(3, 7)).toEqual(['non fourni', 'non fourni', 'non fourni', 'non fourni'])
     expect(commandersAct?.[8]).toBe('Non revu')
-    expect(rows.at(-1)).toEqual(['Braze', REMOVED_ID, '(plus listé)', '', '', '', '', '', 'Archiver', '', 'Camille', formatSpreadsheetDateTime(reviewedAt)])
+    expect(rows.at(-1)).toEqual([
+      'Braze',
+      REMOVED_ID,
+      '(plus listé)',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'Archiver',
+      '',
+      'Camille',
+      formatSpreadsheetDateTime(reviewedAt),
+    ])
     // Findings under their French names.
-    const findings = computeFindings({ segments: LISTED, details: new Map(), sizes: new Map() }, { staleMonths: 12, namingPattern: null }, new Date())
+    const findings = computeFindings(
+      { segments: LISTED, details: new Map(), sizes: new Map() },
+      { staleMonths: 12, namingPattern: null },
+      new Date(),
+    )
     const [withFindings, ids = []] = [...findings.bySegment].find(([key]) => key.startsWith('commanders-act:')) ?? []
     if (!withFindings) throw new Error('the demo data has no Commanders Act finding')
     const row = rows.find((one) => `commanders-act:${one[1]}` === withFindings && one[0] === 'Commanders Act')

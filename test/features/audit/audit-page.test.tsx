@@ -18,7 +18,12 @@ import { NOT_PROVIDED, type Segment } from '../../../src/providers/segment'
 import { getBaselineStore } from '../../../src/stores/audit-baseline'
 import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
 import { AUDIT_POLL_MS } from '../../../src/stores/audit-queries'
-import { buildSessionFile, parseSessionFile, type SessionEntry, type SessionSegment } from '../../../src/stores/session-file'
+import {
+  buildSessionFile,
+  parseSessionFile,
+  type SessionEntry,
+  type SessionSegment,
+} from '../../../src/stores/session-file'
 import { createAuditHandler } from '../../../src/server/audit/routes'
 import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
@@ -44,7 +49,14 @@ function tagsOf(key: string): string {
   return tags === NOT_PROVIDED ? 'not provided' : tags.join('; ')
 }
 
-const AGE_BUCKETS = ['Under 1 month', '1 to 3 months', '3 to 6 months', '6 to 12 months', '1 to 2 years', 'Over 2 years']
+const AGE_BUCKETS = [
+  'Under 1 month',
+  '1 to 3 months',
+  '3 to 6 months',
+  '6 to 12 months',
+  '1 to 2 years',
+  'Over 2 years',
+]
 const CHANGE_GROUPS = ['New', 'Gone', 'Renamed', 'Re-tagged']
 
 /** A table's rows as the text of their cells, header row included. */
@@ -113,7 +125,11 @@ const EXPORTED = REVIEWED
 
 /** The reviews above, and one segment set to Keep and then cleared back to Unreviewed. */
 async function seedAll(): Promise<void> {
-  await seedReviews(...REVIEWED, { key: CLEARED.key, verdict: 'keep' }, { key: CLEARED.key, verdict: 'unreviewed', reviewedAt: LATER })
+  await seedReviews(
+    ...REVIEWED,
+    { key: CLEARED.key, verdict: 'keep' },
+    { key: CLEARED.key, verdict: 'unreviewed', reviewedAt: LATER },
+  )
 }
 
 const region = (name: string) => screen.getByRole('region', { name })
@@ -122,7 +138,10 @@ const importRegion = () => region('Import a session')
 const fileInput = () => screen.getByLabelText('Session file (.json)')
 
 async function waitForAllListed(reviewed: number, timeout = 5000) {
-  await waitFor(() => expect(progressStatus()).toHaveTextContent(new RegExp(`^Reviewed ${reviewed} of ${TOTAL} segments$`)), { timeout })
+  await waitFor(
+    () => expect(progressStatus()).toHaveTextContent(new RegExp(`^Reviewed ${reviewed} of ${TOTAL} segments$`)),
+    { timeout },
+  )
 }
 
 /** The legend line of a verdict: its link and the text of the whole line. */
@@ -178,7 +197,14 @@ function captureDownloads() {
 }
 
 function sessionFileText(entries: SessionEntry[]): string {
-  return JSON.stringify(buildSessionFile(entries, [{ key: KEPT.key, name: KEPT.name, tags: [] }], ['braze', 'commanders-act'], new Date(LATER)))
+  return JSON.stringify(
+    buildSessionFile(
+      entries,
+      [{ key: KEPT.key, name: KEPT.name, tags: [] }],
+      ['braze', 'commanders-act'],
+      new Date(LATER),
+    ),
+  )
 }
 
 function sessionFile(text: string): File {
@@ -212,13 +238,17 @@ describe('Audit page: progress', () => {
     expect(legend('Fix')).toEqual({ href: '/?verdict=fix', text: 'Fix 2' })
     expect(legend('Archive')).toEqual({ href: '/?verdict=archive', text: 'Archive 1' })
     expect(legend('Unreviewed')).toEqual({ href: '/?verdict=unreviewed', text: `Unreviewed ${TOTAL - 4}` })
-    expect(within(region('Progress')).getByRole('img')).toHaveAccessibleName(`Keep: 1, Fix: 2, Archive: 1, Unreviewed: ${TOTAL - 4}`)
+    expect(within(region('Progress')).getByRole('img')).toHaveAccessibleName(
+      `Keep: 1, Fix: 2, Archive: 1, Unreviewed: ${TOTAL - 4}`,
+    )
   })
 
   it('counts every segment as Unreviewed when nothing is reviewed yet', async () => {
     renderApp('/audit')
     await waitForAllListed(0)
-    expect(within(region('Progress')).getByRole('img')).toHaveAccessibleName(`Keep: 0, Fix: 0, Archive: 0, Unreviewed: ${TOTAL}`)
+    expect(within(region('Progress')).getByRole('img')).toHaveAccessibleName(
+      `Keep: 0, Fix: 0, Archive: 0, Unreviewed: ${TOTAL}`,
+    )
     expect(legend('Keep').text).toBe('Keep 0')
     expect(legend('Unreviewed').text).toBe(`Unreviewed ${TOTAL}`)
   })
@@ -229,7 +259,9 @@ describe('Audit page: progress', () => {
     renderApp('/audit')
     // The Braze list alone: three of its segments are reviewed.
     await waitFor(() =>
-      expect(progressStatus()).toHaveTextContent(`Loading the segment lists… Reviewed 3 of ${demo.data.braze.length} segments`),
+      expect(progressStatus()).toHaveTextContent(
+        `Loading the segment lists… Reviewed 3 of ${demo.data.braze.length} segments`,
+      ),
     )
 
     // No export while a list is arriving: its snapshot would be partial.
@@ -241,7 +273,9 @@ describe('Audit page: progress', () => {
 
   it('names a provider whose list failed, with Retry, and exports a snapshot of the other provider only', async () => {
     await seedAll()
-    server.use(http.get('*/api/commanders-act/segments/list', () => Response.json({ error: 'invalid token' }, { status: 401 })))
+    server.use(
+      http.get('*/api/commanders-act/segments/list', () => Response.json({ error: 'invalid token' }, { status: 401 })),
+    )
     const user = userEvent.setup()
     const files = captureDownloads()
     renderApp('/audit')
@@ -296,11 +330,17 @@ describe('Audit page: export', () => {
     )
     expect(session.snapshotProviders).toEqual(['braze', 'commanders-act'])
     expect(session.segments).toHaveLength(TOTAL)
-    expect(new Set(session.segments.map((segment) => segment.key))).toEqual(new Set(LISTED.map((segment) => segment.key)))
+    expect(new Set(session.segments.map((segment) => segment.key))).toEqual(
+      new Set(LISTED.map((segment) => segment.key)),
+    )
     const snapshotOf = (key: string) => session.segments.find((segment) => segment.key === key)
     expect(snapshotOf(KEPT.key)).toEqual({ key: KEPT.key, name: KEPT.name, tags: demo.data.braze[0]?.tags })
     // Tags Commanders Act does not provide are null, not an empty list.
-    expect(snapshotOf(COMMANDERS_ACT_TO_FIX.key)).toEqual({ key: COMMANDERS_ACT_TO_FIX.key, name: COMMANDERS_ACT_TO_FIX.name, tags: null })
+    expect(snapshotOf(COMMANDERS_ACT_TO_FIX.key)).toEqual({
+      key: COMMANDERS_ACT_TO_FIX.key,
+      name: COMMANDERS_ACT_TO_FIX.name,
+      tags: null,
+    })
     expect(snapshotOf(REMOVED_KEY)).toBeUndefined()
   })
 
@@ -328,17 +368,51 @@ describe('Audit page: export', () => {
     const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ',', newline: '\r\n' })
     expect(parsed.errors).toEqual([])
     const [header, ...rows] = parsed.data
-    expect(header).toEqual(['Provider', 'ID', 'Name', 'Tags', 'Created', 'Updated', 'Description present', 'Findings', 'Verdict', 'Note', 'Reviewer', 'Reviewed at'])
+    expect(header).toEqual([
+      'Provider',
+      'ID',
+      'Name',
+      'Tags',
+      'Created',
+      'Updated',
+      'Description present',
+      'Findings',
+      'Verdict',
+      'Note',
+      'Reviewer',
+      'Reviewed at',
+    ])
 
     // Every listed segment once, then the review of the one no longer listed, last.
     expect(rows).toHaveLength(TOTAL + 1)
-    expect(rows.slice(0, TOTAL).map((row) => `${row[0]}|${row[1]}`).sort()).toEqual(
-      LISTED.map((segment) => `${providerLabel[segment.provider]}|${segment.id}`).sort(),
-    )
-    expect(rows.at(-1)).toEqual(['Braze', REMOVED_ID, '(no longer listed)', '', '', '', '', '', 'Keep', '', 'Camille', formatSpreadsheetDateTime(EARLIER)])
+    expect(
+      rows
+        .slice(0, TOTAL)
+        .map((row) => `${row[0]}|${row[1]}`)
+        .sort(),
+    ).toEqual(LISTED.map((segment) => `${providerLabel[segment.provider]}|${segment.id}`).sort())
+    expect(rows.at(-1)).toEqual([
+      'Braze',
+      REMOVED_ID,
+      '(no longer listed)',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'Keep',
+      '',
+      'Camille',
+      formatSpreadsheetDateTime(EARLIER),
+    ])
 
-    const findings = computeFindings({ segments: LISTED, details: new Map([[KEPT.id, keptDetails]]), sizes: new Map() }, { staleMonths: 12, namingPattern: null }, new Date())
-    const labels = (key: string) => (findings.bySegment.get(key) ?? []).map((id) => i18next.t(`common:finding.${id}.label`, { count: 12 })).join('; ')
+    const findings = computeFindings(
+      { segments: LISTED, details: new Map([[KEPT.id, keptDetails]]), sizes: new Map() },
+      { staleMonths: 12, namingPattern: null },
+      new Date(),
+    )
+    const labels = (key: string) =>
+      (findings.bySegment.get(key) ?? []).map((id) => i18next.t(`common:finding.${id}.label`, { count: 12 })).join('; ')
     const rowOf = (id: string) => rows.find((row) => row[1] === id)
     const notLoaded = ['not loaded', 'not loaded', 'not loaded']
     const notProvided = ['not provided', 'not provided', 'not provided']
@@ -346,17 +420,68 @@ describe('Audit page: export', () => {
     // Dates and times in the reader's local time, as a spreadsheet reads them.
     const local = formatSpreadsheetDateTime
     expect(rowOf(KEPT.id)).toEqual([
-      'Braze', KEPT.id, KEPT.name, 'newsletter; crm', local(keptDetails.createdAt ?? ''), local(keptDetails.updatedAt ?? ''), 'yes', labels(KEPT.key),
-      'Keep', '', 'Camille', local(EARLIER),
+      'Braze',
+      KEPT.id,
+      KEPT.name,
+      'newsletter; crm',
+      local(keptDetails.createdAt ?? ''),
+      local(keptDetails.updatedAt ?? ''),
+      'yes',
+      labels(KEPT.key),
+      'Keep',
+      '',
+      'Camille',
+      local(EARLIER),
     ])
-    expect(rowOf(TO_FIX.id)).toEqual(['Braze', TO_FIX.id, TO_FIX.name, tagsOf(TO_FIX.key), ...notLoaded, labels(TO_FIX.key), 'Fix', 'Rename: "iOS" is wrong', 'Camille', local(EARLIER)])
+    expect(rowOf(TO_FIX.id)).toEqual([
+      'Braze',
+      TO_FIX.id,
+      TO_FIX.name,
+      tagsOf(TO_FIX.key),
+      ...notLoaded,
+      labels(TO_FIX.key),
+      'Fix',
+      'Rename: "iOS" is wrong',
+      'Camille',
+      local(EARLIER),
+    ])
     // The list does not report this one's tags.
-    expect(rowOf(NOTE_ONLY.id)).toEqual(['Braze', NOTE_ONLY.id, NOTE_ONLY.name, 'not provided', ...notLoaded, labels(NOTE_ONLY.key), 'Unreviewed', 'Ask the CRM team', 'Camille', local(EARLIER)])
-    expect(rowOf(COMMANDERS_ACT_TO_FIX.id)).toEqual([
-      'Commanders Act', COMMANDERS_ACT_TO_FIX.id, COMMANDERS_ACT_TO_FIX.name, 'not provided', ...notProvided, labels(COMMANDERS_ACT_TO_FIX.key),
-      'Fix', "'=SUM(A1:A9) looks wrong", 'Léa', local(LATER),
+    expect(rowOf(NOTE_ONLY.id)).toEqual([
+      'Braze',
+      NOTE_ONLY.id,
+      NOTE_ONLY.name,
+      'not provided',
+      ...notLoaded,
+      labels(NOTE_ONLY.key),
+      'Unreviewed',
+      'Ask the CRM team',
+      'Camille',
+      local(EARLIER),
     ])
-    expect(rowOf(UNTOUCHED.id)).toEqual(['Commanders Act', UNTOUCHED.id, UNTOUCHED.name, 'not provided', ...notProvided, labels(UNTOUCHED.key), 'Unreviewed', '', '', ''])
+    expect(rowOf(COMMANDERS_ACT_TO_FIX.id)).toEqual([
+      'Commanders Act',
+      COMMANDERS_ACT_TO_FIX.id,
+      COMMANDERS_ACT_TO_FIX.name,
+      'not provided',
+      ...notProvided,
+      labels(COMMANDERS_ACT_TO_FIX.key),
+      'Fix',
+      "'=SUM(A1:A9) looks wrong",
+      'Léa',
+      local(LATER),
+    ])
+    expect(rowOf(UNTOUCHED.id)).toEqual([
+      'Commanders Act',
+      UNTOUCHED.id,
+      UNTOUCHED.name,
+      'not provided',
+      ...notProvided,
+      labels(UNTOUCHED.key),
+      'Unreviewed',
+      '',
+      '',
+      '',
+    ])
     expect(rowOf(FORMULA_NAMED.id)?.slice(2, 3)).toEqual([`'${FORMULA_NAMED.name}`])
     expect(rowOf(FORMULA_NAMED.id)?.slice(8)).toEqual(['Archive', '', 'Camille', local(LATER)])
     // The findings are there, not an empty column: the demo data has leftovers, duplicates and cross-provider names.
@@ -366,7 +491,10 @@ describe('Audit page: export', () => {
 
   it('exports the CSV report even when nothing is reviewed: every segment Unreviewed', async () => {
     // A verdict cleared back to Unreviewed without a note counts as nothing reviewed.
-    await seedReviews({ key: CLEARED.key, verdict: 'keep' }, { key: CLEARED.key, verdict: 'unreviewed', reviewedAt: LATER })
+    await seedReviews(
+      { key: CLEARED.key, verdict: 'keep' },
+      { key: CLEARED.key, verdict: 'unreviewed', reviewedAt: LATER },
+    )
     const user = userEvent.setup()
     const files = captureDownloads()
     renderApp('/audit')
@@ -376,7 +504,10 @@ describe('Audit page: export', () => {
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
     const [file] = files
     if (!file) throw new Error('nothing was exported')
-    const [, ...rows] = Papa.parse<string[]>((await blobText(file.blob)).slice(1), { delimiter: ',', newline: '\r\n' }).data
+    const [, ...rows] = Papa.parse<string[]>((await blobText(file.blob)).slice(1), {
+      delimiter: ',',
+      newline: '\r\n',
+    }).data
     expect(rows).toHaveLength(TOTAL)
     expect(new Set(rows.map((row) => row[8]))).toEqual(new Set(['Unreviewed']))
 
@@ -391,7 +522,11 @@ describe('Audit page: export', () => {
   it('offers neither export while a list is arriving, and both once it is complete', async () => {
     const release = holdCommandersActList()
     renderApp('/audit')
-    await waitFor(() => expect(progressStatus()).toHaveTextContent(`Loading the segment lists… Reviewed 0 of ${demo.data.braze.length} segments`))
+    await waitFor(() =>
+      expect(progressStatus()).toHaveTextContent(
+        `Loading the segment lists… Reviewed 0 of ${demo.data.braze.length} segments`,
+      ),
+    )
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
     expect(screen.getByRole('button', { name: 'Export JSON' })).toBeDisabled()
     expect(region('Export the session')).toHaveTextContent('Export is available once the segment lists have loaded.')
@@ -417,7 +552,10 @@ describe('Audit page: import', () => {
     const importedOlder = entry(TO_FIX.key, 'keep', { note: 'Theirs', reviewer: 'Léa', reviewedAt: EARLIER })
     const addedCommandersAct = entry(COMMANDERS_ACT_TO_FIX.key, 'archive', { reviewer: 'Léa' })
     const addedBraze = entry(CLEARED.key, 'keep', { reviewer: 'Léa' })
-    await user.upload(fileInput(), sessionFile(sessionFileText([importedNewer, importedOlder, { ...identical }, addedCommandersAct, addedBraze])))
+    await user.upload(
+      fileInput(),
+      sessionFile(sessionFileText([importedNewer, importedOlder, { ...identical }, addedCommandersAct, addedBraze])),
+    )
 
     await waitFor(() =>
       expect(within(importRegion()).getByRole('status')).toHaveTextContent(
@@ -431,7 +569,15 @@ describe('Audit page: import', () => {
     const audit = await auditOnServer()
     const review = (key: string) => {
       const found = audit.get(key)
-      return found && { key, verdict: found.verdict, note: found.note, reviewer: found.reviewer, reviewedAt: found.reviewedAt }
+      return (
+        found && {
+          key,
+          verdict: found.verdict,
+          note: found.note,
+          reviewer: found.reviewer,
+          reviewedAt: found.reviewedAt,
+        }
+      )
     }
     expect(review(KEPT.key)).toEqual(importedNewer)
     expect(review(TO_FIX.key)).toEqual(newerHere)
@@ -439,23 +585,38 @@ describe('Audit page: import', () => {
     expect(review(COMMANDERS_ACT_TO_FIX.key)).toEqual(addedCommandersAct)
     expect(review(CLEARED.key)).toEqual(addedBraze)
     expect(audit.size).toBe(5)
-    expect((await (await testAuditStore()).history(KEPT.key))[0]).toMatchObject({ newValue: 'Duplicate', reviewer: IMPORTER, source: 'import' })
+    expect((await (await testAuditStore()).history(KEPT.key))[0]).toMatchObject({
+      newValue: 'Duplicate',
+      reviewer: IMPORTER,
+      source: 'import',
+    })
 
     await waitForAllListed(5)
-    expect(within(region('Progress')).getByRole('img')).toHaveAccessibleName(`Keep: 1, Fix: 2, Archive: 2, Unreviewed: ${TOTAL - 5}`)
+    expect(within(region('Progress')).getByRole('img')).toHaveAccessibleName(
+      `Keep: 1, Fix: 2, Archive: 2, Unreviewed: ${TOTAL - 5}`,
+    )
     expect(region('Export the session')).toHaveTextContent('(5 reviewed or annotated)')
 
     // Its snapshot (KEPT alone, both providers complete) is now what "Changed since the last audit" compares with.
     const changes = region('Changed since the last audit')
     await waitFor(() =>
-      expect(changes).toHaveTextContent(`Compared with the session imported from session.json (exported ${formatDateTime(LATER)}), for Braze and Commanders Act.`),
+      expect(changes).toHaveTextContent(
+        `Compared with the session imported from session.json (exported ${formatDateTime(LATER)}), for Braze and Commanders Act.`,
+      ),
     )
-    const groupText = (title: string) => within(changes).getByText(title, { selector: '.change-title' }).parentElement?.textContent
+    const groupText = (title: string) =>
+      within(changes).getByText(title, { selector: '.change-title' }).parentElement?.textContent
     expect(groupText('New')).toBe(`New ${TOTAL - 1}`)
     expect(groupText('Gone')).toBe('Gone 0')
     expect(getBaselineStore().getSnapshot()).toEqual({
       status: 'ready',
-      baseline: { takenAt: LATER, source: 'import', fileName: 'session.json', segments: [{ key: KEPT.key, name: KEPT.name, tags: [] }], providers: ['braze', 'commanders-act'] },
+      baseline: {
+        takenAt: LATER,
+        source: 'import',
+        fileName: 'session.json',
+        segments: [{ key: KEPT.key, name: KEPT.name, tags: [] }],
+        providers: ['braze', 'commanders-act'],
+      },
     })
   })
 
@@ -467,14 +628,23 @@ describe('Audit page: import', () => {
     renderApp('/audit')
     await waitForAllListed(1)
 
-    await user.upload(fileInput(), sessionFile(sessionFileText([entry(KEPT.key, 'keep', { reviewer: 'Léa', reviewedAt: EARLIER })])))
+    await user.upload(
+      fileInput(),
+      sessionFile(sessionFileText([entry(KEPT.key, 'keep', { reviewer: 'Léa', reviewedAt: EARLIER })])),
+    )
     await waitFor(() =>
       expect(within(importRegion()).getByRole('status')).toHaveTextContent(
         '0 added, 0 updated, 1 kept (the audit’s review was as recent or newer), 0 already identical.',
       ),
     )
     expect([...(await auditOnServer()).values()]).toEqual([
-      expect.objectContaining({ key: KEPT.key, verdict: 'archive', note: 'Unused since 2023', reviewer: 'Camille', reviewedAt: LATER }),
+      expect.objectContaining({
+        key: KEPT.key,
+        verdict: 'archive',
+        note: 'Unused since 2023',
+        reviewer: 'Camille',
+        reviewedAt: LATER,
+      }),
     ])
     expect(legend('Archive').text).toBe('Archive 1')
     expect(legend('Keep').text).toBe('Keep 0')
@@ -496,7 +666,15 @@ describe('Audit page: import', () => {
       // The first entry is valid: nothing of a damaged file is written, not even its good part.
       kind: 'a damaged session',
       text: JSON.stringify(
-        buildSessionFile([entry(COMMANDERS_ACT_TO_FIX.key, 'keep', { reviewedAt: LATER }), { ...entry(KEPT.key, 'keep'), verdict: 'maybe' as Verdict }], [], ['braze'], new Date(LATER)),
+        buildSessionFile(
+          [
+            entry(COMMANDERS_ACT_TO_FIX.key, 'keep', { reviewedAt: LATER }),
+            { ...entry(KEPT.key, 'keep'), verdict: 'maybe' as Verdict },
+          ],
+          [],
+          ['braze'],
+          new Date(LATER),
+        ),
       ),
       reason: 'This session file is damaged: field “entries.1.verdict”',
     },
@@ -529,7 +707,9 @@ describe('Audit page: import', () => {
     expect(progressStatus()).toHaveTextContent(`Reviewed 1 of ${TOTAL} segments`)
     expect(legend('Fix').text).toBe('Fix 1')
     // Nor is its snapshot taken as the previous session.
-    await waitFor(() => expect(region('Changed since the last audit')).toHaveTextContent('No previous session in this browser yet.'))
+    await waitFor(() =>
+      expect(region('Changed since the last audit')).toHaveTextContent('No previous session in this browser yet.'),
+    )
     expect(getBaselineStore().getSnapshot()).toEqual({ status: 'ready', baseline: null })
   })
 
@@ -537,7 +717,13 @@ describe('Audit page: import', () => {
     // The real routes on this test's audit, with the server's clock ten minutes behind the browser's: a review the
     // page dates four minutes ahead is in the future for the server.
     const store = await testAuditStore()
-    const lateServer = createAuditHandler({ store, authUserHeader: undefined, providerCacheTtlMs: 86_400_000, now: () => new Date(Date.now() - 10 * 60_000), log: () => {} })
+    const lateServer = createAuditHandler({
+      store,
+      authUserHeader: undefined,
+      providerCacheTtlMs: 86_400_000,
+      now: () => new Date(Date.now() - 10 * 60_000),
+      log: () => {},
+    })
     server.use(http.post('*/api/audit/import', ({ request }) => lateServer(request)))
     rememberImporter()
     const user = userEvent.setup()
@@ -545,10 +731,15 @@ describe('Audit page: import', () => {
     await waitForAllListed(0)
 
     const aheadOfServer = new Date(Date.now() + 4 * 60_000).toISOString()
-    await user.upload(fileInput(), sessionFile(sessionFileText([entry(KEPT.key, 'keep', { reviewedAt: aheadOfServer })])))
+    await user.upload(
+      fileInput(),
+      sessionFile(sessionFileText([entry(KEPT.key, 'keep', { reviewedAt: aheadOfServer })])),
+    )
     const alert = await within(importRegion()).findByRole('alert')
     expect(alert).toHaveTextContent('session.json was not imported')
-    expect(alert).toHaveTextContent('This session file is damaged: field “entries.0.reviewedAt” is in the future. Nothing was changed.')
+    expect(alert).toHaveTextContent(
+      'This session file is damaged: field “entries.0.reviewedAt” is in the future. Nothing was changed.',
+    )
     expect(await auditOnServer()).toEqual(new Map())
     expect(progressStatus()).toHaveTextContent(`Reviewed 0 of ${TOTAL} segments`)
   })
@@ -609,7 +800,10 @@ describe('Audit page: verdicts per provider', () => {
     ])
 
     // Two colleagues review meanwhile: the page hears of it at its next poll, without a reload.
-    await seedReviews(entry(brazeAt(5).key, 'archive', { reviewedAt: LATER }), entry(commandersActAt(1).key, 'keep', { reviewer: 'Léa', reviewedAt: LATER }))
+    await seedReviews(
+      entry(brazeAt(5).key, 'archive', { reviewedAt: LATER }),
+      entry(commandersActAt(1).key, 'keep', { reviewer: 'Léa', reviewedAt: LATER }),
+    )
     await waitForAllListed(6, AUDIT_POLL_MS * 2)
     expect(tableRows(screen.getByRole('table', { name: 'Verdicts per provider' })).slice(1)).toEqual([
       ['Braze', '1', '1', '2', String(brazeCount - 4), ''],
@@ -625,9 +819,14 @@ describe('Audit page: last updated', () => {
     const { queryClient } = renderApp('/audit')
     await waitForAllListed(0)
     const ageTable = () => within(region('Last updated')).getByRole('table')
-    const counts = () => tableRows(ageTable()).slice(1).map((row) => row.slice(0, 2))
+    const counts = () =>
+      tableRows(ageTable())
+        .slice(1)
+        .map((row) => row.slice(0, 2))
     expect(counts()).toEqual(AGE_BUCKETS.map((label) => [label, '0']))
-    expect(region('Last updated')).toHaveTextContent(`${demo.data.braze.length} of ${demo.data.braze.length} Braze segments are not counted yet`)
+    expect(region('Last updated')).toHaveTextContent(
+      `${demo.data.braze.length} of ${demo.data.braze.length} Braze segments are not counted yet`,
+    )
 
     const now = Date.now()
     const updated = [
@@ -637,7 +836,11 @@ describe('Audit page: last updated', () => {
     ] as const
     act(() => {
       for (const [segment, time] of updated) {
-        queryClient.setQueryData(brazeQueries.details(segment.id).queryKey, { id: segment.id, tags: [], updatedAt: new Date(time).toISOString() })
+        queryClient.setQueryData(brazeQueries.details(segment.id).queryKey, {
+          id: segment.id,
+          tags: [],
+          updatedAt: new Date(time).toISOString(),
+        })
       }
     })
     expect(counts()).toEqual([
@@ -648,7 +851,9 @@ describe('Audit page: last updated', () => {
       ['1 to 2 years', '0'],
       ['Over 2 years', '1'],
     ])
-    expect(region('Last updated')).toHaveTextContent(`${demo.data.braze.length - 3} of ${demo.data.braze.length} Braze segments are not counted yet`)
+    expect(region('Last updated')).toHaveTextContent(
+      `${demo.data.braze.length - 3} of ${demo.data.braze.length} Braze segments are not counted yet`,
+    )
   })
 })
 
@@ -668,7 +873,11 @@ describe('Audit page: changed since the last audit', () => {
     return list
   }
   const snapshotOfListed = (): SessionSegment[] =>
-    LISTED.map((segment) => ({ key: segment.key, name: segment.name, tags: segment.tags === NOT_PROVIDED ? null : [...segment.tags] }))
+    LISTED.map((segment) => ({
+      key: segment.key,
+      name: segment.name,
+      tags: segment.tags === NOT_PROVIDED ? null : [...segment.tags],
+    }))
 
   it('says there is no previous session until one is exported or imported', async () => {
     renderApp('/audit')
@@ -693,13 +902,21 @@ describe('Audit page: changed since the last audit', () => {
       takenAt,
       source: 'export',
       providers: ['braze', 'commanders-act'],
-      segments: [...previous, { key: REMOVED_KEY, name: 'Anciens clients', tags: ['crm'] }, { key: 'commanders-act:DEADBEEF', name: 'Visiteurs 2023', tags: null }],
+      segments: [
+        ...previous,
+        { key: REMOVED_KEY, name: 'Anciens clients', tags: ['crm'] },
+        { key: 'commanders-act:DEADBEEF', name: 'Visiteurs 2023', tags: null },
+      ],
     })
     const user = userEvent.setup()
     renderApp('/audit')
     await waitForAllListed(0)
 
-    await waitFor(() => expect(changes()).toHaveTextContent(`Compared with the session exported ${formatDateTime(takenAt)}, for Braze and Commanders Act.`))
+    await waitFor(() =>
+      expect(changes()).toHaveTextContent(
+        `Compared with the session exported ${formatDateTime(takenAt)}, for Braze and Commanders Act.`,
+      ),
+    )
     expect(groupCounts()).toEqual(['New 1', 'Gone 2', 'Renamed 1', 'Re-tagged 1'])
     // Closed until asked for.
     expect(within(groupList('Renamed')).getByRole('link', { name: RENAMED.name })).not.toBeVisible()
@@ -709,16 +926,25 @@ describe('Audit page: changed since the last audit', () => {
     expect(newLink).toBeVisible()
     expect(newLink).toHaveAttribute('href', `/segments/braze/${NEW.id}`)
     expect(within(groupList('New')).getByRole('listitem')).toHaveTextContent(`${NEW.name} · Braze`)
-    expect(within(groupList('Gone')).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
-      'Anciens clients · Braze',
-      'Visiteurs 2023 · Commanders Act',
-    ])
+    expect(
+      within(groupList('Gone'))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['Anciens clients · Braze', 'Visiteurs 2023 · Commanders Act'])
     // Gone: nothing to open any more.
     expect(within(groupList('Gone')).queryByRole('link')).not.toBeInTheDocument()
-    expect(within(groupList('Renamed')).getByRole('listitem')).toHaveTextContent(`Clients fidèles 2024 → ${RENAMED.name}`)
-    expect(within(groupList('Renamed')).getByRole('link', { name: RENAMED.name })).toHaveAttribute('href', `/segments/braze/${RENAMED.id}`)
+    expect(within(groupList('Renamed')).getByRole('listitem')).toHaveTextContent(
+      `Clients fidèles 2024 → ${RENAMED.name}`,
+    )
+    expect(within(groupList('Renamed')).getByRole('link', { name: RENAMED.name })).toHaveAttribute(
+      'href',
+      `/segments/braze/${RENAMED.id}`,
+    )
     expect(within(groupList('Re-tagged')).getByRole('listitem')).toHaveTextContent(`${RETAGGED.name} + crm − legacy`)
-    expect(within(groupList('Re-tagged')).getByRole('link', { name: RETAGGED.name })).toHaveAttribute('href', `/segments/braze/${RETAGGED.id}`)
+    expect(within(groupList('Re-tagged')).getByRole('link', { name: RETAGGED.name })).toHaveAttribute(
+      'href',
+      `/segments/braze/${RETAGGED.id}`,
+    )
   })
 
   it('leaves out a provider whose list failed: none of its segments is gone', async () => {
@@ -728,7 +954,9 @@ describe('Audit page: changed since the last audit', () => {
       providers: ['braze', 'commanders-act'],
       segments: [...snapshotOfListed(), { key: REMOVED_KEY, name: 'Anciens clients', tags: ['crm'] }],
     })
-    server.use(http.get('*/api/commanders-act/segments/list', () => Response.json({ error: 'invalid token' }, { status: 401 })))
+    server.use(
+      http.get('*/api/commanders-act/segments/list', () => Response.json({ error: 'invalid token' }, { status: 401 })),
+    )
     renderApp('/audit')
     await screen.findByRole('alert')
     await waitFor(() => expect(changes()).toHaveTextContent(', for Braze.'))
@@ -749,11 +977,16 @@ describe('Audit page: changed since the last audit', () => {
     if (!file) throw new Error('nothing was exported')
     const session = parseSessionFile(await blobText(file.blob), new Date())
     await waitFor(() =>
-      expect(changes()).toHaveTextContent(`Compared with the session exported ${formatDateTime(session.exportedAt)}, for Braze and Commanders Act.`),
+      expect(changes()).toHaveTextContent(
+        `Compared with the session exported ${formatDateTime(session.exportedAt)}, for Braze and Commanders Act.`,
+      ),
     )
     expect(groupCounts()).toEqual(['New 0', 'Gone 0', 'Renamed 0', 'Re-tagged 0'])
     // Kept for the next visit.
     const stored = getBaselineStore().getSnapshot()
-    expect(stored).toEqual({ status: 'ready', baseline: expect.objectContaining({ source: 'export', takenAt: session.exportedAt, segments: session.segments }) })
+    expect(stored).toEqual({
+      status: 'ready',
+      baseline: expect.objectContaining({ source: 'export', takenAt: session.exportedAt, segments: session.segments }),
+    })
   })
 })

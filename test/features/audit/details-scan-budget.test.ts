@@ -29,7 +29,13 @@ describe('DetailsScan and the budget reserve', () => {
         if (budget.reset || budget.calls <= budget.reserveFrom) return undefined
         budget.heldCalls += 1
         return HttpResponse.json(
-          { error: 'budget_reserve', provider: 'braze', status: 429, retryAfterSeconds: 3_600, resumeAt: new Date(resumeAt).toISOString() },
+          {
+            error: 'budget_reserve',
+            provider: 'braze',
+            status: 429,
+            retryAfterSeconds: 3_600,
+            resumeAt: new Date(resumeAt).toISOString(),
+          },
           { status: 429, headers: { 'Retry-After': '3600' } },
         )
       },
@@ -70,7 +76,10 @@ describe('DetailsScan and a key without a permission', () => {
       delayMs: 1,
       answer: (request) =>
         request.endpoint === endpoint
-          ? HttpResponse.json({ error: 'permission_denied', provider: 'braze', status: 403, message: 'Access Denied', permission }, { status: 403 })
+          ? HttpResponse.json(
+              { error: 'permission_denied', provider: 'braze', status: 403, message: 'Access Denied', permission },
+              { status: 403 },
+            )
           : undefined,
     })
     const scan = new DetailsScan(new QueryClient())

@@ -18,7 +18,8 @@ afterAll(() => server.close())
 const TOTAL = demo.data.braze.length
 const LIMITED = demo.data.braze[40]?.id ?? ''
 
-const tooManyRequests = () => HttpResponse.json({ message: 'Rate limit exceeded' }, { status: 429, headers: { 'Retry-After': '0' } })
+const tooManyRequests = () =>
+  HttpResponse.json({ message: 'Rate limit exceeded' }, { status: 429, headers: { 'Retry-After': '0' } })
 
 /** The concurrency the scan reports, each change once. */
 function recordConcurrency(scan: DetailsScan): number[] {
@@ -30,8 +31,10 @@ function recordConcurrency(scan: DetailsScan): number[] {
   return seen
 }
 
-const isFirstTry = (id: string) => (request: BrazeRequest) => request.endpoint === 'details' && request.id === id && request.attempt === 1
-const isRetry = (id: string) => (request: BrazeRequest) => request.endpoint === 'details' && request.id === id && request.attempt === 2
+const isFirstTry = (id: string) => (request: BrazeRequest) =>
+  request.endpoint === 'details' && request.id === id && request.attempt === 1
+const isRetry = (id: string) => (request: BrazeRequest) =>
+  request.endpoint === 'details' && request.id === id && request.attempt === 2
 
 describe('DetailsScan under a rate limit', () => {
   it('halves the requests in flight after a 429, then climbs back to 6, never above', async () => {
@@ -63,7 +66,10 @@ describe('DetailsScan under a rate limit', () => {
     const limited = new Set(demo.data.braze.slice(30, 36).map((segment) => segment.id))
     const traffic = watchBraze(server, demo, {
       delayMs: 2,
-      answer: (request) => (request.endpoint === 'details' && limited.has(request.id) && request.attempt === 1 ? tooManyRequests() : undefined),
+      answer: (request) =>
+        request.endpoint === 'details' && limited.has(request.id) && request.attempt === 1
+          ? tooManyRequests()
+          : undefined,
     })
     const scan = new DetailsScan(new QueryClient())
     const states: ScanState[] = []

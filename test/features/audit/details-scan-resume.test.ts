@@ -43,26 +43,36 @@ function memoryMarkerStore(initial?: ScanMarker): ScanMarkerStore & { current: (
 
 const newQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false } } })
 
-const isFetched = (queryClient: QueryClient, key: readonly unknown[]) => queryClient.getQueryState(key)?.status === 'success'
+const isFetched = (queryClient: QueryClient, key: readonly unknown[]) =>
+  queryClient.getQueryState(key)?.status === 'success'
 
 /** Segments the cache holds whole: details, and the size when tracked. */
 function scannedIds(queryClient: QueryClient): string[] {
   return SEGMENTS.filter(
     (segment) =>
       isFetched(queryClient, brazeQueries.details(segment.id).queryKey) &&
-      (!TRACKED.has(segment.id) || isFetched(queryClient, brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey)),
+      (!TRACKED.has(segment.id) ||
+        isFetched(queryClient, brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey)),
   ).map((segment) => segment.id)
 }
 
 /** Segments whose details the cache lacks: the ones a resumed scan asks for. */
 function missingDetailsIds(queryClient: QueryClient): string[] {
-  return SEGMENTS.map((segment) => segment.id).filter((id) => !isFetched(queryClient, brazeQueries.details(id).queryKey))
+  return SEGMENTS.map((segment) => segment.id).filter(
+    (id) => !isFetched(queryClient, brazeQueries.details(id).queryKey),
+  )
 }
 
 /** Moves every fetch time and the scan's start back, as if the reload came `ms` later. */
 function agedBy(ms: number, cache: DehydratedState, marker: ScanMarker): [DehydratedState, ScanMarker] {
-  const queries = cache.queries.map((query) => ({ ...query, state: { ...query.state, dataUpdatedAt: query.state.dataUpdatedAt - ms } }))
-  return [{ ...cache, queries }, { ...marker, startedAt: marker.startedAt - ms }]
+  const queries = cache.queries.map((query) => ({
+    ...query,
+    state: { ...query.state, dataUpdatedAt: query.state.dataUpdatedAt - ms },
+  }))
+  return [
+    { ...cache, queries },
+    { ...marker, startedAt: marker.startedAt - ms },
+  ]
 }
 
 interface Interrupted {
@@ -159,7 +169,9 @@ describe('DetailsScan after a reload', () => {
     // Fetched before the scan started, and stale: the resumed scan fetches it again.
     const before = interrupted.scannedBefore[0] ?? ''
     const queries = cache.queries.map((query) =>
-      query.queryKey[2] === before ? { ...query, state: { ...query.state, dataUpdatedAt: marker.startedAt - HOUR } } : query,
+      query.queryKey[2] === before
+        ? { ...query, state: { ...query.state, dataUpdatedAt: marker.startedAt - HOUR } }
+        : query,
     )
     const traffic = watchBraze(server, demo)
     const { scan } = reloaded({ cache: { ...cache, queries }, marker })
@@ -179,7 +191,12 @@ describe('DetailsScan after a reload', () => {
     const run = scan.resumeInterrupted()
     await vi.waitFor(() => expect(scan.getSnapshot().status).toBe('paused'))
 
-    expect(scan.getSnapshot()).toMatchObject({ resumed: true, total: TOTAL, skipped: interrupted.scannedBefore.length, done: 0 })
+    expect(scan.getSnapshot()).toMatchObject({
+      resumed: true,
+      total: TOTAL,
+      skipped: interrupted.scannedBefore.length,
+      done: 0,
+    })
     await new Promise((resolve) => setTimeout(resolve, 30))
     expect(segmentRequests(traffic)).toEqual([])
     expect(store.current()).toEqual(interrupted.marker)

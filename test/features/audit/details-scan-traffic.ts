@@ -77,8 +77,12 @@ export function watchBraze(
 }
 
 export const idsOf = (traffic: BrazeTraffic, endpoint: Endpoint, from = 0) =>
-  traffic.requests.slice(from).filter((request) => request.endpoint === endpoint).map((request) => request.id)
-export const segmentRequests = (traffic: BrazeTraffic) => traffic.requests.filter((request) => request.endpoint !== 'list')
+  traffic.requests
+    .slice(from)
+    .filter((request) => request.endpoint === endpoint)
+    .map((request) => request.id)
+export const segmentRequests = (traffic: BrazeTraffic) =>
+  traffic.requests.filter((request) => request.endpoint !== 'list')
 export const sorted = (ids: readonly string[]) => [...ids].sort()
 
 /** Resolves once the scan has fetched `count` segments, in a task of its own as a click would be. */

@@ -4,7 +4,13 @@ import { QueryClient } from '@tanstack/react-query'
 import { delay, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { DetailsScan, detailsScanFor, SCAN_CONCURRENCY, SCAN_SIZE_DAYS, type ScanState } from '../../../src/features/audit/details-scan'
+import {
+  DetailsScan,
+  detailsScanFor,
+  SCAN_CONCURRENCY,
+  SCAN_SIZE_DAYS,
+  type ScanState,
+} from '../../../src/features/audit/details-scan'
 import { brazeQueries } from '../../../src/providers/braze/queries'
 import type { DemoBrazeSegment } from '../../../src/server/demo/data'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
@@ -64,7 +70,9 @@ function recordStates(scan: DetailsScan): ScanState[] {
 
 /** Segments whose details are being fetched right now: the scan has them under way. */
 function detailsUnderWay(queryClient: QueryClient): Set<string> {
-  return new Set(ALL_IDS.filter((id) => queryClient.getQueryState(brazeQueries.details(id).queryKey)?.fetchStatus === 'fetching'))
+  return new Set(
+    ALL_IDS.filter((id) => queryClient.getQueryState(brazeQueries.details(id).queryKey)?.fetchStatus === 'fetching'),
+  )
 }
 
 /** Waits for the requests still out to be answered, then long enough for a new one to show if one were coming. */
@@ -89,9 +97,16 @@ describe('DetailsScan', () => {
 
     expect(sorted(idsOf(traffic, 'details'))).toEqual(sorted(ALL_IDS))
     expect(sorted(idsOf(traffic, 'data_series'))).toEqual(sorted(TRACKED_IDS))
-    expect(traffic.requests.filter((request) => request.endpoint === 'data_series').every((request) => request.length === '30')).toBe(true)
+    expect(
+      traffic.requests
+        .filter((request) => request.endpoint === 'data_series')
+        .every((request) => request.length === '30'),
+    ).toBe(true)
     for (const segment of SEGMENTS) {
-      expect(queryClient.getQueryData(['segment', 'braze', segment.id])).toMatchObject({ id: segment.id, name: segment.name })
+      expect(queryClient.getQueryData(['segment', 'braze', segment.id])).toMatchObject({
+        id: segment.id,
+        name: segment.name,
+      })
       const series = queryClient.getQueryData<unknown[]>(['segment', 'braze', segment.id, 'data_series', 30])
       if (isTracked(segment)) expect(series).toHaveLength(30)
       else expect(series).toBeUndefined()
@@ -138,7 +153,9 @@ describe('DetailsScan', () => {
     const traffic = watchBraze({ listDelayMs: 100 })
     const queryClient = newQueryClient()
     const listing = queryClient.fetchQuery(brazeQueries.all())
-    await vi.waitFor(() => expect(traffic.requests.some((request) => request.endpoint === 'list')).toBe(true), { interval: 1 })
+    await vi.waitFor(() => expect(traffic.requests.some((request) => request.endpoint === 'list')).toBe(true), {
+      interval: 1,
+    })
     expect(queryClient.getQueryState(brazeQueries.all().queryKey)?.fetchStatus).toBe('fetching')
     const listedBeforeScan = traffic.requests.length
     const scan = new DetailsScan(queryClient)
@@ -159,7 +176,9 @@ describe('DetailsScan', () => {
     await queryClient.fetchQuery(brazeQueries.details(fresh.id))
     await queryClient.fetchQuery(brazeQueries.dataSeries(fresh.id, SCAN_SIZE_DAYS))
     const staleDetails = await queryClient.fetchQuery(brazeQueries.details(stale.id))
-    queryClient.setQueryData(brazeQueries.details(stale.id).queryKey, staleDetails, { updatedAt: Date.now() - 11 * 60_000 })
+    queryClient.setQueryData(brazeQueries.details(stale.id).queryKey, staleDetails, {
+      updatedAt: Date.now() - 11 * 60_000,
+    })
     const traffic = watchBraze()
     const scan = new DetailsScan(queryClient)
 
@@ -187,7 +206,9 @@ describe('DetailsScan', () => {
     expect(scan.getSnapshot()).toMatchObject({ status: 'done', total: TOTAL, skipped: 0, done: TOTAL, failed: 0 })
     expect(idsOf(traffic, 'details')).not.toContain(FIRST_TRACKED.id)
     expect(idsOf(traffic, 'data_series')).toContain(FIRST_TRACKED.id)
-    expect(queryClient.getQueryData(brazeQueries.dataSeries(FIRST_TRACKED.id, SCAN_SIZE_DAYS).queryKey)).toHaveLength(30)
+    expect(queryClient.getQueryData(brazeQueries.dataSeries(FIRST_TRACKED.id, SCAN_SIZE_DAYS).queryKey)).toHaveLength(
+      30,
+    )
   })
 
   it('sends no new segment request while paused, and finishes once resumed', async () => {
@@ -250,7 +271,12 @@ describe('DetailsScan', () => {
     )
     await scan.start()
 
-    expect(scan.getSnapshot()).toMatchObject({ status: 'done', total: TOTAL, skipped: scanned.length, done: TOTAL - scanned.length })
+    expect(scan.getSnapshot()).toMatchObject({
+      status: 'done',
+      total: TOTAL,
+      skipped: scanned.length,
+      done: TOTAL - scanned.length,
+    })
     expect(sorted(idsOf(traffic, 'details'))).toEqual(sorted(ALL_IDS))
     expect(sorted(idsOf(traffic, 'data_series'))).toEqual(sorted(TRACKED_IDS))
   })

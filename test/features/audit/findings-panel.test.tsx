@@ -45,16 +45,28 @@ interface Loaded {
 const NOTHING_LOADED: Loaded = { details: new Map(), sizes: new Map() }
 
 /** What the findings should say: computed from the same demo data, today, as the page does. */
-function expectedFindings(loaded: Loaded = NOTHING_LOADED, staleMonths = 12, namingPattern: RegExp | null = null): SegmentFindings {
+function expectedFindings(
+  loaded: Loaded = NOTHING_LOADED,
+  staleMonths = 12,
+  namingPattern: RegExp | null = null,
+): SegmentFindings {
   return computeFindings({ segments: LISTED, ...loaded }, { staleMonths, namingPattern }, new Date())
 }
 
 /** The first Braze segments' details (and their size series when tracked), fetched from the demo Braze as the scan would. */
 async function loadBraze(count: number): Promise<Loaded> {
   const segments = BRAZE.slice(0, count)
-  const details = new Map(await Promise.all(segments.map(async (segment) => [segment.id, await fetchBrazeSegmentDetails(segment.id)] as const)))
+  const details = new Map(
+    await Promise.all(
+      segments.map(async (segment) => [segment.id, await fetchBrazeSegmentDetails(segment.id)] as const),
+    ),
+  )
   const tracked = segments.filter((segment) => segment.analyticsTracking === true)
-  const sizes = new Map(await Promise.all(tracked.map(async (segment) => [segment.id, await fetchBrazeDataSeries(segment.id, 30)] as const)))
+  const sizes = new Map(
+    await Promise.all(
+      tracked.map(async (segment) => [segment.id, await fetchBrazeDataSeries(segment.id, 30)] as const),
+    ),
+  )
   return { details, sizes }
 }
 
@@ -62,7 +74,8 @@ async function loadBraze(count: number): Promise<Loaded> {
 function seedCache(queryClient: QueryClient, loaded: Loaded): void {
   act(() => {
     for (const [id, details] of loaded.details) queryClient.setQueryData(brazeQueries.details(id).queryKey, details)
-    for (const [id, sizes] of loaded.sizes) queryClient.setQueryData(brazeQueries.dataSeries(id, 30).queryKey, [...sizes])
+    for (const [id, sizes] of loaded.sizes)
+      queryClient.setQueryData(brazeQueries.dataSeries(id, 30).queryKey, [...sizes])
   })
 }
 
@@ -72,7 +85,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** A finding's row: its link (when it has one), its count and what was checked. */
 function finding(label: string) {
   const header = within(findingsTable()).getByRole('rowheader', { name: new RegExp(`^${escapeRegExp(label)}`) })
-  const [count, checked] = [...(header.closest('tr')?.querySelectorAll('td') ?? [])].map((cell) => cell.textContent ?? '')
+  const [count, checked] = [...(header.closest('tr')?.querySelectorAll('td') ?? [])].map(
+    (cell) => cell.textContent ?? '',
+  )
   return { link: within(header).queryByRole('link', { name: label }), count, checked }
 }
 
@@ -95,7 +110,8 @@ function listStatusFor(keys: readonly string[]): string {
   return `${keys.length} ${noun} of ${TOTAL} · Braze: ${braze} · Commanders Act: ${keys.length - braze}`
 }
 
-const keysWith = (findings: SegmentFindings, id: FindingId) => [...findings.bySegment].filter(([, found]) => found.includes(id)).map(([key]) => key)
+const keysWith = (findings: SegmentFindings, id: FindingId) =>
+  [...findings.bySegment].filter(([, found]) => found.includes(id)).map(([key]) => key)
 
 describe('Findings on the audit page', () => {
   it('says the findings wait for the lists, then shows them', async () => {
@@ -117,16 +133,28 @@ describe('Findings on the audit page', () => {
     // The demo data has some of each: a count of 0 would prove nothing.
     expect(expected.count).toBeGreaterThan(0)
     await renderAudit()
-    expect(finding(label)).toMatchObject({ count: String(expected.count), checked: `All ${expected.applicable} checked` })
+    expect(finding(label)).toMatchObject({
+      count: String(expected.count),
+      checked: `All ${expected.applicable} checked`,
+    })
   })
 
   it('says how many segments a detail-based finding could check, and counts more as details load', async () => {
     const { queryClient } = await renderAudit()
     // Nothing loaded: counted on nothing yet, and the scan is what fills them in.
     // Nothing checked yet is no count at all, not "0 found".
-    expect(finding('No description')).toMatchObject({ count: '—', checked: `0 of ${BRAZE.length} checked · ${BRAZE.length} need the details scan` })
-    expect(finding('Not updated in 12 months')).toMatchObject({ count: '—', checked: `0 of ${BRAZE.length} checked · ${BRAZE.length} need the details scan` })
-    expect(finding('Size 0 for 30 days')).toMatchObject({ count: '—', checked: `0 of ${TRACKED.length} checked · ${TRACKED.length} need the details scan` })
+    expect(finding('No description')).toMatchObject({
+      count: '—',
+      checked: `0 of ${BRAZE.length} checked · ${BRAZE.length} need the details scan`,
+    })
+    expect(finding('Not updated in 12 months')).toMatchObject({
+      count: '—',
+      checked: `0 of ${BRAZE.length} checked · ${BRAZE.length} need the details scan`,
+    })
+    expect(finding('Size 0 for 30 days')).toMatchObject({
+      count: '—',
+      checked: `0 of ${TRACKED.length} checked · ${TRACKED.length} need the details scan`,
+    })
 
     const some = await loadBraze(20)
     seedCache(queryClient, some)
@@ -135,7 +163,9 @@ describe('Findings on the audit page', () => {
     expect(partly.counts['no-description'].count).toBeGreaterThan(0)
     expect(partly.counts['size-zero'].count).toBeGreaterThan(0)
     await waitFor(() => expect(finding('No description').count).toBe(String(partly.counts['no-description'].count)))
-    expect(finding('No description').checked).toBe(`20 of ${BRAZE.length} checked · ${BRAZE.length - 20} need the details scan`)
+    expect(finding('No description').checked).toBe(
+      `20 of ${BRAZE.length} checked · ${BRAZE.length - 20} need the details scan`,
+    )
     expect(finding('Not updated in 12 months')).toMatchObject({
       count: String(partly.counts.stale.count),
       checked: `20 of ${BRAZE.length} checked · ${BRAZE.length - 20} need the details scan`,
@@ -150,8 +180,14 @@ describe('Findings on the audit page', () => {
     const complete = expectedFindings(all)
     await waitFor(() => expect(finding('No description').checked).toBe(`All ${BRAZE.length} checked`))
     expect(finding('No description').count).toBe(String(complete.counts['no-description'].count))
-    expect(finding('Not updated in 12 months')).toMatchObject({ count: String(complete.counts.stale.count), checked: `All ${BRAZE.length} checked` })
-    expect(finding('Size 0 for 30 days')).toMatchObject({ count: String(complete.counts['size-zero'].count), checked: `All ${TRACKED.length} checked` })
+    expect(finding('Not updated in 12 months')).toMatchObject({
+      count: String(complete.counts.stale.count),
+      checked: `All ${BRAZE.length} checked`,
+    })
+    expect(finding('Size 0 for 30 days')).toMatchObject({
+      count: String(complete.counts['size-zero'].count),
+      checked: `All ${TRACKED.length} checked`,
+    })
   })
 
   it.each<{ label: string; id: FindingId }>([
@@ -203,7 +239,10 @@ describe('Findings on the audit page', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: 'Not updated in' }), '36 months')
     expect(finding('Not updated in 36 months').count).toBe(String(thirtySix.counts.stale.count))
     expect(within(findingsTable()).queryByRole('link', { name: 'Not updated in 12 months' })).not.toBeInTheDocument()
-    expect(linkOf('Not updated in 36 months')).toHaveAttribute('href', `/?updatedBefore=${toDateParam(thirtySix.staleCutoff)}`)
+    expect(linkOf('Not updated in 36 months')).toHaveAttribute(
+      'href',
+      `/?updatedBefore=${toDateParam(thirtySix.staleCutoff)}`,
+    )
 
     first.unmount()
     await renderAudit()
@@ -215,7 +254,11 @@ describe('Findings on the audit page', () => {
     const user = userEvent.setup()
     const { currentSearch } = await renderAudit()
     // Off until a pattern is set.
-    expect(finding('Breaks the naming pattern')).toEqual({ link: null, count: '—', checked: 'Set a pattern to check names' })
+    expect(finding('Breaks the naming pattern')).toEqual({
+      link: null,
+      count: '—',
+      checked: 'Set a pattern to check names',
+    })
 
     const pattern = '^[A-Z]'
     const expected = expectedFindings(NOTHING_LOADED, 12, new RegExp(pattern, 'u'))
@@ -226,7 +269,10 @@ describe('Findings on the audit page', () => {
     await user.paste(pattern)
     // A row whose name did not read (a malformed answer) is not one the pattern can check.
     const { applicable } = expected.counts.naming
-    expect(finding('Breaks the naming pattern')).toMatchObject({ count: String(breaking.length), checked: `All ${applicable} checked` })
+    expect(finding('Breaks the naming pattern')).toMatchObject({
+      count: String(breaking.length),
+      checked: `All ${applicable} checked`,
+    })
     expect(screen.getByRole('textbox', { name: 'Naming pattern' })).toHaveAttribute('aria-invalid', 'false')
 
     await user.click(linkOf('Breaks the naming pattern'))
@@ -242,15 +288,22 @@ describe('Findings on the audit page', () => {
     await user.click(field)
     await user.paste('^(CRM|ACQ')
     expect(field).toHaveAttribute('aria-invalid', 'true')
-    expect(field).toHaveAccessibleDescription(/^This pattern is not a valid regular expression \(.+\); names are not checked until it is fixed\.$/)
+    expect(field).toHaveAccessibleDescription(
+      /^This pattern is not a valid regular expression \(.+\); names are not checked until it is fixed\.$/,
+    )
     expect(finding('Breaks the naming pattern')).toMatchObject({ link: null, count: '—' })
 
     // Fixed: checked again.
     await user.type(field, ')')
     expect(field).toHaveAttribute('aria-invalid', 'false')
-    expect(field).toHaveAccessibleDescription('A regular expression every segment name should match; leave empty for none.')
+    expect(field).toHaveAccessibleDescription(
+      'A regular expression every segment name should match; leave empty for none.',
+    )
     const fixed = expectedFindings(NOTHING_LOADED, 12, /^(CRM|ACQ)/u).counts.naming
-    expect(finding('Breaks the naming pattern')).toMatchObject({ count: String(fixed.count), checked: `All ${fixed.applicable} checked` })
+    expect(finding('Breaks the naming pattern')).toMatchObject({
+      count: String(fixed.count),
+      checked: `All ${fixed.applicable} checked`,
+    })
   })
 })
 
@@ -274,7 +327,11 @@ describe('In both providers', () => {
     )
     const pairCells = (row: HTMLElement) => {
       const [brazeLink, commandersActLink] = within(row).getAllByRole('link')
-      return [brazeLink?.getAttribute('href'), commandersActLink?.getAttribute('href'), row.querySelector('td:last-child')?.textContent]
+      return [
+        brazeLink?.getAttribute('href'),
+        commandersActLink?.getAttribute('href'),
+        row.querySelector('td:last-child')?.textContent,
+      ]
     }
     const expectedRow = (index: number) => {
       const match = matches[index]

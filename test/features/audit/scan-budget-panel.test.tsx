@@ -31,7 +31,17 @@ function statusWithBudget(remaining: number) {
       HttpResponse.json({
         mode: 'demo',
         providers: {
-          braze: { configured: true, host: 'rest.demo-braze.test', rateLimit: { limit: 400, remaining, reserve: 40, resetAt: resetAt.toISOString(), observedAt: new Date().toISOString() } },
+          braze: {
+            configured: true,
+            host: 'rest.demo-braze.test',
+            rateLimit: {
+              limit: 400,
+              remaining,
+              reserve: 40,
+              resetAt: resetAt.toISOString(),
+              observedAt: new Date().toISOString(),
+            },
+          },
           commandersAct: { configured: true, host: 'api.demo-commanders-act.test', site: '1234' },
         },
       }),
@@ -42,8 +52,18 @@ function statusWithBudget(remaining: number) {
 const scanCard = () => screen.getByRole('region', { name: /Details scan|Analyse des détails/ })
 
 describe.each([
-  { language: 'en', cost: `about ${braze.length + tracked} calls to Braze (${braze.length} for details, ${tracked} for sizes)`, left: '100 of 400 calls left, 40 kept in reserve', over: 'more than the budget allows' },
-  { language: 'fr', cost: `environ ${braze.length + tracked} appels à Braze (${braze.length} pour les détails, ${tracked} pour les tailles)`, left: '100 appels restants sur 400, dont 40 gardés en réserve', over: 'plus que le quota ne permet' },
+  {
+    language: 'en',
+    cost: `about ${braze.length + tracked} calls to Braze (${braze.length} for details, ${tracked} for sizes)`,
+    left: '100 of 400 calls left, 40 kept in reserve',
+    over: 'more than the budget allows',
+  },
+  {
+    language: 'fr',
+    cost: `environ ${braze.length + tracked} appels à Braze (${braze.length} pour les détails, ${tracked} pour les tailles)`,
+    left: '100 appels restants sur 400, dont 40 gardés en réserve',
+    over: 'plus que le quota ne permet',
+  },
 ])('before a scan ($language)', ({ language, cost, left, over }) => {
   it('shows what the scan will cost in calls and the budget left, and warns when it needs more', async () => {
     await i18next.changeLanguage(language)
@@ -60,7 +80,13 @@ describe('during a scan', () => {
     server.use(
       http.get('*/api/braze/segments/details', () =>
         HttpResponse.json(
-          { error: 'budget_reserve', provider: 'braze', status: 429, retryAfterSeconds: 2_400, resumeAt: resetAt.toISOString() },
+          {
+            error: 'budget_reserve',
+            provider: 'braze',
+            status: 429,
+            retryAfterSeconds: 2_400,
+            resumeAt: resetAt.toISOString(),
+          },
           { status: 429, headers: { 'Retry-After': '2400' } },
         ),
       ),
@@ -78,7 +104,16 @@ describe('during a scan', () => {
   it('stops at a permission the key lacks and names it', async () => {
     server.use(
       http.get('*/api/braze/segments/details', () =>
-        HttpResponse.json({ error: 'permission_denied', provider: 'braze', status: 403, message: 'Access Denied', permission: 'segments.details' }, { status: 403 }),
+        HttpResponse.json(
+          {
+            error: 'permission_denied',
+            provider: 'braze',
+            status: 403,
+            message: 'Access Denied',
+            permission: 'segments.details',
+          },
+          { status: 403 },
+        ),
       ),
     )
     renderApp('/audit')

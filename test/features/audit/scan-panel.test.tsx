@@ -31,7 +31,10 @@ interface HeldDetails {
 }
 
 /** Holds the details answers until released, so that the scan stays running while the test acts. */
-function holdDetails({ failId, rateLimitFirst = false }: { failId?: string; rateLimitFirst?: boolean } = {}): HeldDetails {
+function holdDetails({
+  failId,
+  rateLimitFirst = false,
+}: { failId?: string; rateLimitFirst?: boolean } = {}): HeldDetails {
   let release!: () => void
   const released = new Promise<void>((resolve) => {
     release = resolve
@@ -62,7 +65,10 @@ function holdDetails({ failId, rateLimitFirst = false }: { failId?: string; rate
 const panel = () => screen.getByRole('region', { name: 'Details scan' })
 const scanStatus = () => within(panel()).getByRole('status')
 const button = (name: string) => within(panel()).queryByRole('button', { name })
-const buttonNames = () => within(panel()).queryAllByRole('button').map((element) => element.textContent)
+const buttonNames = () =>
+  within(panel())
+    .queryAllByRole('button')
+    .map((element) => element.textContent)
 
 describe('ScanPanel', () => {
   it('starts the scan, pauses, resumes and reports the end', async () => {
@@ -88,7 +94,9 @@ describe('ScanPanel', () => {
 
     expect(buttonNames()).toEqual(['Pause', 'Cancel'])
     held.release()
-    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)))
+    await waitFor(() =>
+      expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)),
+    )
     const progress = within(panel()).getByRole('progressbar', { name: 'Details scan' })
     expect(progress).toHaveAttribute('value', String(TOTAL))
     expect(progress).toHaveAttribute('max', String(TOTAL))
@@ -129,7 +137,9 @@ describe('ScanPanel', () => {
     await user.click(screen.getByRole('button', { name: 'Scan again' }))
 
     await waitFor(() =>
-      expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: 1 of 1 fetched, ${TOTAL - 1} already fresh, 1 failed$`)),
+      expect(scanStatus()).toHaveTextContent(
+        new RegExp(`^Scan complete: 1 of 1 fetched, ${TOTAL - 1} already fresh, 1 failed$`),
+      ),
     )
   })
 
@@ -142,9 +152,9 @@ describe('ScanPanel', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Scan details' }))
 
-    expect(await within(panel()).findByText(/^The scan could not start: Braze refused the credentials/)).toHaveTextContent(
-      '(HTTP 401)',
-    )
+    expect(
+      await within(panel()).findByText(/^The scan could not start: Braze refused the credentials/),
+    ).toHaveTextContent('(HTTP 401)')
     expect(buttonNames()).toEqual(['Scan again'])
   })
 
@@ -156,10 +166,14 @@ describe('ScanPanel', () => {
     await user.click(await screen.findByRole('button', { name: 'Scan details' }))
 
     await waitFor(() =>
-      expect(scanStatus()).toHaveTextContent(new RegExp(`^0 of ${TOTAL} fetched · slowed down to 3 at a time: Braze asked to wait$`)),
+      expect(scanStatus()).toHaveTextContent(
+        new RegExp(`^0 of ${TOTAL} fetched · slowed down to 3 at a time: Braze asked to wait$`),
+      ),
     )
     held.release()
-    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)))
+    await waitFor(() =>
+      expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)),
+    )
   })
 
   it('shows a scan resumed after a reload as such', async () => {
@@ -170,11 +184,15 @@ describe('ScanPanel', () => {
 
     const resumed = detailsScanFor(queryClient).resumeInterrupted()
 
-    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^Resumed after reload: 0 of ${TOTAL} fetched$`)))
+    await waitFor(() =>
+      expect(scanStatus()).toHaveTextContent(new RegExp(`^Resumed after reload: 0 of ${TOTAL} fetched$`)),
+    )
     expect(buttonNames()).toEqual(['Pause', 'Cancel'])
     held.release()
     await resumed
-    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)))
+    await waitFor(() =>
+      expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)),
+    )
   })
 
   it('shows a scan paused before the reload as paused, with Resume', async () => {
@@ -186,12 +204,16 @@ describe('ScanPanel', () => {
 
     void detailsScanFor(queryClient).resumeInterrupted()
 
-    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^Paused before the reload: 0 of ${TOTAL} fetched$`)))
+    await waitFor(() =>
+      expect(scanStatus()).toHaveTextContent(new RegExp(`^Paused before the reload: 0 of ${TOTAL} fetched$`)),
+    )
     expect(buttonNames()).toEqual(['Resume', 'Cancel'])
 
     await user.click(screen.getByRole('button', { name: 'Resume' }))
 
-    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)))
+    await waitFor(() =>
+      expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)),
+    )
     expect(localScanMarkerStore.read()).toBeUndefined()
   })
 })

@@ -16,11 +16,25 @@ function braze(id: string, name: string, tags: Segment['tags'], analyticsTrackin
 }
 
 function commandersAct(id: string, name: string): Segment {
-  return { key: segmentKey('commanders-act', id), provider: 'commanders-act', id, name, tags: NOT_PROVIDED, analyticsTracking: NOT_PROVIDED }
+  return {
+    key: segmentKey('commanders-act', id),
+    provider: 'commanders-act',
+    id,
+    name,
+    tags: NOT_PROVIDED,
+    analyticsTracking: NOT_PROVIDED,
+  }
 }
 
 function details(id: string, fields: Partial<BrazeSegmentDetails> = {}): BrazeSegmentDetails {
-  return { id, createdAt: '2024-01-10T09:00:00Z', updatedAt: '2025-02-20T10:00:00Z', textDescription: 'Who buys twice a year', tags: [], ...fields }
+  return {
+    id,
+    createdAt: '2024-01-10T09:00:00Z',
+    updatedAt: '2025-02-20T10:00:00Z',
+    textDescription: 'Who buys twice a year',
+    tags: [],
+    ...fields,
+  }
 }
 
 const entry = auditEntry
@@ -50,7 +64,11 @@ function report(fields: Partial<SessionReport> & { staleMonths?: number } = {}):
   const segments = fields.segments ?? SEGMENTS
   const loaded = fields.details ?? DETAILS
   const staleMonths = fields.staleMonths ?? 12
-  const findings = computeFindings({ segments, details: loaded, sizes: new Map() }, { staleMonths, namingPattern: null }, NOW)
+  const findings = computeFindings(
+    { segments, details: loaded, sizes: new Map() },
+    { staleMonths, namingPattern: null },
+    NOW,
+  )
   return { segments, entries: new Map(), details: loaded, findings, staleMonths, ...fields }
 }
 
@@ -59,7 +77,20 @@ const entriesOf = auditEntriesByKey
 /** The report as an English-speaking user exports it. */
 const en = i18next.getFixedT('en', ['audit', 'common'])
 
-const HEADER = ['Provider', 'ID', 'Name', 'Tags', 'Created', 'Updated', 'Description present', 'Findings', 'Verdict', 'Note', 'Reviewer', 'Reviewed at']
+const HEADER = [
+  'Provider',
+  'ID',
+  'Name',
+  'Tags',
+  'Created',
+  'Updated',
+  'Description present',
+  'Findings',
+  'Verdict',
+  'Note',
+  'Reviewer',
+  'Reviewed at',
+]
 
 /** What a spreadsheet reads: the BOM checked and dropped, then papaparse's rows. */
 function parse(csv: string): string[][] {
@@ -89,7 +120,11 @@ describe('sessionCsv', () => {
       report({
         entries: entriesOf(
           entry('braze:b-1', 'keep', { note: 'OK' }),
-          entry('commanders-act:42', 'fix', { note: 'Doublon de b-1', reviewer: 'Léa', reviewedAt: '2025-03-02T09:15:00.000Z' }),
+          entry('commanders-act:42', 'fix', {
+            note: 'Doublon de b-1',
+            reviewer: 'Léa',
+            reviewedAt: '2025-03-02T09:15:00.000Z',
+          }),
           entry('braze:b-2', 'unreviewed', { note: 'Ask the CRM team' }),
         ),
       }),
@@ -97,23 +132,89 @@ describe('sessionCsv', () => {
     )
     expect(parse(csv)).toEqual([
       HEADER,
-      ['Braze', 'b-3', 'Ancien espace', 'not provided', 'not loaded', 'not loaded', 'not loaded', '', 'Unreviewed', '', '', ''],
       [
-        'Braze', 'b-1', 'Clients fidèles', 'vip; été', local('2022-05-02T08:00:00.000Z'), local('2023-02-01T10:00:00Z'), 'yes',
-        'Not updated in 12 months; In both providers', 'Keep', 'OK', 'Camille', local(REVIEWED_AT),
+        'Braze',
+        'b-3',
+        'Ancien espace',
+        'not provided',
+        'not loaded',
+        'not loaded',
+        'not loaded',
+        '',
+        'Unreviewed',
+        '',
+        '',
+        '',
       ],
       [
-        'Braze', 'b-2', 'Sans tags', '', local('2024-01-10T09:00:00Z'), local('2025-02-20T10:00:00Z'), 'no',
-        'No description; No tags', 'Unreviewed', 'Ask the CRM team', 'Camille', local(REVIEWED_AT),
+        'Braze',
+        'b-1',
+        'Clients fidèles',
+        'vip; été',
+        local('2022-05-02T08:00:00.000Z'),
+        local('2023-02-01T10:00:00Z'),
+        'yes',
+        'Not updated in 12 months; In both providers',
+        'Keep',
+        'OK',
+        'Camille',
+        local(REVIEWED_AT),
       ],
       [
-        'Braze', 'b-4', 'test', 'promo', local('2024-01-10T09:00:00Z'), local('2025-02-20T10:00:00Z'), 'no',
-        'No description; Analytics tracking off; Test or temporary', 'Unreviewed', '', '', '',
+        'Braze',
+        'b-2',
+        'Sans tags',
+        '',
+        local('2024-01-10T09:00:00Z'),
+        local('2025-02-20T10:00:00Z'),
+        'no',
+        'No description; No tags',
+        'Unreviewed',
+        'Ask the CRM team',
+        'Camille',
+        local(REVIEWED_AT),
       ],
-      ['Commanders Act', '43', 'clients fideles', 'not provided', 'not provided', 'not provided', 'not provided', 'In both providers', 'Unreviewed', '', '', ''],
       [
-        'Commanders Act', '42', 'Visiteurs « été »', 'not provided', 'not provided', 'not provided', 'not provided', '',
-        'Fix', 'Doublon de b-1', 'Léa', local('2025-03-02T09:15:00.000Z'),
+        'Braze',
+        'b-4',
+        'test',
+        'promo',
+        local('2024-01-10T09:00:00Z'),
+        local('2025-02-20T10:00:00Z'),
+        'no',
+        'No description; Analytics tracking off; Test or temporary',
+        'Unreviewed',
+        '',
+        '',
+        '',
+      ],
+      [
+        'Commanders Act',
+        '43',
+        'clients fideles',
+        'not provided',
+        'not provided',
+        'not provided',
+        'not provided',
+        'In both providers',
+        'Unreviewed',
+        '',
+        '',
+        '',
+      ],
+      [
+        'Commanders Act',
+        '42',
+        'Visiteurs « été »',
+        'not provided',
+        'not provided',
+        'not provided',
+        'not provided',
+        '',
+        'Fix',
+        'Doublon de b-1',
+        'Léa',
+        local('2025-03-02T09:15:00.000Z'),
       ],
     ])
   })
@@ -133,7 +234,15 @@ describe('sessionCsv', () => {
     { what: 'a blank description', textDescription: ' \n ', expected: 'no' },
     { what: 'a description', textDescription: 'VIP buyers', expected: 'yes' },
   ])('says $expected for a Braze segment with $what', ({ textDescription, expected }) => {
-    const rows = rowsOf(sessionCsv(report({ segments: [braze('b-1', 'Clients', ['vip'])], details: new Map([['b-1', details('b-1', { textDescription })]]) }), en))
+    const rows = rowsOf(
+      sessionCsv(
+        report({
+          segments: [braze('b-1', 'Clients', ['vip'])],
+          details: new Map([['b-1', details('b-1', { textDescription })]]),
+        }),
+        en,
+      ),
+    )
     expect(rows[0]?.['Description present']).toBe(expected)
   })
 
@@ -153,7 +262,20 @@ describe('sessionCsv', () => {
     expect(rows).toHaveLength(1 + SEGMENTS.length + 2)
     expect(rows.slice(-2)).toEqual([
       ['Braze', 'gone', '(no longer listed)', '', '', '', '', '', 'Keep', '', 'Camille', local(REVIEWED_AT)],
-      ['Commanders Act', '99', '(no longer listed)', '', '', '', '', '', 'Fix', 'Was a duplicate', 'Camille', local(REVIEWED_AT)],
+      [
+        'Commanders Act',
+        '99',
+        '(no longer listed)',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'Fix',
+        'Was a duplicate',
+        'Camille',
+        local(REVIEWED_AT),
+      ],
     ])
     expect(rows.find((row) => row[1] === 'b-1')?.slice(8)).toEqual(['Archive', '', 'Camille', local(REVIEWED_AT)])
   })
@@ -175,7 +297,15 @@ describe('sessionCsv', () => {
     ['@', '@SUM(A1)'],
     ['a tab', '\tindented'],
   ])('neutralises a note starting with %s', (_start, note) => {
-    const rows = rowsOf(sessionCsv(report({ segments: [commandersAct('42', 'Visiteurs')], entries: entriesOf(entry('commanders-act:42', 'fix', { note })) }), en))
+    const rows = rowsOf(
+      sessionCsv(
+        report({
+          segments: [commandersAct('42', 'Visiteurs')],
+          entries: entriesOf(entry('commanders-act:42', 'fix', { note })),
+        }),
+        en,
+      ),
+    )
     expect(rows[0]?.Note).toBe(`'${note}`)
   })
 
@@ -185,7 +315,10 @@ describe('sessionCsv', () => {
         report({
           segments: [braze('f', '=cmd|" /C calc"!A0', ['=x', 'ok'])],
           details: new Map(),
-          entries: entriesOf(entry('braze:f', 'keep', { reviewer: '@admin' }), entry('braze:gone', 'fix', { reviewer: '+33 6 00', note: '-5' })),
+          entries: entriesOf(
+            entry('braze:f', 'keep', { reviewer: '@admin' }),
+            entry('braze:gone', 'fix', { reviewer: '+33 6 00', note: '-5' }),
+          ),
         }),
         en,
       ),
@@ -198,7 +331,15 @@ describe('sessionCsv', () => {
 
   it('quotes commas, quotes and line breaks so that a note stays one cell', () => {
     const note = 'Two issues:\r\n1. name, "iOS"\n2. tags'
-    const rows = rowsOf(sessionCsv(report({ segments: [braze('b-1', 'Clients, "VIP"', ['vip'])], entries: entriesOf(entry('braze:b-1', 'fix', { note })) }), en))
+    const rows = rowsOf(
+      sessionCsv(
+        report({
+          segments: [braze('b-1', 'Clients, "VIP"', ['vip'])],
+          entries: entriesOf(entry('braze:b-1', 'fix', { note })),
+        }),
+        en,
+      ),
+    )
     expect(rows).toHaveLength(1)
     expect(rows[0]?.Name).toBe('Clients, "VIP"')
     expect(rows[0]?.Note).toBe(note)
@@ -207,7 +348,9 @@ describe('sessionCsv', () => {
   it('writes the header alone, with a BOM and CRLF, when nothing is listed nor reviewed', () => {
     const empty = sessionCsv(report({ segments: [] }), en)
     expect(empty.startsWith(`\uFEFF${HEADER.join(',')}`)).toBe(true)
-    expect(Papa.parse<string[]>(empty.slice(1), { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data).toEqual([HEADER])
+    expect(
+      Papa.parse<string[]>(empty.slice(1), { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data,
+    ).toEqual([HEADER])
     const csv = sessionCsv(report(), en)
     expect(csv.slice(1).split('\r\n')).toHaveLength(1 + SEGMENTS.length)
     expect(csv.slice(1)).not.toMatch(/[^\r]\n/)
@@ -239,7 +382,13 @@ describe('sessionFile', () => {
       // The versions and revisions are the server's bookkeeping, not part of a review passed to a colleague.
       entries: [
         { key: `braze:${BRAZE_ID}`, verdict: 'keep', note: 'OK', reviewer: 'Camille', reviewedAt: REVIEWED_AT },
-        { key: 'commanders-act:0000002A', verdict: 'unreviewed', note: 'À revoir', reviewer: 'Léa', reviewedAt: REVIEWED_AT },
+        {
+          key: 'commanders-act:0000002A',
+          verdict: 'unreviewed',
+          note: 'À revoir',
+          reviewer: 'Léa',
+          reviewedAt: REVIEWED_AT,
+        },
         { key: GONE, verdict: 'archive', note: '', reviewer: 'Camille', reviewedAt: '2024-12-31T23:59:59.000Z' },
       ],
       // Only key, name and tags, in list order; tags not provided are null, unlike an empty list.

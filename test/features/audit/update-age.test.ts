@@ -6,18 +6,33 @@ import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
 
 function braze(id: string): Segment {
-  return { key: segmentKey('braze', id), provider: 'braze', id, name: `Segment ${id}`, tags: [], analyticsTracking: true }
+  return {
+    key: segmentKey('braze', id),
+    provider: 'braze',
+    id,
+    name: `Segment ${id}`,
+    tags: [],
+    analyticsTracking: true,
+  }
 }
 
 function commandersAct(id: string): Segment {
-  return { key: segmentKey('commanders-act', id), provider: 'commanders-act', id, name: `Segment ${id}`, tags: NOT_PROVIDED, analyticsTracking: NOT_PROVIDED }
+  return {
+    key: segmentKey('commanders-act', id),
+    provider: 'commanders-act',
+    id,
+    name: `Segment ${id}`,
+    tags: NOT_PROVIDED,
+    analyticsTracking: NOT_PROVIDED,
+  }
 }
 
 /** The buckets' ids, youngest first (the page shows each under its translated label). */
 const IDS = ['under-1-month', '1-to-3-months', '3-to-6-months', '6-to-12-months', '1-to-2-years', 'over-2-years']
 
 /** Local times: the same wall-clock moment one or more calendar months back, whatever DST did in between. */
-const local = (year: number, month: number, day: number, hours = 0, minutes = 0) => new Date(year, month - 1, day, hours, minutes)
+const local = (year: number, month: number, day: number, hours = 0, minutes = 0) =>
+  new Date(year, month - 1, day, hours, minutes)
 const MINUTE = 60_000
 
 /** The bucket one segment updated at `updatedAt` lands in, or 'unknown'. */
@@ -53,17 +68,41 @@ describe('updateAges', () => {
     { what: 'just over 2 years ago', updatedAt: at(local(2024, 11, 15), -MINUTE), bucket: 'over-2-years' },
     { what: 'ten years ago', updatedAt: at(local(2016, 1, 1)), bucket: 'over-2-years' },
     // Braze's own forms: a UTC timestamp without milliseconds, and one with an offset.
-    { what: 'a day ago, without milliseconds', updatedAt: `${at(NOW, -24 * 60 * MINUTE).slice(0, 19)}Z`, bucket: 'under-1-month' },
+    {
+      what: 'a day ago, without milliseconds',
+      updatedAt: `${at(NOW, -24 * 60 * MINUTE).slice(0, 19)}Z`,
+      bucket: 'under-1-month',
+    },
     { what: 'three years ago, with an offset', updatedAt: '2023-06-01T09:00:00+02:00', bucket: 'over-2-years' },
   ])('puts a segment updated $what in "$bucket"', ({ updatedAt, bucket }) => {
     expect(bucketOf(updatedAt, NOW)).toBe(bucket)
   })
 
   it.each([
-    { what: 'on 31 March, 29 days back', now: local(2026, 3, 31, 12), updatedAt: local(2026, 3, 2, 12), bucket: 'under-1-month' },
-    { what: 'on 31 March, the last day of February', now: local(2026, 3, 31, 12), updatedAt: local(2026, 2, 28), bucket: 'under-1-month' },
-    { what: 'on 31 March, the day before', now: local(2026, 3, 31, 12), updatedAt: local(2026, 2, 27, 23, 59), bucket: '1-to-3-months' },
-    { what: 'on 29 February 2028, a year back is 28 February 2027', now: local(2028, 2, 29, 9), updatedAt: local(2027, 2, 28, 18), bucket: '6-to-12-months' },
+    {
+      what: 'on 31 March, 29 days back',
+      now: local(2026, 3, 31, 12),
+      updatedAt: local(2026, 3, 2, 12),
+      bucket: 'under-1-month',
+    },
+    {
+      what: 'on 31 March, the last day of February',
+      now: local(2026, 3, 31, 12),
+      updatedAt: local(2026, 2, 28),
+      bucket: 'under-1-month',
+    },
+    {
+      what: 'on 31 March, the day before',
+      now: local(2026, 3, 31, 12),
+      updatedAt: local(2026, 2, 27, 23, 59),
+      bucket: '1-to-3-months',
+    },
+    {
+      what: 'on 29 February 2028, a year back is 28 February 2027',
+      now: local(2028, 2, 29, 9),
+      updatedAt: local(2027, 2, 28, 18),
+      bucket: '6-to-12-months',
+    },
   ])('clamps month ends as the finding does: $what', ({ now, updatedAt, bucket }) => {
     expect(bucketOf(updatedAt.toISOString(), now)).toBe(bucket)
   })
@@ -103,7 +142,12 @@ describe('updateAges', () => {
   it('counts many segments across the buckets', () => {
     const ages = [2, 20, 40, 100, 200, 400, 800, 1000].map((days) => at(NOW, -days * 24 * 60 * MINUTE))
     const segments = ages.map((_, index) => braze(`b-${index}`))
-    const details = new Map(ages.map((updatedAt, index): [string, BrazeSegmentDetails] => [`b-${index}`, { id: `b-${index}`, tags: [], updatedAt }]))
+    const details = new Map(
+      ages.map((updatedAt, index): [string, BrazeSegmentDetails] => [
+        `b-${index}`,
+        { id: `b-${index}`, tags: [], updatedAt },
+      ]),
+    )
     expect(updateAges(segments, details, NOW).buckets.map((bucket) => bucket.count)).toEqual([2, 1, 1, 1, 1, 2])
   })
 })

@@ -31,8 +31,19 @@ function answerStatus(rateLimit: BrazeRateLimit | null) {
 const resetAt = new Date(2026, 11, 6, 15, 0)
 
 describe.each([
-  { language: 'en', term: 'Hourly budget', known: /12,345 of 250,000 calls left · 25,000 kept in reserve for production · resets at 0?3:00/, unknown: /Not known yet/ },
-  { language: 'fr', term: 'Quota horaire', known: /12\s345 appels restants sur 250\s000 · 25\s000 gardés en réserve pour la production · remise à zéro à 15:00/, unknown: /Pas encore connu/ },
+  {
+    language: 'en',
+    term: 'Hourly budget',
+    known: /12,345 of 250,000 calls left · 25,000 kept in reserve for production · resets at 0?3:00/,
+    unknown: /Not known yet/,
+  },
+  {
+    language: 'fr',
+    term: 'Quota horaire',
+    known:
+      /12\s345 appels restants sur 250\s000 · 25\s000 gardés en réserve pour la production · remise à zéro à 15:00/,
+    unknown: /Pas encore connu/,
+  },
 ])('Braze’s budget on the Connections page ($language)', ({ language, term, known, unknown }) => {
   const budgetText = async () => {
     await i18next.changeLanguage(language)
@@ -43,7 +54,13 @@ describe.each([
   }
 
   it('shows the calls left, the reserve and the reset time', async () => {
-    answerStatus({ limit: 250_000, remaining: 12_345, reserve: 25_000, resetAt: resetAt.toISOString(), observedAt: new Date(2026, 11, 6, 14, 20).toISOString() })
+    answerStatus({
+      limit: 250_000,
+      remaining: 12_345,
+      reserve: 25_000,
+      resetAt: resetAt.toISOString(),
+      observedAt: new Date(2026, 11, 6, 14, 20).toISOString(),
+    })
     expect(await budgetText()).toMatch(known)
   })
 

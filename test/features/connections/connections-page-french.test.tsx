@@ -23,7 +23,9 @@ function answerStatus(status: ConnectionStatus) {
 
 /** The definition a card gives for a term, as a person reads "Term: value". */
 function fact(card: HTMLElement, term: string): string | null {
-  const dt = within(card).getAllByRole('term').find((element) => element.textContent === term)
+  const dt = within(card)
+    .getAllByRole('term')
+    .find((element) => element.textContent === term)
   if (!dt) throw new Error(`No "${term}" in the card`)
   return dt.nextElementSibling?.textContent ?? null
 }
@@ -85,7 +87,9 @@ describe('Connections page in French', () => {
     expect(braze).toHaveTextContent(
       'Définissez BRAZE_API_KEY Corrigez BRAZE_REST_ENDPOINT (valeur invalide) dans .env.local ou l’environnement du serveur, puis redémarrez le serveur.',
     )
-    expect(within(braze).getByLabelText('Exemple de configuration')).toHaveTextContent('BRAZE_REST_ENDPOINT=https://rest.iad-01.braze.com')
+    expect(within(braze).getByLabelText('Exemple de configuration')).toHaveTextContent(
+      'BRAZE_REST_ENDPOINT=https://rest.iad-01.braze.com',
+    )
 
     const commandersAct = screen.getByRole('region', { name: 'Commanders Act' })
     expect(commandersAct).toHaveTextContent('Définissez COMMANDERS_ACT_SITE_ID COMMANDERS_ACT_TOKEN dans .env.local')
@@ -94,6 +98,8 @@ describe('Connections page in French', () => {
   it('says in French that the server did not give its configuration', async () => {
     server.use(http.get('*/api/status', () => HttpResponse.json({ error: 'boom' }, { status: 500 })))
     renderApp('/connections')
-    expect(await screen.findByRole('alert')).toHaveTextContent('Le serveur du tableau de bord n’a pas indiqué sa configuration')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Le serveur du tableau de bord n’a pas indiqué sa configuration',
+    )
   })
 })

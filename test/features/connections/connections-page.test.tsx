@@ -20,12 +20,20 @@ const brazeCard = () => screen.findByRole('region', { name: 'Braze' })
 const commandersActCard = () => screen.findByRole('region', { name: 'Commanders Act' })
 
 /** The terms of a card's definition list ("REST endpoint", "Instance"…), as a person reads them. */
-const terms = (card: HTMLElement) => within(card).queryAllByRole('term').map((term) => term.textContent)
+const terms = (card: HTMLElement) =>
+  within(card)
+    .queryAllByRole('term')
+    .map((term) => term.textContent)
 
 /** The definition a card gives for a term, as a person reads "Term: value". */
 function fact(card: HTMLElement, term: string): string | null {
-  const dt = within(card).queryAllByRole('term').find((element) => element.textContent === term)
-  if (!dt) throw new Error(`No "${term}" in the ${card.getAttribute('aria-labelledby') ?? ''} card; terms: ${terms(card).join(', ')}`)
+  const dt = within(card)
+    .queryAllByRole('term')
+    .find((element) => element.textContent === term)
+  if (!dt)
+    throw new Error(
+      `No "${term}" in the ${card.getAttribute('aria-labelledby') ?? ''} card; terms: ${terms(card).join(', ')}`,
+    )
   const dd = dt.nextElementSibling
   expect(dd).toHaveRole('definition')
   return dd?.textContent ?? null
@@ -147,7 +155,11 @@ describe('Connections page', () => {
 
   it.each([
     { what: 'a 500', respond: () => HttpResponse.json({ error: 'boom' }, { status: 500 }), message: /answered 500/ },
-    { what: 'an unexpected body', respond: () => HttpResponse.json({ mode: 'maybe', providers: {} }), message: /unexpected status \(mode\)/ },
+    {
+      what: 'an unexpected body',
+      respond: () => HttpResponse.json({ mode: 'maybe', providers: {} }),
+      message: /unexpected status \(mode\)/,
+    },
   ])('shows an alert when the status endpoint sends $what', async ({ respond, message }) => {
     server.use(http.get('*/api/status', respond))
     renderApp('/connections')

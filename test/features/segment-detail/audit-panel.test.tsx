@@ -32,11 +32,19 @@ async function stored(key = SEGMENT_KEY): Promise<AuditEntry | undefined> {
 }
 
 /** Another reviewer's write, straight to the server. */
-async function othersWrite(field: 'verdict' | 'note', value: string, reviewer = 'Dominique', at = new Date('2026-03-01T10:00:00Z')) {
+async function othersWrite(
+  field: 'verdict' | 'note',
+  value: string,
+  reviewer = 'Dominique',
+  at = new Date('2026-03-01T10:00:00Z'),
+) {
   const store = await testAuditStore()
   const current = await stored()
   const baseVersion = field === 'verdict' ? (current?.verdictVersion ?? 0) : (current?.noteVersion ?? 0)
-  const write = field === 'verdict' ? { key: SEGMENT_KEY, field, value: value as AuditEntry['verdict'], baseVersion } : { key: SEGMENT_KEY, field, value, baseVersion }
+  const write =
+    field === 'verdict'
+      ? { key: SEGMENT_KEY, field, value: value as AuditEntry['verdict'], baseVersion }
+      : { key: SEGMENT_KEY, field, value, baseVersion }
   const outcome = await store.write(write, reviewer, at)
   expect(outcome.ok).toBe(true)
 }
@@ -44,7 +52,8 @@ async function othersWrite(field: 'verdict' | 'note', value: string, reviewer = 
 const panel = () => screen.getByRole('region', { name: 'Audit' })
 const saveStatus = () => within(panel()).getByRole('status')
 const noteField = () => within(panel()).getByRole('textbox', { name: 'Note' })
-const verdictRadio = (name: string) => within(within(panel()).getByRole('radiogroup', { name: 'Verdict' })).getByRole('radio', { name })
+const verdictRadio = (name: string) =>
+  within(within(panel()).getByRole('radiogroup', { name: 'Verdict' })).getByRole('radio', { name })
 
 async function openPanel(url = SEGMENT_URL) {
   const view = renderApp(url)
@@ -79,7 +88,9 @@ describe('Audit panel: the reviewer’s name', () => {
     const form = await screen.findByRole('form', { name: 'Audit' })
     await user.keyboard('3')
     expect(within(form).getByRole('textbox', { name: 'Your name' })).toHaveFocus()
-    expect(within(form).getByRole('status')).toHaveTextContent('Enter your name first: each verdict is recorded under it.')
+    expect(within(form).getByRole('status')).toHaveTextContent(
+      'Enter your name first: each verdict is recorded under it.',
+    )
     expect(await stored()).toBeUndefined()
   })
 })
@@ -151,7 +162,11 @@ describe('Audit panel: verdicts', () => {
 
   it('says "Not saved" and puts back the server’s verdict when the write fails', async () => {
     const user = userEvent.setup()
-    server.use(http.post('*/api/audit/writes', () => HttpResponse.json({ error: 'store_error', message: 'The audit database failed' }, { status: 500 })))
+    server.use(
+      http.post('*/api/audit/writes', () =>
+        HttpResponse.json({ error: 'store_error', message: 'The audit database failed' }, { status: 500 }),
+      ),
+    )
     await openPanel()
     await user.click(verdictRadio('Fix'))
     await waitFor(() => expect(saveStatus()).toHaveTextContent('Not saved: The audit database failed'))
@@ -253,7 +268,10 @@ describe('Audit panel: the note', () => {
   })
 
   it('sends again a draft left by a visit whose write never arrived', async () => {
-    sessionStorage.setItem(`segment-audit:note-draft:${SEGMENT_KEY}`, JSON.stringify({ note: 'Typed before a reload', baseVersion: 0 }))
+    sessionStorage.setItem(
+      `segment-audit:note-draft:${SEGMENT_KEY}`,
+      JSON.stringify({ note: 'Typed before a reload', baseVersion: 0 }),
+    )
     await openPanel()
     await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
     expect(noteField()).toHaveValue('Typed before a reload')
@@ -263,7 +281,10 @@ describe('Audit panel: the note', () => {
 
   it('shows a draft beside a note someone else saved since, rather than overwriting either', async () => {
     await othersWrite('note', 'Saved by Dominique since')
-    sessionStorage.setItem(`segment-audit:note-draft:${SEGMENT_KEY}`, JSON.stringify({ note: 'My draft', baseVersion: 0 }))
+    sessionStorage.setItem(
+      `segment-audit:note-draft:${SEGMENT_KEY}`,
+      JSON.stringify({ note: 'My draft', baseVersion: 0 }),
+    )
     await openPanel()
     expect(await within(panel()).findByRole('alert')).toHaveTextContent('Saved by Dominique since')
     expect(noteField()).toHaveValue('My draft')
@@ -272,7 +293,13 @@ describe('Audit panel: the note', () => {
 
   it('says "Not saved" and keeps the text when the server fails, and saves on the next try', async () => {
     const user = userEvent.setup()
-    server.use(http.post('*/api/audit/writes', () => HttpResponse.json({ error: 'store_error', message: 'The audit database failed' }, { status: 500 }), { once: true }))
+    server.use(
+      http.post(
+        '*/api/audit/writes',
+        () => HttpResponse.json({ error: 'store_error', message: 'The audit database failed' }, { status: 500 }),
+        { once: true },
+      ),
+    )
     await openPanel()
     await user.type(noteField(), 'Keep me')
     await user.tab()

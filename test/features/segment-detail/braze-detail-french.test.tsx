@@ -29,7 +29,11 @@ beforeEach(async () => {
       const answer = await demo.forwardToBraze(request)
       if (new URL(request.url).searchParams.get('segment_id') !== SEGMENT.id) return answer
       const body = (await answer.json()) as Record<string, unknown>
-      return HttpResponse.json({ ...body, created_at: '2024-03-12T12:00:00.000Z', updated_at: '2026-08-01T12:00:00.000Z' })
+      return HttpResponse.json({
+        ...body,
+        created_at: '2024-03-12T12:00:00.000Z',
+        updated_at: '2026-08-01T12:00:00.000Z',
+      })
     }),
     http.get('*/api/braze/segments/data_series', () =>
       HttpResponse.json({
@@ -69,30 +73,40 @@ describe('Segment pages in French', () => {
     expect(screen.getByRole('heading', { level: 1, name: SEGMENT.name })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Copier l’ID' })).toBeInTheDocument()
     expect(region('Description')).toBeInTheDocument()
-    expect(within(region('Filtres')).getByText('La description que Braze donne des filtres du segment.')).toBeInTheDocument()
+    expect(
+      within(region('Filtres')).getByText('La description que Braze donne des filtres du segment.'),
+    ).toBeInTheDocument()
     expect(screen.queryByText('Aucune description')).not.toBeInTheDocument()
 
     expect(fact('Créé')).toHaveTextContent('12 mars 2024 (il y a 3 ans)')
     expect(fact('Mis à jour')).toHaveTextContent('1 août 2026 (il y a 3 mois)')
-    expect(within(fact('Mis à jour')).getByText('1 août 2026', { exact: false })).toHaveAttribute('datetime', '2026-08-01T12:00:00.000Z')
+    expect(within(fact('Mis à jour')).getByText('1 août 2026', { exact: false })).toHaveAttribute(
+      'datetime',
+      '2026-08-01T12:00:00.000Z',
+    )
     await waitFor(() => expect(fact('Suivi analytique')).toHaveTextContent('Activé'))
 
     const size = region('Taille sur les 30 derniers jours')
-    const chart = await within(size).findByRole('img', { name: 'Taille estimée de 12\u202f345 le 2 oct. 2026 à 23\u202f456 le 31 oct. 2026' }, { timeout: 5000 })
+    const chart = await within(size).findByRole(
+      'img',
+      { name: 'Taille estimée de 12\u202f345 le 2 oct. 2026 à 23\u202f456 le 31 oct. 2026' },
+      { timeout: 5000 },
+    )
     expect(chart).toBeInTheDocument()
     expect(size.querySelector('.size-latest')?.textContent).toBe('23\u202f456')
     // Intl writes a no-break space before the percent sign, a narrow one between thousands.
     expect(size.textContent).toContain('utilisateurs le 31 oct. 2026 · +11\u202f111 (+90\u00a0%) sur 30 jours')
 
     const verdicts = within(region('Audit')).getByRole('radiogroup', { name: 'Verdict' })
-    expect(within(verdicts).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent?.replace(/\d$/, ''))).toEqual([
-      'Garder',
-      'Corriger',
-      'Archiver',
-      'Non revu',
-    ])
+    expect(
+      within(verdicts)
+        .getAllByRole('radio')
+        .map((radio) => radio.closest('label')?.textContent?.replace(/\d$/, '')),
+    ).toEqual(['Garder', 'Corriger', 'Archiver', 'Non revu'])
     expect(within(verdicts).getByRole('radio', { name: 'Non revu' })).toBeChecked()
-    expect(region('Audit').textContent).toContain('Vous relisez en tant que Camille. Les touches 1, 2, 3 choisissent Garder, Corriger, Archiver, 0 annule\u202f; j et k')
+    expect(region('Audit').textContent).toContain(
+      'Vous relisez en tant que Camille. Les touches 1, 2, 3 choisissent Garder, Corriger, Archiver, 0 annule\u202f; j et k',
+    )
 
     await user.click(within(verdicts).getByRole('radio', { name: 'Archiver' }))
     await waitFor(() => expect(within(region('Audit')).getByRole('status')).toHaveTextContent('Enregistré'))
@@ -110,9 +124,13 @@ describe('Segment pages in French', () => {
 
   it('says in French that Commanders Act exposes no description or tags', async () => {
     renderApp(`/segments/commanders-act/${COMMANDERS_ACT_SEGMENT.id}`)
-    expect(await screen.findByRole('heading', { level: 1, name: COMMANDERS_ACT_SEGMENT.label }, { timeout: 5000 })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('heading', { level: 1, name: COMMANDERS_ACT_SEGMENT.label }, { timeout: 5000 }),
+    ).toBeInTheDocument()
     expect(fact('Libellé')).toHaveTextContent(COMMANDERS_ACT_SEGMENT.label)
-    expect(region('Détails').textContent).toContain('Commanders Act ne fournit ni description, ni tags, ni dates pour les segments\u202f:')
+    expect(region('Détails').textContent).toContain(
+      'Commanders Act ne fournit ni description, ni tags, ni dates pour les segments\u202f:',
+    )
   })
 
   it('says in French that a segment is not found, with a way back', async () => {

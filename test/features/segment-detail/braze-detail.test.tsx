@@ -96,16 +96,31 @@ describe('Braze segment detail', () => {
     expect(filters?.textContent).toBe(ORDINARY.description)
     expect(ORDINARY.description).toContain('\n')
 
-    expect(within(fact('Tags')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(ORDINARY.tags)
-    expect(within(fact('Teams')).getAllByRole('listitem').map((item) => item.textContent)).toEqual(ORDINARY.teams)
-    for (const [label, iso] of [['Created', ORDINARY.createdAt], ['Last updated', ORDINARY.updatedAt]] as const) {
+    expect(
+      within(fact('Tags'))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(ORDINARY.tags)
+    expect(
+      within(fact('Teams'))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(ORDINARY.teams)
+    for (const [label, iso] of [
+      ['Created', ORDINARY.createdAt],
+      ['Last updated', ORDINARY.updatedAt],
+    ] as const) {
       const time = within(fact(label)).getByText(mediumDate(iso), { exact: false })
       expect(time).toHaveAttribute('datetime', iso)
       expect(time).toHaveTextContent(/\((\d+ \w+ ago|last \w+|yesterday)\)$/)
     }
     await waitFor(() => expect(fact('Analytics tracking')).toHaveTextContent('On'))
 
-    const chart = await within(region('Size, last 30 days')).findByRole('img', { name: /^Estimated size from/ }, { timeout: 5000 })
+    const chart = await within(region('Size, last 30 days')).findByRole(
+      'img',
+      { name: /^Estimated size from/ },
+      { timeout: 5000 },
+    )
     expect(chart).toBeInTheDocument()
     expect(series.count).toBe(1)
   })
@@ -139,7 +154,9 @@ describe('Braze segment detail', () => {
 
   it('says so when the segment does not exist, with a way back', async () => {
     renderApp('/segments/braze/00000000-0000-4000-8000-000000000000')
-    expect(await screen.findByRole('heading', { level: 1, name: 'Segment not found' }, { timeout: 5000 })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Segment not found' }, { timeout: 5000 }),
+    ).toBeInTheDocument()
     expect(screen.getByText('00000000-0000-4000-8000-000000000000')).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Back to the segments' })).toHaveAttribute('href', '/')
     expect(document.title).toBe('Segment not found — Segment Audit')
@@ -172,7 +189,11 @@ describe('Braze segment detail', () => {
   })
 
   it('claims nothing about the description when the details could not be loaded', async () => {
-    server.use(http.get('*/api/braze/segments/details', () => HttpResponse.json({ message: 'Invalid API key' }, { status: 401 })))
+    server.use(
+      http.get('*/api/braze/segments/details', () =>
+        HttpResponse.json({ message: 'Invalid API key' }, { status: 401 }),
+      ),
+    )
     renderApp(pathOf(ORDINARY))
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
     expect(alert).toHaveTextContent('Braze rejected the credentials')
@@ -186,20 +207,33 @@ describe('Braze segment detail', () => {
     server.use(
       http.get('*/api/braze/segments/details', ({ request }) =>
         new URL(request.url).searchParams.get('segment_id') === archived.id
-          ? HttpResponse.json({ message: 'success', name: 'Archived winter promo', description: 'Users who: -', tags: [] })
+          ? HttpResponse.json({
+              message: 'success',
+              name: 'Archived winter promo',
+              description: 'Users who: -',
+              tags: [],
+            })
           : demo.forwardToBraze(request),
       ),
     )
     renderApp(pathOf(archived))
-    await waitFor(() => expect(within(region('Size, last 30 days')).getByText(/does not include this segment/)).toBeInTheDocument(), { timeout: 5000 })
+    await waitFor(
+      () => expect(within(region('Size, last 30 days')).getByText(/does not include this segment/)).toBeInTheDocument(),
+      { timeout: 5000 },
+    )
     expect(fact('Analytics tracking')).toHaveTextContent('Unknown')
   })
 
   it('offers Retry in the size section when the Braze list failed', async () => {
-    server.use(http.get('*/api/braze/segments/list', () => HttpResponse.json({ message: 'Invalid API key' }, { status: 401 })))
+    server.use(
+      http.get('*/api/braze/segments/list', () => HttpResponse.json({ message: 'Invalid API key' }, { status: 401 })),
+    )
     renderApp(pathOf(ORDINARY))
     const section = region('Size, last 30 days')
-    await waitFor(() => expect(within(section).getByRole('alert')).toHaveTextContent('Braze rejected the credentials'), { timeout: 5000 })
+    await waitFor(
+      () => expect(within(section).getByRole('alert')).toHaveTextContent('Braze rejected the credentials'),
+      { timeout: 5000 },
+    )
     expect(within(section).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
   })
 

@@ -41,7 +41,9 @@ describe('Commanders Act segment detail', () => {
     const missing = 'DEADBEEF'
     expect(demo.data.commandersAct.some((segment) => segment.id === missing)).toBe(false)
     renderApp(`/segments/commanders-act/${missing}`)
-    expect(await screen.findByRole('heading', { level: 1, name: 'Segment not found' }, { timeout: 5000 })).toBeInTheDocument()
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Segment not found' }, { timeout: 5000 }),
+    ).toBeInTheDocument()
     expect(screen.getByText(/Commanders Act has no segment with the ID/)).toHaveTextContent(missing)
     expect(screen.getByRole('link', { name: 'Back to the segments' })).toHaveAttribute('href', '/')
   })

@@ -28,9 +28,12 @@ interface ListedRow {
 
 /** The rows of the table in the order shown, once both providers have answered in full. */
 async function listedRows(): Promise<ListedRow[]> {
-  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(`${demo.data.braze.length} segments of ${TOTAL}`), {
-    timeout: 5000,
-  })
+  await waitFor(
+    () => expect(screen.getByRole('status')).toHaveTextContent(`${demo.data.braze.length} segments of ${TOTAL}`),
+    {
+      timeout: 5000,
+    },
+  )
   return within(screen.getByRole('table', { name: 'Segments' }))
     .getAllByRole('link')
     .map((link) => ({ name: link.textContent ?? '', href: link.getAttribute('href') ?? '' }))
@@ -53,7 +56,8 @@ async function expectOnRow(router: ReturnType<typeof renderApp>['router'], rows:
   const row = rowAt(rows, index)
   await waitFor(() => expect(router.state.location.pathname).toBe(row.href))
   // A row whose list answer had no name is listed by its id; its page is titled with the name its details give.
-  if (row.name !== row.href.split('/').at(-1)) expect(await screen.findByRole('heading', { level: 1, name: row.name })).toBeInTheDocument()
+  if (row.name !== row.href.split('/').at(-1))
+    expect(await screen.findByRole('heading', { level: 1, name: row.name })).toBeInTheDocument()
   expect(screen.getByText(`${index + 1} of ${demo.data.braze.length}`)).toBeInTheDocument()
 }
 
@@ -173,4 +177,3 @@ describe('Review queue', () => {
     expect(localStorage.getItem('segment-audit:move-on:v1')).toBe('off')
   })
 })
-

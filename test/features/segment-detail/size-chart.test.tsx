@@ -31,7 +31,9 @@ describe('SizeChart', () => {
     const axis = container.querySelector('.size-y')
     expect([...(axis?.children ?? [])].map((label) => label.textContent)).toEqual(['200,000', '100,000', '0'])
     expect(container.querySelector('.size-axis')).toHaveTextContent('Nov 1, 2026Nov 2, 2026Nov 3, 2026')
-    expect(screen.getByRole('img', { name: 'Estimated size from 100,000 on Nov 1, 2026 to 99,900 on Nov 3, 2026' })).toBeInTheDocument()
+    expect(
+      screen.getByRole('img', { name: 'Estimated size from 100,000 on Nov 1, 2026 to 99,900 on Nov 3, 2026' }),
+    ).toBeInTheDocument()
   })
 
   it('reads each day’s value with the arrow keys once focused', async () => {

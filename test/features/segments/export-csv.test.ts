@@ -15,7 +15,14 @@ function braze(id: string, name: string, tags: Segment['tags'], analyticsTrackin
 }
 
 function commandersAct(id: string, name: string): Segment {
-  return { key: segmentKey('commanders-act', id), provider: 'commanders-act', id, name, tags: NOT_PROVIDED, analyticsTracking: NOT_PROVIDED }
+  return {
+    key: segmentKey('commanders-act', id),
+    provider: 'commanders-act',
+    id,
+    name,
+    tags: NOT_PROVIDED,
+    analyticsTracking: NOT_PROVIDED,
+  }
 }
 
 const loaded: BrazeSegmentDetails = {
@@ -26,12 +33,26 @@ const loaded: BrazeSegmentDetails = {
   textDescription: 'Bought twice',
   teams: ['CRM', 'Growth'],
 }
-const blank: BrazeSegmentDetails = { id: 'b-blank', tags: [], createdAt: '2023-02-03T00:00:00Z', updatedAt: '2023-02-04T00:00:00Z', textDescription: ' ', teams: [] }
+const blank: BrazeSegmentDetails = {
+  id: 'b-blank',
+  tags: [],
+  createdAt: '2023-02-03T00:00:00Z',
+  updatedAt: '2023-02-04T00:00:00Z',
+  textDescription: ' ',
+  teams: [],
+}
 
 function audit(key: string, verdict: Verdict): [string, AuditEntry] {
-  return [key, auditEntry(key, verdict, { note: `a note; on ${key}`, reviewer: 'Zoé', reviewedAt: '2026-03-01T13:05:00.000Z' })]
+  return [
+    key,
+    auditEntry(key, verdict, { note: `a note; on ${key}`, reviewer: 'Zoé', reviewedAt: '2026-03-01T13:05:00.000Z' }),
+  ]
 }
-const REVIEWS = new Map([audit('braze:b-loaded', 'keep'), audit('braze:b-blank', 'archive'), audit('commanders-act:42', 'fix')])
+const REVIEWS = new Map([
+  audit('braze:b-loaded', 'keep'),
+  audit('braze:b-blank', 'archive'),
+  audit('commanders-act:42', 'fix'),
+])
 
 const rows = buildSegmentRows(
   [
@@ -46,7 +67,15 @@ const rows = buildSegmentRows(
       [blank.id, blank],
     ]),
     // The latest day counts, whatever the order the series came in; Sans description is untracked: Braze has no size.
-    sizes: new Map([[loaded.id, [{ time: '2025-06-02', size: 1234567 }, { time: '2025-06-01', size: 99 }]]]),
+    sizes: new Map([
+      [
+        loaded.id,
+        [
+          { time: '2025-06-02', size: 1234567 },
+          { time: '2025-06-01', size: 99 },
+        ],
+      ],
+    ]),
     // Pas chargé has no stored entry.
     verdicts: REVIEWS,
   },
@@ -55,7 +84,19 @@ const rows = buildSegmentRows(
 const en = i18next.getFixedT('en', ['segments', 'common'])
 const fr = i18next.getFixedT('fr', ['segments', 'common'])
 
-const ALL_COLUMNS: ColumnId[] = ['provider', 'name', 'id', 'tags', 'teams', 'tracking', 'created', 'updated', 'description', 'size', 'verdict']
+const ALL_COLUMNS: ColumnId[] = [
+  'provider',
+  'name',
+  'id',
+  'tags',
+  'teams',
+  'tracking',
+  'created',
+  'updated',
+  'description',
+  'size',
+  'verdict',
+]
 
 /** What a spreadsheet reads: the BOM checked and dropped, then papaparse's rows. */
 function parse(csv: string, delimiter = ','): string[][] {
@@ -66,28 +107,152 @@ function parse(csv: string, delimiter = ','): string[][] {
 }
 
 /** The table's columns of an export (every row also ends with its review: note, reviewer, time). */
-function columnsOf(rowsToExport: Parameters<typeof segmentsCsv>[0], columns: readonly ColumnId[], t: typeof en): string[][] {
+function columnsOf(
+  rowsToExport: Parameters<typeof segmentsCsv>[0],
+  columns: readonly ColumnId[],
+  t: typeof en,
+): string[][] {
   return parse(segmentsCsv(rowsToExport, columns, t, { reviews: REVIEWS })).map((cells) => cells.slice(0, -3))
 }
 
 describe('segmentsCsv', () => {
   it('writes every column with readable values for each kind of row', () => {
     expect(columnsOf(rows, ALL_COLUMNS, en)).toEqual([
-      ['Provider', 'Name', 'ID', 'Tags', 'Teams', 'Analytics tracking', 'Created', 'Last updated', 'Description', 'Size', 'Verdict'],
-      ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'CRM; Growth', 'on', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'present', '1234567', 'Keep'],
-      ['Braze', 'Sans description', 'b-blank', '', '', 'off', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'missing', 'not provided', 'Archive'],
-      ['Braze', 'Pas chargé', 'b-unloaded', 'not provided', 'not loaded', 'on', 'not loaded', 'not loaded', 'not loaded', 'not scanned', 'Unreviewed'],
-      ['Commanders Act', 'Visiteurs', '42', 'not provided', 'not provided', 'not provided', 'not provided', 'not provided', 'not provided', 'not provided', 'Fix'],
+      [
+        'Provider',
+        'Name',
+        'ID',
+        'Tags',
+        'Teams',
+        'Analytics tracking',
+        'Created',
+        'Last updated',
+        'Description',
+        'Size',
+        'Verdict',
+      ],
+      [
+        'Braze',
+        'Clients fidèles',
+        'b-loaded',
+        'vip; été',
+        'CRM; Growth',
+        'on',
+        '2024-01-15T08:30:00Z',
+        '2025-06-01T12:00:00.000+02:00',
+        'present',
+        '1234567',
+        'Keep',
+      ],
+      [
+        'Braze',
+        'Sans description',
+        'b-blank',
+        '',
+        '',
+        'off',
+        '2023-02-03T00:00:00Z',
+        '2023-02-04T00:00:00Z',
+        'missing',
+        'not provided',
+        'Archive',
+      ],
+      [
+        'Braze',
+        'Pas chargé',
+        'b-unloaded',
+        'not provided',
+        'not loaded',
+        'on',
+        'not loaded',
+        'not loaded',
+        'not loaded',
+        'not scanned',
+        'Unreviewed',
+      ],
+      [
+        'Commanders Act',
+        'Visiteurs',
+        '42',
+        'not provided',
+        'not provided',
+        'not provided',
+        'not provided',
+        'not provided',
+        'not provided',
+        'not provided',
+        'Fix',
+      ],
     ])
   })
 
   it('writes the header and the values in French when the interface is in French, dates still ISO', () => {
     expect(columnsOf(rows, ALL_COLUMNS, fr)).toEqual([
-      ['Fournisseur', 'Nom', 'ID', 'Tags', 'Équipes', 'Suivi analytique', 'Création', 'Dernière mise à jour', 'Description', 'Taille', 'Verdict'],
-      ['Braze', 'Clients fidèles', 'b-loaded', 'vip; été', 'CRM; Growth', 'activé', '2024-01-15T08:30:00Z', '2025-06-01T12:00:00.000+02:00', 'présente', '1234567', 'Garder'],
-      ['Braze', 'Sans description', 'b-blank', '', '', 'désactivé', '2023-02-03T00:00:00Z', '2023-02-04T00:00:00Z', 'absente', 'non fourni', 'Archiver'],
-      ['Braze', 'Pas chargé', 'b-unloaded', 'non fourni', 'non chargé', 'activé', 'non chargé', 'non chargé', 'non chargé', 'non analysé', 'Non revu'],
-      ['Commanders Act', 'Visiteurs', '42', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'non fourni', 'Corriger'],
+      [
+        'Fournisseur',
+        'Nom',
+        'ID',
+        'Tags',
+        'Équipes',
+        'Suivi analytique',
+        'Création',
+        'Dernière mise à jour',
+        'Description',
+        'Taille',
+        'Verdict',
+      ],
+      [
+        'Braze',
+        'Clients fidèles',
+        'b-loaded',
+        'vip; été',
+        'CRM; Growth',
+        'activé',
+        '2024-01-15T08:30:00Z',
+        '2025-06-01T12:00:00.000+02:00',
+        'présente',
+        '1234567',
+        'Garder',
+      ],
+      [
+        'Braze',
+        'Sans description',
+        'b-blank',
+        '',
+        '',
+        'désactivé',
+        '2023-02-03T00:00:00Z',
+        '2023-02-04T00:00:00Z',
+        'absente',
+        'non fourni',
+        'Archiver',
+      ],
+      [
+        'Braze',
+        'Pas chargé',
+        'b-unloaded',
+        'non fourni',
+        'non chargé',
+        'activé',
+        'non chargé',
+        'non chargé',
+        'non chargé',
+        'non analysé',
+        'Non revu',
+      ],
+      [
+        'Commanders Act',
+        'Visiteurs',
+        '42',
+        'non fourni',
+        'non fourni',
+        'non fourni',
+        'non fourni',
+        'non fourni',
+        'non fourni',
+        'non fourni',
+        'Corriger',
+      ],
     ])
   })
 
@@ -136,7 +301,10 @@ describe('segmentsCsv', () => {
     { name: 'Price = 10', expected: 'Price = 10' },
     { name: 'Quote "this", and, that', expected: 'Quote "this", and, that' },
   ])('neutralises a name that a spreadsheet would run as a formula: $name', ({ name, expected }) => {
-    expect(columnsOf(buildSegmentRows([braze('x', name, ['=cmd', 'ok'], true)]), ['name', 'tags'], en)[1]).toEqual([expected, "'=cmd; ok"])
+    expect(columnsOf(buildSegmentRows([braze('x', name, ['=cmd', 'ok'], true)]), ['name', 'tags'], en)[1]).toEqual([
+      expected,
+      "'=cmd; ok",
+    ])
   })
 })
 

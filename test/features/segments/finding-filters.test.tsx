@@ -37,13 +37,23 @@ function statusFor(keys: readonly string[]): string {
 }
 
 /** The keys of the segments with a finding, as the audit computes it on the same data. */
-function keysWith(id: FindingId, details: ReadonlyMap<string, BrazeSegmentDetails> = new Map(), namingPattern: RegExp | null = null): string[] {
-  const findings = computeFindings({ segments: LISTED, details, sizes: new Map() }, { staleMonths: 12, namingPattern }, new Date())
+function keysWith(
+  id: FindingId,
+  details: ReadonlyMap<string, BrazeSegmentDetails> = new Map(),
+  namingPattern: RegExp | null = null,
+): string[] {
+  const findings = computeFindings(
+    { segments: LISTED, details, sizes: new Map() },
+    { staleMonths: 12, namingPattern },
+    new Date(),
+  )
   return [...findings.bySegment].filter(([, found]) => found.includes(id)).map(([key]) => key)
 }
 
 async function loadAllBrazeDetails(queryClient: QueryClient): Promise<Map<string, BrazeSegmentDetails>> {
-  const details = new Map(await Promise.all(BRAZE.map(async (segment) => [segment.id, await fetchBrazeSegmentDetails(segment.id)] as const)))
+  const details = new Map(
+    await Promise.all(BRAZE.map(async (segment) => [segment.id, await fetchBrazeSegmentDetails(segment.id)] as const)),
+  )
   act(() => {
     for (const [id, loaded] of details) queryClient.setQueryData(brazeQueries.details(id).queryKey, loaded)
   })
@@ -52,7 +62,9 @@ async function loadAllBrazeDetails(queryClient: QueryClient): Promise<Map<string
 
 async function renderList(url = '/') {
   const view = renderApp(url)
-  await waitFor(() => expect(status()).toHaveTextContent(new RegExp(`(^${TOTAL} segments|of ${TOTAL})`)), { timeout: 5000 })
+  await waitFor(() => expect(status()).toHaveTextContent(new RegExp(`(^${TOTAL} segments|of ${TOTAL})`)), {
+    timeout: 5000,
+  })
   return view
 }
 
@@ -74,7 +86,11 @@ describe('Finding filter', () => {
     expect(currentSearch().get('finding')).toBe(id)
     await waitFor(() => expect(status()).toHaveTextContent(statusFor(keys)))
     // The rows shown (the table is virtualised: the first screenful) are segments with the finding.
-    const expectedHrefs = new Set(LISTED.filter((segment) => keys.includes(segment.key)).map((segment) => `/segments/${segment.provider}/${encodeURIComponent(segment.id)}`))
+    const expectedHrefs = new Set(
+      LISTED.filter((segment) => keys.includes(segment.key)).map(
+        (segment) => `/segments/${segment.provider}/${encodeURIComponent(segment.id)}`,
+      ),
+    )
     const shown = within(screen.getByRole('table', { name: 'Segments' }))
       .getAllByRole('link')
       .map((link) => link.getAttribute('href') ?? '')
@@ -101,7 +117,9 @@ describe('Finding filter', () => {
   it('keeps the naming option disabled until a naming pattern is set in the settings', async () => {
     const user = userEvent.setup()
     const { currentSearch } = await renderList()
-    expect(within(findingSelect()).getByRole('option', { name: 'Breaks the naming pattern (no pattern set)' })).toBeDisabled()
+    expect(
+      within(findingSelect()).getByRole('option', { name: 'Breaks the naming pattern (no pattern set)' }),
+    ).toBeDisabled()
 
     act(() => updateFindingSettings({ namingPattern: '^[A-Z]' }))
     const option = within(findingSelect()).getByRole('option', { name: 'Breaks the naming pattern' })
@@ -121,7 +139,9 @@ describe('Not updated since', () => {
     const details = await loadAllBrazeDetails(queryClient)
     // Before local midnight of that day; Commanders Act has no dates and never matches.
     const before = new Date(2025, 5, 1).getTime()
-    const keys = BRAZE.filter((segment) => Date.parse(details.get(segment.id)?.updatedAt ?? '') < before).map((segment) => segment.key)
+    const keys = BRAZE.filter((segment) => Date.parse(details.get(segment.id)?.updatedAt ?? '') < before).map(
+      (segment) => segment.key,
+    )
     expect(keys.length).toBeGreaterThan(0)
     expect(keys.length).toBeLessThan(BRAZE.length)
 
@@ -147,7 +167,11 @@ describe('Clear filters', () => {
     expect(dateField()).toHaveValue('2026-01-01')
     expect(status()).not.toHaveTextContent(new RegExp(`^${TOTAL} segments ·`))
 
-    await user.click(within(screen.getByRole('search', { name: 'Search and filter segments' })).getByRole('button', { name: 'Clear filters' }))
+    await user.click(
+      within(screen.getByRole('search', { name: 'Search and filter segments' })).getByRole('button', {
+        name: 'Clear filters',
+      }),
+    )
     expect(currentSearch().has('finding')).toBe(false)
     expect(currentSearch().has('updatedBefore')).toBe(false)
     expect(findingSelect()).toHaveValue('')

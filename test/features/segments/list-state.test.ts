@@ -26,7 +26,10 @@ describe('parseListState', () => {
     { url: 'tag=vip', expected: state({ facets: { tags: ['vip'] } }) },
     { url: 'tag=vip&tag=%C3%A9t%C3%A9', expected: state({ facets: { tags: ['vip', 'été'] } }) },
     { url: 'team=Growth', expected: state({ facets: { teams: ['Growth'] } }) },
-    { url: 'team=Growth&team=CRM%20%C3%A9quipe&tag=vip', expected: state({ facets: { tags: ['vip'], teams: ['Growth', 'CRM équipe'] } }) },
+    {
+      url: 'team=Growth&team=CRM%20%C3%A9quipe&tag=vip',
+      expected: state({ facets: { tags: ['vip'], teams: ['Growth', 'CRM équipe'] } }),
+    },
     { url: 'sort=-size', expected: state({}, { column: 'size', desc: true }) },
     { url: 'sort=teams', expected: state({}, { column: 'teams', desc: false }) },
     { url: 'tracking=on', expected: state({ tracking: 'on' }) },
@@ -47,7 +50,10 @@ describe('parseListState', () => {
     { url: 'sort=-name', expected: state({}, { column: 'name', desc: true }) },
     {
       url: 'q=vip&provider=braze&tag=a&tag=b&tracking=off&finding=no-tags&sort=-tags',
-      expected: state({ query: 'vip', provider: 'braze', facets: { tags: ['a', 'b'] }, tracking: 'off', finding: 'no-tags' }, { column: 'tags', desc: true }),
+      expected: state(
+        { query: 'vip', provider: 'braze', facets: { tags: ['a', 'b'] }, tracking: 'off', finding: 'no-tags' },
+        { column: 'tags', desc: true },
+      ),
     },
     {
       url: 'verdict=fix&provider=commanders-act&sort=-verdict',
@@ -87,9 +93,9 @@ describe('parseListState', () => {
   })
 
   it('keeps the valid parts when other parts are invalid', () => {
-    expect(parseListState(new URLSearchParams('provider=foo&tag=&tag=vip&tracking=maybe&sort=bogus&q=x&verdict=maybe'))).toEqual(
-      state({ query: 'x', facets: { tags: ['vip'] } }),
-    )
+    expect(
+      parseListState(new URLSearchParams('provider=foo&tag=&tag=vip&tracking=maybe&sort=bogus&q=x&verdict=maybe')),
+    ).toEqual(state({ query: 'x', facets: { tags: ['vip'] } }))
   })
 
   it('reads the first of repeated verdicts', () => {
@@ -97,7 +103,11 @@ describe('parseListState', () => {
   })
 
   it('deduplicates repeated tags, keeping their first order', () => {
-    expect(parseListState(new URLSearchParams('tag=b&tag=a&tag=b&tag=a&tag=c')).filters.facets.tags).toEqual(['b', 'a', 'c'])
+    expect(parseListState(new URLSearchParams('tag=b&tag=a&tag=b&tag=a&tag=c')).filters.facets.tags).toEqual([
+      'b',
+      'a',
+      'c',
+    ])
   })
 })
 
@@ -114,7 +124,11 @@ describe('listStateToParams', () => {
     { what: 'default sort', sort: { column: 'name', desc: false } as const, expected: '' },
     { what: 'name descending', sort: { column: 'name', desc: true } as const, expected: 'sort=-name' },
     { what: 'another column ascending', sort: { column: 'updated', desc: false } as const, expected: 'sort=updated' },
-    { what: 'another column descending', sort: { column: 'provider', desc: true } as const, expected: 'sort=-provider' },
+    {
+      what: 'another column descending',
+      sort: { column: 'provider', desc: true } as const,
+      expected: 'sort=-provider',
+    },
   ])('writes the sort only when it differs from the default: $what', ({ sort, expected }) => {
     expect(listStateToParams(state({}, sort)).toString()).toBe(expected)
   })
@@ -166,7 +180,15 @@ describe('URL round trip', () => {
     {
       what: 'everything at once',
       value: state(
-        { query: 'vip', provider: 'commanders-act', facets: { tags: ['t1', 't2'], teams: ['Growth'] }, tracking: 'on', verdict: 'archive', finding: 'naming', updatedBefore: '2025-01-01' },
+        {
+          query: 'vip',
+          provider: 'commanders-act',
+          facets: { tags: ['t1', 't2'], teams: ['Growth'] },
+          tracking: 'on',
+          verdict: 'archive',
+          finding: 'naming',
+          updatedBefore: '2025-01-01',
+        },
         { column: 'verdict', desc: true },
       ),
     },
@@ -175,18 +197,17 @@ describe('URL round trip', () => {
     expect(parseListState(new URLSearchParams(url))).toEqual(value)
   })
 
-  it.each(segmentColumns.map((column) => column.id))(
-    'sort by %s survives both directions',
-    (column) => {
-      for (const desc of [false, true]) {
-        const value = state({}, { column, desc })
-        expect(parseListState(listStateToParams(value))).toEqual(value)
-      }
-    },
-  )
+  it.each(segmentColumns.map((column) => column.id))('sort by %s survives both directions', (column) => {
+    for (const desc of [false, true]) {
+      const value = state({}, { column, desc })
+      expect(parseListState(listStateToParams(value))).toEqual(value)
+    }
+  })
 
   it('URL → state → URL drops noise and duplicates', () => {
-    const noisy = new URLSearchParams('tag=a&tag=a&tag=&team=&provider=foo&sort=name&tracking=maybe&finding=stale&updatedBefore=nope&utm=x&q=&verdict=Keep')
+    const noisy = new URLSearchParams(
+      'tag=a&tag=a&tag=&team=&provider=foo&sort=name&tracking=maybe&finding=stale&updatedBefore=nope&utm=x&q=&verdict=Keep',
+    )
     expect(listStateToParams(parseListState(noisy)).toString()).toBe('tag=a')
   })
 })

@@ -18,7 +18,11 @@ afterAll(() => server.close())
 describe.each([
   { language: 'en', waiting: /Braze asked to wait: loading resumes at \d{1,2}:\d{2}/, all: '680 segments' },
   // Testing Library reads the French narrow no-break space as a space.
-  { language: 'fr', waiting: /Braze demande de patienter\s: le chargement reprend à \d{1,2}:\d{2}/, all: '680 segments' },
+  {
+    language: 'fr',
+    waiting: /Braze demande de patienter\s: le chargement reprend à \d{1,2}:\d{2}/,
+    all: '680 segments',
+  },
 ])('the Braze list under a 429 ($language)', ({ language, waiting, all }) => {
   it('keeps its rows, says when loading resumes, then completes without an alert', async () => {
     await i18next.changeLanguage(language)

@@ -47,8 +47,22 @@ const MALFORMED_FIELDS: readonly (readonly string[])[] = demo.data.braze.flatMap
 })
 
 describe.each([
-  { language: 'en', findingsTable: 'Findings', mark: 'Malformed answer: ', finding: 'Malformed answer', unreadable: 'unreadable date', created: 'Created' },
-  { language: 'fr', findingsTable: 'Constats', mark: 'Réponse mal formée\u202f: ', finding: 'Réponse mal formée', unreadable: 'date illisible', created: 'Créé' },
+  {
+    language: 'en',
+    findingsTable: 'Findings',
+    mark: 'Malformed answer: ',
+    finding: 'Malformed answer',
+    unreadable: 'unreadable date',
+    created: 'Created',
+  },
+  {
+    language: 'fr',
+    findingsTable: 'Constats',
+    mark: 'Réponse mal formée\u202f: ',
+    finding: 'Réponse mal formée',
+    unreadable: 'date illisible',
+    created: 'Créé',
+  },
 ])('malformed answers ($language)', ({ language, findingsTable, mark, finding, unreadable, created }) => {
   it('lists every row, marks the malformed ones with the field, and counts them as a finding that opens them', async () => {
     await i18next.changeLanguage(language)
@@ -70,7 +84,8 @@ describe.each([
       marks.set(text, (marks.get(text) ?? 0) + 1)
     }
     expect(marks.has(`${mark}name`)).toBe(true)
-    for (const [text, count] of marks) expect(within(table).getAllByText(text, { normalizer: (content) => content })).toHaveLength(count)
+    for (const [text, count] of marks)
+      expect(within(table).getAllByText(text, { normalizer: (content) => content })).toHaveLength(count)
     const flagged = MALFORMED_FIELDS.filter((fields) => fields.includes('analytics_tracking_enabled')).length
     expect(within(table).getAllByText(/analytics_tracking_enabled/)).toHaveLength(flagged)
   })
@@ -92,7 +107,10 @@ describe.each([
     renderApp(`/segments/braze/${odd?.id ?? ''}`)
     expect(await screen.findByText('Bought twice this year')).toBeInTheDocument()
     const createdTerm = screen.getAllByRole('term').find((term) => term.textContent === created)
-    expect(createdTerm?.nextElementSibling?.querySelector('time')).toHaveAttribute('dateTime', '2021-03-18T08:00:00.000Z')
+    expect(createdTerm?.nextElementSibling?.querySelector('time')).toHaveAttribute(
+      'dateTime',
+      '2021-03-18T08:00:00.000Z',
+    )
     expect(screen.getByText(unreadable)).toBeInTheDocument()
     expect(screen.getByText(/updated_at/)).toBeInTheDocument()
   })

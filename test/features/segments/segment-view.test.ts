@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest'
 import { COLUMN_BY_ID, FACETS, segmentColumns, type ColumnId } from '../../../src/features/segments/columns'
 import { EMPTY_FILTERS, type SegmentListFilters } from '../../../src/features/segments/list-state'
 import { buildSegmentRows, type SegmentRow } from '../../../src/features/segments/segment-rows'
-import { countByProvider, facetCounts, filterRows, sortRowsFrom, type SortedRows } from '../../../src/features/segments/segment-view'
+import {
+  countByProvider,
+  facetCounts,
+  filterRows,
+  sortRowsFrom,
+  type SortedRows,
+} from '../../../src/features/segments/segment-view'
 import { computeFindings } from '../../../src/findings/findings'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
@@ -14,14 +20,22 @@ import { auditEntriesByKey, auditEntry } from '../../stores/audit-entries'
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
 /** A sort from scratch (nothing kept). */
-const sortRows = (rows: readonly SegmentRow[], sort: SortedRows['sort'], by: Intl.Collator) => sortRowsFrom(undefined, rows, sort, by).sorted
+const sortRows = (rows: readonly SegmentRow[], sort: SortedRows['sort'], by: Intl.Collator) =>
+  sortRowsFrom(undefined, rows, sort, by).sorted
 
 function braze(id: string, name: string, tags: Segment['tags'] = [], analyticsTracking = true): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
 }
 
 function commandersAct(id: string, name: string): Segment {
-  return { key: segmentKey('commanders-act', id), provider: 'commanders-act', id, name, tags: NOT_PROVIDED, analyticsTracking: NOT_PROVIDED }
+  return {
+    key: segmentKey('commanders-act', id),
+    provider: 'commanders-act',
+    id,
+    name,
+    tags: NOT_PROVIDED,
+    analyticsTracking: NOT_PROVIDED,
+  }
 }
 
 function details(id: string, fields: Partial<BrazeSegmentDetails> = {}): BrazeSegmentDetails {
@@ -77,13 +91,17 @@ describe('buildSegmentRows', () => {
     { what: 'a null text description', textDescription: null, expected: false },
     { what: 'no text description key', textDescription: undefined, expected: false },
   ])('Braze details with $what → description present: $expected', ({ textDescription, expected }) => {
-    const [row] = buildSegmentRows([braze('b1', 'Segment')], { details: detailsMap(details('b1', { textDescription })) })
+    const [row] = buildSegmentRows([braze('b1', 'Segment')], {
+      details: detailsMap(details('b1', { textDescription })),
+    })
     expect(cell('description', row)).toBe(expected ? 'present' : 'missing')
   })
 
   it('leaves description, dates and teams unknown for a Braze segment whose details are not loaded, and its size unscanned', () => {
     const [row] = buildSegmentRows([braze('b1', 'Segment')], {
-      details: detailsMap(details('other', { textDescription: 'x', createdAt: '2024-01-01T00:00:00Z', teams: ['CRM'] })),
+      details: detailsMap(
+        details('other', { textDescription: 'x', createdAt: '2024-01-01T00:00:00Z', teams: ['CRM'] }),
+      ),
       sizes: new Map([['other', [{ time: '2025-06-01', size: 5 }]]]),
     })
     expect((['description', 'created', 'updated', 'teams', 'size'] as const).map((id) => cell(id, row))).toEqual([
@@ -113,16 +131,22 @@ describe('buildSegmentRows', () => {
   })
 
   it('says Braze provides no size without analytics tracking, scanned or not, and "not scanned" for a tracked one', () => {
-    const rows = buildSegmentRows([braze('b1', 'One', [], false), braze('b2', 'Two', [], false), braze('b3', 'Three', [], true)], {
-      sizes: new Map([['b1', []]]),
-    })
+    const rows = buildSegmentRows(
+      [braze('b1', 'One', [], false), braze('b2', 'Two', [], false), braze('b3', 'Three', [], true)],
+      {
+        sizes: new Map([['b1', []]]),
+      },
+    )
     expect(rows.map((row) => cell('size', row))).toEqual(['not provided', 'not provided', 'not scanned'])
   })
 
   it('takes the dates from the loaded details', () => {
     const loaded = details('b1', { createdAt: '2024-01-01T00:00:00Z', updatedAt: '2025-02-03T04:05:06.789+02:00' })
     const [row] = buildSegmentRows([braze('b1', 'Segment')], { details: detailsMap(loaded) })
-    expect([cell('created', row), cell('updated', row)]).toEqual(['2024-01-01T00:00:00Z', '2025-02-03T04:05:06.789+02:00'])
+    expect([cell('created', row), cell('updated', row)]).toEqual([
+      '2024-01-01T00:00:00Z',
+      '2025-02-03T04:05:06.789+02:00',
+    ])
   })
 
   it('marks what Commanders Act never supplies as not provided, even when a Braze detail has the same id', () => {
@@ -149,22 +173,34 @@ describe('buildSegmentRows', () => {
   })
 
   it('marks every row Unreviewed when no verdicts are given', () => {
-    expect(buildSegmentRows([braze('1', 'One'), commandersAct('7', 'Sept')]).map((row) => row.verdict)).toEqual(['unreviewed', 'unreviewed'])
+    expect(buildSegmentRows([braze('1', 'One'), commandersAct('7', 'Sept')]).map((row) => row.verdict)).toEqual([
+      'unreviewed',
+      'unreviewed',
+    ])
   })
 
   it('keeps the segment fields and order', () => {
     const segments = [braze('b1', 'One', ['vip'], false), commandersAct('7', 'Two')]
     const rows = buildSegmentRows(segments)
-    expect(rows.map(({ key, provider, id, name, tags, analyticsTracking }) => ({ key, provider, id, name, tags, analyticsTracking }))).toEqual(
-      segments,
-    )
+    expect(
+      rows.map(({ key, provider, id, name, tags, analyticsTracking }) => ({
+        key,
+        provider,
+        id,
+        name,
+        tags,
+        analyticsTracking,
+      })),
+    ).toEqual(segments)
   })
 })
 
 describe('sortRows', () => {
   it.each([false, true])('puts a row whose name did not read last, sorted by name (descending: %s)', (desc) => {
     const rows = buildSegmentRows([braze('b1', 'Beta'), braze('b2', ''), braze('b3', 'Alpha')])
-    expect(names(sortRows(rows, { column: 'name', desc }, collator))).toEqual(desc ? ['Beta', 'Alpha', ''] : ['Alpha', 'Beta', ''])
+    expect(names(sortRows(rows, { column: 'name', desc }, collator))).toEqual(
+      desc ? ['Beta', 'Alpha', ''] : ['Alpha', 'Beta', ''],
+    )
   })
 
   // One row per kind of value: distinct known values, details not loaded (Charlie), tags not reported (Delta),
@@ -180,8 +216,18 @@ describe('sortRows', () => {
     ],
     {
       details: detailsMap(
-        details('b-3', { createdAt: '2024-01-01T00:00:00Z', updatedAt: '2025-09-01T00:00:00Z', textDescription: 'Described', teams: ['A', 'B'] }),
-        details('b-1', { createdAt: '2023-06-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z', textDescription: '  ', teams: [] }),
+        details('b-3', {
+          createdAt: '2024-01-01T00:00:00Z',
+          updatedAt: '2025-09-01T00:00:00Z',
+          textDescription: 'Described',
+          teams: ['A', 'B'],
+        }),
+        details('b-1', {
+          createdAt: '2023-06-01T00:00:00Z',
+          updatedAt: '2025-01-01T00:00:00Z',
+          textDescription: '  ',
+          teams: [],
+        }),
         details('b-4', { createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-06-01T00:00:00Z', textDescription: null }),
       ),
       // Charlie's size was scanned though its details were not loaded; Delta was never scanned.
@@ -191,7 +237,13 @@ describe('sortRows', () => {
         ['b-2', [{ time: '2025-06-01', size: 0 }]],
       ]),
       // Two Keeps (a tie), one each of Fix and Archive, a stored Unreviewed (Delta) and no entry at all (Foxtrot).
-      verdicts: verdictsMap({ 'braze:b-3': 'fix', 'braze:b-1': 'keep', 'braze:b-2': 'archive', 'braze:b-4': 'unreviewed', 'commanders-act:7': 'keep' }),
+      verdicts: verdictsMap({
+        'braze:b-3': 'fix',
+        'braze:b-1': 'keep',
+        'braze:b-2': 'archive',
+        'braze:b-4': 'unreviewed',
+        'commanders-act:7': 'keep',
+      }),
     },
   )
 
@@ -273,16 +325,19 @@ describe('sortRows', () => {
     expect(names(sortRows(rows, { column, desc: true }, collator))).toEqual(desc)
   })
 
-  it.each(cases)('by $column gives the same order whatever the input order, and leaves the input alone', ({ column, asc, desc }) => {
-    const reversed = [...rows].reverse()
-    const rotated = [...rows.slice(3), ...rows.slice(0, 3)]
-    for (const input of [reversed, rotated]) {
-      const before = [...input]
-      expect(names(sortRows(input, { column, desc: false }, collator))).toEqual(asc)
-      expect(names(sortRows(input, { column, desc: true }, collator))).toEqual(desc)
-      expect(input).toEqual(before)
-    }
-  })
+  it.each(cases)(
+    'by $column gives the same order whatever the input order, and leaves the input alone',
+    ({ column, asc, desc }) => {
+      const reversed = [...rows].reverse()
+      const rotated = [...rows.slice(3), ...rows.slice(0, 3)]
+      for (const input of [reversed, rotated]) {
+        const before = [...input]
+        expect(names(sortRows(input, { column, desc: false }, collator))).toEqual(asc)
+        expect(names(sortRows(input, { column, desc: true }, collator))).toEqual(desc)
+        expect(input).toEqual(before)
+      }
+    },
+  )
 
   it('compares dates as instants, not as text', () => {
     const withOffsets = buildSegmentRows(
@@ -296,22 +351,35 @@ describe('sortRows', () => {
         ),
       },
     )
-    expect(names(sortRows(withOffsets, { column: 'created', desc: false }, collator))).toEqual(['Paris ten o’clock', 'UTC nine o’clock', 'Unparseable'])
-    expect(names(sortRows(withOffsets, { column: 'created', desc: true }, collator))).toEqual(['UTC nine o’clock', 'Paris ten o’clock', 'Unparseable'])
+    expect(names(sortRows(withOffsets, { column: 'created', desc: false }, collator))).toEqual([
+      'Paris ten o’clock',
+      'UTC nine o’clock',
+      'Unparseable',
+    ])
+    expect(names(sortRows(withOffsets, { column: 'created', desc: true }, collator))).toEqual([
+      'UTC nine o’clock',
+      'Paris ten o’clock',
+      'Unparseable',
+    ])
   })
 
   it.each([
     { desc: false, expected: ['eau', 'Élan', 'segment 1', 'Segment 2', 'Segment 10', 'Zèbre'] },
     { desc: true, expected: ['Zèbre', 'Segment 10', 'Segment 2', 'segment 1', 'Élan', 'eau'] },
   ])('sorts names with the collator: accents, case and numbers (desc: $desc)', ({ desc, expected }) => {
-    const segments = ['Zèbre', 'Segment 10', 'Élan', 'Segment 2', 'eau', 'segment 1'].map((name, index) => braze(`id-${index}`, name))
+    const segments = ['Zèbre', 'Segment 10', 'Élan', 'Segment 2', 'eau', 'segment 1'].map((name, index) =>
+      braze(`id-${index}`, name),
+    )
     expect(names(sortRows(buildSegmentRows(segments), { column: 'name', desc }, collator))).toEqual(expected)
   })
 
   it.each([false, true])('breaks equal values by name, then by key, in both directions (desc: %s)', (desc) => {
-    const tied = buildSegmentRows(
-      [commandersAct('a', 'Same'), braze('b', 'Same', [], true), braze('z', 'Earlier', [], true), braze('a', 'same', [], true)],
-    )
+    const tied = buildSegmentRows([
+      commandersAct('a', 'Same'),
+      braze('b', 'Same', [], true),
+      braze('z', 'Earlier', [], true),
+      braze('a', 'same', [], true),
+    ])
     const sorted = sortRows(tied, { column: 'tracking', desc }, collator)
     // Tracking is on for every Braze row: the tie falls to the name ("Same" = "same" for the collator), then the key.
     expect(sorted.map((row) => row.key)).toEqual(['braze:z', 'braze:a', 'braze:b', 'commanders-act:a'])
@@ -320,7 +388,11 @@ describe('sortRows', () => {
   it('breaks equal names by key when sorting by name', () => {
     const tied = buildSegmentRows([commandersAct('1', 'Same'), braze('2', 'Same'), braze('1', 'Same')])
     for (const desc of [false, true]) {
-      expect(sortRows(tied, { column: 'name', desc }, collator).map((row) => row.key)).toEqual(['braze:1', 'braze:2', 'commanders-act:1'])
+      expect(sortRows(tied, { column: 'name', desc }, collator).map((row) => row.key)).toEqual([
+        'braze:1',
+        'braze:2',
+        'commanders-act:1',
+      ])
     }
   })
 })
@@ -339,7 +411,9 @@ describe('sortRowsFrom (a kept sort reused)', () => {
   function randomSegments(random: () => number, count: number, prefix: string): Segment[] {
     return Array.from({ length: count }, (_, index) => {
       const name = `${words[Math.floor(random() * words.length)]}${random() < 0.5 ? '' : ` ${Math.floor(random() * 20)}`}`
-      return random() < 0.2 ? commandersAct(`${prefix}${index}`, name) : braze(`${prefix}${index}`, name, random() < 0.5 ? [] : ['x'], random() < 0.7)
+      return random() < 0.2
+        ? commandersAct(`${prefix}${index}`, name)
+        : braze(`${prefix}${index}`, name, random() < 0.5 ? [] : ['x'], random() < 0.7)
     })
   }
 
@@ -357,8 +431,18 @@ describe('sortRowsFrom (a kept sort reused)', () => {
         // Pages appended, some segments gone, some re-reviewed (new row objects), some details arrived.
         segments.push(...randomSegments(random, 25, `s${step}-`))
         segments.splice(Math.floor(random() * segments.length), 3)
-        for (const segment of segments.slice(0, 10)) if (random() < 0.5) verdictsByKey[segment.key] = random() < 0.5 ? 'keep' : 'archive'
-        const loaded = detailsMap(...segments.filter(() => random() < 0.3).map((segment) => details(segment.id, { createdAt: `2025-0${1 + Math.floor(random() * 9)}-01T00:00:00Z`, textDescription: random() < 0.5 ? 'x' : '' })))
+        for (const segment of segments.slice(0, 10))
+          if (random() < 0.5) verdictsByKey[segment.key] = random() < 0.5 ? 'keep' : 'archive'
+        const loaded = detailsMap(
+          ...segments
+            .filter(() => random() < 0.3)
+            .map((segment) =>
+              details(segment.id, {
+                createdAt: `2025-0${1 + Math.floor(random() * 9)}-01T00:00:00Z`,
+                textDescription: random() < 0.5 ? 'x' : '',
+              }),
+            ),
+        )
         rows = buildSegmentRows(segments, { details: loaded, verdicts: verdictsMap(verdictsByKey) })
         kept = sortRowsFrom(kept, rows, sort, collator)
         expect(names(kept.sorted)).toEqual(names(sortRows(rows, sort, collator)))
@@ -379,7 +463,12 @@ describe('sortRowsFrom (a kept sort reused)', () => {
     const swedish = new Intl.Collator('sv', { sensitivity: 'base', numeric: true })
     const kept = sortRowsFrom(undefined, rows, { column: 'name', desc: false }, swedish)
     const more = [...rows, ...buildSegmentRows([braze('4', 'Apple')])]
-    expect(names(sortRowsFrom(kept, more, { column: 'name', desc: false }, collator).sorted)).toEqual(['Apple', 'Ärger', 'zebra', 'Zèbre'])
+    expect(names(sortRowsFrom(kept, more, { column: 'name', desc: false }, collator).sorted)).toEqual([
+      'Apple',
+      'Ärger',
+      'zebra',
+      'Zèbre',
+    ])
   })
 })
 
@@ -394,15 +483,29 @@ describe('filterRows', () => {
   ]
   // Local times: the "Not updated since" day starts at local midnight, whatever the machine's time zone.
   const loaded = detailsMap(
-    details('b-fid', { updatedAt: new Date(2025, 5, 1, 0, 0, 0).toISOString(), textDescription: 'Fidèles', teams: ['CRM'] }),
+    details('b-fid', {
+      updatedAt: new Date(2025, 5, 1, 0, 0, 0).toISOString(),
+      textDescription: 'Fidèles',
+      teams: ['CRM'],
+    }),
     details('b-pro', { updatedAt: new Date(2025, 4, 31, 23, 59, 59).toISOString(), teams: ['CRM', 'Growth'] }),
     details('b-none', { updatedAt: 'not a date' }),
   )
-  const found = computeFindings({ segments, details: loaded, sizes: new Map() }, { staleMonths: 12, namingPattern: null }, new Date(2026, 0, 1))
+  const found = computeFindings(
+    { segments, details: loaded, sizes: new Map() },
+    { staleMonths: 12, namingPattern: null },
+    new Date(2026, 0, 1),
+  )
   const rows = buildSegmentRows(segments, {
     details: loaded,
     // braze:43 is no listed segment: its Archive must not reach Commanders Act's 43.
-    verdicts: verdictsMap({ 'braze:b-fid': 'keep', 'braze:b-pro': 'fix', 'commanders-act:42': 'fix', 'braze:b-none': 'unreviewed', 'braze:43': 'archive' }),
+    verdicts: verdictsMap({
+      'braze:b-fid': 'keep',
+      'braze:b-pro': 'fix',
+      'commanders-act:42': 'fix',
+      'braze:b-none': 'unreviewed',
+      'braze:43': 'archive',
+    }),
     findings: found.bySegment,
   })
   const all = names(rows)
@@ -410,8 +513,16 @@ describe('filterRows', () => {
   it.each([
     { what: 'no filter', given: {}, expected: all },
     { what: 'a blank query', given: { query: '   ' }, expected: all },
-    { what: 'query without accent finds accented names', given: { query: 'fidele' }, expected: ['Clients fidèles', 'Visiteurs fidèles'] },
-    { what: 'query in capitals with accents', given: { query: 'FIDÈLES' }, expected: ['Clients fidèles', 'Visiteurs fidèles'] },
+    {
+      what: 'query without accent finds accented names',
+      given: { query: 'fidele' },
+      expected: ['Clients fidèles', 'Visiteurs fidèles'],
+    },
+    {
+      what: 'query in capitals with accents',
+      given: { query: 'FIDÈLES' },
+      expected: ['Clients fidèles', 'Visiteurs fidèles'],
+    },
     { what: 'partial last word', given: { query: 'clients fid' }, expected: ['Clients fidèles'] },
     { what: 'words in any order', given: { query: 'fid clients' }, expected: ['Clients fidèles'] },
     { what: 'every word must match', given: { query: 'clients prospects' }, expected: [] },
@@ -422,46 +533,130 @@ describe('filterRows', () => {
     { what: 'query matches name and tag together', given: { query: 'loyalty clients' }, expected: ['Clients fidèles'] },
     { what: 'accent-insensitive both ways', given: { query: 'ETE' }, expected: ['Prospects été'] },
     { what: 'query with no match', given: { query: 'nothing' }, expected: [] },
-    { what: 'provider Braze', given: { provider: 'braze' as const }, expected: ['Clients fidèles', 'Prospects été', 'Sans tags', 'Old workspace'] },
-    { what: 'provider Commanders Act', given: { provider: 'commanders-act' as const }, expected: ['Visiteurs fidèles', 'Panier abandonné'] },
+    {
+      what: 'provider Braze',
+      given: { provider: 'braze' as const },
+      expected: ['Clients fidèles', 'Prospects été', 'Sans tags', 'Old workspace'],
+    },
+    {
+      what: 'provider Commanders Act',
+      given: { provider: 'commanders-act' as const },
+      expected: ['Visiteurs fidèles', 'Panier abandonné'],
+    },
     { what: 'one tag', given: { facets: { tags: ['vip'] } }, expected: ['Clients fidèles'] },
-    { what: 'two tags on the same segment', given: { facets: { tags: ['vip', 'loyalty'] } }, expected: ['Clients fidèles'] },
+    {
+      what: 'two tags on the same segment',
+      given: { facets: { tags: ['vip', 'loyalty'] } },
+      expected: ['Clients fidèles'],
+    },
     { what: 'two tags never together', given: { facets: { tags: ['vip', 'Saison'] } }, expected: [] },
     { what: 'a tag nobody has', given: { facets: { tags: ['unused'] } }, expected: [] },
     { what: 'one team', given: { facets: { teams: ['Growth'] } }, expected: ['Prospects été'] },
-    { what: 'a team on two segments', given: { facets: { teams: ['CRM'] } }, expected: ['Clients fidèles', 'Prospects été'] },
+    {
+      what: 'a team on two segments',
+      given: { facets: { teams: ['CRM'] } },
+      expected: ['Clients fidèles', 'Prospects été'],
+    },
     { what: 'a team and a tag', given: { facets: { teams: ['CRM'], tags: ['vip'] } }, expected: ['Clients fidèles'] },
-    { what: 'tracking on (Commanders Act excluded)', given: { tracking: 'on' as const }, expected: ['Clients fidèles', 'Sans tags'] },
-    { what: 'tracking off (Commanders Act excluded)', given: { tracking: 'off' as const }, expected: ['Prospects été', 'Old workspace'] },
-    { what: 'finding no tags (not provided excluded)', given: { finding: 'no-tags' as const }, expected: ['Sans tags'] },
-    { what: 'finding no description (only loaded details count)', given: { finding: 'no-description' as const }, expected: ['Prospects été', 'Sans tags'] },
-    { what: 'finding tracking off', given: { finding: 'tracking-off' as const }, expected: ['Prospects été', 'Old workspace'] },
+    {
+      what: 'tracking on (Commanders Act excluded)',
+      given: { tracking: 'on' as const },
+      expected: ['Clients fidèles', 'Sans tags'],
+    },
+    {
+      what: 'tracking off (Commanders Act excluded)',
+      given: { tracking: 'off' as const },
+      expected: ['Prospects été', 'Old workspace'],
+    },
+    {
+      what: 'finding no tags (not provided excluded)',
+      given: { finding: 'no-tags' as const },
+      expected: ['Sans tags'],
+    },
+    {
+      what: 'finding no description (only loaded details count)',
+      given: { finding: 'no-description' as const },
+      expected: ['Prospects été', 'Sans tags'],
+    },
+    {
+      what: 'finding tracking off',
+      given: { finding: 'tracking-off' as const },
+      expected: ['Prospects été', 'Old workspace'],
+    },
     { what: 'finding test or temporary, none here', given: { finding: 'leftover' as const }, expected: [] },
     { what: 'finding in both providers', given: { finding: 'cross-provider' as const }, expected: [] },
-    { what: 'not updated since: strictly before local midnight', given: { updatedBefore: '2025-06-01' }, expected: ['Prospects été'] },
-    { what: 'not updated since a later day', given: { updatedBefore: '2025-06-02' }, expected: ['Clients fidèles', 'Prospects été'] },
-    { what: 'not updated since: unknown dates never match', given: { updatedBefore: '2030-01-01' }, expected: ['Clients fidèles', 'Prospects été'] },
-    { what: 'not updated since, and a finding', given: { updatedBefore: '2030-01-01', finding: 'no-description' as const }, expected: ['Prospects été'] },
-    { what: 'provider and query', given: { provider: 'commanders-act' as const, query: 'fidele' }, expected: ['Visiteurs fidèles'] },
+    {
+      what: 'not updated since: strictly before local midnight',
+      given: { updatedBefore: '2025-06-01' },
+      expected: ['Prospects été'],
+    },
+    {
+      what: 'not updated since a later day',
+      given: { updatedBefore: '2025-06-02' },
+      expected: ['Clients fidèles', 'Prospects été'],
+    },
+    {
+      what: 'not updated since: unknown dates never match',
+      given: { updatedBefore: '2030-01-01' },
+      expected: ['Clients fidèles', 'Prospects été'],
+    },
+    {
+      what: 'not updated since, and a finding',
+      given: { updatedBefore: '2030-01-01', finding: 'no-description' as const },
+      expected: ['Prospects été'],
+    },
+    {
+      what: 'provider and query',
+      given: { provider: 'commanders-act' as const, query: 'fidele' },
+      expected: ['Visiteurs fidèles'],
+    },
     { what: 'query and tracking', given: { query: 'fidele', tracking: 'on' as const }, expected: ['Clients fidèles'] },
     { what: 'query and tracking off', given: { query: 'old', tracking: 'off' as const }, expected: ['Old workspace'] },
-    { what: 'provider and no tags', given: { provider: 'braze' as const, finding: 'no-tags' as const }, expected: ['Sans tags'] },
+    {
+      what: 'provider and no tags',
+      given: { provider: 'braze' as const, finding: 'no-tags' as const },
+      expected: ['Sans tags'],
+    },
     { what: 'no tags and a tag', given: { finding: 'no-tags' as const, facets: { tags: ['vip'] } }, expected: [] },
     { what: 'tag and tracking off', given: { facets: { tags: ['vip'] }, tracking: 'off' as const }, expected: [] },
-    { what: 'Commanders Act and tracking on', given: { provider: 'commanders-act' as const, tracking: 'on' as const }, expected: [] },
+    {
+      what: 'Commanders Act and tracking on',
+      given: { provider: 'commanders-act' as const, tracking: 'on' as const },
+      expected: [],
+    },
     { what: 'verdict Keep', given: { verdict: 'keep' as const }, expected: ['Clients fidèles'] },
-    { what: 'verdict Fix, both providers', given: { verdict: 'fix' as const }, expected: ['Prospects été', 'Visiteurs fidèles'] },
+    {
+      what: 'verdict Fix, both providers',
+      given: { verdict: 'fix' as const },
+      expected: ['Prospects été', 'Visiteurs fidèles'],
+    },
     { what: 'verdict Archive on no listed segment', given: { verdict: 'archive' as const }, expected: [] },
     {
       what: 'verdict Unreviewed: stored as such or never reviewed',
       given: { verdict: 'unreviewed' as const },
       expected: ['Sans tags', 'Old workspace', 'Panier abandonné'],
     },
-    { what: 'verdict and provider', given: { verdict: 'fix' as const, provider: 'commanders-act' as const }, expected: ['Visiteurs fidèles'] },
+    {
+      what: 'verdict and provider',
+      given: { verdict: 'fix' as const, provider: 'commanders-act' as const },
+      expected: ['Visiteurs fidèles'],
+    },
     { what: 'verdict and query', given: { verdict: 'fix' as const, query: 'ete' }, expected: ['Prospects été'] },
-    { what: 'verdict and tracking', given: { verdict: 'unreviewed' as const, tracking: 'off' as const }, expected: ['Old workspace'] },
-    { what: 'verdict and a tag', given: { verdict: 'keep' as const, facets: { tags: ['vip'] } }, expected: ['Clients fidèles'] },
-    { what: 'verdict and a tag never together', given: { verdict: 'fix' as const, facets: { tags: ['vip'] } }, expected: [] },
+    {
+      what: 'verdict and tracking',
+      given: { verdict: 'unreviewed' as const, tracking: 'off' as const },
+      expected: ['Old workspace'],
+    },
+    {
+      what: 'verdict and a tag',
+      given: { verdict: 'keep' as const, facets: { tags: ['vip'] } },
+      expected: ['Clients fidèles'],
+    },
+    {
+      what: 'verdict and a tag never together',
+      given: { verdict: 'fix' as const, facets: { tags: ['vip'] } },
+      expected: [],
+    },
   ])('$what', ({ given, expected }) => {
     expect(names(filterRows(rows, filters(given)))).toEqual(expected)
   })
@@ -478,7 +673,13 @@ describe('countByProvider', () => {
     { what: 'Braze only', segments: [braze('1', 'a'), braze('2', 'b')], expected: { braze: 2, 'commanders-act': 0 } },
     {
       what: 'both, with colliding ids',
-      segments: [braze('1', 'a'), commandersAct('1', 'b'), commandersAct('2', 'c'), braze('3', 'd'), commandersAct('3', 'e')],
+      segments: [
+        braze('1', 'a'),
+        commandersAct('1', 'b'),
+        commandersAct('2', 'c'),
+        braze('3', 'd'),
+        commandersAct('3', 'e'),
+      ],
       expected: { braze: 2, 'commanders-act': 3 },
     },
   ])('$what', ({ segments, expected }) => {
@@ -498,7 +699,11 @@ describe('facetCounts', () => {
       commandersAct('g', 'Visiteurs vip'),
     ],
     {
-      details: detailsMap(details('a', { teams: ['CRM'] }), details('b', { teams: ['CRM', 'Growth'] }), details('c', { teams: [] })),
+      details: detailsMap(
+        details('a', { teams: ['CRM'] }),
+        details('b', { teams: ['CRM', 'Growth'] }),
+        details('c', { teams: [] }),
+      ),
       verdicts: verdictsMap({ 'braze:a': 'keep', 'braze:c': 'keep', 'braze:b': 'fix' }),
     },
   )
@@ -507,23 +712,42 @@ describe('facetCounts', () => {
     {
       what: 'no filter: most used first, then by name with the collator ("été" before "zeta")',
       given: {},
-      expected: [['loyalty', 2], ['vip', 2], ['été', 1], ['zeta', 1]],
+      expected: [
+        ['loyalty', 2],
+        ['vip', 2],
+        ['été', 1],
+        ['zeta', 1],
+      ],
     },
     { what: 'tag counts follow the team filter', given: { facets: { teams: ['Growth'] } }, expected: [['vip', 1]] },
     {
       what: 'the tag filter itself does not change the counts',
       given: { facets: { tags: ['vip'] } },
-      expected: [['loyalty', 2], ['vip', 2], ['été', 1], ['zeta', 1]],
+      expected: [
+        ['loyalty', 2],
+        ['vip', 2],
+        ['été', 1],
+        ['zeta', 1],
+      ],
     },
     {
       what: 'counts follow the tracking filter',
       given: { tracking: 'on' as const },
-      expected: [['loyalty', 2], ['été', 1], ['vip', 1], ['zeta', 1]],
+      expected: [
+        ['loyalty', 2],
+        ['été', 1],
+        ['vip', 1],
+        ['zeta', 1],
+      ],
     },
     {
       what: 'counts follow the verdict filter',
       given: { verdict: 'keep' as const },
-      expected: [['loyalty', 2], ['été', 1], ['vip', 1]],
+      expected: [
+        ['loyalty', 2],
+        ['été', 1],
+        ['vip', 1],
+      ],
     },
     {
       what: 'counts follow the query (name, id or tag)',
@@ -533,25 +757,57 @@ describe('facetCounts', () => {
     {
       what: 'selected tags with no row left are still listed, with 0',
       given: { tracking: 'on' as const, facets: { tags: ['vip', 'missing'] } },
-      expected: [['loyalty', 2], ['été', 1], ['vip', 1], ['zeta', 1], ['missing', 0]],
+      expected: [
+        ['loyalty', 2],
+        ['été', 1],
+        ['vip', 1],
+        ['zeta', 1],
+        ['missing', 0],
+      ],
     },
     {
       what: 'selected tags under a filter that leaves no tagged row',
       given: { query: 'delta', facets: { tags: ['vip', 'loyalty'] } },
-      expected: [['zeta', 1], ['loyalty', 0], ['vip', 0]],
+      expected: [
+        ['zeta', 1],
+        ['loyalty', 0],
+        ['vip', 0],
+      ],
     },
     { what: 'Commanders Act has no tags', given: { provider: 'commanders-act' as const }, expected: [] },
-    { what: 'Commanders Act with a selected tag', given: { provider: 'commanders-act' as const, facets: { tags: ['vip'] } }, expected: [['vip', 0]] },
+    {
+      what: 'Commanders Act with a selected tag',
+      given: { provider: 'commanders-act' as const, facets: { tags: ['vip'] } },
+      expected: [['vip', 0]],
+    },
     { what: 'only untagged rows', given: { finding: 'no-tags' as const }, expected: [] },
   ])('$what', ({ given, expected }) => {
-    expect(facetCounts(rows, filters(given), facet('tags'), collator).map(({ value, count }) => [value, count])).toEqual(expected)
+    expect(
+      facetCounts(rows, filters(given), facet('tags'), collator).map(({ value, count }) => [value, count]),
+    ).toEqual(expected)
   })
 
   it.each([
-    { what: 'teams from the loaded details only', given: {}, expected: [['CRM', 2], ['Growth', 1]] },
+    {
+      what: 'teams from the loaded details only',
+      given: {},
+      expected: [
+        ['CRM', 2],
+        ['Growth', 1],
+      ],
+    },
     { what: 'team counts follow the tag filter', given: { facets: { tags: ['loyalty'] } }, expected: [['CRM', 1]] },
-    { what: 'the team filter itself does not change the team counts', given: { facets: { teams: ['Growth'] } }, expected: [['CRM', 2], ['Growth', 1]] },
+    {
+      what: 'the team filter itself does not change the team counts',
+      given: { facets: { teams: ['Growth'] } },
+      expected: [
+        ['CRM', 2],
+        ['Growth', 1],
+      ],
+    },
   ])('$what', ({ given, expected }) => {
-    expect(facetCounts(rows, filters(given), facet('teams'), collator).map(({ value, count }) => [value, count])).toEqual(expected)
+    expect(
+      facetCounts(rows, filters(given), facet('teams'), collator).map(({ value, count }) => [value, count]),
+    ).toEqual(expected)
   })
 })

@@ -33,9 +33,15 @@ async function renderInFrench(url = '/') {
   await i18next.changeLanguage('fr')
   const view = renderApp(url)
   // Both providers in full: the whole list, or a view of it.
-  await waitFor(() => expect(status()).toHaveTextContent(new RegExp(`^1${NNBSP}200 segments|sur 1${NNBSP}200`), { normalizeWhitespace: false }), {
-    timeout: 10_000,
-  })
+  await waitFor(
+    () =>
+      expect(status()).toHaveTextContent(new RegExp(`^1${NNBSP}200 segments|sur 1${NNBSP}200`), {
+        normalizeWhitespace: false,
+      }),
+    {
+      timeout: 10_000,
+    },
+  )
   return view
 }
 
@@ -53,12 +59,19 @@ describe('Segments page in French', () => {
   it('speaks French: heading, search, counts with French numbers, columns, filters', async () => {
     await renderInFrench()
     expect(screen.getByRole('heading', { level: 1, name: 'Segments' })).toBeInTheDocument()
-    expect(screen.getByText('Tous les segments Braze et Commanders Act dans une seule liste. L’API de Braze ne liste pas les segments archivés.')).toBeInTheDocument()
+    expect(
+      screen.getByText(
+        'Tous les segments Braze et Commanders Act dans une seule liste. L’API de Braze ne liste pas les segments archivés.',
+      ),
+    ).toBeInTheDocument()
     expect(document.title).toBe('Segments — Segment Audit')
     expect(searchBox()).toHaveAttribute('placeholder', 'Rechercher par nom, ID ou tag')
     expect(screen.getByRole('search', { name: 'Rechercher et filtrer les segments' })).toBeInTheDocument()
 
-    expect(status()).toHaveTextContent(`1${NNBSP}200 segments · Braze${NNBSP}: 1${NNBSP}000 · Commanders Act${NNBSP}: 200`, { normalizeWhitespace: false })
+    expect(status()).toHaveTextContent(
+      `1${NNBSP}200 segments · Braze${NNBSP}: 1${NNBSP}000 · Commanders Act${NNBSP}: 200`,
+      { normalizeWhitespace: false },
+    )
     expect(screen.getByText(/revu sur/)).toHaveTextContent(`0 revu sur 1${NNBSP}200`, { normalizeWhitespace: false })
 
     expect(screen.getByRole('columnheader', { name: /Dernière mise à jour/ })).toBeInTheDocument()
@@ -68,8 +81,12 @@ describe('Segments page in French', () => {
     const verdict = screen.getByRole('combobox', { name: 'Verdict' })
     expect(within(verdict).getByRole('option', { name: 'Garder' })).toBeInTheDocument()
     expect(within(verdict).getByRole('option', { name: 'Non revu' })).toBeInTheDocument()
-    expect(within(screen.getByRole('combobox', { name: 'Suivi' })).getByRole('option', { name: 'Désactivé' })).toBeInTheDocument()
-    expect(within(screen.getByRole('combobox', { name: 'Constat' })).getByRole('option', { name: 'Sans tags' })).toBeInTheDocument()
+    expect(
+      within(screen.getByRole('combobox', { name: 'Suivi' })).getByRole('option', { name: 'Désactivé' }),
+    ).toBeInTheDocument()
+    expect(
+      within(screen.getByRole('combobox', { name: 'Constat' })).getByRole('option', { name: 'Sans tags' }),
+    ).toBeInTheDocument()
     expect(screen.getByLabelText('Pas mis à jour depuis le')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Exporter en CSV' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Filtre par tags' })).toBeInTheDocument()
@@ -80,7 +97,10 @@ describe('Segments page in French', () => {
     await renderInFrench()
     await user.selectOptions(screen.getByRole('combobox', { name: 'Fournisseur' }), 'commanders-act')
     await waitFor(() =>
-      expect(status()).toHaveTextContent(`200 segments sur 1${NNBSP}200 · Braze${NNBSP}: 0 · Commanders Act${NNBSP}: 200`, { normalizeWhitespace: false }),
+      expect(status()).toHaveTextContent(
+        `200 segments sur 1${NNBSP}200 · Braze${NNBSP}: 0 · Commanders Act${NNBSP}: 200`,
+        { normalizeWhitespace: false },
+      ),
     )
     expect(within(table()).getAllByText('non fourni').length).toBeGreaterThan(0)
     expect(within(table()).getAllByText('par Commanders Act').length).toBeGreaterThan(0)
@@ -96,7 +116,13 @@ describe('Segments page in French', () => {
     await waitFor(() => expect(status()).toHaveTextContent(/^1 segment sur/))
     expect(cellUnder(/Dernière mise à jour/)).toBe('non chargé')
 
-    const details: BrazeSegmentDetails = { id: segment.id, tags: [], createdAt: '2024-01-15T12:00:00Z', updatedAt: '2025-06-01T12:00:00Z', textDescription: '' }
+    const details: BrazeSegmentDetails = {
+      id: segment.id,
+      tags: [],
+      createdAt: '2024-01-15T12:00:00Z',
+      updatedAt: '2025-06-01T12:00:00Z',
+      textDescription: '',
+    }
     act(() => {
       queryClient.setQueryData(brazeQueries.details(segment.id).queryKey, details)
     })
@@ -122,7 +148,9 @@ describe('Segments page in French', () => {
     await act(async () => {
       await i18next.changeLanguage('en')
     })
-    expect(status()).toHaveTextContent('1 segment of 1,200 · Braze: 1 · Commanders Act: 0', { normalizeWhitespace: false })
+    expect(status()).toHaveTextContent('1 segment of 1,200 · Braze: 1 · Commanders Act: 0', {
+      normalizeWhitespace: false,
+    })
 
     await act(async () => {
       await i18next.changeLanguage('fr')
@@ -143,6 +171,8 @@ describe('Segments page in French', () => {
     expect(within(nav).getByText(`1 sur 1${NNBSP}000`, { normalizer: (text) => text })).toBeInTheDocument()
     expect(within(nav).getByRole('link', { name: 'Suivant →' })).toHaveAttribute('title', 'Segment suivant (j)')
     await user.click(within(nav).getByRole('link', { name: '← Retour aux segments' }))
-    await waitFor(() => expect(status()).toHaveTextContent(`1${NNBSP}000 segments sur 1${NNBSP}200`, { normalizeWhitespace: false }))
+    await waitFor(() =>
+      expect(status()).toHaveTextContent(`1${NNBSP}000 segments sur 1${NNBSP}200`, { normalizeWhitespace: false }),
+    )
   })
 })

@@ -34,8 +34,14 @@ const DEMO_STATUS: ConnectionStatus = {
 function savedLists(): PersistedClient {
   const saved = new QueryClient()
   const segments = listedSegments(demo.data)
-  saved.setQueryData(brazeQueries.all().queryKey, segments.filter((segment) => segment.provider === 'braze'))
-  saved.setQueryData(commandersActQueries.all().queryKey, segments.filter((segment) => segment.provider === 'commanders-act'))
+  saved.setQueryData(
+    brazeQueries.all().queryKey,
+    segments.filter((segment) => segment.provider === 'braze'),
+  )
+  saved.setQueryData(
+    commandersActQueries.all().queryKey,
+    segments.filter((segment) => segment.provider === 'commanders-act'),
+  )
   return { timestamp: Date.now(), buster: '', clientState: dehydrate(saved) }
 }
 

@@ -20,7 +20,10 @@ afterAll(() => server.close())
 
 const status = () => screen.getByRole('status')
 const table = () => screen.getByRole('table', { name: 'Segments' })
-const rowLinks = () => within(table()).getAllByRole('link').map((link) => link.textContent)
+const rowLinks = () =>
+  within(table())
+    .getAllByRole('link')
+    .map((link) => link.textContent)
 
 async function waitForAll() {
   await waitFor(() => expect(status()).toHaveTextContent('280 segments'), { timeout: 5000 })
@@ -132,7 +135,12 @@ describe('Segments page', () => {
     const user = userEvent.setup()
     const { currentSearch } = renderApp('/')
     await waitForAll()
-    for (const [label, sort] of [['Analytics tracking', 'tracking'], ['Last updated', 'updated'], ['Tags', 'tags'], ['ID', 'id']] as const) {
+    for (const [label, sort] of [
+      ['Analytics tracking', 'tracking'],
+      ['Last updated', 'updated'],
+      ['Tags', 'tags'],
+      ['ID', 'id'],
+    ] as const) {
       const header = () => screen.getByRole('columnheader', { name: new RegExp(`^${label}`) })
       await user.click(within(header()).getByRole('button'))
       expect(currentSearch().get('sort'), label).toBe(sort)
@@ -143,7 +151,10 @@ describe('Segments page', () => {
   it('says when no segment matches and offers to clear the filters', async () => {
     const user = userEvent.setup()
     renderApp('/?q=zzzz-no-such-segment')
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'No segment matches this view' })).toBeInTheDocument(), { timeout: 5000 })
+    await waitFor(
+      () => expect(screen.getByRole('heading', { name: 'No segment matches this view' })).toBeInTheDocument(),
+      { timeout: 5000 },
+    )
     expect(status()).toHaveTextContent(/^0 segments of 280/)
     await user.click(screen.getAllByRole('button', { name: 'Clear filters' }).at(-1) as HTMLElement)
     await waitForAll()
@@ -191,7 +202,10 @@ describe('Segments page', () => {
   it('names the variables to set when a provider is not configured', async () => {
     server.use(
       http.get('*/api/braze/segments/:endpoint', () =>
-        HttpResponse.json({ error: 'not_configured', provider: 'braze', missing: ['BRAZE_API_KEY'], invalid: [] }, { status: 503 }),
+        HttpResponse.json(
+          { error: 'not_configured', provider: 'braze', missing: ['BRAZE_API_KEY'], invalid: [] },
+          { status: 503 },
+        ),
       ),
     )
     renderApp('/')

@@ -104,13 +104,18 @@ describe.each(['en', 'fr'] as const)('Teams and Size columns (%s)', (language) =
     const latest = fetched.flatMap(({ sizes }) => [...sizes].sort((a, b) => a.time.localeCompare(b.time)).slice(-1))
     const number = new Intl.NumberFormat(language)
 
-    await user.click(within(screen.getByRole('columnheader', { name: new RegExp(`^${words.size}`) })).getByRole('button'))
+    await user.click(
+      within(screen.getByRole('columnheader', { name: new RegExp(`^${words.size}`) })).getByRole('button'),
+    )
     expect(currentSearch().get('sort')).toBe('size')
     const ascending = latest.map(({ size }) => size).sort((a, b) => a - b)
-    await waitFor(() => expect(columnTexts(words.size).slice(0, ascending.length)).toEqual(ascending.map((size) => number.format(size))))
+    await waitFor(() =>
+      expect(columnTexts(words.size).slice(0, ascending.length)).toEqual(ascending.map((size) => number.format(size))),
+    )
     expect(columnTexts(words.size).slice(ascending.length)).toContain(words.notScanned)
     // A series without any day (tracking off): Braze gives no size.
-    if (latest.length < fetched.length) expect(columnTexts(words.size)).toContainEqual(expect.stringMatching(`^${words.notProvided}`))
+    if (latest.length < fetched.length)
+      expect(columnTexts(words.size)).toContainEqual(expect.stringMatching(`^${words.notProvided}`))
 
     await user.type(screen.getByRole('searchbox', { name: words.search }), commandersAct?.id ?? '')
     await waitFor(() => expect(columnTexts(words.size)).toEqual([expect.stringMatching(`^${words.notProvided}`)]))

@@ -68,7 +68,10 @@ const table = () => screen.getByRole('table', { name: 'Segments' })
 const verdictFilter = () => screen.getByRole('combobox', { name: 'Verdict' })
 const reviewedCount = () => screen.getByText(/^Reviewed/)
 const hrefOf = (segment: Listed) => `/segments/${segment.provider}/${segment.id}`
-const listedHrefs = () => within(table()).getAllByRole('link').map((link) => link.getAttribute('href'))
+const listedHrefs = () =>
+  within(table())
+    .getAllByRole('link')
+    .map((link) => link.getAttribute('href'))
 
 /** jsdom's Blob has no text(): read it as a browser's FileReader would. */
 function blobText(blob: Blob | undefined): Promise<string> {
@@ -230,7 +233,11 @@ describe('Verdicts on the Segments page', () => {
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
     expect(blobs).toHaveLength(1)
     const csv = await blobText(blobs[0])
-    const [header = [], ...body] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data
+    const [header = [], ...body] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), {
+      delimiter: ',',
+      newline: '\r\n',
+      skipEmptyLines: true,
+    }).data
     const id = header.indexOf('ID')
     const verdict = header.indexOf('Verdict')
     expect(verdict).toBeGreaterThanOrEqual(0)

@@ -42,7 +42,9 @@ describe('Visitor lookup in French', () => {
     expect(document.title).toBe('Recherche de visiteur — Segment Audit')
     await lookUp(user, '12ab')
     expect(tcidField()).toHaveAttribute('aria-invalid', 'true')
-    expect(tcidField()).toHaveAccessibleDescription('Un ID visiteur (tcid) ne contient que des chiffres, par exemple 1234567890.')
+    expect(tcidField()).toHaveAccessibleDescription(
+      'Un ID visiteur (tcid) ne contient que des chiffres, par exemple 1234567890.',
+    )
   })
 
   it('lists the segments under a French heading, flags an unknown ID, and counts in French', async () => {
@@ -75,6 +77,8 @@ describe('Visitor lookup in French', () => {
     answerVisitor([])
     renderApp('/visitor?tcid=789')
     const result = await screen.findByRole('region', { name: 'Visiteur 789' }, { timeout: 5000 })
-    expect(within(result).getByRole('status').textContent).toBe('Ce visiteur n’appartient à aucun segment Commanders Act.')
+    expect(within(result).getByRole('status').textContent).toBe(
+      'Ce visiteur n’appartient à aucun segment Commanders Act.',
+    )
   })
 })

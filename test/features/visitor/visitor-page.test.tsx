@@ -80,9 +80,11 @@ describe('Visitor lookup', () => {
     expect(tcidField()).toHaveValue('123')
     const result = await screen.findByRole('region', { name: 'Visitor 123' }, { timeout: 5000 })
     await waitFor(() => expect(within(result).getAllByRole('link')).toHaveLength(expected.length))
-    expect(within(result).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual(
-      expected.map((id) => [labelOf(id), `/segments/commanders-act/${id}`]),
-    )
+    expect(
+      within(result)
+        .getAllByRole('link')
+        .map((link) => [link.textContent, link.getAttribute('href')]),
+    ).toEqual(expected.map((id) => [labelOf(id), `/segments/commanders-act/${id}`]))
   })
 
   it('names Commanders Act when it refuses the lookup, and Retry asks again', async () => {
@@ -91,7 +93,9 @@ describe('Visitor lookup', () => {
     server.use(
       http.get('*/api/commanders-act/segments', () => {
         requests += 1
-        return failing ? HttpResponse.json({ error: 'invalid token' }, { status: 401 }) : HttpResponse.json({ segmentIds: [KNOWN.id] })
+        return failing
+          ? HttpResponse.json({ error: 'invalid token' }, { status: 401 })
+          : HttpResponse.json({ segmentIds: [KNOWN.id] })
       }),
     )
     const user = userEvent.setup()

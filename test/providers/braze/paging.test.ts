@@ -11,7 +11,6 @@ import { NOT_PROVIDED } from '../../../src/providers/segment'
 import { brazeListPages, brazeListPagesHandler } from '../../msw/demo-handlers'
 import { countedBrazeList, fetchAllBrazeSegments, LIST, pageOf } from './list-traffic'
 
-
 const server = setupServer(brazeListPagesHandler)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
@@ -29,10 +28,11 @@ function fastRetry() {
   return { waits, retry }
 }
 
-
-
 function listBody(ids: string[]) {
-  return { message: 'success', segments: ids.map((id) => ({ id, name: `Segment ${id}`, analytics_tracking_enabled: true, tags: [] })) }
+  return {
+    message: 'success',
+    segments: ids.map((id) => ({ id, name: `Segment ${id}`, analytics_tracking_enabled: true, tags: [] })),
+  }
 }
 
 const ids = (from: number, to: number) => Array.from({ length: to - from }, (_, index) => `id-${from + index}`)
@@ -157,9 +157,16 @@ describe('fetchAllBrazeSegments', () => {
       }),
     )
     const { waits, retry } = fastRetry()
-    const error = await fetchAllBrazeSegments({ pagesPerRequest: 1, concurrency: 3, retry }).catch((caught: unknown) => caught)
+    const error = await fetchAllBrazeSegments({ pagesPerRequest: 1, concurrency: 3, retry }).catch(
+      (caught: unknown) => caught,
+    )
     expect(error).toBeInstanceOf(ProviderError)
-    expect(error).toMatchObject({ provider: 'braze', reason: 'unauthorized', status: 401, providerMessage: 'Invalid API key' })
+    expect(error).toMatchObject({
+      provider: 'braze',
+      reason: 'unauthorized',
+      status: 401,
+      providerMessage: 'Invalid API key',
+    })
     expect(unauthorized).toBe(1)
     expect(waits).toEqual([])
     expect(stats.pages.length).toBeLessThanOrEqual(3)
@@ -228,7 +235,11 @@ describe('several pages per request (the proxy fetches them from Braze at once)'
     const { requests, stats } = watchRequests()
     const segments = await fetchAllBrazeSegments({ concurrency: 3 })
     expect(segments.map((segment) => segment.id)).toEqual(data.braze.map((segment) => segment.id))
-    expect(requests.every((request) => request.count === BRAZE_PAGES_PER_REQUEST && request.first % BRAZE_PAGES_PER_REQUEST === 0)).toBe(true)
+    expect(
+      requests.every(
+        (request) => request.count === BRAZE_PAGES_PER_REQUEST && request.first % BRAZE_PAGES_PER_REQUEST === 0,
+      ),
+    ).toBe(true)
     // Requests in flight are bounded by `concurrency`; the pages in flight by concurrency × pages per request.
     expect(stats.maxInFlight).toBe(3)
     expect(pageStats.maxInFlight).toBe(3 * BRAZE_PAGES_PER_REQUEST)
@@ -269,14 +280,22 @@ describe('several pages per request (the proxy fetches them from Braze at once)'
 
   it('fails with the error of a page that fails for good, naming Braze', async () => {
     countedBrazeList(server, 900)
-    server.use(http.get(LIST, ({ request }) => (pageOf(request) === 5 ? HttpResponse.json({ message: 'Invalid API key' }, { status: 401 }) : undefined)))
+    server.use(
+      http.get(LIST, ({ request }) =>
+        pageOf(request) === 5 ? HttpResponse.json({ message: 'Invalid API key' }, { status: 401 }) : undefined,
+      ),
+    )
     const error = await fetchAllBrazeSegments({ concurrency: 2 }).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(ProviderError)
     expect(error).toMatchObject({ provider: 'braze', reason: 'unauthorized', status: 401 })
   })
 
   it('refuses an answer with fewer pages than asked for, naming the field', async () => {
-    server.use(http.get(`${LIST}/pages`, () => HttpResponse.json({ pages: [{ page: 0, status: 200, body: listBody(ids(0, 100)) }] })))
+    server.use(
+      http.get(`${LIST}/pages`, () =>
+        HttpResponse.json({ pages: [{ page: 0, status: 200, body: listBody(ids(0, 100)) }] }),
+      ),
+    )
     const error = await fetchBrazeSegmentPages(0, 3).catch((caught: unknown) => caught)
     expect(error).toMatchObject({ provider: 'braze', reason: 'invalid_response', field: 'pages' })
     expect(String(error)).toContain('3 pages asked for, 1 answered')

@@ -36,9 +36,13 @@ describe('brazeQueries', () => {
     const observer = new QueryObserver(client, brazeQueries.all())
     const unsubscribe = observer.subscribe(() => {})
     // The first rows are in: the page using the list goes away (navigation) while the rest is still being listed.
-    await vi.waitFor(() => expect(client.getQueryData<Segment[]>(brazeQueries.all().queryKey)?.length ?? 0).toBeGreaterThan(0))
+    await vi.waitFor(() =>
+      expect(client.getQueryData<Segment[]>(brazeQueries.all().queryKey)?.length ?? 0).toBeGreaterThan(0),
+    )
     unsubscribe()
-    await vi.waitFor(() => expect(client.getQueryState(brazeQueries.all().queryKey)?.fetchStatus).toBe('idle'), { timeout: 5_000 })
+    await vi.waitFor(() => expect(client.getQueryState(brazeQueries.all().queryKey)?.fetchStatus).toBe('idle'), {
+      timeout: 5_000,
+    })
     expect(client.getQueryData<Segment[]>(brazeQueries.all().queryKey)).toHaveLength(1_200)
     client.clear()
   })

@@ -35,25 +35,31 @@ function rateLimitEvery(count: number, every: number) {
       }
       calls.served.push(pageOf(request))
       const answer = await demo.forwardToBraze(request)
-      return new Response(answer.body, { status: answer.status, headers: { ...Object.fromEntries(answer.headers), ...headers } })
+      return new Response(answer.body, {
+        status: answer.status,
+        headers: { ...Object.fromEntries(answer.headers), ...headers },
+      })
     }),
   )
   return { data: demo.data, calls }
 }
 
 describe('a 429 on every 5th Braze call', () => {
-  it.each([1_200, 10_000])('lists all %i segments, each page taken once, waiting until X-RateLimit-Reset', async (count) => {
-    const { data, calls } = rateLimitEvery(count, 5)
-    const { waits, retry } = zeroSleep()
-    const segments = await fetchAllBrazeSegments({ retry })
-    expect(segments.map((segment) => segment.id)).toEqual(data.braze.map((segment) => segment.id))
-    expect(calls.limited).toBeGreaterThan(0)
-    // Every page that came back did so once: it is never asked for again.
-    expect(new Set(calls.served).size).toBe(calls.served.length)
-    // The waits follow X-RateLimit-Reset (2 s ahead, rounded up to the second), not a backoff of their own.
-    expect(waits.length).toBeGreaterThan(0)
-    for (const wait of waits) expect(wait).toBeLessThanOrEqual(3_000)
-  })
+  it.each([1_200, 10_000])(
+    'lists all %i segments, each page taken once, waiting until X-RateLimit-Reset',
+    async (count) => {
+      const { data, calls } = rateLimitEvery(count, 5)
+      const { waits, retry } = zeroSleep()
+      const segments = await fetchAllBrazeSegments({ retry })
+      expect(segments.map((segment) => segment.id)).toEqual(data.braze.map((segment) => segment.id))
+      expect(calls.limited).toBeGreaterThan(0)
+      // Every page that came back did so once: it is never asked for again.
+      expect(new Set(calls.served).size).toBe(calls.served.length)
+      // The waits follow X-RateLimit-Reset (2 s ahead, rounded up to the second), not a backoff of their own.
+      expect(waits.length).toBeGreaterThan(0)
+      for (const wait of waits) expect(wait).toBeLessThanOrEqual(3_000)
+    },
+  )
 
   it('says when loading resumes while Braze asks to wait, and that it resumed', async () => {
     rateLimitEvery(1_200, 5)
@@ -75,7 +81,10 @@ describe('a 429 on every 5th Braze call', () => {
         if (limited) return undefined
         limited = true
         const reset = String(Math.ceil(Date.now() / 1000) + 30)
-        return HttpResponse.json({ message: 'Rate Limited' }, { status: 429, headers: { 'Retry-After': '3', 'X-RateLimit-Reset': reset } })
+        return HttpResponse.json(
+          { message: 'Rate Limited' },
+          { status: 429, headers: { 'Retry-After': '3', 'X-RateLimit-Reset': reset } },
+        )
       }),
     )
     const { waits, retry } = zeroSleep()
@@ -93,7 +102,10 @@ describe('a 429 once the budget is spent', () => {
         if (limited) return undefined
         limited = true
         const reset = String(Math.ceil(Date.now() / 1000) + 30)
-        return HttpResponse.json({ message: 'Rate Limited' }, { status: 429, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset } })
+        return HttpResponse.json(
+          { message: 'Rate Limited' },
+          { status: 429, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset } },
+        )
       }),
     )
     const { waits, retry } = zeroSleep()
@@ -126,7 +138,10 @@ describe('a 429 that says nothing about when to come back', () => {
 describe('a provider that keeps failing', () => {
   it.each([
     { what: '503', answer: () => HttpResponse.json({ message: 'Service Unavailable' }, { status: 503 }) },
-    { what: 'a network failure', answer: () => HttpResponse.json({ error: 'upstream_unreachable', provider: 'braze' }, { status: 502 }) },
+    {
+      what: 'a network failure',
+      answer: () => HttpResponse.json({ error: 'upstream_unreachable', provider: 'braze' }, { status: 502 }),
+    },
   ])('gives up after at most 20 calls to Braze on $what', async ({ answer }) => {
     let calls = 0
     server.use(
@@ -149,7 +164,10 @@ describe('a provider that keeps failing', () => {
         return HttpResponse.json({ message: 'Invalid URL' }, { status: 404 })
       }),
     )
-    await expect(fetchAllBrazeSegments(zeroSleep())).rejects.toMatchObject({ provider: 'braze', reason: 'wrong_endpoint' })
+    await expect(fetchAllBrazeSegments(zeroSleep())).rejects.toMatchObject({
+      provider: 'braze',
+      reason: 'wrong_endpoint',
+    })
     expect(calls).toBeLessThanOrEqual(4)
   })
 })

@@ -33,11 +33,19 @@ const segment = { id: ID, name: 'Engaged Recent Users', analytics_tracking_enabl
 // A list page comes through the proxy's multi-page route: fields are named from its `pages` array.
 describe('segments list page', () => {
   it.each([
-    { name: 'tags omitted (old accounts)', item: { id: ID, name: 'A', analytics_tracking_enabled: false }, tags: NOT_PROVIDED },
+    {
+      name: 'tags omitted (old accounts)',
+      item: { id: ID, name: 'A', analytics_tracking_enabled: false },
+      tags: NOT_PROVIDED,
+    },
     { name: 'tags null', item: { ...segment, tags: null }, tags: NOT_PROVIDED },
     { name: 'null among the tags', item: { ...segment, tags: ['crm', null, 'vip'] }, tags: ['crm', 'vip'] },
     { name: 'extra fields', item: { ...segment, archived: false, created_by: 'x' }, tags: ['airbyte', 'test'] },
-    { name: 'another key order', item: { tags: ['a'], analytics_tracking_enabled: true, name: 'A', id: ID }, tags: ['a'] },
+    {
+      name: 'another key order',
+      item: { tags: ['a'], analytics_tracking_enabled: true, name: 'A', id: ID },
+      tags: ['a'],
+    },
   ])('accepts $name', async ({ item, tags }) => {
     answer('list', { segments: [item], message: 'success' })
     const [parsed] = (await fetchBrazeSegmentPages(0, 1)).pages.get(0) ?? []
@@ -54,9 +62,24 @@ describe('segments list page', () => {
 
   it.each([
     { name: 'a name that is not a string', row: { ...segment, name: 42 }, shown: { name: '' }, field: 'name' },
-    { name: 'no name', row: { id: ID, analytics_tracking_enabled: true, tags: [] }, shown: { name: '' }, field: 'name' },
-    { name: 'tracking as a string', row: { ...segment, analytics_tracking_enabled: 'true' }, shown: { analyticsTracking: NOT_PROVIDED }, field: 'analytics_tracking_enabled' },
-    { name: 'a tag that is a number', row: { ...segment, tags: ['a', 7] }, shown: { tags: NOT_PROVIDED }, field: 'tags' },
+    {
+      name: 'no name',
+      row: { id: ID, analytics_tracking_enabled: true, tags: [] },
+      shown: { name: '' },
+      field: 'name',
+    },
+    {
+      name: 'tracking as a string',
+      row: { ...segment, analytics_tracking_enabled: 'true' },
+      shown: { analyticsTracking: NOT_PROVIDED },
+      field: 'analytics_tracking_enabled',
+    },
+    {
+      name: 'a tag that is a number',
+      row: { ...segment, tags: ['a', 7] },
+      shown: { tags: NOT_PROVIDED },
+      field: 'tags',
+    },
   ])('lists a row with $name, with what did read and the field named', async ({ row, shown, field }) => {
     const other = { ...segment, id: '11111111-2222-4333-8444-555555555555' }
     answer('list', { message: 'success', segments: [other, row] })
@@ -74,7 +97,11 @@ describe('segments list page', () => {
   })
 
   it.each([
-    { name: 'a message other than success', body: { message: 'Segment export in progress', segments: [] }, field: 'pages.0.message' },
+    {
+      name: 'a message other than success',
+      body: { message: 'Segment export in progress', segments: [] },
+      field: 'pages.0.message',
+    },
     { name: 'no segments array', body: { message: 'success' }, field: 'pages.0.segments' },
     { name: 'an array body', body: [segment], field: 'pages.0' },
   ])('reports a page with $name as failed, naming Braze and the field', async ({ body, field }) => {
@@ -105,7 +132,11 @@ describe('segment details', () => {
     { name: 'with an offset without colon', sent: '2024-03-01T09:15:00+0200', createdAt: '2024-03-01T07:15:00.000Z' },
     { name: 'date only', sent: '2024-03-01', createdAt: '2024-03-01T00:00:00.000Z' },
     { name: 'with a space for T', sent: '2024-03-01 09:15:00', createdAt: '2024-03-01T09:15:00.000Z' },
-    { name: 'with seven digits of fraction', sent: '2024-03-01T09:15:00.1234567Z', createdAt: '2024-03-01T09:15:00.123Z' },
+    {
+      name: 'with seven digits of fraction',
+      sent: '2024-03-01T09:15:00.1234567Z',
+      createdAt: '2024-03-01T09:15:00.123Z',
+    },
   ])('accepts a full answer, dates $name', async ({ sent, createdAt }) => {
     answer('details', {
       message: 'success',
@@ -149,21 +180,40 @@ describe('segment details', () => {
     { name: 'teams as a string', body: { teams: 'CRM' }, field: 'teams' },
   ])('reads the rest of an answer with $name, naming the field', async ({ body, field }) => {
     answer('details', { message: 'success', name: 'Engaged Recent Users', text_description: 'Active', ...body })
-    expect(await fetchBrazeSegmentDetails(ID)).toEqual({ id: ID, name: 'Engaged Recent Users', textDescription: 'Active', tags: [], malformed: [field] })
+    expect(await fetchBrazeSegmentDetails(ID)).toEqual({
+      id: ID,
+      name: 'Engaged Recent Users',
+      textDescription: 'Active',
+      tags: [],
+      malformed: [field],
+    })
   })
 
   it('refuses an answer whose message is not success', async () => {
     answer('details', { message: 'error' })
-    expect(await failure(fetchBrazeSegmentDetails(ID))).toMatchObject({ provider: 'braze', reason: 'invalid_response', field: 'message' })
+    expect(await failure(fetchBrazeSegmentDetails(ID))).toMatchObject({
+      provider: 'braze',
+      reason: 'invalid_response',
+      field: 'message',
+    })
   })
 
   it('reads the demo fake, and calls an unknown id (Braze: 400) not found', async () => {
     const demo = createDemoHandlers({ brazeCount: 20, commandersActCount: 0 })
     server.use(...demo.handlers)
     const first = demo.data.braze[0]
-    expect(await fetchBrazeSegmentDetails(first?.id ?? '')).toMatchObject({ id: first?.id, name: first?.name, createdAt: first?.createdAt })
+    expect(await fetchBrazeSegmentDetails(first?.id ?? '')).toMatchObject({
+      id: first?.id,
+      name: first?.name,
+      createdAt: first?.createdAt,
+    })
     const error = await failure(fetchBrazeSegmentDetails('00000000-0000-4000-8000-000000000000'))
-    expect(error).toMatchObject({ provider: 'braze', reason: 'not_found', status: 400, providerMessage: 'Invalid segment_id' })
+    expect(error).toMatchObject({
+      provider: 'braze',
+      reason: 'not_found',
+      status: 400,
+      providerMessage: 'Invalid segment_id',
+    })
   })
 })
 
@@ -190,7 +240,11 @@ describe('data series', () => {
     { name: 'a time that is not a date', point: { time: 'yesterday', size: 1 }, field: 'data.0.time' },
   ])('refuses $name', async ({ point, field }) => {
     answer('data_series', { message: 'success', data: [point] })
-    expect(await failure(fetchBrazeDataSeries(ID, 1))).toMatchObject({ provider: 'braze', reason: 'invalid_response', field })
+    expect(await failure(fetchBrazeDataSeries(ID, 1))).toMatchObject({
+      provider: 'braze',
+      reason: 'invalid_response',
+      field,
+    })
   })
 
   it('reads 30 days from the demo fake', async () => {

@@ -8,12 +8,10 @@ import type { Segment } from '../../../src/providers/segment'
 import { brazeListPagesHandler, createDemoHandlers } from '../../msw/demo-handlers'
 import { countedBrazeList, LIST, pageOf } from './list-traffic'
 
-
 const server = setupServer(brazeListPagesHandler)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
-
 
 /** A clock that only moves when the test says; `sleeping` counts the batch windows waiting on it. */
 function manualClock() {
@@ -75,7 +73,8 @@ function heldBraze(brazeCount: number) {
       return demo.forwardToBraze(request)
     }),
   )
-  const idsOfPages = (from: number, to: number) => demo.data.braze.slice(from * 100, to * 100).map((segment) => segment.id)
+  const idsOfPages = (from: number, to: number) =>
+    demo.data.braze.slice(from * 100, to * 100).map((segment) => segment.id)
   return {
     requested,
     idsOfPages,
@@ -174,7 +173,8 @@ describe('streamAllBrazeSegments: batches', () => {
     const demo = createDemoHandlers({ brazeCount: 450, commandersActCount: 0, latencyMs: 2 })
     server.use(...demo.handlers)
     const chunks: number[] = []
-    for await (const chunk of streamAllBrazeSegments({ pagesPerRequest: 1, concurrency: 1, batchMs: 0 })) chunks.push(chunk.length)
+    for await (const chunk of streamAllBrazeSegments({ pagesPerRequest: 1, concurrency: 1, batchMs: 0 }))
+      chunks.push(chunk.length)
     expect(chunks).toEqual([100, 100, 100, 100, 50])
   })
 
@@ -206,7 +206,6 @@ describe('streamAllBrazeSegments: batches', () => {
   })
 })
 
-
 describe('streamAllBrazeSegments: requests do not wait for the consumer', () => {
   it('keeps 6 pages in flight and reads the whole list while the consumer holds on to the first chunk', async () => {
     const { data, stats } = countedBrazeList(server, 3_000, 10)
@@ -222,7 +221,9 @@ describe('streamAllBrazeSegments: requests do not wait for the consumer', () => 
     const rest: Segment[] = []
     for (let chunk = await listing.next(); !chunk.done; chunk = await listing.next()) rest.push(...chunk.value)
     // Everything was in already: the rest comes as one chunk, in page order.
-    expect([...(first.done ? [] : first.value), ...rest].map((segment) => segment.id)).toEqual(data.braze.map((segment) => segment.id))
+    expect([...(first.done ? [] : first.value), ...rest].map((segment) => segment.id)).toEqual(
+      data.braze.map((segment) => segment.id),
+    )
     expect(new Set(stats.pages).size).toBe(stats.pages.length)
   })
 

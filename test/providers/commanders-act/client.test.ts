@@ -35,7 +35,14 @@ describe('fetchCommandersActSegments', () => {
     { name: 'extra fields', body: [{ id: 'BBFAC450', label: 'prospect VIP', type: 'engage' }], ids: ['BBFAC450'] },
     { name: 'an id outside the documented format', body: [{ id: 'seg-42', label: 'a' }], ids: ['seg-42'] },
     { name: 'an empty list', body: [], ids: [] },
-    { name: 'a repeated id (first kept)', body: [{ id: 'A', label: 'one' }, { id: 'A', label: 'two' }], ids: ['A'] },
+    {
+      name: 'a repeated id (first kept)',
+      body: [
+        { id: 'A', label: 'one' },
+        { id: 'A', label: 'two' },
+      ],
+      ids: ['A'],
+    },
   ])('accepts $name', async ({ body, ids }) => {
     answerList(body)
     const segments = await fetchCommandersActSegments()
@@ -70,7 +77,11 @@ describe('fetchVisitorSegmentIds', () => {
 
   it('refuses an answer without segmentIds', async () => {
     server.use(http.get('*/api/commanders-act/segments', () => HttpResponse.json({ ids: [] })))
-    await expect(fetchVisitorSegmentIds('42')).rejects.toMatchObject({ provider: 'commanders-act', reason: 'invalid_response', field: 'segmentIds' })
+    await expect(fetchVisitorSegmentIds('42')).rejects.toMatchObject({
+      provider: 'commanders-act',
+      reason: 'invalid_response',
+      field: 'segmentIds',
+    })
   })
 
   it('sends the tcid to the proxy', async () => {

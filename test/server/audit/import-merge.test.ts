@@ -100,7 +100,10 @@ const CASES: Case[] = [
   {
     what: 'a segment listed twice whose newest review is still older than the audit’s: not taken',
     held: [{ key: A, verdict: 'keep', note: '', at: NEWER }],
-    file: [fromFile({ verdict: 'fix', note: '', reviewedAt: MIDDLE }), fromFile({ verdict: 'archive', note: '', reviewedAt: OLDER })],
+    file: [
+      fromFile({ verdict: 'fix', note: '', reviewedAt: MIDDLE }),
+      fromFile({ verdict: 'archive', note: '', reviewedAt: OLDER }),
+    ],
     answer: { ...none, keptNewer: 1 },
     after: { verdict: 'keep', note: '', reviewer: 'Ana' },
   },
@@ -133,7 +136,11 @@ describe.each(TEST_DATABASES)('importing a session file on $name', (database) =>
     closers.push(opened.close)
     const { store } = opened
     await store.write({ key: A, field: 'verdict', value: 'keep', baseVersion: 0 }, 'Ana', new Date(NEWER))
-    const file = [fromFile({ note: '', reviewedAt: OLDER }), fromFile({ key: B }), fromFile({ key: B, reviewedAt: OLDER })]
+    const file = [
+      fromFile({ note: '', reviewedAt: OLDER }),
+      fromFile({ key: B }),
+      fromFile({ key: B, reviewedAt: OLDER }),
+    ]
     const counted = await store.importEntries(file, 'Dan', 'import', IMPORTED_AT)
     expect(counted).toEqual({ added: 1, updated: 0, unchanged: 0, keptNewer: 1 })
     expect((await store.listEntries()).entries.map((entry) => entry.key).sort()).toEqual([A, B].sort())

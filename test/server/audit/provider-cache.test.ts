@@ -35,7 +35,9 @@ async function scan(base: string, headers: Record<string, string> = {}) {
     const details = await rawRequest(base, `/api/braze/segments/details?segment_id=${segment.id}`, { headers })
     expect(details.status).toBe(200)
     if (segment.analyticsTrackingEnabled === true) {
-      const series = await rawRequest(base, `/api/braze/segments/data_series?segment_id=${segment.id}&length=30`, { headers })
+      const series = await rawRequest(base, `/api/braze/segments/data_series?segment_id=${segment.id}&length=30`, {
+        headers,
+      })
       expect(series.status).toBe(200)
     }
   }

@@ -38,8 +38,7 @@ async function start(env: Record<string, string> = {}) {
   return { ...server, call, write, importFile }
 }
 
-const session = (entries: unknown[]) =>
-  JSON.stringify({ ...buildSessionFile([], [], [], new Date()), entries })
+const session = (entries: unknown[]) => JSON.stringify({ ...buildSessionFile([], [], [], new Date()), entries })
 
 describe('the audit routes', () => {
   it('write a field under the reviewer named by the page, and answer 409 with the current value on a stale version', async () => {
@@ -53,7 +52,9 @@ describe('the audit routes', () => {
     expect(await stale.json()).toMatchObject({ error: 'conflict', entry: { note: 'Zoé’s note', noteBy: 'Zoé' } })
 
     const history = await app.call(`/api/audit/history?key=${encodeURIComponent(A)}`)
-    expect(await history.json()).toEqual({ history: [expect.objectContaining({ newValue: 'Zoé’s note', reviewer: 'Zoé' })] })
+    expect(await history.json()).toEqual({
+      history: [expect.objectContaining({ newValue: 'Zoé’s note', reviewer: 'Zoé' })],
+    })
   })
 
   it('refuse a write with no reviewer, a key that is not a segment key, or a body that is not JSON', async () => {
@@ -65,7 +66,9 @@ describe('the audit routes', () => {
     })
     expect(anonymous.status).toBe(400)
     expect(await anonymous.json()).toMatchObject({ error: 'reviewer_required' })
-    expect((await app.write({ key: 'constructor:x', field: 'verdict', value: 'keep', baseVersion: 0 })).status).toBe(400)
+    expect((await app.write({ key: 'constructor:x', field: 'verdict', value: 'keep', baseVersion: 0 })).status).toBe(
+      400,
+    )
     const form = await app.call('/api/audit/writes', {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain', 'X-Segment-Audit-Reviewer': 'Ana' },
@@ -76,9 +79,21 @@ describe('the audit routes', () => {
   })
 
   it.each([
-    ['a key that is not a segment key', [{ key: 'constructor:x', verdict: 'keep', note: '', reviewer: 'x', reviewedAt: '2026-01-01T00:00:00Z' }], 'entries.0.key'],
-    ['a date that is not a date', [{ key: A, verdict: 'keep', note: '', reviewer: 'x', reviewedAt: 'not a date' }], 'entries.0.reviewedAt'],
-    ['a date in the future', [{ key: A, verdict: 'keep', note: '', reviewer: 'x', reviewedAt: '9999-12-31T00:00:00Z' }], 'entries.0.reviewedAt'],
+    [
+      'a key that is not a segment key',
+      [{ key: 'constructor:x', verdict: 'keep', note: '', reviewer: 'x', reviewedAt: '2026-01-01T00:00:00Z' }],
+      'entries.0.key',
+    ],
+    [
+      'a date that is not a date',
+      [{ key: A, verdict: 'keep', note: '', reviewer: 'x', reviewedAt: 'not a date' }],
+      'entries.0.reviewedAt',
+    ],
+    [
+      'a date in the future',
+      [{ key: A, verdict: 'keep', note: '', reviewer: 'x', reviewedAt: '9999-12-31T00:00:00Z' }],
+      'entries.0.reviewedAt',
+    ],
   ])('refuse a session file with %s and change nothing', async (_case, entries, field) => {
     const app = await start()
     const answer = await app.importFile(session(entries))
@@ -99,7 +114,9 @@ describe('the audit routes', () => {
 
   it('merge a valid session file and count what it did', async () => {
     const app = await start()
-    const answer = await app.importFile(session([{ key: A, verdict: 'archive', note: 'n', reviewer: 'Cleo', reviewedAt: '2026-01-01T00:00:00Z' }]))
+    const answer = await app.importFile(
+      session([{ key: A, verdict: 'archive', note: 'n', reviewer: 'Cleo', reviewedAt: '2026-01-01T00:00:00Z' }]),
+    )
     expect(await answer.json()).toEqual({ added: 1, updated: 0, unchanged: 0, keptNewer: 0 })
     const history = await (await app.call(`/api/audit/history?key=${encodeURIComponent(A)}`)).json()
     expect(history.history[0]).toMatchObject({ reviewer: 'Dan', source: 'import' })
@@ -107,12 +124,17 @@ describe('the audit routes', () => {
 
   it('set one verdict on many segments at once, answering which went through and which changed meanwhile', async () => {
     const app = await start()
-    const keys = Array.from({ length: 100 }, (_, index) => `commanders-act:${index.toString(16).toUpperCase().padStart(8, '0')}`)
+    const keys = Array.from(
+      { length: 100 },
+      (_, index) => `commanders-act:${index.toString(16).toUpperCase().padStart(8, '0')}`,
+    )
     await app.write({ key: keys[0], field: 'verdict', value: 'keep', baseVersion: 0 }, 'Ben')
     const answer = await app.call('/api/audit/bulk', {
       method: 'POST',
       headers: { ...JSON_HEADERS, 'X-Segment-Audit-Reviewer': 'Ana' },
-      body: JSON.stringify({ writes: keys.map((key) => ({ key, field: 'verdict', value: 'archive', baseVersion: 0 })) }),
+      body: JSON.stringify({
+        writes: keys.map((key) => ({ key, field: 'verdict', value: 'archive', baseVersion: 0 })),
+      }),
     })
     const body = await answer.json()
     expect(body.saved).toHaveLength(99)
@@ -126,7 +148,9 @@ describe('the audit routes', () => {
     await first.close()
     closers.splice(0)
     const second = await start({ DATABASE_URL: file })
-    expect(await (await second.call('/api/audit/entries')).json()).toMatchObject({ entries: [{ key: A, verdict: 'fix', verdictBy: 'Ana' }] })
+    expect(await (await second.call('/api/audit/entries')).json()).toMatchObject({
+      entries: [{ key: A, verdict: 'fix', verdictBy: 'Ana' }],
+    })
   })
 })
 
@@ -135,7 +159,9 @@ describe('with AUTH_USER_HEADER', () => {
     const app = await start({ AUTH_USER_HEADER: 'X-Forwarded-Email' })
     expect((await app.call('/api/audit/entries')).status).toBe(401)
     const signedIn = { 'X-Forwarded-Email': 'ana@example.com' }
-    expect(await (await app.call('/api/audit/reviewer', { headers: signedIn })).json()).toEqual({ reviewer: 'ana@example.com' })
+    expect(await (await app.call('/api/audit/reviewer', { headers: signedIn })).json()).toEqual({
+      reviewer: 'ana@example.com',
+    })
     const written = await app.call('/api/audit/writes', {
       method: 'POST',
       headers: { ...JSON_HEADERS, ...signedIn, 'X-Segment-Audit-Reviewer': 'Somebody Else' },
@@ -146,15 +172,18 @@ describe('with AUTH_USER_HEADER', () => {
 })
 
 describe('listening beyond this machine', () => {
-  it.each([[true], ['0.0.0.0'], ['192.168.1.20']])('is refused for host %s without AUTH_USER_HEADER, saying why', async (host) => {
-    const server = createServer({
-      configFile: false,
-      plugins: [segmentAuditProxy({ env: { DATABASE_URL: ':memory:', ...DEMO } })],
-      server: { host, port: 0, hmr: false, watch: null },
-      logLevel: 'silent',
-    })
-    await expect(server).rejects.toThrow(/AUTH_USER_HEADER/)
-  })
+  it.each([[true], ['0.0.0.0'], ['192.168.1.20']])(
+    'is refused for host %s without AUTH_USER_HEADER, saying why',
+    async (host) => {
+      const server = createServer({
+        configFile: false,
+        plugins: [segmentAuditProxy({ env: { DATABASE_URL: ':memory:', ...DEMO } })],
+        server: { host, port: 0, hmr: false, watch: null },
+        logLevel: 'silent',
+      })
+      await expect(server).rejects.toThrow(/AUTH_USER_HEADER/)
+    },
+  )
 
   it('is fine on a loopback address', async () => {
     const app = await start()

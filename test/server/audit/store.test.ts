@@ -28,7 +28,14 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
     const outcome = await store.write({ key: A, field: 'note', value: 'Rename it', baseVersion: 0 }, 'Ben', later(1))
     expect(outcome).toMatchObject({
       ok: true,
-      entry: { verdict: 'fix', verdictBy: 'Ana', note: 'Rename it', noteBy: 'Ben', reviewer: 'Ben', reviewedAt: later(1).toISOString() },
+      entry: {
+        verdict: 'fix',
+        verdictBy: 'Ana',
+        note: 'Rename it',
+        noteBy: 'Ben',
+        reviewer: 'Ben',
+        reviewedAt: later(1).toISOString(),
+      },
     })
   })
 
@@ -36,7 +43,10 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
     const { store } = await open()
     await store.write({ key: A, field: 'note', value: 'first', baseVersion: 0 }, 'Ana', T0)
     const stale = await store.write({ key: A, field: 'note', value: 'mine', baseVersion: 0 }, 'Ben', later(1))
-    expect(stale).toMatchObject({ ok: false, entry: { note: 'first', noteVersion: 1, noteBy: 'Ana', noteAt: T0.toISOString() } })
+    expect(stale).toMatchObject({
+      ok: false,
+      entry: { note: 'first', noteVersion: 1, noteBy: 'Ana', noteAt: T0.toISOString() },
+    })
     const based = await store.write({ key: A, field: 'note', value: 'mine', baseVersion: 1 }, 'Ben', later(2))
     expect(based).toMatchObject({ ok: true, entry: { note: 'mine', noteVersion: 2 } })
   })
@@ -44,7 +54,9 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
   it('lets exactly one of two writers based on the same version win', async () => {
     const { store } = await open()
     const outcomes = await Promise.all(
-      ['Ana', 'Ben'].map((who) => store.write({ key: A, field: 'verdict', value: who === 'Ana' ? 'keep' : 'archive', baseVersion: 0 }, who, T0)),
+      ['Ana', 'Ben'].map((who) =>
+        store.write({ key: A, field: 'verdict', value: who === 'Ana' ? 'keep' : 'archive', baseVersion: 0 }, who, T0),
+      ),
     )
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1)
     const { entries } = await store.listEntries()
@@ -76,8 +88,22 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
     await store.write({ key: A, field: 'verdict', value: 'keep', baseVersion: 1 }, 'Ben', later(5))
     await store.write({ key: B, field: 'note', value: 'other segment', baseVersion: 0 }, 'Ben', later(6))
     expect(await store.history(A)).toEqual([
-      { field: 'verdict', oldValue: 'fix', newValue: 'keep', reviewer: 'Ben', at: later(5).toISOString(), source: 'review' },
-      { field: 'verdict', oldValue: 'unreviewed', newValue: 'fix', reviewer: 'Ana', at: T0.toISOString(), source: 'review' },
+      {
+        field: 'verdict',
+        oldValue: 'fix',
+        newValue: 'keep',
+        reviewer: 'Ben',
+        at: later(5).toISOString(),
+        source: 'review',
+      },
+      {
+        field: 'verdict',
+        oldValue: 'unreviewed',
+        newValue: 'fix',
+        reviewer: 'Ana',
+        at: T0.toISOString(),
+        source: 'review',
+      },
     ])
   })
 
@@ -107,7 +133,12 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
     expect(await store.history(B)).toContainEqual(
       expect.objectContaining({ field: 'verdict', newValue: 'keep', reviewer: 'Dan', source: 'import' }),
     )
-    expect(await store.importEntries(file, 'Dan', 'import', later(21))).toEqual({ added: 0, updated: 0, unchanged: 1, keptNewer: 1 })
+    expect(await store.importEntries(file, 'Dan', 'import', later(21))).toEqual({
+      added: 0,
+      updated: 0,
+      unchanged: 1,
+      keptNewer: 1,
+    })
   })
 
   it('keeps what it wrote across a restart', async () => {
@@ -115,13 +146,18 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
     await store.write({ key: A, field: 'note', value: 'still here', baseVersion: 0 }, 'Ana', T0)
     await closers.pop()?.()
     const reopened = await open(url)
-    expect((await reopened.store.listEntries()).entries).toEqual([expect.objectContaining({ key: A, note: 'still here' })])
+    expect((await reopened.store.listEntries()).entries).toEqual([
+      expect.objectContaining({ key: A, note: 'still here' }),
+    ])
   })
 
   it('serves a provider answer while it is fresh, and not after', async () => {
     const { store } = await open()
     await store.keepAnswer('braze details x', '{"message":"success"}', T0)
-    expect(await store.cachedAnswer('braze details x', 60_000, later(0.5))).toEqual({ body: '{"message":"success"}', fetchedAt: T0.toISOString() })
+    expect(await store.cachedAnswer('braze details x', 60_000, later(0.5))).toEqual({
+      body: '{"message":"success"}',
+      fetchedAt: T0.toISOString(),
+    })
     expect(await store.cachedAnswer('braze details x', 60_000, later(2))).toBeUndefined()
     expect(await store.cacheSummary(60_000, later(0.5))).toEqual({ count: 1, oldestFetchedAt: T0.toISOString() })
   })

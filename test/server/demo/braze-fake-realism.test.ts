@@ -14,7 +14,9 @@ function fake(options: Partial<FakeBrazeOptions> = {}) {
 }
 
 const rateHeaders = (response: Response) =>
-  ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after'].map((name) => response.headers.get(name))
+  ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after'].map((name) =>
+    response.headers.get(name),
+  )
 
 function withQuirk(test: (segment: DemoBrazeSegment) => boolean): DemoBrazeSegment {
   const segment = segments.find(test)
@@ -80,7 +82,9 @@ describe('odd answers, at fixed places in the data', () => {
     const stringFlag = withQuirk((s) => s.listQuirk === 'tracking-as-string')
     expect(row(stringFlag)?.analytics_tracking_enabled).toBe(String(stringFlag.analyticsTrackingEnabled))
     expect(Object.keys(row(withQuirk((s) => s.listQuirk === 'extra-field')) ?? {})).toContain('created_by')
-    expect(rows.filter((entry) => typeof entry.name !== 'string' || typeof entry.analytics_tracking_enabled !== 'boolean')).toHaveLength(2)
+    expect(
+      rows.filter((entry) => typeof entry.name !== 'string' || typeof entry.analytics_tracking_enabled !== 'boolean'),
+    ).toHaveLength(2)
   })
 
   it.each([
@@ -90,16 +94,30 @@ describe('odd answers, at fixed places in the data', () => {
     ['long-fraction', /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{7}Z$/, false],
   ] as const)('sends details dates %s', async (form, pattern, sameInstant) => {
     const segment = withQuirk((s) => s.dateForm === form)
-    const details = (await (await fake()(`/segments/details?segment_id=${segment.id}`)).json()) as Record<string, string>
+    const details = (await (await fake()(`/segments/details?segment_id=${segment.id}`)).json()) as Record<
+      string,
+      string
+    >
     expect(details.created_at).toMatch(pattern)
     expect(details.updated_at).toMatch(pattern)
-    if (sameInstant) expect(Date.parse(details.created_at?.replace(/(\d\d)(\d\d)$/, '$1:$2') ?? '')).toBe(Date.parse(segment.createdAt))
+    if (sameInstant)
+      expect(Date.parse(details.created_at?.replace(/(\d\d)(\d\d)$/, '$1:$2') ?? '')).toBe(
+        Date.parse(segment.createdAt),
+      )
   })
 
   it('sends one detail whose update date is not a date, the rest intact', async () => {
     const segment = withQuirk((s) => s.dateForm === 'unreadable')
-    const details = (await (await fake()(`/segments/details?segment_id=${segment.id}`)).json()) as Record<string, string>
-    expect(details).toMatchObject({ message: 'success', updated_at: 'not a date', created_at: segment.createdAt, name: segment.name })
+    const details = (await (await fake()(`/segments/details?segment_id=${segment.id}`)).json()) as Record<
+      string,
+      string
+    >
+    expect(details).toMatchObject({
+      message: 'success',
+      updated_at: 'not a date',
+      created_at: segment.createdAt,
+      name: segment.name,
+    })
   })
 })
 

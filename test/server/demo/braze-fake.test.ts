@@ -103,7 +103,9 @@ describe('fake Braze: authentication, errors and headers', () => {
 
 describe('fake Braze: GET /segments/list', () => {
   it('pages by 100 from page 0, ends with a short page, then empty pages', async () => {
-    const pages = await Promise.all([0, 1, 2, 3, 99].map(async (page) => body<ListBody>(await call(`/segments/list?page=${page}`))))
+    const pages = await Promise.all(
+      [0, 1, 2, 3, 99].map(async (page) => body<ListBody>(await call(`/segments/list?page=${page}`))),
+    )
     expect(pages.map((page) => page.segments.length)).toEqual([100, 100, 50, 0, 0])
     expect(pages[3]).toEqual({ segments: [], message: 'success' })
     const ids = pages.flatMap((page) => page.segments.map((entry) => entry.id))
@@ -121,7 +123,12 @@ describe('fake Braze: GET /segments/list', () => {
     const asc = await body<ListBody>(await call('/segments/list?page=0&sort_direction=asc'))
     const desc = await body<ListBody>(await call('/segments/list?page=0&sort_direction=desc'))
     expect(asc.segments.slice(0, 3).map((entry) => entry.id)).toEqual(segments.slice(0, 3).map((s) => s.id))
-    expect(desc.segments.slice(0, 3).map((entry) => entry.id)).toEqual(segments.slice(-3).reverse().map((s) => s.id))
+    expect(desc.segments.slice(0, 3).map((entry) => entry.id)).toEqual(
+      segments
+        .slice(-3)
+        .reverse()
+        .map((s) => s.id),
+    )
   })
 
   it('lists by creation time even when given segments out of order', async () => {
@@ -132,8 +139,9 @@ describe('fake Braze: GET /segments/list', () => {
   })
 
   it('sends the four documented fields, omits tags for old accounts and keeps nulls', async () => {
-    const entries = (await Promise.all([0, 1, 2].map(async (p) => body<ListBody>(await call(`/segments/list?page=${p}`)))))
-      .flatMap((page) => page.segments)
+    const entries = (
+      await Promise.all([0, 1, 2].map(async (p) => body<ListBody>(await call(`/segments/list?page=${p}`))))
+    ).flatMap((page) => page.segments)
     const byId = new Map(entries.map((entry) => [entry.id, entry]))
     const ordinary = segments[0]
     expect(byId.get(ordinary?.id ?? '')).toEqual({
@@ -188,7 +196,10 @@ describe('fake Braze: GET /segments/details', () => {
 
   it('keeps a null text_description, drops null tags and sends [] when the list omits tags', async () => {
     const nullText = find((s) => s.textDescription === null)
-    expect(await body(await call(`/segments/details?segment_id=${nullText.id}`))).toHaveProperty('text_description', null)
+    expect(await body(await call(`/segments/details?segment_id=${nullText.id}`))).toHaveProperty(
+      'text_description',
+      null,
+    )
     const withNull = find((s) => s.tags?.includes(null) === true)
     const details = await body<{ tags: unknown[] }>(await call(`/segments/details?segment_id=${withNull.id}`))
     expect(details.tags).toEqual(withNull.tags?.filter((tag) => tag !== null))
@@ -226,7 +237,9 @@ describe('fake Braze: GET /segments/data_series', () => {
     const { data: month } = await body<SeriesBody>(await series(`segment_id=${tracked.id}&length=30`))
     expect(month).toHaveLength(30)
     expect(month.at(-1)?.time).toBe('2026-11-23')
-    const { data: week } = await body<SeriesBody>(await series(`segment_id=${tracked.id}&length=7&ending_at=2026-11-20`))
+    const { data: week } = await body<SeriesBody>(
+      await series(`segment_id=${tracked.id}&length=7&ending_at=2026-11-20`),
+    )
     expect(week).toEqual(month.slice(-10, -3))
   })
 

@@ -55,7 +55,9 @@ describe('fake Commanders Act: GET /api/dms/segmentation/segments/list', () => {
     expect((await call(`/api/dms/segmentation/segments/list?site=${SITE}&token=${TOKEN}`, 'DELETE')).status).toBe(405)
     expect((await call(`/api/dms/segmentation/segments/details?site=${SITE}&token=${TOKEN}`)).status).toBe(404)
     const failing = createFakeCommandersAct({ segments, siteId: SITE, token: TOKEN, fail: true })
-    expect((await call(`/api/dms/segmentation/segments/list?site=${SITE}&token=${TOKEN}`, 'GET', failing)).status).toBe(500)
+    expect((await call(`/api/dms/segmentation/segments/list?site=${SITE}&token=${TOKEN}`, 'GET', failing)).status).toBe(
+      500,
+    )
     expect((await call(`/api/dms/segmentation/segments?site=${SITE}&callback=cb`, 'GET', failing)).status).toBe(500)
   })
 
@@ -70,7 +72,9 @@ describe('fake Commanders Act: GET /api/dms/segmentation/segments/list', () => {
 
 describe('fake Commanders Act: GET /api/dms/segmentation/segments (JSONP)', () => {
   it('answers a visitor’s segment ids as /**/CB([...]); in JavaScript', async () => {
-    const response = await call(`/api/dms/segmentation/segments?site=${SITE}&callback=myCallback_1&tcid=123456&token=${TOKEN}`)
+    const response = await call(
+      `/api/dms/segmentation/segments?site=${SITE}&callback=myCallback_1&tcid=123456&token=${TOKEN}`,
+    )
     expect(response.status).toBe(200)
     expect(response.headers.get('content-type')).toBe('application/javascript')
     const text = await response.text()

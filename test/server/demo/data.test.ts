@@ -8,7 +8,12 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/
 const small = generateDemoData({ brazeCount: 50, commandersActCount: 20, seed: 1, now: NOW })
 const large = generateDemoData({ brazeCount: 10_000, commandersActCount: 2_000, seed: 1, now: NOW })
 
-const fold = (text: string) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().trim()
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .trim()
 const share = (count: number, total: number) => count / total
 
 describe('generateDemoData', () => {
@@ -86,12 +91,16 @@ describe('generateDemoData', () => {
     expect(small.braze.some((s) => s.baseSize === 0)).toBe(true)
     expect(names).toContain('<img src=x onerror=alert(1)>')
     expect(names).toContain('<b>VIP</b>')
-    expect(names).toEqual(expect.arrayContaining(['=HYPERLINK("http://x","y")', '+33 leads', '-10% promo', '@mention segment']))
+    expect(names).toEqual(
+      expect.arrayContaining(['=HYPERLINK("http://x","y")', '+33 leads', '-10% promo', '@mention segment']),
+    )
     expect(names).toEqual(expect.arrayContaining(['test', 'TMP - do not use']))
     expect(names.some((name) => name.startsWith('Copy of '))).toBe(true)
     expect(names.some((name) => name.length > 120)).toBe(true)
     expect(new Set(names).size).toBeLessThan(names.length)
-    expect(small.braze.every((s) => s.description.startsWith('Users who:\n  - ') || s.description === 'All users')).toBe(true)
+    expect(
+      small.braze.every((s) => s.description.startsWith('Users who:\n  - ') || s.description === 'All users'),
+    ).toBe(true)
   })
 
   it('holds the awkward Commanders Act labels within 20 segments, and matches across providers', () => {
@@ -120,7 +129,9 @@ describe('generateDemoData', () => {
     // Plausible variety: duplicates exist but stay a small minority.
     expect(share(new Set(large.braze.map((s) => s.name)).size, 10_000)).toBeGreaterThan(0.9)
     const tags = new Set(large.braze.flatMap((s) => s.tags ?? []))
-    expect([...tags]).toEqual(expect.arrayContaining(['newsletter', 'crm', 'fr', 'vip', 'retention', 'airbyte', 'test', null]))
+    expect([...tags]).toEqual(
+      expect.arrayContaining(['newsletter', 'crm', 'fr', 'vip', 'retention', 'airbyte', 'test', null]),
+    )
   })
 
   it('lets a good share of Commanders Act labels match a Braze name once case and accents are folded', () => {

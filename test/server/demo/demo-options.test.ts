@@ -19,9 +19,15 @@ describe('readDemoOptions', () => {
 
   it('reads every variable', () => {
     expect(
-      readDemoOptions({ DEMO_BRAZE_SEGMENTS: '10000', DEMO_CA_SEGMENTS: '2000', DEMO_LATENCY_MS: '0', DEMO_FAIL: 'braze' }),
+      readDemoOptions({
+        DEMO_BRAZE_SEGMENTS: '10000',
+        DEMO_CA_SEGMENTS: '2000',
+        DEMO_LATENCY_MS: '0',
+        DEMO_FAIL: 'braze',
+      }),
     ).toEqual({ ...DEFAULT_DEMO_OPTIONS, brazeCount: 10_000, commandersActCount: 2_000, latencyMs: 0, fail: 'braze' })
-    for (const fail of ['commanders-act', 'rate-limit', 'permission']) expect(readDemoOptions({ DEMO_FAIL: fail }).fail).toBe(fail)
+    for (const fail of ['commanders-act', 'rate-limit', 'permission'])
+      expect(readDemoOptions({ DEMO_FAIL: fail }).fail).toBe(fail)
     expect(
       readDemoOptions({ DEMO_FAIL_EVERY: '3', DEMO_BRAZE_RATE_LIMIT: '400', DEMO_BRAZE_RATE_WINDOW_SECONDS: '60' }),
     ).toMatchObject({ failEvery: 3, brazeRateLimit: 400, brazeRateWindowSeconds: 60 })
@@ -42,7 +48,9 @@ describe('readDemoOptions', () => {
   })
 
   it('refuses an unknown DEMO_FAIL value', () => {
-    expect(() => readDemoOptions({ DEMO_FAIL: 'both' })).toThrow(/^DEMO_FAIL must be one of "braze", "commanders-act", "rate-limit", "permission"/)
+    expect(() => readDemoOptions({ DEMO_FAIL: 'both' })).toThrow(
+      /^DEMO_FAIL must be one of "braze", "commanders-act", "rate-limit", "permission"/,
+    )
     expect(() => readDemoOptions({ DEMO_FAIL: 'Braze' })).toThrow(/DEMO_FAIL/)
   })
 })

@@ -27,7 +27,9 @@ describe('startDemoProviders', () => {
       await unauthorised.arrayBuffer()
 
       const { siteId, token } = demo.commandersAct
-      const list = await fetch(`${demo.commandersAct.url}/api/dms/segmentation/segments/list?site=${siteId}&token=${token}`)
+      const list = await fetch(
+        `${demo.commandersAct.url}/api/dms/segmentation/segments/list?site=${siteId}&token=${token}`,
+      )
       expect(((await list.json()) as unknown[]).length).toBe(30)
     } finally {
       await demo.close()
@@ -38,7 +40,9 @@ describe('startDemoProviders', () => {
 
   it('closes without waiting for requests still in flight', async () => {
     const demo = await startDemoProviders({ ...options, latencyMs: 3000 })
-    const pending = fetch(`${demo.braze.url}/segments/list`, { headers: { Authorization: `Bearer ${demo.braze.apiKey}` } })
+    const pending = fetch(`${demo.braze.url}/segments/list`, {
+      headers: { Authorization: `Bearer ${demo.braze.apiKey}` },
+    })
     await new Promise((resolve) => setTimeout(resolve, 50))
     const closing = performance.now()
     await demo.close()
@@ -60,10 +64,14 @@ describe('startDemoProviders', () => {
   it('makes only the chosen provider fail', async () => {
     const demo = await startDemoProviders({ ...options, fail: 'braze' })
     try {
-      const braze = await fetch(`${demo.braze.url}/segments/list`, { headers: { Authorization: `Bearer ${demo.braze.apiKey}` } })
+      const braze = await fetch(`${demo.braze.url}/segments/list`, {
+        headers: { Authorization: `Bearer ${demo.braze.apiKey}` },
+      })
       expect(braze.status).toBe(500)
       const { siteId, token } = demo.commandersAct
-      const list = await fetch(`${demo.commandersAct.url}/api/dms/segmentation/segments/list?site=${siteId}&token=${token}`)
+      const list = await fetch(
+        `${demo.commandersAct.url}/api/dms/segmentation/segments/list?site=${siteId}&token=${token}`,
+      )
       expect(list.status).toBe(200)
     } finally {
       await demo.close()

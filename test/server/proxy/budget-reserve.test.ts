@@ -32,7 +32,8 @@ async function brazeReporting(env: Record<string, string> = {}) {
   return { budget, upstream, base: proxy.base }
 }
 
-const statusOf = async (base: string) => JSON.parse((await rawRequest(base, '/api/status')).text).providers.braze.rateLimit
+const statusOf = async (base: string) =>
+  JSON.parse((await rawRequest(base, '/api/status')).text).providers.braze.rateLimit
 
 describe('the reserve', () => {
   it('answers details and series itself once the budget left is at the reserve, until the reset', async () => {
@@ -87,9 +88,9 @@ describe('the reserve', () => {
   })
 
   it('refuses to start with a reserve it cannot read', async () => {
-    await expect(startPluginServer({ BRAZE_REST_ENDPOINT: 'http://127.0.0.1:9', BRAZE_API_KEY: 'k1', BRAZE_RATE_RESERVE: 'lots' })).rejects.toThrow(
-      /BRAZE_RATE_RESERVE/,
-    )
+    await expect(
+      startPluginServer({ BRAZE_REST_ENDPOINT: 'http://127.0.0.1:9', BRAZE_API_KEY: 'k1', BRAZE_RATE_RESERVE: 'lots' }),
+    ).rejects.toThrow(/BRAZE_RATE_RESERVE/)
   })
 })
 

@@ -25,7 +25,12 @@ describe('the production build', () => {
     Object.assign(process.env, secrets)
     const outDir = mkdtempSync(join(tmpdir(), 'segment-audit-dist-'))
     try {
-      await build({ configFile: join(PROJECT_ROOT, 'vite.config.ts'), root: PROJECT_ROOT, logLevel: 'silent', build: { outDir, emptyOutDir: true } })
+      await build({
+        configFile: join(PROJECT_ROOT, 'vite.config.ts'),
+        root: PROJECT_ROOT,
+        logLevel: 'silent',
+        build: { outDir, emptyOutDir: true },
+      })
     } finally {
       for (const [name, value] of Object.entries(saved)) {
         if (value === undefined) Reflect.deleteProperty(process.env, name)

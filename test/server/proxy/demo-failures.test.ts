@@ -8,13 +8,22 @@ afterEach(async () => {
 })
 
 async function startDemo(env: Record<string, string>) {
-  const proxy = await startProjectServer({ ...NO_CREDENTIALS, DEMO_LATENCY_MS: '0', DEMO_BRAZE_SEGMENTS: '150', DEMO_CA_SEGMENTS: '5', ...env })
+  const proxy = await startProjectServer({
+    ...NO_CREDENTIALS,
+    DEMO_LATENCY_MS: '0',
+    DEMO_BRAZE_SEGMENTS: '150',
+    DEMO_CA_SEGMENTS: '5',
+    ...env,
+  })
   cleanups.push(proxy.close)
   return proxy.base
 }
 
 async function firstBrazeId(base: string): Promise<string> {
-  return (JSON.parse((await rawRequest(base, '/api/braze/segments/list')).text) as { segments: { id: string }[] }).segments[0]?.id ?? ''
+  return (
+    (JSON.parse((await rawRequest(base, '/api/braze/segments/list')).text) as { segments: { id: string }[] })
+      .segments[0]?.id ?? ''
+  )
 }
 
 describe('demo failures through the proxy', () => {
@@ -37,7 +46,9 @@ describe('demo failures through the proxy', () => {
   it('DEMO_FAIL=rate-limit: every 5th Braze call is rate limited, with a wait of a second or two', async () => {
     const base = await startDemo({ DEMO_FAIL: 'rate-limit' })
     const res = await rawRequest(base, '/api/braze/segments/list/pages?page=0&pages=5')
-    const pages = (JSON.parse(res.text) as { pages: { status: number; error?: { error: string; retryAfterSeconds: number } }[] }).pages
+    const pages = (
+      JSON.parse(res.text) as { pages: { status: number; error?: { error: string; retryAfterSeconds: number } }[] }
+    ).pages
     const limited = pages.filter((page) => page.status === 429)
     expect(limited).toHaveLength(1)
     expect(limited[0]?.error?.error).toBe('rate_limited')

@@ -27,9 +27,21 @@ afterAll(async () => {
 })
 
 describe.each([
-  [LIST, 403, { message: 'Access Denied' }, 403, { error: 'permission_denied', permission: 'segments.list', message: 'Access Denied' }],
+  [
+    LIST,
+    403,
+    { message: 'Access Denied' },
+    403,
+    { error: 'permission_denied', permission: 'segments.list', message: 'Access Denied' },
+  ],
   [DETAILS, 403, { message: 'Access Denied' }, 403, { error: 'permission_denied', permission: 'segments.details' }],
-  [SERIES, 403, { message: 'This key lacks the permission' }, 403, { error: 'permission_denied', permission: 'segments.data_series' }],
+  [
+    SERIES,
+    403,
+    { message: 'This key lacks the permission' },
+    403,
+    { error: 'permission_denied', permission: 'segments.data_series' },
+  ],
   [DETAILS, 403, { message: 'Forbidden' }, 403, { error: 'forbidden' }],
   [LIST, 401, { message: 'Invalid API key' }, 401, { error: 'unauthorized' }],
   [LIST, 404, { message: 'Invalid URL' }, 404, { error: 'wrong_endpoint' }],
@@ -39,8 +51,20 @@ describe.each([
   [SERIES, 503, 'Service Unavailable', 503, { error: 'upstream_error' }],
   [LIST, 200, { message: 'Some error' }, 502, { error: 'upstream_error', message: 'Some error' }],
   [LIST, 200, ['not', 'an', 'object'], 502, { error: 'upstream_invalid' }],
-  ['/api/commanders-act/segments/list', 200, { segments: [] }, 502, { error: 'upstream_invalid', provider: 'commanders-act' }],
-  ['/api/commanders-act/segments/list', 403, { message: 'Access Denied' }, 403, { error: 'forbidden', provider: 'commanders-act' }],
+  [
+    '/api/commanders-act/segments/list',
+    200,
+    { segments: [] },
+    502,
+    { error: 'upstream_invalid', provider: 'commanders-act' },
+  ],
+  [
+    '/api/commanders-act/segments/list',
+    403,
+    { message: 'Access Denied' },
+    403,
+    { error: 'forbidden', provider: 'commanders-act' },
+  ],
 ])('%s answered %i %j', (path, providerStatus, body, httpStatus, expected) => {
   it(`answers ${httpStatus} ${expected.error}`, async () => {
     answer = () =>
@@ -59,7 +83,14 @@ describe('rate limited without Retry-After', () => {
     answer = () =>
       Response.json(
         { message: 'Rate Limited' },
-        { status: 429, headers: { 'X-RateLimit-Limit': '1000', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': String(resetSeconds) } },
+        {
+          status: 429,
+          headers: {
+            'X-RateLimit-Limit': '1000',
+            'X-RateLimit-Remaining': '0',
+            'X-RateLimit-Reset': String(resetSeconds),
+          },
+        },
       )
     const res = await rawRequest(proxy.base, LIST)
     const body = JSON.parse(res.text)

@@ -177,8 +177,18 @@ describe('what reaches the browser of a provider error', () => {
         {
           status: 429,
           headers: garbage
-            ? { 'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT', 'X-RateLimit-Limit': '1e5', 'X-RateLimit-Remaining': '-1', 'X-RateLimit-Reset': '17672256000' }
-            : { 'Retry-After': '30', 'X-RateLimit-Limit': '250000', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '1767225600' },
+            ? {
+                'Retry-After': 'Wed, 21 Oct 2015 07:28:00 GMT',
+                'X-RateLimit-Limit': '1e5',
+                'X-RateLimit-Remaining': '-1',
+                'X-RateLimit-Reset': '17672256000',
+              }
+            : {
+                'Retry-After': '30',
+                'X-RateLimit-Limit': '250000',
+                'X-RateLimit-Remaining': '0',
+                'X-RateLimit-Reset': '1767225600',
+              },
         },
       )
     })
@@ -191,11 +201,18 @@ describe('what reaches the browser of a provider error', () => {
     const garbage = await rawRequest(base, '/api/braze/segments/list?page=1')
     expect(garbage.status).toBe(429)
     expect(names.map((name) => garbage.headers[name])).toEqual([undefined, undefined, undefined, undefined])
-    expect(JSON.parse(garbage.text)).toEqual({ error: 'rate_limited', provider: 'braze', status: 429, message: 'Rate Limited' })
+    expect(JSON.parse(garbage.text)).toEqual({
+      error: 'rate_limited',
+      provider: 'braze',
+      status: 429,
+      message: 'Rate Limited',
+    })
   })
 
   it('calls a failing provider once per request: retrying is the browser’s decision', async () => {
-    const upstream = await startRecordingUpstream(async () => Response.json({ message: 'Service Unavailable' }, { status: 503 }))
+    const upstream = await startRecordingUpstream(async () =>
+      Response.json({ message: 'Service Unavailable' }, { status: 503 }),
+    )
     cleanups.push(upstream.close)
     const { base } = await startProxy(upstream.url)
     const res = await rawRequest(base, '/api/braze/segments/list/pages?page=0&pages=3')

@@ -39,7 +39,10 @@ describe('parseVisitorJsonp against hostile answers', () => {
     ['spaces before an unclosed call', `segmentAuditVisitor(${' '.repeat(justUnderLimit)}`],
     ['nested comments', '/*'.repeat(justUnderLimit / 4) + '*/'.repeat(justUnderLimit / 4)],
     ['a huge unterminated array', `segmentAuditVisitor([${'"AAAAAAAA",'.repeat(justUnderLimit / 11)}`],
-    ['deeply nested arrays', `segmentAuditVisitor(${'['.repeat(justUnderLimit / 2)}${']'.repeat(justUnderLimit / 2)});`],
+    [
+      'deeply nested arrays',
+      `segmentAuditVisitor(${'['.repeat(justUnderLimit / 2)}${']'.repeat(justUnderLimit / 2)});`,
+    ],
     ['1 MB of spaces after the comment', `/**/${' '.repeat(1024 * 1024)}`],
     ['1 MB of unterminated array', `segmentAuditVisitor([${'"A",'.repeat(256 * 1024)}`],
   ]

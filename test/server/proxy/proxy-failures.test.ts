@@ -23,7 +23,13 @@ async function startPluginServer(env: Record<string, string>, upstreamTimeoutMs?
 }
 
 function brazeEnv(endpoint: string) {
-  return { BRAZE_REST_ENDPOINT: endpoint, BRAZE_API_KEY: 'secretKey123', COMMANDERS_ACT_SITE_ID: '12', COMMANDERS_ACT_TOKEN: 'secretToken456', COMMANDERS_ACT_API_URL: endpoint }
+  return {
+    BRAZE_REST_ENDPOINT: endpoint,
+    BRAZE_API_KEY: 'secretKey123',
+    COMMANDERS_ACT_SITE_ID: '12',
+    COMMANDERS_ACT_TOKEN: 'secretToken456',
+    COMMANDERS_ACT_API_URL: endpoint,
+  }
 }
 
 async function upstreamAnswering(handler: (request: Request) => Promise<Response>) {
@@ -52,7 +58,11 @@ describe('configuration', () => {
 
   it('refuses to start when a secret would be bundled through a VITE_ variable', async () => {
     await expect(
-      createServer({ configFile: false, plugins: [segmentAuditProxy({ env: { VITE_BRAZE_API_KEY: 'x' } })], logLevel: 'silent' }),
+      createServer({
+        configFile: false,
+        plugins: [segmentAuditProxy({ env: { VITE_BRAZE_API_KEY: 'x' } })],
+        logLevel: 'silent',
+      }),
     ).rejects.toThrow(/VITE_BRAZE_API_KEY/)
   })
 })
@@ -77,8 +87,16 @@ describe('misbehaving providers', () => {
   })
 
   it.each([
-    ['an HTML error page', 'upstream_error', () => new Response('<html>oops</html>', { status: 502, headers: { 'content-type': 'text/html' } })],
-    ['a redirect', 'upstream_invalid', () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } })],
+    [
+      'an HTML error page',
+      'upstream_error',
+      () => new Response('<html>oops</html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+    ],
+    [
+      'a redirect',
+      'upstream_invalid',
+      () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } }),
+    ],
   ])('gives 502 for %s instead of relaying it', async (_, error, answer) => {
     const upstream = await upstreamAnswering(async () => answer())
     const { base } = await startPluginServer(brazeEnv(upstream.url))
@@ -94,7 +112,9 @@ describe('misbehaving providers', () => {
     ['a trailing statement', '/**/segmentAuditVisitor(["AAAAAAAA"]);alert(1)'],
     ['non-string ids', '/**/segmentAuditVisitor([{"a":1}]);'],
   ])('refuses a visitor answer that is %s', async (_, body) => {
-    const upstream = await upstreamAnswering(async () => new Response(body, { headers: { 'content-type': 'application/javascript' } }))
+    const upstream = await upstreamAnswering(
+      async () => new Response(body, { headers: { 'content-type': 'application/javascript' } }),
+    )
     const { base } = await startPluginServer(brazeEnv(upstream.url))
     const res = await rawRequest(base, '/api/commanders-act/segments?tcid=1')
     expect(res.status).toBe(502)

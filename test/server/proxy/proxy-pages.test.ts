@@ -91,11 +91,13 @@ describe('against the fake Braze, through the project config', () => {
     braze.received.length = 0
     const res = await rawRequest(proxy.base, `${PAGES}?page=2&pages=2`)
     expect(res.status).toBe(200)
-    expect(braze.received.map((r) => Object.fromEntries(r.url.searchParams)).sort((a, b) => Number(a.page) - Number(b.page))).toEqual([
-      { page: '2' },
-      { page: '3' },
+    expect(
+      braze.received.map((r) => Object.fromEntries(r.url.searchParams)).sort((a, b) => Number(a.page) - Number(b.page)),
+    ).toEqual([{ page: '2' }, { page: '3' }])
+    expect(pagesOf(res).map((entry) => [entry.page, entry.body?.segments.length])).toEqual([
+      [2, 50],
+      [3, 0],
     ])
-    expect(pagesOf(res).map((entry) => [entry.page, entry.body?.segments.length])).toEqual([[2, 50], [3, 0]])
   })
 
   it('drops provider cookies and CORS headers, keeps the rate-limit headers, and forbids sniffing', async () => {
@@ -185,7 +187,10 @@ describe('against controlled upstreams', () => {
       await allThree.pass(request.signal)
       const rank = answerOrder.indexOf(pageOf(request.url) ?? '')
       await delay(150 * rank, request.signal)
-      return Response.json({ message: 'success', segments: [] }, { headers: { 'X-RateLimit-Remaining': String(100 - rank) } })
+      return Response.json(
+        { message: 'success', segments: [] },
+        { headers: { 'X-RateLimit-Remaining': String(100 - rank) } },
+      )
     })
     const { base } = await startProxy(upstream.url)
     const res = await rawRequest(base, `${PAGES}?page=0&pages=3`)
@@ -198,18 +203,34 @@ describe('against controlled upstreams', () => {
       if (pageOf(request.url) !== '1') return fakeBraze(request)
       return Response.json(
         { message: 'Rate limit exceeded' },
-        { status: 429, headers: { 'Retry-After': '30', 'X-RateLimit-Limit': '250000', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '1767225600' } },
+        {
+          status: 429,
+          headers: {
+            'Retry-After': '30',
+            'X-RateLimit-Limit': '250000',
+            'X-RateLimit-Remaining': '0',
+            'X-RateLimit-Reset': '1767225600',
+          },
+        },
       )
     })
     const { base, logs } = await startProxy(upstream.url)
     const res = await rawRequest(base, `${PAGES}?page=0&pages=3`)
     expect(res.status).toBe(200)
     const [first, second, third] = pagesOf(res)
-    expect([first?.status, first?.body?.segments.length, third?.status, third?.body?.segments.length]).toEqual([200, 100, 200, 50])
+    expect([first?.status, first?.body?.segments.length, third?.status, third?.body?.segments.length]).toEqual([
+      200, 100, 200, 50,
+    ])
     expect(second).toMatchObject({
       page: 1,
       status: 429,
-      error: { error: 'rate_limited', provider: 'braze', status: 429, message: 'Rate limit exceeded', retryAfterSeconds: 30 },
+      error: {
+        error: 'rate_limited',
+        provider: 'braze',
+        status: 429,
+        message: 'Rate limit exceeded',
+        retryAfterSeconds: 30,
+      },
     })
     expectSameAsSingle(second, await rawRequest(base, '/api/braze/segments/list?page=1'))
 
@@ -240,12 +261,30 @@ describe('against controlled upstreams', () => {
   })
 
   it.each([
-    ['an HTML page', 'upstream_invalid', () => new Response('<html>oops</html>', { status: 200, headers: { 'content-type': 'text/html' } })],
-    ['an HTML error page', 'upstream_error', () => new Response('<html>oops</html>', { status: 502, headers: { 'content-type': 'text/html' } })],
-    ['truncated JSON', 'upstream_invalid', () => new Response('{"message":"success","segments":[{"oops"', { status: 200 })],
-    ['a redirect', 'upstream_invalid', () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/oops' } })],
+    [
+      'an HTML page',
+      'upstream_invalid',
+      () => new Response('<html>oops</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+    ],
+    [
+      'an HTML error page',
+      'upstream_error',
+      () => new Response('<html>oops</html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+    ],
+    [
+      'truncated JSON',
+      'upstream_invalid',
+      () => new Response('{"message":"success","segments":[{"oops"', { status: 200 }),
+    ],
+    [
+      'a redirect',
+      'upstream_invalid',
+      () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/oops' } }),
+    ],
   ])('gives the single route’s 502 when one page is %s, and keeps the others', async (_, error, answer) => {
-    const upstream = await upstreamAnswering(async (request) => (pageOf(request.url) === '1' ? answer() : fakeBraze(request)))
+    const upstream = await upstreamAnswering(async (request) =>
+      pageOf(request.url) === '1' ? answer() : fakeBraze(request),
+    )
     const { base } = await startProxy(upstream.url)
     const res = await rawRequest(base, `${PAGES}?page=0&pages=3`)
     expect(res.status).toBe(200)
@@ -281,7 +320,11 @@ describe('against controlled upstreams', () => {
 
   it('answers 503 as the single route does when Braze is not configured, and calls nobody', async () => {
     const upstream = await upstreamAnswering(async () => Response.json({}))
-    const server = await startPluginServer({ COMMANDERS_ACT_API_URL: upstream.url, COMMANDERS_ACT_SITE_ID: '12', COMMANDERS_ACT_TOKEN: 't0ken' })
+    const server = await startPluginServer({
+      COMMANDERS_ACT_API_URL: upstream.url,
+      COMMANDERS_ACT_SITE_ID: '12',
+      COMMANDERS_ACT_TOKEN: 't0ken',
+    })
     cleanups.push(server.close)
     const res = await rawRequest(server.base, `${PAGES}?page=0&pages=2`)
     expect(res.status).toBe(503)

@@ -78,14 +78,25 @@ describe('allowed Braze calls', () => {
     const details = await rawRequest(proxy.base, `/api/braze/segments/details?segment_id=${id}`)
     expect(details.status).toBe(200)
     expect(JSON.parse(details.text).name).toBe(data.braze[0]?.name)
-    const series = await rawRequest(proxy.base, `/api/braze/segments/data_series?segment_id=${id}&length=30&ending_at=2026-11-01`)
+    const series = await rawRequest(
+      proxy.base,
+      `/api/braze/segments/data_series?segment_id=${id}&length=30&ending_at=2026-11-01`,
+    )
     expect(series.status).toBe(200)
   })
 
   it("answers the provider's errors with their status, as the proxy's own JSON", async () => {
-    const res = await rawRequest(proxy.base, '/api/braze/segments/details?segment_id=00000000-0000-0000-0000-000000000000')
+    const res = await rawRequest(
+      proxy.base,
+      '/api/braze/segments/details?segment_id=00000000-0000-0000-0000-000000000000',
+    )
     expect(res.status).toBe(400)
-    expect(JSON.parse(res.text)).toEqual({ error: 'bad_request', provider: 'braze', status: 400, message: 'Invalid segment_id' })
+    expect(JSON.parse(res.text)).toEqual({
+      error: 'bad_request',
+      provider: 'braze',
+      status: 400,
+      message: 'Invalid segment_id',
+    })
   })
 })
 
@@ -157,7 +168,9 @@ describe('everything else is answered by the proxy itself and never forwarded', 
 
   it('refuses a request another site makes on the user’s behalf', async () => {
     clearRecords()
-    const res = await rawRequest(proxy.base, '/api/braze/segments/list', { headers: { 'Sec-Fetch-Site': 'cross-site' } })
+    const res = await rawRequest(proxy.base, '/api/braze/segments/list', {
+      headers: { 'Sec-Fetch-Site': 'cross-site' },
+    })
     expect(res.status).toBe(403)
     expect(braze.received).toHaveLength(0)
   })
@@ -170,7 +183,11 @@ describe('status and secrecy', () => {
     const status = JSON.parse(res.text)
     expect(status.mode).toBe('real')
     expect(status.providers.braze).toMatchObject({ configured: true, host: new URL(braze.url).host })
-    expect(status.providers.commandersAct).toEqual({ configured: true, host: new URL(commandersAct.url).host, site: SITE_ID })
+    expect(status.providers.commandersAct).toEqual({
+      configured: true,
+      host: new URL(commandersAct.url).host,
+      site: SITE_ID,
+    })
     expect(res.text).not.toContain(API_KEY)
     expect(res.text).not.toContain(TOKEN)
   })

@@ -14,7 +14,9 @@ describe('readRateHeaders', () => {
     ['markup', '<script>', undefined],
   ])('keeps %s or drops them', (_, raw, kept) => {
     const headers = new Headers({ 'Retry-After': raw, 'X-RateLimit-Remaining': raw })
-    expect(readRateHeaders(headers)).toEqual(kept === undefined ? {} : { 'retry-after': kept, 'x-ratelimit-remaining': kept })
+    expect(readRateHeaders(headers)).toEqual(
+      kept === undefined ? {} : { 'retry-after': kept, 'x-ratelimit-remaining': kept },
+    )
   })
 })
 

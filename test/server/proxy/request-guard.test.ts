@@ -32,11 +32,14 @@ describe.each([
   })
   afterAll(() => server?.close())
 
-  it.each(['/', '/segments/braze/abc', asset, '/api/status', '/api/nowhere'])('sends frame headers with %s', async (path) => {
-    const res = await rawRequest(server.base, path, { headers: { Accept: 'text/html,*/*' } })
-    expect(res.status).toBeLessThan(500)
-    expectNotFramable(res)
-  })
+  it.each(['/', '/segments/braze/abc', asset, '/api/status', '/api/nowhere'])(
+    'sends frame headers with %s',
+    async (path) => {
+      const res = await rawRequest(server.base, path, { headers: { Accept: 'text/html,*/*' } })
+      expect(res.status).toBeLessThan(500)
+      expectNotFramable(res)
+    },
+  )
 
   it.each([
     ['the app header', { 'X-Segment-Audit': '1' }],
@@ -66,7 +69,11 @@ describe.each([
   it('refuses a CORS preflight with 405 and no CORS headers', async () => {
     const res = await rawRequest(server.base, '/api/braze/segments/list', {
       method: 'OPTIONS',
-      headers: { Origin: 'http://localhost:6666', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'x-segment-audit' },
+      headers: {
+        Origin: 'http://localhost:6666',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'x-segment-audit',
+      },
     })
     expect(res.status).toBe(405)
     expect(Object.keys(res.headers).filter((name) => name.startsWith('access-control-'))).toEqual([])

@@ -1,10 +1,23 @@
 // Test helper: starts the real Vite server (vite.config.ts, or the plugin alone) and sends raw HTTP requests to it.
-import { createServer as createHttpServer, request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http'
+import {
+  createServer as createHttpServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import type { AddressInfo } from 'node:net'
 import { join, resolve } from 'node:path'
-import { createServer, createLogger, preview, type InlineConfig, type Logger, type PreviewServer, type ViteDevServer } from 'vite'
+import {
+  createServer,
+  createLogger,
+  preview,
+  type InlineConfig,
+  type Logger,
+  type PreviewServer,
+  type ViteDevServer,
+} from 'vite'
 import { expect } from 'vitest'
 import { APP_REQUEST_HEADERS } from '../../../src/lib/api-url'
 import { serveFetchHandler } from '../../../src/server/demo/serve'
@@ -34,7 +47,11 @@ export function rawRequest(
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))
       res.on('end', () =>
-        resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }),
+        resolvePromise({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString('utf8'),
+        }),
       )
     })
     req.on('error', reject)
@@ -178,7 +195,12 @@ export async function startPluginServer(env: Record<string, string>, upstreamTim
   const logs = captureLogger()
   const server = await createServer({
     configFile: false,
-    plugins: [segmentAuditProxy({ env: { DATABASE_URL: ':memory:', PROVIDER_CACHE_TTL_HOURS: '0', ...env }, upstreamTimeoutMs })],
+    plugins: [
+      segmentAuditProxy({
+        env: { DATABASE_URL: ':memory:', PROVIDER_CACHE_TTL_HOURS: '0', ...env },
+        upstreamTimeoutMs,
+      }),
+    ],
     server: { port: 0, host: '127.0.0.1', hmr: false, watch: null },
     optimizeDeps: { noDiscovery: true, include: [] },
     customLogger: logs.logger,

@@ -10,7 +10,10 @@ import { NO_CREDENTIALS, rawRequest, startProjectPreview } from '../proxy/start-
 function fakeBuild(): string {
   const outDir = mkdtempSync(join(tmpdir(), 'segment-audit-dist-'))
   mkdirSync(join(outDir, 'assets'))
-  writeFileSync(join(outDir, 'index.html'), '<!doctype html><title>Segment Audit</title><script type="module" src="/assets/index-CFRA80OO.js"></script>')
+  writeFileSync(
+    join(outDir, 'index.html'),
+    '<!doctype html><title>Segment Audit</title><script type="module" src="/assets/index-CFRA80OO.js"></script>',
+  )
   writeFileSync(join(outDir, 'assets', 'index-CFRA80OO.js'), 'console.log("app")')
   writeFileSync(join(outDir, 'assets', 'rolldown-runtime-WkwZ5CU-.js'), '')
   writeFileSync(join(outDir, 'assets', 'segments-6bNlb7B-.json'), '{}')
@@ -26,14 +29,16 @@ describe('vite preview caching', () => {
   })
   afterAll(() => preview.close())
 
-  it.each(['/assets/index-CFRA80OO.js', '/assets/rolldown-runtime-WkwZ5CU-.js', '/assets/segments-6bNlb7B-.json', '/assets/index-CVGMjBv1.css'])(
-    'serves the hashed file %s as immutable for a year',
-    async (path) => {
-      const res = await rawRequest(preview.base, path)
-      expect(res.status).toBe(200)
-      expect(res.headers['cache-control']).toBe(IMMUTABLE)
-    },
-  )
+  it.each([
+    '/assets/index-CFRA80OO.js',
+    '/assets/rolldown-runtime-WkwZ5CU-.js',
+    '/assets/segments-6bNlb7B-.json',
+    '/assets/index-CVGMjBv1.css',
+  ])('serves the hashed file %s as immutable for a year', async (path) => {
+    const res = await rawRequest(preview.base, path)
+    expect(res.status).toBe(200)
+    expect(res.headers['cache-control']).toBe(IMMUTABLE)
+  })
 
   it('keeps asking again for the page, whose script names change with each build', async () => {
     for (const path of ['/', '/index.html', '/segments/braze/abc']) {
