@@ -15,7 +15,11 @@ export interface SegmentAuditProxyOptions {
   upstreamTimeoutMs?: number
 }
 
-const DEFAULT_UPSTREAM_TIMEOUT_MS = 20_000
+/**
+ * Braze and Commanders Act answer a page in well under a second; a provider still silent after 12 s is down for the
+ * page, which then shows its alert within 15 s instead of waiting on.
+ */
+const DEFAULT_UPSTREAM_TIMEOUT_MS = 12_000
 
 async function resolveTargets(
   env: ServerEnv,
