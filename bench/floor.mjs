@@ -33,10 +33,11 @@ async function brazeConnection() {
     const first = nextPage
     nextPage += ${PAGES_PER_REQUEST}
     const { pages } = await json('/api/braze/segments/list/pages?page=' + first + '&pages=${PAGES_PER_REQUEST}')
-    for (const page of pages) {
-      rows += page.segments.length
+    // The proxy answers per page: { page, status, body } (or an error, which the demo at this size never sends).
+    for (const { body } of pages) {
+      rows += body.segments.length
       // Braze's paging: the first page with fewer than 100 segments is the last.
-      if (page.segments.length < 100) ended = true
+      if (body.segments.length < 100) ended = true
     }
   }
 }
