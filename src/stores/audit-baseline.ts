@@ -1,5 +1,6 @@
-// The previous session's snapshot of the segments, what "Changed since the last audit" compares against: taken when
-// a session is exported or imported, kept in IndexedDB so it survives reloads until the next export or import.
+// The previous session's snapshot of the segments, what "Changed since the last audit" compares against: taken when a
+// new audit is started (or a session file imported), never as a side effect of an export, and kept in IndexedDB so it
+// survives reloads until the next start or import. ("export" is how earlier versions took it; still read.)
 import { createStore, get, set, type UseStore } from 'idb-keyval'
 import { useSyncExternalStore } from 'react'
 import { z } from 'zod/mini'
@@ -10,7 +11,7 @@ const KEY = 'previous-session'
 
 const baselineSchema = z.object({
   takenAt: z.string(),
-  source: z.enum(['export', 'import']),
+  source: z.enum(['start', 'export', 'import']),
   /** The imported file's name, for "compared with audit-session-2026-11-02.json". */
   fileName: z.optional(z.string()),
   segments: z.array(sessionSegmentSchema),

@@ -1,12 +1,19 @@
 // "Changed since the last audit": new, gone, renamed and re-tagged segments against the previous session's snapshot.
-import type { ReactNode } from 'react'
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../components/use-format'
 import { providerLabel, type ProviderId } from '../../providers/provider-error'
 import { segmentPath } from '../../providers/segment'
-import { useAuditBaseline, type AuditBaseline } from '../../stores/audit-baseline'
+import { Alert } from '../../components/alert'
+import {
+  baselineFromSession,
+  getBaselineStore,
+  useAuditBaseline,
+  type AuditBaseline,
+} from '../../stores/audit-baseline'
 import type { AuditT } from './audit-t'
+import { sessionFile } from './session-export'
 import { compareWithBaseline } from './session-changes'
 import type { ListedSegments } from './use-listed-segments'
 
@@ -46,9 +53,9 @@ function ChangeGroup<T>({
 
 function baselineText(t: AuditT, baseline: AuditBaseline, dateTime: (iso: string) => string): string {
   const when = dateTime(baseline.takenAt)
-  return baseline.source === 'import'
-    ? t('changes.imported', { file: baseline.fileName ?? t('changes.aFile'), when })
-    : t('changes.exported', { when })
+  if (baseline.source === 'import')
+    return t('changes.imported', { file: baseline.fileName ?? t('changes.aFile'), when })
+  return baseline.source === 'start' ? t('changes.started', { when }) : t('changes.exported', { when })
 }
 
 const providerOf = (key: string) => key.slice(0, key.indexOf(':')) as ProviderId
@@ -126,6 +133,42 @@ export function ChangesPanel({ listed }: { listed: ListedSegments }) {
     <section className="card" aria-labelledby="changes-heading">
       <h2 id="changes-heading">{t('changes.heading')}</h2>
       {body}
+      <StartNewAudit listed={listed} />
     </section>
+  )
+}
+
+/** The one way to move the comparison on: today's segments become what the next visits compare with. */
+function StartNewAudit({ listed }: { listed: ListedSegments }) {
+  const { t } = useTranslation('audit')
+  const [problem, setProblem] = useState<string | null>(null)
+  const start = async () => {
+    const snapshot = sessionFile([], listed.segments, listed.completeProviders, new Date())
+    try {
+      await getBaselineStore().save(baselineFromSession(snapshot, 'start'))
+      setProblem(null)
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error))
+    }
+  }
+  return (
+    <>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button"
+          disabled={listed.loading || listed.completeProviders.length === 0}
+          onClick={() => void start()}
+        >
+          {t('changes.start')}
+        </button>
+      </div>
+      <p className="muted small-print">{t('changes.startHint')}</p>
+      {problem ? (
+        <Alert tone="warning" title={t('changes.startFailed')}>
+          {problem}
+        </Alert>
+      ) : null}
+    </>
   )
 }

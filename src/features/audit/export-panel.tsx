@@ -1,12 +1,9 @@
-// Export of the session: a CSV report for people, and the JSON that can be imported here or by a colleague. The JSON's
-// snapshot becomes what "Changed since the last audit" compares against next time.
-import { useState } from 'react'
+// Export of the session: a CSV report for people, and the JSON that can be imported here or by a colleague. A backup
+// changes nothing here: what "Changed since the last audit" compares with changes only with "Start a new audit".
 import { useTranslation } from 'react-i18next'
-import { Alert } from '../../components/alert'
 import type { SegmentFindings } from '../../findings/findings'
 import { datedFilename, downloadText } from '../../lib/download'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
-import { baselineFromSession, getBaselineStore } from '../../stores/audit-baseline'
 import type { AuditEntry } from '../../stores/audit-contract'
 import { sessionCsv, sessionFile } from './session-export'
 import type { ListedSegments } from './use-listed-segments'
@@ -22,7 +19,6 @@ interface ExportPanelProps {
 
 export function ExportPanel({ listed, verdicts, details, findings, staleMonths }: ExportPanelProps) {
   const { t, i18n } = useTranslation(['audit', 'common'])
-  const [snapshotProblem, setSnapshotProblem] = useState<string | null>(null)
   const entries = [...verdicts.values()].filter((entry) => entry.verdict !== 'unreviewed' || entry.note !== '')
   const exportCsv = () => {
     if (!findings) return
@@ -30,16 +26,10 @@ export function ExportPanel({ listed, verdicts, details, findings, staleMonths }
     const csv = sessionCsv(report, t, csvSeparatorFor(i18n.resolvedLanguage ?? i18n.language))
     downloadText(csv, datedFilename('audit-report', 'csv', new Date()), 'text/csv;charset=utf-8')
   }
-  const exportJson = async () => {
+  const exportJson = () => {
     const now = new Date()
     const session = sessionFile(entries, listed.segments, listed.completeProviders, now)
     downloadText(JSON.stringify(session, null, 2), datedFilename('audit-session', 'json', now), 'application/json')
-    try {
-      await getBaselineStore().save(baselineFromSession(session, 'export'))
-      setSnapshotProblem(null)
-    } catch (error) {
-      setSnapshotProblem(error instanceof Error ? error.message : String(error))
-    }
   }
   return (
     <section className="card" aria-labelledby="export-heading">
@@ -55,20 +45,10 @@ export function ExportPanel({ listed, verdicts, details, findings, staleMonths }
         >
           {t('export.csv')}
         </button>
-        <button
-          type="button"
-          className="button button-primary"
-          disabled={listed.loading}
-          onClick={() => void exportJson()}
-        >
+        <button type="button" className="button button-primary" disabled={listed.loading} onClick={exportJson}>
           {t('export.json')}
         </button>
       </div>
-      {snapshotProblem ? (
-        <Alert tone="warning" title={t('export.snapshotFailed')}>
-          {t('export.snapshotFailedText', { problem: snapshotProblem })}
-        </Alert>
-      ) : null}
     </section>
   )
 }

@@ -708,7 +708,7 @@ describe('Audit page: import', () => {
     expect(legend('Fix').text).toBe('Fix 1')
     // Nor is its snapshot taken as the previous session.
     await waitFor(() =>
-      expect(region('Changed since the last audit')).toHaveTextContent('No previous session in this browser yet.'),
+      expect(region('Changed since the last audit')).toHaveTextContent('No previous audit in this browser yet.'),
     )
     expect(getBaselineStore().getSnapshot()).toEqual({ status: 'ready', baseline: null })
   })
@@ -882,7 +882,7 @@ describe('Audit page: changed since the last audit', () => {
   it('says there is no previous session until one is exported or imported', async () => {
     renderApp('/audit')
     await waitForAllListed(0)
-    await waitFor(() => expect(changes()).toHaveTextContent('No previous session in this browser yet.'))
+    await waitFor(() => expect(changes()).toHaveTextContent('No previous audit in this browser yet.'))
     expect(changes().querySelector('.change-group')).toBeNull()
   })
 
@@ -964,29 +964,32 @@ describe('Audit page: changed since the last audit', () => {
     expect(groupCounts()).toEqual(['New 0', 'Gone 1', 'Renamed 0', 'Re-tagged 0'])
   })
 
-  it('compares with the session just exported as JSON: nothing has changed since', async () => {
+  it('compares with the audit started with "Start a new audit"; exporting the session changes nothing', async () => {
     await seedAll()
     const user = userEvent.setup()
     const files = captureDownloads()
     renderApp('/audit')
     await waitForAllListed(4)
-    await waitFor(() => expect(changes()).toHaveTextContent('No previous session in this browser yet.'))
+    await waitFor(() => expect(changes()).toHaveTextContent('No previous audit in this browser yet.'))
 
+    // A backup is not a new audit.
     await user.click(screen.getByRole('button', { name: 'Export JSON' }))
-    const [file] = files
-    if (!file) throw new Error('nothing was exported')
-    const session = parseSessionFile(await blobText(file.blob), new Date())
+    expect(files).toHaveLength(1)
+    expect(changes()).toHaveTextContent('No previous audit in this browser yet.')
+    expect(getBaselineStore().getSnapshot()).toEqual({ status: 'ready', baseline: null })
+
+    await user.click(within(changes()).getByRole('button', { name: 'Start a new audit' }))
     await waitFor(() =>
-      expect(changes()).toHaveTextContent(
-        `Compared with the session exported ${formatDateTime(session.exportedAt)}, for Braze and Commanders Act.`,
-      ),
+      expect(changes()).toHaveTextContent(/Compared with the audit started .*, for Braze and Commanders Act\./),
     )
     expect(groupCounts()).toEqual(['New 0', 'Gone 0', 'Renamed 0', 'Re-tagged 0'])
     // Kept for the next visit.
-    const stored = getBaselineStore().getSnapshot()
-    expect(stored).toEqual({
+    expect(getBaselineStore().getSnapshot()).toEqual({
       status: 'ready',
-      baseline: expect.objectContaining({ source: 'export', takenAt: session.exportedAt, segments: session.segments }),
+      baseline: expect.objectContaining({
+        source: 'start',
+        segments: expect.arrayContaining([expect.objectContaining({ key: KEPT.key })]),
+      }),
     })
   })
 })
