@@ -1,4 +1,4 @@
-// Lint: typescript-eslint + React hooks, and the import boundaries of STYLE.md.
+// Lint: typescript-eslint + React hooks, and the import boundaries the README's Layout describes.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'

@@ -1,4 +1,4 @@
-// The routes of PRODUCT.md. The list and a segment's page load with the app; the audit, visitor and connections
+// The app's routes (README). The list and a segment's page load with the app; the audit, visitor and connections
 // pages load on demand. The route error boundary sits inside the layout so the header stays usable.
 import { createBrowserRouter, type RouteObject } from 'react-router'
 import { Layout } from './layout'

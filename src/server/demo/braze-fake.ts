@@ -1,4 +1,4 @@
-// A fake Braze REST API (the three segment endpoints) as a fetch-style handler, faithful to PROVIDERS.md including its quirks.
+// A fake Braze REST API (the three segment endpoints) as a fetch-style handler, faithful to Braze's documented answers, quirks included.
 import { burstLimitHeaders, createBrazeBudget } from './braze-budget.ts'
 import { detailDate, listRow } from './braze-quirks.ts'
 import type { DemoBrazeSegment } from './data.ts'

@@ -1,4 +1,4 @@
-// The Braze instance name shown on the Connections page, from the REST host (PROVIDERS.md's host mapping).
+// The Braze instance name shown on the Connections page, from the REST host (Braze's dashboard-to-REST host mapping).
 import { describe, expect, it } from 'vitest'
 import { brazeInstanceName } from '../../../src/features/connections/braze-instance'
 

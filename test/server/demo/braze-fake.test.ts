@@ -1,4 +1,4 @@
-// The fake Braze API answers as PROVIDERS.md says the real one does, awkward parts included.
+// The fake Braze API answers as Braze documents the real one, awkward parts included.
 import { describe, it, expect } from 'vitest'
 import { createFakeBraze } from '../../../src/server/demo/braze-fake'
 import { generateDemoData, type DemoBrazeSegment } from '../../../src/server/demo/data'
