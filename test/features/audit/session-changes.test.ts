@@ -6,20 +6,10 @@ import type { ProviderId } from '../../../src/providers/provider-error'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
 import type { AuditBaseline } from '../../../src/stores/audit-baseline'
 import type { SessionSegment } from '../../../src/stores/session-file'
+import { commandersAct } from '../../findings/segments'
 
 function braze(id: string, name: string, tags: Segment['tags'] = []): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking: true }
-}
-
-function commandersAct(id: string, name: string): Segment {
-  return {
-    key: segmentKey('commanders-act', id),
-    provider: 'commanders-act',
-    id,
-    name,
-    tags: NOT_PROVIDED,
-    analyticsTracking: NOT_PROVIDED,
-  }
 }
 
 /** A segment as a snapshot keeps it. */

@@ -10,20 +10,10 @@ import type { ProviderId } from '../../../src/providers/provider-error'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
 import { parseSessionFile, SESSION_FORMAT, SESSION_VERSION } from '../../../src/stores/session-file'
 import { auditEntriesByKey, auditEntry, REVIEWED_AT } from '../../stores/audit-entries'
+import { commandersAct } from '../../findings/segments'
 
 function braze(id: string, name: string, tags: Segment['tags'], analyticsTracking = true): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
-}
-
-function commandersAct(id: string, name: string): Segment {
-  return {
-    key: segmentKey('commanders-act', id),
-    provider: 'commanders-act',
-    id,
-    name,
-    tags: NOT_PROVIDED,
-    analyticsTracking: NOT_PROVIDED,
-  }
 }
 
 function details(id: string, fields: Partial<BrazeSegmentDetails> = {}): BrazeSegmentDetails {

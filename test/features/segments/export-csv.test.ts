@@ -9,20 +9,10 @@ import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
 import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
 import { auditEntry } from '../../stores/audit-entries'
+import { commandersAct } from '../../findings/segments'
 
 function braze(id: string, name: string, tags: Segment['tags'], analyticsTracking: boolean): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
-}
-
-function commandersAct(id: string, name: string): Segment {
-  return {
-    key: segmentKey('commanders-act', id),
-    provider: 'commanders-act',
-    id,
-    name,
-    tags: NOT_PROVIDED,
-    analyticsTracking: NOT_PROVIDED,
-  }
 }
 
 const loaded: BrazeSegmentDetails = {

@@ -16,6 +16,7 @@ import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
 import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
 import { auditEntriesByKey, auditEntry } from '../../stores/audit-entries'
+import { commandersAct } from '../../findings/segments'
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
 
@@ -25,17 +26,6 @@ const sortRows = (rows: readonly SegmentRow[], sort: SortedRows['sort'], by: Int
 
 function braze(id: string, name: string, tags: Segment['tags'] = [], analyticsTracking = true): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
-}
-
-function commandersAct(id: string, name: string): Segment {
-  return {
-    key: segmentKey('commanders-act', id),
-    provider: 'commanders-act',
-    id,
-    name,
-    tags: NOT_PROVIDED,
-    analyticsTracking: NOT_PROVIDED,
-  }
 }
 
 function details(id: string, fields: Partial<BrazeSegmentDetails> = {}): BrazeSegmentDetails {
