@@ -148,7 +148,7 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
       case 'GET /api/audit/reviewer':
         return json(200, { reviewer: options.authUserHeader ? needReviewer(request) : null })
       case 'GET /api/audit/provider-cache': {
-        const summary = await store.cacheSummary(options.providerCacheTtlMs, now())
+        const summary = await store.answers.cacheSummary(options.providerCacheTtlMs, now())
         return json(200, { ...summary, ttlHours: options.providerCacheTtlMs / 3_600_000 })
       }
     }

@@ -1,9 +1,11 @@
-// The audit store: reviews (verdict and note as separately versioned fields), their history, and the provider answers a
-// scan fetched. Every write is a transaction; a write based on an old version is refused with what is there now.
+// The audit store: reviews (verdict and note as separately versioned fields) and their history; the provider answers
+// a scan fetched are its `answers` (provider-answers.ts). Every write is a transaction; a write based on an old
+// version is refused with what is there now.
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely'
 import type { AuditEntry, AuditWrite, HistoryItem, ImportAnswer } from '../../stores/audit-contract.ts'
 import type { SessionEntry } from '../../stores/session-file.ts'
 import type { AuditDatabase, AuditEntryTable, AuditHistoryTable } from './database.ts'
+import { ProviderAnswers } from './provider-answers.ts'
 
 type Row = Selectable<AuditEntryTable>
 type Db = Kysely<AuditDatabase> | Transaction<AuditDatabase>
@@ -133,7 +135,12 @@ function applyField(
 }
 
 export class AuditStore {
-  constructor(private readonly db: Kysely<AuditDatabase>) {}
+  /** The Braze answers kept for the team, in the same database. */
+  readonly answers: ProviderAnswers
+
+  constructor(private readonly db: Kysely<AuditDatabase>) {
+    this.answers = new ProviderAnswers(db)
+  }
 
   /** Every entry changed after `since` (all of them without it), and the revision to ask from next time. */
   async listEntries(since = 0): Promise<{ revision: number; entries: AuditEntry[] }> {
@@ -274,39 +281,5 @@ export class AuditStore {
       await insertHistory(trx, history)
       return answer
     })
-  }
-
-  async cachedAnswer(
-    cacheKey: string,
-    maxAgeMs: number,
-    now: Date,
-  ): Promise<{ body: string; fetchedAt: string } | undefined> {
-    const row = await this.db
-      .selectFrom('provider_cache')
-      .selectAll()
-      .where('cache_key', '=', cacheKey)
-      .executeTakeFirst()
-    if (!row || now.getTime() - Date.parse(row.fetched_at) >= maxAgeMs) return undefined
-    return { body: row.body, fetchedAt: row.fetched_at }
-  }
-
-  async keepAnswer(cacheKey: string, body: string, now: Date): Promise<void> {
-    const fetched_at = now.toISOString()
-    await this.db
-      .insertInto('provider_cache')
-      .values({ cache_key: cacheKey, body, fetched_at })
-      .onConflict((oc) => oc.column('cache_key').doUpdateSet({ body, fetched_at }))
-      .execute()
-  }
-
-  /** How many provider answers are fresh, and when the oldest of them was fetched. */
-  async cacheSummary(maxAgeMs: number, now: Date): Promise<{ count: number; oldestFetchedAt: string | null }> {
-    const freshSince = new Date(now.getTime() - maxAgeMs).toISOString()
-    const row = await this.db
-      .selectFrom('provider_cache')
-      .select((eb) => [eb.fn.countAll().as('count'), eb.fn.min('fetched_at').as('oldest')])
-      .where('fetched_at', '>', freshSince)
-      .executeTakeFirstOrThrow()
-    return { count: Number(row.count), oldestFetchedAt: row.oldest ?? null }
   }
 }

@@ -91,7 +91,7 @@ export function segmentAuditProxy(options: SegmentAuditProxyOptions): Plugin {
         limits,
         upstreamTimeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
         log: (line) => logger.warn(`  [proxy] ${line}`, { timestamp: true }),
-        answerCache: { store: audit.store, maxAgeMs: auditSettings.providerCacheTtlMs },
+        answerCache: { store: audit.store.answers, maxAgeMs: auditSettings.providerCacheTtlMs },
       }),
     )
   }

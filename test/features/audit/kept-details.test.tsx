@@ -36,8 +36,8 @@ describe('Braze answers kept on the server', () => {
   it('says how many are kept and how old, and "Refresh from Braze" asks Braze again for every segment', async () => {
     const store = await testAuditStore()
     const fetched = new Date(Date.now() - 3 * 3_600_000)
-    await store.keepAnswer('braze /segments/details?segment_id=a', '{}', fetched)
-    await store.keepAnswer('braze /segments/details?segment_id=b', '{}', new Date())
+    await store.answers.keepAnswer('braze /segments/details?segment_id=a', '{}', fetched)
+    await store.answers.keepAnswer('braze /segments/details?segment_id=b', '{}', new Date())
     const user = userEvent.setup()
     const asked = recordDetails()
     renderApp('/audit')

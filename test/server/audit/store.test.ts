@@ -153,12 +153,15 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
 
   it('serves a provider answer while it is fresh, and not after', async () => {
     const { store } = await open()
-    await store.keepAnswer('braze details x', '{"message":"success"}', T0)
-    expect(await store.cachedAnswer('braze details x', 60_000, later(0.5))).toEqual({
+    await store.answers.keepAnswer('braze details x', '{"message":"success"}', T0)
+    expect(await store.answers.cachedAnswer('braze details x', 60_000, later(0.5))).toEqual({
       body: '{"message":"success"}',
       fetchedAt: T0.toISOString(),
     })
-    expect(await store.cachedAnswer('braze details x', 60_000, later(2))).toBeUndefined()
-    expect(await store.cacheSummary(60_000, later(0.5))).toEqual({ count: 1, oldestFetchedAt: T0.toISOString() })
+    expect(await store.answers.cachedAnswer('braze details x', 60_000, later(2))).toBeUndefined()
+    expect(await store.answers.cacheSummary(60_000, later(0.5))).toEqual({
+      count: 1,
+      oldestFetchedAt: T0.toISOString(),
+    })
   })
 })
