@@ -13,9 +13,7 @@ export function useAuditWriter(reviewer: string): AuditWriter {
     async (write, options) => {
       const result = await sendAuditWrite(write, reviewer, options)
       rememberAuditEntry(queryClient, result.entry)
-      // The server already holds this very value (an earlier write on leaving got there first): that is a save.
-      const landed = result.kind === 'conflict' && result.entry[write.field] === write.value
-      return landed ? { kind: 'saved', entry: result.entry } : result
+      return result
     },
     [queryClient, reviewer],
   )

@@ -182,7 +182,9 @@ export class AuditStore {
         const row = rows.get(write.key) ?? emptyRow(write.key)
         rows.set(write.key, row)
         const version = write.field === 'verdict' ? row.verdict_version : row.note_version
-        if (version !== write.baseVersion) return { ok: false, entry: toEntry(row) }
+        // A stale write of the value already there changes nothing, so it overwrites nobody: not a conflict (a note
+        // sent again on leaving after its first send got through, say).
+        if (version !== write.baseVersion && row[write.field] !== write.value) return { ok: false, entry: toEntry(row) }
         const change = applyField(row, write.field, write.value, reviewer, at)
         if (change) {
           row.revision = revision

@@ -51,6 +51,14 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
     expect(based).toMatchObject({ ok: true, entry: { note: 'mine', noteVersion: 2 } })
   })
 
+  it('takes a stale write of the value already there as saved, changing nothing (a note sent twice on leaving)', async () => {
+    const { store } = await open()
+    await store.write({ key: A, field: 'note', value: 'same text', baseVersion: 0 }, 'Ana', T0)
+    const again = await store.write({ key: A, field: 'note', value: 'same text', baseVersion: 0 }, 'Ana', later(1))
+    expect(again).toMatchObject({ ok: true, entry: { note: 'same text', noteVersion: 1, noteAt: T0.toISOString() } })
+    expect(await store.history(A)).toHaveLength(1)
+  })
+
   it('lets exactly one of two writers based on the same version win', async () => {
     const { store } = await open()
     const outcomes = await Promise.all(
