@@ -11,6 +11,7 @@ import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/s
 import { parseSessionFile, SESSION_FORMAT, SESSION_VERSION } from '../../../src/stores/session-file'
 import { auditEntriesByKey, auditEntry, REVIEWED_AT } from '../../stores/audit-entries'
 import { commandersAct } from '../../findings/segments'
+import { formatSpreadsheetDateTime } from '../../../src/lib/format'
 
 function braze(id: string, name: string, tags: Segment['tags'], analyticsTracking = true): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
@@ -97,13 +98,6 @@ function rowsOf(csv: string): Record<string, string>[] {
   return rows.map((row) => Object.fromEntries(HEADER.map((column, index) => [column, row[index] ?? ''])))
 }
 
-/** A date-time as a spreadsheet reads it in the reader's own time zone. */
-function local(iso: string): string {
-  const date = new Date(iso)
-  const two = (value: number) => String(value).padStart(2, '0')
-  return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`
-}
-
 describe('sessionCsv', () => {
   it('writes a row for every listed segment, reviewed or not, by provider then name, in the documented columns', () => {
     const csv = sessionCsv(
@@ -141,36 +135,36 @@ describe('sessionCsv', () => {
         'b-1',
         'Clients fidèles',
         'vip; été',
-        local('2022-05-02T08:00:00.000Z'),
-        local('2023-02-01T10:00:00Z'),
+        formatSpreadsheetDateTime('2022-05-02T08:00:00.000Z'),
+        formatSpreadsheetDateTime('2023-02-01T10:00:00Z'),
         'yes',
         'Not updated in 12 months; In both providers',
         'Keep',
         'OK',
         'Camille',
-        local(REVIEWED_AT),
+        formatSpreadsheetDateTime(REVIEWED_AT),
       ],
       [
         'Braze',
         'b-2',
         'Sans tags',
         '',
-        local('2024-01-10T09:00:00Z'),
-        local('2025-02-20T10:00:00Z'),
+        formatSpreadsheetDateTime('2024-01-10T09:00:00Z'),
+        formatSpreadsheetDateTime('2025-02-20T10:00:00Z'),
         'no',
         'No description; No tags',
         'Unreviewed',
         'Ask the CRM team',
         'Camille',
-        local(REVIEWED_AT),
+        formatSpreadsheetDateTime(REVIEWED_AT),
       ],
       [
         'Braze',
         'b-4',
         'test',
         'promo',
-        local('2024-01-10T09:00:00Z'),
-        local('2025-02-20T10:00:00Z'),
+        formatSpreadsheetDateTime('2024-01-10T09:00:00Z'),
+        formatSpreadsheetDateTime('2025-02-20T10:00:00Z'),
         'no',
         'No description; Analytics tracking off; Test or temporary',
         'Unreviewed',
@@ -204,7 +198,7 @@ describe('sessionCsv', () => {
         'Fix',
         'Doublon de b-1',
         'Léa',
-        local('2025-03-02T09:15:00.000Z'),
+        formatSpreadsheetDateTime('2025-03-02T09:15:00.000Z'),
       ],
     ])
   })
@@ -251,7 +245,20 @@ describe('sessionCsv', () => {
     )
     expect(rows).toHaveLength(1 + SEGMENTS.length + 2)
     expect(rows.slice(-2)).toEqual([
-      ['Braze', 'gone', '(no longer listed)', '', '', '', '', '', 'Keep', '', 'Camille', local(REVIEWED_AT)],
+      [
+        'Braze',
+        'gone',
+        '(no longer listed)',
+        '',
+        '',
+        '',
+        '',
+        '',
+        'Keep',
+        '',
+        'Camille',
+        formatSpreadsheetDateTime(REVIEWED_AT),
+      ],
       [
         'Commanders Act',
         '99',
@@ -264,10 +271,15 @@ describe('sessionCsv', () => {
         'Fix',
         'Was a duplicate',
         'Camille',
-        local(REVIEWED_AT),
+        formatSpreadsheetDateTime(REVIEWED_AT),
       ],
     ])
-    expect(rows.find((row) => row[1] === 'b-1')?.slice(8)).toEqual(['Archive', '', 'Camille', local(REVIEWED_AT)])
+    expect(rows.find((row) => row[1] === 'b-1')?.slice(8)).toEqual([
+      'Archive',
+      '',
+      'Camille',
+      formatSpreadsheetDateTime(REVIEWED_AT),
+    ])
   })
 
   it('splits a gone key at its first colon only, and shows an unknown provider as it is', () => {

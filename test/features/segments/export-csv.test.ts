@@ -10,6 +10,7 @@ import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/s
 import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
 import { auditEntry } from '../../stores/audit-entries'
 import { commandersAct } from '../../findings/segments'
+import { formatSpreadsheetDateTime } from '../../../src/lib/format'
 
 function braze(id: string, name: string, tags: Segment['tags'], analyticsTracking: boolean): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
@@ -300,11 +301,7 @@ describe('segmentsCsv', () => {
 
 describe('segmentsCsv: reviews and spreadsheets in French', () => {
   it('ends every row with its note, who reviewed it and when, in local time', () => {
-    const local = (iso: string) => {
-      const date = new Date(iso)
-      const two = (value: number) => String(value).padStart(2, '0')
-      return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`
-    }
+    const local = formatSpreadsheetDateTime
     expect(parse(segmentsCsv(rows, ['name'], en, { reviews: REVIEWS }))).toEqual([
       ['Name', 'Note', 'Reviewed by', 'Reviewed at'],
       ['Clients fidèles', 'a note; on braze:b-loaded', 'Zoé', local('2026-03-01T13:05:00.000Z')],
