@@ -2,13 +2,8 @@
 import type { z } from 'zod/mini'
 import { APP_REQUEST_HEADERS, apiUrl, type QueryParams } from '../lib/api-url'
 import { fetchWithRetry, isRetryableStatus, type RetryPolicy } from '../lib/http'
-import {
-  invalidResponseError,
-  issueText,
-  ProviderError,
-  providerErrorFromResponse,
-  type ProviderId,
-} from './provider-error'
+import { issueText } from '../lib/zod-messages'
+import { invalidResponseError, ProviderError, providerErrorFromResponse, type ProviderId } from './provider-error'
 
 export interface ProviderRequestOptions {
   signal?: AbortSignal

@@ -4,7 +4,7 @@
 import { createStore, get, set, type UseStore } from 'idb-keyval'
 import { useSyncExternalStore } from 'react'
 import { z } from 'zod/mini'
-import { issueText } from '../providers/provider-error'
+import { issueText } from '../lib/zod-messages'
 import { sessionSegmentSchema, type SessionFile } from './session-file'
 
 const KEY = 'previous-session'

@@ -1,7 +1,7 @@
 // The audit session as a file: a versioned JSON to re-import. A file is data from anywhere: every key, date and size is
 // checked, by the browser before it uploads one and by the server before it merges one.
 import { z } from 'zod/mini'
-import { issueText } from '../providers/provider-error.ts'
+import { issueText } from '../lib/zod-messages.ts'
 import {
   NOT_A_DATE,
   NOT_A_SEGMENT_KEY,

@@ -1,5 +1,6 @@
 // One request to the proxy's multi-page list route: the pages that came back, read row by row, and those that failed.
-import { invalidResponseError, issueText, ProviderError, providerErrorFromProxy } from '../provider-error'
+import { issueText } from '../../lib/zod-messages'
+import { invalidResponseError, ProviderError, providerErrorFromProxy } from '../provider-error'
 import { requestProviderAnswer, type ProviderRequestOptions } from '../request'
 import type { Segment } from '../segment'
 import { brazeSegmentPagesSchema, brazeSegmentsPageSchema, readBrazeListRow } from './schemas'

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 import { z } from 'zod/mini'
-import { issueText } from '../../providers/provider-error.ts'
+import { issueText } from '../../lib/zod-messages.ts'
 import {
   auditWriteSchema,
   BULK_MAX_WRITES,
