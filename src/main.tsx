@@ -4,19 +4,17 @@ import './app/early-reads'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App, createPersistedClient } from './app/app'
-import { createAppRouter } from './app/router'
 import { initI18n } from './app/i18n'
 
 // Made while the interface language still loads, rather than during the first render.
 const client = createPersistedClient()
-const router = createAppRouter()
 
 function render() {
   const root = document.getElementById('root')
   if (!root) throw new Error('Missing #root element')
   createRoot(root).render(
     <StrictMode>
-      <App client={client} router={router} />
+      <App client={client} />
     </StrictMode>,
   )
 }

@@ -3,35 +3,47 @@
 // covers the on-demand loading itself).
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
-import type { ReactElement } from 'react'
-import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
-import { routes } from '../src/app/router'
+import { useLayoutEffect } from 'react'
+import { MemoryRouter, useLocation, useNavigate, type Location, type NavigateFunction } from 'react-router'
+import { AppRoutes, type OnDemandPages } from '../src/app/router'
+import { SegmentDetailRoute } from '../src/app/segment-detail-route'
 import { AuditPage } from '../src/features/audit/audit-page'
 import { ConnectionsPage } from '../src/features/connections/connections-page'
 import { VisitorPage } from '../src/features/visitor/visitor-page'
 
-const ON_DEMAND: Record<string, ReactElement> = {
-  audit: <AuditPage />,
-  visitor: <VisitorPage />,
-  connections: <ConnectionsPage />,
+const PAGES: OnDemandPages = {
+  SegmentDetail: SegmentDetailRoute,
+  Audit: AuditPage,
+  Visitor: VisitorPage,
+  Connections: ConnectionsPage,
 }
 
-function withPagesBound(routeObjects: RouteObject[]): RouteObject[] {
-  return routeObjects.map((route) => {
-    const page = route.path ? ON_DEMAND[route.path] : undefined
-    if (page) return { path: route.path, element: page } as RouteObject
-    return route.children ? ({ ...route, children: withPagesBound(route.children) } as RouteObject) : route
-  })
+/** Where the app is, as a test reads it (`router.state.location`, updated as the app navigates), and a way to go on. */
+export interface TestRouter {
+  state: { location: Location }
+  navigate: NavigateFunction
 }
 
-const testRoutes = withPagesBound(routes)
+function LocationSpy({ onChange }: { onChange: (location: Location, navigate: NavigateFunction) => void }) {
+  const location = useLocation()
+  const navigate = useNavigate()
+  useLayoutEffect(() => onChange(location, navigate), [location, navigate, onChange])
+  return null
+}
 
 export function renderApp(url = '/') {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } })
-  const router = createMemoryRouter(testRoutes, { initialEntries: [url] })
+  const router = { state: {} } as TestRouter
+  const follow = (location: Location, navigate: NavigateFunction) => {
+    router.state.location = location
+    router.navigate = navigate
+  }
   const view = render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[url]}>
+        <LocationSpy onChange={follow} />
+        <AppRoutes pages={PAGES} />
+      </MemoryRouter>
     </QueryClientProvider>,
   )
   const currentSearch = () => new URLSearchParams(router.state.location.search)

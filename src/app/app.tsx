@@ -2,13 +2,13 @@
 import type { QueryClient } from '@tanstack/react-query'
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
 import { Suspense, useState } from 'react'
-import { RouterProvider } from 'react-router'
-import { detailsScanFor } from '../features/audit/details-scan'
+import { BrowserRouter } from 'react-router'
+import { localScanMarkerStore } from '../features/audit/scan-marker'
 import { brazeQueries } from '../providers/braze/queries'
 import { commandersActQueries } from '../providers/commanders-act/queries'
 import { createQueryClient } from './query-client'
 import { cachePersistOptions, type CachePersistOptions } from './query-persistence'
-import { createAppRouter, type AppRouter } from './router'
+import { AppRoutes } from './router'
 import './styles.css'
 
 export interface PersistedClient {
@@ -40,7 +40,11 @@ function startLists(queryClient: QueryClient): void {
  */
 function afterRestore(queryClient: QueryClient): void {
   startLists(queryClient)
-  void detailsScanFor(queryClient).resumeInterrupted()
+  // The scan's code loads only when there is a scan to resume: the list's first screen does not wait for it.
+  if (localScanMarkerStore.read())
+    void import('../features/audit/details-scan').then(({ detailsScanFor }) =>
+      detailsScanFor(queryClient).resumeInterrupted(),
+    )
 }
 
 /** Before the interface language has loaded: the header's frame, no words yet. */
@@ -52,9 +56,8 @@ function AppLoading() {
   )
 }
 
-export function App({ client, router: givenRouter }: { client?: PersistedClient; router?: AppRouter }) {
+export function App({ client }: { client?: PersistedClient }) {
   const [{ queryClient, persistOptions }] = useState(() => client ?? createPersistedClient())
-  const [router] = useState(() => givenRouter ?? createAppRouter())
   return (
     <PersistQueryClientProvider
       client={queryClient}
@@ -64,7 +67,9 @@ export function App({ client, router: givenRouter }: { client?: PersistedClient;
     >
       {/* Inside the provider: restoring the cache from IndexedDB starts while the translations still load. */}
       <Suspense fallback={<AppLoading />}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </Suspense>
     </PersistQueryClientProvider>
   )

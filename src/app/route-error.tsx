@@ -1,13 +1,11 @@
-// The error boundary of every route: says what broke in plain words and offers a way out, keeping the header.
+// The error boundary around every page: says what broke in plain words and offers a way out, keeping the header.
+import { Component, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isRouteErrorResponse, Link, useRouteError } from 'react-router'
+import { Link } from 'react-router'
 import { Alert } from '../components/alert'
-import { NotFoundPage } from './not-found-page'
 
-export function RouteError() {
+function RouteError({ error }: { error: unknown }) {
   const { t } = useTranslation()
-  const error = useRouteError()
-  if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />
   const message = error instanceof Error ? error.message : t('routeError.unknown')
   return (
     <Alert
@@ -25,4 +23,21 @@ export function RouteError() {
       </p>
     </Alert>
   )
+}
+
+interface BoundaryState {
+  failed: boolean
+  error: unknown
+}
+
+export class RouteErrorBoundary extends Component<{ children: ReactNode }, BoundaryState> {
+  override state: BoundaryState = { failed: false, error: undefined }
+
+  static getDerivedStateFromError(error: unknown): BoundaryState {
+    return { failed: true, error }
+  }
+
+  override render() {
+    return this.state.failed ? <RouteError error={this.state.error} /> : this.props.children
+  }
 }

@@ -1,50 +1,62 @@
-// The app's routes (README). The list and a segment's page load with the app; the audit, visitor and connections
-// pages load on demand. The route error boundary sits inside the layout so the header stays usable.
-import { createBrowserRouter, type RouteObject } from 'react-router'
+// The app's routes (README). The list loads with the app; a segment's page and the audit, visitor and connections pages
+// load on demand, so the list's first screen waits for none of their code. Declarative routes: the data router's
+// loaders and actions would double the router's weight in the list page for nothing this app uses.
+import { lazy, Suspense, type ComponentType } from 'react'
+import { Outlet, Route, Routes, useLocation } from 'react-router'
 import { Layout } from './layout'
 import { NotFoundPage } from './not-found-page'
-import { RouteError } from './route-error'
+import { RouteErrorBoundary } from './route-error'
 import { SegmentsPage } from '../features/segments/segments-page'
-import { ListNavigation } from '../features/segments/list-navigation'
-import { SegmentDetailPage } from '../features/segment-detail/segment-detail-page'
 
-/** While a page loaded on demand arrives (opened directly): its frame, no content yet. */
+/** The pages loaded on demand; tests bind them directly (see test/render-app.tsx). */
+export interface OnDemandPages {
+  SegmentDetail: ComponentType
+  Audit: ComponentType
+  Visitor: ComponentType
+  Connections: ComponentType
+}
+
+const ON_DEMAND: OnDemandPages = {
+  SegmentDetail: lazy(() =>
+    import('./segment-detail-route').then((module) => ({ default: module.SegmentDetailRoute })),
+  ),
+  Audit: lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage }))),
+  Visitor: lazy(() => import('../features/visitor/visitor-page').then((module) => ({ default: module.VisitorPage }))),
+  Connections: lazy(() =>
+    import('../features/connections/connections-page').then((module) => ({ default: module.ConnectionsPage })),
+  ),
+}
+
+/** While a page loaded on demand arrives: its frame, no content yet. */
 function PageLoading() {
   return <div className="table-skeleton" aria-busy="true" />
 }
 
-export const routes: RouteObject[] = [
-  {
-    element: <Layout />,
-    children: [
-      {
-        errorElement: <RouteError />,
-        children: [
-          { index: true, element: <SegmentsPage /> },
-          { path: 'segments/:provider/:id', element: <SegmentDetailPage navigation={<ListNavigation />} /> },
-          {
-            path: 'audit',
-            hydrateFallbackElement: <PageLoading />,
-            lazy: async () => ({ Component: (await import('../features/audit/audit-page')).AuditPage }),
-          },
-          {
-            path: 'visitor',
-            hydrateFallbackElement: <PageLoading />,
-            lazy: async () => ({ Component: (await import('../features/visitor/visitor-page')).VisitorPage }),
-          },
-          {
-            path: 'connections',
-            hydrateFallbackElement: <PageLoading />,
-            lazy: async () => ({
-              Component: (await import('../features/connections/connections-page')).ConnectionsPage,
-            }),
-          },
-          { path: '*', element: <NotFoundPage /> },
-        ],
-      },
-    ],
-  },
-]
+/** Inside the layout, so the header stays usable when a page fails; a new address clears the error. */
+function PageFrame() {
+  const { pathname } = useLocation()
+  return (
+    <RouteErrorBoundary key={pathname}>
+      <Suspense fallback={<PageLoading />}>
+        <Outlet />
+      </Suspense>
+    </RouteErrorBoundary>
+  )
+}
 
-export const createAppRouter = () => createBrowserRouter(routes)
-export type AppRouter = ReturnType<typeof createAppRouter>
+export function AppRoutes({ pages = ON_DEMAND }: { pages?: OnDemandPages }) {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route element={<PageFrame />}>
+          <Route index element={<SegmentsPage />} />
+          <Route path="segments/:provider/:id" element={<pages.SegmentDetail />} />
+          <Route path="audit" element={<pages.Audit />} />
+          <Route path="visitor" element={<pages.Visitor />} />
+          <Route path="connections" element={<pages.Connections />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  )
+}

@@ -263,7 +263,7 @@ describe('Audit panel: the note', () => {
     const user = userEvent.setup()
     const { router } = await openPanel()
     await user.type(noteField(), 'Typed, then back to the list')
-    await act(() => router.navigate('/'))
+    await act(async () => router.navigate('/'))
     await waitFor(async () => expect(await stored()).toMatchObject({ note: 'Typed, then back to the list' }))
   })
 

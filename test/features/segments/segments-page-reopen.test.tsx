@@ -6,10 +6,10 @@ import { PersistQueryClientProvider, type PersistedClient, type Persister } from
 import { act, render, screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import { MemoryRouter } from 'react-router'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createQueryClient } from '../../../src/app/query-client'
-import { routes } from '../../../src/app/router'
+import { AppRoutes } from '../../../src/app/router'
 import { brazeQueries } from '../../../src/providers/braze/queries'
 import { commandersActQueries } from '../../../src/providers/commanders-act/queries'
 import { connectionStatusQuery, type ConnectionStatus } from '../../../src/providers/connection-status'
@@ -55,10 +55,11 @@ function reopenApp(url: string) {
   let resolveRestore!: (client: PersistedClient | undefined) => void
   const restored = new Promise<PersistedClient | undefined>((resolve) => (resolveRestore = resolve))
   const persister: Persister = { restoreClient: () => restored, persistClient: () => {}, removeClient: () => {} }
-  const router = createMemoryRouter(routes, { initialEntries: [url] })
   render(
     <PersistQueryClientProvider client={queryClient} persistOptions={{ persister }}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[url]}>
+        <AppRoutes />
+      </MemoryRouter>
     </PersistQueryClientProvider>,
   )
   return { finishRestore: (client: PersistedClient | undefined) => act(async () => resolveRestore(client)) }
