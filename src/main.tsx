@@ -5,6 +5,9 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App, createPersistedClient } from './app/app'
 import { initI18n } from './app/i18n'
+import { handOverFirstScreen } from './app/first-screen'
+
+handOverFirstScreen()
 
 // Made while the interface language still loads, rather than during the first render.
 const client = createPersistedClient()

@@ -6,6 +6,7 @@ import type { AsyncStorage, Persister, PersistQueryClientOptions } from '@tansta
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
 import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../providers/cache-policy'
 import { connectionIdentity, connectionStatusQuery } from '../providers/connection-status'
+import { forgetFirstScreen } from './first-screen'
 
 /** Its own database: idb-keyval cannot add a store to the verdicts' database without a version upgrade. */
 const CACHE_DATABASE = 'segment-audit-query-cache'
@@ -73,7 +74,11 @@ function connectionBoundStorage(
         return null
       }
       const current = await pending
-      if (current === undefined || stored.connection !== current) return null
+      if (current === undefined || stored.connection !== current) {
+        // Kept under another connection (demo data, then real credentials): neither its data nor its picture stands.
+        forgetFirstScreen()
+        return null
+      }
       return stored.client
     },
     setItem: async (key, client) => {

@@ -1,0 +1,91 @@
+// Paints the screen the app last showed at this address, before the app's JavaScript has even loaded: a still picture
+// (inert, hidden from assistive technology) laid over the page until the app has drawn the same page itself. The
+// build step src/server/first-screen-html.ts inlines this file into index.html, so it must stay self-contained: no imports.
+// Nothing from the snapshot is parsed as HTML: elements come from a fixed list, attributes from a fixed list, text
+// is text.
+
+/** Where the snapshot is kept; src/app/first-screen.ts writes it. */
+export const FIRST_SCREEN_KEY = 'segment-audit:first-screen:v1'
+/** The picture's element, removed by src/app/first-screen.ts once the app has drawn its own page. */
+export const FIRST_SCREEN_ID = 'first-screen'
+
+/** A text, or an element: its tag, its attributes and its children. */
+export type ScreenNode = string | [tag: string, attributes: Record<string, string>, children: ScreenNode[]]
+
+export interface ScreenSnapshot {
+  /** The address (path and query) it was taken at: shown only when the app opens at the same one. */
+  at: string
+  /** The app's build (its entry script): another build may lay its page out differently. */
+  build: string
+  /** The page's content, as #root held it. */
+  nodes: ScreenNode[]
+}
+
+const HTML_TAGS = new Set(
+  'a abbr b button caption div em footer h1 h2 h3 header i input label li main nav ol option p select small span strong table tbody td tfoot th thead time tr ul'.split(
+    ' ',
+  ),
+)
+const SVG_TAGS = new Set(['svg', 'g', 'path', 'rect', 'circle', 'line', 'polyline', 'text'])
+const PLAIN_ATTRIBUTES = new Set(
+  'class style colspan rowspan type placeholder value disabled checked title lang dir viewBox d fill stroke stroke-width stroke-linecap stroke-linejoin cx cy r x y x1 y1 x2 y2 width height points'.split(
+    ' ',
+  ),
+)
+const SVG_NAMESPACE = 'http://www.w3.org/2000/svg'
+
+/** Attributes kept: presentation and ARIA (not live regions: a picture announces nothing), links within the app. */
+export function keepsAttribute(name: string, value: string): boolean {
+  if (PLAIN_ATTRIBUTES.has(name)) return true
+  if (name === 'href') return value.startsWith('/') && !value.startsWith('//')
+  if (name === 'role') return value !== 'status' && value !== 'alert' && value !== 'log'
+  return name.startsWith('aria-') && name !== 'aria-live'
+}
+
+function buildNode(doc: Document, node: ScreenNode, inSvg: boolean): Node | null {
+  if (typeof node === 'string') return doc.createTextNode(node)
+  if (!Array.isArray(node) || typeof node[0] !== 'string') return null
+  const [tag, attributes, children] = node
+  const svg = inSvg || tag === 'svg'
+  if (!(svg ? SVG_TAGS.has(tag) : HTML_TAGS.has(tag))) return null
+  const element = svg ? doc.createElementNS(SVG_NAMESPACE, tag) : doc.createElement(tag)
+  for (const [name, value] of Object.entries(attributes ?? {}))
+    if (typeof value === 'string' && keepsAttribute(name, value)) element.setAttribute(name, value)
+  for (const child of Array.isArray(children) ? children : []) {
+    const built = buildNode(doc, child, svg)
+    if (built) element.appendChild(built)
+  }
+  return element
+}
+
+/** The build the page comes from (its entry script's address), as the painter noted it; '' without one (dev server). */
+export function currentBuild(doc: Document): string {
+  return doc.documentElement.dataset.build ?? ''
+}
+
+/**
+ * Lays the kept picture over the page if it was taken at this address by this build (`build`: the entry script's
+ * address); says whether it did.
+ */
+export function paintFirstScreen(doc: Document, storage: Storage, build: string): boolean {
+  doc.documentElement.dataset.build = build
+  try {
+    const snapshot = JSON.parse(storage.getItem(FIRST_SCREEN_KEY) ?? 'null') as ScreenSnapshot | null
+    const here = doc.location.pathname + doc.location.search
+    if (!snapshot || snapshot.at !== here || snapshot.build !== build || !Array.isArray(snapshot.nodes)) return false
+    const picture = doc.createElement('div')
+    picture.id = FIRST_SCREEN_ID
+    picture.className = 'first-screen'
+    picture.setAttribute('inert', '')
+    picture.setAttribute('aria-hidden', 'true')
+    for (const node of snapshot.nodes) {
+      const built = buildNode(doc, node, false)
+      if (built) picture.appendChild(built)
+    }
+    doc.body.prepend(picture)
+    return true
+  } catch {
+    // Storage refused or a snapshot of another shape: the app simply draws its page itself.
+    return false
+  }
+}

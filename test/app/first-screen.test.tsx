@@ -1,0 +1,130 @@
+// The kept first screen: taken from the page as drawn, painted back as inert text and elements only, at the same
+// address and build, and removed once the app has drawn its own page.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { FIRST_SCREEN_KEY, paintFirstScreen, type ScreenSnapshot } from '../../src/app/first-screen-paint'
+import { forgetFirstScreen, handOverFirstScreen, takeSnapshot } from '../../src/app/first-screen'
+
+/** The value, which the test has just made sure exists. */
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value')
+  return value
+}
+
+const BUILD = '/assets/index-1.js'
+const HOSTILE_NAME = '<img src=x onerror="alert(1)"> Soldes'
+
+/** A page as the app draws it: #root with a header, a status and a table whose first row has a hostile name. */
+function drawPage() {
+  document.documentElement.dataset.build = BUILD
+  document.body.innerHTML = '<div id="root"></div>'
+  const root = must(document.getElementById('root'))
+  const status = Object.assign(document.createElement('p'), { textContent: '2 segments' })
+  status.setAttribute('role', 'status')
+  const table = document.createElement('table')
+  table.setAttribute('aria-label', 'Segments')
+  table.innerHTML = '<tbody><tr aria-rowindex="2"><td><a href="/segments/braze/1"></a></td></tr></tbody>'
+  must(table.querySelector('a')).textContent = HOSTILE_NAME
+  const search = Object.assign(document.createElement('input'), { type: 'search' })
+  search.value = 'sold'
+  root.append(status, search, table)
+}
+
+/** Reloads the document at the same address: the app's #root empty again, the kept snapshot painted over it. */
+function reopen(build = BUILD) {
+  document.body.innerHTML = '<div id="root"></div>'
+  return paintFirstScreen(document, localStorage, build)
+}
+
+const picture = () => document.getElementById('first-screen')
+
+function keep(snapshot: ScreenSnapshot) {
+  localStorage.setItem(FIRST_SCREEN_KEY, JSON.stringify(snapshot))
+}
+
+beforeEach(() => {
+  localStorage.clear()
+  window.history.replaceState(null, '', '/?sort=name')
+})
+
+afterEach(() => {
+  delete document.documentElement.dataset.build
+  document.body.innerHTML = ''
+})
+
+describe('kept first screen', () => {
+  it('paints the page as it was left, provider text as text, inert and hidden from assistive technology', () => {
+    drawPage()
+    keep(must(takeSnapshot(document, 0)))
+    expect(reopen()).toBe(true)
+    const shown = must(picture())
+    expect(shown).toHaveAttribute('inert')
+    expect(shown).toHaveAttribute('aria-hidden', 'true')
+    expect(shown.querySelector('table[aria-label="Segments"] tr[aria-rowindex="2"] a')).toHaveTextContent(HOSTILE_NAME)
+    expect(shown.querySelector('a')).toHaveAttribute('href', '/segments/braze/1')
+    expect(shown.querySelector('img')).toBeNull()
+    // What was typed in the search box, but no live region announcing a picture's count.
+    expect(shown.querySelector('input')).toHaveValue('sold')
+    expect(shown.querySelector('[role="status"]')).toBeNull()
+  })
+
+  it('builds nothing but known elements and attributes from a tampered snapshot', () => {
+    drawPage()
+    keep({
+      ...must(takeSnapshot(document, 0)),
+      nodes: [
+        ['script', {}, ['alert(1)']],
+        ['iframe', { src: 'https://example.com' }, []],
+        ['div', { onclick: 'alert(1)', class: 'page' }, [['a', { href: 'javascript:alert(1)' }, ['Open']]]],
+        ['a', { href: '//example.com/x' }, ['Away']],
+      ],
+    })
+    expect(reopen()).toBe(true)
+    const shown = must(picture())
+    expect(shown.querySelector('script, iframe')).toBeNull()
+    expect(shown.querySelector('.page')).not.toHaveAttribute('onclick')
+    for (const link of shown.querySelectorAll('a')) expect(link).not.toHaveAttribute('href')
+  })
+
+  it('paints nothing at another address, for another build, or when nothing readable is kept', () => {
+    drawPage()
+    keep(must(takeSnapshot(document, 0)))
+    window.history.replaceState(null, '', '/?sort=provider')
+    expect(reopen()).toBe(false)
+    window.history.replaceState(null, '', '/?sort=name')
+    expect(reopen('/assets/index-2.js')).toBe(false)
+    localStorage.setItem(FIRST_SCREEN_KEY, '{not json')
+    expect(reopen()).toBe(false)
+    expect(picture()).toBeNull()
+  })
+
+  it('keeps no page that is scrolled or still loading', () => {
+    drawPage()
+    expect(takeSnapshot(document, 400)).toBeNull()
+    must(document.getElementById('root')).append(
+      Object.assign(document.createElement('div'), { className: 'skeleton' }),
+    )
+    expect(takeSnapshot(document, 0)).toBeNull()
+  })
+
+  it('keeps the page when the tab is hidden, and forgets it on demand', () => {
+    drawPage()
+    handOverFirstScreen()
+    window.dispatchEvent(new Event('pagehide'))
+    expect(JSON.parse(must(localStorage.getItem(FIRST_SCREEN_KEY)))).toMatchObject({ at: '/?sort=name' })
+    forgetFirstScreen()
+    expect(localStorage.getItem(FIRST_SCREEN_KEY)).toBeNull()
+  })
+
+  it('stays over the app while it loads, and goes once the app has drawn its page', async () => {
+    drawPage()
+    keep(must(takeSnapshot(document, 0)))
+    reopen()
+    handOverFirstScreen()
+    const root = must(document.getElementById('root'))
+    root.innerHTML = '<div class="table-skeleton" aria-busy="true"></div>'
+    await Promise.resolve()
+    expect(picture()).not.toBeNull()
+    root.innerHTML = '<main><h1>Segments</h1></main>'
+    await vi.waitFor(() => expect(picture()).toBeNull())
+  })
+})
