@@ -14,7 +14,9 @@ import {
 /** Past this many elements a page is not kept (a long page costs more to keep than it saves). */
 const MOST_ELEMENTS = 4000
 /** The picture never stays longer than this, whatever the app is doing. */
-const LONGEST_PICTURE_MS = 5000
+const LONGEST_PICTURE_MS = 2000
+/** A person acting on the page: the picture (inert: their input already reaches the app under it) goes at once. */
+const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
 /** What the app shows while it still loads: the picture stays over it. */
 const STILL_LOADING = '.skeleton, .table-skeleton, [aria-busy="true"]'
 
@@ -67,7 +69,7 @@ export function forgetFirstScreen(): void {
 
 /**
  * Keeps the page when the tab is hidden or closed, and removes the picture index.html painted once #root holds a
- * page that is not loading any more (or after LONGEST_PICTURE_MS).
+ * page that is not loading any more, at the first input, or after LONGEST_PICTURE_MS.
  */
 export function handOverFirstScreen(): void {
   window.addEventListener('pagehide', keepSnapshot)
@@ -82,9 +84,11 @@ export function handOverFirstScreen(): void {
     if (drawn()) done()
   })
   const timer = window.setTimeout(() => done(), LONGEST_PICTURE_MS)
+  for (const type of INPUT_EVENTS) window.addEventListener(type, done, { capture: true, once: true })
   function done() {
     observer.disconnect()
     window.clearTimeout(timer)
+    for (const type of INPUT_EVENTS) window.removeEventListener(type, done, { capture: true })
     picture?.remove()
   }
   observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'class'] })

@@ -127,4 +127,14 @@ describe('kept first screen', () => {
     root.innerHTML = '<main><h1>Segments</h1></main>'
     await vi.waitFor(() => expect(picture()).toBeNull())
   })
+
+  it('goes at the first key or click, even while the app still loads', () => {
+    drawPage()
+    keep(must(takeSnapshot(document, 0)))
+    reopen()
+    handOverFirstScreen()
+    expect(picture()).not.toBeNull()
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '/' }))
+    expect(picture()).toBeNull()
+  })
 })
