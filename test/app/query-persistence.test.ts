@@ -17,8 +17,8 @@ import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../../src/providers/cache-policy
 import { connectionIdentity, type ConnectionStatus } from '../../src/providers/connection-status'
 import { createDemoHandlers } from '../msw/demo-handlers'
 
-// Five list pages (4 × 100 + 50): the first request takes four of them, so the list streams in.
-const demo = createDemoHandlers({ brazeCount: 450, commandersActCount: 3 })
+// Six list pages (5 × 100 + 50): the first request takes five of them, so the list streams in.
+const demo = createDemoHandlers({ brazeCount: 550, commandersActCount: 3 })
 const server = setupServer(...demo.handlers)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -47,7 +47,7 @@ const persistedKeys = (queryClient: QueryClient, options: CachePersistOptions): 
 
 const BRAZE_ID = demo.data.braze[0]?.id ?? ''
 
-/** Holds the Braze list pages after the first request's (pages 0–3) until released. */
+/** Holds the Braze list pages after the first request's (pages 0–4) until released. */
 function holdLaterListPages(): () => void {
   let release!: () => void
   const released = new Promise<void>((resolve) => {
@@ -112,7 +112,7 @@ describe('which queries are persisted', () => {
     const { queryClient, options } = persistedClient()
     const release = holdLaterListPages()
     const listing = queryClient.fetchQuery(brazeQueries.all())
-    await vi.waitFor(() => expect(queryClient.getQueryData(brazeQueries.all().queryKey)).toHaveLength(400))
+    await vi.waitFor(() => expect(queryClient.getQueryData(brazeQueries.all().queryKey)).toHaveLength(500))
     expect(queryClient.getQueryState(brazeQueries.all().queryKey)).toMatchObject({
       status: 'success',
       fetchStatus: 'fetching',
@@ -124,7 +124,7 @@ describe('which queries are persisted', () => {
     await listing
     const persisted = dehydrate(queryClient, options.dehydrateOptions).queries
     expect(persisted.map((query) => query.queryKey)).toEqual([['segments', 'braze']])
-    expect(persisted[0]?.state.data).toHaveLength(450)
+    expect(persisted[0]?.state.data).toHaveLength(550)
   })
 
   it('keeps the whole previous list while a refresh streams in', async () => {
@@ -173,6 +173,46 @@ describe('when the cache is read', () => {
     expect(next.getQueryData(brazeQueries.details(BRAZE_ID).queryKey)).toBeDefined()
     expect(next.getQueryData(brazeQueries.details(otherId).queryKey)).toBeDefined()
     expect(nothingStored).toBe(0)
+  })
+})
+
+describe('in a browser, where localStorage says whether a cache is kept', () => {
+  /** A localStorage of its own for each test (Node has none). */
+  function browserStorage(): Map<string, string> {
+    const items = new Map<string, string>()
+    vi.stubGlobal('localStorage', {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+      removeItem: (key: string) => void items.delete(key),
+    })
+    return items
+  }
+
+  it('starts the lists as the client is made on a first visit, without waiting for IndexedDB', () => {
+    browserStorage()
+    let nothingStored = 0
+    cachePersistOptions(createQueryClient(), {
+      databaseName: databaseName(),
+      onNothingStored: () => (nothingStored += 1),
+    })
+    expect(nothingStored).toBe(1)
+  })
+
+  it('restores a saved cache on the next visit, and none once the browser forgot it kept one', async () => {
+    const items = browserStorage()
+    const { queryClient, options } = persistedClient()
+    await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
+    await persistQueryClientSave({ ...options, queryClient })
+
+    const { queryClient: next, restore } = reopen()
+    await restore()
+    expect(next.getQueryData(brazeQueries.details(BRAZE_ID).queryKey)).toBeDefined()
+
+    // Site data cleared in part (localStorage only): the lists start afresh, nothing older is mixed into them.
+    items.clear()
+    const { queryClient: third, restore: restoreThird } = reopen()
+    await restoreThird()
+    expect(third.getQueryData(brazeQueries.details(BRAZE_ID).queryKey)).toBeUndefined()
   })
 })
 

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 // The Segments page as a person uses it: counts, search, filters, URL state, and a failing provider.
 import { screen, waitFor, within } from '@testing-library/react'
+import { BRAZE_PAGES_PER_REQUEST } from '../../../src/providers/braze/list-stream'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
@@ -50,12 +51,12 @@ describe('Segments page', () => {
     const released = new Promise<void>((resolve) => (release = resolve))
     server.use(
       http.get('*/api/braze/segments/list', async ({ request }) => {
-        if (Number(new URL(request.url).searchParams.get('page')) >= 4) await released
+        if (Number(new URL(request.url).searchParams.get('page')) >= BRAZE_PAGES_PER_REQUEST) await released
         return bigger.forwardToBraze(request)
       }),
     )
     renderApp('/')
-    await waitFor(() => expect(status()).toHaveTextContent(/^(130|430) segments/))
+    await waitFor(() => expect(status()).toHaveTextContent(/^(130|530) segments/))
     // Whatever the count says, the table already shows rows for it, under the loading indicator.
     expect(rowLinks().length).toBeGreaterThan(10)
     expect(screen.getByText(/loaded…/)).toBeInTheDocument()

@@ -1,5 +1,6 @@
 // The Braze list under a real provider's weather: a 429 on every 5th call, and a provider that keeps failing.
 import { http, HttpResponse } from 'msw'
+import { BRAZE_PAGES_PER_REQUEST } from '../../../src/providers/braze/list-stream'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { RetryPolicy } from '../../../src/lib/http'
@@ -168,6 +169,6 @@ describe('a provider that keeps failing', () => {
       provider: 'braze',
       reason: 'wrong_endpoint',
     })
-    expect(calls).toBeLessThanOrEqual(4)
+    expect(calls).toBeLessThanOrEqual(BRAZE_PAGES_PER_REQUEST)
   })
 })
