@@ -2,7 +2,7 @@
 // hashed assets under `vite preview`.
 import { defineConfig, loadEnv } from 'vite'
 import react from '@vitejs/plugin-react'
-import { firstScreenHtml } from './src/server/first-screen-html.ts'
+import { beforeAppHtml } from './src/server/before-app-html.ts'
 import { immutableAssets } from './src/server/immutable-assets.ts'
 import { segmentAuditProxy } from './src/server/proxy/plugin.ts'
 
@@ -14,7 +14,7 @@ export default defineConfig(({ mode }) => {
   // Prefix '' reads every variable, for the Node side only; the bundle still sees only VITE_* ones.
   const env = loadEnv(mode, process.cwd(), '')
   return {
-    plugins: [react(), firstScreenHtml(), segmentAuditProxy({ env }), immutableAssets()],
+    plugins: [react(), beforeAppHtml(), segmentAuditProxy({ env }), immutableAssets()],
     // Same-origin only: the proxy answers nobody else, so no CORS headers at all.
     server: { host: 'localhost', port: 5173, cors: false },
     preview: { host: 'localhost', port: 5173, cors: false },

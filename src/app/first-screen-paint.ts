@@ -1,6 +1,6 @@
 // Paints the screen the app last showed at this address, before the app's JavaScript has even loaded: a still picture
 // (inert, hidden from assistive technology) laid over the page until the app has drawn the same page itself. The
-// build step src/server/first-screen-html.ts inlines this file into index.html, so it must stay self-contained: no imports.
+// build step src/server/before-app-html.ts inlines this file into index.html, so it must stay self-contained: no imports.
 // Nothing from the snapshot is parsed as HTML: elements come from a fixed list, attributes from a fixed list, text
 // is text.
 

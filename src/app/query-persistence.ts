@@ -6,6 +6,7 @@ import type { AsyncStorage, Persister, PersistQueryClientOptions } from '@tansta
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
 import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../providers/cache-policy'
 import { connectionIdentity, connectionStatusQuery } from '../providers/connection-status'
+import { CACHE_KEPT_MARK } from '../lib/early-list-reads'
 import { forgetFirstScreen } from './first-screen'
 
 /** Its own database: idb-keyval cannot add a store to the verdicts' database without a version upgrade. */
@@ -62,7 +63,7 @@ function isStoredCache(value: unknown): value is StoredCache {
  * Whether a cache is kept, in localStorage: read at once at start, where opening IndexedDB on a first visit takes
  * 100–300 ms before it can say it holds nothing — time the lists would otherwise wait for.
  */
-const KEPT_MARK = 'segment-audit:query-cache-kept'
+const KEPT_MARK = CACHE_KEPT_MARK
 
 function readKeptMark(): boolean {
   try {
