@@ -1,10 +1,11 @@
-// Renders the real routes at a URL with a fresh QueryClient (no retries), as a component test's starting point.
+// Renders the real routes at a URL with a fresh QueryClient made as the app makes it: a component test's start.
 // Pages the app loads on demand are bound directly here, so a test sees them on the first render (the browser suite
 // covers the on-demand loading itself).
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import type { ReactElement } from 'react'
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router'
+import { createQueryClient } from '../src/app/query-client'
 import { routes } from '../src/app/router'
 import { AuditPage } from '../src/features/audit/audit-page'
 import { ConnectionsPage } from '../src/features/connections/connections-page'
@@ -27,7 +28,7 @@ function withPagesBound(routeObjects: RouteObject[]): RouteObject[] {
 const testRoutes = withPagesBound(routes)
 
 export function renderApp(url = '/') {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } })
+  const queryClient = createQueryClient()
   const router = createMemoryRouter(testRoutes, { initialEntries: [url] })
   const view = render(
     <QueryClientProvider client={queryClient}>

@@ -3,7 +3,8 @@ import type { z } from 'zod/mini'
 import { APP_REQUEST_HEADERS, apiUrl, type QueryParams } from '../lib/api-url'
 import { fetchWithRetry, isRetryableStatus, type RetryPolicy } from '../lib/http'
 import { issueText } from '../lib/zod-messages'
-import { invalidResponseError, ProviderError, providerErrorFromResponse, type ProviderId } from './provider-error'
+import { invalidResponseError, ProviderError, providerErrorFromResponse } from './provider-error'
+import type { ProviderId } from './provider-id'
 
 export interface ProviderRequestOptions {
   signal?: AbortSignal
