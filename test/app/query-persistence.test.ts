@@ -274,8 +274,4 @@ describe('which persisted caches come back', () => {
     expect(new Set(identities).size).toBe(identities.length)
     expect(connectionIdentity(status())).toBe(identities[0])
   })
-
-  it('keeps restored queries at least as long as a persisted cache may be', () => {
-    expect(createQueryClient().getDefaultOptions().queries?.gcTime).toBeGreaterThanOrEqual(CACHE_MAX_AGE_MS)
-  })
 })
