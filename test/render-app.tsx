@@ -1,10 +1,11 @@
-// Renders the real routes at a URL with a fresh QueryClient (no retries), as a component test's starting point.
+// Renders the real routes at a URL with a fresh QueryClient made as the app makes it: a component test's start.
 // Pages the app loads on demand are bound directly here, so a test sees them on the first render (the browser suite
 // covers the on-demand loading itself).
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import { QueryClientProvider } from '@tanstack/react-query'
 import { render } from '@testing-library/react'
 import { useLayoutEffect } from 'react'
 import { MemoryRouter, useLocation, useNavigate, type Location, type NavigateFunction } from 'react-router'
+import { createQueryClient } from '../src/app/query-client'
 import { AppRoutes, type OnDemandPages } from '../src/app/router'
 import { SegmentDetailRoute } from '../src/app/segment-detail-route'
 import { AuditPage } from '../src/features/audit/audit-page'
@@ -32,7 +33,7 @@ function LocationSpy({ onChange }: { onChange: (location: Location, navigate: Na
 }
 
 export function renderApp(url = '/') {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, gcTime: Infinity } } })
+  const queryClient = createQueryClient()
   const router = { state: {} } as TestRouter
   const follow = (location: Location, navigate: NavigateFunction) => {
     router.state.location = location

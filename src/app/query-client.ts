@@ -1,4 +1,4 @@
-// The one QueryClient. Retries happen per request in src/lib/http, so queries do not retry on top of them.
+// The one QueryClient and the defaults every query shares, set here rather than in each provider's query options.
 import { QueryClient } from '@tanstack/react-query'
 import { CACHE_MAX_AGE_MS } from '../providers/cache-policy'
 
@@ -6,6 +6,8 @@ export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
+        // Each request already retries on its own (src/lib/http, and each page of the Braze list): a query-level retry
+        // would multiply the attempts, or list every page again.
         retry: false,
         staleTime: 5 * 60_000,
         // As long as the persisted cache may be: a restored query must not be collected before it could be used.

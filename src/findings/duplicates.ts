@@ -1,5 +1,5 @@
 // Duplicate names within a provider: two or more segments whose names are the same once normalised.
-import type { ProviderId } from '../providers/provider-error'
+import type { ProviderId } from '../providers/provider-id'
 import type { Segment } from '../providers/segment'
 import { normaliseName } from './name-similarity'
 

@@ -1,11 +1,17 @@
 // Plain-words titles and advice for a provider failure, naming the provider and what to check, in the UI language.
 import type { TFunction } from 'i18next'
-import { ProviderError, providerLabel, type ProviderId } from './provider-error'
+import { ProviderError } from './provider-error'
+import { providerLabel, type ProviderId } from './provider-id'
 
 const CREDENTIALS: Record<ProviderId, string> = {
   braze: 'BRAZE_API_KEY, BRAZE_REST_ENDPOINT',
   'commanders-act': 'COMMANDERS_ACT_TOKEN, COMMANDERS_ACT_SITE_ID',
 }
+
+const FORBIDDEN_ADVICE = {
+  braze: 'error.forbidden.adviceBraze',
+  'commanders-act': 'error.forbidden.adviceCommandersAct',
+} as const satisfies Record<ProviderId, string>
 
 /** "14:05": when a wait ends, in the interface language. */
 const TIME_OF_DAY: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' }
@@ -42,8 +48,7 @@ export function adviceForError(error: unknown, fallbackProvider: ProviderId, t: 
     case 'forbidden':
       return {
         title: t('error.forbidden.title', { provider }),
-        advice:
-          error.provider === 'braze' ? t('error.forbidden.adviceBraze') : t('error.forbidden.adviceCommandersAct'),
+        advice: t(FORBIDDEN_ADVICE[error.provider]),
       }
     case 'permission_denied':
       return {

@@ -1,12 +1,6 @@
 // Typed provider failures, so the UI can say in plain words which provider failed and why.
 import type { z } from 'zod/mini'
-
-export type ProviderId = 'braze' | 'commanders-act'
-
-export const providerLabel: Record<ProviderId, string> = {
-  braze: 'Braze',
-  'commanders-act': 'Commanders Act',
-}
+import { providerLabel, type ProviderId } from './provider-id'
 
 export type ProviderErrorReason =
   | 'not_configured'

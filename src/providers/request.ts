@@ -4,7 +4,8 @@ import { APP_REQUEST_HEADERS, apiUrl, type QueryParams } from '../lib/api-url'
 import { takeEarlyListRead } from '../lib/early-list-reads'
 import { fetchWithRetry, isRetryableStatus, type RetryPolicy } from '../lib/http'
 import { issueText } from '../lib/zod-messages'
-import { invalidResponseError, ProviderError, providerErrorFromResponse, type ProviderId } from './provider-error'
+import { invalidResponseError, ProviderError, providerErrorFromResponse } from './provider-error'
+import type { ProviderId } from './provider-id'
 
 export interface ProviderRequestOptions {
   signal?: AbortSignal

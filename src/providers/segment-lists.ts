@@ -2,7 +2,7 @@
 import { useQueries, type UseQueryResult } from '@tanstack/react-query'
 import { brazeQueries } from './braze/queries'
 import { commandersActQueries } from './commanders-act/queries'
-import type { ProviderId } from './provider-error'
+import type { ProviderId } from './provider-id'
 import type { Segment } from './segment'
 
 export interface ProviderListState {

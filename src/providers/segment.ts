@@ -1,12 +1,12 @@
 // The one normalised Segment model both providers map into; the table, search and findings read only this.
-import type { ProviderId } from './provider-error'
+import type { ProviderId } from './provider-id'
 
 /** A field the provider does not supply: shown as "not provided", never as an empty value. */
 export const NOT_PROVIDED = 'not-provided' as const
 export type NotProvided = typeof NOT_PROVIDED
 
 export interface Segment {
-  /** `${provider}:${id}`: the two providers' ids may collide. */
+  /** `segmentKey(provider, id)`: the two providers' ids may collide. */
   key: string
   provider: ProviderId
   id: string
@@ -15,10 +15,6 @@ export interface Segment {
   analyticsTracking: boolean | NotProvided
   /** The provider's names of the fields its answer got wrong: the row shows what did read, under a "malformed answer" mark. */
   malformed?: readonly string[]
-}
-
-export function segmentKey(provider: ProviderId, id: string): string {
-  return `${provider}:${id}`
 }
 
 /** The segment's detail page in this app: the list, the audit page and the navigation all link there. */

@@ -1,15 +1,12 @@
 // The audit's wire format between the browser and the server's /api/audit routes: both sides parse with these schemas.
-// Zod only, no other import, so the Node server can use it too.
+// Zod and the provider ids only (neither imports anything else), so the Node server can use it too.
 import { z } from 'zod/mini'
+import { SEGMENT_KEY_PATTERN } from '../providers/provider-id.ts'
 
 export const VERDICTS = ['keep', 'fix', 'archive', 'unreviewed'] as const
 export type Verdict = (typeof VERDICTS)[number]
 
 const AUDIT_FIELDS = ['verdict', 'note'] as const
-
-/** `braze:<uuid>` or `commanders-act:<8 hex digits>`: the only segment keys the audit accepts. */
-const SEGMENT_KEY_PATTERN =
-  /^(?:braze:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|commanders-act:[0-9A-F]{8})$/i
 
 export const NOT_A_SEGMENT_KEY = 'is not a Braze or Commanders Act segment key'
 export const NOT_A_DATE = 'is not a date'

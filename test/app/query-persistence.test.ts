@@ -12,8 +12,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { createQueryClient } from '../../src/app/query-client'
 import { cachePersistOptions, type CachePersistOptions } from '../../src/app/query-persistence'
 import { BRAZE_PAGES_PER_REQUEST } from '../../src/providers/braze/list-stream'
-import { brazeQueries } from '../../src/providers/braze/queries'
+import { brazeKeys, brazeQueries } from '../../src/providers/braze/queries'
 import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../../src/providers/cache-policy'
+import { commandersActKeys } from '../../src/providers/commanders-act/queries'
 import { connectionIdentity, type ConnectionStatus } from '../../src/providers/connection-status'
 import { createDemoHandlers } from '../msw/demo-handlers'
 
@@ -79,13 +80,13 @@ describe('which queries are persisted', () => {
     await queryClient.fetchQuery(brazeQueries.all())
     await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
     await queryClient.fetchQuery(brazeQueries.dataSeries(BRAZE_ID, 30))
-    queryClient.setQueryData(['segments', 'commanders-act'], [])
+    queryClient.setQueryData(commandersActKeys.list(), [])
 
     expect(persistedKeys(queryClient, options)).toEqual([
-      ['segments', 'braze'],
-      ['segment', 'braze', BRAZE_ID],
-      ['segment', 'braze', BRAZE_ID, 'data_series', 30],
-      ['segments', 'commanders-act'],
+      brazeKeys.list(),
+      brazeKeys.details(BRAZE_ID),
+      brazeKeys.dataSeries(BRAZE_ID, 30),
+      commandersActKeys.list(),
     ])
   })
 
@@ -98,13 +99,13 @@ describe('which queries are persisted', () => {
     )
     await queryClient.fetchQuery(brazeQueries.details('unknown')).catch(() => undefined)
     void queryClient.prefetchQuery({
-      queryKey: ['segment', 'braze', 'never'],
+      queryKey: brazeKeys.details('never'),
       queryFn: () => new Promise<never>(() => {}),
     })
     queryClient.setQueryData(['connection-status'], status())
-    queryClient.setQueryData(['visitor', 'commanders-act', '42'], ['BBFAC450'])
+    queryClient.setQueryData(commandersActKeys.visitor('42'), ['BBFAC450'])
 
-    expect(queryClient.getQueryState(['segment', 'braze', 'unknown'])?.status).toBe('error')
+    expect(queryClient.getQueryState(brazeKeys.details('unknown'))?.status).toBe('error')
     expect(persistedKeys(queryClient, options)).toEqual([])
   })
 
@@ -123,7 +124,7 @@ describe('which queries are persisted', () => {
     release()
     await listing
     const persisted = dehydrate(queryClient, options.dehydrateOptions).queries
-    expect(persisted.map((query) => query.queryKey)).toEqual([['segments', 'braze']])
+    expect(persisted.map((query) => query.queryKey)).toEqual([brazeKeys.list()])
     expect(persisted[0]?.state.data).toHaveLength(550)
   })
 
@@ -136,7 +137,7 @@ describe('which queries are persisted', () => {
     await vi.waitFor(() => expect(queryClient.getQueryState(brazeQueries.all().queryKey)?.fetchStatus).toBe('fetching'))
 
     const persisted = dehydrate(queryClient, options.dehydrateOptions).queries
-    expect(persisted.map((query) => query.queryKey)).toEqual([['segments', 'braze']])
+    expect(persisted.map((query) => query.queryKey)).toEqual([brazeKeys.list()])
     expect(persisted[0]?.state.data).toBe(whole)
     release()
     await refresh
@@ -312,9 +313,5 @@ describe('which persisted caches come back', () => {
 
     expect(new Set(identities).size).toBe(identities.length)
     expect(connectionIdentity(status())).toBe(identities[0])
-  })
-
-  it('keeps restored queries at least as long as a persisted cache may be', () => {
-    expect(createQueryClient().getDefaultOptions().queries?.gcTime).toBeGreaterThanOrEqual(CACHE_MAX_AGE_MS)
   })
 })

@@ -1,5 +1,6 @@
 // Segment builders shared by the findings tests: Braze rows as the list maps them, Commanders Act rows with what it never supplies.
-import { NOT_PROVIDED, segmentKey, type Segment } from '../../src/providers/segment'
+import { segmentKey } from '../../src/providers/provider-id'
+import { NOT_PROVIDED, type Segment } from '../../src/providers/segment'
 
 export function braze(
   id: string,

@@ -3,7 +3,7 @@ import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../components/use-format'
-import { providerLabel, type ProviderId } from '../../providers/provider-error'
+import { providerLabel, providerName, splitSegmentKey } from '../../providers/provider-id'
 import { segmentPath } from '../../providers/segment'
 import { Alert } from '../../components/alert'
 import {
@@ -58,8 +58,6 @@ function baselineText(t: AuditT, baseline: AuditBaseline, dateTime: (iso: string
   return baseline.source === 'start' ? t('changes.started', { when }) : t('changes.exported', { when })
 }
 
-const providerOf = (key: string) => key.slice(0, key.indexOf(':')) as ProviderId
-
 export function ChangesPanel({ listed }: { listed: ListedSegments }) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
@@ -102,7 +100,7 @@ export function ChangesPanel({ listed }: { listed: ListedSegments }) {
             items={changes.gone}
             render={(segment) => (
               <li key={segment.key}>
-                {segment.name} <span className="muted">· {providerLabel[providerOf(segment.key)]}</span>
+                {segment.name} <span className="muted">· {providerName(splitSegmentKey(segment.key).provider)}</span>
               </li>
             )}
           />

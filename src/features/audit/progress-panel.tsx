@@ -5,13 +5,11 @@ import { Link } from 'react-router'
 import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
 import { adviceForError } from '../../providers/error-advice'
-import { providerLabel, type ProviderId } from '../../providers/provider-error'
+import { PROVIDER_IDS, providerLabel, type ProviderId } from '../../providers/provider-id'
 import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import type { ListedSegments } from './use-listed-segments'
 
 type VerdictCounts = Record<Verdict, number>
-
-const PROVIDERS: readonly ProviderId[] = ['braze', 'commanders-act']
 
 const zeroCounts = (): VerdictCounts => ({ keep: 0, fix: 0, archive: 0, unreviewed: 0 })
 const totalOf = (counts: VerdictCounts) => VERDICTS.reduce((sum, verdict) => sum + counts[verdict], 0)
@@ -102,7 +100,7 @@ export function ProgressPanel({
           </tr>
         </thead>
         <tbody>
-          {PROVIDERS.map((provider) => (
+          {PROVIDER_IDS.map((provider) => (
             <tr key={provider}>
               <th scope="row">{providerLabel[provider]}</th>
               {VERDICTS.map((verdict) => (

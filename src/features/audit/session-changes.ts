@@ -1,6 +1,6 @@
 // "Changed since the last audit": the segments listed now against the previous session's snapshot, provider by
 // provider, for the providers whose whole list is known on both sides.
-import type { ProviderId } from '../../providers/provider-error'
+import { splitSegmentKey, type ProviderId } from '../../providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
 import type { AuditBaseline } from '../../stores/audit-baseline'
 import type { SessionSegment } from '../../stores/session-file'
@@ -20,15 +20,13 @@ export interface SessionChanges {
   retagged: Retagged[]
 }
 
-const providerOf = (key: string) => key.slice(0, key.indexOf(':'))
-
 export function compareWithBaseline(
   baseline: AuditBaseline,
   segments: readonly Segment[],
   completeProviders: readonly ProviderId[],
 ): SessionChanges {
   const providers = baseline.providers.filter((provider) => completeProviders.includes(provider))
-  const compared = (key: string) => (providers as string[]).includes(providerOf(key))
+  const compared = (key: string) => (providers as string[]).includes(splitSegmentKey(key).provider)
   const before = new Map(
     baseline.segments.filter((segment) => compared(segment.key)).map((segment) => [segment.key, segment]),
   )

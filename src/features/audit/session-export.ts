@@ -6,7 +6,7 @@ import { toCsv, type CsvSeparator } from '../../lib/csv'
 import { formatSpreadsheetDateTime } from '../../lib/format'
 import { NAME_COLLATOR } from '../../lib/name-order'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
-import { providerLabel, type ProviderId } from '../../providers/provider-error'
+import { providerLabel, providerName, splitSegmentKey, type ProviderId } from '../../providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
 import { buildSessionFile, type SessionFile } from '../../stores/session-file'
 import type { AuditEntry } from '../../stores/audit-contract'
@@ -34,11 +34,6 @@ export interface SessionReport {
   details: ReadonlyMap<string, BrazeSegmentDetails>
   findings: SegmentFindings
   staleMonths: number
-}
-
-function splitKey(key: string): { provider: string; id: string } {
-  const colon = key.indexOf(':')
-  return { provider: key.slice(0, colon), id: key.slice(colon + 1) }
 }
 
 function segmentFields(t: AuditT, segment: Segment, details: BrazeSegmentDetails | undefined): string[] {
@@ -87,10 +82,8 @@ export function sessionCsv(report: SessionReport, t: AuditT, separator: CsvSepar
     .filter((entry) => !listedKeys.has(entry.key))
     .sort((a, b) => (a.key < b.key ? -1 : 1))
   for (const entry of gone) {
-    const { provider, id } = splitKey(entry.key)
-    // Own keys only: a key such as `constructor:x` must not read Object's prototype.
-    const label = Object.hasOwn(providerLabel, provider) ? providerLabel[provider as ProviderId] : provider
-    rows.push([label, id, t('report.noLongerListed'), '', '', '', '', '', ...reviewFields(t, entry)])
+    const { provider, id } = splitSegmentKey(entry.key)
+    rows.push([providerName(provider), id, t('report.noLongerListed'), '', '', '', '', '', ...reviewFields(t, entry)])
   }
   return toCsv(
     COLUMNS.map((column) => t(`report.column.${column}`)),

@@ -1,6 +1,6 @@
 // The two segment lists as the audit page needs them: by row key, and which providers' lists are whole or failed.
 import { useMemo } from 'react'
-import type { ProviderId } from '../../providers/provider-error'
+import type { ProviderId } from '../../providers/provider-id'
 import type { Segment } from '../../providers/segment'
 import { useSegmentList } from '../../providers/segment-lists'
 

@@ -9,14 +9,13 @@ import { CopyButton } from '../../components/copy-button'
 import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { adviceForError } from '../../providers/error-advice'
-import { providerLabel, type ProviderId } from '../../providers/provider-error'
-import { segmentKey } from '../../providers/segment'
+import { providerLabel, providerName, segmentKey, type ProviderId } from '../../providers/provider-id'
 import { AuditPanel } from './audit-panel'
 
 export function SegmentNotFound({ provider, id }: { provider: string; id: string }) {
   const { t } = useTranslation('detail')
   useDocumentTitle(t('notFound.title'))
-  const name = provider === 'braze' || provider === 'commanders-act' ? providerLabel[provider] : provider
+  const name = providerName(provider)
   return (
     <EmptyState page title={t('notFound.title')}>
       <p>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { CopyButton } from '../../components/copy-button'
 import { NotLoaded, NotProvided } from '../../components/not-provided'
 import { useFormat } from '../../components/use-format'
-import { providerLabel, type ProviderId } from '../../providers/provider-error'
+import { providerLabel, type ProviderId } from '../../providers/provider-id'
 import { NOT_PROVIDED } from '../../providers/segment'
 import type { Known, SegmentRow } from './segment-rows'
 

@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next'
 import { Badge } from '../../components/badge'
 import { NotProvided } from '../../components/not-provided'
 import { useFormat } from '../../components/use-format'
-import { providerLabel, type ProviderId } from '../../providers/provider-error'
+import { PROVIDER_IDS, providerLabel } from '../../providers/provider-id'
 import { NOT_PROVIDED } from '../../providers/segment'
 import { IdCell, KnownCell, KnownDate, Names, TrackingCell, VerdictCell } from './cells'
 import { fromDetails, type Known, type SegmentRow } from './segment-rows'
@@ -96,7 +96,6 @@ function SizeCell({ row }: { row: SegmentRow }) {
   return format.number(size)
 }
 
-const PROVIDER_ORDER: Record<ProviderId, number> = { braze: 0, 'commanders-act': 1 }
 const VERDICT_ORDER = { keep: 0, fix: 1, archive: 2 } as const
 
 const tagsOf = (row: SegmentRow): Known<readonly string[]> => row.tags
@@ -130,7 +129,7 @@ const known = <T,>(value: Known<T>, sortValue: (value: T) => SortValue) =>
 export const segmentColumns = [
   column({
     id: 'provider',
-    accessorFn: (row) => PROVIDER_ORDER[row.provider],
+    accessorFn: (row) => PROVIDER_IDS.indexOf(row.provider),
     cell: ({ row }) => <Badge tone={row.original.provider}>{providerLabel[row.original.provider]}</Badge>,
     meta: { csv: (row) => providerLabel[row.provider] },
   }),

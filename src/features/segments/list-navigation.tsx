@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { isShortcut } from '../../lib/keyboard'
 import { onVerdictSaved } from '../../lib/verdict-events'
-import { segmentKey, segmentPath } from '../../providers/segment'
+import { isProviderId, segmentKey } from '../../providers/provider-id'
+import { segmentPath } from '../../providers/segment'
 import { parseListState } from './list-state'
 import { placeInView } from './review-queue'
 import type { ListLocationState } from './segment-link'
@@ -26,7 +27,7 @@ export function ListNavigation() {
   // Parsed once per list URL: fresh objects on every render would make useSegmentView sort all rows again.
   const { filters, sort } = useMemo(() => parseListState(new URLSearchParams(listSearch)), [listSearch])
   const { sorted, visible } = useSegmentView(filters, sort)
-  const key = provider === 'braze' || provider === 'commanders-act' ? segmentKey(provider, id) : ''
+  const key = isProviderId(provider) ? segmentKey(provider, id) : ''
   const place = useMemo(() => placeInView(sorted, visible, key), [sorted, visible, key])
   const previous = place?.previous
   const next = place?.next

@@ -1,7 +1,7 @@
 // The list's view state (search, filters, sort) and its URL form: a view can be shared, reloaded, and Back works.
 import { isFindingId, type FindingId } from '../../findings/findings'
 import { parseDateParam, toDateParam } from '../../findings/staleness'
-import type { ProviderId } from '../../providers/provider-error'
+import { isProviderId, type ProviderId } from '../../providers/provider-id'
 import { VERDICTS, type Verdict } from '../../stores/audit-contract'
 import { FACETS, isColumnId, type ColumnId } from './columns'
 
@@ -63,7 +63,7 @@ export function parseListState(params: URLSearchParams): SegmentListState {
   return {
     filters: {
       query: params.get('q') ?? '',
-      provider: provider === 'braze' || provider === 'commanders-act' ? provider : null,
+      provider: isProviderId(provider) ? provider : null,
       facets,
       tracking: tracking === 'on' || tracking === 'off' ? tracking : null,
       verdict: VERDICTS.find((known) => known === verdict) ?? null,

@@ -1,6 +1,6 @@
 // The live count of the view, in total and per provider, announced to screen readers as it changes.
 import { useTranslation } from 'react-i18next'
-import { providerLabel, type ProviderId } from '../../providers/provider-error'
+import { providerLabel, type ProviderId } from '../../providers/provider-id'
 
 interface ListStatusProps {
   shown: number

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
 import { adviceForError } from '../../providers/error-advice'
-import { providerLabel } from '../../providers/provider-error'
+import { providerLabel } from '../../providers/provider-id'
 import type { ProviderListState } from '../../providers/segment-lists'
 
 export function ProviderProgress({ providers }: { providers: readonly ProviderListState[] }) {

@@ -2,6 +2,7 @@
 import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
 import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
+import { isProviderId, PROVIDER_IDS, providerLabel } from '../../providers/provider-id'
 import { VERDICTS } from '../../stores/audit-contract'
 import { FACETS } from './columns'
 import { ColumnsMenu } from './columns-menu'
@@ -51,12 +52,15 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
           value={filters.provider ?? ''}
           onChange={(event) => {
             const value = event.target.value
-            onChange({ filters: { provider: value === 'braze' || value === 'commanders-act' ? value : null } })
+            onChange({ filters: { provider: isProviderId(value) ? value : null } })
           }}
         >
           <option value="">{t('toolbar.all')}</option>
-          <option value="braze">Braze</option>
-          <option value="commanders-act">Commanders Act</option>
+          {PROVIDER_IDS.map((provider) => (
+            <option key={provider} value={provider}>
+              {providerLabel[provider]}
+            </option>
+          ))}
         </select>
       </label>
       {FACETS.map((facet) => (

@@ -1,7 +1,14 @@
 // The Braze details and size series already in the query cache, by segment id: what the list, the findings and the
 // audit page know without asking Braze again. They fill in as the detail views and the details scan load them.
-import { useQueryClient, type Query, type QueryCacheNotifyEvent, type QueryClient } from '@tanstack/react-query'
+import {
+  useQueryClient,
+  type Query,
+  type QueryCacheNotifyEvent,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query'
 import { useCallback, useSyncExternalStore } from 'react'
+import { brazeKeys } from './queries'
 import type { BrazeSegmentDetails, BrazeSizePoint } from './schemas'
 
 /** The size series the detail view charts, the scan fetches and the "size 0" finding reads. */
@@ -14,11 +21,15 @@ interface CachedData {
   sizes: readonly BrazeSizePoint[]
 }
 
-/** ['segment', 'braze', id] holds details; ['segment', 'braze', id, 'data_series', 30] the series the findings read. */
-function kindOf(key: readonly unknown[]): CachedKind | undefined {
-  if (key[0] !== 'segment' || key[1] !== 'braze' || typeof key[2] !== 'string') return undefined
-  if (key.length === 3) return 'details'
-  if (key.length === 5 && key[3] === 'data_series' && key[4] === SIZE_SERIES_DAYS) return 'sizes'
+const sameKey = (a: QueryKey, b: QueryKey) => a.length === b.length && a.every((part, index) => part === b[index])
+
+/** A segment's details, or the series the findings read (of SIZE_SERIES_DAYS days); anything else is not kept here. */
+function cachedEntry(key: QueryKey): { kind: CachedKind; id: string } | undefined {
+  // Where the id sits, from the factory: every segment's key starts with brazeKeys.segments().
+  const id = key[brazeKeys.segments().length]
+  if (typeof id !== 'string') return undefined
+  if (sameKey(key, brazeKeys.details(id))) return { kind: 'details', id }
+  if (sameKey(key, brazeKeys.dataSeries(id, SIZE_SERIES_DAYS))) return { kind: 'sizes', id }
   return undefined
 }
 
@@ -29,9 +40,11 @@ const snapshots = new WeakMap<QueryClient, Snapshots>()
 
 function read<K extends CachedKind>(client: QueryClient, kind: K): ReadonlyMap<string, CachedData[K]> {
   const found = new Map<string, CachedData[K]>()
-  for (const query of client.getQueryCache().findAll({ queryKey: ['segment', 'braze'] }) as Query<CachedData[K]>[]) {
+  const queries = client.getQueryCache().findAll({ queryKey: brazeKeys.segments() }) as Query<CachedData[K]>[]
+  for (const query of queries) {
     const data = query.state.data
-    if (data !== undefined && kindOf(query.queryKey) === kind) found.set(query.queryKey[2] as string, data)
+    const entry = cachedEntry(query.queryKey)
+    if (data !== undefined && entry?.kind === kind) found.set(entry.id, data)
   }
   return found.size === 0 ? EMPTY : found
 }
@@ -57,7 +70,7 @@ function useCached<K extends CachedKind>(kind: K): Snapshots[K] {
   const subscribe = useCallback(
     (onChange: () => void) =>
       client.getQueryCache().subscribe((event) => {
-        if (kindOf(event.query.queryKey) !== kind || !changesData(event)) return
+        if (cachedEntry(event.query.queryKey)?.kind !== kind || !changesData(event)) return
         snapshots.set(client, { ...snapshotsOf(client), [kind]: read(client, kind) })
         onChange()
       }),

@@ -7,13 +7,25 @@ import { streamAllBrazeSegments } from './list-stream'
 
 const TEN_MINUTES = 10 * 60_000
 
+/**
+ * Braze's query keys, made here only. The list sits under 'segments' and one segment's data under 'segment': the roots
+ * the persisted cache keeps. Retries and the usual freshness are the QueryClient's defaults (src/app/query-client.ts).
+ */
+export const brazeKeys = {
+  list: () => ['segments', 'braze'] as const,
+  listWait: () => ['list-wait', 'braze'] as const,
+  segments: () => ['segment', 'braze'] as const,
+  details: (id: string) => [...brazeKeys.segments(), id] as const,
+  dataSeries: (id: string, days: number) => [...brazeKeys.details(id), 'data_series', days] as const,
+}
+
 /** What a caller fetching many segments (the details scan) hears of each request: 429s, to slow itself down. */
 type SegmentRequestHooks = Pick<ProviderRequestOptions, 'onRateLimited' | 'refresh'>
 
 export const brazeQueries = {
   all: () =>
     queryOptions({
-      queryKey: ['segments', 'braze'] as const,
+      queryKey: brazeKeys.list(),
       queryFn: streamedQuery({
         // The signal is left unread on purpose: TanStack Query then lets the listing finish when the last page using
         // it goes away (a visit to another page) instead of cutting it off and keeping a partial list as if whole.
@@ -32,9 +44,6 @@ export const brazeQueries = {
       // a deep compare of the whole growing list at each chunk would only cost time. A refresh brings new objects, which
       // the list view derives its rows from once.
       structuralSharing: false,
-      // Each page already retries on its own; a query-level retry would list every page again.
-      retry: false,
-      staleTime: 5 * 60_000,
     }),
   /**
    * While Braze asks the listing to wait (429): when loading resumes, epoch ms; null otherwise. Written by the listing,
@@ -42,23 +51,21 @@ export const brazeQueries = {
    */
   listWait: () =>
     queryOptions({
-      queryKey: ['list-wait', 'braze'] as const,
+      queryKey: brazeKeys.listWait(),
       queryFn: (): number | null => null,
       initialData: null,
       staleTime: Infinity,
     }),
   details: (id: string, hooks: SegmentRequestHooks = {}) =>
     queryOptions({
-      queryKey: ['segment', 'braze', id] as const,
+      queryKey: brazeKeys.details(id),
       queryFn: ({ signal }) => fetchBrazeSegmentDetails(id, { ...hooks, signal }),
-      retry: false,
       staleTime: TEN_MINUTES,
     }),
   dataSeries: (id: string, days: number, hooks: SegmentRequestHooks = {}) =>
     queryOptions({
-      queryKey: ['segment', 'braze', id, 'data_series', days] as const,
+      queryKey: brazeKeys.dataSeries(id, days),
       queryFn: ({ signal }) => fetchBrazeDataSeries(id, days, { ...hooks, signal }),
-      retry: false,
       staleTime: TEN_MINUTES,
     }),
 }

@@ -1,7 +1,8 @@
 // Braze answer shapes (zod) and their mapping into the app's types: lenient where Braze varies, strict elsewhere.
 import { z } from 'zod/mini'
 import { normaliseIsoDate } from '../../lib/iso-date'
-import { NOT_PROVIDED, segmentKey, type Segment } from '../segment'
+import { segmentKey } from '../provider-id'
+import { NOT_PROVIDED, type Segment } from '../segment'
 
 /** Braze's envelope: a 2xx whose `message` is not "success" is still a failure. */
 const success = z.literal('success')

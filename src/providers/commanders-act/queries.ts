@@ -2,21 +2,23 @@
 import { queryOptions } from '@tanstack/react-query'
 import { fetchCommandersActSegments, fetchVisitorSegmentIds } from './client'
 
+/** Commanders Act's query keys, made here only; retries and freshness are the QueryClient's defaults. */
+export const commandersActKeys = {
+  list: () => ['segments', 'commanders-act'] as const,
+  visitor: (tcid: string) => ['visitor', 'commanders-act', tcid] as const,
+}
+
 export const commandersActQueries = {
   all: () =>
     queryOptions({
-      queryKey: ['segments', 'commanders-act'] as const,
+      queryKey: commandersActKeys.list(),
       queryFn: ({ signal }) => fetchCommandersActSegments({ signal }),
       // Every fetch parses fresh objects, so a deep compare of the thousands of rows with the cached ones never pays.
       structuralSharing: false,
-      // fetchWithRetry already retries each request; a query-level retry would multiply the attempts.
-      retry: false,
-      staleTime: 5 * 60_000,
     }),
   visitor: (tcid: string) =>
     queryOptions({
-      queryKey: ['visitor', 'commanders-act', tcid] as const,
+      queryKey: commandersActKeys.visitor(tcid),
       queryFn: ({ signal }) => fetchVisitorSegmentIds(tcid, { signal }),
-      retry: false,
     }),
 }

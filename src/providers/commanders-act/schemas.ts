@@ -1,6 +1,7 @@
 // Commanders Act answer shapes (zod) and their mapping into Segment: a bare array, two documented fields.
 import { z } from 'zod/mini'
-import { NOT_PROVIDED, segmentKey, type Segment } from '../segment'
+import { segmentKey } from '../provider-id'
+import { NOT_PROVIDED, type Segment } from '../segment'
 
 const commandersActSegmentSchema = z.object({
   // Documented as 8 upper-case hex characters; any non-empty string is accepted so a format change does not hide the list.

@@ -1,8 +1,8 @@
 // The only calls the proxy forwards: exact paths, GET, and validated parameters. Everything else is refused.
+import type { ProviderId } from '../../providers/provider-id.ts'
 import type { ProxyTargets } from './config.ts'
 import { JSONP_CALLBACK } from './jsonp.ts'
 
-export type ProviderId = 'braze' | 'commanders-act'
 /** The Braze key permission each endpoint needs, named in a permission_denied answer. */
 export type Permission = 'segments.list' | 'segments.details' | 'segments.data_series'
 

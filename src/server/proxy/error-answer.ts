@@ -1,5 +1,6 @@
 // The proxy's own error JSON for a failed provider call: a reason the browser can act on, never the provider's body.
-import type { Permission, ProviderId } from './allowlist.ts'
+import type { ProviderId } from '../../providers/provider-id.ts'
+import type { Permission } from './allowlist.ts'
 import { waitFromHeaders, type RateHeaders } from './rate-budget.ts'
 
 export type ErrorReason =

@@ -13,7 +13,7 @@ import { computeFindings } from '../../../src/findings/findings'
 import { formatDateTime } from '../../../src/lib/format'
 import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
 import { brazeQueries } from '../../../src/providers/braze/queries'
-import { providerLabel } from '../../../src/providers/provider-error'
+import { providerLabel, segmentKey } from '../../../src/providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../../src/providers/segment'
 import { getBaselineStore } from '../../../src/stores/audit-baseline'
 import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
@@ -991,5 +991,323 @@ describe('Audit page: changed since the last audit', () => {
         segments: expect.arrayContaining([expect.objectContaining({ key: KEPT.key })]),
       }),
     })
+  })
+})
+
+// Over a thousand segments, so that the totals need a thousands separator.
+const thousand = createDemoHandlers({ brazeCount: 1000, commandersActCount: 20 })
+const NNBSP = '\u202f'
+const exactly = { normalizeWhitespace: false }
+
+const LANGUAGES = [
+  {
+    language: 'en',
+    title: 'Audit session',
+    reviewed: (count: number) => `Reviewed ${count} of 1,020 segments`,
+    progress: 'Progress',
+    verdicts: { keep: 'Keep', fix: 'Fix', archive: 'Archive', unreviewed: 'Unreviewed' },
+    unreviewedLine: 'Unreviewed 1,018',
+    chart: /^Keep: 1, Fix: 0, Archive: 1, Unreviewed: 1,018$/,
+    perProvider: ['Verdicts per provider', 'Provider', 'Share'],
+    findings: ['Findings', 'Finding', 'Segments', 'Checked'],
+    allChecked: 'All 1,020 checked',
+    noDescriptionChecked: '0 of 1,000 checked · 1,000 need the details scan',
+    staleMonths: ['Not updated in', '12 months'],
+    naming: ['Naming pattern', /^A regular expression every segment name should match; leave empty for none\.$/],
+    age: ['Last updated', 'Under 1 month', '1,000 of 1,000 Braze segments are not counted yet'],
+    scan: ['Details scan', 'Scan details', 'Pause', 'Resume', 'Cancel', 'Scan again'],
+    paused: 'Paused: 0 of 1,000 fetched',
+    cancelled: 'Scan cancelled: 0 of 1,000 fetched',
+    exports: ['Export the session', 'Export CSV', 'Export JSON', '(2 reviewed or annotated)'],
+    changes: ['Changed since the last audit', 'Compared with the session exported', 'for Braze and Commanders Act.'],
+    changeGroups: ['New 0', 'Gone 1', 'Renamed 0', 'Re-tagged 0'],
+    imported: [
+      'Import a session',
+      'Session file (.json)',
+      '1 added, 0 updated, 1 kept (the audit’s review was as recent or newer), 0 already identical.',
+      'Imported session.json',
+    ],
+    refused: ['session.json was not imported', 'This file is not a Segment Audit session. Nothing was changed.'],
+    csv: {
+      separator: ',',
+      header: [
+        'Provider',
+        'ID',
+        'Name',
+        'Tags',
+        'Created',
+        'Updated',
+        'Description present',
+        'Findings',
+        'Verdict',
+        'Note',
+        'Reviewer',
+        'Reviewed at',
+      ],
+      notLoaded: 'not loaded',
+      notProvided: 'not provided',
+      noLongerListed: '(no longer listed)',
+    },
+  },
+  {
+    language: 'fr',
+    title: 'Session d’audit',
+    // French puts a narrow no-break space before a colon, and writes thousands with one.
+    reviewed: (count: number) => `Revu${NNBSP}: ${count} sur 1${NNBSP}020 segments`,
+    progress: 'Progression',
+    verdicts: { keep: 'Garder', fix: 'Corriger', archive: 'Archiver', unreviewed: 'Non revu' },
+    unreviewedLine: `Non revu 1${NNBSP}018`,
+    chart: /^Garder\s: 1, Corriger\s: 0, Archiver\s: 1, Non revu\s: 1\s018$/,
+    perProvider: ['Verdicts par fournisseur', 'Fournisseur', 'Répartition'],
+    findings: ['Constats', 'Constat', 'Segments', 'Vérification'],
+    allChecked: `Les 1${NNBSP}020 sont vérifiés`,
+    noDescriptionChecked: '0 sur 1 000 vérifié · 1 000 attendent l’analyse des détails',
+    staleMonths: ['Pas mis à jour depuis', '12 mois'],
+    naming: [
+      'Motif de nommage',
+      /^Une expression régulière que chaque nom de segment doit respecter\s; laissez vide pour n’en imposer aucune\.$/,
+    ],
+    age: ['Dernière mise à jour', 'Moins d’1 mois', '1 000 segments Braze sur 1 000 ne sont pas encore comptés'],
+    scan: ['Analyse des détails', 'Analyser les détails', 'Pause', 'Reprendre', 'Annuler', 'Relancer l’analyse'],
+    // French counts zero in the singular.
+    paused: `En pause${NNBSP}: 0 sur 1${NNBSP}000 récupéré`,
+    cancelled: `Analyse annulée${NNBSP}: 0 sur 1${NNBSP}000 récupéré`,
+    exports: ['Exporter la session', 'Exporter en CSV', 'Exporter en JSON', '(2 revus ou annotés)'],
+    changes: ['Modifié depuis le dernier audit', 'Comparé à la session exportée le', 'pour Braze et Commanders Act.'],
+    changeGroups: ['Nouveaux 0', 'Disparus 1', 'Renommés 0', 'Tags modifiés 0'],
+    imported: [
+      'Importer une session',
+      'Fichier de session (.json)',
+      '1 ajouté, 0 mis à jour, 1 conservé (la revue de l’audit était aussi récente ou plus récente), 0 déjà identique.',
+      'session.json importé',
+    ],
+    refused: [
+      'session.json n’a pas été importé',
+      'Ce fichier n’est pas une session Segment Audit. Rien n’a été modifié.',
+    ],
+    csv: {
+      // French spreadsheets expect ";" between cells.
+      separator: ';',
+      header: [
+        'Fournisseur',
+        'ID',
+        'Nom',
+        'Tags',
+        'Création',
+        'Mise à jour',
+        'Description présente',
+        'Constats',
+        'Verdict',
+        'Note',
+        'Revu par',
+        'Revu le',
+      ],
+      notLoaded: 'non chargé',
+      notProvided: 'non fourni',
+      noLongerListed: '(plus listé)',
+    },
+  },
+] as const
+
+describe.each(LANGUAGES)('Audit page in each language ($language)', (text) => {
+  const LISTED_THOUSAND = listedSegments(thousand.data)
+  const cellText = (element: HTMLElement) => element.textContent?.trim() ?? ''
+  const thousandBrazeKey = (index: number) => segmentKey('braze', thousand.data.braze[index]?.id ?? '')
+  const progressRegion = () => region(text.progress)
+
+  async function renderLoaded(reviewed: number) {
+    server.use(...thousand.handlers)
+    await i18next.changeLanguage(text.language)
+    const view = renderApp('/audit')
+    expect(await screen.findByRole('heading', { level: 1, name: text.title })).toBeInTheDocument()
+    await waitFor(
+      () => expect(within(progressRegion()).getByRole('status')).toHaveTextContent(text.reviewed(reviewed), exactly),
+      { timeout: 10_000 },
+    )
+    return view
+  }
+
+  it('shows the progress, findings, settings, ages and exports with the language’s words and numbers', async () => {
+    await seedReviews(entry(thousandBrazeKey(0), 'keep'), entry(thousandBrazeKey(1), 'archive'))
+    await renderLoaded(2)
+    expect(document.title).toBe('Audit — Segment Audit')
+
+    const verdictLine = (name: string) => within(progressRegion()).getByRole('link', { name }).closest('li')
+    expect(verdictLine(text.verdicts.keep)).toHaveTextContent(`${text.verdicts.keep} 1`)
+    expect(verdictLine(text.verdicts.fix)).toHaveTextContent(`${text.verdicts.fix} 0`)
+    expect(cellText(verdictLine(text.verdicts.unreviewed) as HTMLElement)).toBe(text.unreviewedLine)
+    expect(within(progressRegion()).getByRole('img')).toHaveAccessibleName(text.chart)
+    const perProvider = screen.getByRole('table', { name: text.perProvider[0] })
+    expect(within(perProvider).getAllByRole('columnheader').map(cellText)).toEqual([
+      text.perProvider[1],
+      ...Object.values(text.verdicts),
+      text.perProvider[2],
+    ])
+
+    // A finding under its name in this language, with the count the page computes from the same lists.
+    const findings = computeFindings(
+      { segments: LISTED_THOUSAND, details: new Map(), sizes: new Map() },
+      { staleMonths: 12, namingPattern: null },
+      new Date(),
+    )
+    const t = i18next.getFixedT(text.language, 'common')
+    const findingsTable = screen.getByRole('table', { name: text.findings[0] })
+    expect(within(findingsTable).getAllByRole('columnheader').map(cellText)).toEqual(text.findings.slice(1))
+    const duplicates = within(findingsTable)
+      .getByRole('rowheader', { name: new RegExp(`^${t('finding.duplicate-name.label')}`) })
+      .closest('tr')
+    const [count, checked] = [...(duplicates?.querySelectorAll('td') ?? [])].map(cellText)
+    expect(count).toBe(new Intl.NumberFormat(text.language).format(findings.counts['duplicate-name'].count))
+    expect(checked).toBe(text.allChecked)
+    const noDescription = within(findingsTable)
+      .getByRole('rowheader', { name: new RegExp(`^${t('finding.no-description.label')}`) })
+      .closest('tr')
+    expect(noDescription).toHaveTextContent(text.noDescriptionChecked)
+
+    const months = screen.getByRole('combobox', { name: text.staleMonths[0] })
+    expect(within(months).getByRole('option', { name: text.staleMonths[1] })).toBeInTheDocument()
+    expect(screen.getByRole('textbox', { name: text.naming[0] })).toHaveAccessibleDescription(text.naming[1])
+
+    expect(within(region(text.age[0])).getByRole('rowheader', { name: text.age[1] })).toBeInTheDocument()
+    expect(region(text.age[0])).toHaveTextContent(text.age[2])
+    expect(within(region(text.scan[0])).getAllByRole('button').map(cellText)).toEqual([text.scan[1]])
+    expect(screen.getByRole('button', { name: text.exports[1] })).toBeEnabled()
+    expect(screen.getByRole('button', { name: text.exports[2] })).toBeEnabled()
+    expect(region(text.exports[0])).toHaveTextContent(text.exports[3])
+  })
+
+  it('runs the details scan: buttons, status and counts', async () => {
+    // Details answers held until the end, so the scan stays where the test looks at it.
+    let release = () => {}
+    const released = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    const user = userEvent.setup()
+    await renderLoaded(0)
+    server.use(
+      http.get('*/api/braze/segments/details', async ({ request }) => {
+        await released
+        return thousand.forwardToBraze(request)
+      }),
+    )
+    const scan = region(text.scan[0])
+    const buttons = () => within(scan).getAllByRole('button').map(cellText)
+    await user.click(within(scan).getByRole('button', { name: text.scan[1] }))
+    await waitFor(() => expect(buttons()).toEqual([text.scan[2], text.scan[4]]))
+    expect(within(scan).getByRole('progressbar', { name: text.scan[0] })).toBeInTheDocument()
+
+    await user.click(within(scan).getByRole('button', { name: text.scan[2] }))
+    expect(buttons()).toEqual([text.scan[3], text.scan[4]])
+    expect(cellText(within(scan).getByRole('status'))).toBe(text.paused)
+
+    await user.click(within(scan).getByRole('button', { name: text.scan[4] }))
+    expect(cellText(within(scan).getByRole('status'))).toBe(text.cancelled)
+    expect(buttons()).toEqual([text.scan[5]])
+    release()
+  })
+
+  it('compares with the previous session, its date written in the language', async () => {
+    const takenAt = '2025-03-01T10:00:00.000Z'
+    await getBaselineStore().save({
+      takenAt,
+      source: 'export',
+      providers: ['braze', 'commanders-act'],
+      segments: [
+        ...LISTED_THOUSAND.map((segment) => ({ key: segment.key, name: segment.name, tags: null })),
+        { key: REMOVED_KEY, name: 'Anciens clients', tags: null },
+      ],
+    })
+    await renderLoaded(0)
+    const changes = region(text.changes[0])
+    const when = formatDateTime(takenAt, text.language).replace(/\s+/g, ' ')
+    await waitFor(() => expect(changes).toHaveTextContent(`${text.changes[1]} ${when}, ${text.changes[2]}`))
+    expect(
+      [...changes.querySelectorAll<HTMLElement>('details.change-group > summary, p.change-group')].map((group) =>
+        cellText(group).replace(/\s+/g, ' '),
+      ),
+    ).toEqual(text.changeGroups)
+  })
+
+  it('says what an import changed, by the language’s plural rules', async () => {
+    await seedReviews(entry(thousandBrazeKey(0), 'keep', { reviewedAt: LATER }))
+    rememberImporter()
+    const user = userEvent.setup()
+    await renderLoaded(1)
+    const session = buildSessionFile(
+      [entry(thousandBrazeKey(0), 'archive'), entry(thousandBrazeKey(1), 'fix', { reviewer: 'Léa' })],
+      [],
+      [],
+      new Date(),
+    )
+    await user.upload(screen.getByLabelText(text.imported[1]), sessionFile(JSON.stringify(session)))
+    const imported = region(text.imported[0])
+    await waitFor(() => expect(within(imported).getByRole('status')).toHaveTextContent(text.imported[2]))
+    expect(within(imported).getByRole('note')).toHaveTextContent(text.imported[3])
+    await waitFor(() =>
+      expect(within(progressRegion()).getByRole('status')).toHaveTextContent(text.reviewed(2), exactly),
+    )
+  })
+
+  it('says why a session file is refused, and changes nothing', async () => {
+    rememberImporter()
+    const user = userEvent.setup()
+    await renderLoaded(0)
+    await user.upload(screen.getByLabelText(text.imported[1]), sessionFile('{"format":"other-app","version":1}'))
+    const alert = await within(region(text.imported[0])).findByRole('alert')
+    expect(alert).toHaveTextContent(text.refused[0])
+    expect(alert).toHaveTextContent(text.refused[1])
+    expect(within(progressRegion()).getByRole('status')).toHaveTextContent(text.reviewed(0), exactly)
+  })
+
+  it('exports the CSV report in the language: its separator, header, verdicts, findings and placeholders', async () => {
+    await seedReviews(
+      entry(thousandBrazeKey(0), 'fix', { reviewedAt: LATER }),
+      entry(REMOVED_KEY, 'archive', { reviewedAt: LATER }),
+    )
+    const user = userEvent.setup()
+    const files = captureDownloads()
+    await renderLoaded(1)
+
+    await user.click(screen.getByRole('button', { name: text.exports[1] }))
+    const [file] = files
+    if (!file) throw new Error('nothing was exported')
+    const csv = await blobText(file.blob)
+    expect(csv.startsWith('\uFEFF')).toBe(true)
+    expect(csv.split('\r\n')[0]).toBe(`\uFEFF${text.csv.header.join(text.csv.separator)}`)
+    const { data, errors } = Papa.parse<string[]>(csv.slice(1), { delimiter: text.csv.separator, newline: '\r\n' })
+    expect(errors).toEqual([])
+    const [, ...rows] = data
+    expect(rows).toHaveLength(LISTED_THOUSAND.length + 1)
+
+    const { notLoaded, notProvided } = text.csv
+    const fixed = rows.find((row) => segmentKey('braze', row[1] ?? '') === thousandBrazeKey(0))
+    expect(fixed?.slice(4, 7)).toEqual([notLoaded, notLoaded, notLoaded])
+    expect(fixed?.slice(8)).toEqual([text.verdicts.fix, '', 'Camille', formatSpreadsheetDateTime(LATER)])
+    const commandersAct = rows.find((row) => row[0] === 'Commanders Act')
+    expect(commandersAct?.slice(3, 7)).toEqual([notProvided, notProvided, notProvided, notProvided])
+    expect(commandersAct?.[8]).toBe(text.verdicts.unreviewed)
+    expect(rows.at(-1)).toEqual([
+      'Braze',
+      REMOVED_ID,
+      text.csv.noLongerListed,
+      ...['', '', '', '', ''],
+      text.verdicts.archive,
+      '',
+      'Camille',
+      formatSpreadsheetDateTime(LATER),
+    ])
+    // Findings under their names in this language.
+    const findings = computeFindings(
+      { segments: LISTED_THOUSAND, details: new Map(), sizes: new Map() },
+      { staleMonths: 12, namingPattern: null },
+      new Date(),
+    )
+    const [withFindings, ids = []] = [...findings.bySegment].find(([key]) => key.startsWith('commanders-act:')) ?? []
+    if (!withFindings) throw new Error('the demo data has no Commanders Act finding')
+    const t = i18next.getFixedT(text.language, 'common')
+    const row = rows.find(
+      (one) => one[0] === 'Commanders Act' && segmentKey('commanders-act', one[1] ?? '') === withFindings,
+    )
+    expect(row?.[7]).toBe(ids.map((id) => t(`finding.${id}.label`, { count: 12 })).join('; '))
   })
 })

@@ -11,7 +11,7 @@ import {
   SCAN_SIZE_DAYS,
   type ScanState,
 } from '../../../src/features/audit/details-scan'
-import { brazeQueries } from '../../../src/providers/braze/queries'
+import { brazeKeys, brazeQueries } from '../../../src/providers/braze/queries'
 import type { DemoBrazeSegment } from '../../../src/server/demo/data'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import {
@@ -103,11 +103,11 @@ describe('DetailsScan', () => {
         .every((request) => request.length === '30'),
     ).toBe(true)
     for (const segment of SEGMENTS) {
-      expect(queryClient.getQueryData(['segment', 'braze', segment.id])).toMatchObject({
+      expect(queryClient.getQueryData(brazeKeys.details(segment.id))).toMatchObject({
         id: segment.id,
         name: segment.name,
       })
-      const series = queryClient.getQueryData<unknown[]>(['segment', 'braze', segment.id, 'data_series', 30])
+      const series = queryClient.getQueryData<unknown[]>(brazeKeys.dataSeries(segment.id, 30))
       if (isTracked(segment)) expect(series).toHaveLength(30)
       else expect(series).toBeUndefined()
     }

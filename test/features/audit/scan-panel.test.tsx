@@ -11,7 +11,7 @@ import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
-const demo = createDemoHandlers({ brazeCount: 60, commandersActCount: 5 })
+const demo = createDemoHandlers({ brazeCount: 20, commandersActCount: 5 })
 const server = setupServer(...demo.handlers)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))

@@ -2,8 +2,8 @@
 // only for the providers whose whole list is known on both sides.
 import { describe, expect, it } from 'vitest'
 import { compareWithBaseline, type SessionChanges } from '../../../src/features/audit/session-changes'
-import type { ProviderId } from '../../../src/providers/provider-error'
-import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
+import { segmentKey, type ProviderId } from '../../../src/providers/provider-id'
+import { NOT_PROVIDED, type Segment } from '../../../src/providers/segment'
 import type { AuditBaseline } from '../../../src/stores/audit-baseline'
 import type { SessionSegment } from '../../../src/stores/session-file'
 import { commandersAct } from '../../findings/segments'

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest'
 import { updateAges } from '../../../src/features/audit/update-age'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
-import { NOT_PROVIDED, segmentKey, type Segment } from '../../../src/providers/segment'
+import { segmentKey } from '../../../src/providers/provider-id'
+import { NOT_PROVIDED, type Segment } from '../../../src/providers/segment'
 
 function braze(id: string): Segment {
   return {

@@ -1,9 +1,12 @@
 // @vitest-environment jsdom
-// The Connections page as a person reads it: demo or live, the Braze instance and Commanders Act site, what to set, and a failing server.
+// The Connections page as a person reads it: demo or live, the Braze instance and Commanders Act site, what to set, and a
+// failing server. What each card says is checked in English and in French (the variables' names unchanged); text with
+// a narrow no-break space is checked on textContent, as Testing Library's matchers fold it into a plain space.
 import { screen, within } from '@testing-library/react'
+import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { ConnectionStatus } from '../../../src/providers/connection-status'
 import { renderApp } from '../../render-app'
 
@@ -39,7 +42,52 @@ function fact(card: HTMLElement, term: string): string | null {
   return dd?.textContent ?? null
 }
 
-describe('Connections page', () => {
+const LANGUAGES = [
+  {
+    language: 'en',
+    title: 'Connections',
+    demo: 'Demo data',
+    live: 'Live',
+    notConfigured: 'Not configured',
+    endpoint: 'REST endpoint',
+    instance: 'Instance',
+    demoServer: 'Built-in demo server',
+    unrecognised: 'Unrecognised host',
+    apiHost: 'API host',
+    site: 'Site',
+    demoNote: 'No provider credentials are set, so the server runs',
+    setBraze:
+      'Set BRAZE_API_KEY Fix BRAZE_REST_ENDPOINT (invalid value) in .env.local or the server environment, then restart the server.',
+    setCommandersAct: 'Set COMMANDERS_ACT_SITE_ID COMMANDERS_ACT_TOKEN in .env.local',
+    example: 'Example configuration',
+    statusFailed: 'The dashboard server did not say how it is configured',
+  },
+  {
+    language: 'fr',
+    title: 'Connexions',
+    demo: 'Données de démo',
+    live: 'Réel',
+    notConfigured: 'Non configuré',
+    endpoint: 'Point d’accès REST',
+    instance: 'Instance',
+    demoServer: 'Serveur de démo intégré',
+    unrecognised: 'Hôte non reconnu',
+    apiHost: 'Hôte de l’API',
+    site: 'Site',
+    demoNote: 'Aucun identifiant de fournisseur n’est défini\u202f: le serveur utilise',
+    setBraze:
+      'Définissez BRAZE_API_KEY Corrigez BRAZE_REST_ENDPOINT (valeur invalide) dans .env.local ou l’environnement du serveur, puis redémarrez le serveur.',
+    setCommandersAct: 'Définissez COMMANDERS_ACT_SITE_ID COMMANDERS_ACT_TOKEN dans .env.local',
+    example: 'Exemple de configuration',
+    statusFailed: 'Le serveur du tableau de bord n’a pas indiqué sa configuration',
+  },
+] as const
+
+describe.each(LANGUAGES)('Connections page ($language)', (text) => {
+  beforeEach(async () => {
+    await i18next.changeLanguage(text.language)
+  })
+
   it('says the data is demo data and shows the fake providers’ hosts', async () => {
     answerStatus({
       mode: 'demo',
@@ -51,22 +99,73 @@ describe('Connections page', () => {
     renderApp('/connections')
 
     const braze = await brazeCard()
-    expect(screen.getByRole('heading', { level: 1, name: 'Connections' })).toBeInTheDocument()
-    expect(within(braze).getByText('Demo data')).toBeInTheDocument()
-    expect(fact(braze, 'REST endpoint')).toBe('127.0.0.1:5190')
-    expect(fact(braze, 'Instance')).toBe('Built-in demo server')
+    expect(screen.getByRole('heading', { level: 1, name: text.title })).toBeInTheDocument()
+    expect(document.title).toBe(`${text.title} — Segment Audit`)
+    expect(within(braze).getByText(text.demo)).toBeInTheDocument()
+    expect(fact(braze, text.endpoint)).toBe('127.0.0.1:5190')
+    expect(fact(braze, text.instance)).toBe(text.demoServer)
 
     const commandersAct = await commandersActCard()
-    expect(within(commandersAct).getByText('Demo data')).toBeInTheDocument()
-    expect(fact(commandersAct, 'API host')).toBe('127.0.0.1:5191')
-    expect(fact(commandersAct, 'Site')).toBe('1234')
+    expect(within(commandersAct).getByText(text.demo)).toBeInTheDocument()
+    expect(fact(commandersAct, text.apiHost)).toBe('127.0.0.1:5191')
+    expect(fact(commandersAct, text.site)).toBe('1234')
 
-    const notes = screen.getAllByRole('note')
-    expect(notes.some((note) => note.textContent?.includes('No provider credentials are set'))).toBe(true)
-    expect(screen.queryByText('Live')).not.toBeInTheDocument()
+    const demoNote = screen.getAllByRole('note').find((note) => note.textContent?.startsWith(text.demo))
+    expect(demoNote?.textContent).toContain(text.demoNote)
+    expect(within(demoNote as HTMLElement).getByText('.env.local', { selector: 'code' })).toBeInTheDocument()
+    expect(screen.queryByText(text.live)).not.toBeInTheDocument()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 
+  it('says when a real Braze host is not one it recognises', async () => {
+    answerStatus({
+      mode: 'real',
+      providers: {
+        braze: { configured: true, host: 'braze.proxy.example.com' },
+        commandersAct: { configured: true, host: 'api.commander1.com', site: '5678' },
+      },
+    })
+    renderApp('/connections')
+    const braze = await brazeCard()
+    expect(within(braze).getByText(text.live)).toBeInTheDocument()
+    expect(fact(braze, text.instance)).toBe(text.unrecognised)
+    expect(screen.queryByText(text.demo)).not.toBeInTheDocument()
+  })
+
+  it('says which variables to set or fix, keeping their names', async () => {
+    answerStatus({
+      mode: 'real',
+      providers: {
+        braze: { configured: false, missing: ['BRAZE_API_KEY'], invalid: ['BRAZE_REST_ENDPOINT'] },
+        commandersAct: { configured: false, missing: ['COMMANDERS_ACT_SITE_ID', 'COMMANDERS_ACT_TOKEN'], invalid: [] },
+      },
+    })
+    renderApp('/connections')
+
+    const braze = await brazeCard()
+    expect(within(braze).getByText(text.notConfigured)).toBeInTheDocument()
+    expect(braze).toHaveTextContent(text.setBraze)
+    expect(within(braze).getByLabelText(text.example)).toHaveTextContent(
+      'BRAZE_REST_ENDPOINT=https://rest.iad-01.braze.com BRAZE_API_KEY=your-rest-api-key',
+      { normalizeWhitespace: true },
+    )
+    expect(terms(braze)).toEqual([])
+    expect(await commandersActCard()).toHaveTextContent(text.setCommandersAct)
+  })
+
+  it('shows an alert, and no card, when the status endpoint sends a 500', async () => {
+    server.use(http.get('*/api/status', () => HttpResponse.json({ error: 'boom' }, { status: 500 })))
+    renderApp('/connections')
+
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent(text.statusFailed)
+    expect(alert).toHaveTextContent(/500/)
+    expect(screen.queryByRole('region', { name: 'Braze' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('region', { name: 'Commanders Act' })).not.toBeInTheDocument()
+  })
+})
+
+describe('Connections page', () => {
   it('names the Braze instance of a recognised host and shows the Commanders Act site in real mode', async () => {
     answerStatus({
       mode: 'real',
@@ -90,18 +189,6 @@ describe('Connections page', () => {
     expect(screen.queryByText('Demo data')).not.toBeInTheDocument()
     expect(screen.queryByText(/No provider credentials are set/)).not.toBeInTheDocument()
     expect(screen.queryByText('Not configured')).not.toBeInTheDocument()
-  })
-
-  it('says when a real Braze host is not one it recognises', async () => {
-    answerStatus({
-      mode: 'real',
-      providers: {
-        braze: { configured: true, host: 'braze.proxy.example.com' },
-        commandersAct: { configured: true, host: 'api.commander1.com', site: '5678' },
-      },
-    })
-    renderApp('/connections')
-    expect(fact(await brazeCard(), 'Instance')).toBe('Unrecognised host')
   })
 
   it('shows a provider that is not configured, with the variables to set and an example', async () => {
@@ -132,41 +219,13 @@ describe('Connections page', () => {
     expect(within(braze).queryByText('Not configured')).not.toBeInTheDocument()
   })
 
-  it('names the variables set to an unusable value', async () => {
-    answerStatus({
-      mode: 'real',
-      providers: {
-        braze: { configured: false, missing: ['BRAZE_API_KEY'], invalid: ['BRAZE_REST_ENDPOINT'] },
-        commandersAct: { configured: true, host: 'api.commander1.com', site: '5678' },
-      },
-    })
-    renderApp('/connections')
-
-    const braze = await brazeCard()
-    expect(within(braze).getByText('Not configured')).toBeInTheDocument()
-    expect(braze).toHaveTextContent(/Set\s*BRAZE_API_KEY/)
-    expect(braze).toHaveTextContent(/Fix\s*BRAZE_REST_ENDPOINT\s*\(invalid value\)/)
-    expect(within(braze).getByLabelText('Example configuration')).toHaveTextContent(
-      'BRAZE_REST_ENDPOINT=https://rest.iad-01.braze.com BRAZE_API_KEY=your-rest-api-key',
-      { normalizeWhitespace: true },
-    )
-    expect(terms(braze)).toEqual([])
-  })
-
-  it.each([
-    { what: 'a 500', respond: () => HttpResponse.json({ error: 'boom' }, { status: 500 }), message: /answered 500/ },
-    {
-      what: 'an unexpected body',
-      respond: () => HttpResponse.json({ mode: 'maybe', providers: {} }),
-      message: /unexpected status \(mode\)/,
-    },
-  ])('shows an alert when the status endpoint sends $what', async ({ respond, message }) => {
-    server.use(http.get('*/api/status', respond))
+  it('says why when the status endpoint sends an unexpected body', async () => {
+    server.use(http.get('*/api/status', () => HttpResponse.json({ mode: 'maybe', providers: {} })))
     renderApp('/connections')
 
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('The dashboard server did not say how it is configured')
-    expect(alert).toHaveTextContent(message)
+    expect(alert).toHaveTextContent(/unexpected status \(mode\)/)
     expect(screen.queryByRole('region', { name: 'Braze' })).not.toBeInTheDocument()
     expect(screen.queryByRole('region', { name: 'Commanders Act' })).not.toBeInTheDocument()
   })

@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
-// The Braze segment page as a person reads it: what Braze says, what it leaves out, and what happens when it fails.
+// The Braze segment page as a person reads it: what Braze says, what it leaves out, and what happens when it fails; and
+// the segment pages in English and French (headings, dates and ages, numbers in the size chart, verdicts). Text with a
+// narrow no-break space is checked on textContent: Testing Library's matchers fold it into a plain space.
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DemoBrazeSegment } from '../../../src/server/demo/data'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
@@ -263,5 +266,150 @@ describe('Braze segment detail', () => {
     const links = within(description).getAllByRole('link')
     expect(links.map((link) => link.getAttribute('href'))).toEqual(['https://docs.example.com/a'])
     expect(document.querySelector('a[href^="javascript" i]')).toBeNull()
+  })
+})
+
+const LANGUAGES = [
+  {
+    language: 'en',
+    details: 'Details',
+    filters: 'Filters',
+    copyId: 'Copy ID',
+    filtersIntro: 'Braze’s own description of the segment’s filters.',
+    noDescription: 'No description',
+    created: ['Created', 'Mar 12, 2024 (3 years ago)'],
+    updated: ['Last updated', 'Aug 1, 2026 (3 months ago)', 'Aug 1, 2026'],
+    tracking: ['Analytics tracking', 'On'],
+    size: 'Size, last 30 days',
+    chart: 'Estimated size from 12,345 on Oct 2, 2026 to 23,456 on Oct 31, 2026',
+    latest: '23,456',
+    change: 'users on Oct 31, 2026 · +11,111 (+90%) over 30 days',
+    verdicts: ['Keep', 'Fix', 'Archive', 'Unreviewed'],
+    hint: 'Reviewing as Camille. Keys 1, 2, 3 set Keep, Fix, Archive, 0 sets it back; j and k',
+    saved: 'Saved',
+    byline: [/^Archive — by Camille,/, 'Nov 1, 2026'],
+    askName: ['Who is reviewing? Your name is recorded with each verdict.', 'Your name', 'Start reviewing'],
+    label: 'Label',
+    commandersActGivesLess: 'Commanders Act exposes no description, tags or dates for segments:',
+    notFound: ['Segment not found', /^Commanders Act has no segment with the ID/, 'Back to the segments'],
+  },
+  {
+    language: 'fr',
+    details: 'Détails',
+    filters: 'Filtres',
+    copyId: 'Copier l’ID',
+    filtersIntro: 'La description que Braze donne des filtres du segment.',
+    noDescription: 'Aucune description',
+    created: ['Créé', '12 mars 2024 (il y a 3 ans)'],
+    updated: ['Mis à jour', '1 août 2026 (il y a 3 mois)', '1 août 2026'],
+    tracking: ['Suivi analytique', 'Activé'],
+    size: 'Taille sur les 30 derniers jours',
+    chart: 'Taille estimée de 12\u202f345 le 2 oct. 2026 à 23\u202f456 le 31 oct. 2026',
+    latest: '23\u202f456',
+    // Intl writes a no-break space before the percent sign, a narrow one between thousands.
+    change: 'utilisateurs le 31 oct. 2026 · +11\u202f111 (+90\u00a0%) sur 30 jours',
+    verdicts: ['Garder', 'Corriger', 'Archiver', 'Non revu'],
+    hint: 'Vous relisez en tant que Camille. Les touches 1, 2, 3 choisissent Garder, Corriger, Archiver, 0 annule\u202f; j et k',
+    saved: 'Enregistré',
+    byline: [/^Archiver — par Camille,/, '1 nov. 2026'],
+    askName: ['Qui relit\u202f? Votre nom est enregistré avec chaque verdict.', 'Votre nom', 'Commencer la revue'],
+    label: 'Libellé',
+    commandersActGivesLess: 'Commanders Act ne fournit ni description, ni tags, ni dates pour les segments\u202f:',
+    notFound: ['Segment introuvable', /^Commanders Act n’a aucun segment avec l’ID/, 'Retour aux segments'],
+  },
+] as const
+
+describe.each(LANGUAGES)('Segment pages ($language)', (text) => {
+  const REVIEWER_KEY = 'segment-audit:reviewer:v1'
+  const COMMANDERS_ACT_SEGMENT = demo.data.commandersAct[0] ?? { id: '', label: '' }
+
+  beforeEach(async () => {
+    // Only Date is faked: "now" is fixed for the ages, while timers, IndexedDB and MSW run as usual.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-01T12:00:00.000Z') })
+    await i18next.changeLanguage(text.language)
+    overrideDetails(ORDINARY.id, { created_at: '2024-03-12T12:00:00.000Z', updated_at: '2026-08-01T12:00:00.000Z' })
+    server.use(
+      http.get('*/api/braze/segments/data_series', () =>
+        HttpResponse.json({
+          message: 'success',
+          data: [
+            { time: '2026-10-02', size: 12345 },
+            { time: '2026-10-15', size: 18000 },
+            { time: '2026-10-31', size: 23456 },
+          ],
+        }),
+      ),
+    )
+  })
+
+  /** The value next to a label in the details list. */
+  function factOf(label: string): HTMLElement {
+    const value = within(region(text.details)).getByText(label, { selector: 'dt' }).nextElementSibling
+    if (!(value instanceof HTMLElement)) throw new Error(`no value for ${label}`)
+    return value
+  }
+
+  it('shows a Braze segment with its headings, dates, ages, numbers and verdicts', async () => {
+    localStorage.setItem(REVIEWER_KEY, 'Camille')
+    const user = userEvent.setup()
+    renderApp(pathOf(ORDINARY))
+    await waitFor(() => expect(region(text.filters).querySelector('pre')).not.toBeNull(), { timeout: 5000 })
+
+    expect(screen.getByRole('heading', { level: 1, name: ORDINARY.name })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: text.copyId })).toBeInTheDocument()
+    expect(within(region(text.filters)).getByText(text.filtersIntro)).toBeInTheDocument()
+    expect(screen.queryByText(text.noDescription)).not.toBeInTheDocument()
+
+    expect(factOf(text.created[0])).toHaveTextContent(text.created[1])
+    expect(factOf(text.updated[0])).toHaveTextContent(text.updated[1])
+    expect(within(factOf(text.updated[0])).getByText(text.updated[2], { exact: false })).toHaveAttribute(
+      'datetime',
+      '2026-08-01T12:00:00.000Z',
+    )
+    await waitFor(() => expect(factOf(text.tracking[0])).toHaveTextContent(text.tracking[1]))
+
+    const size = region(text.size)
+    expect(await within(size).findByRole('img', { name: text.chart }, { timeout: 5000 })).toBeInTheDocument()
+    expect(size.querySelector('.size-latest')?.textContent).toBe(text.latest)
+    expect(size.textContent).toContain(text.change)
+
+    const verdicts = within(region('Audit')).getByRole('radiogroup', { name: 'Verdict' })
+    expect(
+      within(verdicts)
+        .getAllByRole('radio')
+        .map((radio) => radio.closest('label')?.textContent?.replace(/\d$/, '')),
+    ).toEqual(text.verdicts)
+    expect(within(verdicts).getByRole('radio', { name: text.verdicts[3] })).toBeChecked()
+    expect(region('Audit').textContent).toContain(text.hint)
+
+    await user.click(within(verdicts).getByRole('radio', { name: text.verdicts[2] }))
+    await waitFor(() => expect(within(region('Audit')).getByRole('status')).toHaveTextContent(text.saved))
+    expect(within(region('Audit')).getByText(text.byline[0])).toHaveTextContent(text.byline[1])
+    expect(within(region('Audit')).getByRole('textbox', { name: 'Note' })).toBeInTheDocument()
+  })
+
+  it('asks who is reviewing', async () => {
+    renderApp(pathOf(ORDINARY))
+    const form = await screen.findByRole('form', { name: 'Audit' }, { timeout: 5000 })
+    expect(form.textContent).toContain(text.askName[0])
+    expect(within(form).getByRole('textbox', { name: text.askName[1] })).toBeInTheDocument()
+    expect(within(form).getByRole('button', { name: text.askName[2] })).toBeDisabled()
+  })
+
+  it('says that Commanders Act exposes no description or tags', async () => {
+    renderApp(`/segments/commanders-act/${COMMANDERS_ACT_SEGMENT.id}`)
+    expect(
+      await screen.findByRole('heading', { level: 1, name: COMMANDERS_ACT_SEGMENT.label }, { timeout: 5000 }),
+    ).toBeInTheDocument()
+    expect(factOf(text.label)).toHaveTextContent(COMMANDERS_ACT_SEGMENT.label)
+    expect(region(text.details).textContent).toContain(text.commandersActGivesLess)
+  })
+
+  it('says that a segment is not found, with a way back', async () => {
+    renderApp('/segments/commanders-act/DEADBEEF')
+    expect(await screen.findByRole('heading', { name: text.notFound[0] }, { timeout: 5000 })).toBeInTheDocument()
+    expect(screen.getByText(text.notFound[1])).toHaveTextContent('DEADBEEF')
+    expect(screen.getByRole('link', { name: text.notFound[2] })).toHaveAttribute('href', '/')
+    expect(document.title).toBe(`${text.notFound[0]} — Segment Audit`)
   })
 })

@@ -1,11 +1,16 @@
 // @vitest-environment jsdom
-// The Segments page as a person uses it: counts, search, filters, URL state, and a failing provider.
-import { screen, waitFor, within } from '@testing-library/react'
+// The Segments page as a person uses it: counts, search, filters, URL state, and a failing provider; and what it says in
+// English and in French (words, numbers, dates, plural rules). French writes thousands, and the space before a colon,
+// with a narrow no-break space: such text is matched without Testing Library's whitespace folding.
+import { act, screen, waitFor, within } from '@testing-library/react'
 import { BRAZE_PAGES_PER_REQUEST } from '../../../src/providers/braze/list-stream'
 import userEvent from '@testing-library/user-event'
+import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { brazeQueries } from '../../../src/providers/braze/queries'
+import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
@@ -31,19 +36,6 @@ async function waitForAll() {
 }
 
 describe('Segments page', () => {
-  it('lists both providers with the total and per-provider counts', async () => {
-    renderApp('/')
-    await waitForAll()
-    expect(status()).toHaveTextContent('Braze: 250')
-    expect(status()).toHaveTextContent('Commanders Act: 30')
-    expect(screen.getByText(/does not list archived segments/)).toBeInTheDocument()
-    // Fields Commanders Act does not supply are marked, never blank.
-    const user = userEvent.setup()
-    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'commanders-act')
-    expect(within(table()).getAllByText('not provided').length).toBeGreaterThan(0)
-    expect(within(table()).getAllByText('by Commanders Act').length).toBeGreaterThan(0)
-  })
-
   it('shows the first rows while the rest of the list is still loading', async () => {
     // 650 Braze segments, and the pages after the first request's wait: the list stays "loading" with rows to show.
     const bigger = createDemoHandlers({ brazeCount: 650, commandersActCount: 30 })
@@ -214,5 +206,182 @@ describe('Segments page', () => {
     expect(alert).toHaveTextContent('Braze is not configured')
     expect(alert).toHaveTextContent('set BRAZE_API_KEY')
     await waitFor(() => expect(status()).toHaveTextContent(/^30 segments/))
+  })
+})
+
+// Over a thousand segments, so that every count is written with a thousands separator.
+const thousand = createDemoHandlers({ brazeCount: 1000, commandersActCount: 20 })
+const NNBSP = '\u202f'
+const exactly = { normalizeWhitespace: false }
+
+const LANGUAGES = [
+  {
+    language: 'en',
+    intro: 'Every Braze and Commanders Act segment in one list. Braze’s API does not list archived segments.',
+    search: ['Search segments', 'Search by name, ID or tag', 'Search and filter segments'],
+    all: '1,020 segments · Braze: 1,000 · Commanders Act: 20',
+    reviewed: [/^Reviewed/, 'Reviewed 0 of 1,020'],
+    columns: [/Last updated/, /Provider/, /Analytics tracking/],
+    filters: [
+      ['Verdict', 'Keep'],
+      ['Verdict', 'Unreviewed'],
+      ['Tracking', 'Off'],
+      ['Finding', 'No tags'],
+    ],
+    buttons: ['Export CSV', 'Tags filter', 'Clear filters'],
+    notUpdatedSince: 'Not updated since',
+    provider: 'Provider',
+    commandersActOnly: '20 segments of 1,020 · Braze: 0 · Commanders Act: 20',
+    notProvided: ['not provided', 'by Commanders Act'],
+    notLoaded: 'not loaded',
+    updated: [/Last updated/, 'Jun 1, 2025'],
+    descriptionMissing: 'Missing',
+    one: '1 segment of 1,020 · Braze: 1 · Commanders Act: 0',
+    none: ['No segment matches this view', '0 segments of 1,020'],
+    navigation: ['Segment list', '1 of 1,000', 'Next →', 'Next segment (j)', '← Back to the segments'],
+    brazeOnly: '1,000 segments of 1,020',
+  },
+  {
+    language: 'fr',
+    intro:
+      'Tous les segments Braze et Commanders Act dans une seule liste. L’API de Braze ne liste pas les segments archivés.',
+    search: ['Rechercher des segments', 'Rechercher par nom, ID ou tag', 'Rechercher et filtrer les segments'],
+    all: `1${NNBSP}020 segments · Braze${NNBSP}: 1${NNBSP}000 · Commanders Act${NNBSP}: 20`,
+    reviewed: [/revu sur/, `0 revu sur 1${NNBSP}020`],
+    columns: [/Dernière mise à jour/, /Fournisseur/, /Suivi analytique/],
+    filters: [
+      ['Verdict', 'Garder'],
+      ['Verdict', 'Non revu'],
+      ['Suivi', 'Désactivé'],
+      ['Constat', 'Sans tags'],
+    ],
+    buttons: ['Exporter en CSV', 'Filtre par tags', 'Effacer les filtres'],
+    notUpdatedSince: 'Pas mis à jour depuis le',
+    provider: 'Fournisseur',
+    commandersActOnly: `20 segments sur 1${NNBSP}020 · Braze${NNBSP}: 0 · Commanders Act${NNBSP}: 20`,
+    notProvided: ['non fourni', 'par Commanders Act'],
+    notLoaded: 'non chargé',
+    updated: [/Dernière mise à jour/, '1 juin 2025'],
+    descriptionMissing: 'Absente',
+    // French counts zero in the singular.
+    one: `1 segment sur 1${NNBSP}020 · Braze${NNBSP}: 1 · Commanders Act${NNBSP}: 0`,
+    none: ['Aucun segment ne correspond à cette vue', `0 segment sur 1${NNBSP}020`],
+    navigation: [
+      'Liste des segments',
+      `1 sur 1${NNBSP}000`,
+      'Suivant →',
+      'Segment suivant (j)',
+      '← Retour aux segments',
+    ],
+    brazeOnly: `1${NNBSP}000 segments sur 1${NNBSP}020`,
+  },
+] as const
+
+describe.each(LANGUAGES)('Segments page ($language)', (text) => {
+  const searchBox = () => screen.getByRole('searchbox', { name: text.search[0] })
+
+  async function renderLoaded(url = '/') {
+    server.use(...thousand.handlers)
+    await i18next.changeLanguage(text.language)
+    const view = renderApp(url)
+    // Both providers in full: the whole list, or a view of it.
+    await waitFor(() => expect(status()).toHaveTextContent(/^1.020 segments|1.020$|1.020 ·/), { timeout: 10_000 })
+    return view
+  }
+
+  /** The text of a row's cell under the column of that name (the table shows one body row here). */
+  function cellUnder(column: RegExp): string {
+    const headers = within(table()).getAllByRole('columnheader')
+    const index = headers.findIndex((header) => column.test(header.textContent ?? ''))
+    expect(index).toBeGreaterThanOrEqual(0)
+    const [, row] = within(table()).getAllByRole('row')
+    if (!row) throw new Error('the table shows no row')
+    return within(row).getAllByRole('cell')[index]?.textContent ?? ''
+  }
+
+  async function findOne(user: ReturnType<typeof userEvent.setup>) {
+    const segment = thousand.data.braze[0]
+    if (!segment) throw new Error('no demo Braze segment')
+    await user.type(searchBox(), segment.id)
+    await waitFor(() => expect(status()).toHaveTextContent(text.one, exactly))
+    return segment
+  }
+
+  it('speaks the language: heading, search, counts with grouped numbers, columns, filters, what is not provided', async () => {
+    const user = userEvent.setup()
+    await renderLoaded()
+    expect(screen.getByRole('heading', { level: 1, name: 'Segments' })).toBeInTheDocument()
+    expect(screen.getByText(text.intro)).toBeInTheDocument()
+    expect(document.title).toBe('Segments — Segment Audit')
+    expect(searchBox()).toHaveAttribute('placeholder', text.search[1])
+    expect(screen.getByRole('search', { name: text.search[2] })).toBeInTheDocument()
+
+    expect(status()).toHaveTextContent(text.all, exactly)
+    expect(screen.getByText(text.reviewed[0])).toHaveTextContent(text.reviewed[1], exactly)
+    for (const column of text.columns) expect(screen.getByRole('columnheader', { name: column })).toBeInTheDocument()
+    for (const [filter, option] of text.filters)
+      expect(
+        within(screen.getByRole('combobox', { name: filter })).getByRole('option', { name: option }),
+      ).toBeInTheDocument()
+    expect(screen.getByLabelText(text.notUpdatedSince)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: text.buttons[0] })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: text.buttons[1] })).toBeInTheDocument()
+
+    // Fields Commanders Act does not supply are marked, never blank.
+    await user.selectOptions(screen.getByRole('combobox', { name: text.provider }), 'commanders-act')
+    await waitFor(() => expect(status()).toHaveTextContent(text.commandersActOnly, exactly))
+    expect(within(table()).getAllByText(text.notProvided[0]).length).toBeGreaterThan(0)
+    expect(within(table()).getAllByText(text.notProvided[1]).length).toBeGreaterThan(0)
+    expect(screen.getByRole('button', { name: text.buttons[2] })).toBeInTheDocument()
+  })
+
+  it('shows a Braze segment’s last update as a date once its details are cached, and again in the other language', async () => {
+    const user = userEvent.setup()
+    const { queryClient } = await renderLoaded()
+    const segment = await findOne(user)
+    expect(cellUnder(text.updated[0])).toBe(text.notLoaded)
+
+    const details: BrazeSegmentDetails = {
+      id: segment.id,
+      tags: [],
+      createdAt: '2024-01-15T12:00:00Z',
+      updatedAt: '2025-06-01T12:00:00Z',
+      textDescription: '',
+    }
+    act(() => {
+      queryClient.setQueryData(brazeQueries.details(segment.id).queryKey, details)
+    })
+    await waitFor(() => expect(cellUnder(text.updated[0])).toBe(text.updated[1]))
+    expect(cellUnder(/^Description/)).toBe(text.descriptionMissing)
+
+    const other = LANGUAGES.find((language) => language !== text) ?? text
+    await act(async () => {
+      await i18next.changeLanguage(other.language)
+    })
+    expect(cellUnder(other.updated[0])).toBe(other.updated[1])
+    expect(cellUnder(/^Description/)).toBe(other.descriptionMissing)
+    expect(status()).toHaveTextContent(other.one, exactly)
+  })
+
+  it('counts a one-row view and an empty one by the language’s plural rules', async () => {
+    const user = userEvent.setup()
+    await renderLoaded()
+    await findOne(user)
+    await user.type(searchBox(), '-zzz-no-such-segment')
+    expect(await screen.findByRole('heading', { name: text.none[0] })).toBeInTheDocument()
+    expect(status()).toHaveTextContent(text.none[1], exactly)
+  })
+
+  it('walks the list from a segment’s page', async () => {
+    const user = userEvent.setup()
+    await renderLoaded('/?provider=braze')
+    const [first] = within(table()).getAllByRole('link')
+    if (!first) throw new Error('the table shows no row')
+    await user.click(first)
+    const nav = await screen.findByRole('navigation', { name: text.navigation[0] })
+    expect(within(nav).getByText(text.navigation[1], { normalizer: (value) => value })).toBeInTheDocument()
+    expect(within(nav).getByRole('link', { name: text.navigation[2] })).toHaveAttribute('title', text.navigation[3])
+    await user.click(within(nav).getByRole('link', { name: text.navigation[4] }))
+    await waitFor(() => expect(status()).toHaveTextContent(text.brazeOnly, exactly))
   })
 })

@@ -1,10 +1,13 @@
 // @vitest-environment jsdom
 // Visitor lookup: a tcid is checked before any request, its segments are listed by label, and failures name the provider.
+// What a person reads is checked in English and in French; text with a narrow no-break space (French thousands) is
+// checked on textContent, as Testing Library's matchers fold it into a plain space.
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { demoVisitorSegmentIds } from '../../../src/server/demo/commanders-act-fake'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
@@ -19,12 +22,43 @@ afterAll(() => server.close())
 const KNOWN = demo.data.commandersAct[0] ?? { id: '', label: '' }
 const labelOf = (id: string) => demo.data.commandersAct.find((segment) => segment.id === id)?.label
 
-const tcidField = () => screen.getByRole('textbox', { name: 'Visitor ID (tcid)' })
+const LANGUAGES = [
+  {
+    language: 'en',
+    field: 'Visitor ID (tcid)',
+    lookUpButton: 'Look up',
+    heading: 'Visitor lookup',
+    invalid: 'A visitor ID (tcid) is made of digits only, e.g. 1234567890.',
+    visitor: 'Visitor',
+    inTwo: 'In 2 Commanders Act segments.',
+    inOne: 'In 1 Commanders Act segment.',
+    inThousands: 'In 1,234 Commanders Act segments.',
+    inNone: 'This visitor is in no Commanders Act segment.',
+    notListed: /^Not in the segment list/,
+  },
+  {
+    language: 'fr',
+    field: 'ID visiteur (tcid)',
+    lookUpButton: 'Rechercher',
+    heading: 'Recherche de visiteur',
+    invalid: 'Un ID visiteur (tcid) ne contient que des chiffres, par exemple 1234567890.',
+    visitor: 'Visiteur',
+    inTwo: 'Dans 2 segments Commanders Act.',
+    inOne: 'Dans 1 segment Commanders Act.',
+    inThousands: 'Dans 1\u202f234 segments Commanders Act.',
+    inNone: 'Ce visiteur n’appartient à aucun segment Commanders Act.',
+    notListed: /^Absent de la liste des segments/,
+  },
+] as const
 
-async function lookUp(user: ReturnType<typeof userEvent.setup>, tcid: string) {
-  await user.clear(tcidField())
-  await user.type(tcidField(), tcid)
-  await user.click(screen.getByRole('button', { name: 'Look up' }))
+type Texts = (typeof LANGUAGES)[number]
+
+const tcidField = (text: Texts) => screen.getByRole('textbox', { name: text.field })
+
+async function lookUp(user: ReturnType<typeof userEvent.setup>, text: Texts, tcid: string) {
+  await user.clear(tcidField(text))
+  await user.type(tcidField(text), tcid)
+  await user.click(screen.getByRole('button', { name: text.lookUpButton }))
 }
 
 /** Answers the visitor lookup with fixed ids and counts the requests. */
@@ -39,18 +73,22 @@ function answerVisitor(segmentIds: string[]): { count: number } {
   return counter
 }
 
-describe('Visitor lookup', () => {
-  it('refuses a tcid that is not digits, without asking Commanders Act', async () => {
+describe.each(LANGUAGES)('Visitor lookup ($language)', (text) => {
+  beforeEach(async () => {
+    await i18next.changeLanguage(text.language)
+  })
+
+  it('refuses a tcid that is not digits, saying why, without asking Commanders Act', async () => {
     const visitor = answerVisitor([KNOWN.id])
     const user = userEvent.setup()
     const { currentSearch } = renderApp('/visitor')
-    expect(await screen.findByRole('heading', { level: 1, name: 'Visitor lookup' })).toBeInTheDocument()
-    await lookUp(user, '12ab')
-    expect(screen.getByText(/digits only/)).toBeInTheDocument()
-    expect(tcidField()).toHaveAttribute('aria-invalid', 'true')
-    expect(tcidField()).toHaveAccessibleDescription(/digits only/)
+    expect(await screen.findByRole('heading', { level: 1, name: text.heading })).toBeInTheDocument()
+    expect(document.title).toBe(`${text.heading} — Segment Audit`)
+    await lookUp(user, text, '12ab')
+    expect(tcidField(text)).toHaveAttribute('aria-invalid', 'true')
+    expect(tcidField(text)).toHaveAccessibleDescription(text.invalid)
     expect(currentSearch().get('tcid')).toBeNull()
-    expect(screen.queryByRole('heading', { name: /^Visitor 12ab/ })).not.toBeInTheDocument()
+    expect(screen.queryByRole('heading', { name: `${text.visitor} 12ab` })).not.toBeInTheDocument()
     expect(visitor.count).toBe(0)
   })
 
@@ -58,26 +96,47 @@ describe('Visitor lookup', () => {
     const visitor = answerVisitor([KNOWN.id, 'DEADBEEF'])
     const user = userEvent.setup()
     const { currentSearch } = renderApp('/visitor')
-    await lookUp(user, '123')
+    await lookUp(user, text, '123')
     expect(currentSearch().get('tcid')).toBe('123')
 
-    const result = await screen.findByRole('region', { name: 'Visitor 123' }, { timeout: 5000 })
-    expect(within(result).getByRole('status')).toHaveTextContent('In 2 Commanders Act segments.')
+    const result = await screen.findByRole('region', { name: `${text.visitor} 123` }, { timeout: 5000 })
+    expect(within(result).getByRole('status')).toHaveTextContent(text.inTwo)
     const link = await within(result).findByRole('link', { name: KNOWN.label }, { timeout: 5000 })
     expect(link).toHaveAttribute('href', `/segments/commanders-act/${KNOWN.id}`)
     const missing = within(result).getByText('DEADBEEF').closest('li')
-    await waitFor(() => expect(missing).toHaveTextContent(/^Not in the segment list/))
+    await waitFor(() => expect(missing).toHaveTextContent(text.notListed))
     expect(within(missing as HTMLElement).queryByRole('link')).not.toBeInTheDocument()
     expect(within(result).getAllByRole('link')).toHaveLength(1)
     expect(visitor.count).toBe(1)
-    expect(tcidField()).not.toHaveAttribute('aria-invalid', 'true')
+    expect(tcidField(text)).not.toHaveAttribute('aria-invalid', 'true')
   })
 
+  it('counts one segment in the singular, thousands grouped as the language writes them, and none in words', async () => {
+    answerVisitor([KNOWN.id])
+    const { unmount } = renderApp('/visitor?tcid=123')
+    const one = await screen.findByRole('region', { name: `${text.visitor} 123` }, { timeout: 5000 })
+    expect(within(one).getByRole('status')).toHaveTextContent(text.inOne)
+    unmount()
+
+    answerVisitor(Array.from({ length: 1234 }, (_, index) => `ID${index}`))
+    const many = renderApp('/visitor?tcid=456')
+    const thousands = await screen.findByRole('region', { name: `${text.visitor} 456` }, { timeout: 5000 })
+    expect(within(thousands).getByRole('status').textContent).toBe(text.inThousands)
+    many.unmount()
+
+    answerVisitor([])
+    renderApp('/visitor?tcid=789')
+    const none = await screen.findByRole('region', { name: `${text.visitor} 789` }, { timeout: 5000 })
+    expect(within(none).getByRole('status').textContent).toBe(text.inNone)
+  })
+})
+
+describe('Visitor lookup', () => {
   it('opens a lookup straight from the URL', async () => {
     const expected = demoVisitorSegmentIds('123', demo.data.commandersAct)
     expect(expected.length).toBeGreaterThan(1)
     renderApp('/visitor?tcid=123')
-    expect(tcidField()).toHaveValue('123')
+    expect(tcidField(LANGUAGES[0])).toHaveValue('123')
     const result = await screen.findByRole('region', { name: 'Visitor 123' }, { timeout: 5000 })
     await waitFor(() => expect(within(result).getAllByRole('link')).toHaveLength(expected.length))
     expect(

@@ -23,12 +23,6 @@ function recordRowCounts(client: QueryClient): number[] {
 }
 
 describe('brazeQueries', () => {
-  it('uses hierarchical keys', () => {
-    expect(brazeQueries.all().queryKey).toEqual(['segments', 'braze'])
-    expect(brazeQueries.details('abc').queryKey).toEqual(['segment', 'braze', 'abc'])
-    expect(brazeQueries.dataSeries('abc', 30).queryKey).toEqual(['segment', 'braze', 'abc', 'data_series', 30])
-  })
-
   it('finishes the listing when the last page using it goes away, instead of keeping a partial list as if whole', async () => {
     const demo = createDemoHandlers({ brazeCount: 1_200, commandersActCount: 0, latencyMs: 15 })
     server.use(...demo.handlers)
