@@ -20,7 +20,7 @@ const PAGES: OnDemandPages = {
 }
 
 /** Where the app is, as a test reads it (`router.state.location`, updated as the app navigates), and a way to go on. */
-export interface TestRouter {
+interface TestRouter {
   state: { location: Location }
   navigate: NavigateFunction
 }
