@@ -20,6 +20,11 @@ const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
 /** What the app shows while it still loads: the picture stays over it. */
 const STILL_LOADING = '.skeleton, .table-skeleton, [aria-busy="true"]'
 
+/** Drawn wholly below the window (the virtualised table's overscan rows): not on the first screen, not kept. */
+function belowTheFold(element: Element): boolean {
+  return element.getBoundingClientRect().top >= window.innerHeight
+}
+
 function nodesOf(parent: Node, budget: { left: number }): ScreenNode[] {
   const nodes: ScreenNode[] = []
   for (const child of parent.childNodes) {
@@ -27,7 +32,8 @@ function nodesOf(parent: Node, budget: { left: number }): ScreenNode[] {
       if (child.textContent) nodes.push(child.textContent)
       continue
     }
-    if (!(child instanceof Element) || child.hasAttribute('hidden') || --budget.left < 0) continue
+    if (!(child instanceof Element) || child.hasAttribute('hidden') || belowTheFold(child) || --budget.left < 0)
+      continue
     const attributes: Record<string, string> = {}
     for (const { name, value } of child.attributes) attributes[name] = value
     // A form field shows what is typed in it, which its attributes do not say.
