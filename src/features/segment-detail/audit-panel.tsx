@@ -13,7 +13,7 @@ import { useReviewer } from '../../stores/reviewer'
 import { useVerdict } from '../../stores/use-verdicts'
 import { DateWithAge } from './date-with-age'
 import { ReviewHistory } from './review-history'
-import { ReviewerForm } from './reviewer-form'
+import { ReviewerForm } from '../../components/reviewer-form'
 import { useAuditWriter } from './use-audit-writer'
 import { useNoteEditor, type NoteStatus } from './use-note-editor'
 

@@ -6,7 +6,7 @@ import { RichText } from '../../components/rich-text'
 import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { useFormat } from '../../components/use-format'
-import { visibleColumnIds } from './columns'
+import { isValueColumn, visibleColumnIds } from './columns'
 import { csvSeparatorFor } from '../../lib/csv'
 import { downloadText } from '../../lib/download'
 import { useVerdicts } from '../../stores/use-verdicts'
@@ -24,6 +24,9 @@ import { useListKeyboard } from './use-list-keyboard'
 import { useListScrollMemory } from './use-list-scroll-memory'
 import { useSearchKeyWarmup } from './use-search-key-warmup'
 import { useSegmentView } from './use-segment-view'
+import { BulkBar } from './bulk-bar'
+import { RowSelectionContext } from './row-selection-cells'
+import { useRowSelection } from './use-row-selection'
 
 export function SegmentsPage() {
   const { t, i18n } = useTranslation(['segments', 'common'])
@@ -45,6 +48,9 @@ export function SegmentsPage() {
   const keyboard = useListKeyboard({ filters, sort }, sorted)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
+  const viewKeys = useMemo(() => visible.map((row) => row.key), [visible])
+  const viewKeySet = useMemo(() => new Set(viewKeys), [viewKeys])
+  const selection = useRowSelection(viewKeys)
 
   const stillLoading = list.providers.some((provider) => provider.loading)
   // While typing, and while pages stream in, the table is a deferred render: React renders it in slices between
@@ -55,7 +61,7 @@ export function SegmentsPage() {
   // Nothing to show yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then).
   const nothingYet = list.providers.every((provider) => provider.pending && (provider.loading || restoring))
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
-  const visibleColumns = visibleColumnIds(columnVisibility)
+  const exportedColumns = visibleColumnIds(columnVisibility).filter(isValueColumn)
   const clearFilters = () => updateListState({ filters: EMPTY_FILTERS })
   const changeSort = useCallback((next: SegmentListSort) => updateListState({ sort: next }), [updateListState])
 
@@ -96,7 +102,7 @@ export function SegmentsPage() {
         onExport={() => {
           const separator = csvSeparatorFor(i18n.resolvedLanguage ?? i18n.language)
           downloadText(
-            segmentsCsv(visible, visibleColumns, t, { reviews, separator }),
+            segmentsCsv(visible, exportedColumns, t, { reviews, separator }),
             csvFilename(new Date()),
             'text/csv;charset=utf-8',
           )
@@ -129,15 +135,18 @@ export function SegmentsPage() {
           )}
         </EmptyState>
       ) : (
-        <SegmentsTable
-          rows={tableRows}
-          sort={sort}
-          onSortChange={changeSort}
-          columnVisibility={columnVisibility}
-          onColumnVisibilityChange={setColumnVisibility}
-          handle={keyboard.tableRef}
-        />
+        <RowSelectionContext value={selection}>
+          <SegmentsTable
+            rows={tableRows}
+            sort={sort}
+            onSortChange={changeSort}
+            columnVisibility={columnVisibility}
+            onColumnVisibilityChange={setColumnVisibility}
+            handle={keyboard.tableRef}
+          />
+        </RowSelectionContext>
       )}
+      <BulkBar selection={selection} rows={rows} viewKeys={viewKeySet} entries={reviews} />
     </>
   )
 }

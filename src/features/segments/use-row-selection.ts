@@ -1,0 +1,70 @@
+// Which rows of the list are selected for a bulk verdict, by segment key: a selection survives sorting and filtering
+// of the list, and Shift-click selects the range between the last row clicked and this one in the view's order.
+import { useCallback, useMemo, useRef, useState } from 'react'
+
+export interface RowSelection {
+  selected: ReadonlySet<string>
+  /** Selects or clears one row; with `range`, every row of the view from the last row toggled to this one. */
+  toggle: (key: string, range: boolean) => void
+  /** Selects every row of the view, or clears them all when they already are. */
+  toggleView: () => void
+  /** How much of the view is selected, for the header's checkbox. */
+  viewState: 'none' | 'some' | 'all'
+  replace: (keys: Iterable<string>) => void
+}
+
+/** The keys from `from` to `to` in the view's order (either way round); just `to` when `from` is not in the view. */
+export function rangeInView(viewKeys: readonly string[], from: string | undefined, to: string): string[] {
+  const start = from === undefined ? -1 : viewKeys.indexOf(from)
+  const end = viewKeys.indexOf(to)
+  if (start < 0 || end < 0) return [to]
+  return viewKeys.slice(Math.min(start, end), Math.max(start, end) + 1)
+}
+
+/** `viewKeys`: the keys of the rows the list shows, in order. */
+export function useRowSelection(viewKeys: readonly string[]): RowSelection {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set())
+  const anchor = useRef<string | undefined>(undefined)
+
+  const toggle = useCallback(
+    (key: string, range: boolean) => {
+      setSelected((previous) => {
+        const on = !previous.has(key)
+        const next = new Set(previous)
+        for (const each of range ? rangeInView(viewKeys, anchor.current, key) : [key]) {
+          if (on) next.add(each)
+          else next.delete(each)
+        }
+        return next
+      })
+      anchor.current = key
+    },
+    [viewKeys],
+  )
+
+  const viewState = useMemo(() => {
+    let count = 0
+    for (const key of viewKeys) if (selected.has(key)) count += 1
+    return count === 0 ? 'none' : count === viewKeys.length ? 'all' : 'some'
+  }, [viewKeys, selected])
+
+  const toggleView = useCallback(() => {
+    setSelected((previous) => {
+      const next = new Set(previous)
+      const every = viewKeys.every((key) => previous.has(key))
+      for (const key of viewKeys) {
+        if (every) next.delete(key)
+        else next.add(key)
+      }
+      return next
+    })
+  }, [viewKeys])
+
+  const replace = useCallback((keys: Iterable<string>) => setSelected(new Set(keys)), [])
+
+  // One object per change: the table's checkboxes read it from a context and re-render only when it changes.
+  return useMemo(
+    () => ({ selected, toggle, toggleView, viewState, replace }),
+    [selected, toggle, toggleView, viewState, replace],
+  )
+}
