@@ -51,7 +51,9 @@ export function BulkBar({ selection, rows, viewKeys, entries }: BulkBarProps) {
       if (result.conflicts.length === 0) setNote('')
       setStatus({ kind: 'done', verdict, saved: result.saved.length, conflicts: result.conflicts })
     } catch (error) {
-      setStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+      // The server's message is a sentence; the bar's own words follow it.
+      const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
+      setStatus({ kind: 'failed', message })
     }
   }
 

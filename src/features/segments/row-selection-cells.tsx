@@ -1,15 +1,14 @@
 // The selection column's checkboxes (a row's, and the header's "select all in this view" with its mixed state). The
 // column is defined at module scope, so the page hands them the selection through a context.
-import { createContext, useContext, useEffect, useRef, type ChangeEvent } from 'react'
+import { createContext, useContext, useEffect, useRef, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SegmentRow } from './segment-rows'
 import type { RowSelection } from './use-row-selection'
 
 export const RowSelectionContext = createContext<RowSelection | null>(null)
 
-/** A Shift-click selects a range; React hands a checkbox's change over with the click that made it. */
-const withShift = (event: ChangeEvent<HTMLInputElement>) =>
-  'shiftKey' in event.nativeEvent && event.nativeEvent.shiftKey === true
+/** The change comes from the click (a mouse's, or Space's), which says whether Shift was down: a range then. */
+const keepAsIs = () => {}
 
 export function SelectRowCell({ row }: { row: SegmentRow }) {
   const { t } = useTranslation('segments')
@@ -21,7 +20,8 @@ export function SelectRowCell({ row }: { row: SegmentRow }) {
       className="row-select"
       aria-label={t('bulk.selectRow', { name: row.name || row.id })}
       checked={selection.selected.has(row.key)}
-      onChange={(event) => selection.toggle(row.key, withShift(event))}
+      onClick={(event: MouseEvent<HTMLInputElement>) => selection.toggle(row.key, event.shiftKey)}
+      onChange={keepAsIs}
     />
   )
 }

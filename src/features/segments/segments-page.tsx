@@ -22,6 +22,7 @@ import { useColumnVisibility } from './use-column-visibility'
 import { useListState } from './use-list-state'
 import { useListKeyboard } from './use-list-keyboard'
 import { useListScrollMemory } from './use-list-scroll-memory'
+import { useFocusOnReturn } from './use-focus-on-return'
 import { useSearchKeyWarmup } from './use-search-key-warmup'
 import { useSegmentView } from './use-segment-view'
 import { BulkBar } from './bulk-bar'
@@ -44,7 +45,7 @@ export function SegmentsPage() {
   const deferredRows = useDeferredValue(visible)
   useSearchKeyWarmup(list.segments)
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
-  useListScrollMemory(rows.length > 0)
+  const scrollRestored = useListScrollMemory(rows.length > 0)
   const keyboard = useListKeyboard({ filters, sort }, sorted)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
@@ -53,6 +54,7 @@ export function SegmentsPage() {
   const selection = useRowSelection(viewKeys)
 
   const stillLoading = list.providers.some((provider) => provider.loading)
+  useFocusOnReturn(sorted, visible, keyboard.tableRef, { ready: scrollRestored, loading: stillLoading })
   // While typing, and while pages stream in, the table is a deferred render: React renders it in slices between
   // keystrokes and network answers, so neither the typing nor the paging ever waits for it. The first rows are not
   // deferred: a table without rows under a count of thousands would look empty.

@@ -28,10 +28,11 @@ export function useRowSelection(viewKeys: readonly string[]): RowSelection {
 
   const toggle = useCallback(
     (key: string, range: boolean) => {
+      const keys = range ? rangeInView(viewKeys, anchor.current, key) : [key]
       setSelected((previous) => {
         const on = !previous.has(key)
         const next = new Set(previous)
-        for (const each of range ? rangeInView(viewKeys, anchor.current, key) : [key]) {
+        for (const each of keys) {
           if (on) next.add(each)
           else next.delete(each)
         }
