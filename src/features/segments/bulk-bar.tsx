@@ -20,13 +20,13 @@ type BulkStatus =
 
 interface BulkBarProps {
   selection: RowSelection
-  /** Every row of the list (for the names of segments refused), and the keys of the view's rows. */
+  /** Every row of the list (for the names of segments refused), and the rows of the view. */
   rows: readonly SegmentRow[]
-  viewKeys: ReadonlySet<string>
+  view: readonly SegmentRow[]
   entries: ReadonlyMap<string, AuditEntry>
 }
 
-export function BulkBar({ selection, rows, viewKeys, entries }: BulkBarProps) {
+export function BulkBar({ selection, rows, view, entries }: BulkBarProps) {
   const { t } = useTranslation(['segments', 'common'])
   const { reviewer, fromServer, loading, remember } = useReviewer()
   const loaded = useQuery(auditEntriesQuery()).isSuccess
@@ -36,8 +36,9 @@ export function BulkBar({ selection, rows, viewKeys, entries }: BulkBarProps) {
   const count = selection.selected.size
   if (count === 0 && status.kind === 'idle') return null
 
-  let notInView = 0
-  for (const key of selection.selected) if (!viewKeys.has(key)) notInView += 1
+  let inView = 0
+  for (const row of view) if (selection.selected.has(row.key)) inView += 1
+  const notInView = count - inView
   const saving = status.kind === 'saving'
   const needName = !reviewer && !fromServer && !loading
 

@@ -49,9 +49,7 @@ export function SegmentsPage() {
   const keyboard = useListKeyboard({ filters, sort }, sorted)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
-  const viewKeys = useMemo(() => visible.map((row) => row.key), [visible])
-  const viewKeySet = useMemo(() => new Set(viewKeys), [viewKeys])
-  const selection = useRowSelection(viewKeys)
+  const selection = useRowSelection(visible)
 
   const stillLoading = list.providers.some((provider) => provider.loading)
   useFocusOnReturn(sorted, visible, keyboard.tableRef, { ready: scrollRestored, loading: stillLoading })
@@ -148,7 +146,7 @@ export function SegmentsPage() {
           />
         </RowSelectionContext>
       )}
-      <BulkBar selection={selection} rows={rows} viewKeys={viewKeySet} entries={reviews} />
+      <BulkBar selection={selection} rows={rows} view={visible} entries={reviews} />
     </>
   )
 }

@@ -13,22 +13,26 @@ export interface RowSelection {
   replace: (keys: Iterable<string>) => void
 }
 
-/** The keys from `from` to `to` in the view's order (either way round); just `to` when `from` is not in the view. */
-export function rangeInView(viewKeys: readonly string[], from: string | undefined, to: string): string[] {
-  const start = from === undefined ? -1 : viewKeys.indexOf(from)
-  const end = viewKeys.indexOf(to)
-  if (start < 0 || end < 0) return [to]
-  return viewKeys.slice(Math.min(start, end), Math.max(start, end) + 1)
+interface Keyed {
+  key: string
 }
 
-/** `viewKeys`: the keys of the rows the list shows, in order. */
-export function useRowSelection(viewKeys: readonly string[]): RowSelection {
+/** The keys from `from` to `to` in the view's order (either way round); just `to` when `from` is not in the view. */
+function rangeInView(view: readonly Keyed[], from: string | undefined, to: string): string[] {
+  const start = from === undefined ? -1 : view.findIndex((row) => row.key === from)
+  const end = view.findIndex((row) => row.key === to)
+  if (start < 0 || end < 0) return [to]
+  return view.slice(Math.min(start, end), Math.max(start, end) + 1).map((row) => row.key)
+}
+
+/** `view`: the rows the list shows, in order (a keystroke's new view costs nothing here until a row is selected). */
+export function useRowSelection(view: readonly Keyed[]): RowSelection {
   const [selected, setSelected] = useState<ReadonlySet<string>>(() => new Set())
   const anchor = useRef<string | undefined>(undefined)
 
   const toggle = useCallback(
     (key: string, range: boolean) => {
-      const keys = range ? rangeInView(viewKeys, anchor.current, key) : [key]
+      const keys = range ? rangeInView(view, anchor.current, key) : [key]
       setSelected((previous) => {
         const on = !previous.has(key)
         const next = new Set(previous)
@@ -40,26 +44,27 @@ export function useRowSelection(viewKeys: readonly string[]): RowSelection {
       })
       anchor.current = key
     },
-    [viewKeys],
+    [view],
   )
 
   const viewState = useMemo(() => {
+    if (selected.size === 0) return 'none'
     let count = 0
-    for (const key of viewKeys) if (selected.has(key)) count += 1
-    return count === 0 ? 'none' : count === viewKeys.length ? 'all' : 'some'
-  }, [viewKeys, selected])
+    for (const row of view) if (selected.has(row.key)) count += 1
+    return count === 0 ? 'none' : count === view.length ? 'all' : 'some'
+  }, [view, selected])
 
   const toggleView = useCallback(() => {
     setSelected((previous) => {
       const next = new Set(previous)
-      const every = viewKeys.every((key) => previous.has(key))
-      for (const key of viewKeys) {
+      const every = view.every((row) => previous.has(row.key))
+      for (const { key } of view) {
         if (every) next.delete(key)
         else next.add(key)
       }
       return next
     })
-  }, [viewKeys])
+  }, [view])
 
   const replace = useCallback((keys: Iterable<string>) => setSelected(new Set(keys)), [])
 
