@@ -16,7 +16,7 @@ export interface BulkReviewResult {
 /** Two writes per segment at most (verdict, note): a batch stays within what the server takes in one request. */
 const SEGMENTS_PER_REQUEST = Math.floor(BULK_MAX_WRITES / 2)
 
-export function bulkWrites(
+function bulkWrites(
   keys: readonly string[],
   entries: ReadonlyMap<string, AuditEntry>,
   verdict: Verdict,
