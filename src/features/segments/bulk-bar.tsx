@@ -15,7 +15,8 @@ import './bulk-bar.css'
 type BulkStatus =
   | { kind: 'idle' }
   | { kind: 'saving'; count: number }
-  | { kind: 'done'; verdict: Verdict; saved: number; conflicts: readonly AuditEntry[] }
+  /** `after`: the selection the write left; the result is shown until the reviewer selects anew. */
+  | { kind: 'done'; verdict: Verdict; saved: number; conflicts: readonly AuditEntry[]; after: ReadonlySet<string> }
   | { kind: 'failed'; message: string }
 
 interface BulkBarProps {
@@ -32,7 +33,9 @@ export function BulkBar({ selection, rows, view, entries }: BulkBarProps) {
   const loaded = useQuery(auditEntriesQuery()).isSuccess
   const review = useBulkReview(reviewer, entries)
   const [note, setNote] = useState('')
-  const [status, setStatus] = useState<BulkStatus>({ kind: 'idle' })
+  const [written, setStatus] = useState<BulkStatus>({ kind: 'idle' })
+  const status: BulkStatus =
+    written.kind === 'done' && written.after !== selection.selected ? { kind: 'idle' } : written
   const count = selection.selected.size
   if (count === 0 && status.kind === 'idle') return null
 
@@ -48,9 +51,9 @@ export function BulkBar({ selection, rows, view, entries }: BulkBarProps) {
     try {
       const result = await review(keys, verdict, note)
       // The refused stay selected, to be looked at and chosen again; the rest is done.
-      selection.replace(result.conflicts.map((entry) => entry.key))
+      const after = selection.replace(result.conflicts.map((entry) => entry.key))
       if (result.conflicts.length === 0) setNote('')
-      setStatus({ kind: 'done', verdict, saved: result.saved.length, conflicts: result.conflicts })
+      setStatus({ kind: 'done', verdict, saved: result.saved.length, conflicts: result.conflicts, after })
     } catch (error) {
       // The server's message is a sentence; the bar's own words follow it.
       const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')

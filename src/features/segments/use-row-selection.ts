@@ -10,7 +10,8 @@ export interface RowSelection {
   toggleView: () => void
   /** How much of the view is selected, for the header's checkbox. */
   viewState: 'none' | 'some' | 'all'
-  replace: (keys: Iterable<string>) => void
+  /** Selects exactly these keys; gives back the new selection. */
+  replace: (keys: Iterable<string>) => ReadonlySet<string>
 }
 
 interface Keyed {
@@ -66,7 +67,11 @@ export function useRowSelection(view: readonly Keyed[]): RowSelection {
     })
   }, [view])
 
-  const replace = useCallback((keys: Iterable<string>) => setSelected(new Set(keys)), [])
+  const replace = useCallback((keys: Iterable<string>) => {
+    const next: ReadonlySet<string> = new Set(keys)
+    setSelected(next)
+    return next
+  }, [])
 
   // One object per change: the table's checkboxes read it from a context and re-render only when it changes.
   return useMemo(

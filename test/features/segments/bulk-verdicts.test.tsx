@@ -58,7 +58,7 @@ describe.each([
     language: 'fr',
     selectAll: 'Tout sélectionner dans cette vue',
     bar: 'Segments sélectionnés',
-    selected: (count: number) => `${count} sélectionnés`,
+    selected: (count: number) => `${count} sélectionné${count > 1 ? 's' : ''}`,
     verdicts: 'Verdict pour les segments sélectionnés',
     fix: 'Corriger',
     note: 'Note pour tous (facultative)',
@@ -102,6 +102,11 @@ describe.each([
     expect(entries.size).toBe(5)
     expect(rowBoxes().every((box) => !(box as HTMLInputElement).checked)).toBe(true)
     for (const row of bodyRows().slice(2, 7)) expect(within(row).getByText(words.fix)).toBeInTheDocument()
+
+    // A new selection starts afresh: the last result is no longer shown.
+    await user.click(rowBoxes()[0] as HTMLElement)
+    expect(within(bar).getByText(words.selected(1))).toBeInTheDocument()
+    expect(within(bar).queryByText(words.saved(5), { normalizer: (text) => text })).not.toBeInTheDocument()
   })
 
   it('selects the whole view from the header, which shows a mixed state when only some rows are', async () => {
