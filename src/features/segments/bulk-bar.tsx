@@ -27,17 +27,38 @@ interface BulkBarProps {
   entries: ReadonlyMap<string, AuditEntry>
 }
 
-export function BulkBar({ selection, rows, view, entries }: BulkBarProps) {
+/** Nothing until a row is selected: the list asks the server nothing more (who reviews) until then. */
+export function BulkBar(props: BulkBarProps) {
+  const [note, setNote] = useState('')
+  const [written, setStatus] = useState<BulkStatus>({ kind: 'idle' })
+  const { selected } = props.selection
+  const status: BulkStatus = written.kind === 'done' && written.after !== selected ? { kind: 'idle' } : written
+  if (selected.size === 0 && status.kind === 'idle') return null
+  return <SelectionBar {...props} note={note} onNoteChange={setNote} status={status} onStatusChange={setStatus} />
+}
+
+interface SelectionBarProps extends BulkBarProps {
+  note: string
+  onNoteChange: (note: string) => void
+  status: BulkStatus
+  onStatusChange: (status: BulkStatus) => void
+}
+
+function SelectionBar({
+  selection,
+  rows,
+  view,
+  entries,
+  note,
+  onNoteChange: setNote,
+  status,
+  onStatusChange: setStatus,
+}: SelectionBarProps) {
   const { t } = useTranslation(['segments', 'common'])
   const { reviewer, fromServer, loading, remember } = useReviewer()
   const loaded = useQuery(auditEntriesQuery()).isSuccess
   const review = useBulkReview(reviewer, entries)
-  const [note, setNote] = useState('')
-  const [written, setStatus] = useState<BulkStatus>({ kind: 'idle' })
-  const status: BulkStatus =
-    written.kind === 'done' && written.after !== selection.selected ? { kind: 'idle' } : written
   const count = selection.selected.size
-  if (count === 0 && status.kind === 'idle') return null
 
   let inView = 0
   for (const row of view) if (selection.selected.has(row.key)) inView += 1

@@ -49,7 +49,12 @@ export function useFocusOnReturn(
     if (!key) return
     const place = placeInView(sorted, visible, key)
     if (!place && loading) return
-    forgetListReturn()
-    if (place) table.current?.focusRow(Math.min(place.position, visible.length) - 1)
+    // A frame later: the window virtualiser has then drawn the rows at the restored scroll position, so the row is
+    // focused where it is rather than scrolled to from where the virtualiser last saw the page.
+    const frame = requestAnimationFrame(() => {
+      forgetListReturn()
+      if (place) table.current?.focusRow(Math.min(place.position, visible.length) - 1)
+    })
+    return () => cancelAnimationFrame(frame)
   }, [ready, loading, sorted, visible, table])
 }
