@@ -163,9 +163,9 @@ export const SegmentsTable = memo(function SegmentsTable({
    */
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return
-    const row = (event.target as HTMLElement).closest('tr')
-    const current = Number(row?.getAttribute('aria-rowindex')) - 2
-    if (!row || Number.isNaN(current)) return
+    const row = (event.target as HTMLElement).closest('tr[aria-rowindex]')
+    if (!row) return
+    const current = Number(row.getAttribute('aria-rowindex')) - 2
     if (event.key === ' ' && (event.target as HTMLElement).matches('a.segment-name')) {
       event.preventDefault()
       row.querySelector<HTMLInputElement>('input.row-select')?.click()
