@@ -35,6 +35,8 @@ export const RATE_LIMITED_URL = localUrl(4)
 export const SMALL_BUDGET_URL = localUrl(5)
 /** A Braze key without the details and series permissions. */
 export const NO_PERMISSION_URL = localUrl(6)
+/** A small workspace whose audit only the review-queue journeys write to (test/e2e/review-queue.spec.ts). */
+export const QUEUE_URL = localUrl(7)
 
 /** Each run's servers keep their audits in a new folder: a run starts from an empty audit, never the project's data/. */
 const AUDIT_FOLDER = mkdtempSync(join(tmpdir(), 'segment-audit-e2e-'))
@@ -72,6 +74,7 @@ export default defineConfig({
     server(FAILING_CA_URL, { DEMO_FAIL: 'commanders-act' }),
     server(SMALL_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
     server(TEAM_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
+    server(QUEUE_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
     server(RATE_LIMITED_URL, {
       DEMO_BRAZE_SEGMENTS: '1200',
       DEMO_CA_SEGMENTS: '50',

@@ -2,6 +2,7 @@
 import type { z } from 'zod/mini'
 import { apiUrl, APP_REQUEST_HEADERS } from '../lib/api-url'
 import {
+  bulkAnswerSchema,
   conflictAnswerSchema,
   entriesAnswerSchema,
   historyAnswerSchema,
@@ -12,6 +13,7 @@ import {
   writeAnswerSchema,
   type AuditEntry,
   type AuditWrite,
+  type BulkAnswer,
   type EntriesAnswer,
   type HistoryItem,
   type ImportAnswer,
@@ -86,6 +88,16 @@ export async function sendAuditWrite(
   if (response.status === 409)
     return { kind: 'conflict', entry: conflictAnswerSchema.parse(await response.json()).entry }
   return { kind: 'saved', entry: (await parsed(response, writeAnswerSchema)).entry }
+}
+
+/** Writes many segments' fields at once; each write is checked on its own version, so some may come back refused. */
+export async function sendBulkAuditWrites(writes: readonly AuditWrite[], reviewer: string): Promise<BulkAnswer> {
+  const response = await fetch(apiUrl('/api/audit/bulk'), {
+    method: 'POST',
+    headers: { ...headers(reviewer), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ writes }),
+  })
+  return parsed(response, bulkAnswerSchema)
 }
 
 export async function fetchAuditHistory(key: string, signal?: AbortSignal): Promise<HistoryItem[]> {

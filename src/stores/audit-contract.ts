@@ -69,6 +69,9 @@ export const BULK_MAX_WRITES = 5_000
 export const bulkWriteSchema = z.object({
   writes: z.array(auditWriteSchema).check(z.minLength(1), z.maxLength(BULK_MAX_WRITES)),
 })
+/** 200 to a bulk write: the entries written, and for each refused write what the server has now (who changed it). */
+export const bulkAnswerSchema = z.object({ saved: z.array(auditEntrySchema), conflicts: z.array(auditEntrySchema) })
+export type BulkAnswer = z.infer<typeof bulkAnswerSchema>
 /** 409: the field changed since the writer's version; `entry` is what the server has now. */
 export const conflictAnswerSchema = z.object({ error: z.literal('conflict'), entry: auditEntrySchema })
 

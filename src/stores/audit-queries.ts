@@ -50,10 +50,10 @@ export function auditEntriesQuery() {
   })
 }
 
-/** Puts a write's answer into the snapshot at once, before the next poll brings it. */
-export function rememberAuditEntry(client: QueryClient, entry: AuditEntry): void {
+/** Puts a write's answer (one entry, or a bulk write's many) into the snapshot at once, before the next poll. */
+export function rememberAuditEntries(client: QueryClient, entries: readonly AuditEntry[]): void {
   client.setQueryData<AuditSnapshot>(auditKeys.entries(), (snapshot) =>
-    mergeAuditEntries(snapshot, [entry], snapshot?.revision ?? 0),
+    mergeAuditEntries(snapshot, entries, snapshot?.revision ?? 0),
   )
 }
 

@@ -48,6 +48,17 @@ const PAGES: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    // The bulk bar, with a Shift-click range selected and the reviewer's name asked.
+    name: 'segments-selection',
+    open: async (page) => {
+      await page.goto('/?provider=commanders-act')
+      const boxes = page.getByRole('table').getByRole('checkbox')
+      await boxes.nth(1).check()
+      await boxes.nth(4).click({ modifiers: ['Shift'] })
+      await expect(page.locator('.bulk-bar').getByRole('status').first()).toContainText('4')
+    },
+  },
+  {
     name: 'braze-detail',
     open: async (page) => {
       await page.goto('/?provider=braze&tracking=on')

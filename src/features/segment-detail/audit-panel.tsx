@@ -2,7 +2,7 @@
 // "Saved". A write based on a value someone else has since changed is not forced: the panel says who changed it and
 // keeps what this reviewer typed.
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
 import { isShortcut } from '../../lib/keyboard'
@@ -13,7 +13,7 @@ import { useReviewer } from '../../stores/reviewer'
 import { useVerdict } from '../../stores/use-verdicts'
 import { DateWithAge } from './date-with-age'
 import { ReviewHistory } from './review-history'
-import { ReviewerForm } from './reviewer-form'
+import { ReviewerForm } from '../../components/reviewer-form'
 import { useAuditWriter } from './use-audit-writer'
 import { useNoteEditor, type NoteStatus } from './use-note-editor'
 
@@ -50,23 +50,38 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   // The choice shows at once while it is written; a refused or failed write puts back what the server has.
   const verdict: Verdict = verdictStatus.kind === 'saving' ? verdictStatus.verdict : (entry?.verdict ?? 'unreviewed')
 
-  const chooseVerdict = async (chosen: Verdict) => {
+  // One verdict write at a time: a key pressed while the last verdict is on its way is a change of mind, based on the
+  // version that write left, not a conflict with oneself. Each link of the chain passes on the version it saved.
+  const verdictWrites = useRef<Promise<number>>(Promise.resolve(0))
+  const latestChoice = useRef(0)
+  const chooseVerdict = (chosen: Verdict) => {
     if (!ready) return
     setVerdictStatus({ kind: 'saving', verdict: chosen })
-    try {
-      const result = await write({
-        key: segmentKey,
-        field: 'verdict',
-        value: chosen,
-        baseVersion: entry?.verdictVersion ?? 0,
-      })
-      setVerdictStatus(
-        result.kind === 'saved' ? { kind: 'saved' } : { kind: 'conflict', mine: chosen, theirs: result.entry },
-      )
-      if (result.kind === 'saved') announceVerdictSaved(segmentKey)
-    } catch (error) {
-      setVerdictStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
-    }
+    const choice = (latestChoice.current += 1)
+    const seen = entry?.verdictVersion ?? 0
+    verdictWrites.current = verdictWrites.current.then(async (ownVersion) => {
+      // Overtaken by a later choice before it was sent: only the last one is written.
+      if (choice !== latestChoice.current) return ownVersion
+      try {
+        const result = await write({
+          key: segmentKey,
+          field: 'verdict',
+          value: chosen,
+          baseVersion: Math.max(seen, ownVersion),
+        })
+        if (choice === latestChoice.current) {
+          setVerdictStatus(
+            result.kind === 'saved' ? { kind: 'saved' } : { kind: 'conflict', mine: chosen, theirs: result.entry },
+          )
+          if (result.kind === 'saved') announceVerdictSaved(segmentKey)
+        }
+        return result.kind === 'saved' ? result.entry.verdictVersion : 0
+      } catch (error) {
+        if (choice === latestChoice.current)
+          setVerdictStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+        return 0
+      }
+    })
   }
 
   useEffect(() => {
@@ -75,7 +90,7 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
       const chosen = VERDICT_KEYS[event.key]
       if (!chosen) return
       event.preventDefault()
-      void chooseVerdict(chosen)
+      chooseVerdict(chosen)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -97,7 +112,7 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
               name={`verdict-${segmentKey}`}
               value={option}
               checked={verdict === option}
-              onChange={() => void chooseVerdict(option)}
+              onChange={() => chooseVerdict(option)}
             />
             {t(`common:verdict.${option}`)}
             <kbd aria-hidden="true">{KEY_OF[option]}</kbd>

@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import type { AuditWrite } from '../../stores/audit-contract'
 import { sendAuditWrite, type WriteResult } from '../../stores/audit-client'
-import { rememberAuditEntry } from '../../stores/audit-queries'
+import { rememberAuditEntries } from '../../stores/audit-queries'
 
 export type AuditWriter = (write: AuditWrite, options?: { keepalive?: boolean }) => Promise<WriteResult>
 
@@ -12,7 +12,7 @@ export function useAuditWriter(reviewer: string): AuditWriter {
   return useCallback(
     async (write, options) => {
       const result = await sendAuditWrite(write, reviewer, options)
-      rememberAuditEntry(queryClient, result.entry)
+      rememberAuditEntries(queryClient, [result.entry])
       return result
     },
     [queryClient, reviewer],

@@ -2,7 +2,7 @@
 import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
 import { useTranslation } from 'react-i18next'
 import { DisclosurePanel } from '../../components/disclosure-panel'
-import { columnLabel, segmentColumns } from './columns'
+import { columnLabel, isValueColumn, segmentColumns } from './columns'
 
 interface ColumnsMenuProps {
   visibility: ColumnVisibilityState
@@ -15,19 +15,21 @@ export function ColumnsMenu({ visibility, onChange }: ColumnsMenuProps) {
     <DisclosurePanel label={t('columnsMenu.button')} panelLabel={t('columnsMenu.panel')}>
       {() => (
         <ul className="check-list">
-          {segmentColumns.map(({ id, enableHiding }) => (
-            <li key={id}>
-              <label>
-                <input
-                  type="checkbox"
-                  checked={visibility[id] !== false}
-                  disabled={enableHiding === false}
-                  onChange={(event) => onChange((previous) => ({ ...previous, [id]: event.target.checked }))}
-                />
-                <span className="check-label">{columnLabel(t, id)}</span>
-              </label>
-            </li>
-          ))}
+          {segmentColumns
+            .filter(({ id }) => isValueColumn(id))
+            .map(({ id, enableHiding }) => (
+              <li key={id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={visibility[id] !== false}
+                    disabled={enableHiding === false}
+                    onChange={(event) => onChange((previous) => ({ ...previous, [id]: event.target.checked }))}
+                  />
+                  <span className="check-label">{columnLabel(t, id)}</span>
+                </label>
+              </li>
+            ))}
         </ul>
       )}
     </DisclosurePanel>

@@ -20,6 +20,7 @@ import { IdCell, KnownCell, KnownDate, Names, TrackingCell, VerdictCell } from '
 import { fromDetails, type Known, type SegmentRow } from './segment-rows'
 import { MalformedMark } from '../../components/malformed-mark'
 import { SegmentLink } from './segment-link'
+import { SelectAllHeader, SelectRowCell } from './row-selection-cells'
 
 /** The list's translate function: its own strings first, the shared ones (verdicts, "not provided") second. */
 export type SegmentsT = TFunction<['segments', 'common']>
@@ -32,6 +33,8 @@ interface SegmentColumnMeta {
   csv: (row: SegmentRow, t: SegmentsT) => string
   /** Shown on request only, from the columns menu. */
   hiddenByDefault?: boolean
+  /** A control rather than a value (the selection's checkboxes): not exported, not sorted, not in the columns menu. */
+  control?: true
   /** A filter on several values at once (as Tags): its URL parameter and a row's values (undefined: not known). */
   facet?: { param: string; values: (row: SegmentRow) => Known<readonly string[]> }
 }
@@ -126,7 +129,19 @@ const countOf = (values: Known<readonly string[]>) => (typeof values === 'object
 const known = <T,>(value: Known<T>, sortValue: (value: T) => SortValue) =>
   value === undefined || value === NOT_PROVIDED ? null : sortValue(value)
 
+/** The selection's checkboxes, for bulk verdicts (row-selection-cells.tsx): always shown, first. */
+const selectColumn = {
+  id: 'select' as const,
+  header: SelectAllHeader,
+  accessorFn: (): SortValue => null,
+  cell: ({ row }: CellContext<Features, SegmentRow>) => <SelectRowCell row={row.original} />,
+  meta: { csv: () => '', control: true } satisfies SegmentColumnMeta as SegmentColumnMeta,
+  enableHiding: false,
+  enableSorting: false,
+}
+
 export const segmentColumns = [
+  selectColumn,
   column({
     id: 'provider',
     accessorFn: (row) => PROVIDER_IDS.indexOf(row.provider),
@@ -265,3 +280,6 @@ export const FACETS: readonly Facet[] = segmentColumns.flatMap(({ id, meta }) =>
 export function visibleColumnIds(visibility: Readonly<Record<string, boolean>>): ColumnId[] {
   return segmentColumns.map((definition) => definition.id).filter((id) => visibility[id] !== false)
 }
+
+/** The columns that hold a value of the segment (all but the selection), for the export and the sort. */
+export const isValueColumn = (id: ColumnId): boolean => !COLUMN_BY_ID.get(id)?.meta.control

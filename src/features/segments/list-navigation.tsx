@@ -10,6 +10,7 @@ import { segmentPath } from '../../providers/segment'
 import { parseListState } from './list-state'
 import { placeInView } from './review-queue'
 import type { ListLocationState } from './segment-link'
+import { rememberListReturn } from './use-focus-on-return'
 import { useMoveOn } from './use-move-on'
 import { useSegmentView } from './use-segment-view'
 
@@ -35,6 +36,10 @@ export function ListNavigation() {
   const [moveOn, setMoveOn] = useMoveOn()
   // A review queue needs a view to work through: opened from the list, not from a link someone shared.
   const fromList = typeof (location.state as Partial<ListLocationState> | null)?.listSearch === 'string'
+
+  useEffect(() => {
+    if (key) rememberListReturn(key)
+  }, [key])
 
   useEffect(() =>
     onVerdictSaved((saved) => {

@@ -3,7 +3,7 @@ import { isFindingId, type FindingId } from '../../findings/findings'
 import { parseDateParam, toDateParam } from '../../findings/staleness'
 import { isProviderId, type ProviderId } from '../../providers/provider-id'
 import { VERDICTS, type Verdict } from '../../stores/audit-contract'
-import { FACETS, isColumnId, type ColumnId } from './columns'
+import { FACETS, isColumnId, isValueColumn, type ColumnId } from './columns'
 
 export interface SegmentListSort {
   column: ColumnId
@@ -46,7 +46,7 @@ function parseSort(raw: string | null): SegmentListSort {
   if (!raw) return DEFAULT_SORT
   const desc = raw.startsWith('-')
   const column = desc ? raw.slice(1) : raw
-  return isColumnId(column) ? { column, desc } : DEFAULT_SORT
+  return isColumnId(column) && isValueColumn(column) ? { column, desc } : DEFAULT_SORT
 }
 
 export function parseListState(params: URLSearchParams): SegmentListState {

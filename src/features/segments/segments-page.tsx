@@ -6,7 +6,7 @@ import { RichText } from '../../components/rich-text'
 import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { useFormat } from '../../components/use-format'
-import { visibleColumnIds } from './columns'
+import { isValueColumn, visibleColumnIds } from './columns'
 import { csvSeparatorFor } from '../../lib/csv'
 import { downloadText } from '../../lib/download'
 import { useVerdicts } from '../../stores/use-verdicts'
@@ -22,8 +22,12 @@ import { useColumnVisibility } from './use-column-visibility'
 import { useListState } from './use-list-state'
 import { useListKeyboard } from './use-list-keyboard'
 import { useListScrollMemory } from './use-list-scroll-memory'
+import { useFocusOnReturn } from './use-focus-on-return'
 import { useSearchKeyWarmup } from './use-search-key-warmup'
 import { useSegmentView } from './use-segment-view'
+import { BulkBar } from './bulk-bar'
+import { RowSelectionContext } from './row-selection-cells'
+import { useRowSelection } from './use-row-selection'
 
 export function SegmentsPage() {
   const { t, i18n } = useTranslation(['segments', 'common'])
@@ -41,12 +45,14 @@ export function SegmentsPage() {
   const deferredRows = useDeferredValue(visible)
   useSearchKeyWarmup(list.segments)
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
-  useListScrollMemory(rows.length > 0)
+  const scrollRestored = useListScrollMemory(rows.length > 0)
   const keyboard = useListKeyboard({ filters, sort }, sorted)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
+  const selection = useRowSelection(visible)
 
   const stillLoading = list.providers.some((provider) => provider.loading)
+  useFocusOnReturn(sorted, visible, keyboard.tableRef, { ready: scrollRestored, loading: stillLoading })
   // While typing, and while pages stream in, the table is a deferred render: React renders it in slices between
   // keystrokes and network answers, so neither the typing nor the paging ever waits for it. The first rows are not
   // deferred: a table without rows under a count of thousands would look empty.
@@ -55,7 +61,7 @@ export function SegmentsPage() {
   // Nothing to show yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then).
   const nothingYet = list.providers.every((provider) => provider.pending && (provider.loading || restoring))
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
-  const visibleColumns = visibleColumnIds(columnVisibility)
+  const exportedColumns = visibleColumnIds(columnVisibility).filter(isValueColumn)
   const clearFilters = () => updateListState({ filters: EMPTY_FILTERS })
   const changeSort = useCallback((next: SegmentListSort) => updateListState({ sort: next }), [updateListState])
 
@@ -96,7 +102,7 @@ export function SegmentsPage() {
         onExport={() => {
           const separator = csvSeparatorFor(i18n.resolvedLanguage ?? i18n.language)
           downloadText(
-            segmentsCsv(visible, visibleColumns, t, { reviews, separator }),
+            segmentsCsv(visible, exportedColumns, t, { reviews, separator }),
             csvFilename(new Date()),
             'text/csv;charset=utf-8',
           )
@@ -129,15 +135,18 @@ export function SegmentsPage() {
           )}
         </EmptyState>
       ) : (
-        <SegmentsTable
-          rows={tableRows}
-          sort={sort}
-          onSortChange={changeSort}
-          columnVisibility={columnVisibility}
-          onColumnVisibilityChange={setColumnVisibility}
-          handle={keyboard.tableRef}
-        />
+        <RowSelectionContext value={selection}>
+          <SegmentsTable
+            rows={tableRows}
+            sort={sort}
+            onSortChange={changeSort}
+            columnVisibility={columnVisibility}
+            onColumnVisibilityChange={setColumnVisibility}
+            handle={keyboard.tableRef}
+          />
+        </RowSelectionContext>
       )}
+      <BulkBar selection={selection} rows={rows} view={visible} entries={reviews} />
     </>
   )
 }

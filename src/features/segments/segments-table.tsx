@@ -27,6 +27,8 @@ import { SortableHeader } from './sortable-header'
 
 const ROW_HEIGHT = 44
 const OVERSCAN = 10
+/** How many frames a row brought into view may take to be drawn before focusing it is given up. */
+const FOCUS_FRAMES = 30
 
 interface SegmentsTableProps {
   rows: readonly SegmentRow[]
@@ -143,18 +145,44 @@ export const SegmentsTable = memo(function SegmentsTable({
       now.focus()
       return
     }
-    // Not rendered (virtualised away): bring it in, then focus it once painted.
+    // Not rendered (virtualised away): bring it in, then focus it once painted; a long jump (End on 12,000 rows) may
+    // take the virtualiser a few frames of measuring to land.
     virtualizer.scrollToIndex(index, { align: 'auto' })
-    requestAnimationFrame(() => requestAnimationFrame(() => link()?.focus()))
+    let frames = 0
+    const focusWhenDrawn = () => {
+      const drawn = link()
+      if (drawn) drawn.focus()
+      else if ((frames += 1) < FOCUS_FRAMES) requestAnimationFrame(focusWhenDrawn)
+    }
+    requestAnimationFrame(focusWhenDrawn)
   }
   useImperativeHandle(handle, () => ({ focusRow }))
-  /** ↑ and ↓ move between rows' name links; Enter on one opens it, as a link does. */
+  /**
+   * ↑/↓ move between rows' name links, Home/End to the first and last row, PageUp/PageDown by a screen; Enter on a
+   * link opens it, as a link does, and Space ticks the row's checkbox rather than scrolling the page.
+   */
   const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return
-    const current = (event.target as HTMLElement).closest('tr')?.getAttribute('aria-rowindex')
-    if (!current) return
+    if (event.altKey || event.ctrlKey || event.metaKey) return
+    const row = (event.target as HTMLElement).closest('tr[aria-rowindex]')
+    if (!row) return
+    const current = Number(row.getAttribute('aria-rowindex')) - 2
+    if (event.key === ' ' && (event.target as HTMLElement).matches('a.segment-name')) {
+      event.preventDefault()
+      row.querySelector<HTMLInputElement>('input.row-select')?.click()
+      return
+    }
+    const screen = Math.max(1, Math.floor(window.innerHeight / ROW_HEIGHT) - 1)
+    const target = {
+      ArrowDown: current + 1,
+      ArrowUp: current - 1,
+      Home: 0,
+      End: rows.length - 1,
+      PageDown: Math.min(rows.length - 1, current + screen),
+      PageUp: Math.max(0, current - screen),
+    }[event.key]
+    if (target === undefined) return
     event.preventDefault()
-    focusRow(Number(current) - 2 + (event.key === 'ArrowDown' ? 1 : -1))
+    focusRow(target)
   }
   const visibleColumns = table.getVisibleLeafColumns()
   // One array per visibility state, so that memoised rows stay as they are.
@@ -175,9 +203,15 @@ export const SegmentsTable = memo(function SegmentsTable({
       <thead>
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id} aria-rowindex={1}>
-            {group.headers.map((header) => (
-              <SortableHeader key={header.id} header={header} />
-            ))}
+            {group.headers.map((header) =>
+              header.column.getCanSort() ? (
+                <SortableHeader key={header.id} header={header} />
+              ) : (
+                <th key={header.id} scope="col" className={`col-${header.column.id}`}>
+                  {flexRender(header.column.columnDef.header, header.getContext())}
+                </th>
+              ),
+            )}
           </tr>
         ))}
       </thead>

@@ -1,15 +1,17 @@
-// Remembers how far down the list the user was, so coming back from a segment lands on the same rows.
+// Remembers how far down the list the user was, so coming back from a segment lands on the same rows. Says when that
+// is done (at once when there is nothing to restore), so the focus on return moves after it.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { useLocation } from 'react-router'
 
 const MAX_RESTORE_FRAMES = 30
 const key = (search: string) => `segment-audit:list-scroll:${search}`
 
-export function useListScrollMemory(rowsReady: boolean) {
+export function useListScrollMemory(rowsReady: boolean): boolean {
   const { search } = useLocation()
   const [restoreTo] = useState(() => Number(sessionStorage.getItem(key(search))) || 0)
   const currentSearch = useRef(search)
   const lastScrollY = useRef(restoreTo)
+  const [restored, setRestored] = useState(restoreTo <= 0)
   useEffect(() => {
     currentSearch.current = search
   }, [search])
@@ -22,6 +24,7 @@ export function useListScrollMemory(rowsReady: boolean) {
       const reachable = document.documentElement.scrollHeight - window.innerHeight >= restoreTo
       if (reachable || frames >= MAX_RESTORE_FRAMES) {
         window.scrollTo(0, restoreTo)
+        setRestored(true)
         return
       }
       frames += 1
@@ -42,4 +45,5 @@ export function useListScrollMemory(rowsReady: boolean) {
       sessionStorage.setItem(key(currentSearch.current), String(lastScrollY.current))
     }
   }, [])
+  return restored
 }

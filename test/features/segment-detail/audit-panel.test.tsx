@@ -160,6 +160,19 @@ describe('Audit panel: verdicts', () => {
     await waitFor(async () => expect(await stored()).toMatchObject({ verdict: 'unreviewed' }))
   })
 
+  it('takes a key pressed while the last verdict is on its way as a change of mind, not a conflict', async () => {
+    const user = userEvent.setup()
+    // Each write takes a moment, then reaches the real audit routes.
+    server.use(http.post('*/api/audit/writes', () => delay(150)))
+    await openPanel()
+    await user.keyboard('1')
+    await user.keyboard('0')
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+    expect(verdictRadio('Unreviewed')).toBeChecked()
+    expect(within(panel()).queryByRole('alert')).not.toBeInTheDocument()
+    expect(await stored()).toMatchObject({ verdict: 'unreviewed', verdictVersion: 2 })
+  })
+
   it('says "Not saved" and puts back the server’s verdict when the write fails', async () => {
     const user = userEvent.setup()
     server.use(

@@ -9,7 +9,7 @@ import {
   type SegmentListFilters,
   type SegmentListState,
 } from '../../../src/features/segments/list-state'
-import { segmentColumns } from '../../../src/features/segments/columns'
+import { isValueColumn, segmentColumns } from '../../../src/features/segments/columns'
 
 const state = (filters: Partial<SegmentListFilters> = {}, sort = DEFAULT_SORT): SegmentListState => ({
   filters: { ...EMPTY_FILTERS, ...filters },
@@ -197,12 +197,19 @@ describe('URL round trip', () => {
     expect(parseListState(new URLSearchParams(url))).toEqual(value)
   })
 
-  it.each(segmentColumns.map((column) => column.id))('sort by %s survives both directions', (column) => {
-    for (const desc of [false, true]) {
-      const value = state({}, { column, desc })
-      expect(parseListState(listStateToParams(value))).toEqual(value)
-    }
+  it('never sorts by the selection’s checkboxes: the default order instead', () => {
+    expect(parseListState(new URLSearchParams('sort=select')).sort).toEqual(parseListState(new URLSearchParams()).sort)
   })
+
+  it.each(segmentColumns.map((column) => column.id).filter(isValueColumn))(
+    'sort by %s survives both directions',
+    (column) => {
+      for (const desc of [false, true]) {
+        const value = state({}, { column, desc })
+        expect(parseListState(listStateToParams(value))).toEqual(value)
+      }
+    },
+  )
 
   it('URL → state → URL drops noise and duplicates', () => {
     const noisy = new URLSearchParams(

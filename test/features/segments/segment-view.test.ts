@@ -1,7 +1,13 @@
 // The table model: rows built from segments and cached details, sorted (unknowns last), filtered, counted and faceted.
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
-import { COLUMN_BY_ID, FACETS, segmentColumns, type ColumnId } from '../../../src/features/segments/columns'
+import {
+  COLUMN_BY_ID,
+  FACETS,
+  isValueColumn,
+  segmentColumns,
+  type ColumnId,
+} from '../../../src/features/segments/columns'
 import { EMPTY_FILTERS, type SegmentListFilters } from '../../../src/features/segments/list-state'
 import { buildSegmentRows, type SegmentRow } from '../../../src/features/segments/segment-rows'
 import {
@@ -40,7 +46,7 @@ const verdictsMap = (byKey: Record<string, Verdict>): ReadonlyMap<string, AuditE
   auditEntriesByKey(...Object.entries(byKey).map(([key, verdict]) => auditEntry(key, verdict)))
 const names = (rows: readonly SegmentRow[]) => rows.map((row) => row.name)
 const filters = (partial: Partial<SegmentListFilters> = {}): SegmentListFilters => ({ ...EMPTY_FILTERS, ...partial })
-const COLUMN_IDS = segmentColumns.map((column) => column.id)
+const COLUMN_IDS = segmentColumns.map((column) => column.id).filter(isValueColumn)
 
 /** What a column says of a row, as the CSV export (and a reader) gets it. */
 const en = i18next.getFixedT('en', ['segments', 'common'])

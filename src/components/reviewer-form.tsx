@@ -1,20 +1,32 @@
 // Asks once who is reviewing: the name is recorded with each verdict and remembered in this browser. A verdict key
-// pressed before a name is given brings the reviewer here and says why, rather than being ignored.
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+// pressed before a name is given brings the reviewer here and says why, rather than being ignored. Used by a segment's
+// Audit card and by the list's bulk verdicts, so both ask the same way.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isShortcut } from '../../lib/keyboard'
+import { isShortcut } from '../lib/keyboard'
+
+const NO_KEYS: Readonly<Record<string, unknown>> = {}
 
 export function ReviewerForm({
   onSubmit,
-  verdictKeys,
+  verdictKeys = NO_KEYS,
+  asking = false,
 }: {
   onSubmit: (name: string) => void
-  verdictKeys: Readonly<Record<string, unknown>>
+  /** Keys that would set a verdict here: pressed without a name, they bring the reviewer to the field. */
+  verdictKeys?: Readonly<Record<string, unknown>>
+  /** A verdict was already asked for: say at once why the name comes first, and take the focus. */
+  asking?: boolean
 }) {
-  const { t } = useTranslation('detail')
+  const { t } = useTranslation('common')
   const [name, setName] = useState('')
-  const [nameFirst, setNameFirst] = useState(false)
+  const [nameFirst, setNameFirst] = useState(asking)
   const input = useRef<HTMLInputElement>(null)
+  const headingId = useId()
+  const inputId = useId()
+  useEffect(() => {
+    if (asking) input.current?.focus()
+  }, [asking])
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!isShortcut(event) || !(event.key in verdictKeys)) return
@@ -30,14 +42,14 @@ export function ReviewerForm({
     if (name.trim()) onSubmit(name)
   }
   return (
-    <form className="card audit-panel" onSubmit={submit} aria-labelledby="reviewer-heading">
-      <h2 id="reviewer-heading">{t('reviewer.heading')}</h2>
+    <form className="card audit-panel" onSubmit={submit} aria-labelledby={headingId}>
+      <h2 id={headingId}>{t('reviewer.heading')}</h2>
       <p className="muted">{t('reviewer.intro')}</p>
-      <label htmlFor="reviewer-name">{t('reviewer.name')}</label>
+      <label htmlFor={inputId}>{t('reviewer.name')}</label>
       <div className="visitor-row">
         <input
           ref={input}
-          id="reviewer-name"
+          id={inputId}
           className="input"
           value={name}
           onChange={(event) => setName(event.target.value)}

@@ -1,0 +1,151 @@
+// The bar over the list once rows are selected: one verdict, and optionally one note, for all of them. It says saved
+// only once the server has answered, and names the segments someone else changed meanwhile (left as they are).
+import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ReviewerForm } from '../../components/reviewer-form'
+import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
+import { auditEntriesQuery } from '../../stores/audit-queries'
+import { useReviewer } from '../../stores/reviewer'
+import type { SegmentRow } from './segment-rows'
+import { useBulkReview } from './use-bulk-review'
+import type { RowSelection } from './use-row-selection'
+import './bulk-bar.css'
+
+type BulkStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving'; count: number }
+  /** `after`: the selection the write left; the result is shown until the reviewer selects anew. */
+  | { kind: 'done'; verdict: Verdict; saved: number; conflicts: readonly AuditEntry[]; after: ReadonlySet<string> }
+  | { kind: 'failed'; message: string }
+
+interface BulkBarProps {
+  selection: RowSelection
+  /** Every row of the list (for the names of segments refused), and the rows of the view. */
+  rows: readonly SegmentRow[]
+  view: readonly SegmentRow[]
+  entries: ReadonlyMap<string, AuditEntry>
+}
+
+/** Nothing until a row is selected: the list asks the server nothing more (who reviews) until then. */
+export function BulkBar(props: BulkBarProps) {
+  const [note, setNote] = useState('')
+  const [written, setStatus] = useState<BulkStatus>({ kind: 'idle' })
+  const { selected } = props.selection
+  const status: BulkStatus = written.kind === 'done' && written.after !== selected ? { kind: 'idle' } : written
+  if (selected.size === 0 && status.kind === 'idle') return null
+  return <SelectionBar {...props} note={note} onNoteChange={setNote} status={status} onStatusChange={setStatus} />
+}
+
+interface SelectionBarProps extends BulkBarProps {
+  note: string
+  onNoteChange: (note: string) => void
+  status: BulkStatus
+  onStatusChange: (status: BulkStatus) => void
+}
+
+function SelectionBar({
+  selection,
+  rows,
+  view,
+  entries,
+  note,
+  onNoteChange: setNote,
+  status,
+  onStatusChange: setStatus,
+}: SelectionBarProps) {
+  const { t } = useTranslation(['segments', 'common'])
+  const { reviewer, fromServer, loading, remember } = useReviewer()
+  const loaded = useQuery(auditEntriesQuery()).isSuccess
+  const review = useBulkReview(reviewer, entries)
+  const count = selection.selected.size
+
+  let inView = 0
+  for (const row of view) if (selection.selected.has(row.key)) inView += 1
+  const notInView = count - inView
+  const saving = status.kind === 'saving'
+  const needName = !reviewer && !fromServer && !loading
+
+  const apply = async (verdict: Verdict) => {
+    const keys = [...selection.selected]
+    setStatus({ kind: 'saving', count: keys.length })
+    try {
+      const result = await review(keys, verdict, note)
+      // The refused stay selected, to be looked at and chosen again; the rest is done.
+      const after = selection.replace(result.conflicts.map((entry) => entry.key))
+      if (result.conflicts.length === 0) setNote('')
+      setStatus({ kind: 'done', verdict, saved: result.saved.length, conflicts: result.conflicts, after })
+    } catch (error) {
+      // The server's message is a sentence; the bar's own words follow it.
+      const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
+      setStatus({ kind: 'failed', message })
+    }
+  }
+
+  return (
+    <section className="bulk-bar" aria-label={t('bulk.region')}>
+      <div className="bulk-row">
+        <p role="status" className="bulk-count">
+          <strong>{t('bulk.selected', { count })}</strong>
+          {notInView > 0 ? <span className="muted"> {t('bulk.notInView', { count: notInView })}</span> : null}
+        </p>
+        {count > 0 ? (
+          <button type="button" className="button button-ghost" onClick={() => selection.replace([])}>
+            {t('bulk.clear')}
+          </button>
+        ) : null}
+      </div>
+      {count > 0 && needName ? <ReviewerForm onSubmit={remember} /> : null}
+      {count > 0 && !needName ? (
+        <div className="bulk-row">
+          <div role="group" aria-label={t('bulk.verdicts')} className="bulk-verdicts">
+            {VERDICTS.map((verdict) => (
+              <button
+                key={verdict}
+                type="button"
+                className={`button bulk-verdict verdict-${verdict}`}
+                disabled={saving || !loaded || !reviewer}
+                onClick={() => void apply(verdict)}
+              >
+                {t(`common:verdict.${verdict}`)}
+              </button>
+            ))}
+          </div>
+          <label className="bulk-note">
+            <span>{t('bulk.note')}</span>
+            <input className="input" value={note} onChange={(event) => setNote(event.target.value)} />
+          </label>
+        </div>
+      ) : null}
+      <p role="status" className={`save-state save-${status.kind === 'failed' ? 'failed' : 'saved'}`}>
+        {status.kind === 'saving' ? t('bulk.saving', { count: status.count }) : null}
+        {status.kind === 'done' && status.saved > 0
+          ? t('bulk.saved', { count: status.saved, verdict: t(`common:verdict.${status.verdict}`) })
+          : null}
+        {status.kind === 'failed' ? t('bulk.failed', { message: status.message }) : null}
+      </p>
+      {status.kind === 'done' && status.conflicts.length > 0 ? (
+        <Conflicts conflicts={status.conflicts} rows={rows} />
+      ) : null}
+    </section>
+  )
+}
+
+function Conflicts({ conflicts, rows }: { conflicts: readonly AuditEntry[]; rows: readonly SegmentRow[] }) {
+  const { t } = useTranslation('segments')
+  const reviewers = [...new Set(conflicts.map((entry) => entry.reviewer))].join(', ')
+  const nameOf = (key: string) => {
+    const row = rows.find((each) => each.key === key)
+    return row ? row.name || row.id : key
+  }
+  return (
+    <div role="alert" className="conflict">
+      <p>{t('bulk.conflicts', { count: conflicts.length, reviewers })}</p>
+      <ul className="bulk-conflicts">
+        {conflicts.map((entry) => (
+          <li key={entry.key}>{nameOf(entry.key)}</li>
+        ))}
+      </ul>
+    </div>
+  )
+}

@@ -1,0 +1,49 @@
+// The selection column's checkboxes (a row's, and the header's "select all in this view" with its mixed state). The
+// column is defined at module scope, so the page hands them the selection through a context.
+import { createContext, useContext, useEffect, useRef, type MouseEvent } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { SegmentRow } from './segment-rows'
+import type { RowSelection } from './use-row-selection'
+
+export const RowSelectionContext = createContext<RowSelection | null>(null)
+
+/** The change comes from the click (a mouse's, or Space's), which says whether Shift was down: a range then. */
+const keepAsIs = () => {}
+
+export function SelectRowCell({ row }: { row: SegmentRow }) {
+  const { t } = useTranslation('segments')
+  const selection = useContext(RowSelectionContext)
+  if (!selection) return null
+  return (
+    <input
+      type="checkbox"
+      className="row-select"
+      aria-label={t('bulk.selectRow', { name: row.name || row.id })}
+      checked={selection.selected.has(row.key)}
+      onClick={(event: MouseEvent<HTMLInputElement>) => selection.toggle(row.key, event.shiftKey)}
+      onChange={keepAsIs}
+    />
+  )
+}
+
+export function SelectAllHeader() {
+  const { t } = useTranslation('segments')
+  const selection = useContext(RowSelectionContext)
+  const box = useRef<HTMLInputElement>(null)
+  const state = selection?.viewState ?? 'none'
+  useEffect(() => {
+    // Mixed is a DOM property only, not an attribute React sets.
+    if (box.current) box.current.indeterminate = state === 'some'
+  }, [state])
+  if (!selection) return null
+  return (
+    <input
+      ref={box}
+      type="checkbox"
+      className="row-select"
+      aria-label={t('bulk.selectAll')}
+      checked={state === 'all'}
+      onChange={selection.toggleView}
+    />
+  )
+}

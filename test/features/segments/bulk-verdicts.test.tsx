@@ -1,0 +1,242 @@
+// @vitest-environment jsdom
+// Bulk verdicts on the Segments list, against the server's real audit routes: select rows (one by one, Shift-click for
+// a range, the whole view), set one verdict and note for all, each segment getting its own history entry; segments
+// another reviewer changed meanwhile are named and left as they are; the reviewer's name is asked first.
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import i18next from 'i18next'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { testAuditStore } from '../../msw/audit-handlers'
+import { createDemoHandlers } from '../../msw/demo-handlers'
+import { renderApp } from '../../render-app'
+
+// Few enough rows for the virtualised table to show them all in jsdom.
+const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 6 })
+const server = setupServer(...demo.handlers)
+const REVIEWER_KEY = 'segment-audit:reviewer:v1'
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeEach(() => localStorage.setItem(REVIEWER_KEY, 'Camille'))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+const TOTAL = demo.data.braze.length + demo.data.commandersAct.length
+const table = () => screen.getByRole('table', { name: /^(Segments)$/ })
+const bodyRows = () => within(table()).getAllByRole('row').slice(1)
+const rowBoxes = () => bodyRows().map((row) => within(row).getByRole('checkbox'))
+const rowKey = (row: HTMLElement) => {
+  const [, provider = '', id = ''] =
+    /\/segments\/([^/]+)\/(.+)$/.exec(within(row).getAllByRole('link')[0]?.getAttribute('href') ?? '') ?? []
+  return `${provider}:${decodeURIComponent(id)}`
+}
+
+async function listed(url = '/', count = TOTAL) {
+  const view = renderApp(url)
+  await waitFor(() => expect(screen.getAllByRole('status')[0]).toHaveTextContent(new RegExp(`^${count} segments`)))
+  await waitFor(() => expect(rowBoxes()).toHaveLength(count))
+  return view
+}
+
+async function storedEntries() {
+  return new Map((await (await testAuditStore()).listEntries()).entries.map((entry) => [entry.key, entry]))
+}
+
+describe.each([
+  {
+    language: 'en',
+    selectAll: 'Select all in this view',
+    bar: 'Selected segments',
+    selected: (count: number) => `${count} selected`,
+    verdicts: 'Verdict for the selected segments',
+    fix: 'Fix',
+    note: 'Note for all (optional)',
+    saved: (count: number) => `Saved: Fix on ${count} segments.`,
+  },
+  {
+    language: 'fr',
+    selectAll: 'Tout sélectionner dans cette vue',
+    bar: 'Segments sélectionnés',
+    selected: (count: number) => `${count} sélectionné${count > 1 ? 's' : ''}`,
+    verdicts: 'Verdict pour les segments sélectionnés',
+    fix: 'Corriger',
+    note: 'Note pour tous (facultative)',
+    saved: (count: number) => `Enregistré\u202f: Corriger pour ${count} segments.`,
+  },
+])('Bulk verdicts ($language)', (words) => {
+  beforeEach(async () => {
+    await i18next.changeLanguage(words.language)
+  })
+
+  it('sets one verdict and note on a Shift-click range, each segment with its own history, then clears the selection', async () => {
+    const user = userEvent.setup()
+    await listed()
+    const first = bodyRows()[2]
+    const last = bodyRows()[6]
+    if (!first || !last) throw new Error('the table shows too few rows')
+    await user.click(within(first).getByRole('checkbox'))
+    await user.keyboard('{Shift>}')
+    await user.click(within(last).getByRole('checkbox'))
+    await user.keyboard('{/Shift}')
+    const bar = screen.getByRole('region', { name: words.bar })
+    expect(within(bar).getByText(words.selected(5))).toBeInTheDocument()
+    expect(rowBoxes().map((box) => (box as HTMLInputElement).checked)).toEqual(
+      rowBoxes().map((_, index) => index >= 2 && index <= 6),
+    )
+    const keys = bodyRows().slice(2, 7).map(rowKey)
+
+    await user.type(within(bar).getByRole('textbox', { name: words.note }), 'Merge into one')
+    await user.click(
+      within(within(bar).getByRole('group', { name: words.verdicts })).getByRole('button', { name: words.fix }),
+    )
+
+    // French spaces before a colon are narrow no-break ones: compared as they are, not as spaces.
+    expect(await within(bar).findByText(words.saved(5), { normalizer: (text) => text })).toBeInTheDocument()
+    const entries = await storedEntries()
+    for (const key of keys) {
+      expect(entries.get(key)).toMatchObject({ verdict: 'fix', note: 'Merge into one', verdictBy: 'Camille' })
+      const history = await (await testAuditStore()).history(key)
+      expect(history.map((item) => item.field).sort()).toEqual(['note', 'verdict'])
+    }
+    expect(entries.size).toBe(5)
+    expect(rowBoxes().every((box) => !(box as HTMLInputElement).checked)).toBe(true)
+    for (const row of bodyRows().slice(2, 7)) expect(within(row).getByText(words.fix)).toBeInTheDocument()
+
+    // A new selection starts afresh: the last result is no longer shown.
+    await user.click(rowBoxes()[0] as HTMLElement)
+    expect(within(bar).getByText(words.selected(1))).toBeInTheDocument()
+    expect(within(bar).queryByText(words.saved(5), { normalizer: (text) => text })).not.toBeInTheDocument()
+  })
+
+  it('selects the whole view from the header, which shows a mixed state when only some rows are', async () => {
+    const user = userEvent.setup()
+    await listed()
+    const all = within(table()).getByRole('checkbox', { name: words.selectAll })
+    expect(all).not.toBeChecked()
+    await user.click(rowBoxes()[0] as HTMLElement)
+    expect(all).toBePartiallyChecked()
+    await user.click(all)
+    expect(all).toBeChecked()
+    expect(within(screen.getByRole('region', { name: words.bar })).getByText(words.selected(TOTAL))).toBeInTheDocument()
+    await user.click(all)
+    expect(rowBoxes().every((box) => !(box as HTMLInputElement).checked)).toBe(true)
+  })
+})
+
+describe('Bulk verdicts: the selection', () => {
+  it('survives sorting and filtering of the list, and says how many are outside the view', async () => {
+    const user = userEvent.setup()
+    await listed('/?provider=braze', demo.data.braze.length)
+    const picked = bodyRows().slice(0, 2)
+    const keys = picked.map(rowKey)
+    for (const row of picked) await user.click(within(row).getByRole('checkbox'))
+
+    await user.click(within(table()).getByRole('button', { name: /^Name/ }))
+    await user.click(within(table()).getByRole('button', { name: /^Name/ }))
+    const checkedKeys = () =>
+      bodyRows()
+        .filter((row) => (within(row).getByRole('checkbox') as HTMLInputElement).checked)
+        .map(rowKey)
+    await waitFor(() => expect(checkedKeys().sort()).toEqual([...keys].sort()))
+
+    const name = within(picked[0] as HTMLElement).getAllByRole('link')[0]?.textContent ?? ''
+    await user.type(screen.getByRole('searchbox', { name: 'Search segments' }), name)
+    const bar = screen.getByRole('region', { name: 'Selected segments' })
+    await waitFor(() =>
+      expect(within(bar).getAllByRole('status')[0]).toHaveTextContent(/^2 selected \(\d of them not in this view\)$/),
+    )
+  })
+
+  it('Space on a focused row ticks its checkbox; Clear selection empties it', async () => {
+    const user = userEvent.setup()
+    await listed()
+    const link = within(bodyRows()[3] as HTMLElement).getAllByRole('link')[0] as HTMLElement
+    link.focus()
+    await user.keyboard(' ')
+    expect(rowBoxes()[3]).toBeChecked()
+    expect(link).toHaveFocus()
+    await user.click(screen.getByRole('button', { name: 'Clear selection' }))
+    expect(rowBoxes()[3]).not.toBeChecked()
+    expect(screen.queryByRole('region', { name: 'Selected segments' })).not.toBeInTheDocument()
+  })
+})
+
+describe('Bulk verdicts with the team', () => {
+  it('names the segments another reviewer changed meanwhile, leaves them as they are, and saves the rest', async () => {
+    const user = userEvent.setup()
+    // The page never hears of Marie's verdicts (as if she saved them just after its last poll).
+    server.use(http.get('*/api/audit/entries', () => HttpResponse.json({ revision: 0, entries: [] })))
+    await listed()
+    const keys = bodyRows().slice(0, 4).map(rowKey)
+    const store = await testAuditStore()
+    for (const key of keys.slice(0, 2)) {
+      const outcome = await store.write({ key, field: 'verdict', value: 'keep', baseVersion: 0 }, 'Marie', new Date())
+      expect(outcome.ok).toBe(true)
+    }
+    for (const box of rowBoxes().slice(0, 4)) await user.click(box)
+    const bar = screen.getByRole('region', { name: 'Selected segments' })
+    await user.click(within(bar).getByRole('button', { name: 'Archive' }))
+
+    const alert = await within(bar).findByRole('alert')
+    expect(alert).toHaveTextContent('2 were changed by Marie meanwhile — not overwritten')
+    const names = bodyRows()
+      .slice(0, 2)
+      .map((row) => within(row).getAllByRole('link')[0]?.textContent ?? '')
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(names)
+    expect(within(bar).getByText('Saved: Archive on 2 segments.')).toBeInTheDocument()
+    const entries = await storedEntries()
+    expect(keys.map((key) => entries.get(key)?.verdict)).toEqual(['keep', 'keep', 'archive', 'archive'])
+    // The two refused stay selected, to be chosen again.
+    expect(within(bar).getByText('2 selected')).toBeInTheDocument()
+  })
+
+  it('asks for the reviewer’s name first, with the same form as a segment’s page', async () => {
+    localStorage.removeItem(REVIEWER_KEY)
+    const user = userEvent.setup()
+    await listed()
+    await user.click(rowBoxes()[0] as HTMLElement)
+    const bar = screen.getByRole('region', { name: 'Selected segments' })
+    expect(within(bar).queryByRole('button', { name: 'Keep' })).not.toBeInTheDocument()
+    await user.type(within(bar).getByRole('textbox', { name: 'Your name' }), 'Léa')
+    await user.click(within(bar).getByRole('button', { name: 'Start reviewing' }))
+    await user.click(within(bar).getByRole('button', { name: 'Keep' }))
+    expect(await within(bar).findByText('Saved: Keep on 1 segment.')).toBeInTheDocument()
+    expect([...(await storedEntries()).values()][0]).toMatchObject({ verdict: 'keep', verdictBy: 'Léa' })
+  })
+
+  it('says "Saving…" until the server answers, and keeps the selection when the write fails', async () => {
+    const user = userEvent.setup()
+    let answer: () => void = () => {}
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve
+    })
+    server.use(
+      http.post('*/api/audit/bulk', async () => {
+        await answered
+        return HttpResponse.json(
+          { error: 'store_error', message: 'The audit database failed; nothing was changed.' },
+          { status: 500 },
+        )
+      }),
+    )
+    await listed()
+    await user.click(rowBoxes()[0] as HTMLElement)
+    await user.click(rowBoxes()[1] as HTMLElement)
+    const bar = screen.getByRole('region', { name: 'Selected segments' })
+    await user.click(within(bar).getByRole('button', { name: 'Keep' }))
+    expect(within(bar).getByText('Saving 2 segments…')).toBeInTheDocument()
+    expect(within(bar).getByRole('button', { name: 'Fix' })).toBeDisabled()
+    answer()
+    expect(
+      await within(bar).findByText(
+        'Not saved: The audit database failed; nothing was changed. The selection is kept; try again.',
+      ),
+    ).toBeInTheDocument()
+    expect(within(bar).getByText('2 selected')).toBeInTheDocument()
+  })
+})
