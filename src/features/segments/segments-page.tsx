@@ -1,6 +1,6 @@
 // The Segments page (/): both providers in one fast table, with search, filters, export and per-provider status.
 import { useIsRestoring } from '@tanstack/react-query'
-import { useCallback, useDeferredValue, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
 import { EmptyState } from '../../components/empty-state'
@@ -25,9 +25,11 @@ import { useListScrollMemory } from './use-list-scroll-memory'
 import { useFocusOnReturn } from './use-focus-on-return'
 import { useSearchKeyWarmup } from './use-search-key-warmup'
 import { useSegmentView } from './use-segment-view'
-import { BulkBar } from './bulk-bar'
 import { RowSelectionContext } from './row-selection-cells'
 import { useRowSelection } from './use-row-selection'
+
+/** The bulk bar's code (and its reviewer form) loads with the first selection: most visits select nothing. */
+const BulkBar = lazy(() => import('./bulk-bar').then((module) => ({ default: module.BulkBar })))
 
 export function SegmentsPage() {
   const { t, i18n } = useTranslation(['segments', 'common'])
@@ -50,6 +52,9 @@ export function SegmentsPage() {
   const perProvider = useMemo(() => countByProvider(visible), [visible])
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
   const selection = useRowSelection(visible)
+  // Once shown, the bar stays mounted: it keeps saying how the last bulk write went after the selection is cleared.
+  const [bulkUsed, setBulkUsed] = useState(false)
+  if (!bulkUsed && selection.selected.size > 0) setBulkUsed(true)
 
   const stillLoading = list.providers.some((provider) => provider.loading)
   useFocusOnReturn(sorted, visible, keyboard.tableRef, { ready: scrollRestored, loading: stillLoading })
@@ -146,7 +151,11 @@ export function SegmentsPage() {
           />
         </RowSelectionContext>
       )}
-      <BulkBar selection={selection} rows={rows} view={visible} entries={reviews} />
+      {bulkUsed && (
+        <Suspense fallback={null}>
+          <BulkBar selection={selection} rows={rows} view={visible} entries={reviews} />
+        </Suspense>
+      )}
     </>
   )
 }

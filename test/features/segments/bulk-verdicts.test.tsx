@@ -79,7 +79,7 @@ describe.each([
     await user.keyboard('{Shift>}')
     await user.click(within(last).getByRole('checkbox'))
     await user.keyboard('{/Shift}')
-    const bar = screen.getByRole('region', { name: words.bar })
+    const bar = await screen.findByRole('region', { name: words.bar })
     expect(within(bar).getByText(words.selected(5))).toBeInTheDocument()
     expect(rowBoxes().map((box) => (box as HTMLInputElement).checked)).toEqual(
       rowBoxes().map((_, index) => index >= 2 && index <= 6),
