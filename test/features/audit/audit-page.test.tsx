@@ -49,14 +49,6 @@ function tagsOf(key: string): string {
   return tags === NOT_PROVIDED ? 'not provided' : tags.join('; ')
 }
 
-const AGE_BUCKETS = [
-  'Under 1 month',
-  '1 to 3 months',
-  '3 to 6 months',
-  '6 to 12 months',
-  '1 to 2 years',
-  'Over 2 years',
-]
 const CHANGE_GROUPS = ['New', 'Gone', 'Renamed', 'Re-tagged']
 
 /** A table's rows as the text of their cells, header row included. */
@@ -823,7 +815,8 @@ describe('Audit page: last updated', () => {
       tableRows(ageTable())
         .slice(1)
         .map((row) => row.slice(0, 2))
-    expect(counts()).toEqual(AGE_BUCKETS.map((label) => [label, '0']))
+    // No date known yet: no chart of zeros, only what it waits for.
+    expect(within(region('Last updated')).queryByRole('table')).not.toBeInTheDocument()
     expect(region('Last updated')).toHaveTextContent(
       `${demo.data.braze.length} of ${demo.data.braze.length} Braze segments are not counted yet`,
     )
