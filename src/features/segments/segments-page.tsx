@@ -9,6 +9,7 @@ import { useFormat } from '../../components/use-format'
 import { visibleColumnIds } from './columns'
 import { csvSeparatorFor } from '../../lib/csv'
 import { downloadText } from '../../lib/download'
+import { useFindingSettings } from '../../stores/finding-settings'
 import { useVerdicts } from '../../stores/use-verdicts'
 import { csvFilename, segmentsCsv } from './export-csv'
 import { DetailsCoverageNote } from './details-coverage-note'
@@ -28,6 +29,7 @@ import { useSegmentView } from './use-segment-view'
 export function SegmentsPage() {
   const { t, i18n } = useTranslation(['segments', 'common'])
   const reviews = useVerdicts()
+  const { staleMonths } = useFindingSettings()
   const format = useFormat()
   useDocumentTitle(t('title'))
   const [{ filters, sort }, updateListState] = useListState()
@@ -37,10 +39,15 @@ export function SegmentsPage() {
   const [typed, setTyped] = useState<string | null>(null)
   if (typed !== null && typed === filters.query) setTyped(null)
   const liveFilters = useMemo(() => (typed === null ? filters : { ...filters, query: typed }), [filters, typed])
-  const { list, collator, rows, sorted, visible, details, findings } = useSegmentView(liveFilters, sort)
+  const [columnVisibility, setColumnVisibility] = useColumnVisibility()
+  const visibleColumns = visibleColumnIds(columnVisibility)
+  const { list, collator, rows, sorted, visible, details, findings, findingsNow } = useSegmentView(
+    liveFilters,
+    sort,
+    visibleColumns.includes('findings'),
+  )
   const deferredRows = useDeferredValue(visible)
   useSearchKeyWarmup(list.segments)
-  const [columnVisibility, setColumnVisibility] = useColumnVisibility()
   useListScrollMemory(rows.length > 0)
   const keyboard = useListKeyboard({ filters, sort }, sorted)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
@@ -55,7 +62,6 @@ export function SegmentsPage() {
   // Nothing to show yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then).
   const nothingYet = list.providers.every((provider) => provider.pending && (provider.loading || restoring))
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
-  const visibleColumns = visibleColumnIds(columnVisibility)
   const clearFilters = () => updateListState({ filters: EMPTY_FILTERS })
   const changeSort = useCallback((next: SegmentListSort) => updateListState({ sort: next }), [updateListState])
 
@@ -96,7 +102,12 @@ export function SegmentsPage() {
         onExport={() => {
           const separator = csvSeparatorFor(i18n.resolvedLanguage ?? i18n.language)
           downloadText(
-            segmentsCsv(visible, visibleColumns, t, { reviews, separator }),
+            segmentsCsv(visible, visibleColumns, t, {
+              reviews,
+              findings: findingsNow().bySegment,
+              staleMonths,
+              separator,
+            }),
             csvFilename(new Date()),
             'text/csv;charset=utf-8',
           )
