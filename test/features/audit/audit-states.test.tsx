@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 // The Audit page says what it does not know, in English and in French: a provider whose list failed shows its error
 // rather than zeros (no count, no chart, no scan), a finding that needs details reads "not scanned yet" until the scan
-// covered them, and the last scan's end and result are still said after a reload, in the same plain words.
+// covered them, and the last scan's end and result are still said after a reload, in the same plain words; the
+// session file is picked with a button in the page's language.
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
@@ -13,6 +14,7 @@ import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
 import { brazeQueries } from '../../../src/providers/braze/queries'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
+import { rememberReviewer } from '../../stores/audit-entries'
 
 const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 6 })
 const server = setupServer(...demo.handlers)
@@ -55,6 +57,10 @@ const LANGUAGES = [
     complete: (total: number) => `Scan complete: ${total} of ${total} fetched`,
     lastDone: /^Last scan \(kept in this browser\) finished on .*2\d{3}.*: (\d+) of \1 fetched$/,
     stopped: 'Scan stopped: Braze rejected the credentials',
+    importHeading: 'Import a session',
+    sessionFile: 'Session file (.json)',
+    choose: 'Choose a file…',
+    noFile: 'No file chosen',
     lastFailed: /^Last scan \(kept in this browser\) stopped by an error on .*: Braze rejected the credentials\. /,
   },
   {
@@ -80,6 +86,10 @@ const LANGUAGES = [
     complete: (total: number) => `Analyse terminée : ${total} sur ${total} récupérés`,
     lastDone: /^Dernière analyse \(gardée dans ce navigateur\) terminée le .*2\d{3}.* : (\d+) sur \1 récupérés$/,
     stopped: 'Analyse arrêtée : Braze a refusé les identifiants',
+    importHeading: 'Importer une session',
+    sessionFile: 'Fichier de session (.json)',
+    choose: 'Choisir un fichier…',
+    noFile: 'Aucun fichier choisi',
     lastFailed:
       /^Dernière analyse \(gardée dans ce navigateur\) arrêtée par une erreur le .* : Braze a refusé les identifiants\. /,
   },
@@ -178,5 +188,20 @@ describe.each(LANGUAGES)('Audit page states ($language)', (words) => {
     const scan = await screen.findByRole('region', { name: words.scan })
     expect(await within(scan).findByText(words.lastFailed)).toBeInTheDocument()
     expect(scan).not.toHaveTextContent(/HTTP|401/)
+  })
+
+  it('picks the session file with a button in the interface language, and names the file chosen', async () => {
+    rememberReviewer('Dan')
+    const user = userEvent.setup()
+    renderApp('/audit')
+    const input = await screen.findByLabelText(words.sessionFile)
+    // The browser's own "Choose File" is hidden; the button says it in the page's language.
+    expect(within(region(words.importHeading)).getByText(words.choose)).toBeVisible()
+    expect(input).toHaveAccessibleDescription(words.noFile)
+
+    const file = new File(['not a session'], 'notes-mars.json', { type: 'application/json' })
+    Object.defineProperty(file, 'text', { value: () => Promise.resolve('not a session') })
+    await user.upload(input, file)
+    await waitFor(() => expect(input).toHaveAccessibleDescription('notes-mars.json'))
   })
 })

@@ -220,7 +220,9 @@ describe('Findings on the audit page', () => {
     await user.click(linkOf('Not updated in 12 months'))
     expect(router.state.location.pathname).toBe('/')
     expect(currentSearch().get('updatedBefore')).toBe(toDateParam(expected.staleCutoff))
-    expect(await screen.findByLabelText('Not updated since')).toHaveValue(toDateParam(expected.staleCutoff))
+    // Written as an English reader does: month first.
+    const [year, month, day] = toDateParam(expected.staleCutoff).split('-')
+    expect(await screen.findByLabelText('Not updated since')).toHaveValue(`${month}/${day}/${year}`)
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(listStatusFor(stale)))
   })
 
