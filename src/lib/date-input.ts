@@ -7,7 +7,7 @@ type Part = 'day' | 'month' | 'year'
 const orders = new Map<string, readonly Part[]>()
 
 /** The order of day, month and year in the locale's short numeric date. */
-export function datePartOrder(locale: string): readonly Part[] {
+function datePartOrder(locale: string): readonly Part[] {
   let order = orders.get(locale)
   if (!order) {
     const parts = new Intl.DateTimeFormat(locale, { day: '2-digit', month: '2-digit', year: 'numeric' })

@@ -29,7 +29,7 @@ export type SegmentsT = TFunction<['segments', 'common']>
 export type SortValue = string | number | null
 
 /** What a CSV cell may need beyond its row: the settings its words depend on. */
-export interface CsvContext {
+interface CsvContext {
   staleMonths: number
 }
 
