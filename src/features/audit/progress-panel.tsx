@@ -69,7 +69,7 @@ export function ProgressPanel({
       <p role="status">
         {listed.loading ? `${t('progress.loading')} ` : ''}
         <RichText
-          text={t('progress.reviewed', { count: total, reviewed: total - overall.unreviewed })}
+          text={t('common:reviewedCount', { count: total - overall.unreviewed, total })}
           components={{ strong: <strong /> }}
         />
       </p>

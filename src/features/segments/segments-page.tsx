@@ -73,7 +73,7 @@ export function SegmentsPage() {
           <p>{t('intro')}</p>
           <p className="reviewed-count">
             <RichText
-              text={t('reviewed', { count: reviewed, total: rows.length })}
+              text={t('common:reviewedCount', { count: reviewed, total: rows.length })}
               components={{ strong: <strong /> }}
             />
           </p>

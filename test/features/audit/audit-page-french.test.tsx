@@ -43,7 +43,7 @@ const LISTED: readonly Segment[] = listedSegments(demo.data)
 /** The findings as a French-speaking user reads them (12 months for the staleness one). */
 const FRENCH_FINDINGS: Record<FindingId, string> = {
   'no-description': 'Sans description',
-  'no-tags': 'Sans tags',
+  'no-tags': 'Sans tag',
   stale: 'Pas mis à jour depuis 12 mois',
   'tracking-off': 'Suivi analytique désactivé',
   'size-zero': 'Taille 0 sur 30 jours',
@@ -81,11 +81,11 @@ function brazeKey(index: number): string {
 async function renderInFrench(reviewed: number) {
   const view = renderApp('/audit')
   expect(await screen.findByRole('heading', { level: 1, name: 'Session d’audit' })).toBeInTheDocument()
-  // Both lists in full: "Revu : 2 sur 1 200 segments", with French spaces.
+  // Both lists in full: "2 segments revus sur 1 200", with French spaces; the same words as on the list.
   await waitFor(
     () =>
       expect(within(progress()).getByRole('status')).toHaveTextContent(
-        `Revu${NNBSP}: ${reviewed} sur 1${NNBSP}200 segments`,
+        `${reviewed} ${reviewed > 1 ? 'segments revus' : 'segment revu'} sur 1${NNBSP}200`,
         { normalizeWhitespace: false },
       ),
     { timeout: 10_000 },
@@ -275,7 +275,7 @@ describe('Audit page in French', () => {
     )
     expect(within(importRegion).getByRole('note')).toHaveTextContent('session.json importé')
     await waitFor(() =>
-      expect(within(progress()).getByRole('status')).toHaveTextContent(`Revu${NNBSP}: 2 sur 1${NNBSP}200 segments`, {
+      expect(within(progress()).getByRole('status')).toHaveTextContent(`2 segments revus sur 1${NNBSP}200`, {
         normalizeWhitespace: false,
       }),
     )
@@ -292,7 +292,7 @@ describe('Audit page in French', () => {
     const alert = await within(region('Importer une session')).findByRole('alert')
     expect(alert).toHaveTextContent('session.json n’a pas été importé')
     expect(alert).toHaveTextContent('Ce fichier n’est pas une session Segment Audit. Rien n’a été modifié.')
-    expect(within(progress()).getByRole('status')).toHaveTextContent(`Revu${NNBSP}: 0 sur 1${NNBSP}200 segments`, {
+    expect(within(progress()).getByRole('status')).toHaveTextContent(`0 segment revu sur 1${NNBSP}200`, {
       normalizeWhitespace: false,
     })
   })
@@ -342,7 +342,7 @@ describe('Audit page in French', () => {
     expect(rows.at(-1)).toEqual([
       'Braze',
       REMOVED_ID,
-      '(plus listé)',
+      '(n’est plus dans la liste)',
       '',
       '',
       '',

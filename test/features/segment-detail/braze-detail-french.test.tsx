@@ -105,7 +105,7 @@ describe('Segment pages in French', () => {
     ).toEqual(['Garder', 'Corriger', 'Archiver', 'Non revu'])
     expect(within(verdicts).getByRole('radio', { name: 'Non revu' })).toBeChecked()
     expect(region('Audit').textContent).toContain(
-      'Vous relisez en tant que Camille. Les touches 1, 2, 3 choisissent Garder, Corriger, Archiver, 0 annule\u202f; j et k',
+      'Revue au nom de Camille. Les touches 1, 2, 3 choisissent Garder, Corriger, Archiver, 0 remet en Non revu\u202f; j et k',
     )
 
     await user.click(within(verdicts).getByRole('radio', { name: 'Archiver' }))
@@ -117,7 +117,7 @@ describe('Segment pages in French', () => {
   it('asks who is reviewing in French', async () => {
     renderApp(`/segments/braze/${SEGMENT.id}`)
     const form = await screen.findByRole('form', { name: 'Audit' }, { timeout: 5000 })
-    expect(form.textContent).toContain('Qui relit\u202f? Votre nom est enregistré avec chaque verdict.')
+    expect(form.textContent).toContain('Qui fait la revue\u202f? Votre nom est enregistré avec chaque verdict.')
     expect(within(form).getByRole('textbox', { name: 'Votre nom' })).toBeInTheDocument()
     expect(within(form).getByRole('button', { name: 'Commencer la revue' })).toBeDisabled()
   })

@@ -150,7 +150,7 @@ const DATE_WORDS = [
     format: 'jj/mm/aaaa',
     june1st: '01/06/2025',
     typed: '1/6/2025',
-    invalid: 'Date non reconnue : saisissez-la au format jj/mm/aaaa',
+    invalid: 'Date non reconnue\u202f: saisissez-la au format jj/mm/aaaa',
     status: (keys: readonly string[]) => new RegExp(`^${keys.length} segments? sur ${TOTAL}`),
   },
 ] as const

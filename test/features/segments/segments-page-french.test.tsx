@@ -72,7 +72,10 @@ describe('Segments page in French', () => {
       `1${NNBSP}200 segments · Braze${NNBSP}: 1${NNBSP}000 · Commanders Act${NNBSP}: 200`,
       { normalizeWhitespace: false },
     )
-    expect(screen.getByText(/revu sur/)).toHaveTextContent(`0 revu sur 1${NNBSP}200`, { normalizeWhitespace: false })
+    // The same words as on the Audit page.
+    expect(screen.getByText(/revu sur/)).toHaveTextContent(`0 segment revu sur 1${NNBSP}200`, {
+      normalizeWhitespace: false,
+    })
 
     expect(screen.getByRole('columnheader', { name: /Dernière mise à jour/ })).toBeInTheDocument()
     expect(screen.getByRole('columnheader', { name: /Fournisseur/ })).toBeInTheDocument()
@@ -85,7 +88,7 @@ describe('Segments page in French', () => {
       within(screen.getByRole('combobox', { name: 'Suivi' })).getByRole('option', { name: 'Désactivé' }),
     ).toBeInTheDocument()
     expect(
-      within(screen.getByRole('combobox', { name: 'Constat' })).getByRole('option', { name: 'Sans tags' }),
+      within(screen.getByRole('combobox', { name: 'Constat' })).getByRole('option', { name: 'Sans tag' }),
     ).toBeInTheDocument()
     expect(screen.getByLabelText('Pas mis à jour depuis le')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Exporter en CSV' })).toBeInTheDocument()
