@@ -77,7 +77,7 @@ const LANGUAGES = [
     refused: 'Braze a refusé les identifiants',
     listFailed: 'Liste non chargée',
     notChecked: 'Non vérifié : la liste Braze n’a pas pu être chargée',
-    pairsFailed: 'Les paires demandent les deux listes, et la liste Braze n’a pas pu être chargée.',
+    pairsFailed: 'Il faut les deux listes pour trouver les paires, et la liste Braze n’a pas pu être chargée.',
     ageFailed: 'La liste Braze n’a pas pu être chargée : aucune date à afficher.',
     needsList: 'L’analyse a besoin de la liste Braze : Braze a refusé les identifiants',
     notScanned: (checked: number, total: number) =>
