@@ -1,6 +1,7 @@
 // The audit's findings: what each segment's name, fields, details and size say is worth a look, with counts that
 // tell how many segments could be checked (details arrive with the scan). Pure: computed, never stored.
 import type { BrazeSegmentDetails, BrazeSizePoint } from '../providers/braze/schemas'
+import type { ProviderId } from '../providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../providers/segment'
 import { CROSS_PROVIDER_THRESHOLD, findCrossProviderMatches, type CrossProviderMatch } from './cross-provider'
 import { findDuplicateNames, type DuplicateNameGroup } from './duplicates'
@@ -21,6 +22,23 @@ export const FINDING_IDS = [
   'malformed',
 ] as const
 export type FindingId = (typeof FINDING_IDS)[number]
+
+/**
+ * The providers whose whole list a finding needs: while one of them failed, its count would be a misleading 0. The
+ * others are read segment by segment (or within one provider), so they still hold for the list that did load.
+ */
+export const FINDING_NEEDS: Readonly<Record<FindingId, readonly ProviderId[]>> = {
+  'no-description': ['braze'],
+  'no-tags': ['braze'],
+  stale: ['braze'],
+  'tracking-off': ['braze'],
+  'size-zero': ['braze'],
+  leftover: [],
+  naming: [],
+  'duplicate-name': [],
+  'cross-provider': ['braze', 'commanders-act'],
+  malformed: ['braze'],
+}
 
 export const isFindingId = (value: unknown): value is FindingId => (FINDING_IDS as readonly unknown[]).includes(value)
 

@@ -1,17 +1,18 @@
-// The findings of the segments at hand, recomputed when the list, the cached details or the settings change.
-import { useMemo } from 'react'
+// The findings of the segments at hand, recomputed when the list, the cached details or the settings change; or worked
+// out once when asked (an export), for a page that does not show them.
+import { useCallback, useMemo } from 'react'
 import { useCachedBrazeDetails, useCachedBrazeSizes } from '../providers/braze/cached-queries'
 import type { Segment } from '../providers/segment'
 import { useFindingSettings } from '../stores/finding-settings'
 import { computeFindings, type SegmentFindings } from './findings'
 import { compileNamingPattern } from './naming-pattern'
 
-export function useFindings(segments: readonly Segment[]): SegmentFindings {
+function useFindingsOf(segments: readonly Segment[]): () => SegmentFindings {
   const details = useCachedBrazeDetails()
   const sizes = useCachedBrazeSizes()
   const { staleMonths, namingPattern } = useFindingSettings()
   const pattern = useMemo(() => compileNamingPattern(namingPattern), [namingPattern])
-  return useMemo(
+  return useCallback(
     () =>
       computeFindings(
         { segments, details, sizes },
@@ -20,4 +21,14 @@ export function useFindings(segments: readonly Segment[]): SegmentFindings {
       ),
     [segments, details, sizes, staleMonths, pattern],
   )
+}
+
+export function useFindings(segments: readonly Segment[]): SegmentFindings {
+  const findingsOf = useFindingsOf(segments)
+  return useMemo(() => findingsOf(), [findingsOf])
+}
+
+/** The findings worked out when called, not at each render: name comparisons cost too much for a page that hides them. */
+export function useFindingsOnDemand(segments: readonly Segment[]): () => SegmentFindings {
+  return useFindingsOf(segments)
 }

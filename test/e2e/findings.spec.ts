@@ -16,7 +16,7 @@ test('the details scan completes the findings, and a finding opens the list filt
   await page.goto('/audit')
   await expect(page.getByRole('status').first()).toContainText('of 300 segments')
   // Before the scan, description findings can only say what they could not check.
-  await expect(findingRow(page, /No description/)).toContainText('240 need the details scan')
+  await expect(findingRow(page, /No description/)).toContainText('Not scanned yet (0 of 240 checked)')
 
   await page.getByRole('button', { name: 'Scan details' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Scan complete' })).toBeVisible({ timeout: 60_000 })

@@ -32,6 +32,8 @@ export function AuditPage() {
   const computed = useFindings(listed.loading ? NO_SEGMENTS : listed.segments)
   const findings = listed.loading ? null : computed
   const ages = useMemo(() => updateAges(listed.segments, details, new Date()), [listed.segments, details])
+  const failed = listed.failures.map((failure) => failure.provider)
+  const brazeFailure = listed.failures.find((failure) => failure.provider === 'braze')
 
   return (
     <>
@@ -43,10 +45,10 @@ export function AuditPage() {
       </div>
       <div className="audit-grid">
         <ProgressPanel listed={listed} verdicts={verdicts} />
-        <ScanPanel segments={listed.segments} />
-        <FindingsPanel findings={findings} staleMonths={staleMonths} />
-        <CrossProviderPairs matches={findings?.crossProviderMatches ?? null} />
-        <UpdateAgeChart ages={ages} />
+        <ScanPanel segments={listed.segments} listFailure={brazeFailure?.error} />
+        <FindingsPanel findings={findings} staleMonths={staleMonths} failed={failed} />
+        <CrossProviderPairs matches={findings?.crossProviderMatches ?? null} failed={failed} />
+        <UpdateAgeChart ages={ages} brazeFailed={brazeFailure !== undefined} />
         <ChangesPanel listed={listed} />
         <ExportPanel
           listed={listed}

@@ -4,11 +4,18 @@ import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../components/use-format'
 import type { CrossProviderMatch } from '../../findings/cross-provider'
+import { providerLabel, type ProviderId } from '../../providers/provider-id'
 import { segmentPath } from '../../providers/segment'
 
 const PAGE = 25
 
-export function CrossProviderPairs({ matches }: { matches: readonly CrossProviderMatch[] | null }) {
+interface CrossProviderPairsProps {
+  matches: readonly CrossProviderMatch[] | null
+  /** Providers whose list failed: pairs need both lists, so none is not "no pair". */
+  failed: readonly ProviderId[]
+}
+
+export function CrossProviderPairs({ matches, failed }: CrossProviderPairsProps) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
   const [shown, setShown] = useState(PAGE)
@@ -16,7 +23,9 @@ export function CrossProviderPairs({ matches }: { matches: readonly CrossProvide
   return (
     <section className="card card-wide" aria-labelledby="pairs-heading">
       <h2 id="pairs-heading">{t('pairs.heading')}</h2>
-      {!matches ? (
+      {failed[0] ? (
+        <p className="muted">{t('pairs.listFailed', { provider: providerLabel[failed[0]] })}</p>
+      ) : !matches ? (
         <p className="muted">{t('pairs.waiting')}</p>
       ) : matches.length === 0 ? (
         <p className="muted">{t('pairs.none')}</p>

@@ -7,6 +7,7 @@ import { abortableSleep } from '../../lib/http'
 import { ProviderError, type ProviderErrorReason } from '../../providers/provider-error'
 import { brazeQueries } from '../../providers/braze/queries'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
+import { keptProblem, localLastScanStore, type LastScan, type LastScanStore } from './last-scan'
 import { localScanMarkerStore, type ScanMarkerStore } from './scan-marker'
 
 export const SCAN_CONCURRENCY = 6
@@ -27,7 +28,6 @@ export interface ScanState {
   concurrency: number
   /** This run picks up a scan that a reload interrupted. */
   resumed: boolean
-  error?: string
   /** What stopped the scan, for the page to say in plain words (a permission the key lacks, say). */
   problem?: unknown
   /** While waiting: when Braze's budget resets (epoch ms). */
@@ -67,6 +67,8 @@ interface Run {
 export interface DetailsScanOptions {
   now?: () => number
   marker?: ScanMarkerStore
+  /** Where the last scan's end is kept for the page to say after a reload. */
+  lastScan?: LastScanStore
   /** How the scan waits for Braze's budget to reset; tests pass one that returns at once. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>
 }
@@ -94,14 +96,21 @@ export class DetailsScan {
   private startedAt = 0
   private readonly now: () => number
   private readonly marker: ScanMarkerStore
+  private readonly lastScan: LastScanStore
   private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>
 
   constructor(
     private readonly queryClient: QueryClient,
-    { now = Date.now, marker = localScanMarkerStore, sleep = abortableSleep }: DetailsScanOptions = {},
+    {
+      now = Date.now,
+      marker = localScanMarkerStore,
+      lastScan = localLastScanStore,
+      sleep = abortableSleep,
+    }: DetailsScanOptions = {},
   ) {
     this.now = now
     this.marker = marker
+    this.lastScan = lastScan
     this.sleep = sleep
   }
 
@@ -109,6 +118,11 @@ export class DetailsScan {
   subscribe = (listener: () => void) => {
     this.listeners.add(listener)
     return () => this.listeners.delete(listener)
+  }
+
+  /** How the last scan ended, as kept for a later visit; undefined when none ended here yet. */
+  lastEnded(): LastScan | undefined {
+    return this.lastScan.read()
   }
 
   /** Time spent running so far, including the current stretch. */
@@ -159,7 +173,7 @@ export class DetailsScan {
     if (!this.isActive()) return
     this.controller?.abort()
     this.marker.clear()
-    this.set({ ...this.state, status: 'cancelled', activeMs: this.activeMs() })
+    this.end({ ...this.state, status: 'cancelled', activeMs: this.activeMs() })
     for (const wake of this.resumeWaiters.splice(0)) wake()
   }
 
@@ -180,7 +194,7 @@ export class DetailsScan {
     } catch (error) {
       if (controller.signal.aborted) return
       this.marker.clear()
-      this.set({ ...this.state, status: 'failed', error: error instanceof Error ? error.message : String(error) })
+      this.end({ ...this.state, status: 'failed', problem: error })
       return
     }
     if (controller.signal.aborted) return
@@ -198,7 +212,7 @@ export class DetailsScan {
     await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, () => this.work(queue, run)))
     if (controller.signal.aborted) return
     this.marker.clear()
-    this.set({ ...this.state, status: 'done', activeMs: this.activeMs() })
+    this.end({ ...this.state, status: 'done', activeMs: this.activeMs() })
   }
 
   private newRun(signal: AbortSignal, fetchedSince: number, refresh: boolean): Run {
@@ -247,7 +261,7 @@ export class DetailsScan {
     if (run.signal.aborted) return
     this.controller?.abort()
     this.marker.clear()
-    this.set({ ...this.state, status: 'failed', activeMs: this.activeMs(), error: error.message, problem: error })
+    this.end({ ...this.state, status: 'failed', activeMs: this.activeMs(), problem: error })
     for (const wake of this.resumeWaiters.splice(0)) wake()
   }
 
@@ -314,6 +328,20 @@ export class DetailsScan {
       // A refresh fetches even what this browser holds as fresh: the point is Braze's answer now.
       if (!run.signal.aborted)
         await this.queryClient.fetchQuery(run.hooks.refresh ? { ...options, staleTime: 0 } : options)
+    })
+  }
+
+  /** A scan's end (done, failed or cancelled), kept for the page to say after a reload. */
+  private end(next: ScanState & { status: 'done' | 'failed' | 'cancelled' }): void {
+    this.set(next)
+    this.lastScan.write({
+      endedAt: this.now(),
+      status: next.status,
+      fetched: next.done,
+      toFetch: next.total - next.skipped,
+      skipped: next.skipped,
+      failed: next.failed,
+      problem: keptProblem(next.problem),
     })
   }
 

@@ -2,9 +2,16 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../components/use-format'
-import { FINDING_IDS, type FindingCount, type FindingId, type SegmentFindings } from '../../findings/findings'
+import {
+  FINDING_IDS,
+  FINDING_NEEDS,
+  type FindingCount,
+  type FindingId,
+  type SegmentFindings,
+} from '../../findings/findings'
 import { compileNamingPattern } from '../../findings/naming-pattern'
 import { toDateParam } from '../../findings/staleness'
+import { providerLabel, type ProviderId } from '../../providers/provider-id'
 import { STALE_MONTHS_CHOICES, updateFindingSettings, useFindingSettings } from '../../stores/finding-settings'
 import type { AuditT } from './audit-t'
 
@@ -17,8 +24,13 @@ function coverage(t: AuditT, id: FindingId, count: FindingCount, patternBroken: 
   if (count.applicable === 0)
     return id === 'naming' ? t('findings.coverage.setPattern') : t('findings.coverage.nothing')
   if (count.checked === count.applicable) return t('findings.coverage.all', { count: count.applicable })
-  const checked = t('findings.coverage.partial', { count: count.checked, total: count.applicable })
-  return `${checked} · ${t('findings.coverage.waiting', { count: count.applicable - count.checked })}`
+  return t('findings.coverage.notScanned', { count: count.checked, total: count.applicable })
+}
+
+/** Nothing checked yet is not "none found", and a part checked is not the whole: no bare number until it is final. */
+function countText(t: AuditT, count: FindingCount, number: (value: number) => string): string {
+  if (count.checked === 0) return '—'
+  return count.checked < count.applicable ? t('findings.soFar', { count: count.count }) : number(count.count)
 }
 
 function FindingSettingsForm() {
@@ -61,7 +73,14 @@ function FindingSettingsForm() {
   )
 }
 
-export function FindingsPanel({ findings, staleMonths }: { findings: SegmentFindings | null; staleMonths: number }) {
+interface FindingsPanelProps {
+  findings: SegmentFindings | null
+  staleMonths: number
+  /** Providers whose list failed: a finding that needs one says so rather than count on what is missing. */
+  failed: readonly ProviderId[]
+}
+
+export function FindingsPanel({ findings, staleMonths, failed }: FindingsPanelProps) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
   const patternBroken = !compileNamingPattern(useFindingSettings().namingPattern).ok
@@ -86,15 +105,19 @@ export function FindingsPanel({ findings, staleMonths }: { findings: SegmentFind
             {FINDING_IDS.map((id) => {
               const count = findings.counts[id]
               const label = t(`common:finding.${id}.label`, { count: staleMonths })
+              const missing = FINDING_NEEDS[id].find((provider) => failed.includes(provider))
               return (
                 <tr key={id}>
                   <th scope="row">
-                    {count.applicable > 0 ? <Link to={listUrl(id, findings)}>{label}</Link> : label}
+                    {count.applicable > 0 && !missing ? <Link to={listUrl(id, findings)}>{label}</Link> : label}
                     <span className="finding-hint">{t(`common:finding.${id}.hint`)}</span>
                   </th>
-                  {/* Nothing checked yet is not "none found": no number until the details say something. */}
-                  <td className="numeric finding-count">{count.checked > 0 ? format.number(count.count) : '—'}</td>
-                  <td className="muted">{coverage(t, id, count, patternBroken)}</td>
+                  <td className="numeric finding-count">{missing ? '—' : countText(t, count, format.number)}</td>
+                  <td className="muted">
+                    {missing
+                      ? t('findings.coverage.listFailed', { provider: providerLabel[missing] })
+                      : coverage(t, id, count, patternBroken)}
+                  </td>
                 </tr>
               )
             })}

@@ -50,6 +50,7 @@ export function ProgressPanel({
     perProvider[segment.provider][verdict] += 1
   }
   const total = listed.segments.length
+  const failed = new Set(listed.failures.map((failure) => failure.provider))
   return (
     <section className="card" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('progress.heading')}</h2>
@@ -66,7 +67,7 @@ export function ProgressPanel({
       <p role="status">
         {listed.loading ? `${t('progress.loading')} ` : ''}
         <RichText
-          text={t('progress.reviewed', { count: total, reviewed: total - overall.unreviewed })}
+          text={t('common:reviewedCount', { count: total - overall.unreviewed, total })}
           components={{ strong: <strong /> }}
         />
       </p>
@@ -103,14 +104,23 @@ export function ProgressPanel({
           {PROVIDER_IDS.map((provider) => (
             <tr key={provider}>
               <th scope="row">{providerLabel[provider]}</th>
-              {VERDICTS.map((verdict) => (
-                <td key={verdict} className="numeric">
-                  {format.number(perProvider[provider][verdict])}
+              {failed.has(provider) ? (
+                // Its segments are unknown, not unreviewed: no row of zeros.
+                <td colSpan={VERDICTS.length + 1} className="muted">
+                  {t('progress.listFailed')}
                 </td>
-              ))}
-              <td className="chart-cell">
-                {totalOf(perProvider[provider]) > 0 ? <VerdictBar counts={perProvider[provider]} /> : null}
-              </td>
+              ) : (
+                <>
+                  {VERDICTS.map((verdict) => (
+                    <td key={verdict} className="numeric">
+                      {format.number(perProvider[provider][verdict])}
+                    </td>
+                  ))}
+                  <td className="chart-cell">
+                    {totalOf(perProvider[provider]) > 0 ? <VerdictBar counts={perProvider[provider]} /> : null}
+                  </td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

@@ -1,7 +1,8 @@
 // The details scan's controls and progress: count, rate and time remaining, with Pause, Resume and Cancel; whether it
-// resumed after a reload, and whether Braze's rate limit slowed it down.
+// resumed after a reload, whether Braze's rate limit slowed it down, and how the last scan ended. Not offered while
+// the Braze list failed: it would only fail the same way.
 import { useQueryClient } from '@tanstack/react-query'
-import { useSyncExternalStore } from 'react'
+import { useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
@@ -11,6 +12,7 @@ import type { AuditT } from './audit-t'
 import { ScanCost } from './scan-cost'
 import { detailsScanFor, SCAN_CONCURRENCY, type DetailsScan, type ScanState } from './details-scan'
 import { KeptDetails } from './kept-details'
+import { problemOf, type LastScan } from './last-scan'
 
 /** Rate and time remaining, once something was fetched. */
 function remainingParts(t: AuditT, scan: DetailsScan, state: ScanState): string[] {
@@ -45,14 +47,24 @@ function slowedParts(t: AuditT, state: ScanState): string[] {
   return [t('scan.slowed', { concurrency: state.concurrency })]
 }
 
+/** "3 of 120 fetched, 2 already fresh, 1 failed". */
+function countsText(t: AuditT, counts: Pick<LastScan, 'fetched' | 'toFetch' | 'skipped' | 'failed'>): string {
+  const parts = [t('scan.fetched', { count: counts.fetched, total: counts.toFetch })]
+  if (counts.skipped > 0) parts.push(t('scan.fresh', { count: counts.skipped }))
+  if (counts.failed > 0) parts.push(t('scan.failedCount', { count: counts.failed }))
+  return parts.join(', ')
+}
+
 /** "Paused: 3 of 120 fetched, 2 already fresh, 1 failed · 2.5 per second · about 1 min left". */
 function statusText(t: AuditT, scan: DetailsScan, state: ScanState, time: (ms: number) => string): string {
-  const toFetch = state.total - state.skipped
-  const counts = [t('scan.fetched', { count: state.done, total: toFetch })]
-  if (state.skipped > 0) counts.push(t('scan.fresh', { count: state.skipped }))
-  if (state.failed > 0) counts.push(t('scan.failedCount', { count: state.failed }))
+  const counts = {
+    fetched: state.done,
+    toFetch: state.total - state.skipped,
+    skipped: state.skipped,
+    failed: state.failed,
+  }
   const progress = [
-    counts.join(', '),
+    countsText(t, counts),
     ...(state.status === 'running' ? remainingParts(t, scan, state) : []),
     ...slowedParts(t, state),
   ].join(' · ')
@@ -60,7 +72,28 @@ function statusText(t: AuditT, scan: DetailsScan, state: ScanState, time: (ms: n
   return prefix ? t('scan.withState', { state: prefix, progress }) : progress
 }
 
-export function ScanPanel({ segments }: { segments: readonly Segment[] }) {
+/** How the last scan ended, kept in this browser: said after a reload, before any new scan. */
+function LastScanNote({ last }: { last: LastScan }) {
+  const { t } = useTranslation(['audit', 'common'])
+  const { t: tCommon } = useTranslation()
+  const format = useFormat()
+  const problem = problemOf(last)
+  const advice = problem ? adviceForError(problem, problem.provider, tCommon) : undefined
+  return (
+    <p className="muted last-scan">
+      {t(`scan.last.${last.status}`, { when: format.dateTime(new Date(last.endedAt).toISOString()) })}{' '}
+      {advice ? `${advice.title}. ${advice.advice}` : countsText(t, last)}
+    </p>
+  )
+}
+
+interface ScanPanelProps {
+  segments: readonly Segment[]
+  /** Why the Braze list failed, if it did: the scan needs it. */
+  listFailure?: Error
+}
+
+export function ScanPanel({ segments, listFailure }: ScanPanelProps) {
   const { t } = useTranslation(['audit', 'common'])
   const { t: tCommon } = useTranslation()
   const format = useFormat()
@@ -68,13 +101,21 @@ export function ScanPanel({ segments }: { segments: readonly Segment[] }) {
   const state = useSyncExternalStore(scan.subscribe, scan.getSnapshot)
   const toFetch = state.total - state.skipped
   const active = ['running', 'paused', 'waiting', 'preparing'].includes(state.status)
-  const problem =
-    state.status === 'failed' && state.problem ? adviceForError(state.problem, 'braze', tCommon) : undefined
+  // The same plain words as everywhere else, never the error's own message.
+  const problem = state.status === 'failed' ? adviceForError(state.problem, 'braze', tCommon) : undefined
+  const listProblem = listFailure && !active ? adviceForError(listFailure, 'braze', tCommon) : undefined
+  const [last] = useState(() => scan.lastEnded())
   return (
     <section className="card" aria-labelledby="scan-heading">
       <h2 id="scan-heading">{t('scan.heading')}</h2>
       <p className="muted">{t('scan.intro', { concurrency: SCAN_CONCURRENCY })}</p>
-      {!active ? <ScanCost segments={segments} /> : null}
+      {listProblem ? (
+        <Alert tone="warning" title={t('scan.needsList', { problem: listProblem.title })}>
+          {listProblem.advice}
+        </Alert>
+      ) : !active ? (
+        <ScanCost segments={segments} />
+      ) : null}
       <KeptDetails disabled={active} onRefresh={() => void scan.start({ refresh: true })} />
       {state.status !== 'idle' ? (
         <>
@@ -89,13 +130,13 @@ export function ScanPanel({ segments }: { segments: readonly Segment[] }) {
             <Alert tone="error" title={t('scan.stopped', { problem: problem.title })}>
               {problem.advice}
             </Alert>
-          ) : state.status === 'failed' ? (
-            <p className="field-problem">{t('scan.failed', { reason: state.error ?? '' })}</p>
           ) : null}
         </>
+      ) : last ? (
+        <LastScanNote last={last} />
       ) : null}
       <div className="button-row">
-        {!active ? (
+        {!active && !listProblem ? (
           <button type="button" className="button button-primary" onClick={() => void scan.start()}>
             {state.status === 'idle' ? t('scan.start') : t('scan.again')}
           </button>

@@ -1,7 +1,7 @@
 // Import of a session file: checked here, then merged into the team's audit by the server in one transaction (for each
 // field the more recent review wins), with a summary; a refused file changes nothing.
 import { useQueryClient } from '@tanstack/react-query'
-import { useState, type ChangeEvent } from 'react'
+import { useId, useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/alert'
 import { baselineFromSession, getBaselineStore } from '../../stores/audit-baseline'
@@ -14,7 +14,7 @@ import type { AuditT } from './audit-t'
 
 type ImportState =
   | { kind: 'idle' }
-  | { kind: 'working' }
+  | { kind: 'working'; file: string }
   | { kind: 'done'; file: string; result: ImportAnswer; snapshotKept: boolean }
   | { kind: 'failed'; file: string; error: unknown }
 
@@ -56,11 +56,14 @@ export function SessionImport() {
   const [state, setState] = useState<ImportState>({ kind: 'idle' })
   const { reviewer } = useReviewer()
   const queryClient = useQueryClient()
+  const labelId = useId()
+  const chosenId = useId()
+  const disabled = state.kind === 'working' || !reviewer
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]
     event.target.value = ''
     if (!file) return
-    setState({ kind: 'working' })
+    setState({ kind: 'working', file: file.name })
     try {
       if (file.size > SESSION_MAX_BYTES) throw new SessionFileError('This file is larger than 10 MB.', 'too-large')
       const text = await file.text()
@@ -83,15 +86,27 @@ export function SessionImport() {
     <section className="card" aria-labelledby="import-heading">
       <h2 id="import-heading">{t('import.heading')}</h2>
       <p className="muted">{t('import.intro')}</p>
-      <label className="file-field">
-        <span>{t('import.file')}</span>
-        <input
-          type="file"
-          accept="application/json,.json"
-          onChange={(event) => void onFile(event)}
-          disabled={state.kind === 'working' || !reviewer}
-        />
-      </label>
+      {/* The browser's own picker says "Choose File" in its language, whatever the page's: a button in ours. */}
+      <div className="file-field">
+        <span id={labelId}>{t('import.file')}</span>
+        <span className="file-choice">
+          <label className={`button${disabled ? ' button-disabled' : ''}`}>
+            {t('import.choose')}
+            <input
+              className="visually-hidden"
+              type="file"
+              accept="application/json,.json"
+              aria-labelledby={labelId}
+              aria-describedby={chosenId}
+              onChange={(event) => void onFile(event)}
+              disabled={disabled}
+            />
+          </label>
+          <span id={chosenId} className="muted">
+            {state.kind === 'idle' ? t('import.noFile') : state.file}
+          </span>
+        </span>
+      </div>
       {reviewer ? null : <p className="muted">{t('import.nameFirst')}</p>}
       {state.kind === 'working' ? <p role="status">{t('import.working')}</p> : null}
       {state.kind === 'done' ? (

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
 import type { UpdateAges } from './update-age'
 
-export function UpdateAgeChart({ ages }: { ages: UpdateAges }) {
+/** `brazeFailed`: the Braze list did not load, so there is nothing to date (rather than a chart of zeros). */
+export function UpdateAgeChart({ ages, brazeFailed }: { ages: UpdateAges; brazeFailed: boolean }) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
   const largest = Math.max(1, ...ages.buckets.map((bucket) => bucket.count))
@@ -11,32 +12,36 @@ export function UpdateAgeChart({ ages }: { ages: UpdateAges }) {
   return (
     <section className="card" aria-labelledby="age-heading">
       <h2 id="age-heading">{t('age.heading')}</h2>
-      <table className="chart-table age-chart">
-        <caption className="muted">{t('age.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('age.updated')}</th>
-            <th scope="col" className="numeric">
-              {t('age.segments')}
-            </th>
-            <th scope="col" className="chart-cell">
-              <span className="visually-hidden">{t('age.bar')}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {ages.buckets.map((bucket) => (
-            <tr key={bucket.id}>
-              <th scope="row">{t(`age.bucket.${bucket.id}`)}</th>
-              <td className="numeric">{format.number(bucket.count)}</td>
-              <td className="chart-cell" aria-hidden="true">
-                <span className="age-bar" style={{ width: `${(bucket.count / largest) * 100}%` }} />
-              </td>
+      {brazeFailed ? <p className="muted">{t('age.listFailed')}</p> : null}
+      {/* Bars of zeros would read as "no segment of that age": drawn once some dates are known. */}
+      {known > 0 && !brazeFailed ? (
+        <table className="chart-table age-chart">
+          <caption className="muted">{t('age.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('age.updated')}</th>
+              <th scope="col" className="numeric">
+                {t('age.segments')}
+              </th>
+              <th scope="col" className="chart-cell">
+                <span className="visually-hidden">{t('age.bar')}</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {ages.unknown > 0 ? (
+          </thead>
+          <tbody>
+            {ages.buckets.map((bucket) => (
+              <tr key={bucket.id}>
+                <th scope="row">{t(`age.bucket.${bucket.id}`)}</th>
+                <td className="numeric">{format.number(bucket.count)}</td>
+                <td className="chart-cell" aria-hidden="true">
+                  <span className="age-bar" style={{ width: `${(bucket.count / largest) * 100}%` }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      {ages.unknown > 0 && !brazeFailed ? (
         <p className="muted small-print">{t('age.unknown', { count: ages.unknown, total: ages.unknown + known })}</p>
       ) : null}
     </section>

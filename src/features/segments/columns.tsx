@@ -21,6 +21,7 @@ import { fromDetails, type Known, type SegmentRow } from './segment-rows'
 import { MalformedMark } from '../../components/malformed-mark'
 import { SegmentLink } from './segment-link'
 import { SelectAllHeader, SelectRowCell } from './row-selection-cells'
+import { findingNames, FindingsCell } from './finding-names'
 
 /** The list's translate function: its own strings first, the shared ones (verdicts, "not provided") second. */
 export type SegmentsT = TFunction<['segments', 'common']>
@@ -28,9 +29,16 @@ export type SegmentsT = TFunction<['segments', 'common']>
 /** What a column sorts by; null sorts last in both directions (unknown is never mistaken for a small value). */
 export type SortValue = string | number | null
 
+/** What a CSV cell may need beyond its row: the settings its words depend on. */
+interface CsvContext {
+  staleMonths: number
+}
+
 interface SegmentColumnMeta {
   /** The cell as CSV text, in the interface language; dates stay ISO 8601 so any spreadsheet reads them. */
-  csv: (row: SegmentRow, t: SegmentsT) => string
+  csv: (row: SegmentRow, t: SegmentsT, context: CsvContext) => string
+  /** In every CSV export, shown in the table or not: a review travels with its verdict and findings. */
+  alwaysExported?: boolean
   /** Shown on request only, from the columns menu. */
   hiddenByDefault?: boolean
   /** A control rather than a value (the selection's checkboxes): not exported, not sorted, not in the columns menu. */
@@ -248,7 +256,17 @@ export const segmentColumns = [
     id: 'verdict',
     accessorFn: (row) => (row.verdict === 'unreviewed' ? null : VERDICT_ORDER[row.verdict]),
     cell: ({ row }) => <VerdictCell row={row.original} />,
-    meta: { csv: (row, t) => t(`common:verdict.${row.verdict}`) },
+    meta: { csv: (row, t) => t(`common:verdict.${row.verdict}`), alwaysExported: true },
+  }),
+  column({
+    id: 'findings',
+    accessorFn: (row) => row.findings.length || null,
+    cell: ({ row }) => <FindingsCell findings={row.original.findings} />,
+    meta: {
+      csv: (row, t, { staleMonths }) => findingNames(row.findings, t, staleMonths),
+      hiddenByDefault: true,
+      alwaysExported: true,
+    },
   }),
 ]
 

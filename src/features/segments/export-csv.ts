@@ -1,33 +1,44 @@
 // Export of the current view (filtered, sorted, visible columns) as a CSV file for spreadsheets, in the interface
-// language; each column's text comes from its definition (columns.tsx), and every row ends with its review: the note,
-// who reviewed it and when (the verdict is a column).
+// language; each column's text comes from its definition (columns.tsx). The verdict and findings columns are always
+// there, shown or not, and every row ends with its review: the note, who reviewed it and when.
 import { toCsv, type CsvSeparator } from '../../lib/csv'
 import { datedFilename } from '../../lib/download'
 import { formatSpreadsheetDateTime } from '../../lib/format'
 import type { AuditEntry } from '../../stores/audit-contract'
-import { COLUMN_BY_ID, columnLabel, type ColumnId, type SegmentsT } from './columns'
+import type { FindingId } from '../../findings/findings'
+import { COLUMN_BY_ID, columnLabel, segmentColumns, type ColumnId, type SegmentsT } from './columns'
 import type { SegmentRow } from './segment-rows'
 
 export interface SegmentsCsvOptions {
   /** The reviews, by segment key. */
   reviews: ReadonlyMap<string, AuditEntry>
+  /** Each segment's findings, by key: worked out for the export, since the table only does when it shows them. */
+  findings: ReadonlyMap<string, readonly FindingId[]>
+  staleMonths: number
   separator?: CsvSeparator
 }
+
+const NONE: readonly FindingId[] = []
 
 export function segmentsCsv(
   rows: readonly SegmentRow[],
   columns: readonly ColumnId[],
   t: SegmentsT,
-  { reviews, separator = ',' }: SegmentsCsvOptions,
+  { reviews, findings, staleMonths, separator = ',' }: SegmentsCsvOptions,
 ): string {
-  const texts = columns.map((id) => COLUMN_BY_ID.get(id)?.meta.csv)
+  const added = segmentColumns.filter(({ id, meta }) => meta.alwaysExported && !columns.includes(id))
+  const exported = [...columns.flatMap((id) => COLUMN_BY_ID.get(id) ?? []), ...added]
+  const context = { staleMonths }
   const review = (row: SegmentRow) => {
     const entry = reviews.get(row.key)
     return entry ? [entry.note, entry.reviewer, formatSpreadsheetDateTime(entry.reviewedAt)] : ['', '', '']
   }
   return toCsv(
-    [...columns.map((id) => columnLabel(t, id)), t('export.note'), t('export.reviewer'), t('export.reviewedAt')],
-    rows.map((row) => [...texts.map((text) => (text ? text(row, t) : '')), ...review(row)]),
+    [...exported.map(({ id }) => columnLabel(t, id)), t('export.note'), t('export.reviewer'), t('export.reviewedAt')],
+    rows.map((row) => {
+      const withFindings = { ...row, findings: findings.get(row.key) ?? NONE }
+      return [...exported.map(({ meta }) => meta.csv(withFindings, t, context)), ...review(row)]
+    }),
     separator,
   )
 }

@@ -9,6 +9,7 @@ import { useFormat } from '../../components/use-format'
 import { isValueColumn, visibleColumnIds } from './columns'
 import { csvSeparatorFor } from '../../lib/csv'
 import { downloadText } from '../../lib/download'
+import { useFindingSettings } from '../../stores/finding-settings'
 import { useVerdicts } from '../../stores/use-verdicts'
 import { csvFilename, segmentsCsv } from './export-csv'
 import { DetailsCoverageNote } from './details-coverage-note'
@@ -34,6 +35,7 @@ const BulkBar = lazy(() => import('./bulk-bar').then((module) => ({ default: mod
 export function SegmentsPage() {
   const { t, i18n } = useTranslation(['segments', 'common'])
   const reviews = useVerdicts()
+  const { staleMonths } = useFindingSettings()
   const format = useFormat()
   useDocumentTitle(t('title'))
   const [{ filters, sort }, updateListState] = useListState()
@@ -43,10 +45,15 @@ export function SegmentsPage() {
   const [typed, setTyped] = useState<string | null>(null)
   if (typed !== null && typed === filters.query) setTyped(null)
   const liveFilters = useMemo(() => (typed === null ? filters : { ...filters, query: typed }), [filters, typed])
-  const { list, collator, rows, sorted, visible, details, findings } = useSegmentView(liveFilters, sort)
+  const [columnVisibility, setColumnVisibility] = useColumnVisibility()
+  const visibleColumns = visibleColumnIds(columnVisibility)
+  const { list, collator, rows, sorted, visible, details, findings, findingsNow } = useSegmentView(
+    liveFilters,
+    sort,
+    visibleColumns.includes('findings'),
+  )
   const deferredRows = useDeferredValue(visible)
   useSearchKeyWarmup(list.segments)
-  const [columnVisibility, setColumnVisibility] = useColumnVisibility()
   const scrollRestored = useListScrollMemory(rows.length > 0)
   const keyboard = useListKeyboard({ filters, sort }, sorted)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
@@ -66,7 +73,7 @@ export function SegmentsPage() {
   // Nothing to show yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then).
   const nothingYet = list.providers.every((provider) => provider.pending && (provider.loading || restoring))
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
-  const exportedColumns = visibleColumnIds(columnVisibility).filter(isValueColumn)
+  const exportedColumns = visibleColumns.filter(isValueColumn)
   const clearFilters = () => updateListState({ filters: EMPTY_FILTERS })
   const changeSort = useCallback((next: SegmentListSort) => updateListState({ sort: next }), [updateListState])
 
@@ -78,7 +85,7 @@ export function SegmentsPage() {
           <p>{t('intro')}</p>
           <p className="reviewed-count">
             <RichText
-              text={t('reviewed', { count: reviewed, total: rows.length })}
+              text={t('common:reviewedCount', { count: reviewed, total: rows.length })}
               components={{ strong: <strong /> }}
             />
           </p>
@@ -107,7 +114,12 @@ export function SegmentsPage() {
         onExport={() => {
           const separator = csvSeparatorFor(i18n.resolvedLanguage ?? i18n.language)
           downloadText(
-            segmentsCsv(visible, exportedColumns, t, { reviews, separator }),
+            segmentsCsv(visible, exportedColumns, t, {
+              reviews,
+              findings: findingsNow().bySegment,
+              staleMonths,
+              separator,
+            }),
             csvFilename(new Date()),
             'text/csv;charset=utf-8',
           )

@@ -2,6 +2,7 @@
 import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
 import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
+import { DateField } from '../../components/date-field'
 import { isProviderId, PROVIDER_IDS, providerLabel } from '../../providers/provider-id'
 import { VERDICTS } from '../../stores/audit-contract'
 import { FACETS } from './columns'
@@ -104,19 +105,11 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
         </select>
       </label>
       <FindingFilter finding={filters.finding} onChange={(finding) => onChange({ filters: { finding } })} />
-      <label className="select-field">
-        <span>{t('toolbar.notUpdatedSince')}</span>
-        <input
-          type="date"
-          value={filters.updatedBefore ?? ''}
-          onChange={(event) =>
-            onChange(
-              { filters: { updatedBefore: event.target.value === '' ? null : event.target.value } },
-              { replace: true },
-            )
-          }
-        />
-      </label>
+      <DateField
+        label={t('toolbar.notUpdatedSince')}
+        value={filters.updatedBefore}
+        onChange={(updatedBefore) => onChange({ filters: { updatedBefore } }, { replace: true })}
+      />
       {hasActiveFilters(filters) ? (
         <button type="button" className="button button-ghost" onClick={props.onClearFilters}>
           {t('toolbar.clearFilters')}

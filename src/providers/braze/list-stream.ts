@@ -11,9 +11,9 @@ const BRAZE_PAGE_SIZE = 100
 
 /**
  * Braze pages asked for in one request to the proxy, which fetches them from Braze at once. A browser keeps at most 6
- * connections to a host: 6 requests of one page each would need 17 round trips for 10,000 segments, 6 of 5 pages need 4.
+ * connections to a host: 6 requests of one page each would need 17 round trips for 10,000 segments, 6 of 4 pages need 5.
  */
-export const BRAZE_PAGES_PER_REQUEST = 5
+export const BRAZE_PAGES_PER_REQUEST = 4
 
 /**
  * Least time between two chunks of a streamed list, after the first. Each chunk becomes a cache update and a re-render

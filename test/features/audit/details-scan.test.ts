@@ -328,8 +328,12 @@ describe('DetailsScan', () => {
 
     const state = scan.getSnapshot()
     expect(state).toMatchObject({ status: 'failed', total: 0, done: 0 })
-    expect(state.error).toMatch(/^Braze refused the credentials .*\(HTTP 401\)/)
-    expect(state.error).toContain('Invalid API key')
+    // Typed, for the page to say in plain words: which provider, why, and what Braze said.
+    expect(state.problem).toMatchObject({
+      provider: 'braze',
+      reason: 'unauthorized',
+      providerMessage: 'Invalid API key',
+    })
     expect(segmentRequests(traffic)).toEqual([])
   })
 

@@ -143,21 +143,6 @@ describe('ScanPanel', () => {
     )
   })
 
-  it('says why the scan could not start', async () => {
-    const user = userEvent.setup()
-    server.use(
-      http.get('*/api/braze/segments/list', () => HttpResponse.json({ message: 'Invalid API key' }, { status: 401 })),
-    )
-    renderApp('/audit')
-
-    await user.click(await screen.findByRole('button', { name: 'Scan details' }))
-
-    expect(
-      await within(panel()).findByText(/^The scan could not start: Braze refused the credentials/),
-    ).toHaveTextContent('(HTTP 401)')
-    expect(buttonNames()).toEqual(['Scan again'])
-  })
-
   it('says when Braze’s 429s have slowed the scan down, and no longer once it is over', async () => {
     const user = userEvent.setup()
     const held = holdDetails({ rateLimitFirst: true })

@@ -309,10 +309,14 @@ const LANGUAGES = [
     // Intl writes a no-break space before the percent sign, a narrow one between thousands.
     change: 'utilisateurs le 31 oct. 2026 · +11\u202f111 (+90\u00a0%) sur 30 jours',
     verdicts: ['Garder', 'Corriger', 'Archiver', 'Non revu'],
-    hint: 'Vous relisez en tant que Camille. Les touches 1, 2, 3 choisissent Garder, Corriger, Archiver, 0 annule\u202f; j et k',
+    hint: 'Revue au nom de Camille. Les touches 1, 2, 3 choisissent Garder, Corriger, Archiver, 0 remet en Non revu\u202f; j et k',
     saved: 'Enregistré',
     byline: [/^Archiver — par Camille,/, '1 nov. 2026'],
-    askName: ['Qui relit\u202f? Votre nom est enregistré avec chaque verdict.', 'Votre nom', 'Commencer la revue'],
+    askName: [
+      'Qui fait la revue\u202f? Votre nom est enregistré avec chaque verdict.',
+      'Votre nom',
+      'Commencer la revue',
+    ],
     label: 'Libellé',
     commandersActGivesLess: 'Commanders Act ne fournit ni description, ni tags, ni dates pour les segments\u202f:',
     notFound: ['Segment introuvable', /^Commanders Act n’a aucun segment avec l’ID/, 'Retour aux segments'],

@@ -9,6 +9,7 @@ import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { segmentKey } from '../../../src/providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../../src/providers/segment'
 import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
+import type { FindingId } from '../../../src/findings/findings'
 import { auditEntry } from '../../stores/audit-entries'
 import { commandersAct } from '../../findings/segments'
 import { formatSpreadsheetDateTime } from '../../../src/lib/format'
@@ -73,6 +74,13 @@ const rows = buildSegmentRows(
   },
 )
 
+/** What the audit found, by segment key (the page works them out for the export). */
+const FINDINGS = new Map<string, readonly FindingId[]>([
+  ['braze:b-blank', ['no-description', 'stale']],
+  ['commanders-act:42', ['duplicate-name']],
+])
+const OPTIONS = { reviews: REVIEWS, findings: FINDINGS, staleMonths: 12 }
+
 const en = i18next.getFixedT('en', ['segments', 'common'])
 const fr = i18next.getFixedT('fr', ['segments', 'common'])
 
@@ -88,7 +96,11 @@ const ALL_COLUMNS: ColumnId[] = [
   'description',
   'size',
   'verdict',
+  'findings',
 ]
+
+/** Written in every export, chosen or not. */
+const ALWAYS: readonly ColumnId[] = ['verdict', 'findings']
 
 /** What a spreadsheet reads: the BOM checked and dropped, then papaparse's rows. */
 function parse(csv: string, delimiter = ','): string[][] {
@@ -98,13 +110,14 @@ function parse(csv: string, delimiter = ','): string[][] {
   return parsed.data
 }
 
-/** The table's columns of an export (every row also ends with its review: note, reviewer, time). */
+/** The chosen columns of an export (each row then has the verdict and findings if not chosen, and its review). */
 function columnsOf(
   rowsToExport: Parameters<typeof segmentsCsv>[0],
   columns: readonly ColumnId[],
   t: typeof en,
 ): string[][] {
-  return parse(segmentsCsv(rowsToExport, columns, t, { reviews: REVIEWS })).map((cells) => cells.slice(0, -3))
+  const added = ALWAYS.filter((id) => !columns.includes(id)).length
+  return parse(segmentsCsv(rowsToExport, columns, t, OPTIONS)).map((cells) => cells.slice(0, -3 - added))
 }
 
 describe('segmentsCsv', () => {
@@ -122,6 +135,7 @@ describe('segmentsCsv', () => {
         'Description',
         'Size',
         'Verdict',
+        'Findings',
       ],
       [
         'Braze',
@@ -135,6 +149,7 @@ describe('segmentsCsv', () => {
         'present',
         '1234567',
         'Keep',
+        '',
       ],
       [
         'Braze',
@@ -148,6 +163,7 @@ describe('segmentsCsv', () => {
         'missing',
         'not provided',
         'Archive',
+        'No description; Not updated in 12 months',
       ],
       [
         'Braze',
@@ -161,6 +177,7 @@ describe('segmentsCsv', () => {
         'not loaded',
         'not scanned',
         'Unreviewed',
+        '',
       ],
       [
         'Commanders Act',
@@ -174,6 +191,7 @@ describe('segmentsCsv', () => {
         'not provided',
         'not provided',
         'Fix',
+        'Duplicate name',
       ],
     ])
   })
@@ -192,6 +210,7 @@ describe('segmentsCsv', () => {
         'Description',
         'Taille',
         'Verdict',
+        'Constats',
       ],
       [
         'Braze',
@@ -205,6 +224,7 @@ describe('segmentsCsv', () => {
         'présente',
         '1234567',
         'Garder',
+        '',
       ],
       [
         'Braze',
@@ -218,6 +238,7 @@ describe('segmentsCsv', () => {
         'absente',
         'non fourni',
         'Archiver',
+        'Sans description; Pas mis à jour depuis 12 mois',
       ],
       [
         'Braze',
@@ -231,6 +252,7 @@ describe('segmentsCsv', () => {
         'non chargé',
         'non analysé',
         'Non revu',
+        '',
       ],
       [
         'Commanders Act',
@@ -244,6 +266,7 @@ describe('segmentsCsv', () => {
         'non fourni',
         'non fourni',
         'Corriger',
+        'Nom en double',
       ],
     ])
   })
@@ -281,6 +304,17 @@ describe('segmentsCsv', () => {
     expect(body).toEqual(full.map((cells) => columns.map((column) => cells[ALL_COLUMNS.indexOf(column)])))
   })
 
+  it('always writes the verdict and the findings as words, even when the view hides those columns', () => {
+    const [header, ...body] = parse(segmentsCsv(rows, ['name'], en, OPTIONS)).map((cells) => cells.slice(0, -3))
+    expect(header).toEqual(['Name', 'Verdict', 'Findings'])
+    expect(body).toEqual([
+      ['Clients fidèles', 'Keep', ''],
+      ['Sans description', 'Archive', 'No description; Not updated in 12 months'],
+      ['Pas chargé', 'Unreviewed', ''],
+      ['Visiteurs', 'Fix', 'Duplicate name'],
+    ])
+  })
+
   it('keeps the rows in the order given (the current view)', () => {
     const body = columnsOf([...rows].reverse(), ['id'], en).slice(1)
     expect(body).toEqual([['42'], ['b-unloaded'], ['b-blank'], ['b-loaded']])
@@ -308,7 +342,8 @@ describe('segmentsCsv', () => {
 describe('segmentsCsv: reviews and spreadsheets in French', () => {
   it('ends every row with its note, who reviewed it and when, in local time', () => {
     const local = formatSpreadsheetDateTime
-    expect(parse(segmentsCsv(rows, ['name'], en, { reviews: REVIEWS }))).toEqual([
+    const review = (cells: string[]) => [cells[0], ...cells.slice(-3)]
+    expect(parse(segmentsCsv(rows, ['name'], en, OPTIONS)).map(review)).toEqual([
       ['Name', 'Note', 'Reviewed by', 'Reviewed at'],
       ['Clients fidèles', 'a note; on braze:b-loaded', 'Zoé', local('2026-03-01T13:05:00.000Z')],
       ['Sans description', 'a note; on braze:b-blank', 'Zoé', local('2026-03-01T13:05:00.000Z')],
@@ -318,9 +353,16 @@ describe('segmentsCsv: reviews and spreadsheets in French', () => {
   })
 
   it('separates cells with ";" for French spreadsheets, quoting a cell that holds one', () => {
-    const csv = segmentsCsv(rows.slice(0, 1), ['name', 'verdict'], fr, { reviews: REVIEWS, separator: ';' })
-    expect(csv.split('\r\n')[1]).toMatch(/^Clients fidèles;Garder;"a note; on braze:b-loaded";Zoé;/)
-    expect(parse(csv, ';')[1]?.slice(0, 3)).toEqual(['Clients fidèles', 'Garder', 'a note; on braze:b-loaded'])
+    const csv = segmentsCsv(rows.slice(1, 2), ['name', 'verdict'], fr, { ...OPTIONS, separator: ';' })
+    expect(csv.split('\r\n')[1]).toMatch(
+      /^Sans description;Archiver;"Sans description; Pas mis à jour depuis 12 mois";"a note; on braze:b-blank";Zoé;/,
+    )
+    expect(parse(csv, ';')[1]?.slice(0, 4)).toEqual([
+      'Sans description',
+      'Archiver',
+      'Sans description; Pas mis à jour depuis 12 mois',
+      'a note; on braze:b-blank',
+    ])
   })
 })
 

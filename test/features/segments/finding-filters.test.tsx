@@ -5,7 +5,8 @@ import type { QueryClient } from '@tanstack/react-query'
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import i18next from 'i18next'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { computeFindings, type FindingId } from '../../../src/findings/findings'
 import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
 import { brazeQueries } from '../../../src/providers/braze/queries'
@@ -62,7 +63,7 @@ async function loadAllBrazeDetails(queryClient: QueryClient): Promise<Map<string
 
 async function renderList(url = '/') {
   const view = renderApp(url)
-  await waitFor(() => expect(status()).toHaveTextContent(new RegExp(`(^${TOTAL} segments|of ${TOTAL})`)), {
+  await waitFor(() => expect(status()).toHaveTextContent(new RegExp(`(^${TOTAL} segments|(of|sur) ${TOTAL})`)), {
     timeout: 5000,
   })
   return view
@@ -132,8 +133,35 @@ describe('Finding filter', () => {
   })
 })
 
-describe('Not updated since', () => {
-  it('narrows the list to the Braze segments last updated before the date, in the URL', async () => {
+// The date as the interface language writes it, not as the browser's language would (its own date input does).
+const DATE_WORDS = [
+  {
+    language: 'en',
+    label: 'Not updated since',
+    format: 'mm/dd/yyyy',
+    june1st: '06/01/2025',
+    typed: '6/1/2025',
+    invalid: 'Not a date: type it as mm/dd/yyyy',
+    status: (keys: readonly string[]) => statusFor(keys),
+  },
+  {
+    language: 'fr',
+    label: 'Pas mis à jour depuis le',
+    format: 'jj/mm/aaaa',
+    june1st: '01/06/2025',
+    typed: '1/6/2025',
+    invalid: 'Date non reconnue\u202f: saisissez-la au format jj/mm/aaaa',
+    status: (keys: readonly string[]) => new RegExp(`^${keys.length} segments? sur ${TOTAL}`),
+  },
+] as const
+
+describe.each(DATE_WORDS)('Not updated since ($language)', (words) => {
+  beforeEach(async () => {
+    await i18next.changeLanguage(words.language)
+  })
+  const field = () => screen.getByLabelText(words.label)
+
+  it('narrows the list to the Braze segments last updated before the date typed as the language writes it', async () => {
     const user = userEvent.setup()
     const { currentSearch, queryClient } = await renderList()
     const details = await loadAllBrazeDetails(queryClient)
@@ -144,17 +172,30 @@ describe('Not updated since', () => {
     )
     expect(keys.length).toBeGreaterThan(0)
     expect(keys.length).toBeLessThan(BRAZE.length)
+    expect(field()).toHaveAttribute('placeholder', words.format)
 
-    await user.type(dateField(), '2025-06-01')
-    expect(dateField()).toHaveValue('2025-06-01')
+    await user.type(field(), words.typed)
+    expect(field()).toHaveValue(words.typed)
     expect(currentSearch().get('updatedBefore')).toBe('2025-06-01')
-    await waitFor(() => expect(status()).toHaveTextContent(statusFor(keys)))
+    await waitFor(() => expect(status()).toHaveTextContent(words.status(keys)))
   })
 
-  it('opens filtered from the URL and ignores a date that does not exist', async () => {
+  it('says a date it cannot read once the field is left, and keeps the list as it was', async () => {
+    const user = userEvent.setup()
+    const { currentSearch } = await renderList()
+    await user.type(field(), '31/31/2025')
+    await user.tab()
+    expect(field()).toHaveAccessibleDescription(words.invalid)
+    expect(field()).toHaveAttribute('aria-invalid', 'true')
+    expect(currentSearch().has('updatedBefore')).toBe(false)
+  })
+
+  it('opens filtered from the URL, the date written as the language does, and ignores a date that does not exist', async () => {
+    const view = await renderList('/?updatedBefore=2025-06-01')
+    expect(field()).toHaveValue(words.june1st)
+    view.unmount()
     await renderList('/?updatedBefore=2025-02-31')
-    expect(dateField()).toHaveValue('')
-    expect(status()).toHaveTextContent(new RegExp(`^${TOTAL} segments ·`))
+    expect(field()).toHaveValue('')
   })
 })
 
@@ -164,7 +205,7 @@ describe('Clear filters', () => {
     const { currentSearch, queryClient } = await renderList('/?finding=leftover&updatedBefore=2026-01-01')
     await loadAllBrazeDetails(queryClient)
     expect(findingSelect()).toHaveValue('leftover')
-    expect(dateField()).toHaveValue('2026-01-01')
+    expect(dateField()).toHaveValue('01/01/2026')
     expect(status()).not.toHaveTextContent(new RegExp(`^${TOTAL} segments ·`))
 
     await user.click(

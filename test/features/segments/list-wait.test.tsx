@@ -40,7 +40,7 @@ describe.each([
     expect(note).toHaveAttribute('role', 'status')
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     expect(screen.getAllByRole('row').length).toBeGreaterThan(10)
-    await waitFor(() => expect(screen.getByText(all, { exact: false })).toBeInTheDocument(), { timeout: 5000 })
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(new RegExp(`^${all}`)), { timeout: 5000 })
     expect(screen.queryByText(waiting)).not.toBeInTheDocument()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })

@@ -17,7 +17,7 @@ import {
   sortRowsFrom,
   type SortedRows,
 } from '../../../src/features/segments/segment-view'
-import { computeFindings } from '../../../src/findings/findings'
+import { computeFindings, type FindingId } from '../../../src/findings/findings'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { segmentKey } from '../../../src/providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../../src/providers/segment'
@@ -53,7 +53,7 @@ const en = i18next.getFixedT('en', ['segments', 'common'])
 function cell(id: ColumnId, row: SegmentRow | undefined): string {
   const column = COLUMN_BY_ID.get(id)
   if (!column || !row) throw new Error(`no ${id} for ${String(row?.key)}`)
-  return column.meta.csv(row, en)
+  return column.meta.csv(row, en, { staleMonths: 12 })
 }
 function facet(id: ColumnId) {
   const found = FACETS.find((entry) => entry.id === id)
@@ -241,6 +241,12 @@ describe('sortRows', () => {
         'braze:b-4': 'unreviewed',
         'commanders-act:7': 'keep',
       }),
+      // Three findings, two, one, and none at all (Charlie, Delta, Foxtrot).
+      findings: new Map<string, readonly FindingId[]>([
+        ['commanders-act:7', ['leftover', 'duplicate-name', 'cross-provider']],
+        ['braze:b-3', ['no-tags', 'stale']],
+        ['braze:b-1', ['leftover']],
+      ]),
     },
   )
 
@@ -307,6 +313,12 @@ describe('sortRows', () => {
       column: 'verdict',
       asc: ['Able', 'Bravo', 'Alpha', 'Charlie', 'Delta', 'Foxtrot'],
       desc: ['Charlie', 'Alpha', 'Able', 'Bravo', 'Delta', 'Foxtrot'],
+    },
+    {
+      // By how many findings; none last either way.
+      column: 'findings',
+      asc: ['Bravo', 'Alpha', 'Able', 'Charlie', 'Delta', 'Foxtrot'],
+      desc: ['Able', 'Alpha', 'Bravo', 'Charlie', 'Delta', 'Foxtrot'],
     },
   ]
 

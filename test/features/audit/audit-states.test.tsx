@@ -1,0 +1,207 @@
+// @vitest-environment jsdom
+// The Audit page says what it does not know, in English and in French: a provider whose list failed shows its error
+// rather than zeros (no count, no chart, no scan), a finding that needs details reads "not scanned yet" until the scan
+// covered them, and the last scan's end and result are still said after a reload, in the same plain words; the
+// session file is picked with a button in the page's language.
+import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import i18next from 'i18next'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { computeFindings } from '../../../src/findings/findings'
+import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
+import { brazeQueries } from '../../../src/providers/braze/queries'
+import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
+import { renderApp } from '../../render-app'
+import { rememberReviewer } from '../../stores/audit-entries'
+
+const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 6 })
+const server = setupServer(...demo.handlers)
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
+afterAll(() => server.close())
+
+const LISTED = listedSegments(demo.data)
+const BRAZE = LISTED.filter((segment) => segment.provider === 'braze')
+
+/** Braze refuses the key: the list, or the details, answer 401 (the proxy's own error, as for a real Braze). */
+const refuseBraze = (endpoint: 'list' | 'details') =>
+  server.use(
+    http.get(`*/api/braze/segments/${endpoint}`, () =>
+      HttpResponse.json({ error: 'unauthorized', provider: 'braze', status: 401 }, { status: 401 }),
+    ),
+  )
+
+const LANGUAGES = [
+  {
+    language: 'en',
+    progress: 'Progress',
+    perProvider: 'Verdicts per provider',
+    findings: 'Findings',
+    noDescription: 'No description',
+    inBoth: 'In both providers',
+    pairs: 'In both providers',
+    lastUpdated: 'Last updated',
+    scan: 'Details scan',
+    scanButton: 'Scan details',
+    refused: 'Braze rejected the credentials',
+    listFailed: 'List did not load',
+    notChecked: 'Not checked: the Braze list did not load',
+    pairsFailed: 'Pairs need both lists, and the Braze list did not load.',
+    ageFailed: 'The Braze list did not load: there are no dates to show.',
+    needsList: 'The scan needs the Braze list: Braze rejected the credentials',
+    notScanned: (checked: number, total: number) => `Not scanned yet (${checked} of ${total} checked)`,
+    soFar: (count: number) => `${count} so far`,
+    complete: (total: number) => `Scan complete: ${total} of ${total} fetched`,
+    lastDone: /^Last scan \(kept in this browser\) finished on .*2\d{3}.*: (\d+) of \1 fetched$/,
+    stopped: 'Scan stopped: Braze rejected the credentials',
+    importHeading: 'Import a session',
+    sessionFile: 'Session file (.json)',
+    choose: 'Choose a file…',
+    noFile: 'No file chosen',
+    lastFailed: /^Last scan \(kept in this browser\) stopped by an error on .*: Braze rejected the credentials\. /,
+  },
+  {
+    language: 'fr',
+    progress: 'Progression',
+    perProvider: 'Verdicts par fournisseur',
+    findings: 'Constats',
+    noDescription: 'Sans description',
+    inBoth: 'Dans les deux fournisseurs',
+    pairs: 'Dans les deux fournisseurs',
+    lastUpdated: 'Dernière mise à jour',
+    scan: 'Analyse des détails',
+    scanButton: 'Analyser les détails',
+    refused: 'Braze a refusé les identifiants',
+    listFailed: 'Liste non chargée',
+    notChecked: 'Non vérifié : la liste Braze n’a pas pu être chargée',
+    pairsFailed: 'Il faut les deux listes pour trouver les paires, et la liste Braze n’a pas pu être chargée.',
+    ageFailed: 'La liste Braze n’a pas pu être chargée : aucune date à afficher.',
+    needsList: 'L’analyse a besoin de la liste Braze : Braze a refusé les identifiants',
+    notScanned: (checked: number, total: number) =>
+      `Pas encore analysé (${checked} ${checked > 1 ? 'vérifiés' : 'vérifié'} sur ${total})`,
+    soFar: (count: number) => `${count} pour l’instant`,
+    complete: (total: number) => `Analyse terminée : ${total} sur ${total} récupérés`,
+    lastDone: /^Dernière analyse \(gardée dans ce navigateur\) terminée le .*2\d{3}.* : (\d+) sur \1 récupérés$/,
+    stopped: 'Analyse arrêtée : Braze a refusé les identifiants',
+    importHeading: 'Importer une session',
+    sessionFile: 'Fichier de session (.json)',
+    choose: 'Choisir un fichier…',
+    noFile: 'Aucun fichier choisi',
+    lastFailed:
+      /^Dernière analyse \(gardée dans ce navigateur\) arrêtée par une erreur le .* : Braze a refusé les identifiants\. /,
+  },
+] as const
+
+const region = (name: string) => screen.getByRole('region', { name })
+const text = (element: Element | null | undefined) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim()
+
+/** A finding's row: its count and what was checked, as read. */
+function finding(table: HTMLElement, label: string) {
+  const header = within(table).getByRole('rowheader', { name: new RegExp(`^${label}`) })
+  const [count, checked] = [...(header.closest('tr')?.querySelectorAll('td') ?? [])].map(text)
+  return { count, checked, link: within(header).queryByRole('link') }
+}
+
+describe.each(LANGUAGES)('Audit page states ($language)', (words) => {
+  beforeEach(async () => {
+    await i18next.changeLanguage(words.language)
+  })
+
+  it('shows a failed Braze list as its error, never as zeros: no count, no pairs, no chart, no scan', async () => {
+    refuseBraze('list')
+    renderApp('/audit')
+    expect(await within(region(words.progress)).findByRole('alert')).toHaveTextContent(words.refused)
+
+    const braze = within(screen.getByRole('table', { name: words.perProvider })).getByRole('row', { name: /^Braze/ })
+    // One cell that says so, rather than a count per verdict.
+    expect(within(braze).getAllByRole('cell').map(text)).toEqual([words.listFailed])
+
+    const findings = await screen.findByRole('table', { name: words.findings })
+    for (const label of [words.noDescription, words.inBoth])
+      expect(finding(findings, label)).toEqual({ count: '—', checked: words.notChecked, link: null })
+
+    expect(within(region(words.pairs)).getByText(words.pairsFailed)).toBeInTheDocument()
+    expect(within(region(words.lastUpdated)).getByText(words.ageFailed)).toBeInTheDocument()
+    expect(within(region(words.lastUpdated)).queryByRole('table')).not.toBeInTheDocument()
+
+    const scan = region(words.scan)
+    expect(within(scan).queryByRole('button', { name: words.scanButton })).not.toBeInTheDocument()
+    expect(scan).toHaveTextContent(words.needsList)
+  })
+
+  it('says a finding that needs details is not scanned yet, its count so far, until every detail is in', async () => {
+    const { queryClient } = renderApp('/audit')
+    const findings = await screen.findByRole('table', { name: words.findings })
+    expect(finding(findings, words.noDescription)).toMatchObject({
+      count: '—',
+      checked: words.notScanned(0, BRAZE.length),
+    })
+
+    const some = BRAZE.slice(0, 3)
+    const details = new Map(
+      await Promise.all(some.map(async (segment) => [segment.id, await fetchBrazeSegmentDetails(segment.id)] as const)),
+    )
+    act(() => {
+      for (const [id, loaded] of details) queryClient.setQueryData(brazeQueries.details(id).queryKey, loaded)
+    })
+    const found = computeFindings(
+      { segments: LISTED, details, sizes: new Map() },
+      { staleMonths: 12, namingPattern: null },
+      new Date(),
+    ).counts['no-description'].count
+    await waitFor(() =>
+      expect(finding(findings, words.noDescription)).toMatchObject({
+        count: words.soFar(found),
+        checked: words.notScanned(some.length, BRAZE.length),
+      }),
+    )
+  })
+
+  it('keeps the last scan’s end and result, and says them after a reload', async () => {
+    const user = userEvent.setup()
+    const first = renderApp('/audit')
+    await user.click(await within(region(words.scan)).findByRole('button', { name: words.scanButton }))
+    await waitFor(() =>
+      expect(within(region(words.scan)).getByRole('status')).toHaveTextContent(words.complete(BRAZE.length)),
+    )
+    first.unmount()
+
+    renderApp('/audit')
+    const scan = await screen.findByRole('region', { name: words.scan })
+    expect(await within(scan).findByText(words.lastDone)).toHaveTextContent(String(BRAZE.length))
+  })
+
+  it('says a scan stopped by an error in plain words, then and after a reload', async () => {
+    refuseBraze('details')
+    const user = userEvent.setup()
+    const first = renderApp('/audit')
+    await user.click(await within(region(words.scan)).findByRole('button', { name: words.scanButton }))
+    const alert = await within(region(words.scan)).findByRole('alert')
+    expect(alert).toHaveTextContent(words.stopped)
+    expect(alert).not.toHaveTextContent(/HTTP|401/)
+    first.unmount()
+
+    renderApp('/audit')
+    const scan = await screen.findByRole('region', { name: words.scan })
+    expect(await within(scan).findByText(words.lastFailed)).toBeInTheDocument()
+    expect(scan).not.toHaveTextContent(/HTTP|401/)
+  })
+
+  it('picks the session file with a button in the interface language, and names the file chosen', async () => {
+    rememberReviewer('Dan')
+    const user = userEvent.setup()
+    renderApp('/audit')
+    const input = await screen.findByLabelText(words.sessionFile)
+    // The browser's own "Choose File" is hidden; the button says it in the page's language.
+    expect(within(region(words.importHeading)).getByText(words.choose)).toBeVisible()
+    expect(input).toHaveAccessibleDescription(words.noFile)
+
+    const file = new File(['not a session'], 'notes-mars.json', { type: 'application/json' })
+    Object.defineProperty(file, 'text', { value: () => Promise.resolve('not a session') })
+    await user.upload(input, file)
+    await waitFor(() => expect(input).toHaveAccessibleDescription('notes-mars.json'))
+  })
+})
