@@ -12,7 +12,7 @@ export interface RowLayout {
 /** The widest window that shows cards: the `max-width: 960px` of styles.css. */
 const CARDS_UP_TO = 960
 const TABLE_ROWS: RowLayout = { estimate: 44, measured: false }
-const CARDS: RowLayout = { estimate: 88, measured: true }
+const CARDS: RowLayout = { estimate: 80, measured: true }
 
 const layoutNow = () => (window.innerWidth <= CARDS_UP_TO ? CARDS : TABLE_ROWS)
 
