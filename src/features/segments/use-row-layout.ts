@@ -2,7 +2,7 @@
 // screen, and below 961 px one card per segment, as tall as its name needs, so the virtualiser measures each one.
 import { useSyncExternalStore } from 'react'
 
-export interface RowLayout {
+interface RowLayout {
   /** A row's height before it is drawn (and every row's height when not measured). */
   estimate: number
   /** Rows vary in height: each is measured once drawn. */
