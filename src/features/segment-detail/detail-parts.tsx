@@ -58,13 +58,15 @@ export function DetailFrame({ provider, id, name, navigation, failure, main, sid
       {navigation}
       <DetailHeader provider={provider} id={id} name={name} />
       {failure ? <RetryAlert {...adviceForError(failure.error, provider, t)} onRetry={failure.retry} /> : null}
+      {/* The audit card comes first, so a reviewer sees the verdicts without scrolling: right under the title on a
+          narrow screen, at the top of the side column on a wide one (grid areas in styles.css). */}
       <div className="detail-grid">
-        <div className="detail-main">{main}</div>
-        <aside className="detail-side">
+        <div className="detail-audit">
           {/* One panel per segment: moving on (j/k) starts a new one, and the last one sends what was typed. */}
           <AuditPanel key={segmentKey(provider, id)} segmentKey={segmentKey(provider, id)} />
-          {side}
-        </aside>
+        </div>
+        <div className="detail-main">{main}</div>
+        {side ? <aside className="detail-side">{side}</aside> : null}
       </div>
     </>
   )

@@ -11,6 +11,7 @@ import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import {
   memo,
   useCallback,
+  useEffect,
   useImperativeHandle,
   useLayoutEffect,
   useMemo,
@@ -24,8 +25,8 @@ import { isColumnId, segmentColumns, segmentTableFeatures, visibleColumnIds } fr
 import type { SegmentListSort } from './list-state'
 import type { SegmentRow } from './segment-rows'
 import { SortableHeader } from './sortable-header'
+import { useRowLayout } from './use-row-layout'
 
-const ROW_HEIGHT = 44
 const OVERSCAN = 10
 /** How many frames a row brought into view may take to be drawn before focusing it is given up. */
 const FOCUS_FRAMES = 30
@@ -69,6 +70,8 @@ interface SegmentTableRowProps {
   index: number
   /** The visible columns, one array per visibility state. */
   columnIds: readonly string[]
+  /** The virtualiser's measure, where rows vary in height (cards on a narrow screen). */
+  measureRef?: (row: HTMLTableRowElement | null) => void
 }
 
 /**
@@ -76,9 +79,9 @@ interface SegmentTableRowProps {
  * rows, but a row already drawn for the same segment stays as it is.
  */
 const SegmentTableRow = memo(
-  function SegmentTableRow({ row, index }: SegmentTableRowProps) {
+  function SegmentTableRow({ row, index, measureRef }: SegmentTableRowProps) {
     return (
-      <tr aria-rowindex={index + 2} data-provider={row.original.provider}>
+      <tr aria-rowindex={index + 2} data-provider={row.original.provider} data-index={index} ref={measureRef}>
         {row.getVisibleCells().map((cell) => (
           <td key={cell.column.id} className={`col-${cell.column.id}`}>
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
@@ -88,7 +91,10 @@ const SegmentTableRow = memo(
     )
   },
   (before, after) =>
-    before.row.original === after.row.original && before.index === after.index && before.columnIds === after.columnIds,
+    before.row.original === after.row.original &&
+    before.index === after.index &&
+    before.columnIds === after.columnIds &&
+    before.measureRef === after.measureRef,
 )
 
 /** Memoised: a keystroke re-renders the page for its count at once, and the table only when its rows change. */
@@ -103,9 +109,10 @@ export const SegmentsTable = memo(function SegmentsTable({
   const { t } = useTranslation(['segments', 'common'])
   const bodyRef = useRef<HTMLTableSectionElement>(null)
   const scrollMargin = useOffsetTop(bodyRef)
+  const rowLayout = useRowLayout()
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowLayout.estimate,
     overscan: OVERSCAN,
     scrollMargin,
     // The window's size is known now: the first render already has its rows, instead of waiting for the observer.
@@ -113,6 +120,8 @@ export const SegmentsTable = memo(function SegmentsTable({
     // Stable while the rows are: a new function would make the virtualiser re-measure all 12,000 items each render.
     getItemKey: useCallback((index: number) => rows[index]?.key ?? index, [rows]),
   })
+  // Heights measured at another width no longer hold: start again from the new estimate.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowLayout])
   const virtualRows = virtualizer.getVirtualItems()
   // The table is given the rows of the virtual window only: TanStack Table then builds a few dozen row models, not 12,000.
   const windowRows = useMemo(() => virtualRows.flatMap((item) => rows[item.index] ?? []), [virtualRows, rows])
@@ -171,7 +180,7 @@ export const SegmentsTable = memo(function SegmentsTable({
       row.querySelector<HTMLInputElement>('input.row-select')?.click()
       return
     }
-    const screen = Math.max(1, Math.floor(window.innerHeight / ROW_HEIGHT) - 1)
+    const screen = Math.max(1, Math.floor(window.innerHeight / rowLayout.estimate) - 1)
     const target = {
       ArrowDown: current + 1,
       ArrowUp: current - 1,
@@ -227,6 +236,7 @@ export const SegmentsTable = memo(function SegmentsTable({
             row={row}
             index={virtualRows[position]?.index ?? position}
             columnIds={columnIds}
+            measureRef={rowLayout.measured ? virtualizer.measureElement : undefined}
           />
         ))}
         {paddingBottom > 0 ? (

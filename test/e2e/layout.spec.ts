@@ -1,0 +1,222 @@
+// Every page from a phone to a wide screen, in English and French: nothing scrolls sideways or sticks out of the
+// window or its card, menus open on screen, names read whole on a phone, and a segment's verdicts show without scrolling.
+import { expect, test, type Locator, type Page } from '@playwright/test'
+
+const WIDTHS = [390, 1024, 1440] as const
+const PHONE = 390
+/** A phone's window is taller than it is wide; a laptop's is not. */
+const heightFor = (width: number) => (width === PHONE ? 844 : 900)
+
+/** Each page, once it shows its content (waiting on roles and text, never on time). */
+const PAGES: { name: string; reviewer?: string; open: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'segments',
+    open: async (page) => {
+      await page.goto('/')
+      await expect(page.getByRole('status')).toContainText(/3.400/)
+      await expect(page.getByRole('table').getByRole('link').first()).toBeVisible()
+    },
+  },
+  {
+    name: 'a Braze segment',
+    reviewer: 'Camille',
+    open: async (page) => {
+      await page.goto('/?provider=braze&tracking=on')
+      await page.getByRole('table').getByRole('link').first().click()
+      await expect(page.getByRole('radiogroup')).toBeVisible()
+      await expect(page.locator('.size-chart svg')).toBeVisible()
+    },
+  },
+  {
+    name: 'a Braze segment, before the reviewer gives a name',
+    open: async (page) => {
+      await page.goto('/?provider=braze&tracking=on')
+      await page.getByRole('table').getByRole('link').first().click()
+      await expect(page.getByRole('textbox').first()).toBeVisible()
+      await expect(page.locator('.size-chart svg')).toBeVisible()
+    },
+  },
+  {
+    name: 'a Commanders Act segment',
+    reviewer: 'Camille',
+    open: async (page) => {
+      await page.goto('/?provider=commanders-act')
+      await page.getByRole('table').getByRole('link').first().click()
+      await expect(page.getByRole('radiogroup')).toBeVisible()
+    },
+  },
+  {
+    name: 'audit',
+    open: async (page) => {
+      await page.goto('/audit')
+      await expect(page.getByRole('table').first()).toBeVisible()
+      await expect(page.getByRole('heading', { level: 2 }).last()).toBeVisible()
+    },
+  },
+  {
+    name: 'connections',
+    open: async (page) => {
+      await page.goto('/connections')
+      await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible()
+    },
+  },
+  {
+    name: 'visitor',
+    open: async (page) => {
+      await page.goto('/visitor?tcid=1001')
+      await expect(page.getByRole('heading', { name: /1001/ })).toBeVisible()
+    },
+  },
+  {
+    name: 'not found',
+    open: async (page) => {
+      await page.goto('/no-such-page')
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+    },
+  },
+]
+
+/**
+ * Each element with text of its own that sticks out of the window, or out of the card it is in, once what its
+ * scrolling or clipping ancestors hide is taken off.
+ */
+function sticksOut(): string[] {
+  const problems: string[] = []
+  const width = window.innerWidth
+  for (const element of document.body.querySelectorAll('*')) {
+    const hasText = [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent?.trim())
+    const box = element.getBoundingClientRect()
+    // 1 px boxes are the visually hidden labels for screen readers.
+    if (!hasText || box.width <= 1 || box.height <= 1) continue
+    let { left, right } = box
+    for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+      if (getComputedStyle(parent).overflowX === 'visible') continue
+      const clip = parent.getBoundingClientRect()
+      left = Math.max(left, clip.left)
+      right = Math.min(right, clip.right)
+    }
+    if (right <= left) continue
+    const card = element.closest('.card')?.getBoundingClientRect()
+    const within = card ?? { left: 0, right: width }
+    if (left < within.left - 1 || right > within.right + 1)
+      problems.push(
+        `"${element.textContent?.trim().slice(0, 40)}" spans ${Math.round(left)}–${Math.round(right)} px, ` +
+          `${card ? 'its card' : 'the window'} ${Math.round(within.left)}–${Math.round(within.right)} px`,
+      )
+  }
+  return problems
+}
+
+/** The first segment names of the list, each whole on screen: drawn, inside the window, neither cut nor clamped. */
+function cutNames(): string[] {
+  const links = [...document.querySelectorAll<HTMLAnchorElement>('table a.segment-name')].slice(0, 6)
+  if (links.length === 0) return ['no segment name in the table']
+  return links.flatMap((link) => {
+    const cell = link.closest('td')
+    const box = link.getBoundingClientRect()
+    const whole =
+      box.width > 0 &&
+      box.left >= 0 &&
+      box.right <= window.innerWidth &&
+      link.scrollHeight <= link.clientHeight + 1 &&
+      link.scrollWidth <= link.clientWidth + 1 &&
+      cell !== null &&
+      cell.scrollWidth <= cell.clientWidth + 1 &&
+      cell.scrollHeight <= cell.clientHeight + 1
+    return whole ? [] : [`"${link.textContent}" is ${Math.round(box.width)} px wide or cut`]
+  })
+}
+
+/** The provider badges of the list drawn whole ("Commanders Act" is the longest), not cut by their cell. */
+function cutBadges(): string[] {
+  return [...document.querySelectorAll('table td .badge')].slice(0, 40).flatMap((badge) => {
+    const cell = badge.closest('td')?.getBoundingClientRect()
+    const box = badge.getBoundingClientRect()
+    return cell && box.left >= cell.left && box.right <= cell.right ? [] : [`"${badge.textContent}" is cut`]
+  })
+}
+
+async function expectNothingSideways(page: Page, where: string) {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }))
+  expect.soft(scrollWidth, `${where}: the page's width`).toBeLessThanOrEqual(innerWidth)
+  expect.soft(await page.evaluate(sticksOut), `${where}: text sticking out`).toEqual([])
+}
+
+async function expectOnScreen(page: Page, what: Locator, where: string) {
+  const box = await what.boundingBox()
+  const width = page.viewportSize()?.width ?? 0
+  expect.soft(box, `${where} is drawn`).not.toBeNull()
+  if (box) expect.soft([box.x >= 0, box.x + box.width <= width], `${where} within the window`).toEqual([true, true])
+}
+
+/** The list's panels (Tags, Teams, Columns) and, on a phone, the header's menu open inside the window. */
+async function expectMenusOnScreen(page: Page, width: number) {
+  const toolbar = page.getByRole('search')
+  const panelButtons = toolbar.getByRole('button', { expanded: false })
+  const count = await panelButtons.count()
+  expect(count).toBeGreaterThanOrEqual(3)
+  for (let index = 0; index < count; index++) {
+    const button = panelButtons.nth(index)
+    const name = await button.textContent()
+    await button.click()
+    await expectOnScreen(page, toolbar.getByRole('group'), `at ${width} px, the "${name}" panel`)
+    await page.keyboard.press('Escape')
+    await expect(toolbar.getByRole('group')).toBeHidden()
+  }
+  if (width === PHONE) {
+    await page.getByRole('button', { name: 'Menu' }).click()
+    await expectOnScreen(page, page.getByRole('navigation').first(), `at ${width} px, the header menu`)
+    await expectNothingSideways(page, `at ${width} px with the header menu open`)
+    await page.getByRole('button', { name: 'Menu' }).click()
+  }
+}
+
+for (const language of ['en', 'fr'] as const) {
+  test.describe(language === 'en' ? 'in English' : 'in French', () => {
+    for (const { name, reviewer, open } of PAGES) {
+      test(`${name} fits 390, 1024 and 1440 px`, async ({ page }) => {
+        // Three widths, each laid out again, on a machine shared with other suites.
+        test.setTimeout(120_000)
+        await page.addInitScript(
+          ([chosen, who]) => {
+            localStorage.setItem('segment-audit:language:v1', chosen)
+            if (who) localStorage.setItem('segment-audit:reviewer:v1', who)
+            else localStorage.removeItem('segment-audit:reviewer:v1')
+          },
+          [language, reviewer ?? ''] as const,
+        )
+        await page.setViewportSize({ width: PHONE, height: heightFor(PHONE) })
+        await open(page)
+        await expect(page.locator('html')).toHaveAttribute('lang', language)
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: heightFor(width) })
+          await page.evaluate(() => window.scrollTo(0, 0))
+          await expectNothingSideways(page, `at ${width} px`)
+          if (name === 'segments') {
+            if (width === PHONE) {
+              expect.soft(await page.evaluate(cutNames), 'names on a phone').toEqual([])
+              // The cards are still the table's rows: ↓ moves from one name to the next.
+              const names = page.getByRole('table').getByRole('link')
+              await names.first().focus()
+              await page.keyboard.press('ArrowDown')
+              await expect(names.nth(1)).toBeFocused()
+            }
+            expect.soft(await page.evaluate(cutBadges), `at ${width} px, provider badges`).toEqual([])
+            await expectMenusOnScreen(page, width)
+          }
+          if (reviewer) {
+            const verdicts = await page.getByRole('radiogroup').boundingBox()
+            expect.soft(verdicts, `at ${width} px, the verdicts are drawn`).not.toBeNull()
+            if (verdicts)
+              expect
+                .soft(verdicts.y + verdicts.height, `at ${width} px, the verdicts show without scrolling`)
+                .toBeLessThanOrEqual(heightFor(width))
+          }
+        }
+      })
+    }
+  })
+}
