@@ -1,20 +1,38 @@
 // Vite: the React app, plus the provider proxy (src/server/proxy) for `vite` and `vite preview`, and long-lived caching of
 // hashed assets under `vite preview`.
-import { defineConfig, loadEnv } from 'vite'
+import { defineConfig, loadEnv, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { beforeAppHtml } from './src/server/before-app-html.ts'
 import { immutableAssets } from './src/server/immutable-assets.ts'
 import { segmentAuditProxy } from './src/server/proxy/plugin.ts'
 
-/** The modules only the pages loaded on demand use (see src/app/router.tsx). */
-const onDemand = (id: string) =>
-  /\/src\/(features\/(segment-detail|audit|visitor|connections)\/|app\/segment-detail-route)/.test(id)
+/**
+ * The modules the app's entry imports statically, directly or not: what the first page needs before anything loads on
+ * demand. Worked out once the module graph is built, for the chunking below.
+ */
+function staticallyLoaded(): { plugin: Plugin; has: (id: string) => boolean } {
+  const loaded = new Set<string>()
+  const plugin: Plugin = {
+    name: 'segment-audit-statically-loaded',
+    apply: 'build',
+    buildEnd() {
+      const pending = [...this.getModuleIds()].filter((id) => this.getModuleInfo(id)?.isEntry)
+      for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
+        if (loaded.has(id)) continue
+        loaded.add(id)
+        pending.push(...(this.getModuleInfo(id)?.importedIds ?? []))
+      }
+    },
+  }
+  return { plugin, has: (id) => loaded.has(id) }
+}
 
 export default defineConfig(({ mode }) => {
   // Prefix '' reads every variable, for the Node side only; the bundle still sees only VITE_* ones.
   const env = loadEnv(mode, process.cwd(), '')
+  const firstLoad = staticallyLoaded()
   return {
-    plugins: [react(), beforeAppHtml(), segmentAuditProxy({ env }), immutableAssets()],
+    plugins: [react(), firstLoad.plugin, beforeAppHtml(), segmentAuditProxy({ env }), immutableAssets()],
     // Same-origin only: the proxy answers nobody else, so no CORS headers at all.
     server: { host: 'localhost', port: 5173, cors: false },
     preview: { host: 'localhost', port: 5173, cors: false },
@@ -28,7 +46,7 @@ export default defineConfig(({ mode }) => {
       // along the lines of the pages loaded on demand (each compressed apart, and each a request): those pages stay
       // chunks of their own, loaded when opened.
       rolldownOptions: {
-        output: { advancedChunks: { groups: [{ name: 'app', test: (id: string) => !onDemand(id) }] } },
+        output: { advancedChunks: { groups: [{ name: 'app', test: firstLoad.has }] } },
       },
     },
   }

@@ -1,12 +1,12 @@
 // The frame of every page: header with navigation, the data-source badge and the language switch, then the page.
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
+import { lazy, Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink, Outlet, useLocation } from 'react-router'
-import { BrowserReviewsOffer } from './browser-reviews-offer'
 import { Badge } from '../components/badge'
 import { connectionStatusQuery } from '../providers/connection-status'
 import { changeLanguage, LANGUAGES } from './i18n'
+import { legacyDatabaseExists } from '../stores/browser-reviews-check'
 
 const NAVIGATION = [
   { to: '/', key: 'nav.segments', end: true },
@@ -78,9 +78,30 @@ function useHeaderMenu() {
   return [open, setOpen] as const
 }
 
+/** Shown in a browser an earlier version kept reviews in: its code loads only there. */
+const BrowserReviewsOffer = lazy(() =>
+  import('./browser-reviews-offer').then((module) => ({ default: module.BrowserReviewsOffer })),
+)
+
+function useKeptBrowserReviews(): boolean {
+  const [kept, setKept] = useState(false)
+  useEffect(() => {
+    let current = true
+    legacyDatabaseExists().then(
+      (exists) => current && setKept(exists),
+      () => {},
+    )
+    return () => {
+      current = false
+    }
+  }, [])
+  return kept
+}
+
 export function Layout() {
   const { t } = useTranslation()
   const [menuOpen, setMenuOpen] = useHeaderMenu()
+  const keptReviews = useKeptBrowserReviews()
   return (
     <>
       <a className="skip-link" href="#main">
@@ -113,7 +134,11 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <BrowserReviewsOffer />
+        {keptReviews && (
+          <Suspense fallback={null}>
+            <BrowserReviewsOffer />
+          </Suspense>
+        )}
         <Outlet />
       </main>
     </>

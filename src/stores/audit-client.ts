@@ -6,7 +6,6 @@ import {
   conflictAnswerSchema,
   entriesAnswerSchema,
   historyAnswerSchema,
-  importAnswerSchema,
   providerCacheAnswerSchema,
   REVIEWER_HEADER,
   reviewerAnswerSchema,
@@ -16,10 +15,8 @@ import {
   type BulkAnswer,
   type EntriesAnswer,
   type HistoryItem,
-  type ImportAnswer,
   type ProviderCacheAnswer,
 } from './audit-contract'
-import { SessionFileError, type SessionFileErrorParams, type SessionFileReason } from './session-file'
 
 /** The audit server refused or failed a request; `message` is the server's own words when it gave any. */
 class AuditRequestError extends Error {
@@ -33,7 +30,7 @@ class AuditRequestError extends Error {
   }
 }
 
-function headers(reviewer?: string): Record<string, string> {
+export function headers(reviewer?: string): Record<string, string> {
   return {
     ...APP_REQUEST_HEADERS,
     Accept: 'application/json',
@@ -55,7 +52,7 @@ async function refusal(response: Response): Promise<AuditRequestError> {
   return new AuditRequestError(response.status, reason, message)
 }
 
-async function parsed<S extends z.ZodMiniType>(response: Response, schema: S): Promise<z.output<S>> {
+export async function parsed<S extends z.ZodMiniType>(response: Response, schema: S): Promise<z.output<S>> {
   if (!response.ok) throw await refusal(response)
   return schema.parse(await response.json())
 }
@@ -103,34 +100,6 @@ export async function sendBulkAuditWrites(writes: readonly AuditWrite[], reviewe
 export async function fetchAuditHistory(key: string, signal?: AbortSignal): Promise<HistoryItem[]> {
   const response = await fetch(apiUrl('/api/audit/history', { key }), { headers: headers(), signal })
   return (await parsed(response, historyAnswerSchema)).history
-}
-
-/** Sends a session file's text to be merged on the server; a file it refuses comes back as a SessionFileError. */
-export async function uploadSession(text: string, source: 'file' | 'browser', reviewer: string): Promise<ImportAnswer> {
-  const response = await fetch(apiUrl('/api/audit/import', { source }), {
-    method: 'POST',
-    headers: { ...headers(reviewer), 'Content-Type': 'application/json' },
-    body: text,
-  })
-  if (response.status === 400 || response.status === 413) {
-    const body: unknown = await response
-      .clone()
-      .json()
-      .catch(() => undefined)
-    const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
-    if (record.error === 'invalid_session' || response.status === 413) {
-      const reason = (typeof record.reason === 'string' ? record.reason : 'too-large') as SessionFileReason
-      const params = (
-        typeof record.params === 'object' && record.params !== null ? record.params : {}
-      ) as SessionFileErrorParams
-      throw new SessionFileError(
-        typeof record.message === 'string' ? record.message : 'The file was refused.',
-        reason,
-        params,
-      )
-    }
-  }
-  return parsed(response, importAnswerSchema)
 }
 
 export async function fetchServerReviewer(signal?: AbortSignal): Promise<string | null> {

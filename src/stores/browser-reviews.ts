@@ -1,16 +1,9 @@
 // Reviews that earlier versions kept in this browser's IndexedDB, before the audit moved to the server. They are
 // offered for upload once; once on the server, the browser's copy is deleted, so no browser keeps reviews of its own.
+import { LEGACY_DATABASE, legacyDatabaseExists } from './browser-reviews-check'
 import { buildSessionFile, sessionEntrySchema, type SessionEntry } from './session-file'
 
-/** Where versions before the shared audit kept verdicts and notes (idb-keyval: database "segment-audit", store "verdicts"). */
-const LEGACY_DATABASE = 'segment-audit'
 const LEGACY_STORE = 'verdicts'
-
-/** Opening a database creates it: only look inside one that exists. */
-async function legacyDatabaseExists(name: string): Promise<boolean> {
-  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return false
-  return (await indexedDB.databases()).some((database) => database.name === name)
-}
 
 function settled<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {

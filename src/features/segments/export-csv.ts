@@ -2,6 +2,8 @@
 // language; each column's text comes from its definition (columns.tsx). The verdict and findings columns are always
 // there, shown or not, and every row ends with its review: the note, who reviewed it and when.
 import { toCsv, type CsvSeparator } from '../../lib/csv'
+
+export { csvSeparatorFor } from '../../lib/csv'
 import { datedFilename } from '../../lib/download'
 import { formatSpreadsheetDateTime } from '../../lib/format'
 import type { AuditEntry } from '../../stores/audit-contract'

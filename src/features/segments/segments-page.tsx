@@ -7,11 +7,9 @@ import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { useFormat } from '../../components/use-format'
 import { isValueColumn, visibleColumnIds } from './columns'
-import { csvSeparatorFor } from '../../lib/csv'
 import { downloadText } from '../../lib/download'
 import { useFindingSettings } from '../../stores/finding-settings'
 import { useVerdicts } from '../../stores/use-verdicts'
-import { csvFilename, segmentsCsv } from './export-csv'
 import { DetailsCoverageNote } from './details-coverage-note'
 import { EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-state'
 import { ListStatus } from './list-status'
@@ -112,16 +110,20 @@ export function SegmentsPage() {
         columnVisibility={columnVisibility}
         onColumnVisibilityChange={setColumnVisibility}
         onExport={() => {
-          const separator = csvSeparatorFor(i18n.resolvedLanguage ?? i18n.language)
-          downloadText(
-            segmentsCsv(visible, exportedColumns, t, {
-              reviews,
-              findings: findingsNow().bySegment,
-              staleMonths,
-              separator,
-            }),
-            csvFilename(new Date()),
-            'text/csv;charset=utf-8',
+          // Worked out at the click, from what the page shows then; the CSV's code loads with the first export.
+          const findings = findingsNow().bySegment
+          const language = i18n.resolvedLanguage ?? i18n.language
+          void import('./export-csv').then(({ csvFilename, csvSeparatorFor, segmentsCsv }) =>
+            downloadText(
+              segmentsCsv(visible, exportedColumns, t, {
+                reviews,
+                findings,
+                staleMonths,
+                separator: csvSeparatorFor(language),
+              }),
+              csvFilename(new Date()),
+              'text/csv;charset=utf-8',
+            ),
           )
         }}
         exportDisabled={visible.length === 0}
