@@ -1,8 +1,8 @@
 // Build step: inlines into index.html, right after #root, what runs before the app's own script — the list reads of a
 // first visit (src/lib/early-list-reads.ts) and the kept first screen's painter (src/app/first-screen-paint.ts) — and
 // starts the app's script from there instead of from <head>. When a picture was painted, the app's script starts
-// after the next frame, so that evaluating it (~100 ms on a slow two-core machine) cannot hold the picture back;
-// otherwise at once. A modulepreload link in <head> still fetches and compiles it meanwhile.
+// after the next frame: fetching and compiling it (~100 ms on a slow two-core machine, even from the cache) would
+// otherwise hold the picture back. Otherwise it starts at once.
 import { readFileSync } from 'node:fs'
 import { transformWithOxc, type Plugin } from 'vite'
 
@@ -37,7 +37,7 @@ export function beforeAppHtml(): Plugin {
         if (!entry) throw new Error('before-app: no entry <script type="module"> in index.html')
         const script = await beforeAppScript(entry)
         return html
-          .replace(ENTRY_SCRIPT, `<link rel="modulepreload" crossorigin href="${entry}">`)
+          .replace(ENTRY_SCRIPT, '')
           .replace('<div id="root"></div>', `<div id="root"></div>\n    <script>${script}</script>`)
       },
     },

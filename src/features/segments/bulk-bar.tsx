@@ -10,7 +10,6 @@ import { useReviewer } from '../../stores/reviewer'
 import type { SegmentRow } from './segment-rows'
 import { useBulkReview } from './use-bulk-review'
 import type { RowSelection } from './use-row-selection'
-import './bulk-bar.css'
 
 type BulkStatus =
   | { kind: 'idle' }
