@@ -8,7 +8,7 @@ import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import i18next from 'i18next'
 import Papa from 'papaparse'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { computeFindings } from '../../../src/findings/findings'
 import { formatDateTime } from '../../../src/lib/format'
 import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
@@ -27,6 +27,7 @@ import {
 import { createAuditHandler } from '../../../src/server/audit/routes'
 import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
+import { captureDownloads } from '../../downloads'
 import { renderApp } from '../../render-app'
 import { rememberReviewer, seedReviews } from '../../stores/audit-entries'
 import { formatSpreadsheetDateTime } from '../../../src/lib/format'
@@ -171,22 +172,6 @@ beforeAll(() => {
 afterAll(() => {
   if (!jsdomHasBlobText) Reflect.deleteProperty(Blob.prototype, 'text')
 })
-
-/** jsdom neither makes object URLs nor downloads: keep each file's content, type and name instead. */
-function captureDownloads() {
-  const files: { blob: Blob; name: string }[] = []
-  let pending: Blob | undefined
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    if (blob instanceof Blob) pending = blob
-    return 'blob:audit-session'
-  })
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-    if (pending) files.push({ blob: pending, name: this.download })
-    pending = undefined
-  })
-  return files
-}
 
 function sessionFileText(entries: SessionEntry[]): string {
   return JSON.stringify(

@@ -6,9 +6,10 @@ import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
 import { setupServer } from 'msw/node'
 import Papa from 'papaparse'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { computeFindings } from '../../../src/findings/findings'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
+import { captureDownloads } from '../../downloads'
 import { renderApp } from '../../render-app'
 
 // Few enough rows for the virtualised table to show them all in jsdom.
@@ -55,20 +56,14 @@ describe.each(['en', 'fr'] as const)('Findings on the Segments list (%s)', (lang
     // The demo data has findings to write: an empty column would prove nothing.
     expect(FOUND.size).toBeGreaterThan(0)
     const user = userEvent.setup()
-    const blobs: Blob[] = []
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      if (blob instanceof Blob) blobs.push(blob)
-      return 'blob:segments'
-    })
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+    const downloads = captureDownloads()
     renderApp('/')
     const table = await screen.findByRole('table', { name: 'Segments' })
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(LISTED.length + 1))
     expect(within(table).queryByRole('columnheader', { name: words.findings })).not.toBeInTheDocument()
 
     await user.click(screen.getByRole('button', { name: words.exportCsv }))
-    const [blob] = blobs
+    const [blob] = downloads.map((file) => file.blob)
     if (!blob) throw new Error('nothing was exported')
     const [header = [], ...body] = Papa.parse<string[]>((await readAsText(blob)).replace(/^\uFEFF/, ''), {
       delimiter: words.separator,

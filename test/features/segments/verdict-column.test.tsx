@@ -4,9 +4,10 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import Papa from 'papaparse'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { AUDIT_POLL_MS } from '../../../src/stores/audit-queries'
 import { createDemoHandlers } from '../../msw/demo-handlers'
+import { captureDownloads } from '../../downloads'
 import { renderApp } from '../../render-app'
 import { seedReviews } from '../../stores/audit-entries'
 
@@ -219,20 +220,13 @@ describe('Verdicts on the Segments page', () => {
   it('exports the verdict of each row in the current view', async () => {
     await seedVerdicts()
     const user = userEvent.setup()
-    const blobs: Blob[] = []
-    // jsdom has no object URLs and does not download: keep the file's content instead.
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      if (blob instanceof Blob) blobs.push(blob)
-      return 'blob:segments'
-    })
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {})
+    const downloads = captureDownloads()
     renderApp('/?verdict=fix&sort=provider')
     await waitFor(() => expect(status()).toHaveTextContent(`2 segments of ${TOTAL}`), { timeout: 5000 })
 
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
-    expect(blobs).toHaveLength(1)
-    const csv = await blobText(blobs[0])
+    expect(downloads).toHaveLength(1)
+    const csv = await blobText(downloads[0]?.blob)
     const [header = [], ...body] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), {
       delimiter: ',',
       newline: '\r\n',
