@@ -63,6 +63,7 @@ describe.each(['en', 'fr'] as const)('Findings on the Segments list (%s)', (lang
     expect(within(table).queryByRole('columnheader', { name: words.findings })).not.toBeInTheDocument()
 
     await user.click(screen.getByRole('button', { name: words.exportCsv }))
+    await waitFor(() => expect(downloads).toHaveLength(1))
     const [blob] = downloads.map((file) => file.blob)
     if (!blob) throw new Error('nothing was exported')
     const [header = [], ...body] = Papa.parse<string[]>((await readAsText(blob)).replace(/^\uFEFF/, ''), {

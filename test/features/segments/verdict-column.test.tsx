@@ -225,7 +225,8 @@ describe('Verdicts on the Segments page', () => {
     await waitFor(() => expect(status()).toHaveTextContent(`2 segments of ${TOTAL}`), { timeout: 5000 })
 
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
-    expect(downloads).toHaveLength(1)
+    // The CSV's code loads with the first export: the file follows a moment after the click.
+    await waitFor(() => expect(downloads).toHaveLength(1))
     const csv = await blobText(downloads[0]?.blob)
     const [header = [], ...body] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), {
       delimiter: ',',
