@@ -6,7 +6,6 @@ import type { AsyncStorage, Persister, PersistQueryClientOptions } from '@tansta
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
 import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../providers/cache-policy'
 import { connectionIdentity, connectionStatusQuery } from '../providers/connection-status'
-import { CACHE_KEPT_MARK } from '../lib/early-list-reads'
 import { forgetFirstScreen } from './first-screen'
 
 /** Its own database: idb-keyval cannot add a store to the verdicts' database without a version upgrade. */
@@ -59,30 +58,6 @@ function isStoredCache(value: unknown): value is StoredCache {
   )
 }
 
-/**
- * Whether a cache is kept, in localStorage: read at once at start, where opening IndexedDB on a first visit takes
- * 100–300 ms before it can say it holds nothing — time the lists would otherwise wait for.
- */
-const KEPT_MARK = CACHE_KEPT_MARK
-
-function readKeptMark(): boolean {
-  try {
-    return localStorage.getItem(KEPT_MARK) !== null
-  } catch {
-    // No localStorage (disabled): read IndexedDB as before.
-    return true
-  }
-}
-
-function writeKeptMark(kept: boolean): void {
-  try {
-    if (kept) localStorage.setItem(KEPT_MARK, '1')
-    else localStorage.removeItem(KEPT_MARK)
-  } catch {
-    // Without localStorage, readKeptMark reads IndexedDB every time.
-  }
-}
-
 /** IndexedDB holding the cache with the connection it came from; under another connection it reads as empty. */
 function connectionBoundStorage(
   idb: UseStore,
@@ -91,9 +66,6 @@ function connectionBoundStorage(
 ): AsyncStorage<string> {
   return {
     getItem: async (key) => {
-      // No mark, nothing kept that this version of the app saved: the lists have already started (see below), and
-      // restoring an older list under them would mix the two. Opening IndexedDB is not even waited for.
-      if (!readKeptMark()) return null
       const pending = connection()
       const stored = await get<unknown>(key, idb)
       if (!isStoredCache(stored)) {
@@ -112,14 +84,9 @@ function connectionBoundStorage(
     setItem: async (key, client) => {
       const current = await connection()
       // Without knowing the server's configuration, a saved cache could later be restored under the wrong one.
-      if (current === undefined) return
-      await set(key, { connection: current, client } satisfies StoredCache, idb)
-      writeKeptMark(true)
+      if (current !== undefined) await set(key, { connection: current, client } satisfies StoredCache, idb)
     },
-    removeItem: async (key) => {
-      writeKeptMark(false)
-      await del(key, idb)
-    },
+    removeItem: (key) => del(key, idb),
   }
 }
 
@@ -184,8 +151,6 @@ export function cachePersistOptions(
   const connection = connectionOf(queryClient)
   // Asked at once: a stored cache cannot be restored before the server says which configuration it runs.
   void connection()
-  // Nothing kept: the lists start now, before the app has rendered anything.
-  if (!readKeptMark()) onNothingStored()
   const storage = connectionBoundStorage(createStore(databaseName, CACHE_STORE), connection, onNothingStored)
   return {
     persister: restoringEarly(createAsyncStoragePersister({ storage, key: CACHE_KEY })),

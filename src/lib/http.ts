@@ -27,8 +27,6 @@ export type FetchWithRetryInit = Omit<RequestInit, 'signal'> & {
   retry?: Partial<RetryPolicy>
   /** Told before each 429 wait, so callers can slow down their other requests. */
   onRateLimited?: (waitMs: number) => void
-  /** The first attempt's answer, already asked for (see src/lib/early-list-reads.ts); later attempts fetch. */
-  firstAnswer?: Promise<Response>
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
@@ -114,17 +112,6 @@ function isAbortError(error: unknown, signal: AbortSignal | undefined): boolean 
   return signal?.aborted === true || (error instanceof DOMException && error.name === 'AbortError')
 }
 
-/** `answer`, or the signal's reason as soon as it aborts (an answer asked for by someone else cannot be cancelled). */
-function untilAborted(answer: Promise<Response>, signal: AbortSignal | undefined): Promise<Response> {
-  if (!signal) return answer
-  signal.throwIfAborted()
-  return new Promise((resolve, reject) => {
-    const abort = () => reject(signal.reason)
-    signal.addEventListener('abort', abort, { once: true })
-    answer.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort))
-  })
-}
-
 /** Frees the connection of an answer we will not read. Not awaited: some fetch shims never settle a cancel. */
 function discardBody(response: Response): void {
   response.body?.cancel().catch(() => {
@@ -138,7 +125,7 @@ function discardBody(response: Response): void {
  * returned as they are; an abort rejects at once, also during a wait.
  */
 export async function fetchWithRetry(url: string, init: FetchWithRetryInit = {}): Promise<Response> {
-  const { retry, onRateLimited, firstAnswer, ...requestInit } = init
+  const { retry, onRateLimited, ...requestInit } = init
   const policy: RetryPolicy = { ...defaultRetryPolicy, ...retry }
   const { signal } = init
   let failures = 0
@@ -146,9 +133,7 @@ export async function fetchWithRetry(url: string, init: FetchWithRetryInit = {})
   for (;;) {
     let response: Response
     try {
-      response = await (failures === 0 && rateLimits === 0 && firstAnswer
-        ? untilAborted(firstAnswer, signal)
-        : fetch(url, requestInit))
+      response = await fetch(url, requestInit)
     } catch (error) {
       if (isAbortError(error, signal) || !(error instanceof TypeError) || failures >= policy.maxRetries) throw error
       await policy.sleep(

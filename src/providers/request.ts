@@ -1,7 +1,6 @@
 // The one way provider clients call the proxy: same-origin URL, per-request retries, typed errors, zod parse at the edge.
 import type { z } from 'zod/mini'
 import { APP_REQUEST_HEADERS, apiUrl, type QueryParams } from '../lib/api-url'
-import { takeEarlyListRead } from '../lib/early-list-reads'
 import { fetchWithRetry, isRetryableStatus, type RetryPolicy } from '../lib/http'
 import { issueText } from '../lib/zod-messages'
 import { invalidResponseError, ProviderError, providerErrorFromResponse } from './provider-error'
@@ -61,14 +60,11 @@ export async function requestProviderAnswer<S extends z.ZodMiniType>(
 ): Promise<{ body: z.output<S>; headers: Headers }> {
   let response: Response
   try {
-    const url = apiUrl(path, params)
-    response = await fetchWithRetry(url, {
+    response = await fetchWithRetry(apiUrl(path, params), {
       headers: { ...APP_REQUEST_HEADERS, Accept: 'application/json', ...(refresh ? REFRESH_HEADERS : {}) },
       signal,
       retry: { isRetryable: isRetryableProviderResponse, ...retry },
       onRateLimited,
-      // A refresh asks the provider anew; otherwise the answer index.html already asked for, if it asked.
-      firstAnswer: refresh ? undefined : takeEarlyListRead(url),
     })
   } catch (error) {
     // fetch rejects with a TypeError when the network (or the proxy) is down; aborts pass through untouched.

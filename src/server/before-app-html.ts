@@ -1,6 +1,5 @@
-// Build step: inlines into index.html, right after #root, what runs before the app's own script — the list reads of a
-// first visit (src/lib/early-list-reads.ts) and the kept first screen's painter (src/app/first-screen-paint.ts) — and
-// starts the app's script from there instead of from <head>. When a picture was painted, the app's script starts
+// Build step: inlines into index.html, right after #root, the kept first screen's painter (src/app/first-screen-paint.ts),
+// and starts the app's script from there instead of from <head>. When a picture was painted, the app's script starts
 // after the next frame: fetching and compiling it (~100 ms on a slow two-core machine, even from the cache) would
 // otherwise hold the picture back. Otherwise it starts at once.
 import { readFileSync } from 'node:fs'
@@ -14,16 +13,12 @@ async function asScript(file: URL): Promise<string> {
   return code.replace(/^export /gm, '')
 }
 
-/** The inline script: the early reads, the painter, then the app's entry, now or after the picture's frame. */
+/** The inline script: the painter, then the app's entry, now or after the picture's frame. */
 export async function beforeAppScript(entry: string): Promise<string> {
-  const reads = await asScript(new URL('../lib/early-list-reads.ts', import.meta.url))
   const painter = await asScript(new URL('../app/first-screen-paint.ts', import.meta.url))
   const start = `const start = () => { const script = document.createElement('script'); script.type = 'module'; script.crossOrigin = ''; script.src = ${JSON.stringify(entry)}; document.head.append(script) }`
-  const run = [
-    'startEarlyListReads(window, localStorage)',
-    `if (paintFirstScreen(document, localStorage, ${JSON.stringify(entry)})) requestAnimationFrame(() => setTimeout(start)); else start()`,
-  ].join('\n')
-  return `(() => {\n${reads}\n${painter}\n${start}\n${run}\n})()`
+  const run = `if (paintFirstScreen(document, localStorage, ${JSON.stringify(entry)})) requestAnimationFrame(() => setTimeout(start)); else start()`
+  return `(() => {\n${painter}\n${start}\n${run}\n})()`
 }
 
 export function beforeAppHtml(): Plugin {

@@ -1,9 +1,8 @@
-// The script index.html runs before the app's own: it starts the app's entry itself, at once on a first visit (after
-// asking for the lists), after the first frame when it painted the kept first screen.
+// The script index.html runs before the app's own: it starts the app's entry itself, at once when nothing is kept for
+// this address, after the first frame when it painted the kept first screen.
 import { Script, createContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { beforeAppScript } from '../../src/server/before-app-html'
-import { EARLY_LIST_PATHS } from '../../src/lib/early-list-reads'
 
 const ENTRY = '/assets/index-abc123.js'
 
@@ -56,9 +55,9 @@ async function runInPage(kept: Record<string, string>) {
 }
 
 describe('the script before the app', () => {
-  it('on a first visit asks for the lists, then starts the app at once', async () => {
+  it('with nothing kept, starts the app at once', async () => {
     const page = await runInPage({})
-    expect(page.fetched).toEqual(EARLY_LIST_PATHS.map((path) => new URL(path, 'http://localhost').href))
+    expect(page.fetched).toEqual([])
     expect(page.appended).toEqual([expect.objectContaining({ type: 'module', src: ENTRY })])
     expect(page.build).toBe(ENTRY)
   })
@@ -67,7 +66,6 @@ describe('the script before the app', () => {
     const snapshot = { at: '/', build: ENTRY, nodes: [['div', { class: 'page' }, ['Segments']]] }
     const page = await runInPage({
       'segment-audit:first-screen:v1': JSON.stringify(snapshot),
-      'segment-audit:query-cache-kept': '1',
     })
     expect(page.fetched).toEqual([])
     expect(page.appended).toEqual([])
