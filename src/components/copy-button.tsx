@@ -1,9 +1,9 @@
 // A small button that copies a value (an id) to the clipboard and says so.
 import { useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useFixedT } from './use-fixed-t'
 
 export function CopyButton({ value, label }: { value: string; label: string }) {
-  const { t } = useTranslation()
+  const t = useFixedT()
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle')
   useEffect(() => {
     if (state === 'idle') return

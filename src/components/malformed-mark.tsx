@@ -1,9 +1,9 @@
 // The mark on a row or a detail whose provider answer broke its documented shape, naming the fields, as text.
-import { useTranslation } from 'react-i18next'
+import { useFixedT } from './use-fixed-t'
 import { Badge } from './badge'
 
 export function MalformedMark({ fields }: { fields: readonly string[] | undefined }) {
-  const { t } = useTranslation()
+  const t = useFixedT()
   if (!fields || fields.length === 0) return null
   return (
     <>

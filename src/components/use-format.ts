@@ -1,11 +1,10 @@
 // Dates, times and numbers formatted in the interface language (src/lib/format through Intl).
 import { useMemo } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useLanguage } from './use-fixed-t'
 import { formatDate, formatDateTime, formatNumber, formatPercent, formatRelative, formatTime } from '../lib/format'
 
 export function useFormat() {
-  const { i18n } = useTranslation()
-  const locale = i18n.resolvedLanguage ?? i18n.language
+  const locale = useLanguage()
   return useMemo(
     () => ({
       locale,

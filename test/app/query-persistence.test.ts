@@ -18,8 +18,8 @@ import { commandersActKeys } from '../../src/providers/commanders-act/queries'
 import { connectionIdentity, type ConnectionStatus } from '../../src/providers/connection-status'
 import { createDemoHandlers } from '../msw/demo-handlers'
 
-// Five list pages (4 × 100 + 50): the first request takes four of them, so the list streams in.
-const demo = createDemoHandlers({ brazeCount: 450, commandersActCount: 3 })
+// Six list pages (5 × 100 + 50): the first request takes five of them, so the list streams in.
+const demo = createDemoHandlers({ brazeCount: 550, commandersActCount: 3 })
 const server = setupServer(...demo.handlers)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -48,7 +48,7 @@ const persistedKeys = (queryClient: QueryClient, options: CachePersistOptions): 
 
 const BRAZE_ID = demo.data.braze[0]?.id ?? ''
 
-/** Holds the Braze list pages after the first request's (pages 0–3) until released. */
+/** Holds the Braze list pages after the first request's (pages 0–4) until released. */
 function holdLaterListPages(): () => void {
   let release!: () => void
   const released = new Promise<void>((resolve) => {
@@ -113,7 +113,7 @@ describe('which queries are persisted', () => {
     const { queryClient, options } = persistedClient()
     const release = holdLaterListPages()
     const listing = queryClient.fetchQuery(brazeQueries.all())
-    await vi.waitFor(() => expect(queryClient.getQueryData(brazeQueries.all().queryKey)).toHaveLength(400))
+    await vi.waitFor(() => expect(queryClient.getQueryData(brazeQueries.all().queryKey)).toHaveLength(500))
     expect(queryClient.getQueryState(brazeQueries.all().queryKey)).toMatchObject({
       status: 'success',
       fetchStatus: 'fetching',
@@ -125,7 +125,7 @@ describe('which queries are persisted', () => {
     await listing
     const persisted = dehydrate(queryClient, options.dehydrateOptions).queries
     expect(persisted.map((query) => query.queryKey)).toEqual([brazeKeys.list()])
-    expect(persisted[0]?.state.data).toHaveLength(450)
+    expect(persisted[0]?.state.data).toHaveLength(550)
   })
 
   it('keeps the whole previous list while a refresh streams in', async () => {

@@ -1,16 +1,16 @@
 // The parts the table's cells are drawn with: values a provider may not supply or the app may not have loaded yet,
 // lists of names, ids, dates and verdicts. Which column uses which is in the registry (columns.tsx).
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
 import { CopyButton } from '../../components/copy-button'
 import { NotLoaded, NotProvided } from '../../components/not-provided'
+import { useFixedT } from '../../components/use-fixed-t'
 import { useFormat } from '../../components/use-format'
 import { providerLabel, type ProviderId } from '../../providers/provider-id'
 import { NOT_PROVIDED } from '../../providers/segment'
 import type { Known, SegmentRow } from './segment-rows'
 
 function DetailsNotLoaded() {
-  const { t } = useTranslation('segments')
+  const t = useFixedT('segments')
   return <NotLoaded hint={t('table.detailsHint')} />
 }
 
@@ -51,7 +51,7 @@ export function Names({
   provider: ProviderId
   kind: 'tags' | 'teams'
 }) {
-  const { t } = useTranslation('segments')
+  const t = useFixedT('segments')
   return (
     <KnownCell value={values} provider={provider}>
       {(names) =>
@@ -72,7 +72,7 @@ export function Names({
 }
 
 export function IdCell({ row }: { row: SegmentRow }) {
-  const { t } = useTranslation('segments')
+  const t = useFixedT('segments')
   return (
     <span className="id-cell">
       <code title={row.id}>{row.id}</code>
@@ -82,7 +82,7 @@ export function IdCell({ row }: { row: SegmentRow }) {
 }
 
 export function TrackingCell({ row }: { row: SegmentRow }) {
-  const { t } = useTranslation('segments')
+  const t = useFixedT('segments')
   if (row.analyticsTracking === NOT_PROVIDED) return <NotProvided by={providerLabel[row.provider]} />
   return row.analyticsTracking ? (
     <span className="state-on">{t('table.on')}</span>
@@ -92,7 +92,7 @@ export function TrackingCell({ row }: { row: SegmentRow }) {
 }
 
 export function VerdictCell({ row }: { row: SegmentRow }) {
-  const { t } = useTranslation()
+  const t = useFixedT()
   const label = t(`verdict.${row.verdict}`)
   return row.verdict === 'unreviewed' ? (
     <span className="muted">{label}</span>

@@ -13,6 +13,7 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Badge } from '../../components/badge'
 import { NotProvided } from '../../components/not-provided'
+import { useFixedT } from '../../components/use-fixed-t'
 import { useFormat } from '../../components/use-format'
 import { PROVIDER_IDS, providerLabel } from '../../providers/provider-id'
 import { NOT_PROVIDED } from '../../providers/segment'
@@ -79,7 +80,7 @@ function knownText<T>(value: Known<T>, t: SegmentsT, text: (value: T) => string)
 }
 
 function DescriptionCell({ row }: { row: SegmentRow }) {
-  const { t } = useTranslation('segments')
+  const t = useFixedT('segments')
   return (
     <KnownCell value={hasDescription(row)} provider={row.provider}>
       {(present) =>
@@ -94,7 +95,7 @@ function DescriptionCell({ row }: { row: SegmentRow }) {
 }
 
 function SizeCell({ row }: { row: SegmentRow }) {
-  const { t } = useTranslation('segments')
+  const t = useFixedT('segments')
   const format = useFormat()
   const size = latestSize(row)
   if (size === NOT_PROVIDED) return <NotProvided by={providerLabel[row.provider]} />

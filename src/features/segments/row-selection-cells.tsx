@@ -1,9 +1,9 @@
 // The selection column's checkboxes (a row's, and the header's "select all in this view" with its mixed state). The
 // column is defined at module scope, so the page hands them the selection through a context.
 import { createContext, useContext, useEffect, useRef, type MouseEvent } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { SegmentRow } from './segment-rows'
 import type { RowSelection } from './use-row-selection'
+import { useFixedT } from '../../components/use-fixed-t'
 
 export const RowSelectionContext = createContext<RowSelection | null>(null)
 
@@ -11,7 +11,7 @@ export const RowSelectionContext = createContext<RowSelection | null>(null)
 const keepAsIs = () => {}
 
 export function SelectRowCell({ row }: { row: SegmentRow }) {
-  const { t } = useTranslation('segments')
+  const t = useFixedT('segments')
   const selection = useContext(RowSelectionContext)
   if (!selection) return null
   return (
@@ -27,7 +27,7 @@ export function SelectRowCell({ row }: { row: SegmentRow }) {
 }
 
 export function SelectAllHeader() {
-  const { t } = useTranslation('segments')
+  const t = useFixedT('segments')
   const selection = useContext(RowSelectionContext)
   const box = useRef<HTMLInputElement>(null)
   const state = selection?.viewState ?? 'none'

@@ -11,9 +11,9 @@ const BRAZE_PAGE_SIZE = 100
 
 /**
  * Braze pages asked for in one request to the proxy, which fetches them from Braze at once. A browser keeps at most 6
- * connections to a host: 6 requests of one page each would need 17 round trips for 10,000 segments, 6 of 4 pages need 5.
+ * connections to a host: 6 requests of one page each would need 17 round trips for 10,000 segments, 6 of 5 pages need 4.
  */
-export const BRAZE_PAGES_PER_REQUEST = 4
+export const BRAZE_PAGES_PER_REQUEST = 5
 
 /**
  * Least time between two chunks of a streamed list, after the first. Each chunk becomes a cache update and a re-render
@@ -132,7 +132,9 @@ export async function* streamAllBrazeSegments({
   const nextRequest = (): number[] | undefined => {
     const due = retryQueue.splice(0).filter((page) => page <= lastPage)
     retryQueue.push(...due)
-    if (retryQueue.length > 0) return takeRun(retryQueue, pagesPerRequest)
+    // Until a page has come back, a failed page is asked for again alone: a provider that is down is probed with one
+    // page, not asked for every page of the first request again.
+    if (retryQueue.length > 0) return takeRun(retryQueue, anyPageCame ? pagesPerRequest : 1)
     if (outstanding.size > 0 || nextPage > lastPage) return undefined
     const first = nextPage
     // Never past a known end (lastPage is infinite until a short page is seen).
