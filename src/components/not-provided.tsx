@@ -1,12 +1,31 @@
 // The mark for a field a provider does not supply: distinct from an empty value, with the reason.
+import type { TFunction } from 'i18next'
 import { useFixedT } from './use-fixed-t'
 
+/** A table shows this mark in hundreds of cells: its three texts are worked out once per language and provider. */
+const textsByT = new WeakMap<TFunction, Map<string, { title: string; text: string; by: string }>>()
+
+function notProvidedTexts(t: TFunction, provider: string) {
+  let byProvider = textsByT.get(t)
+  if (!byProvider) textsByT.set(t, (byProvider = new Map()))
+  let texts = byProvider.get(provider)
+  if (!texts) {
+    texts = {
+      title: t('notProvided.title', { provider }),
+      text: t('notProvided.text'),
+      by: t('notProvided.by', { provider }),
+    }
+    byProvider.set(provider, texts)
+  }
+  return texts
+}
+
 export function NotProvided({ by }: { by: string }) {
-  const t = useFixedT()
+  const { title, text, by: reason } = notProvidedTexts(useFixedT(), by)
   return (
-    <span className="not-provided" title={t('notProvided.title', { provider: by })}>
-      {t('notProvided.text')}
-      <span className="visually-hidden"> {t('notProvided.by', { provider: by })}</span>
+    <span className="not-provided" title={title}>
+      {text}
+      <span className="visually-hidden"> {reason}</span>
     </span>
   )
 }
