@@ -6,5 +6,6 @@ import { startRead } from '../lib/head-start'
 import { EARLY_STATUS_READ, fetchConnectionStatus } from '../providers/connection-status'
 import { detectLanguage, fetchTranslations, startupTranslations } from './locale-files'
 
-for (const { url } of startupTranslations(detectLanguage())) startRead(url, () => fetchTranslations(url))
+for (const { url } of startupTranslations(detectLanguage(), location.pathname))
+  startRead(url, () => fetchTranslations(url))
 startRead(EARLY_STATUS_READ, () => fetchConnectionStatus())

@@ -10,6 +10,7 @@ import {
   fetchTranslations,
   LANGUAGE_STORAGE_KEY,
   LANGUAGES,
+  namespacesFor,
   NAMESPACES,
   startupTranslations,
   translationsUrl,
@@ -43,12 +44,12 @@ function followLanguage(instance: I18n): void {
   instance.on('languageChanged', apply)
 }
 
-const options = (language: Language) =>
+const options = (language: Language, namespaces: readonly string[] = NAMESPACES) =>
   ({
     lng: language,
     fallbackLng: FALLBACK_LANGUAGE,
     supportedLngs: [...LANGUAGES],
-    ns: [...NAMESPACES],
+    ns: [...namespaces],
     defaultNS: 'common',
     // React escapes what it renders: i18next must not escape a second time (provider text is only ever text).
     interpolation: { escapeValue: false },
@@ -59,13 +60,13 @@ const options = (language: Language) =>
 const readTranslations = (url: string) => takeRead<unknown>(url) ?? fetchTranslations(url)
 
 /**
- * The language's translations, and English's, for every namespace. A file that fails to load is left out: i18next
+ * The language's translations, and English's, for the namespaces the page opened shows. A file that fails to load is left out: i18next
  * asks the backend for it again when a page needs it.
  */
-async function startupResources(language: Language): Promise<Resource> {
+async function startupResources(language: Language, pathname: string): Promise<Resource> {
   const resources: Resource = {}
   await Promise.all(
-    startupTranslations(language).map(async (file) => {
+    startupTranslations(language, pathname).map(async (file) => {
       try {
         const data = (await readTranslations(file.url)) as ResourceKey
         resources[file.language] = { ...resources[file.language], [file.namespace]: data }
@@ -84,11 +85,12 @@ async function startupResources(language: Language): Promise<Resource> {
  */
 export async function initI18n(): Promise<I18n> {
   const language = detectLanguage()
-  const resources = await startupResources(language)
+  const { pathname } = window.location
+  const resources = await startupResources(language, pathname)
   await i18next
     .use(fetchLocales)
     .use(initReactI18next)
-    .init({ ...options(language), resources, partialBundledLanguages: true, initAsync: false })
+    .init({ ...options(language, namespacesFor(pathname)), resources, partialBundledLanguages: true, initAsync: false })
   followLanguage(i18next)
   return i18next
 }

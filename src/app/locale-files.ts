@@ -39,11 +39,23 @@ export interface TranslationsFile {
   url: string
 }
 
-/** Every translations file the app starts with in `language`: its own and English's, for each namespace. */
-export function startupTranslations(language: Language): TranslationsFile[] {
+/**
+ * The namespaces a page shows at once: the shared words and the page's own (a segment's page also shows the list's
+ * navigation). The other pages' words load when they are opened (react-i18next waits for them through Suspense).
+ */
+export function namespacesFor(pathname: string): Namespace[] {
+  if (pathname.startsWith('/segments/')) return ['common', 'detail', 'segments']
+  const page = pathname.replace(/^\/+|\/+$/g, '')
+  if (page === '') return ['common', 'segments']
+  const own = NAMESPACES.find((namespace) => namespace === page && namespace !== 'common' && namespace !== 'detail')
+  return own ? ['common', own] : ['common']
+}
+
+/** The translations files the app starts with in `language` at `pathname`: its own and English's. */
+export function startupTranslations(language: Language, pathname: string): TranslationsFile[] {
   const languages = language === FALLBACK_LANGUAGE ? [language] : [language, FALLBACK_LANGUAGE]
   return languages.flatMap((lng) =>
-    NAMESPACES.flatMap((namespace) => {
+    namespacesFor(pathname).flatMap((namespace) => {
       const url = translationsUrl(lng, namespace)
       return url ? [{ language: lng, namespace, url }] : []
     }),
