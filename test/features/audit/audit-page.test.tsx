@@ -32,6 +32,22 @@ import { renderApp } from '../../render-app'
 import { rememberReviewer, seedReviews } from '../../stores/audit-entries'
 import { formatSpreadsheetDateTime } from '../../../src/lib/format'
 
+/** The report CSV's header in English, as a spreadsheet shows it. */
+const REPORT_HEADER = [
+  'Provider',
+  'ID',
+  'Name',
+  'Tags',
+  'Created',
+  'Updated',
+  'Description present',
+  'Findings',
+  'Verdict',
+  'Note',
+  'Reviewer',
+  'Reviewed at',
+]
+
 const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 6 })
 const server = setupServer(...demo.handlers)
 
@@ -345,20 +361,7 @@ describe('Audit page: export', () => {
     const parsed = Papa.parse<string[]>(csv.slice(1), { delimiter: ',', newline: '\r\n' })
     expect(parsed.errors).toEqual([])
     const [header, ...rows] = parsed.data
-    expect(header).toEqual([
-      'Provider',
-      'ID',
-      'Name',
-      'Tags',
-      'Created',
-      'Updated',
-      'Description present',
-      'Findings',
-      'Verdict',
-      'Note',
-      'Reviewer',
-      'Reviewed at',
-    ])
+    expect(header).toEqual(REPORT_HEADER)
 
     // Every listed segment once, then the review of the one no longer listed, last.
     expect(rows).toHaveLength(TOTAL + 1)
@@ -1008,20 +1011,7 @@ const LANGUAGES = [
     refused: ['session.json was not imported', 'This file is not a Segment Audit session. Nothing was changed.'],
     csv: {
       separator: ',',
-      header: [
-        'Provider',
-        'ID',
-        'Name',
-        'Tags',
-        'Created',
-        'Updated',
-        'Description present',
-        'Findings',
-        'Verdict',
-        'Note',
-        'Reviewer',
-        'Reviewed at',
-      ],
+      header: REPORT_HEADER,
       notLoaded: 'not loaded',
       notProvided: 'not provided',
       noLongerListed: '(no longer listed)',
