@@ -2,7 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import type { AuditWrite } from '../../stores/audit-contract'
-import { sendAuditWrite, type WriteResult } from '../../stores/audit-client'
+import { sendAuditWrite, type WriteResult } from '../../stores/audit-writes'
 import { rememberAuditEntries } from '../../stores/audit-queries'
 
 export type AuditWriter = (write: AuditWrite, options?: { keepalive?: boolean }) => Promise<WriteResult>

@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { BULK_MAX_WRITES, type AuditEntry, type AuditWrite, type Verdict } from '../../stores/audit-contract'
-import { sendBulkAuditWrites } from '../../stores/audit-client'
+import { sendBulkAuditWrites } from '../../stores/audit-writes'
 import { rememberAuditEntries } from '../../stores/audit-queries'
 
 export interface BulkReviewResult {
