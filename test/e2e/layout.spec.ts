@@ -22,6 +22,8 @@ const PAGES: { name: string; reviewer?: string; open: (page: Page) => Promise<vo
     reviewer: 'Camille',
     open: async (page) => {
       await page.goto('/?provider=braze&tracking=on')
+      // The whole list first: a row clicked while pages still stream in can move under the pointer.
+      await expect(page.getByRole('status')).toContainText(/segments (of|sur) 3\D?400/)
       await page.getByRole('table').getByRole('link').first().click()
       await expect(page.getByRole('radiogroup')).toBeVisible()
       await expect(page.locator('.size-chart svg')).toBeVisible()
@@ -31,6 +33,8 @@ const PAGES: { name: string; reviewer?: string; open: (page: Page) => Promise<vo
     name: 'a Braze segment, before the reviewer gives a name',
     open: async (page) => {
       await page.goto('/?provider=braze&tracking=on')
+      // The whole list first: a row clicked while pages still stream in can move under the pointer.
+      await expect(page.getByRole('status')).toContainText(/segments (of|sur) 3\D?400/)
       await page.getByRole('table').getByRole('link').first().click()
       await expect(page.getByRole('textbox').first()).toBeVisible()
       await expect(page.locator('.size-chart svg')).toBeVisible()
@@ -41,6 +45,8 @@ const PAGES: { name: string; reviewer?: string; open: (page: Page) => Promise<vo
     reviewer: 'Camille',
     open: async (page) => {
       await page.goto('/?provider=commanders-act')
+      // The whole list first: a row clicked while pages still stream in can move under the pointer.
+      await expect(page.getByRole('status')).toContainText(/segments (of|sur) 3\D?400/)
       await page.getByRole('table').getByRole('link').first().click()
       await expect(page.getByRole('radiogroup')).toBeVisible()
     },
