@@ -6,12 +6,12 @@ import { AdaptiveConcurrency } from '../../lib/adaptive-concurrency'
 import { abortableSleep } from '../../lib/http'
 import { ProviderError, type ProviderErrorReason } from '../../providers/provider-error'
 import { brazeQueries } from '../../providers/braze/queries'
+import { SIZE_SERIES_DAYS } from '../../providers/braze/cached-queries'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
 import { keptProblem, localLastScanStore, type LastScan, type LastScanStore } from './last-scan'
 import { localScanMarkerStore, type ScanMarkerStore } from './scan-marker'
 
 export const SCAN_CONCURRENCY = 6
-export const SCAN_SIZE_DAYS = 30
 /** Details fetched within this time are fresh: a second scan skips them (a resumed one also skips all it fetched). */
 const FRESH_MS = 10 * 60_000
 
@@ -138,7 +138,10 @@ export class DetailsScan {
     for (const segment of segments) {
       if (segment.provider !== 'braze') continue
       if (!this.fetchedSince(brazeQueries.details(segment.id).queryKey, since)) details += 1
-      if (isTracked(segment) && !this.fetchedSince(brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey, since))
+      if (
+        isTracked(segment) &&
+        !this.fetchedSince(brazeQueries.dataSeries(segment.id, SIZE_SERIES_DAYS).queryKey, since)
+      )
         sizes += 1
     }
     return { details, sizes }
@@ -286,7 +289,7 @@ export class DetailsScan {
   private isScanned(segment: Segment, since: number): boolean {
     return (
       this.fetchedSince(brazeQueries.details(segment.id).queryKey, since) &&
-      (!isTracked(segment) || this.fetchedSince(brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey, since))
+      (!isTracked(segment) || this.fetchedSince(brazeQueries.dataSeries(segment.id, SIZE_SERIES_DAYS).queryKey, since))
     )
   }
 
@@ -303,7 +306,7 @@ export class DetailsScan {
     try {
       await this.fetchInTurn(brazeQueries.details(segment.id, run.hooks), run)
       if (run.signal.aborted || !isTracked(segment)) return 'ok'
-      await this.fetchInTurn(brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS, run.hooks), run)
+      await this.fetchInTurn(brazeQueries.dataSeries(segment.id, SIZE_SERIES_DAYS, run.hooks), run)
       return 'ok'
     } catch (error) {
       if (!(error instanceof ProviderError)) return 'failed'

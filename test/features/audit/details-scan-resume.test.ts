@@ -3,7 +3,8 @@
 import { dehydrate, hydrate, QueryClient, type DehydratedState } from '@tanstack/react-query'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { DetailsScan, SCAN_SIZE_DAYS } from '../../../src/features/audit/details-scan'
+import { DetailsScan } from '../../../src/features/audit/details-scan'
+import { SIZE_SERIES_DAYS } from '../../../src/providers/braze/cached-queries'
 import type { ScanMarker, ScanMarkerStore } from '../../../src/features/audit/scan-marker'
 import { brazeQueries } from '../../../src/providers/braze/queries'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
@@ -52,7 +53,7 @@ function scannedIds(queryClient: QueryClient): string[] {
     (segment) =>
       isFetched(queryClient, brazeQueries.details(segment.id).queryKey) &&
       (!TRACKED.has(segment.id) ||
-        isFetched(queryClient, brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey)),
+        isFetched(queryClient, brazeQueries.dataSeries(segment.id, SIZE_SERIES_DAYS).queryKey)),
   ).map((segment) => segment.id)
 }
 

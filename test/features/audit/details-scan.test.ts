@@ -4,13 +4,8 @@ import { QueryClient } from '@tanstack/react-query'
 import { delay, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import {
-  DetailsScan,
-  detailsScanFor,
-  SCAN_CONCURRENCY,
-  SCAN_SIZE_DAYS,
-  type ScanState,
-} from '../../../src/features/audit/details-scan'
+import { DetailsScan, detailsScanFor, SCAN_CONCURRENCY, type ScanState } from '../../../src/features/audit/details-scan'
+import { SIZE_SERIES_DAYS } from '../../../src/providers/braze/cached-queries'
 import { brazeKeys, brazeQueries } from '../../../src/providers/braze/queries'
 import type { DemoBrazeSegment } from '../../../src/server/demo/data'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
@@ -174,7 +169,7 @@ describe('DetailsScan', () => {
     const fresh = FIRST_TRACKED
     const stale = SEGMENTS.find((segment) => segment !== fresh) ?? brazeSegment(1)
     await queryClient.fetchQuery(brazeQueries.details(fresh.id))
-    await queryClient.fetchQuery(brazeQueries.dataSeries(fresh.id, SCAN_SIZE_DAYS))
+    await queryClient.fetchQuery(brazeQueries.dataSeries(fresh.id, SIZE_SERIES_DAYS))
     const staleDetails = await queryClient.fetchQuery(brazeQueries.details(stale.id))
     queryClient.setQueryData(brazeQueries.details(stale.id).queryKey, staleDetails, {
       updatedAt: Date.now() - 11 * 60_000,
@@ -206,7 +201,7 @@ describe('DetailsScan', () => {
     expect(scan.getSnapshot()).toMatchObject({ status: 'done', total: TOTAL, skipped: 0, done: TOTAL, failed: 0 })
     expect(idsOf(traffic, 'details')).not.toContain(FIRST_TRACKED.id)
     expect(idsOf(traffic, 'data_series')).toContain(FIRST_TRACKED.id)
-    expect(queryClient.getQueryData(brazeQueries.dataSeries(FIRST_TRACKED.id, SCAN_SIZE_DAYS).queryKey)).toHaveLength(
+    expect(queryClient.getQueryData(brazeQueries.dataSeries(FIRST_TRACKED.id, SIZE_SERIES_DAYS).queryKey)).toHaveLength(
       30,
     )
   })
@@ -267,7 +262,7 @@ describe('DetailsScan', () => {
     const scanned = SEGMENTS.filter(
       (segment) =>
         fetched(brazeQueries.details(segment.id).queryKey) &&
-        (!isTracked(segment) || fetched(brazeQueries.dataSeries(segment.id, SCAN_SIZE_DAYS).queryKey)),
+        (!isTracked(segment) || fetched(brazeQueries.dataSeries(segment.id, SIZE_SERIES_DAYS).queryKey)),
     )
     await scan.start()
 
