@@ -45,6 +45,22 @@ function rateLimitEvery(count: number, every: number) {
   return { data: demo.data, calls }
 }
 
+/** The first list request answers 429 with `headers` and an X-RateLimit-Reset 30 s away; the rest go through. */
+function rateLimitedOnce(headers: Record<string, string>) {
+  let limited = false
+  server.use(
+    http.get(LIST, () => {
+      if (limited) return undefined
+      limited = true
+      const reset = String(Math.ceil(Date.now() / 1000) + 30)
+      return HttpResponse.json(
+        { message: 'Rate Limited' },
+        { status: 429, headers: { ...headers, 'X-RateLimit-Reset': reset } },
+      )
+    }),
+  )
+}
+
 describe('a 429 on every 5th Braze call', () => {
   it.each([1_200, 10_000])(
     'lists all %i segments, each page taken once, waiting until X-RateLimit-Reset',
@@ -76,18 +92,7 @@ describe('a 429 on every 5th Braze call', () => {
 
   it('prefers Retry-After to X-RateLimit-Reset when a page carries one', async () => {
     countedBrazeList(server, 300)
-    let limited = false
-    server.use(
-      http.get(LIST, () => {
-        if (limited) return undefined
-        limited = true
-        const reset = String(Math.ceil(Date.now() / 1000) + 30)
-        return HttpResponse.json(
-          { message: 'Rate Limited' },
-          { status: 429, headers: { 'Retry-After': '3', 'X-RateLimit-Reset': reset } },
-        )
-      }),
-    )
+    rateLimitedOnce({ 'Retry-After': '3' })
     const { waits, retry } = zeroSleep()
     expect(await fetchAllBrazeSegments({ retry })).toHaveLength(300)
     expect(waits).toEqual([3_000])
@@ -97,18 +102,7 @@ describe('a 429 on every 5th Braze call', () => {
 describe('a 429 once the budget is spent', () => {
   it('waits until X-RateLimit-Reset, however far (up to the cap)', async () => {
     countedBrazeList(server, 300)
-    let limited = false
-    server.use(
-      http.get(LIST, () => {
-        if (limited) return undefined
-        limited = true
-        const reset = String(Math.ceil(Date.now() / 1000) + 30)
-        return HttpResponse.json(
-          { message: 'Rate Limited' },
-          { status: 429, headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset } },
-        )
-      }),
-    )
+    rateLimitedOnce({ 'X-RateLimit-Remaining': '0' })
     const { waits, retry } = zeroSleep()
     // One page per request, one at a time: the 429's own headers are the latest the answer carries.
     expect(await fetchAllBrazeSegments({ retry, pagesPerRequest: 1, concurrency: 1 })).toHaveLength(300)
