@@ -85,36 +85,41 @@ export function ListNavigation() {
           })}
         </span>
       ) : null}
-      {previous ? (
-        <Link
-          className="button"
-          to={segmentPath(previous)}
-          state={state}
-          aria-keyshortcuts="k"
-          title={t('navigation.previousTitle')}
-        >
-          {t('navigation.previous')}
-        </Link>
-      ) : (
-        <span className="button" aria-disabled="true">
-          {t('navigation.previous')}
-        </span>
-      )}
-      {next ? (
-        <Link
-          className="button"
-          to={segmentPath(next)}
-          state={state}
-          aria-keyshortcuts="j"
-          title={t('navigation.nextTitle')}
-        >
-          {t('navigation.next')}
-        </Link>
-      ) : (
-        <span className="button" aria-disabled="true">
-          {t('navigation.next')}
-        </span>
-      )}
+      <StepLink
+        to={previous}
+        state={state}
+        shortcut="k"
+        label={t('navigation.previous')}
+        title={t('navigation.previousTitle')}
+      />
+      <StepLink to={next} state={state} shortcut="j" label={t('navigation.next')} title={t('navigation.nextTitle')} />
     </nav>
+  )
+}
+
+/** Previous or Next: a link to the neighbouring segment of the view, or the same words greyed out at either end. */
+function StepLink({
+  to,
+  state,
+  shortcut,
+  label,
+  title,
+}: {
+  to: Parameters<typeof segmentPath>[0] | undefined
+  state: ListLocationState
+  shortcut: string
+  label: string
+  title: string
+}) {
+  if (!to)
+    return (
+      <span className="button" aria-disabled="true">
+        {label}
+      </span>
+    )
+  return (
+    <Link className="button" to={segmentPath(to)} state={state} aria-keyshortcuts={shortcut} title={title}>
+      {label}
+    </Link>
   )
 }
