@@ -106,6 +106,8 @@ test('without a name, 1 takes the reviewer to the name field and says why', asyn
   await page.goto('/?provider=commanders-act&sort=name')
   await nameLink(page, 5).click()
   await page.getByRole('heading', { level: 1 }).waitFor()
+  // As a reviewer would: the key once the Audit card (asking for a name) is there, not while the page still loads.
+  await expect(page.getByRole('textbox', { name: 'Your name' })).toBeVisible()
   await page.keyboard.press('1')
   await expect(page.getByRole('textbox', { name: 'Your name' })).toBeFocused()
   await expect(page.getByText('Enter your name first: each verdict is recorded under it.')).toBeVisible()
