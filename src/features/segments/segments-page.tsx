@@ -53,7 +53,8 @@ export function SegmentsPage() {
     visibleColumns.includes('findings'),
   )
   const deferredRows = useDeferredValue(visible)
-  useSearchKeyWarmup(list.segments)
+  const stillLoading = list.providers.some((provider) => provider.loading)
+  useSearchKeyWarmup(list.segments, stillLoading)
   const scrollRestored = useListScrollMemory(rows.length > 0)
   const keyboard = useListKeyboard({ filters, sort }, sorted)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
@@ -63,15 +64,12 @@ export function SegmentsPage() {
   const [bulkUsed, setBulkUsed] = useState(false)
   if (!bulkUsed && selection.selected.size > 0) setBulkUsed(true)
 
-  const stillLoading = list.providers.some((provider) => provider.loading)
   useFocusOnReturn(sorted, visible, keyboard.tableRef, { ready: scrollRestored, loading: stillLoading })
-  // While typing, and while pages stream in, the table is a deferred render: React renders it in slices between
-  // keystrokes and network answers, so neither the typing nor the paging ever waits for it. The first rows are not
-  // deferred: a table without rows under a count of thousands would look empty.
-  const deferTable = typed !== null || (stillLoading && deferredRows.length > 0)
-  const tableRows = deferTable ? deferredRows : visible
-  // Nothing to show yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then).
-  const nothingYet = list.providers.every((provider) => provider.pending && (provider.loading || restoring))
+  // While typing, the table is a deferred render: React renders it in slices between keystrokes, so typing never waits
+  // for it. (Streamed pages reach the rows as a deferred render already: see useSegmentView.)
+  const tableRows = typed === null ? visible : deferredRows
+  // No row yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then).
+  const nothingYet = rows.length === 0 && (stillLoading || restoring)
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
   const exportedColumns = visibleColumns.filter(isValueColumn)
   const clearFilters = () => updateListState({ filters: EMPTY_FILTERS })

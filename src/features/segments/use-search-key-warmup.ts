@@ -1,5 +1,6 @@
-// Works out the rows' search keys in idle time after the list has painted, a slice at a time: the first keystroke
-// then finds them ready instead of normalising thousands of names at once (a long task while typing).
+// Works out the rows' search keys in idle time once the lists are in, a slice at a time: the first keystroke then finds
+// them ready instead of normalising thousands of names at once (a long task while typing). Not while the lists stream:
+// idle moments then belong to the answers still coming.
 import { useEffect } from 'react'
 import type { Segment } from '../../providers/segment'
 import { searchKeyOf } from './segment-rows'
@@ -18,8 +19,9 @@ const whenIdle: IdleScheduler = (callback) => {
   return () => clearTimeout(handle)
 }
 
-export function useSearchKeyWarmup(segments: readonly Segment[]): void {
+export function useSearchKeyWarmup(segments: readonly Segment[], loading: boolean): void {
   useEffect(() => {
+    if (loading) return
     let next = 0
     let cancel = () => {}
     const slice = () => {
@@ -32,5 +34,5 @@ export function useSearchKeyWarmup(segments: readonly Segment[]): void {
     }
     cancel = whenIdle(slice)
     return () => cancel()
-  }, [segments])
+  }, [segments, loading])
 }
