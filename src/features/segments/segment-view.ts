@@ -135,18 +135,13 @@ export function countByProvider(rows: readonly SegmentRow[]): Record<ProviderId,
   return counts
 }
 
-interface FacetCount {
-  value: string
-  count: number
-}
-
 /** Each value of a facet (a tag, a team) with how many rows would carry it under all the other filters; most used first. */
 export function facetCounts(
   rows: readonly SegmentRow[],
   filters: SegmentListFilters,
   facet: Facet,
   collator: Intl.Collator,
-): FacetCount[] {
+): { value: string; count: number }[] {
   const predicates = rowPredicates(filters, facet.id)
   const counts = new Map<string, number>()
   for (const row of rows) {

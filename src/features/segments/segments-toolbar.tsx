@@ -29,20 +29,20 @@ interface SegmentsToolbarProps {
   onMoveIntoTable: () => void
 }
 
-interface ChoiceSelectProps {
-  filter: ChoiceFilter
-  value: string | null
-  onChange: (value: string | null) => void
-}
+type ChoiceSelectProps = Pick<SegmentsToolbarProps, 'filters' | 'onChange'> & { filter: ChoiceFilter }
 
 /** A single-choice filter's select: its blank option first, then its values in their declared order. */
-function ChoiceSelect({ filter, value, onChange }: ChoiceSelectProps) {
+function ChoiceSelect({ filter, filters, onChange }: ChoiceSelectProps) {
   const { t } = useTranslation(['segments', 'common'])
   const settings = useFindingSettings()
+  const value = filters[filter.param]
   return (
     <label className="select-field">
       <span>{t(`toolbar.${filter.param}`)}</span>
-      <select value={value ?? ''} onChange={(event) => onChange(readChoice(filter, event.target.value))}>
+      <select
+        value={value ?? ''}
+        onChange={(event) => onChange({ filters: { [filter.param]: readChoice(filter, event.target.value) } })}
+      >
         <option value="">{t(`toolbar.${filter.blank ?? 'any'}`)}</option>
         {filter.values.map((option) => {
           const label = filter.option(option, t)
@@ -63,12 +63,7 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
   const { t } = useTranslation(['segments', 'common'])
   const { filters, onChange } = props
   const choiceSelect = (filter: ChoiceFilter) => (
-    <ChoiceSelect
-      key={filter.param}
-      filter={filter}
-      value={filters[filter.param]}
-      onChange={(value) => onChange({ filters: { [filter.param]: value } })}
-    />
+    <ChoiceSelect key={filter.param} filter={filter} filters={filters} onChange={onChange} />
   )
   return (
     <div className="toolbar" role="search" aria-label={t('toolbar.label')}>
