@@ -60,7 +60,7 @@ const DECLARED = [
 type ChoiceParam = (typeof DECLARED)[number]['param']
 type Choices = { [F in (typeof DECLARED)[number] as F['param']]: F['values'][number] | null }
 
-/** Provider, Tracking, Verdict, Finding: in the toolbar's order, each seen with its values as plain text. */
+/** Provider, Tracking, Verdict, Finding, seen alike (values as plain text) by the code that goes through each in turn. */
 export const CHOICE_FILTERS: readonly ChoiceFilter[] = DECLARED
 
 /** One of the filter's values, or null for anything else (a value from an old link, a typo, the blank option). */
@@ -101,7 +101,7 @@ export function parseListState(params: URLSearchParams): SegmentListState {
     const values = [...new Set(params.getAll(param).filter((value) => value !== ''))]
     if (values.length > 0) facets[id] = values
   }
-  // Each value is one of its own filter's (readChoice), which the cast cannot see through the loop.
+  // Each value comes from its own filter's values (readChoice): the cast says what TypeScript cannot follow in a loop.
   const choices = Object.fromEntries(
     CHOICE_FILTERS.map((filter) => [filter.param, readChoice(filter, params.get(filter.param))]),
   ) as Choices
