@@ -40,8 +40,6 @@ export const FINDING_NEEDS: Readonly<Record<FindingId, readonly ProviderId[]>> =
   malformed: ['braze'],
 }
 
-export const isFindingId = (value: unknown): value is FindingId => (FINDING_IDS as readonly unknown[]).includes(value)
-
 export interface FindingSettings {
   /** "Not updated in N months". */
   staleMonths: number

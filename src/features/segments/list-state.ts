@@ -1,29 +1,84 @@
 // The list's view state (search, filters, sort) and its URL form: a view can be shared, reloaded, and Back works.
-import { isFindingId, type FindingId } from '../../findings/findings'
+// Each single-choice filter is declared once here; its URL form, "any filter active", its test on a row and its select
+// in the toolbar all derive from that declaration.
+import { FINDING_IDS, type FindingId } from '../../findings/findings'
 import { parseDateParam, toDateParam } from '../../findings/staleness'
-import { isProviderId, type ProviderId } from '../../providers/provider-id'
-import { VERDICTS, type Verdict } from '../../stores/audit-contract'
-import { FACETS, isColumnId, isValueColumn, type ColumnId } from './columns'
+import { PROVIDER_IDS, providerLabel } from '../../providers/provider-id'
+import { VERDICTS } from '../../stores/audit-contract'
+import type { FindingSettingsValue } from '../../stores/finding-settings'
+import { FACETS, isColumnId, isValueColumn, type ColumnId, type SegmentsT } from './columns'
+import type { SegmentRow } from './segment-rows'
+
+/** A filter keeping the rows with one value. Its URL parameter is also its field and the key of its label's words. */
+export interface ChoiceFilter<P extends string = ChoiceParam, V extends string = string> {
+  param: P
+  /** In the order the select lists them. */
+  values: readonly V[]
+  /** The blank option's word, "Any" unless said. */
+  blank?: 'all'
+  option(value: V, t: SegmentsT): string
+  /** An option listed but not offered until a setting is made (a finding that needs the naming pattern). */
+  waiting?(value: V, settings: FindingSettingsValue): boolean
+  keeps(row: SegmentRow, value: V): boolean
+  /** Shown, and written to the URL, before the multi-value filters (Tags, Teams); the others come after them. */
+  beforeFacets?: true
+}
+
+const choice = <P extends string, V extends string>(filter: ChoiceFilter<P, V>) => filter
+
+const DECLARED = [
+  choice({
+    param: 'provider',
+    values: PROVIDER_IDS,
+    blank: 'all',
+    option: (provider) => providerLabel[provider],
+    keeps: (row, provider) => row.provider === provider,
+    beforeFacets: true,
+  }),
+  choice({
+    param: 'tracking',
+    values: ['on', 'off'],
+    option: (tracking, t) => t(`toolbar.${tracking}`),
+    keeps: (row, tracking) => row.analyticsTracking === (tracking === 'on'),
+  }),
+  choice({
+    param: 'verdict',
+    values: VERDICTS,
+    option: (verdict, t) => t(`common:verdict.${verdict}`),
+    keeps: (row, verdict) => row.verdict === verdict,
+  }),
+  choice({
+    param: 'finding',
+    // Staleness has its own date filter instead.
+    values: FINDING_IDS.filter((id): id is Exclude<FindingId, 'stale'> => id !== 'stale'),
+    option: (finding, t) => t(`common:finding.${finding}.label`),
+    waiting: (finding, { namingPattern }) => finding === 'naming' && namingPattern === '',
+    keeps: (row, finding) => row.findings.includes(finding),
+  }),
+] as const
+
+type ChoiceParam = (typeof DECLARED)[number]['param']
+type Choices = { [F in (typeof DECLARED)[number] as F['param']]: F['values'][number] | null }
+
+/** Provider, Tracking, Verdict, Finding, seen alike (values as plain text) by the code that goes through each in turn. */
+export const CHOICE_FILTERS: readonly ChoiceFilter[] = DECLARED
+
+/** One of the filter's values, or null for anything else (a value from an old link, a typo, the blank option). */
+export const readChoice = (filter: ChoiceFilter, raw: string | null): string | null =>
+  filter.values.find((value) => value === raw) ?? null
 
 export interface SegmentListSort {
   column: ColumnId
   desc: boolean
 }
 
-export interface SegmentListFilters {
+export interface SegmentListFilters extends Choices {
   query: string
-  provider: ProviderId | null
   /** The values picked in each multi-value filter (Tags, Teams), by column; a row must carry all of them. */
   facets: Readonly<Partial<Record<ColumnId, readonly string[]>>>
-  tracking: 'on' | 'off' | null
-  verdict: Verdict | null
-  /** One of the audit's findings; staleness has its own date filter instead. */
-  finding: ListFinding | null
   /** Last updated strictly before this local day (YYYY-MM-DD). */
   updatedBefore: string | null
 }
-
-export type ListFinding = Exclude<FindingId, 'stale'>
 
 export interface SegmentListState {
   filters: SegmentListFilters
@@ -31,16 +86,6 @@ export interface SegmentListState {
 }
 
 export const DEFAULT_SORT: SegmentListSort = { column: 'name', desc: false }
-
-export const EMPTY_FILTERS: SegmentListFilters = {
-  query: '',
-  provider: null,
-  facets: {},
-  tracking: null,
-  verdict: null,
-  finding: null,
-  updatedBefore: null,
-}
 
 function parseSort(raw: string | null): SegmentListSort {
   if (!raw) return DEFAULT_SORT
@@ -50,40 +95,41 @@ function parseSort(raw: string | null): SegmentListSort {
 }
 
 export function parseListState(params: URLSearchParams): SegmentListState {
-  const provider = params.get('provider')
-  const tracking = params.get('tracking')
-  const verdict = params.get('verdict')
-  const finding = params.get('finding')
   const updatedBefore = parseDateParam(params.get('updatedBefore'))
   const facets: Partial<Record<ColumnId, readonly string[]>> = {}
   for (const { id, param } of FACETS) {
     const values = [...new Set(params.getAll(param).filter((value) => value !== ''))]
     if (values.length > 0) facets[id] = values
   }
+  // Each value comes from its own filter's values (readChoice): the cast says what TypeScript cannot follow in a loop.
+  const choices = Object.fromEntries(
+    CHOICE_FILTERS.map((filter) => [filter.param, readChoice(filter, params.get(filter.param))]),
+  ) as Choices
   return {
     filters: {
       query: params.get('q') ?? '',
-      provider: isProviderId(provider) ? provider : null,
+      ...choices,
       facets,
-      tracking: tracking === 'on' || tracking === 'off' ? tracking : null,
-      verdict: VERDICTS.find((known) => known === verdict) ?? null,
-      finding: isFindingId(finding) && finding !== 'stale' ? finding : null,
       updatedBefore: updatedBefore ? toDateParam(updatedBefore) : null,
     },
     sort: parseSort(params.get('sort')),
   }
 }
 
-/** Only what differs from the defaults goes into the URL, in a stable order. */
+export const EMPTY_FILTERS: SegmentListFilters = parseListState(new URLSearchParams()).filters
+
+/** Only what differs from the defaults goes into the URL, in the toolbar's order. */
 export function listStateToParams(state: SegmentListState): URLSearchParams {
   const params = new URLSearchParams()
   const { filters, sort } = state
+  const writeChoice = ({ param }: ChoiceFilter) => {
+    const value = filters[param]
+    if (value !== null) params.set(param, value)
+  }
   if (filters.query !== '') params.set('q', filters.query)
-  if (filters.provider) params.set('provider', filters.provider)
+  CHOICE_FILTERS.filter((filter) => filter.beforeFacets).forEach(writeChoice)
   for (const { id, param } of FACETS) for (const value of filters.facets[id] ?? []) params.append(param, value)
-  if (filters.tracking) params.set('tracking', filters.tracking)
-  if (filters.verdict) params.set('verdict', filters.verdict)
-  if (filters.finding) params.set('finding', filters.finding)
+  CHOICE_FILTERS.filter((filter) => !filter.beforeFacets).forEach(writeChoice)
   if (filters.updatedBefore) params.set('updatedBefore', filters.updatedBefore)
   if (sort.column !== DEFAULT_SORT.column || sort.desc !== DEFAULT_SORT.desc) {
     params.set('sort', `${sort.desc ? '-' : ''}${sort.column}`)
@@ -91,14 +137,9 @@ export function listStateToParams(state: SegmentListState): URLSearchParams {
   return params
 }
 
+/** A filter is active when it shows in the URL; a blank search does not count. */
 export function hasActiveFilters(filters: SegmentListFilters): boolean {
   return (
-    filters.query.trim() !== '' ||
-    filters.provider !== null ||
-    Object.values(filters.facets).some((values) => values.length > 0) ||
-    filters.tracking !== null ||
-    filters.verdict !== null ||
-    filters.finding !== null ||
-    filters.updatedBefore !== null
+    listStateToParams({ filters: { ...filters, query: filters.query.trim() }, sort: DEFAULT_SORT }).toString() !== ''
   )
 }

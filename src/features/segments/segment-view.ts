@@ -4,8 +4,8 @@ import { compareByName } from '../../lib/name-order'
 import { matchesSearch, searchWords } from '../../lib/search-text'
 import { NOT_PROVIDED } from '../../providers/segment'
 import type { ProviderId } from '../../providers/provider-id'
-import { COLUMN_BY_ID, FACETS, type Facet, type SortValue } from './columns'
-import type { SegmentListFilters, SegmentListSort } from './list-state'
+import { COLUMN_BY_ID, FACETS, type ColumnId, type Facet, type SortValue } from './columns'
+import { CHOICE_FILTERS, type SegmentListFilters, type SegmentListSort } from './list-state'
 import { fromDetails, searchKeyOf, type SegmentRow } from './segment-rows'
 
 interface Keyed {
@@ -96,14 +96,14 @@ function merge(a: readonly Keyed[], b: readonly Keyed[], compare: (a: Keyed, b: 
 
 type RowPredicate = (row: SegmentRow) => boolean
 
-/** One predicate per active filter; `except` leaves one out (a facet's counts reflect every other filter). */
-function rowPredicates(filters: SegmentListFilters, except?: string): RowPredicate[] {
+/** One predicate per active filter; `except` leaves a facet out (its counts reflect every other filter). */
+function rowPredicates(filters: SegmentListFilters, except?: ColumnId): RowPredicate[] {
   const predicates: RowPredicate[] = []
   const words = searchWords(filters.query)
-  if (words.length > 0 && except !== 'query') predicates.push((row) => matchesSearch(searchKeyOf(row.segment), words))
-  if (filters.provider && except !== 'provider') {
-    const provider = filters.provider
-    predicates.push((row) => row.provider === provider)
+  if (words.length > 0) predicates.push((row) => matchesSearch(searchKeyOf(row.segment), words))
+  for (const filter of CHOICE_FILTERS) {
+    const value = filters[filter.param]
+    if (value !== null) predicates.push((row) => filter.keeps(row, value))
   }
   for (const { id, values } of FACETS) {
     const wanted = filters.facets[id] ?? []
@@ -113,20 +113,8 @@ function rowPredicates(filters: SegmentListFilters, except?: string): RowPredica
       return typeof carried === 'object' && wanted.every((value) => carried.includes(value))
     })
   }
-  if (filters.tracking && except !== 'tracking') {
-    const on = filters.tracking === 'on'
-    predicates.push((row) => row.analyticsTracking === on)
-  }
-  if (filters.verdict && except !== 'verdict') {
-    const verdict = filters.verdict
-    predicates.push((row) => row.verdict === verdict)
-  }
-  if (filters.finding && except !== 'finding') {
-    const finding = filters.finding
-    predicates.push((row) => row.findings.includes(finding))
-  }
   const updatedBefore = parseDateParam(filters.updatedBefore)
-  if (updatedBefore && except !== 'updatedBefore') {
+  if (updatedBefore) {
     predicates.push((row) => {
       const updatedAt = fromDetails(row, (details) => details.updatedAt)
       return updatedAt !== undefined && updatedAt !== NOT_PROVIDED && isUpdatedBefore(updatedAt, updatedBefore)
@@ -147,18 +135,13 @@ export function countByProvider(rows: readonly SegmentRow[]): Record<ProviderId,
   return counts
 }
 
-interface FacetCount {
-  value: string
-  count: number
-}
-
 /** Each value of a facet (a tag, a team) with how many rows would carry it under all the other filters; most used first. */
 export function facetCounts(
   rows: readonly SegmentRow[],
   filters: SegmentListFilters,
   facet: Facet,
   collator: Intl.Collator,
-): FacetCount[] {
+): { value: string; count: number }[] {
   const predicates = rowPredicates(filters, facet.id)
   const counts = new Map<string, number>()
   for (const row of rows) {

@@ -3,14 +3,11 @@ import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
 import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DateField } from '../../components/date-field'
-import { isProviderId, PROVIDER_IDS, providerLabel } from '../../providers/provider-id'
-import { VERDICTS } from '../../stores/audit-contract'
+import { useFindingSettings } from '../../stores/finding-settings'
 import { FACETS } from './columns'
 import { ColumnsMenu } from './columns-menu'
 import { FacetFilter } from './facet-filter'
-import { FindingFilter } from './finding-filter'
-import type { SegmentListFilters } from './list-state'
-import { hasActiveFilters } from './list-state'
+import { CHOICE_FILTERS, hasActiveFilters, readChoice, type ChoiceFilter, type SegmentListFilters } from './list-state'
 import { SearchBox } from './search-box'
 import type { SegmentRow } from './segment-rows'
 import type { ListStateChange } from './use-list-state'
@@ -32,9 +29,42 @@ interface SegmentsToolbarProps {
   onMoveIntoTable: () => void
 }
 
+type ChoiceSelectProps = Pick<SegmentsToolbarProps, 'filters' | 'onChange'> & { filter: ChoiceFilter }
+
+/** A single-choice filter's select: its blank option first, then its values in their declared order. */
+function ChoiceSelect({ filter, filters, onChange }: ChoiceSelectProps) {
+  const { t } = useTranslation(['segments', 'common'])
+  const settings = useFindingSettings()
+  const value = filters[filter.param]
+  return (
+    <label className="select-field">
+      <span>{t(`toolbar.${filter.param}`)}</span>
+      <select
+        value={value ?? ''}
+        onChange={(event) => onChange({ filters: { [filter.param]: readChoice(filter, event.target.value) } })}
+      >
+        <option value="">{t(`toolbar.${filter.blank ?? 'any'}`)}</option>
+        {filter.values.map((option) => {
+          const label = filter.option(option, t)
+          const waiting = filter.waiting?.(option, settings) ?? false
+          return (
+            // A waiting option stays selectable while it is the one picked, so the select never shows a wrong value.
+            <option key={option} value={option} disabled={waiting && option !== value}>
+              {waiting ? t('toolbar.noPattern', { finding: label }) : label}
+            </option>
+          )
+        })}
+      </select>
+    </label>
+  )
+}
+
 export function SegmentsToolbar(props: SegmentsToolbarProps) {
   const { t } = useTranslation(['segments', 'common'])
   const { filters, onChange } = props
+  const choiceSelect = (filter: ChoiceFilter) => (
+    <ChoiceSelect key={filter.param} filter={filter} filters={filters} onChange={onChange} />
+  )
   return (
     <div className="toolbar" role="search" aria-label={t('toolbar.label')}>
       <SearchBox
@@ -47,23 +77,7 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
         onOpenFirst={props.onOpenFirst}
         onMoveIntoTable={props.onMoveIntoTable}
       />
-      <label className="select-field">
-        <span>{t('toolbar.provider')}</span>
-        <select
-          value={filters.provider ?? ''}
-          onChange={(event) => {
-            const value = event.target.value
-            onChange({ filters: { provider: isProviderId(value) ? value : null } })
-          }}
-        >
-          <option value="">{t('toolbar.all')}</option>
-          {PROVIDER_IDS.map((provider) => (
-            <option key={provider} value={provider}>
-              {providerLabel[provider]}
-            </option>
-          ))}
-        </select>
-      </label>
+      {CHOICE_FILTERS.filter((filter) => filter.beforeFacets).map(choiceSelect)}
       {FACETS.map((facet) => (
         <FacetFilter
           key={facet.id}
@@ -74,37 +88,7 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
           onChange={(values) => onChange({ filters: { facets: { ...filters.facets, [facet.id]: values } } })}
         />
       ))}
-      <label className="select-field">
-        <span>{t('toolbar.tracking')}</span>
-        <select
-          value={filters.tracking ?? ''}
-          onChange={(event) => {
-            const value = event.target.value
-            onChange({ filters: { tracking: value === 'on' || value === 'off' ? value : null } })
-          }}
-        >
-          <option value="">{t('toolbar.any')}</option>
-          <option value="on">{t('toolbar.on')}</option>
-          <option value="off">{t('toolbar.off')}</option>
-        </select>
-      </label>
-      <label className="select-field">
-        <span>{t('toolbar.verdict')}</span>
-        <select
-          value={filters.verdict ?? ''}
-          onChange={(event) =>
-            onChange({ filters: { verdict: VERDICTS.find((verdict) => verdict === event.target.value) ?? null } })
-          }
-        >
-          <option value="">{t('toolbar.any')}</option>
-          {VERDICTS.map((verdict) => (
-            <option key={verdict} value={verdict}>
-              {t(`common:verdict.${verdict}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <FindingFilter finding={filters.finding} onChange={(finding) => onChange({ filters: { finding } })} />
+      {CHOICE_FILTERS.filter((filter) => !filter.beforeFacets).map(choiceSelect)}
       <DateField
         label={t('toolbar.notUpdatedSince')}
         value={filters.updatedBefore}
