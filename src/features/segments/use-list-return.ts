@@ -1,0 +1,100 @@
+// Coming back to the list from a segment's page (Escape, the browser's Back, the "Back to the segments" link): the list
+// reopens where it was scrolled, and the focus lands on the row of the segment last seen, so the reviewer carries on
+// from where they were. A segment its verdict took out of the view hands the focus to the row now in its place.
+import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
+import { useLocation } from 'react-router'
+import { z } from 'zod/mini'
+import { placeInView } from './review-queue'
+import type { SegmentRow } from './segment-rows'
+import type { SegmentsTableHandle } from './segments-table'
+
+const STORAGE_KEY = 'segment-audit:list-return:v2'
+const MAX_RESTORE_FRAMES = 30
+
+/** One record per tab: the list URL left and its scroll offset, then the segment its page showed last. */
+const listReturnSchema = z.object({ search: z.string(), scrollY: z.number(), segmentKey: z.optional(z.string()) })
+type ListReturn = z.infer<typeof listReturnSchema>
+
+function readListReturn(): ListReturn | undefined {
+  try {
+    const parsed = listReturnSchema.safeParse(JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null'))
+    return parsed.success ? parsed.data : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function keepListReturn(record: ListReturn): void {
+  try {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(record))
+  } catch {
+    // Storage disabled: the list opens as it would from anywhere else.
+  }
+}
+
+/** Called by a segment's page: the segment the list should focus when the reviewer comes back. */
+export function rememberListReturn(segmentKey: string): void {
+  keepListReturn({ search: '', scrollY: 0, ...readListReturn(), segmentKey })
+}
+
+/** A segment not listed yet (the list still loading) is waited for; another list URL starts at the top. */
+export function useListReturn(
+  sorted: readonly SegmentRow[],
+  visible: readonly SegmentRow[],
+  table: RefObject<SegmentsTableHandle | null>,
+  loading: boolean,
+): void {
+  const { search } = useLocation()
+  const [back] = useState(readListReturn)
+  const backScrollY = back?.search === search ? back.scrollY : 0
+  const restoreTo = useRef(backScrollY)
+  const lastScrollY = useRef(backScrollY)
+  const focusKey = useRef(back?.segmentKey)
+  const currentSearch = useRef(search)
+  useEffect(() => {
+    currentSearch.current = search
+  }, [search])
+
+  useEffect(() => {
+    if (visible.length === 0) return
+    let frames = 0
+    let request = 0
+    const step = () => {
+      if (restoreTo.current > 0) {
+        // The virtualiser gives the table its full height a frame or two after mounting: wait until the offset exists.
+        const reachable = document.documentElement.scrollHeight - window.innerHeight >= restoreTo.current
+        if (reachable || (frames += 1) >= MAX_RESTORE_FRAMES) {
+          window.scrollTo(0, restoreTo.current)
+          restoreTo.current = 0
+        }
+      } else {
+        const key = focusKey.current
+        const place = key ? placeInView(sorted, visible, key) : undefined
+        if (!key || (!place && loading)) return
+        focusKey.current = undefined
+        keepListReturn({ search: currentSearch.current, scrollY: lastScrollY.current })
+        if (place) table.current?.focusRow(Math.min(place.position, visible.length) - 1)
+        return
+      }
+      // The focus moves a frame after the scroll: the virtualiser has then drawn the rows at the restored offset, so
+      // the row is focused where it is rather than scrolled to from where the virtualiser last saw the page.
+      request = requestAnimationFrame(step)
+    }
+    if (restoreTo.current > 0) step()
+    else request = requestAnimationFrame(step)
+    return () => cancelAnimationFrame(request)
+  }, [sorted, visible, loading, table])
+
+  // Tracked while the list is on screen, and kept in a layout cleanup: by a passive cleanup the next page has already
+  // replaced the list and the browser has clamped the offset.
+  useLayoutEffect(() => {
+    const onScroll = () => {
+      lastScrollY.current = window.scrollY
+    }
+    window.addEventListener('scroll', onScroll, { passive: true })
+    return () => {
+      window.removeEventListener('scroll', onScroll)
+      keepListReturn({ search: currentSearch.current, scrollY: lastScrollY.current })
+    }
+  }, [])
+}
