@@ -38,8 +38,8 @@ export function ListNavigation() {
   const fromList = typeof (location.state as Partial<ListLocationState> | null)?.listSearch === 'string'
 
   useEffect(() => {
-    if (key) rememberListReturn(key)
-  }, [key])
+    if (key) rememberListReturn(key, listSearch)
+  }, [key, listSearch])
 
   useEffect(() =>
     onVerdictSaved((saved) => {

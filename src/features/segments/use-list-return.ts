@@ -32,9 +32,10 @@ function keepListReturn(record: ListReturn): void {
   }
 }
 
-/** Called by a segment's page: the segment the list should focus when the reviewer comes back. */
-export function rememberListReturn(segmentKey: string): void {
-  keepListReturn({ search: '', scrollY: 0, ...readListReturn(), segmentKey })
+/** Called by a segment's page: the segment to focus when the reviewer comes back to the list at `listSearch`. */
+export function rememberListReturn(segmentKey: string, listSearch: string): void {
+  const kept = readListReturn()
+  keepListReturn({ search: listSearch, scrollY: kept?.search === listSearch ? kept.scrollY : 0, segmentKey })
 }
 
 /** A segment not listed yet (the list still loading) is waited for; another list URL starts at the top. */
@@ -45,10 +46,12 @@ export function useListReturn(
   loading: boolean,
 ): void {
   const { search } = useLocation()
-  const [back] = useState(readListReturn)
-  const backScrollY = back?.search === search ? back.scrollY : 0
-  const restoreTo = useRef(backScrollY)
-  const lastScrollY = useRef(backScrollY)
+  const [back] = useState(() => {
+    const kept = readListReturn()
+    return kept?.search === search ? kept : undefined
+  })
+  const restoreTo = useRef(back?.scrollY ?? 0)
+  const lastScrollY = useRef(back?.scrollY ?? 0)
   const focusKey = useRef(back?.segmentKey)
   const currentSearch = useRef(search)
   useEffect(() => {
@@ -59,29 +62,32 @@ export function useListReturn(
     if (visible.length === 0) return
     let frames = 0
     let request = 0
+    let scrolled = restoreTo.current <= 0
     const step = () => {
-      if (restoreTo.current > 0) {
+      if (!scrolled) {
         // The virtualiser gives the table its full height a frame or two after mounting: wait until the offset exists.
         const reachable = document.documentElement.scrollHeight - window.innerHeight >= restoreTo.current
         if (reachable || (frames += 1) >= MAX_RESTORE_FRAMES) {
           window.scrollTo(0, restoreTo.current)
-          restoreTo.current = 0
+          scrolled = true
         }
-      } else {
-        const key = focusKey.current
-        const place = key ? placeInView(sorted, visible, key) : undefined
-        if (!key || (!place && loading)) return
-        focusKey.current = undefined
-        keepListReturn({ search: currentSearch.current, scrollY: lastScrollY.current })
-        if (place) table.current?.focusRow(Math.min(place.position, visible.length) - 1)
+        // The focus moves a frame later: the virtualiser has then drawn the rows at the restored offset, so the row is
+        // focused where it is rather than scrolled to from where the virtualiser last saw the page.
+        request = requestAnimationFrame(step)
         return
       }
-      // The focus moves a frame after the scroll: the virtualiser has then drawn the rows at the restored offset, so
-      // the row is focused where it is rather than scrolled to from where the virtualiser last saw the page.
-      request = requestAnimationFrame(step)
+      // Done only now, not at the scroll: a remount in between (React's strict mode) has the virtualiser put the page
+      // back where it last saw it, and the next run scrolls again.
+      restoreTo.current = 0
+      const key = focusKey.current
+      const place = key ? placeInView(sorted, visible, key) : undefined
+      if (!key || (!place && loading)) return
+      focusKey.current = undefined
+      keepListReturn({ search: currentSearch.current, scrollY: lastScrollY.current })
+      if (place) table.current?.focusRow(Math.min(place.position, visible.length) - 1)
     }
-    if (restoreTo.current > 0) step()
-    else request = requestAnimationFrame(step)
+    if (scrolled) request = requestAnimationFrame(step)
+    else step()
     return () => cancelAnimationFrame(request)
   }, [sorted, visible, loading, table])
 
