@@ -53,10 +53,6 @@ export function useListReturn(
   const restoreTo = useRef(back?.scrollY ?? 0)
   const lastScrollY = useRef(back?.scrollY ?? 0)
   const focusKey = useRef(back?.segmentKey)
-  const currentSearch = useRef(search)
-  useEffect(() => {
-    currentSearch.current = search
-  }, [search])
 
   useEffect(() => {
     if (visible.length === 0) return
@@ -83,13 +79,13 @@ export function useListReturn(
       const place = key ? placeInView(sorted, visible, key) : undefined
       if (!key || (!place && loading)) return
       focusKey.current = undefined
-      keepListReturn({ search: currentSearch.current, scrollY: lastScrollY.current })
+      keepListReturn({ search, scrollY: lastScrollY.current })
       if (place) table.current?.focusRow(Math.min(place.position, visible.length) - 1)
     }
     if (scrolled) request = requestAnimationFrame(step)
     else step()
     return () => cancelAnimationFrame(request)
-  }, [sorted, visible, loading, table])
+  }, [search, sorted, visible, loading, table])
 
   // Tracked while the list is on screen, and kept in a layout cleanup: by a passive cleanup the next page has already
   // replaced the list and the browser has clamped the offset.
@@ -100,7 +96,7 @@ export function useListReturn(
     window.addEventListener('scroll', onScroll, { passive: true })
     return () => {
       window.removeEventListener('scroll', onScroll)
-      keepListReturn({ search: currentSearch.current, scrollY: lastScrollY.current })
+      keepListReturn({ search, scrollY: lastScrollY.current })
     }
-  }, [])
+  }, [search])
 }
