@@ -97,7 +97,7 @@ interface KnownKind<Id extends string, T> extends KindInput<Id, T>, Pick<Segment
   View: (props: { value: T }) => ReactNode
 }
 
-/** A value a provider may not supply, or the app may not have loaded yet: said so in the cell and the CSV, last in sorts. */
+/** A value a provider may not supply or the app may not have loaded yet: said so in cell and CSV, last in sorts. */
 function knownColumn<const Id extends string, T>({ id, value, sortBy, text, View, ...meta }: KnownKind<Id, T>) {
   return column({
     id,
