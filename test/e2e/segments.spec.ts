@@ -75,4 +75,12 @@ test('coming back from a segment restores the list where it was scrolled', async
     page.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true }).first(),
   ).toBeInViewport()
   expect(Math.abs((await page.evaluate(() => window.scrollY)) - scrolled)).toBeLessThan(100)
+
+  // Another list URL (both providers, from the menu) starts at the top: no restored offset, no row focused out there.
+  await page.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true }).first().click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Segments' }).click()
+  await expect(page.getByRole('status')).toContainText('3,400 segments')
+  await expect(page.getByRole('table', { name: 'Segments' }).getByRole('link').first()).toBeInViewport()
+  expect(await page.evaluate(() => window.scrollY)).toBe(0)
 })

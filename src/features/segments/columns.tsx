@@ -1,100 +1,54 @@
 // The list's columns, one TanStack ColumnDef each at module scope: header, cell, sort value (the accessor) and `meta`
 // (CSV text, default visibility, multi-value filter). The table, the columns menu, the URL, the filters and the CSV
 // export all derive from this list: a new column is one entry here plus its words in the locale files.
-import {
-  columnVisibilityFeature,
-  rowSortingFeature,
-  tableFeatures,
-  type CellContext,
-  type HeaderContext,
-} from '@tanstack/react-table'
-import type { TFunction } from 'i18next'
-import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
 import { Badge } from '../../components/badge'
+import { CopyButton } from '../../components/copy-button'
+import { MalformedMark } from '../../components/malformed-mark'
 import { NotProvided } from '../../components/not-provided'
 import { useFixedT } from '../../components/use-fixed-t'
 import { useFormat } from '../../components/use-format'
 import { PROVIDER_IDS, providerLabel } from '../../providers/provider-id'
 import { NOT_PROVIDED } from '../../providers/segment'
-import { IdCell, KnownCell, KnownDate, Names, TrackingCell, VerdictCell } from './cells'
-import { fromDetails, type Known, type SegmentRow } from './segment-rows'
-import { MalformedMark } from '../../components/malformed-mark'
-import { SegmentLink } from './segment-link'
-import { SelectAllHeader, SelectRowCell } from './row-selection-cells'
+import {
+  column,
+  dateColumn,
+  knownText,
+  namesColumn,
+  onOffColumn,
+  type SegmentCellContext,
+  type SegmentColumnMeta,
+  type SortValue,
+} from './column-kinds'
 import { findingNames, FindingsCell } from './finding-names'
+import { SelectAllHeader, SelectRowCell } from './row-selection-cells'
+import { SegmentLink } from './segment-link'
+import { fromDetails, type Known, type SegmentRow } from './segment-rows'
 
-/** The list's translate function: its own strings first, the shared ones (verdicts, "not provided") second. */
-export type SegmentsT = TFunction<['segments', 'common']>
+export { columnLabel, segmentTableFeatures, type SegmentsT, type SortValue } from './column-kinds'
 
-/** What a column sorts by; null sorts last in both directions (unknown is never mistaken for a small value). */
-export type SortValue = string | number | null
-
-/** What a CSV cell may need beyond its row: the settings its words depend on. */
-interface CsvContext {
-  staleMonths: number
-}
-
-interface SegmentColumnMeta {
-  /** The cell as CSV text, in the interface language; dates stay ISO 8601 so any spreadsheet reads them. */
-  csv: (row: SegmentRow, t: SegmentsT, context: CsvContext) => string
-  /** In every CSV export, shown in the table or not: a review travels with its verdict and findings. */
-  alwaysExported?: boolean
-  /** Shown on request only, from the columns menu. */
-  hiddenByDefault?: boolean
-  /** A control rather than a value (the selection's checkboxes): not exported, not sorted, not in the columns menu. */
-  control?: true
-  /** A filter on several values at once (as Tags): its URL parameter and a row's values (undefined: not known). */
-  facet?: { param: string; values: (row: SegmentRow) => Known<readonly string[]> }
-}
-
-export const segmentTableFeatures = tableFeatures({
-  rowSortingFeature,
-  columnVisibilityFeature,
-  columnMeta: {} as SegmentColumnMeta,
-})
-type Features = typeof segmentTableFeatures
-
-interface SegmentColumnInput<Id extends string> {
-  id: Id
-  accessorFn: (row: SegmentRow) => SortValue
-  cell: (context: CellContext<Features, SegmentRow>) => ReactNode
-  meta: SegmentColumnMeta
-  /** False for a column that always shows. */
-  enableHiding?: boolean
-}
-
-function ColumnName({ column }: HeaderContext<Features, SegmentRow>) {
-  const { t } = useTranslation(['segments', 'common'])
-  return columnLabel(t, column.id as ColumnId)
-}
-
-function column<const Id extends string>(input: SegmentColumnInput<Id>) {
-  return { header: ColumnName, ...input }
-}
-
-function knownText<T>(value: Known<T>, t: SegmentsT, text: (value: T) => string): string {
-  if (value === NOT_PROVIDED) return t('common:notProvided.text')
-  if (value === undefined) return t('common:notLoaded')
-  return text(value)
-}
-
-function DescriptionCell({ row }: { row: SegmentRow }) {
+function IdCell({ row: { original: row } }: SegmentCellContext) {
   const t = useFixedT('segments')
   return (
-    <KnownCell value={hasDescription(row)} provider={row.provider}>
-      {(present) =>
-        present ? (
-          <span className="state-on">{t('table.present')}</span>
-        ) : (
-          <span className="state-warning">{t('table.missing')}</span>
-        )
-      }
-    </KnownCell>
+    <span className="id-cell">
+      <code title={row.id}>{row.id}</code>
+      <CopyButton value={row.id} label={t('table.copyId', { name: row.name })} />
+    </span>
   )
 }
 
-function SizeCell({ row }: { row: SegmentRow }) {
+/**
+ * The last day's size in the 30-day series the details scan (or the detail page) fetched. Braze measures no size
+ * without analytics tracking: the scan skips those segments' series, and a series asked for anyway has no day.
+ */
+function latestSize(row: SegmentRow): Known<number> {
+  if (row.provider === 'commanders-act') return NOT_PROVIDED
+  if (!row.sizes) return row.analyticsTracking === false ? NOT_PROVIDED : undefined
+  let latest: { time: string; size: number } | undefined
+  for (const point of row.sizes) if (!latest || point.time > latest.time) latest = point
+  return latest ? latest.size : NOT_PROVIDED
+}
+
+function SizeCell({ row: { original: row } }: SegmentCellContext) {
   const t = useFixedT('segments')
   const format = useFormat()
   const size = latestSize(row)
@@ -110,40 +64,18 @@ function SizeCell({ row }: { row: SegmentRow }) {
 
 const VERDICT_ORDER = { keep: 0, fix: 1, archive: 2 } as const
 
-const tagsOf = (row: SegmentRow): Known<readonly string[]> => row.tags
-/** Braze's older workspaces omit teams: not provided, rather than "no teams". */
-const teamsOf = (row: SegmentRow): Known<readonly string[]> =>
-  fromDetails(row, (details) => details.teams ?? NOT_PROVIDED)
-const hasDescription = (row: SegmentRow) => fromDetails(row, (details) => Boolean(details.textDescription?.trim()))
-
-/**
- * The last day's size in the 30-day series the details scan (or the detail page) fetched. Braze measures no size
- * without analytics tracking: the scan skips those segments' series, and a series asked for anyway has no day.
- */
-function latestSize(row: SegmentRow): Known<number> {
-  if (row.provider === 'commanders-act') return NOT_PROVIDED
-  if (!row.sizes) return row.analyticsTracking === false ? NOT_PROVIDED : undefined
-  let latest: { time: string; size: number } | undefined
-  for (const point of row.sizes) if (!latest || point.time > latest.time) latest = point
-  return latest ? latest.size : NOT_PROVIDED
+function VerdictCell({ row: { original: row } }: SegmentCellContext) {
+  const t = useFixedT()
+  const label = t(`verdict.${row.verdict}`)
+  return <span className={row.verdict === 'unreviewed' ? 'muted' : `verdict-badge-${row.verdict}`}>{label}</span>
 }
-
-function timeOf(value: Known<string>): number | null {
-  if (value === undefined || value === NOT_PROVIDED) return null
-  const time = Date.parse(value)
-  return Number.isNaN(time) ? null : time
-}
-
-const countOf = (values: Known<readonly string[]>) => (typeof values === 'object' ? values.length : null)
-const known = <T,>(value: Known<T>, sortValue: (value: T) => SortValue) =>
-  value === undefined || value === NOT_PROVIDED ? null : sortValue(value)
 
 /** The selection's checkboxes, for bulk verdicts (row-selection-cells.tsx): always shown, first. */
 const selectColumn = {
   id: 'select' as const,
   header: SelectAllHeader,
   accessorFn: (): SortValue => null,
-  cell: ({ row }: CellContext<Features, SegmentRow>) => <SelectRowCell row={row.original} />,
+  cell: ({ row }: SegmentCellContext) => <SelectRowCell row={row.original} />,
   meta: { csv: () => '', control: true } satisfies SegmentColumnMeta as SegmentColumnMeta,
   enableHiding: false,
   enableSorting: false,
@@ -171,81 +103,36 @@ export const segmentColumns = [
     // Without its name a row means nothing.
     enableHiding: false,
   }),
-  column({
-    id: 'id',
-    accessorFn: (row) => row.id,
-    cell: ({ row }) => <IdCell row={row.original} />,
-    meta: { csv: (row) => row.id },
-  }),
-  column({
-    id: 'tags',
-    accessorFn: (row) => countOf(tagsOf(row)),
-    cell: ({ row }) => <Names values={tagsOf(row.original)} provider={row.original.provider} kind="tags" />,
-    meta: {
-      csv: (row, t) => knownText(tagsOf(row), t, (tags) => tags.join('; ')),
-      facet: { param: 'tag', values: tagsOf },
-    },
-  }),
-  column({
+  column({ id: 'id', accessorFn: (row) => row.id, cell: IdCell, meta: { csv: (row) => row.id } }),
+  namesColumn({ id: 'tags', value: (row) => row.tags, param: 'tag' }),
+  // Braze's older workspaces omit teams: not provided, rather than "no teams".
+  namesColumn({
     id: 'teams',
-    accessorFn: (row) => countOf(teamsOf(row)),
-    cell: ({ row }) => <Names values={teamsOf(row.original)} provider={row.original.provider} kind="teams" />,
-    meta: {
-      csv: (row, t) => knownText(teamsOf(row), t, (teams) => teams.join('; ')),
-      facet: { param: 'team', values: teamsOf },
-      hiddenByDefault: true,
-    },
+    value: (row) => fromDetails(row, (details) => details.teams ?? NOT_PROVIDED),
+    param: 'team',
+    hiddenByDefault: true,
   }),
-  column({
-    id: 'tracking',
-    accessorFn: (row) => known(row.analyticsTracking, (on) => (on ? 1 : 0)),
-    cell: ({ row }) => <TrackingCell row={row.original} />,
-    meta: { csv: (row, t) => knownText(row.analyticsTracking, t, (on) => (on ? t('csv.on') : t('csv.off'))) },
-  }),
-  column({
+  onOffColumn({ id: 'tracking', value: (row) => row.analyticsTracking, words: ['on', 'off'] }),
+  // "Last updated" says more for an audit, and the name needs the room.
+  dateColumn({
     id: 'created',
-    accessorFn: (row) => timeOf(fromDetails(row, (details) => details.createdAt)),
-    cell: ({ row }) => (
-      <KnownDate value={fromDetails(row.original, (details) => details.createdAt)} provider={row.original.provider} />
-    ),
-    // "Last updated" says more for an audit, and the name needs the room.
-    meta: {
-      csv: (row, t) =>
-        knownText(
-          fromDetails(row, (details) => details.createdAt),
-          t,
-          (iso) => iso,
-        ),
-      hiddenByDefault: true,
-    },
+    value: (row) => fromDetails(row, (details) => details.createdAt),
+    hiddenByDefault: true,
   }),
-  column({
-    id: 'updated',
-    accessorFn: (row) => timeOf(fromDetails(row, (details) => details.updatedAt)),
-    cell: ({ row }) => (
-      <KnownDate value={fromDetails(row.original, (details) => details.updatedAt)} provider={row.original.provider} />
-    ),
-    meta: {
-      csv: (row, t) =>
-        knownText(
-          fromDetails(row, (details) => details.updatedAt),
-          t,
-          (iso) => iso,
-        ),
-    },
-  }),
-  column({
+  dateColumn({ id: 'updated', value: (row) => fromDetails(row, (details) => details.updatedAt) }),
+  onOffColumn({
     id: 'description',
-    accessorFn: (row) => known(hasDescription(row), (present) => (present ? 1 : 0)),
-    cell: ({ row }) => <DescriptionCell row={row.original} />,
-    meta: {
-      csv: (row, t) => knownText(hasDescription(row), t, (present) => (present ? t('csv.present') : t('csv.missing'))),
-    },
+    value: (row) => fromDetails(row, (details) => Boolean(details.textDescription?.trim())),
+    words: ['present', 'missing'],
+    noWarns: true,
   }),
   column({
     id: 'size',
-    accessorFn: (row) => known(latestSize(row), (size) => size),
-    cell: ({ row }) => <SizeCell row={row.original} />,
+    accessorFn: (row) => {
+      const size = latestSize(row)
+      return size === undefined || size === NOT_PROVIDED ? null : size
+    },
+    cell: SizeCell,
     meta: {
       csv: (row, t) => {
         const size = latestSize(row)
@@ -256,7 +143,7 @@ export const segmentColumns = [
   column({
     id: 'verdict',
     accessorFn: (row) => (row.verdict === 'unreviewed' ? null : VERDICT_ORDER[row.verdict]),
-    cell: ({ row }) => <VerdictCell row={row.original} />,
+    cell: VerdictCell,
     meta: { csv: (row, t) => t(`common:verdict.${row.verdict}`), alwaysExported: true },
   }),
   column({
@@ -280,10 +167,6 @@ export const COLUMN_BY_ID = new Map<string, SegmentColumn>(
 
 export function isColumnId(value: string): value is ColumnId {
   return COLUMN_BY_ID.has(value)
-}
-
-export function columnLabel(t: SegmentsT, id: ColumnId): string {
-  return t(`column.${id}`)
 }
 
 export interface Facet extends NonNullable<SegmentColumnMeta['facet']> {

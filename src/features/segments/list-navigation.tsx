@@ -10,7 +10,7 @@ import { segmentPath } from '../../providers/segment'
 import { parseListState } from './list-state'
 import { placeInView } from './review-queue'
 import type { ListLocationState } from './segment-link'
-import { rememberListReturn } from './use-focus-on-return'
+import { rememberListReturn } from './use-list-return'
 import { useMoveOn } from './use-move-on'
 import { useSegmentView } from './use-segment-view'
 
@@ -38,8 +38,8 @@ export function ListNavigation() {
   const fromList = typeof (location.state as Partial<ListLocationState> | null)?.listSearch === 'string'
 
   useEffect(() => {
-    if (key) rememberListReturn(key)
-  }, [key])
+    if (key) rememberListReturn(key, listSearch)
+  }, [key, listSearch])
 
   useEffect(() =>
     onVerdictSaved((saved) => {

@@ -20,8 +20,7 @@ import { SegmentsToolbar } from './segments-toolbar'
 import { useColumnVisibility } from './use-column-visibility'
 import { useListState } from './use-list-state'
 import { useListKeyboard } from './use-list-keyboard'
-import { useListScrollMemory } from './use-list-scroll-memory'
-import { useFocusOnReturn } from './use-focus-on-return'
+import { useListReturn } from './use-list-return'
 import { useSearchKeyWarmup } from './use-search-key-warmup'
 import { useSegmentView } from './use-segment-view'
 import { RowSelectionContext } from './row-selection-cells'
@@ -55,7 +54,6 @@ export function SegmentsPage() {
   const deferredRows = useDeferredValue(visible)
   const stillLoading = list.providers.some((provider) => provider.loading)
   useSearchKeyWarmup(list.segments, stillLoading)
-  const scrollRestored = useListScrollMemory(rows.length > 0)
   const keyboard = useListKeyboard({ filters, sort }, sorted)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
@@ -64,7 +62,7 @@ export function SegmentsPage() {
   const [bulkUsed, setBulkUsed] = useState(false)
   if (!bulkUsed && selection.selected.size > 0) setBulkUsed(true)
 
-  useFocusOnReturn(sorted, visible, keyboard.tableRef, { ready: scrollRestored, loading: stillLoading })
+  useListReturn(sorted, visible, keyboard.tableRef, stillLoading)
   // While typing, the table is a deferred render: React renders it in slices between keystrokes, so typing never waits
   // for it. (Streamed pages reach the rows as a deferred render already: see useSegmentView.)
   const tableRows = typed === null ? visible : deferredRows
