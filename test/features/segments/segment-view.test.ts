@@ -10,7 +10,12 @@ import {
 } from '../../../src/features/segments/columns'
 import { EMPTY_FILTERS, type SegmentListFilters } from '../../../src/features/segments/list-state'
 import { buildSegmentRows, type SegmentRow } from '../../../src/features/segments/segment-rows'
-import { countByProvider, facetCounts, filterRows, sortRows } from '../../../src/features/segments/segment-view'
+import {
+  countByProvider,
+  facetCounts,
+  filterRows,
+  sortRows,
+} from '../../../src/features/segments/segment-view'
 import { computeFindings, type FindingId } from '../../../src/findings/findings'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { segmentKey } from '../../../src/providers/provider-id'
