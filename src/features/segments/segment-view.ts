@@ -34,19 +34,64 @@ function keyedComparator(sort: SegmentListSort, collator: Intl.Collator): (a: Ke
 }
 
 /**
- * `rows` in `sort` order: each row's sort value worked out once, then one sort. Measured on the cold list: merging each
- * batch of streamed pages into the previous order instead bought nothing, so there is none.
+ * A sort's result kept for the next one. Rows are immutable (a changed segment, verdict or details gives a new row
+ * object), so when the next rows are mostly the same objects under the same order, only the new ones need sorting:
+ * they are merged into what is kept. A streaming list then costs a merge per batch instead of a sort of everything.
  */
-export function sortRows(
+export interface SortedRows {
+  readonly rows: readonly SegmentRow[]
+  readonly sort: SegmentListSort
+  readonly collator: Intl.Collator
+  readonly sorted: readonly SegmentRow[]
+  /** `sorted` with each row's sort value. */
+  readonly keyed: readonly Keyed[]
+}
+
+/** `rows` in `sort` order; `previous` (any earlier result) only saves work, never changes the order. */
+export function sortRowsFrom(
+  previous: SortedRows | undefined,
   rows: readonly SegmentRow[],
   sort: SegmentListSort,
   collator: Intl.Collator,
-): readonly SegmentRow[] {
+): SortedRows {
+  if (previous && previous.rows === rows && sameSort(previous, sort, collator)) return previous
   const accessor = COLUMN_BY_ID.get(sort.column)?.accessorFn
-  return rows
-    .map((row): Keyed => ({ row, value: accessor ? accessor(row) : null }))
-    .sort(keyedComparator(sort, collator))
-    .map((entry) => entry.row)
+  const valueOf = (row: SegmentRow): SortValue => (accessor ? accessor(row) : null)
+  const compare = keyedComparator(sort, collator)
+  let keyed: Keyed[]
+  if (previous && sameSort(previous, sort, collator) && previous.keyed.length > 0) {
+    const current = new Set(rows)
+    const before = new Set(previous.rows)
+    const kept = previous.keyed.filter((entry) => current.has(entry.row))
+    const added = rows.filter((row) => !before.has(row)).map((row) => ({ row, value: valueOf(row) }))
+    keyed = kept.length === 0 ? added.sort(compare) : merge(kept, added.sort(compare), compare)
+  } else {
+    keyed = rows.map((row) => ({ row, value: valueOf(row) })).sort(compare)
+  }
+  return { rows, sort, collator, keyed, sorted: keyed.map((entry) => entry.row) }
+}
+
+function sameSort(previous: SortedRows, sort: SegmentListSort, collator: Intl.Collator): boolean {
+  return previous.sort.column === sort.column && previous.sort.desc === sort.desc && previous.collator === collator
+}
+
+/** Two sorted runs as one (on a tie, `a` first: both orders are total, so ties never happen between distinct rows). */
+function merge(a: readonly Keyed[], b: readonly Keyed[], compare: (a: Keyed, b: Keyed) => number): Keyed[] {
+  const out: Keyed[] = []
+  let i = 0
+  let j = 0
+  for (let left = a[0], right = b[0]; left !== undefined && right !== undefined; left = a[i], right = b[j]) {
+    if (compare(left, right) <= 0) {
+      out.push(left)
+      i += 1
+    } else {
+      out.push(right)
+      j += 1
+    }
+  }
+  for (; i < a.length; i++) out.push(a[i] as Keyed)
+  for (; j < b.length; j++) out.push(b[j] as Keyed)
+  return out
 }
 
 type RowPredicate = (row: SegmentRow) => boolean

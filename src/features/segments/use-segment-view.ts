@@ -1,8 +1,8 @@
 // The rows of a list view: built from both providers and cached details, sorted once, then filtered.
-import { useDeferredValue, useMemo } from 'react'
+import { useDeferredValue, useMemo, useState } from 'react'
 import type { SegmentListFilters, SegmentListSort } from './list-state'
 import { buildSegmentRows } from './segment-rows'
-import { filterRows, sortRows } from './segment-view'
+import { filterRows, sortRowsFrom } from './segment-view'
 import { NAME_COLLATOR } from '../../lib/name-order'
 import { useCachedBrazeDetails, useCachedBrazeSizes } from '../../providers/braze/cached-queries'
 import { useSegmentList } from '../../providers/segment-lists'
@@ -28,7 +28,11 @@ export function useSegmentView(filters: SegmentListFilters, sort: SegmentListSor
     () => buildSegmentRows(segments, { details, sizes, verdicts, findings: findings.bySegment }),
     [segments, details, sizes, verdicts, findings.bySegment],
   )
-  const sorted = useMemo(() => sortRows(rows, sort, NAME_COLLATOR), [rows, sort])
+  // The previous order, kept in state: a growing list (pages streaming in) is merged into it, not sorted again.
+  const [kept, setKept] = useState(() => sortRowsFrom(undefined, rows, sort, NAME_COLLATOR))
+  const current = sortRowsFrom(kept, rows, sort, NAME_COLLATOR)
+  if (current !== kept) setKept(current)
+  const sorted = current.sorted
   const visible = useMemo(() => filterRows(sorted, filters), [sorted, filters])
   return { list, collator: NAME_COLLATOR, rows, sorted, visible, details, findings, findingsNow }
 }

@@ -14,7 +14,8 @@ import {
   countByProvider,
   facetCounts,
   filterRows,
-  sortRows,
+  sortRowsFrom,
+  type SortedRows,
 } from '../../../src/features/segments/segment-view'
 import { computeFindings, type FindingId } from '../../../src/findings/findings'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
@@ -25,6 +26,10 @@ import { auditEntriesByKey, auditEntry } from '../../stores/audit-entries'
 import { commandersAct } from '../../findings/segments'
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+
+/** A sort from scratch (nothing kept). */
+const sortRows = (rows: readonly SegmentRow[], sort: SortedRows['sort'], by: Intl.Collator) =>
+  sortRowsFrom(undefined, rows, sort, by).sorted
 
 function braze(id: string, name: string, tags: Segment['tags'] = [], analyticsTracking = true): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
@@ -398,6 +403,81 @@ describe('sortRows', () => {
         'commanders-act:1',
       ])
     }
+  })
+})
+
+describe('sortRowsFrom (a kept sort reused)', () => {
+  /** A small seeded generator: the same "random" lists on every run. */
+  function seeded(seed: number) {
+    let state = seed
+    return () => {
+      state = (state * 1664525 + 1013904223) % 2 ** 32
+      return state / 2 ** 32
+    }
+  }
+  const words = ['Clients', 'clients', 'Élan', 'Segment 2', 'Segment 10', 'VIP', 'vip', 'Zèbre', 'Abandon', 'Test']
+
+  function randomSegments(random: () => number, count: number, prefix: string): Segment[] {
+    return Array.from({ length: count }, (_, index) => {
+      const name = `${words[Math.floor(random() * words.length)]}${random() < 0.5 ? '' : ` ${Math.floor(random() * 20)}`}`
+      return random() < 0.2
+        ? commandersAct(`${prefix}${index}`, name)
+        : braze(`${prefix}${index}`, name, random() < 0.5 ? [] : ['x'], random() < 0.7)
+    })
+  }
+
+  it.each(COLUMN_IDS.flatMap((column) => [false, true].map((desc) => ({ column, desc }))))(
+    'gives the same order as a full sort as a list grows, shrinks and changes (by $column, desc: $desc)',
+    ({ column, desc }) => {
+      const random = seeded(column.length * 31 + (desc ? 7 : 3))
+      const sort = { column, desc }
+      const segments = randomSegments(random, 60, 'a')
+      const verdictsByKey: Record<string, Verdict> = {}
+      let rows = buildSegmentRows(segments)
+      let kept = sortRowsFrom(undefined, rows, sort, collator)
+      expect(kept.sorted).toEqual(sortRows(rows, sort, collator))
+      for (let step = 0; step < 8; step++) {
+        // Pages appended, some segments gone, some re-reviewed (new row objects), some details arrived.
+        segments.push(...randomSegments(random, 25, `s${step}-`))
+        segments.splice(Math.floor(random() * segments.length), 3)
+        for (const segment of segments.slice(0, 10))
+          if (random() < 0.5) verdictsByKey[segment.key] = random() < 0.5 ? 'keep' : 'archive'
+        const loaded = detailsMap(
+          ...segments
+            .filter(() => random() < 0.3)
+            .map((segment) =>
+              details(segment.id, {
+                createdAt: `2025-0${1 + Math.floor(random() * 9)}-01T00:00:00Z`,
+                textDescription: random() < 0.5 ? 'x' : '',
+              }),
+            ),
+        )
+        rows = buildSegmentRows(segments, { details: loaded, verdicts: verdictsMap(verdictsByKey) })
+        kept = sortRowsFrom(kept, rows, sort, collator)
+        expect(names(kept.sorted)).toEqual(names(sortRows(rows, sort, collator)))
+        expect(kept.sorted).toEqual(sortRows(rows, sort, collator))
+      }
+    },
+  )
+
+  it('returns the kept result itself when neither the rows nor the order changed', () => {
+    const rows = buildSegmentRows([braze('1', 'B'), braze('2', 'A')])
+    const first = sortRowsFrom(undefined, rows, { column: 'name', desc: false }, collator)
+    expect(sortRowsFrom(first, rows, { column: 'name', desc: false }, collator)).toBe(first)
+    expect(names(sortRowsFrom(first, rows, { column: 'name', desc: true }, collator).sorted)).toEqual(['B', 'A'])
+  })
+
+  it('does not take a kept order from another collator', () => {
+    const rows = buildSegmentRows([braze('1', 'Zèbre'), braze('2', 'zebra'), braze('3', 'Ärger')])
+    const swedish = new Intl.Collator('sv', { sensitivity: 'base', numeric: true })
+    const kept = sortRowsFrom(undefined, rows, { column: 'name', desc: false }, swedish)
+    const more = [...rows, ...buildSegmentRows([braze('4', 'Apple')])]
+    expect(names(sortRowsFrom(kept, more, { column: 'name', desc: false }, collator).sorted)).toEqual([
+      'Apple',
+      'Ärger',
+      'zebra',
+      'Zèbre',
+    ])
   })
 })
 
