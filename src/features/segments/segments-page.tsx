@@ -64,7 +64,8 @@ export function SegmentsPage() {
 
   useListReturn(sorted, visible, keyboard.tableRef, stillLoading)
   // While typing, the table is a deferred render: React renders it in slices between keystrokes, so typing never waits
-  // for it. (Streamed pages reach the rows as a deferred render already: see useSegmentView.)
+  // for it. Streamed pages are drawn at once (deferring them too was measured: first rows ~50 ms later, whole list no
+  // sooner).
   const tableRows = typed === null ? visible : deferredRows
   // No row yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then).
   const nothingYet = rows.length === 0 && (stillLoading || restoring)

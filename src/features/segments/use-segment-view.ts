@@ -1,5 +1,5 @@
 // The rows of a list view: built from both providers and cached details, sorted once, then filtered.
-import { useDeferredValue, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { SegmentListFilters, SegmentListSort } from './list-state'
 import { buildSegmentRows } from './segment-rows'
 import { filterRows, sortRowsFrom } from './segment-view'
@@ -15,9 +15,6 @@ const NO_SEGMENTS: readonly Segment[] = []
 /** `showFindings`: the Findings column is shown, so every row needs its findings. */
 export function useSegmentView(filters: SegmentListFilters, sort: SegmentListSort, showFindings = false) {
   const list = useSegmentList()
-  // Pages streaming in reach the rows as a deferred render: React builds, sorts and draws them in slices, between which
-  // the page takes in the next answers and sends the next requests, instead of one long task per batch.
-  const segments = useDeferredValue(list.segments)
   const details = useCachedBrazeDetails()
   const sizes = useCachedBrazeSizes()
   const verdicts = useVerdicts()
@@ -25,8 +22,8 @@ export function useSegmentView(filters: SegmentListFilters, sort: SegmentListSor
   const findings = useFindings(filters.finding || showFindings ? list.segments : NO_SEGMENTS)
   const findingsNow = useFindingsOnDemand(list.segments)
   const rows = useMemo(
-    () => buildSegmentRows(segments, { details, sizes, verdicts, findings: findings.bySegment }),
-    [segments, details, sizes, verdicts, findings.bySegment],
+    () => buildSegmentRows(list.segments, { details, sizes, verdicts, findings: findings.bySegment }),
+    [list.segments, details, sizes, verdicts, findings.bySegment],
   )
   // The previous order, kept in state: a growing list (pages streaming in) is merged into it, not sorted again.
   const [kept, setKept] = useState(() => sortRowsFrom(undefined, rows, sort, NAME_COLLATOR))
