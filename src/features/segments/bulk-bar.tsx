@@ -1,5 +1,6 @@
 // The bar over the list once rows are selected: one verdict, and optionally one note, for all of them. It says saved
-// only once the server has answered, and names the segments someone else changed meanwhile (left as they are).
+// only once the server has answered, names the segments someone else changed meanwhile (left as they are), and when a
+// request fails, says what was saved and what was not, leaving the unwritten selected for another try.
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,15 +9,14 @@ import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-cont
 import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
 import type { SegmentRow } from './segment-rows'
-import { useBulkReview } from './use-bulk-review'
+import { useBulkReview, type BulkReviewResult } from './use-bulk-review'
 import type { RowSelection } from './use-row-selection'
 
 type BulkStatus =
   | { kind: 'idle' }
   | { kind: 'saving'; count: number }
   /** `after`: the selection the write left; the result is shown until the reviewer selects anew. */
-  | { kind: 'done'; verdict: Verdict; saved: number; conflicts: readonly AuditEntry[]; after: ReadonlySet<string> }
-  | { kind: 'failed'; message: string }
+  | { kind: 'done'; verdict: Verdict; result: BulkReviewResult; after: ReadonlySet<string> }
 
 interface BulkBarProps {
   selection: RowSelection
@@ -63,22 +63,18 @@ function SelectionBar({
   for (const row of view) if (selection.selected.has(row.key)) inView += 1
   const notInView = count - inView
   const saving = status.kind === 'saving'
+  const done = status.kind === 'done' ? status : undefined
+  const failed = done?.result.failed
   const needName = !reviewer && !fromServer && !loading
 
   const apply = async (verdict: Verdict) => {
     const keys = [...selection.selected]
     setStatus({ kind: 'saving', count: keys.length })
-    try {
-      const result = await review(keys, verdict, note)
-      // The refused stay selected, to be looked at and chosen again; the rest is done.
-      const after = selection.replace(result.conflicts.map((entry) => entry.key))
-      if (result.conflicts.length === 0) setNote('')
-      setStatus({ kind: 'done', verdict, saved: result.saved.length, conflicts: result.conflicts, after })
-    } catch (error) {
-      // The server's message is a sentence; the bar's own words follow it.
-      const message = (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
-      setStatus({ kind: 'failed', message })
-    }
+    const result = await review(keys, verdict, note)
+    // The refused and the unwritten stay selected, so that the next verdict goes to them alone; the rest is done.
+    const after = selection.replace([...result.conflicts.map((entry) => entry.key), ...(result.failed?.keys ?? [])])
+    if (after.size === 0) setNote('')
+    setStatus({ kind: 'done', verdict, result, after })
   }
 
   return (
@@ -116,16 +112,16 @@ function SelectionBar({
           </label>
         </div>
       ) : null}
-      <p role="status" className={`save-state save-${status.kind === 'failed' ? 'failed' : 'saved'}`}>
+      <p role="status" className={`save-state save-${failed ? 'failed' : 'saved'}`}>
         {status.kind === 'saving' ? t('bulk.saving', { count: status.count }) : null}
-        {status.kind === 'done' && status.saved > 0
-          ? t('bulk.saved', { count: status.saved, verdict: t(`common:verdict.${status.verdict}`) })
+        {done?.result.saved.length
+          ? t('bulk.saved', { count: done.result.saved.length, verdict: t(`common:verdict.${done.verdict}`) })
           : null}
-        {status.kind === 'failed' ? t('bulk.failed', { message: status.message }) : null}
+        {done?.result.saved.length && failed ? ' ' : null}
+        {/* The server's message is a sentence; the bar's own words follow it. */}
+        {failed ? t('bulk.failed', { count: failed.keys.length, message: failed.message.replace(/\.$/, '') }) : null}
       </p>
-      {status.kind === 'done' && status.conflicts.length > 0 ? (
-        <Conflicts conflicts={status.conflicts} rows={rows} />
-      ) : null}
+      {done?.result.conflicts.length ? <Conflicts conflicts={done.result.conflicts} rows={rows} /> : null}
     </section>
   )
 }

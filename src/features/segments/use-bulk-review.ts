@@ -2,7 +2,13 @@
 // is based on the version this page has, so a segment someone changed meanwhile is refused and reported, not overwritten.
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import { BULK_MAX_WRITES, type AuditEntry, type AuditWrite, type Verdict } from '../../stores/audit-contract'
+import {
+  BULK_MAX_WRITES,
+  type AuditEntry,
+  type AuditWrite,
+  type BulkAnswer,
+  type Verdict,
+} from '../../stores/audit-contract'
 import { sendBulkAuditWrites } from '../../stores/audit-writes'
 import { rememberAuditEntries } from '../../stores/audit-queries'
 
@@ -11,6 +17,8 @@ export interface BulkReviewResult {
   saved: readonly string[]
   /** For each segment refused (verdict or note changed since this page's version), what the server has now. */
   conflicts: readonly AuditEntry[]
+  /** When a request failed: its segments and those of the requests not sent after it, none saved; the server's words. */
+  failed?: { keys: readonly string[]; message: string }
 }
 
 /** Two writes per segment at most (verdict, note): a batch stays within what the server takes in one request. */
@@ -36,14 +44,26 @@ export function useBulkReview(reviewer: string, entries: ReadonlyMap<string, Aud
   return useCallback(
     async (keys: readonly string[], verdict: Verdict, note: string): Promise<BulkReviewResult> => {
       const conflicts = new Map<string, AuditEntry>()
+      const savedUpTo = (end: number) => keys.slice(0, end).filter((key) => !conflicts.has(key))
       for (let start = 0; start < keys.length; start += SEGMENTS_PER_REQUEST) {
         const batch = keys.slice(start, start + SEGMENTS_PER_REQUEST)
-        const answer = await sendBulkAuditWrites(bulkWrites(batch, entries, verdict, note), reviewer)
+        let answer: BulkAnswer
+        try {
+          answer = await sendBulkAuditWrites(bulkWrites(batch, entries, verdict, note), reviewer)
+        } catch (error) {
+          // The earlier requests' writes stand; this one and the rest were not written, so the caller can say both.
+          const message = error instanceof Error ? error.message : String(error)
+          return {
+            saved: savedUpTo(start),
+            conflicts: [...conflicts.values()],
+            failed: { keys: keys.slice(start), message },
+          }
+        }
         // What the server has now, saved or not: a second try is then based on the versions it refused.
         rememberAuditEntries(queryClient, [...answer.saved, ...answer.conflicts])
         for (const entry of answer.conflicts) conflicts.set(entry.key, entry)
       }
-      return { saved: keys.filter((key) => !conflicts.has(key)), conflicts: [...conflicts.values()] }
+      return { saved: savedUpTo(keys.length), conflicts: [...conflicts.values()] }
     },
     [queryClient, reviewer, entries],
   )

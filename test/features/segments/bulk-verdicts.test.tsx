@@ -53,6 +53,10 @@ describe.each([
     fix: 'Fix',
     note: 'Note for all (optional)',
     saved: (count: number) => `Saved: Fix on ${count} segments.`,
+    name: /^Name/,
+    partlySaved:
+      'Saved: Fix on 2,500 segments. 6 segments not saved: The audit database failed; nothing was changed. ' +
+      'They are still selected; try again.',
   },
   {
     language: 'fr',
@@ -63,6 +67,10 @@ describe.each([
     fix: 'Corriger',
     note: 'Note pour tous (facultative)',
     saved: (count: number) => `Enregistré\u202f: Corriger pour ${count} segments.`,
+    name: /^Nom/,
+    partlySaved:
+      'Enregistré\u202f: Corriger pour 2\u202f500 segments. 6 segments non enregistrés\u202f: The audit database ' +
+      'failed; nothing was changed. Ils restent sélectionnés\u202f; réessayez.',
   },
 ])('Bulk verdicts ($language)', (words) => {
   beforeEach(async () => {
@@ -107,6 +115,69 @@ describe.each([
     await user.click(rowBoxes()[0] as HTMLElement)
     expect(within(bar).getByText(words.selected(1))).toBeInTheDocument()
     expect(within(bar).queryByText(words.saved(5), { normalizer: (text) => text })).not.toBeInTheDocument()
+  })
+
+  it('when a later request fails, says what was saved and what was not, and a second press writes only the rest', async () => {
+    // More segments than one request carries, so that the bar writes them in two.
+    const large = createDemoHandlers({ brazeCount: 2_500, commandersActCount: 6 })
+    const sent: string[][] = []
+    server.use(
+      http.post('*/api/audit/bulk', async ({ request }) => {
+        const { writes } = (await request.clone().json()) as { writes: { key: string }[] }
+        sent.push([...new Set(writes.map((write) => write.key))])
+        if (sent.length !== 2) return undefined
+        return HttpResponse.json(
+          { error: 'store_error', message: 'The audit database failed; nothing was changed.' },
+          { status: 500 },
+        )
+      }),
+      ...large.handlers,
+    )
+    const user = userEvent.setup()
+    const count = large.data.braze.length + large.data.commandersAct.length
+    renderApp()
+    await waitFor(() => expect(screen.getAllByRole('status')[0]).toHaveTextContent(/^2[,\s]506 segments/))
+    await user.click(within(table()).getByRole('checkbox', { name: words.selectAll }))
+    const bar = await screen.findByRole('region', { name: words.bar })
+    await user.type(within(bar).getByRole('textbox', { name: words.note }), 'Merge into one')
+    await user.click(
+      within(within(bar).getByRole('group', { name: words.verdicts })).getByRole('button', { name: words.fix }),
+    )
+
+    expect(await within(bar).findByText(words.partlySaved, { normalizer: (text) => text })).toBeInTheDocument()
+    expect(within(bar).getByText(words.selected(6))).toBeInTheDocument()
+    const [first = [], failed = []] = sent
+    const saved = await storedEntries()
+    expect([...saved.keys()].sort()).toEqual([...first].sort())
+    expect(failed.length + first.length).toBe(count)
+    expect(failed.filter((key) => saved.has(key))).toEqual([])
+
+    // The last rows of the view went in the failed request: the other way round, they come first, ticked; no other row is.
+    await user.click(within(table()).getByRole('button', { name: words.name }))
+    await waitFor(() =>
+      expect(within(table()).getByRole('columnheader', { name: words.name })).toHaveAttribute(
+        'aria-sort',
+        'descending',
+      ),
+    )
+    const ticks = bodyRows().map((row) => ({
+      key: rowKey(row),
+      ticked: (within(row).getByRole('checkbox') as HTMLInputElement).checked,
+    }))
+    expect(ticks.filter(({ ticked }) => ticked).length).toBeGreaterThan(1)
+    expect(ticks).toEqual(ticks.map(({ key }) => ({ key, ticked: failed.includes(key) })))
+
+    // The note typed is still there, for the second press.
+    expect(within(bar).getByRole('textbox', { name: words.note })).toHaveValue('Merge into one')
+    await user.click(
+      within(within(bar).getByRole('group', { name: words.verdicts })).getByRole('button', { name: words.fix }),
+    )
+    expect(await within(bar).findByText(words.saved(6), { normalizer: (text) => text })).toBeInTheDocument()
+    expect(sent).toHaveLength(3)
+    expect([...(sent[2] ?? [])].sort()).toEqual([...failed].sort())
+    const entries = await storedEntries()
+    expect(entries.size).toBe(count)
+    for (const key of failed) expect(entries.get(key)).toMatchObject({ verdict: 'fix', note: 'Merge into one' })
   })
 
   it('selects the whole view from the header, which shows a mixed state when only some rows are', async () => {
@@ -234,7 +305,7 @@ describe('Bulk verdicts with the team', () => {
     answer()
     expect(
       await within(bar).findByText(
-        'Not saved: The audit database failed; nothing was changed. The selection is kept; try again.',
+        '2 segments not saved: The audit database failed; nothing was changed. They are still selected; try again.',
       ),
     ).toBeInTheDocument()
     expect(within(bar).getByText('2 selected')).toBeInTheDocument()
