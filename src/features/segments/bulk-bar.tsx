@@ -119,7 +119,12 @@ function SelectionBar({
           : null}
         {done?.result.saved.length && failed ? ' ' : null}
         {/* The server's message is a sentence; the bar's own words follow it. */}
-        {failed ? t('bulk.failed', { count: failed.keys.length, message: failed.message.replace(/\.$/, '') }) : null}
+        {failed
+          ? t('bulk.failed', {
+              count: failed.keys.length,
+              message: failed.message?.replace(/\.$/, '') ?? t('bulk.unreachable'),
+            })
+          : null}
       </p>
       {done?.result.conflicts.length ? <Conflicts conflicts={done.result.conflicts} rows={rows} /> : null}
     </section>

@@ -10,6 +10,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers } from '../../msw/demo-handlers'
+import { seedReviews } from '../../stores/audit-entries'
 import { renderApp } from '../../render-app'
 
 // Few enough rows for the virtualised table to show them all in jsdom.
@@ -57,6 +58,9 @@ describe.each([
     partlySaved:
       'Saved: Fix on 2,500 segments. 6 segments not saved: The audit database failed; nothing was changed. ' +
       'They are still selected; try again.',
+    unreachable:
+      '2 segments not saved: The audit server could not be reached (network or server down). ' +
+      'They are still selected; try again.',
   },
   {
     language: 'fr',
@@ -71,6 +75,9 @@ describe.each([
     partlySaved:
       'Enregistré\u202f: Corriger pour 2\u202f500 segments. 6 segments non enregistrés\u202f: The audit database ' +
       'failed; nothing was changed. Ils restent sélectionnés\u202f; réessayez.',
+    unreachable:
+      '2 segments non enregistrés\u202f: le serveur d’audit est injoignable (réseau coupé ou serveur arrêté). ' +
+      'Ils restent sélectionnés\u202f; réessayez.',
   },
 ])('Bulk verdicts ($language)', (words) => {
   beforeEach(async () => {
@@ -180,6 +187,21 @@ describe.each([
     for (const key of failed) expect(entries.get(key)).toMatchObject({ verdict: 'fix', note: 'Merge into one' })
   })
 
+  it('when the audit server cannot be reached, says so in plain words and keeps the selection', async () => {
+    server.use(http.post('*/api/audit/bulk', () => HttpResponse.error()))
+    const user = userEvent.setup()
+    await listed()
+    await user.click(rowBoxes()[0] as HTMLElement)
+    await user.click(rowBoxes()[1] as HTMLElement)
+    const bar = await screen.findByRole('region', { name: words.bar })
+    await user.click(
+      within(within(bar).getByRole('group', { name: words.verdicts })).getByRole('button', { name: words.fix }),
+    )
+    expect(await within(bar).findByText(words.unreachable, { normalizer: (text) => text })).toBeInTheDocument()
+    expect(within(bar).getByText(words.selected(2))).toBeInTheDocument()
+    expect(await storedEntries()).toEqual(new Map())
+  })
+
   it('selects the whole view from the header, which shows a mixed state when only some rows are', async () => {
     const user = userEvent.setup()
     await listed()
@@ -189,7 +211,9 @@ describe.each([
     expect(all).toBePartiallyChecked()
     await user.click(all)
     expect(all).toBeChecked()
-    expect(within(screen.getByRole('region', { name: words.bar })).getByText(words.selected(TOTAL))).toBeInTheDocument()
+    expect(
+      within(await screen.findByRole('region', { name: words.bar })).getByText(words.selected(TOTAL)),
+    ).toBeInTheDocument()
     await user.click(all)
     expect(rowBoxes().every((box) => !(box as HTMLInputElement).checked)).toBe(true)
   })
@@ -213,7 +237,7 @@ describe('Bulk verdicts: the selection', () => {
 
     const name = within(picked[0] as HTMLElement).getAllByRole('link')[0]?.textContent ?? ''
     await user.type(screen.getByRole('searchbox', { name: 'Search segments' }), name)
-    const bar = screen.getByRole('region', { name: 'Selected segments' })
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
     await waitFor(() =>
       expect(within(bar).getAllByRole('status')[0]).toHaveTextContent(/^2 selected \(\d of them not in this view\)$/),
     )
@@ -227,7 +251,7 @@ describe('Bulk verdicts: the selection', () => {
     await user.keyboard(' ')
     expect(rowBoxes()[3]).toBeChecked()
     expect(link).toHaveFocus()
-    await user.click(screen.getByRole('button', { name: 'Clear selection' }))
+    await user.click(await screen.findByRole('button', { name: 'Clear selection' }))
     expect(rowBoxes()[3]).not.toBeChecked()
     expect(screen.queryByRole('region', { name: 'Selected segments' })).not.toBeInTheDocument()
   })
@@ -246,7 +270,7 @@ describe('Bulk verdicts with the team', () => {
       expect(outcome.ok).toBe(true)
     }
     for (const box of rowBoxes().slice(0, 4)) await user.click(box)
-    const bar = screen.getByRole('region', { name: 'Selected segments' })
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
     await user.click(within(bar).getByRole('button', { name: 'Archive' }))
 
     const alert = await within(bar).findByRole('alert')
@@ -266,14 +290,63 @@ describe('Bulk verdicts with the team', () => {
     expect(within(bar).getByText('2 selected')).toBeInTheDocument()
   })
 
+  it('when a later request fails after conflicts, names the conflicts apart and keeps them and the unsaved selected', async () => {
+    const large = createDemoHandlers({ brazeCount: 2_500, commandersActCount: 6 })
+    let requests = 0
+    server.use(
+      http.get('*/api/audit/entries', () => HttpResponse.json({ revision: 0, entries: [] })),
+      http.post('*/api/audit/bulk', () => {
+        requests += 1
+        if (requests !== 2) return undefined
+        return HttpResponse.json(
+          { error: 'store_error', message: 'The audit database failed; nothing was changed.' },
+          { status: 500 },
+        )
+      }),
+      ...large.handlers,
+    )
+    const user = userEvent.setup()
+    renderApp()
+    await waitFor(() => expect(screen.getAllByRole('status')[0]).toHaveTextContent(/^2,506 segments/))
+    // Marie set the first two rows (sent in the first request) just after the page's last poll.
+    const changed = bodyRows().slice(0, 2)
+    await seedReviews(...changed.map((row) => ({ key: rowKey(row), verdict: 'keep' as const, reviewer: 'Marie' })))
+    await user.click(within(table()).getByRole('checkbox', { name: 'Select all in this view' }))
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    await user.click(within(bar).getByRole('button', { name: 'Fix' }))
+
+    const alert = await within(bar).findByRole('alert')
+    expect(alert).toHaveTextContent('2 were changed by Marie meanwhile — not overwritten, still selected:')
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(changed.map((row) => within(row).getAllByRole('link')[0]?.textContent ?? ''))
+    expect(
+      within(bar).getByText(
+        'Saved: Fix on 2,498 segments. 6 segments not saved: The audit database failed; nothing was changed. ' +
+          'They are still selected; try again.',
+      ),
+    ).toBeInTheDocument()
+    // The two refused and the six unsaved: the conflicts are still ticked, the saved row after them no longer.
+    expect(within(bar).getByText('8 selected')).toBeInTheDocument()
+    expect(
+      rowBoxes()
+        .slice(0, 3)
+        .map((box) => (box as HTMLInputElement).checked),
+    ).toEqual([true, true, false])
+  })
+
   it('asks for the reviewer’s name first, with the same form as a segment’s page', async () => {
     localStorage.removeItem(REVIEWER_KEY)
     const user = userEvent.setup()
     await listed()
     await user.click(rowBoxes()[0] as HTMLElement)
-    const bar = screen.getByRole('region', { name: 'Selected segments' })
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    // Once the server has said it does not know who reviews (until then the verdicts show, disabled).
+    const name = await within(bar).findByRole('textbox', { name: 'Your name' })
     expect(within(bar).queryByRole('button', { name: 'Keep' })).not.toBeInTheDocument()
-    await user.type(within(bar).getByRole('textbox', { name: 'Your name' }), 'Léa')
+    await user.type(name, 'Léa')
     await user.click(within(bar).getByRole('button', { name: 'Start reviewing' }))
     await user.click(within(bar).getByRole('button', { name: 'Keep' }))
     expect(await within(bar).findByText('Saved: Keep on 1 segment.')).toBeInTheDocument()
@@ -298,7 +371,7 @@ describe('Bulk verdicts with the team', () => {
     await listed()
     await user.click(rowBoxes()[0] as HTMLElement)
     await user.click(rowBoxes()[1] as HTMLElement)
-    const bar = screen.getByRole('region', { name: 'Selected segments' })
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
     await user.click(within(bar).getByRole('button', { name: 'Keep' }))
     expect(within(bar).getByText('Saving 2 segments…')).toBeInTheDocument()
     expect(within(bar).getByRole('button', { name: 'Fix' })).toBeDisabled()
