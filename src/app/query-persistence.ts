@@ -58,14 +58,49 @@ function isStoredCache(value: unknown): value is StoredCache {
   )
 }
 
+/**
+ * Whether a cache is kept, in localStorage: read at once at start, where on a first visit IndexedDB answers that it
+ * holds nothing only between the app's first long tasks (~100 ms later): time the lists would otherwise wait for.
+ */
+interface KeptMark {
+  read: () => boolean
+  write: (kept: boolean) => void
+}
+
+function keptMark(databaseName: string): KeptMark {
+  const key = `segment-audit:cache-kept:${databaseName}`
+  return {
+    read: () => {
+      try {
+        return localStorage.getItem(key) !== null
+      } catch {
+        // No localStorage (disabled): IndexedDB is read as before.
+        return true
+      }
+    },
+    write: (kept) => {
+      try {
+        if (kept) localStorage.setItem(key, '1')
+        else localStorage.removeItem(key)
+      } catch {
+        // Without localStorage, `read` says a cache may be kept, and IndexedDB is read every time.
+      }
+    },
+  }
+}
+
 /** IndexedDB holding the cache with the connection it came from; under another connection it reads as empty. */
 function connectionBoundStorage(
   idb: UseStore,
   connection: () => Promise<string | undefined>,
   onNothingStored: () => void,
+  mark: KeptMark,
 ): AsyncStorage<string> {
   return {
     getItem: async (key) => {
+      // No mark, nothing kept by this version of the app: the lists have already started (cachePersistOptions), and
+      // restoring an older list under them would mix the two. IndexedDB is not even opened.
+      if (!mark.read()) return null
       const pending = connection()
       const stored = await get<unknown>(key, idb)
       if (!isStoredCache(stored)) {
@@ -84,9 +119,14 @@ function connectionBoundStorage(
     setItem: async (key, client) => {
       const current = await connection()
       // Without knowing the server's configuration, a saved cache could later be restored under the wrong one.
-      if (current !== undefined) await set(key, { connection: current, client } satisfies StoredCache, idb)
+      if (current === undefined) return
+      await set(key, { connection: current, client } satisfies StoredCache, idb)
+      mark.write(true)
     },
-    removeItem: (key) => del(key, idb),
+    removeItem: async (key) => {
+      mark.write(false)
+      await del(key, idb)
+    },
   }
 }
 
@@ -151,7 +191,10 @@ export function cachePersistOptions(
   const connection = connectionOf(queryClient)
   // Asked at once: a stored cache cannot be restored before the server says which configuration it runs.
   void connection()
-  const storage = connectionBoundStorage(createStore(databaseName, CACHE_STORE), connection, onNothingStored)
+  const mark = keptMark(databaseName)
+  // Nothing kept (a first visit): the lists start now, as the client is made, not once IndexedDB has said so.
+  if (!mark.read()) onNothingStored()
+  const storage = connectionBoundStorage(createStore(databaseName, CACHE_STORE), connection, onNothingStored, mark)
   return {
     persister: restoringEarly(createAsyncStoragePersister({ storage, key: CACHE_KEY })),
     maxAge: CACHE_MAX_AGE_MS,

@@ -177,6 +177,48 @@ describe('when the cache is read', () => {
   })
 })
 
+describe('in a browser, where localStorage says whether a cache is kept', () => {
+  /** A localStorage of its own for each test (Node has none). */
+  function browserStorage(): Map<string, string> {
+    const items = new Map<string, string>()
+    vi.stubGlobal('localStorage', {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+      removeItem: (key: string) => void items.delete(key),
+    })
+    return items
+  }
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('starts the lists as the client is made on a first visit, without waiting for IndexedDB', () => {
+    browserStorage()
+    let nothingStored = 0
+    database += 1
+    cachePersistOptions(createQueryClient(), {
+      databaseName: databaseName(),
+      onNothingStored: () => (nothingStored += 1),
+    })
+    expect(nothingStored).toBe(1)
+  })
+
+  it('restores a saved cache on the next visit, and none once the browser forgot it kept one', async () => {
+    const items = browserStorage()
+    const { queryClient, options } = persistedClient()
+    await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
+    await persistQueryClientSave({ ...options, queryClient })
+
+    const { queryClient: next, restore } = reopen()
+    await restore()
+    expect(next.getQueryData(brazeQueries.details(BRAZE_ID).queryKey)).toBeDefined()
+
+    // Site data cleared in part (localStorage only): the lists start afresh, nothing older is mixed into them.
+    items.clear()
+    const { queryClient: third, restore: restoreThird } = reopen()
+    await restoreThird()
+    expect(third.getQueryData(brazeQueries.details(BRAZE_ID).queryKey)).toBeUndefined()
+  })
+})
+
 describe('saving', () => {
   it('saves once the server can say its configuration, even if it could not at first', async () => {
     let statusAsked = 0
