@@ -1,6 +1,7 @@
 // The last details scan's end (when, finished, stopped by an error or cancelled, and its counts), kept in this
 // browser's localStorage so the Audit page still says it after a reload; the scan itself runs in this browser too.
 import { z } from 'zod/mini'
+import { storedRecord } from '../../lib/stored-record'
 import { ProviderError, type ProviderErrorReason } from '../../providers/provider-error'
 
 const STORAGE_KEY = 'segment-audit:last-scan:v1'
@@ -59,20 +60,4 @@ export function problemOf(scan: LastScan): ProviderError | undefined {
 }
 
 /** Without localStorage (disabled, or Node in unit tests) the last scan is simply not remembered. */
-export const localLastScanStore: LastScanStore = {
-  read: () => {
-    try {
-      const parsed = lastScanSchema.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'))
-      return parsed.success ? parsed.data : undefined
-    } catch {
-      return undefined
-    }
-  },
-  write: (scan) => {
-    try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(scan))
-    } catch {
-      // Storage disabled or full: the page just will not recall this scan after a reload.
-    }
-  },
-}
+export const localLastScanStore: LastScanStore = storedRecord(() => localStorage, STORAGE_KEY, lastScanSchema)

@@ -1,6 +1,7 @@
 // Remembers in localStorage that a details scan is under way (since when, running or paused), so that the app can
 // resume it after a reload; what the scan fetched survives in the persisted query cache.
 import { z } from 'zod/mini'
+import { storedRecord } from '../../lib/stored-record'
 
 const STORAGE_KEY = 'segment-audit:details-scan:v1'
 
@@ -19,27 +20,4 @@ export interface ScanMarkerStore {
 }
 
 /** The browser's localStorage; without it (disabled, or Node in unit tests) a scan simply does not resume. */
-export const localScanMarkerStore: ScanMarkerStore = {
-  read: () => {
-    try {
-      const parsed = scanMarkerSchema.safeParse(JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null'))
-      return parsed.success ? parsed.data : undefined
-    } catch {
-      return undefined
-    }
-  },
-  write: (marker) => {
-    try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(marker))
-    } catch {
-      // Storage disabled or full: the scan runs, it just will not resume after a reload.
-    }
-  },
-  clear: () => {
-    try {
-      localStorage.removeItem(STORAGE_KEY)
-    } catch {
-      // Nothing to clear where nothing can be stored.
-    }
-  },
-}
+export const localScanMarkerStore: ScanMarkerStore = storedRecord(() => localStorage, STORAGE_KEY, scanMarkerSchema)

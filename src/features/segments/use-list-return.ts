@@ -4,6 +4,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import { useLocation } from 'react-router'
 import { z } from 'zod/mini'
+import { storedRecord } from '../../lib/stored-record'
 import { placeInView } from './review-queue'
 import type { SegmentRow } from './segment-rows'
 import type { SegmentsTableHandle } from './segments-table'
@@ -13,29 +14,14 @@ const MAX_RESTORE_FRAMES = 30
 
 /** One record per tab: the list URL left and its scroll offset, then the segment its page showed last. */
 const listReturnSchema = z.object({ search: z.string(), scrollY: z.number(), segmentKey: z.optional(z.string()) })
-type ListReturn = z.infer<typeof listReturnSchema>
 
-function readListReturn(): ListReturn | undefined {
-  try {
-    const parsed = listReturnSchema.safeParse(JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null'))
-    return parsed.success ? parsed.data : undefined
-  } catch {
-    return undefined
-  }
-}
-
-function keepListReturn(record: ListReturn): void {
-  try {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(record))
-  } catch {
-    // Storage disabled: the list opens as it would from anywhere else.
-  }
-}
+/** One record per tab; without sessionStorage the list opens as it would from anywhere else. */
+const listReturn = storedRecord(() => sessionStorage, STORAGE_KEY, listReturnSchema)
 
 /** Called by a segment's page: the segment to focus when the reviewer comes back to the list at `listSearch`. */
 export function rememberListReturn(segmentKey: string, listSearch: string): void {
-  const kept = readListReturn()
-  keepListReturn({ search: listSearch, scrollY: kept?.search === listSearch ? kept.scrollY : 0, segmentKey })
+  const kept = listReturn.read()
+  listReturn.write({ search: listSearch, scrollY: kept?.search === listSearch ? kept.scrollY : 0, segmentKey })
 }
 
 /** A segment not listed yet (the list still loading) is waited for; another list URL starts at the top. */
@@ -47,7 +33,7 @@ export function useListReturn(
 ): void {
   const { search } = useLocation()
   const [back] = useState(() => {
-    const kept = readListReturn()
+    const kept = listReturn.read()
     return kept?.search === search ? kept : undefined
   })
   const restoreTo = useRef(back?.scrollY ?? 0)
@@ -79,7 +65,7 @@ export function useListReturn(
       const place = key ? placeInView(sorted, visible, key) : undefined
       if (!key || (!place && loading)) return
       focusKey.current = undefined
-      keepListReturn({ search, scrollY: lastScrollY.current })
+      listReturn.write({ search, scrollY: lastScrollY.current })
       if (place) table.current?.focusRow(Math.min(place.position, visible.length) - 1)
     }
     if (scrolled) request = requestAnimationFrame(step)
@@ -96,7 +82,7 @@ export function useListReturn(
     window.addEventListener('scroll', onScroll, { passive: true })
     return () => {
       window.removeEventListener('scroll', onScroll)
-      keepListReturn({ search, scrollY: lastScrollY.current })
+      listReturn.write({ search, scrollY: lastScrollY.current })
     }
   }, [search])
 }
