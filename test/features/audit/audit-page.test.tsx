@@ -31,22 +31,7 @@ import { captureDownloads } from '../../downloads'
 import { renderApp } from '../../render-app'
 import { rememberReviewer, seedReviews } from '../../stores/audit-entries'
 import { formatSpreadsheetDateTime } from '../../../src/lib/format'
-
-/** The report CSV's header in English, as a spreadsheet shows it. */
-const REPORT_HEADER = [
-  'Provider',
-  'ID',
-  'Name',
-  'Tags',
-  'Created',
-  'Updated',
-  'Description present',
-  'Findings',
-  'Verdict',
-  'Note',
-  'Reviewer',
-  'Reviewed at',
-]
+import { REPORT_HEADER } from './report-header'
 
 const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 6 })
 const server = setupServer(...demo.handlers)

@@ -12,6 +12,7 @@ import { parseSessionFile, SESSION_FORMAT, SESSION_VERSION } from '../../../src/
 import { auditEntriesByKey, auditEntry, REVIEWED_AT } from '../../stores/audit-entries'
 import { commandersAct } from '../../findings/segments'
 import { formatSpreadsheetDateTime } from '../../../src/lib/format'
+import { REPORT_HEADER } from './report-header'
 
 function braze(id: string, name: string, tags: Segment['tags'], analyticsTracking = true): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
@@ -68,21 +69,6 @@ const entriesOf = auditEntriesByKey
 /** The report as an English-speaking user exports it. */
 const en = i18next.getFixedT('en', ['audit', 'common'])
 
-const HEADER = [
-  'Provider',
-  'ID',
-  'Name',
-  'Tags',
-  'Created',
-  'Updated',
-  'Description present',
-  'Findings',
-  'Verdict',
-  'Note',
-  'Reviewer',
-  'Reviewed at',
-]
-
 /** What a spreadsheet reads: the BOM checked and dropped, then papaparse's rows. */
 function parse(csv: string): string[][] {
   expect(csv.startsWith('\uFEFF')).toBe(true)
@@ -94,8 +80,8 @@ function parse(csv: string): string[][] {
 /** The rows of a report as objects by column name, header checked. */
 function rowsOf(csv: string): Record<string, string>[] {
   const [header, ...rows] = parse(csv)
-  expect(header).toEqual(HEADER)
-  return rows.map((row) => Object.fromEntries(HEADER.map((column, index) => [column, row[index] ?? ''])))
+  expect(header).toEqual(REPORT_HEADER)
+  return rows.map((row) => Object.fromEntries(REPORT_HEADER.map((column, index) => [column, row[index] ?? ''])))
 }
 
 describe('sessionCsv', () => {
@@ -115,7 +101,7 @@ describe('sessionCsv', () => {
       en,
     )
     expect(parse(csv)).toEqual([
-      HEADER,
+      REPORT_HEADER,
       [
         'Braze',
         'b-3',
@@ -349,10 +335,10 @@ describe('sessionCsv', () => {
 
   it('writes the header alone, with a BOM and CRLF, when nothing is listed nor reviewed', () => {
     const empty = sessionCsv(report({ segments: [] }), en)
-    expect(empty.startsWith(`\uFEFF${HEADER.join(',')}`)).toBe(true)
+    expect(empty.startsWith(`\uFEFF${REPORT_HEADER.join(',')}`)).toBe(true)
     expect(
       Papa.parse<string[]>(empty.slice(1), { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data,
-    ).toEqual([HEADER])
+    ).toEqual([REPORT_HEADER])
     const csv = sessionCsv(report(), en)
     expect(csv.slice(1).split('\r\n')).toHaveLength(1 + SEGMENTS.length)
     expect(csv.slice(1)).not.toMatch(/[^\r]\n/)
