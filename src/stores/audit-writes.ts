@@ -13,6 +13,24 @@ import {
 
 export type WriteResult = { kind: 'saved'; entry: AuditEntry } | { kind: 'conflict'; entry: AuditEntry }
 
+/** The audit server did not answer at all (network down, server stopped): fetch itself rejected. */
+export class AuditUnreachableError extends Error {}
+
+/** A failed write in words: the server's own sentence, or `unreachable` (the caller's words) when it never answered. */
+export function writeFailureText(error: unknown, unreachable: string): string {
+  if (error instanceof AuditUnreachableError) return unreachable
+  // The server's message is a sentence; the caller's words follow it.
+  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
+}
+
+async function post(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, { method: 'POST', ...init })
+  } catch (error) {
+    throw error instanceof TypeError ? new AuditUnreachableError(error.message, { cause: error }) : error
+  }
+}
+
 /**
  * Writes one field. `keepalive` lets the request finish after the page is gone (a reload, a closed tab): the browser
  * keeps it going for up to 64 kB of body, which a note always fits in.
@@ -22,8 +40,7 @@ export async function sendAuditWrite(
   reviewer: string,
   { keepalive = false } = {},
 ): Promise<WriteResult> {
-  const response = await fetch(apiUrl('/api/audit/writes'), {
-    method: 'POST',
+  const response = await post(apiUrl('/api/audit/writes'), {
     headers: { ...headers(reviewer), 'Content-Type': 'application/json' },
     body: JSON.stringify(write),
     keepalive,
@@ -35,8 +52,7 @@ export async function sendAuditWrite(
 
 /** Writes many segments' fields at once; each write is checked on its own version, so some may come back refused. */
 export async function sendBulkAuditWrites(writes: readonly AuditWrite[], reviewer: string): Promise<BulkAnswer> {
-  const response = await fetch(apiUrl('/api/audit/bulk'), {
-    method: 'POST',
+  const response = await post(apiUrl('/api/audit/bulk'), {
     headers: { ...headers(reviewer), 'Content-Type': 'application/json' },
     body: JSON.stringify({ writes }),
   })

@@ -4,6 +4,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { writeFailureText } from '../../stores/audit-writes'
 import { useFormat } from '../../components/use-format'
 import { isShortcut } from '../../lib/keyboard'
 import { announceVerdictSaved } from '../../lib/verdict-events'
@@ -28,7 +29,7 @@ type VerdictStatus =
   | { kind: 'idle' }
   | { kind: 'saving'; verdict: Verdict }
   | { kind: 'saved' }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; error: unknown }
   | { kind: 'conflict'; mine: Verdict; theirs: AuditEntry }
 
 export function AuditPanel({ segmentKey }: { segmentKey: string }) {
@@ -77,8 +78,7 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
         }
         return result.kind === 'saved' ? result.entry.verdictVersion : 0
       } catch (error) {
-        if (choice === latestChoice.current)
-          setVerdictStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+        if (choice === latestChoice.current) setVerdictStatus({ kind: 'failed', error })
         return 0
       }
     })
@@ -157,7 +157,9 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
       >
         {!loaded ? t('audit.loading') : null}
         {saving ? t('audit.saving') : null}
-        {failed?.kind === 'failed' ? t('audit.failed', { message: failed.message }) : null}
+        {failed?.kind === 'failed'
+          ? t('audit.failed', { message: writeFailureText(failed.error, t('common:auditUnreachable')) })
+          : null}
         {saved ? t('audit.saved') : null}
       </p>
       <p className="muted small-print">

@@ -12,7 +12,7 @@ export type NoteStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved' }
-  | { kind: 'failed'; message: string }
+  | { kind: 'failed'; error: unknown }
   /** The server's note changed since this one was started: `theirs` is what it holds now. */
   | { kind: 'conflict'; theirs: AuditEntry }
 
@@ -67,7 +67,7 @@ export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined,
       latest.current = { text: latest.current.text, base: result.entry.noteVersion, dirty: !stillSame }
       setStatus(stillSame ? { kind: 'saved' } : { kind: 'idle' })
     } catch (error) {
-      setStatus({ kind: 'failed', message: error instanceof Error ? error.message : String(error) })
+      setStatus({ kind: 'failed', error })
     } finally {
       if (inFlight.current === sent) inFlight.current = undefined
     }

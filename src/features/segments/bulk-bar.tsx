@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { ReviewerForm } from '../../components/reviewer-form'
 import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { auditEntriesQuery } from '../../stores/audit-queries'
+import { writeFailureText } from '../../stores/audit-writes'
 import { useReviewer } from '../../stores/reviewer'
 import type { SegmentRow } from './segment-rows'
 import { useBulkReview, type BulkReviewResult } from './use-bulk-review'
@@ -118,11 +119,10 @@ function SelectionBar({
           ? t('bulk.saved', { count: done.result.saved.length, verdict: t(`common:verdict.${done.verdict}`) })
           : null}
         {done?.result.saved.length && failed ? ' ' : null}
-        {/* The server's message is a sentence; the bar's own words follow it. */}
         {failed
           ? t('bulk.failed', {
               count: failed.keys.length,
-              message: failed.message?.replace(/\.$/, '') ?? t('bulk.unreachable'),
+              message: writeFailureText(failed.error, t('common:auditUnreachable')),
             })
           : null}
       </p>

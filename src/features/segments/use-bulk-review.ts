@@ -17,11 +17,8 @@ export interface BulkReviewResult {
   saved: readonly string[]
   /** For each segment refused (verdict or note changed since this page's version), what the server has now. */
   conflicts: readonly AuditEntry[]
-  /**
-   * When a request failed: its segments and those of the requests not sent after it, none saved; the server's words,
-   * or null when it could not be reached (the browser's own words for that are neither readable nor translated).
-   */
-  failed?: { keys: readonly string[]; message: string | null }
+  /** When a request failed: its segments and those of the requests not sent after it, none saved; and why. */
+  failed?: { keys: readonly string[]; error: unknown }
 }
 
 /** Two writes per segment at most (verdict, note): a batch stays within what the server takes in one request. */
@@ -55,12 +52,10 @@ export function useBulkReview(reviewer: string, entries: ReadonlyMap<string, Aud
           answer = await sendBulkAuditWrites(bulkWrites(batch, entries, verdict, note), reviewer)
         } catch (error) {
           // The earlier requests' writes stand; this one and the rest were not written, so the caller can say both.
-          // fetch rejects with a TypeError when the network, or the server itself, is down.
-          const message = error instanceof TypeError ? null : error instanceof Error ? error.message : String(error)
           return {
             saved: savedUpTo(start),
             conflicts: [...conflicts.values()],
-            failed: { keys: keys.slice(start), message },
+            failed: { keys: keys.slice(start), error },
           }
         }
         // What the server has now, saved or not: a second try is then based on the versions it refused.

@@ -186,6 +186,19 @@ describe('Audit panel: verdicts', () => {
     expect(verdictRadio('Unreviewed')).toBeChecked()
   })
 
+  it('says in plain words when the audit server cannot be reached, as the bulk bar does', async () => {
+    const user = userEvent.setup()
+    server.use(http.post('*/api/audit/writes', () => HttpResponse.error()))
+    await openPanel()
+    await user.click(verdictRadio('Fix'))
+    await waitFor(() =>
+      expect(saveStatus()).toHaveTextContent(
+        'Not saved: The audit server could not be reached (network or server down). Your text is kept here',
+      ),
+    )
+    expect(verdictRadio('Unreviewed')).toBeChecked()
+  })
+
   it('does not overwrite a verdict another reviewer set meanwhile: it says who, and shows theirs', async () => {
     const user = userEvent.setup()
     await openPanel()

@@ -10,6 +10,7 @@ import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createQueryClient } from '../../../src/app/query-client'
 import { useBulkReview } from '../../../src/features/segments/use-bulk-review'
+import { writeFailureText } from '../../../src/stores/audit-writes'
 import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { seedReviews } from '../../stores/audit-entries'
@@ -24,6 +25,8 @@ afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
 const STORE_FAILED = 'The audit database failed; nothing was changed.'
+/** The caller's words for a server that never answered. */
+const UNREACHABLE = 'unreachable'
 
 /** Answers the bulk route's `failing`-th request with `failure`, the others as the server does; records each one's keys. */
 function bulkRequests(failing: number, failure: () => Response): string[][] {
@@ -54,10 +57,11 @@ describe.each([
   {
     failure: 'the server answers 500',
     answer: () => HttpResponse.json({ error: 'store_error', message: STORE_FAILED }, { status: 500 }),
-    message: STORE_FAILED,
+    // The server's sentence, as the bar goes on after it.
+    said: STORE_FAILED.replace(/\.$/, ''),
   },
-  { failure: 'the network fails', answer: () => HttpResponse.error(), message: null },
-])('A bulk write whose second request fails ($failure)', ({ answer, message }) => {
+  { failure: 'the network fails', answer: () => HttpResponse.error(), said: UNREACHABLE },
+])('A bulk write whose second request fails ($failure)', ({ answer, said }) => {
   it('saves the first request’s segments, never sends the third, and reports the second’s and third’s not saved', async () => {
     const sent = bulkRequests(2, answer)
     const result = await bulkReview()(KEYS, 'fix', 'Merge into one')
@@ -70,7 +74,7 @@ describe.each([
     // The third request's segments are reported with the second's: all that was not written, nothing else.
     expect([...(result.failed?.keys ?? [])].sort()).toEqual(KEYS.filter((key) => !first.includes(key)).sort())
     expect(result.failed?.keys).toEqual(expect.arrayContaining(second))
-    expect(result.failed?.message ?? null).toBe(message)
+    expect(writeFailureText(result.failed?.error, UNREACHABLE)).toBe(said)
     expect(result.conflicts).toEqual([])
   })
 })
@@ -92,7 +96,8 @@ describe('A bulk write with conflicts in its first request and a failed second',
       changed.map((key) => [key, 'keep', 'Marie']),
     )
     expect([...result.saved].sort()).toEqual(first.filter((key) => !changed.includes(key)).sort())
-    expect(result.failed).toEqual({ keys: second, message: STORE_FAILED })
+    expect(result.failed?.keys).toEqual(second)
+    expect(writeFailureText(result.failed?.error, UNREACHABLE)).toBe(STORE_FAILED.replace(/\.$/, ''))
     const stored = new Map((await (await testAuditStore()).listEntries()).entries.map((entry) => [entry.key, entry]))
     expect(changed.map((key) => stored.get(key)?.verdict)).toEqual(['keep', 'keep'])
     expect(second.filter((key) => stored.has(key))).toEqual([])
