@@ -14,7 +14,7 @@ import {
 export type WriteResult = { kind: 'saved'; entry: AuditEntry } | { kind: 'conflict'; entry: AuditEntry }
 
 /** The audit server did not answer at all (network down, server stopped): fetch itself rejected. */
-export class AuditUnreachableError extends Error {}
+class AuditUnreachableError extends Error {}
 
 /** A failed write in words: the server's own sentence, or `unreachable` (the caller's words) when it never answered. */
 export function writeFailureText(error: unknown, unreachable: string): string {
