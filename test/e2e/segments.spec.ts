@@ -60,6 +60,26 @@ test('Export CSV downloads every row of the current view', async ({ page }) => {
   expect(lines.some((line) => /(^|,)"?=/.test(line))).toBe(false)
 })
 
+test('Back pressed before the segment’s page has shown still returns to its row', async ({ page }) => {
+  await page.goto('/?provider=braze')
+  await expect(page.getByRole('status')).toContainText('3,000 segments')
+  // The code of a segment's page is held back: Back is pressed while it is still on its way, as on a slow connection.
+  let release = () => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/segment-detail-route/, async (route) => {
+    await held
+    await route.continue()
+  })
+  const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').nth(5)
+  const name = (await link.textContent()) ?? ''
+  await link.focus()
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(/\/segments\/braze\//)
+  await page.goBack()
+  release()
+  await expect(page.getByRole('table', { name: 'Segments' }).getByRole('link', { name, exact: true })).toBeFocused()
+})
+
 test('coming back from a segment restores the list where it was scrolled', async ({ page }) => {
   await page.goto('/?provider=braze')
   await expect(page.getByRole('status')).toContainText('3,000 segments')

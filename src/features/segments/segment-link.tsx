@@ -1,9 +1,11 @@
 // A segment's name linking to its detail: carries the list view along (for previous/next and Back) and prefetches details.
 import { useQueryClient } from '@tanstack/react-query'
+import type { MouseEvent } from 'react'
 import { Link, useLocation } from 'react-router'
 import { brazeQueries } from '../../providers/braze/queries'
 import { segmentPath } from '../../providers/segment'
 import type { SegmentRow } from './segment-rows'
+import { rememberListReturn } from './use-list-return'
 
 export interface ListLocationState {
   listSearch: string
@@ -16,6 +18,12 @@ export function SegmentLink({ row }: { row: SegmentRow }) {
     if (row.provider === 'braze') void queryClient.prefetchQuery(brazeQueries.details(row.id))
   }
   const state: ListLocationState = { listSearch: search }
+  // Opened here (a plain click or Enter, not a new tab): its row is the one to come back to, even on a Back pressed
+  // before the segment's page has shown.
+  const remember = (event: MouseEvent) => {
+    if (event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey)
+      rememberListReturn(row.key, search)
+  }
   return (
     <Link
       className="segment-name"
@@ -24,6 +32,7 @@ export function SegmentLink({ row }: { row: SegmentRow }) {
       title={row.name}
       onMouseEnter={prefetch}
       onFocus={prefetch}
+      onClick={remember}
     >
       {/* A row whose name did not read still needs a link text: its id. */}
       {row.name || row.id}

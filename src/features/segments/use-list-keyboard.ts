@@ -9,6 +9,7 @@ import type { ListLocationState } from './segment-link'
 import type { SegmentRow } from './segment-rows'
 import { filterRows } from './segment-view'
 import type { SegmentsTableHandle } from './segments-table'
+import { rememberListReturn } from './use-list-return'
 
 /** `sorted`: every row in the view's order, before filtering. */
 export function useListKeyboard(view: SegmentListState, sorted: readonly SegmentRow[]) {
@@ -39,6 +40,7 @@ export function useListKeyboard(view: SegmentListState, sorted: readonly Segment
     const state: ListLocationState = { listSearch: params === '' ? '' : `?${params}` }
     // Keys pressed while the segment's page renders belong to it, not to the field.
     searchRef.current?.blur()
+    rememberListReturn(first.key, state.listSearch)
     void navigate(segmentPath(first), { state })
   }
   const moveIntoTable = () => tableRef.current?.focusRow(0)

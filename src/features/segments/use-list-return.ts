@@ -18,10 +18,18 @@ const listReturnSchema = z.object({ search: z.string(), scrollY: z.number(), seg
 /** One record per tab; without sessionStorage the list opens as it would from anywhere else. */
 const listReturn = storedRecord(() => sessionStorage, STORAGE_KEY, listReturnSchema)
 
-/** Called by a segment's page: the segment to focus when the reviewer comes back to the list at `listSearch`. */
-export function rememberListReturn(segmentKey: string, listSearch: string): void {
+/** The tab's record, if it is for the list at `search`. */
+function keptFor(search: string) {
   const kept = listReturn.read()
-  listReturn.write({ search: listSearch, scrollY: kept?.search === listSearch ? kept.scrollY : 0, segmentKey })
+  return kept?.search === search ? kept : undefined
+}
+
+/**
+ * The segment to focus when the reviewer comes back to the list at `listSearch`: called as a segment is opened from the
+ * list (a Back pressed before its page has even shown returns to its row) and by each segment's page (j and k move on).
+ */
+export function rememberListReturn(segmentKey: string, listSearch: string): void {
+  listReturn.write({ search: listSearch, scrollY: keptFor(listSearch)?.scrollY ?? 0, segmentKey })
 }
 
 /** A segment not listed yet (the list still loading) is waited for; another list URL starts at the top. */
@@ -32,10 +40,7 @@ export function useListReturn(
   loading: boolean,
 ): void {
   const { search } = useLocation()
-  const [back] = useState(() => {
-    const kept = listReturn.read()
-    return kept?.search === search ? kept : undefined
-  })
+  const [back] = useState(() => keptFor(search))
   const restoreTo = useRef(back?.scrollY ?? 0)
   const lastScrollY = useRef(back?.scrollY ?? 0)
   const focusKey = useRef(back?.segmentKey)
@@ -82,7 +87,8 @@ export function useListReturn(
     window.addEventListener('scroll', onScroll, { passive: true })
     return () => {
       window.removeEventListener('scroll', onScroll)
-      listReturn.write({ search, scrollY: lastScrollY.current })
+      // The segment being opened (remembered as its link was followed) stays remembered.
+      listReturn.write({ ...keptFor(search), search, scrollY: lastScrollY.current })
     }
   }, [search])
 }
