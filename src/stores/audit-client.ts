@@ -13,7 +13,7 @@ import {
 } from './audit-contract'
 
 /** The audit server refused or failed a request; `message` is the server's own words when it gave any. */
-class AuditRequestError extends Error {
+export class AuditRequestError extends Error {
   override readonly name = 'AuditRequestError'
   constructor(
     readonly status: number,
@@ -40,7 +40,8 @@ async function refusal(response: Response): Promise<AuditRequestError> {
     body = undefined
   }
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {}
-  const reason = typeof record.error === 'string' ? record.error : 'failed'
+  // No reason given (a body that is not the server's JSON, as a gateway's error page): 'http', said by its status.
+  const reason = typeof record.error === 'string' ? record.error : 'http'
   const message =
     typeof record.message === 'string' ? record.message : `The audit server answered HTTP ${response.status}.`
   return new AuditRequestError(response.status, reason, message)

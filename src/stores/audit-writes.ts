@@ -1,7 +1,7 @@
 // Writes to the server's audit: one field of one segment (a segment's page) or many at once (the list's bulk bar).
 // Apart from the reads every page makes (audit-client.ts), so that the list's first load carries neither.
 import { apiUrl } from '../lib/api-url'
-import { headers, parsed } from './audit-client'
+import { AuditRequestError, headers, parsed } from './audit-client'
 import {
   bulkAnswerSchema,
   conflictAnswerSchema,
@@ -16,11 +16,18 @@ export type WriteResult = { kind: 'saved'; entry: AuditEntry } | { kind: 'confli
 /** The audit server did not answer at all (network down, server stopped): fetch itself rejected. */
 class AuditUnreachableError extends Error {}
 
-/** A failed write in words: the server's own sentence, or `unreachable` (the caller's words) when it never answered. */
-export function writeFailureText(error: unknown, unreachable: string): string {
-  if (error instanceof AuditUnreachableError) return unreachable
-  // The server's message is a sentence; the caller's words follow it.
-  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '')
+/**
+ * Why a write failed, for the interface to say in its language (src/stores/use-write-failure-text.ts): the audit
+ * server never answered, it refused or failed with a reason (the server's `error`, or 'http' when its answer gave none),
+ * or its answer could not be read.
+ */
+export type WriteFailure =
+  { reason: 'unreachable' } | { reason: 'unreadable' } | { reason: string; status: number; message: string }
+
+export function writeFailureOf(error: unknown): WriteFailure {
+  if (error instanceof AuditUnreachableError) return { reason: 'unreachable' }
+  if (error instanceof AuditRequestError) return { reason: error.reason, status: error.status, message: error.message }
+  return { reason: 'unreadable' }
 }
 
 async function post(url: string, init: RequestInit): Promise<Response> {

@@ -4,13 +4,13 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { writeFailureText } from '../../stores/audit-writes'
 import { useFormat } from '../../components/use-format'
 import { isShortcut } from '../../lib/keyboard'
 import { announceVerdictSaved } from '../../lib/verdict-events'
 import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
+import { useWriteFailureText } from '../../stores/use-write-failure-text'
 import { useVerdict } from '../../stores/use-verdicts'
 import { DateWithAge } from './date-with-age'
 import { ReviewHistory } from './review-history'
@@ -41,6 +41,7 @@ export function AuditPanel({ segmentKey }: { segmentKey: string }) {
 function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: string }) {
   const { t } = useTranslation(['detail', 'common'])
   const format = useFormat()
+  const failureText = useWriteFailureText()
   const entry = useVerdict(segmentKey)
   const loaded = useQuery(auditEntriesQuery()).isSuccess
   const write = useAuditWriter(reviewer)
@@ -157,9 +158,7 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
       >
         {!loaded ? t('audit.loading') : null}
         {saving ? t('audit.saving') : null}
-        {failed?.kind === 'failed'
-          ? t('audit.failed', { message: writeFailureText(failed.error, t('common:auditUnreachable')) })
-          : null}
+        {failed?.kind === 'failed' ? t('audit.failed', { message: failureText(failed.error) }) : null}
         {saved ? t('audit.saved') : null}
       </p>
       <p className="muted small-print">

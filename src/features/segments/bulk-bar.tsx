@@ -7,8 +7,8 @@ import { useTranslation } from 'react-i18next'
 import { ReviewerForm } from '../../components/reviewer-form'
 import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { auditEntriesQuery } from '../../stores/audit-queries'
-import { writeFailureText } from '../../stores/audit-writes'
 import { useReviewer } from '../../stores/reviewer'
+import { useWriteFailureText } from '../../stores/use-write-failure-text'
 import type { SegmentRow } from './segment-rows'
 import { useBulkReview, type BulkReviewResult } from './use-bulk-review'
 import type { RowSelection } from './use-row-selection'
@@ -55,6 +55,7 @@ function SelectionBar({
   onStatusChange: setStatus,
 }: SelectionBarProps) {
   const { t } = useTranslation(['segments', 'common'])
+  const failureText = useWriteFailureText()
   const { reviewer, fromServer, loading, remember } = useReviewer()
   const loaded = useQuery(auditEntriesQuery()).isSuccess
   const review = useBulkReview(reviewer, entries)
@@ -122,7 +123,7 @@ function SelectionBar({
         {failed
           ? t('bulk.failed', {
               count: failed.keys.length,
-              message: writeFailureText(failed.error, t('common:auditUnreachable')),
+              message: failureText(failed.error),
             })
           : null}
       </p>

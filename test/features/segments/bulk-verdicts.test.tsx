@@ -61,6 +61,7 @@ describe.each([
     unreachable:
       '2 segments not saved: The audit server could not be reached (network or server down). ' +
       'They are still selected; try again.',
+    gatewayFailed: '2 segments not saved: The audit server answered HTTP 502. They are still selected; try again.',
   },
   {
     language: 'fr',
@@ -73,11 +74,13 @@ describe.each([
     saved: (count: number) => `Enregistré\u202f: Corriger pour ${count} segments.`,
     name: /^Nom/,
     partlySaved:
-      'Enregistré\u202f: Corriger pour 2\u202f500 segments. 6 segments non enregistrés\u202f: The audit database ' +
-      'failed; nothing was changed. Ils restent sélectionnés\u202f; réessayez.',
+      'Enregistré\u202f: Corriger pour 2\u202f500 segments. 6 segments non enregistrés\u202f: la base de l’audit a ' +
+      'échoué\u202f; rien n’a été modifié. Ils restent sélectionnés\u202f; réessayez.',
     unreachable:
       '2 segments non enregistrés\u202f: le serveur d’audit est injoignable (réseau coupé ou serveur arrêté). ' +
       'Ils restent sélectionnés\u202f; réessayez.',
+    gatewayFailed:
+      '2 segments non enregistrés\u202f: le serveur d’audit a répondu HTTP 502. Ils restent sélectionnés\u202f; réessayez.',
   },
 ])('Bulk verdicts ($language)', (words) => {
   beforeEach(async () => {
@@ -187,8 +190,16 @@ describe.each([
     for (const key of failed) expect(entries.get(key)).toMatchObject({ verdict: 'fix', note: 'Merge into one' })
   })
 
-  it('when the audit server cannot be reached, says so in plain words and keeps the selection', async () => {
-    server.use(http.post('*/api/audit/bulk', () => HttpResponse.error()))
+  it.each([
+    { failure: 'the audit server cannot be reached', answer: () => HttpResponse.error(), said: 'unreachable' as const },
+    {
+      // A gateway in front of the server answers with its own page: no reason to say but its status.
+      failure: 'a gateway answers with an error page',
+      answer: () => new HttpResponse('<h1>Bad gateway</h1>', { status: 502, headers: { 'Content-Type': 'text/html' } }),
+      said: 'gatewayFailed' as const,
+    },
+  ])('when $failure, says so in plain words and keeps the selection', async ({ answer, said }) => {
+    server.use(http.post('*/api/audit/bulk', answer))
     const user = userEvent.setup()
     await listed()
     await user.click(rowBoxes()[0] as HTMLElement)
@@ -197,7 +208,7 @@ describe.each([
     await user.click(
       within(within(bar).getByRole('group', { name: words.verdicts })).getByRole('button', { name: words.fix }),
     )
-    expect(await within(bar).findByText(words.unreachable, { normalizer: (text) => text })).toBeInTheDocument()
+    expect(await within(bar).findByText(words[said], { normalizer: (text) => text })).toBeInTheDocument()
     expect(within(bar).getByText(words.selected(2))).toBeInTheDocument()
     expect(await storedEntries()).toEqual(new Map())
   })

@@ -10,7 +10,7 @@ import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createQueryClient } from '../../../src/app/query-client'
 import { useBulkReview } from '../../../src/features/segments/use-bulk-review'
-import { writeFailureText } from '../../../src/stores/audit-writes'
+import { writeFailureOf } from '../../../src/stores/audit-writes'
 import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { seedReviews } from '../../stores/audit-entries'
@@ -25,8 +25,6 @@ afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
 const STORE_FAILED = 'The audit database failed; nothing was changed.'
-/** The caller's words for a server that never answered. */
-const UNREACHABLE = 'unreachable'
 
 /** Answers the bulk route's `failing`-th request with `failure`, the others as the server does; records each one's keys. */
 function bulkRequests(failing: number, failure: () => Response): string[][] {
@@ -57,10 +55,9 @@ describe.each([
   {
     failure: 'the server answers 500',
     answer: () => HttpResponse.json({ error: 'store_error', message: STORE_FAILED }, { status: 500 }),
-    // The server's sentence, as the bar goes on after it.
-    said: STORE_FAILED.replace(/\.$/, ''),
+    said: { reason: 'store_error', status: 500, message: STORE_FAILED },
   },
-  { failure: 'the network fails', answer: () => HttpResponse.error(), said: UNREACHABLE },
+  { failure: 'the network fails', answer: () => HttpResponse.error(), said: { reason: 'unreachable' } },
 ])('A bulk write whose second request fails ($failure)', ({ answer, said }) => {
   it('saves the first request’s segments, never sends the third, and reports the second’s and third’s not saved', async () => {
     const sent = bulkRequests(2, answer)
@@ -74,7 +71,7 @@ describe.each([
     // The third request's segments are reported with the second's: all that was not written, nothing else.
     expect([...(result.failed?.keys ?? [])].sort()).toEqual(KEYS.filter((key) => !first.includes(key)).sort())
     expect(result.failed?.keys).toEqual(expect.arrayContaining(second))
-    expect(writeFailureText(result.failed?.error, UNREACHABLE)).toBe(said)
+    expect(writeFailureOf(result.failed?.error)).toEqual(said)
     expect(result.conflicts).toEqual([])
   })
 })
@@ -97,7 +94,7 @@ describe('A bulk write with conflicts in its first request and a failed second',
     )
     expect([...result.saved].sort()).toEqual(first.filter((key) => !changed.includes(key)).sort())
     expect(result.failed?.keys).toEqual(second)
-    expect(writeFailureText(result.failed?.error, UNREACHABLE)).toBe(STORE_FAILED.replace(/\.$/, ''))
+    expect(writeFailureOf(result.failed?.error)).toEqual({ reason: 'store_error', status: 500, message: STORE_FAILED })
     const stored = new Map((await (await testAuditStore()).listEntries()).entries.map((entry) => [entry.key, entry]))
     expect(changed.map((key) => stored.get(key)?.verdict)).toEqual(['keep', 'keep'])
     expect(second.filter((key) => stored.has(key))).toEqual([])
