@@ -41,8 +41,14 @@ export const QUEUE_URL = localUrl(7)
 /** Each run's servers keep their audits in a new folder: a run starts from an empty audit, never the project's data/. */
 const AUDIT_FOLDER = mkdtempSync(join(tmpdir(), 'segment-audit-e2e-'))
 
+/**
+ * The built app, as `npm start` serves it (`npm run test:e2e` builds it here first): no module transformed on demand
+ * while a journey waits, as a development server would on a busy machine.
+ */
+const E2E_BUILD = 'node_modules/.cache/e2e-dist'
+
 const server = (url: string, env: Record<string, string>) => ({
-  command: `npx vite --port ${new URL(url).port} --strictPort --host 127.0.0.1`,
+  command: `npx vite preview --outDir ${E2E_BUILD} --port ${new URL(url).port} --strictPort --host 127.0.0.1`,
   url: `${url}/api/status`,
   env: { ...DEMO_ENV, DATABASE_URL: join(AUDIT_FOLDER, `audit-${new URL(url).port}.sqlite`), ...env },
   reuseExistingServer: false,
