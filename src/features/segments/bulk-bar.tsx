@@ -93,7 +93,8 @@ function SelectionBar({
         ) : null}
       </div>
       {count > 0 && needName ? <ReviewerForm onSubmit={remember} /> : null}
-      {count > 0 && !needName ? (
+      {/* Nothing for a moment while the server says whether it knows who reviews: neither a form nor verdicts. */}
+      {count > 0 && reviewer ? (
         <div className="bulk-row">
           <div role="group" aria-label={t('bulk.verdicts')} className="bulk-verdicts">
             {VERDICTS.map((verdict) => (

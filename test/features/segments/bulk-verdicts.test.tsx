@@ -350,11 +350,26 @@ describe('Bulk verdicts with the team', () => {
 
   it('asks for the reviewer’s name first, with the same form as a segment’s page', async () => {
     localStorage.removeItem(REVIEWER_KEY)
+    // The server takes its time to say whether it knows who reviews.
+    let answer: () => void = () => {}
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve
+    })
+    server.use(
+      http.get('*/api/audit/reviewer', async () => {
+        await answered
+        return HttpResponse.json({ reviewer: null })
+      }),
+    )
     const user = userEvent.setup()
     await listed()
     await user.click(rowBoxes()[0] as HTMLElement)
     const bar = await screen.findByRole('region', { name: 'Selected segments' })
-    // Once the server has said it does not know who reviews (until then the verdicts show, disabled).
+    // Meanwhile: neither verdicts (nothing could be written under a name) nor a form the server may make needless.
+    expect(within(bar).getByText('1 selected')).toBeInTheDocument()
+    expect(within(bar).queryByRole('button', { name: 'Keep' })).not.toBeInTheDocument()
+    expect(within(bar).queryByRole('textbox', { name: 'Your name' })).not.toBeInTheDocument()
+    answer()
     const name = await within(bar).findByRole('textbox', { name: 'Your name' })
     expect(within(bar).queryByRole('button', { name: 'Keep' })).not.toBeInTheDocument()
     await user.type(name, 'Léa')
