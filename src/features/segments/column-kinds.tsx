@@ -35,8 +35,11 @@ export interface SegmentColumnMeta {
   csv: (row: SegmentRow, t: SegmentsT, context: CsvContext) => string
   /** In every CSV export, shown in the table or not: a review travels with its verdict and findings. */
   alwaysExported?: boolean
-  /** Shown on request only, from the columns menu. */
-  hiddenByDefault?: boolean
+  /**
+   * Shown on request only, from the columns menu; 'on-cards': only where rows are cards (a narrow screen), whose length
+   * a value shown costs more than a table row's width does.
+   */
+  hiddenByDefault?: true | 'on-cards'
   /** A control rather than a value (the selection's checkboxes): not exported, not sorted, not in the columns menu. */
   control?: true
   /** A filter on several values at once (as Tags): its URL parameter and a row's values (undefined: not known). */

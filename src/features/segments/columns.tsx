@@ -103,7 +103,12 @@ export const segmentColumns = [
     // Without its name a row means nothing.
     enableHiding: false,
   }),
-  column({ id: 'id', accessorFn: (row) => row.id, cell: IdCell, meta: { csv: (row) => row.id } }),
+  column({
+    id: 'id',
+    accessorFn: (row) => row.id,
+    cell: IdCell,
+    meta: { csv: (row) => row.id, hiddenByDefault: 'on-cards' },
+  }),
   namesColumn({ id: 'tags', value: (row) => row.tags, param: 'tag' }),
   // Braze's older workspaces omit teams: not provided, rather than "no teams".
   namesColumn({
@@ -112,19 +117,29 @@ export const segmentColumns = [
     param: 'team',
     hiddenByDefault: true,
   }),
-  onOffColumn({ id: 'tracking', value: (row) => row.analyticsTracking, words: ['on', 'off'] }),
+  onOffColumn({
+    id: 'tracking',
+    value: (row) => row.analyticsTracking,
+    words: ['on', 'off'],
+    hiddenByDefault: 'on-cards',
+  }),
   // "Last updated" says more for an audit, and the name needs the room.
   dateColumn({
     id: 'created',
     value: (row) => fromDetails(row, (details) => details.createdAt),
     hiddenByDefault: true,
   }),
-  dateColumn({ id: 'updated', value: (row) => fromDetails(row, (details) => details.updatedAt) }),
+  dateColumn({
+    id: 'updated',
+    value: (row) => fromDetails(row, (details) => details.updatedAt),
+    hiddenByDefault: 'on-cards',
+  }),
   onOffColumn({
     id: 'description',
     value: (row) => fromDetails(row, (details) => Boolean(details.textDescription?.trim())),
     words: ['present', 'missing'],
     noWarns: true,
+    hiddenByDefault: 'on-cards',
   }),
   column({
     id: 'size',
@@ -134,6 +149,7 @@ export const segmentColumns = [
     },
     cell: SizeCell,
     meta: {
+      hiddenByDefault: 'on-cards',
       csv: (row, t) => {
         const size = latestSize(row)
         return size === undefined ? t('csv.notScanned') : knownText(size, t, String)

@@ -21,7 +21,7 @@ import {
   type Ref,
 } from 'react'
 import { useTranslation } from 'react-i18next'
-import { isColumnId, segmentColumns, segmentTableFeatures, visibleColumnIds } from './columns'
+import { columnLabel, isColumnId, segmentColumns, segmentTableFeatures, visibleColumnIds } from './columns'
 import type { SegmentListSort } from './list-state'
 import type { SegmentRow } from './segment-rows'
 import { SortableHeader } from './sortable-header'
@@ -70,6 +70,8 @@ interface SegmentTableRowProps {
   index: number
   /** The visible columns, one array per visibility state. */
   columnIds: readonly string[]
+  /** Each column's name as a card labels its value (a narrow screen shows rows as cards), one record per language. */
+  cardLabels: Readonly<Record<string, string>>
   /** The virtualiser's measure, where rows vary in height (cards on a narrow screen). */
   measureRef?: (row: HTMLTableRowElement | null) => void
 }
@@ -79,11 +81,11 @@ interface SegmentTableRowProps {
  * rows, but a row already drawn for the same segment stays as it is.
  */
 const SegmentTableRow = memo(
-  function SegmentTableRow({ row, index, measureRef }: SegmentTableRowProps) {
+  function SegmentTableRow({ row, index, measureRef, cardLabels }: SegmentTableRowProps) {
     return (
       <tr aria-rowindex={index + 2} data-provider={row.original.provider} data-index={index} ref={measureRef}>
         {row.getVisibleCells().map((cell) => (
-          <td key={cell.column.id} className={`col-${cell.column.id}`}>
+          <td key={cell.column.id} className={`col-${cell.column.id}`} data-label={cardLabels[cell.column.id]}>
             {flexRender(cell.column.columnDef.cell, cell.getContext())}
           </td>
         ))}
@@ -94,6 +96,7 @@ const SegmentTableRow = memo(
     before.row.original === after.row.original &&
     before.index === after.index &&
     before.columnIds === after.columnIds &&
+    before.cardLabels === after.cardLabels &&
     before.measureRef === after.measureRef,
 )
 
@@ -196,6 +199,11 @@ export const SegmentsTable = memo(function SegmentsTable({
   const visibleColumns = table.getVisibleLeafColumns()
   // One array per visibility state, so that memoised rows stay as they are.
   const columnIds = useMemo(() => visibleColumnIds(columnVisibility), [columnVisibility])
+  const cardLabels = useMemo(
+    () =>
+      Object.fromEntries(segmentColumns.map(({ id }) => [id, t('table.cardLabel', { column: columnLabel(t, id) })])),
+    [t],
+  )
   const paddingTop = virtualRows.length > 0 ? (virtualRows[0]?.start ?? 0) - scrollMargin : 0
   const paddingBottom =
     virtualRows.length > 0
@@ -236,6 +244,7 @@ export const SegmentsTable = memo(function SegmentsTable({
             row={row}
             index={virtualRows[position]?.index ?? position}
             columnIds={columnIds}
+            cardLabels={cardLabels}
             measureRef={rowLayout.measured ? virtualizer.measureElement : undefined}
           />
         ))}

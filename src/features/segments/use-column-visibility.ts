@@ -2,25 +2,30 @@
 import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
 import { useCallback, useState } from 'react'
 import { segmentColumns } from './columns'
+import { showsCards } from './use-row-layout'
 
 const STORAGE_KEY = 'segment-audit:columns:v1'
-const DEFAULT_VISIBILITY: ColumnVisibilityState = Object.fromEntries(
-  segmentColumns.filter(({ meta }) => meta.hiddenByDefault).map(({ id }) => [id, false]),
-)
+
+/** The columns shown until the user chooses, for the screen the list opens on. */
+function defaultVisibility(cards: boolean): ColumnVisibilityState {
+  const hidden = segmentColumns.filter(({ meta }) => meta.hiddenByDefault === true || (cards && meta.hiddenByDefault))
+  return Object.fromEntries(hidden.map(({ id }) => [id, false]))
+}
 
 function readStored(): ColumnVisibilityState {
+  const defaults = defaultVisibility(showsCards())
   try {
     const raw = localStorage.getItem(STORAGE_KEY)
     const parsed: unknown = raw ? JSON.parse(raw) : {}
-    if (typeof parsed !== 'object' || parsed === null) return DEFAULT_VISIBILITY
-    const visibility: ColumnVisibilityState = { ...DEFAULT_VISIBILITY }
+    if (typeof parsed !== 'object' || parsed === null) return defaults
+    const visibility: ColumnVisibilityState = { ...defaults }
     for (const { id, enableHiding } of segmentColumns) {
       const value = (parsed as Record<string, unknown>)[id]
       if (typeof value === 'boolean' && enableHiding !== false) visibility[id] = value
     }
     return visibility
   } catch {
-    return DEFAULT_VISIBILITY
+    return defaults
   }
 }
 

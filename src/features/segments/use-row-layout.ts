@@ -14,7 +14,10 @@ const CARDS_UP_TO = 960
 const TABLE_ROWS: RowLayout = { estimate: 44, measured: false }
 const CARDS: RowLayout = { estimate: 80, measured: true }
 
-const layoutNow = () => (window.innerWidth <= CARDS_UP_TO ? CARDS : TABLE_ROWS)
+/** Rows are drawn as cards at the window's width now. */
+export const showsCards = () => window.innerWidth <= CARDS_UP_TO
+
+const layoutNow = () => (showsCards() ? CARDS : TABLE_ROWS)
 
 function subscribe(onChange: () => void) {
   window.addEventListener('resize', onChange)

@@ -167,6 +167,29 @@ describe('Segments page', () => {
     expect(screen.getByRole('columnheader', { name: /Tags/ })).toBeInTheDocument()
   })
 
+  it('on a phone, shows fewer columns by default, as the menu says, and labels a value turned on in the cards', async () => {
+    const wide = window.innerWidth
+    window.innerWidth = 390
+    try {
+      const user = userEvent.setup()
+      renderApp('/')
+      await waitForAll()
+      expect(screen.queryByRole('columnheader', { name: /^Size/ })).not.toBeInTheDocument()
+      expect(screen.getByRole('columnheader', { name: /^Tags/ })).toBeInTheDocument()
+      await user.click(screen.getByRole('button', { name: 'Columns' }))
+      for (const hidden of ['ID', 'Analytics tracking', 'Last updated', 'Description', 'Size'])
+        expect(screen.getByRole('checkbox', { name: hidden })).not.toBeChecked()
+      await user.click(screen.getByRole('checkbox', { name: 'Size' }))
+      expect(screen.getByRole('columnheader', { name: /^Size/ })).toBeInTheDocument()
+      // A card says what each of its values is: the column's name goes with the value.
+      const sizes = table().querySelectorAll('td.col-size')
+      expect(sizes.length).toBeGreaterThan(0)
+      expect(sizes[0]).toHaveAttribute('data-label', 'Size:')
+    } finally {
+      window.innerWidth = wide
+    }
+  })
+
   it('keeps Braze usable and names Commanders Act when it fails, with a working Retry', async () => {
     let failing = true
     server.use(
