@@ -17,6 +17,7 @@ import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../../src/providers/cache-policy
 import { commandersActKeys } from '../../src/providers/commanders-act/queries'
 import { connectionIdentity, type ConnectionStatus } from '../../src/providers/connection-status'
 import { createDemoHandlers } from '../msw/demo-handlers'
+import { held } from '../held'
 
 // Six list pages (5 × 100 + 50): the first request takes five of them, so the list streams in.
 const demo = createDemoHandlers({ brazeCount: 550, commandersActCount: 3 })
@@ -50,10 +51,7 @@ const BRAZE_ID = demo.data.braze[0]?.id ?? ''
 
 /** Holds the Braze list pages after the first request's (pages 0–4) until released. */
 function holdLaterListPages(): () => void {
-  let release!: () => void
-  const released = new Promise<void>((resolve) => {
-    release = resolve
-  })
+  const { released, release } = held()
   server.use(
     http.get('*/api/braze/segments/list', async ({ request }) => {
       if (Number(new URL(request.url).searchParams.get('page')) >= BRAZE_PAGES_PER_REQUEST) await released

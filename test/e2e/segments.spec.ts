@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
 import { FAILING_CA_URL } from '../../playwright.config'
+import { held } from '../held'
 
 test('demo mode lists the segments of both providers and says it is demo data', async ({ page }) => {
   await page.goto('/')
@@ -64,10 +65,9 @@ test('Back pressed before the segment’s page has shown still returns to its ro
   await page.goto('/?provider=braze')
   await expect(page.getByRole('status')).toContainText('3,000 segments')
   // The code of a segment's page is held back: Back is pressed while it is still on its way, as on a slow connection.
-  let release = () => {}
-  const held = new Promise<void>((resolve) => (release = resolve))
+  const { released, release } = held()
   await page.route(/segment-detail-route/, async (route) => {
-    await held
+    await released
     await route.continue()
   })
   const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').nth(5)

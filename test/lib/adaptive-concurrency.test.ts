@@ -2,14 +2,12 @@
 // per round of successes started at the current limit, holds requests beyond it.
 import { describe, expect, it } from 'vitest'
 import { AdaptiveConcurrency } from '../../src/lib/adaptive-concurrency'
+import { held } from '../held'
 
 /** A request the test answers when it likes. */
 function pendingRequest() {
-  let answer!: () => void
-  const answered = new Promise<void>((resolve) => {
-    answer = resolve
-  })
-  return { request: () => answered, answer }
+  const { released, release } = held()
+  return { request: () => released, answer: release }
 }
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0))

@@ -32,6 +32,7 @@ import { renderApp } from '../../render-app'
 import { rememberReviewer, seedReviews } from '../../stores/audit-entries'
 import { formatSpreadsheetDateTime } from '../../../src/lib/format'
 import { REPORT_HEADER } from './report-header'
+import { held } from '../../held'
 
 const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 6 })
 const server = setupServer(...demo.handlers)
@@ -191,13 +192,10 @@ function sessionFile(text: string): File {
 
 /** Holds the Commanders Act list until the returned function is called: the lists are still arriving meanwhile. */
 function holdCommandersActList(): () => void {
-  let release: () => void = () => {}
-  const held = new Promise<void>((resolve) => {
-    release = resolve
-  })
+  const { released, release } = held()
   server.use(
     http.get('*/api/commanders-act/segments/list', async ({ request }) => {
-      await held
+      await released
       return demo.forwardToCommandersActList(request)
     }),
   )
@@ -1132,10 +1130,7 @@ describe.each(LANGUAGES)('Audit page in each language ($language)', (text) => {
 
   it('runs the details scan: buttons, status and counts', async () => {
     // Details answers held until the end, so the scan stays where the test looks at it.
-    let release = () => {}
-    const released = new Promise<void>((resolve) => {
-      release = resolve
-    })
+    const { released, release } = held()
     const user = userEvent.setup()
     await renderLoaded(0)
     server.use(

@@ -10,6 +10,7 @@ import { detailsScanFor } from '../../../src/features/audit/details-scan'
 import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
+import { held } from '../../held'
 
 const demo = createDemoHandlers({ brazeCount: 20, commandersActCount: 5 })
 const server = setupServer(...demo.handlers)
@@ -35,10 +36,7 @@ function holdDetails({
   failId,
   rateLimitFirst = false,
 }: { failId?: string; rateLimitFirst?: boolean } = {}): HeldDetails {
-  let release!: () => void
-  const released = new Promise<void>((resolve) => {
-    release = resolve
-  })
+  const { released, release } = held()
   let inFlight = 0
   server.use(
     http.get('*/api/braze/segments/:endpoint', async ({ request, params }) => {

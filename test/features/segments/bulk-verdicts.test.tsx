@@ -12,6 +12,7 @@ import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { seedReviews } from '../../stores/audit-entries'
 import { renderApp } from '../../render-app'
+import { held } from '../../held'
 
 // Few enough rows for the virtualised table to show them all in jsdom.
 const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 6 })
@@ -351,13 +352,10 @@ describe('Bulk verdicts with the team', () => {
   it('asks for the reviewer’s name first, with the same form as a segment’s page', async () => {
     localStorage.removeItem(REVIEWER_KEY)
     // The server takes its time to say whether it knows who reviews.
-    let answer: () => void = () => {}
-    const answered = new Promise<void>((resolve) => {
-      answer = resolve
-    })
+    const answer = held()
     server.use(
       http.get('*/api/audit/reviewer', async () => {
-        await answered
+        await answer.released
         return HttpResponse.json({ reviewer: null })
       }),
     )
@@ -369,7 +367,7 @@ describe('Bulk verdicts with the team', () => {
     expect(within(bar).getByText('1 selected')).toBeInTheDocument()
     expect(within(bar).queryByRole('button', { name: 'Keep' })).not.toBeInTheDocument()
     expect(within(bar).queryByRole('textbox', { name: 'Your name' })).not.toBeInTheDocument()
-    answer()
+    answer.release()
     const name = await within(bar).findByRole('textbox', { name: 'Your name' })
     expect(within(bar).queryByRole('button', { name: 'Keep' })).not.toBeInTheDocument()
     await user.type(name, 'Léa')
@@ -381,13 +379,10 @@ describe('Bulk verdicts with the team', () => {
 
   it('says "Saving…" until the server answers, and keeps the selection when the write fails', async () => {
     const user = userEvent.setup()
-    let answer: () => void = () => {}
-    const answered = new Promise<void>((resolve) => {
-      answer = resolve
-    })
+    const answer = held()
     server.use(
       http.post('*/api/audit/bulk', async () => {
-        await answered
+        await answer.released
         return HttpResponse.json(
           { error: 'store_error', message: 'The audit database failed; nothing was changed.' },
           { status: 500 },
@@ -401,7 +396,7 @@ describe('Bulk verdicts with the team', () => {
     await user.click(within(bar).getByRole('button', { name: 'Keep' }))
     expect(within(bar).getByText('Saving 2 segments…')).toBeInTheDocument()
     expect(within(bar).getByRole('button', { name: 'Fix' })).toBeDisabled()
-    answer()
+    answer.release()
     expect(
       await within(bar).findByText(
         '2 segments not saved: The audit database failed; nothing was changed. They are still selected; try again.',

@@ -13,6 +13,7 @@ import { brazeQueries } from '../../../src/providers/braze/queries'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
+import { held } from '../../held'
 
 const demo = createDemoHandlers({ brazeCount: 250, commandersActCount: 30 })
 const server = setupServer(...demo.handlers)
@@ -39,8 +40,7 @@ describe('Segments page', () => {
   it('shows the first rows while the rest of the list is still loading', async () => {
     // 650 Braze segments, and the pages after the first request's wait: the list stays "loading" with rows to show.
     const bigger = createDemoHandlers({ brazeCount: 650, commandersActCount: 30 })
-    let release!: () => void
-    const released = new Promise<void>((resolve) => (release = resolve))
+    const { released, release } = held()
     server.use(
       http.get('*/api/braze/segments/list', async ({ request }) => {
         if (Number(new URL(request.url).searchParams.get('page')) >= BRAZE_PAGES_PER_REQUEST) await released

@@ -7,6 +7,7 @@ import { BRAZE_LIST_BATCH_MS, streamAllBrazeSegments, type BatchClock } from '..
 import type { Segment } from '../../../src/providers/segment'
 import { brazeListPagesHandler, createDemoHandlers } from '../../msw/demo-handlers'
 import { countedBrazeList, LIST, pageOf } from './list-traffic'
+import { held } from '../../held'
 
 const server = setupServer(brazeListPagesHandler)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -56,8 +57,7 @@ function heldBraze(brazeCount: number) {
   const gate = (page: number) => {
     let found = gates.get(page)
     if (!found) {
-      let open = () => {}
-      const opened = new Promise<void>((resolve) => (open = resolve))
+      const { released: opened, release: open } = held()
       found = { opened, open }
       gates.set(page, found)
       if (allOpen) open()

@@ -3,6 +3,7 @@ import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { APP_REQUEST_HEADERS } from '../../../src/lib/api-url'
 import { rawRequest, startPluginServer, startRawUpstream, startRecordingUpstream } from './start-proxy'
+import { held } from '../../held'
 
 const API_KEY = 'brazeKeySecret0123456789'
 const TOKEN = 'caTokenSecretABCDEF0123456789xyz'
@@ -46,10 +47,8 @@ const pageOf = (req: IncomingMessage) => new URL(req.url ?? '/', 'http://upstrea
 describe('calls in flight', () => {
   it('cancels the upstream call when the browser goes away, and a queued call never starts', async () => {
     const arrived: string[] = []
-    let firstArrived = () => {}
-    const firstArrival = new Promise<void>((resolve) => (firstArrived = resolve))
-    let firstClosed = () => {}
-    const firstClose = new Promise<void>((resolve) => (firstClosed = resolve))
+    const { released: firstArrival, release: firstArrived } = held()
+    const { released: firstClose, release: firstClosed } = held()
     const upstream = await rawUpstream((req, res) => {
       arrived.push(pageOf(req) ?? '')
       if (pageOf(req) === '0') {
@@ -97,8 +96,7 @@ describe('calls in flight', () => {
 describe('oversized answers', () => {
   it('cuts off a 20 MB answer while it streams, and answers upstream_too_large', async () => {
     let sent = 0
-    let closedEarly = () => {}
-    const closedBeforeTheEnd = new Promise<void>((resolve) => (closedEarly = resolve))
+    const { released: closedBeforeTheEnd, release: closedEarly } = held()
     const upstream = await rawUpstream((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' })
       const chunk = Buffer.alloc(64 * 1024, 0x20)

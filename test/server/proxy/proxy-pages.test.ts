@@ -16,6 +16,7 @@ import {
   withLeakyHeaders,
   type RawResponse,
 } from './start-proxy'
+import { held } from '../../held'
 
 const API_KEY = 'brazeKeySecret0123456789'
 const data = generateDemoData({ brazeCount: 250, commandersActCount: 0, seed: 7 })
@@ -155,8 +156,7 @@ describe('against controlled upstreams', () => {
   /** Holds every answer until `count` requests have arrived; a bounded wait, so a one-by-one proxy fails instead of hanging. */
   function gate(count: number) {
     let arrived = 0
-    let open = () => {}
-    const opened = new Promise<void>((resolve) => (open = resolve))
+    const { released: opened, release: open } = held()
     return {
       async pass(signal: AbortSignal): Promise<number> {
         arrived += 1
