@@ -70,7 +70,7 @@ interface SegmentTableRowProps {
   index: number
   /** The visible columns, one array per visibility state. */
   columnIds: readonly string[]
-  /** Each column's name as a card labels its value (a narrow screen shows rows as cards), one record per language. */
+  /** A column's name as a card labels its value (a narrow screen shows rows as cards), one record per language. */
   cardLabels: Readonly<Record<string, string>>
   /** The virtualiser's measure, where rows vary in height (cards on a narrow screen). */
   measureRef?: (row: HTMLTableRowElement | null) => void
@@ -199,9 +199,14 @@ export const SegmentsTable = memo(function SegmentsTable({
   const visibleColumns = table.getVisibleLeafColumns()
   // One array per visibility state, so that memoised rows stay as they are.
   const columnIds = useMemo(() => visibleColumnIds(columnVisibility), [columnVisibility])
+  // The columns shown on request (or on a wide screen only) are the cards' labelled values; the others are the card.
   const cardLabels = useMemo(
     () =>
-      Object.fromEntries(segmentColumns.map(({ id }) => [id, t('table.cardLabel', { column: columnLabel(t, id) })])),
+      Object.fromEntries(
+        segmentColumns
+          .filter(({ meta }) => meta.hiddenByDefault)
+          .map(({ id }) => [id, t('table.cardLabel', { column: columnLabel(t, id) })]),
+      ),
     [t],
   )
   const paddingTop = virtualRows.length > 0 ? (virtualRows[0]?.start ?? 0) - scrollMargin : 0
