@@ -17,7 +17,6 @@ import {
   useMemo,
   useRef,
   useState,
-  type KeyboardEvent,
   type Ref,
 } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -25,11 +24,10 @@ import { columnLabel, isColumnId, segmentColumns, segmentTableFeatures, visibleC
 import type { SegmentListSort } from './list-state'
 import type { SegmentRow } from './segment-rows'
 import { SortableHeader } from './sortable-header'
+import { useRowKeyboard } from './use-row-keyboard'
 import { useRowLayout } from './use-row-layout'
 
 const OVERSCAN = 10
-/** How many frames a row brought into view may take to be drawn before focusing it is given up. */
-const FOCUS_FRAMES = 30
 
 interface SegmentsTableProps {
   rows: readonly SegmentRow[]
@@ -148,54 +146,8 @@ export const SegmentsTable = memo(function SegmentsTable({
     onColumnVisibilityChange,
   })
 
-  const focusRow = (index: number) => {
-    if (index < 0 || index >= rows.length) return
-    const link = () =>
-      bodyRef.current?.querySelector<HTMLAnchorElement>(`tr[aria-rowindex="${index + 2}"] a.segment-name`)
-    const now = link()
-    if (now) {
-      now.focus()
-      return
-    }
-    // Not rendered (virtualised away): bring it in, then focus it once painted; a long jump (End on 12,000 rows) may
-    // take the virtualiser a few frames of measuring to land.
-    virtualizer.scrollToIndex(index, { align: 'auto' })
-    let frames = 0
-    const focusWhenDrawn = () => {
-      const drawn = link()
-      if (drawn) drawn.focus()
-      else if ((frames += 1) < FOCUS_FRAMES) requestAnimationFrame(focusWhenDrawn)
-    }
-    requestAnimationFrame(focusWhenDrawn)
-  }
+  const { focusRow, onKeyDown } = useRowKeyboard(bodyRef, virtualizer, rows.length, rowLayout.estimate)
   useImperativeHandle(handle, () => ({ focusRow }))
-  /**
-   * ↑/↓ move between rows' name links, Home/End to the first and last row, PageUp/PageDown by a screen; Enter on a
-   * link opens it, as a link does, and Space ticks the row's checkbox rather than scrolling the page.
-   */
-  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
-    if (event.altKey || event.ctrlKey || event.metaKey) return
-    const row = (event.target as HTMLElement).closest('tr[aria-rowindex]')
-    if (!row) return
-    const current = Number(row.getAttribute('aria-rowindex')) - 2
-    if (event.key === ' ' && (event.target as HTMLElement).matches('a.segment-name')) {
-      event.preventDefault()
-      row.querySelector<HTMLInputElement>('input.row-select')?.click()
-      return
-    }
-    const screen = Math.max(1, Math.floor(window.innerHeight / rowLayout.estimate) - 1)
-    const target = {
-      ArrowDown: current + 1,
-      ArrowUp: current - 1,
-      Home: 0,
-      End: rows.length - 1,
-      PageDown: Math.min(rows.length - 1, current + screen),
-      PageUp: Math.max(0, current - screen),
-    }[event.key]
-    if (target === undefined) return
-    event.preventDefault()
-    focusRow(target)
-  }
   const visibleColumns = table.getVisibleLeafColumns()
   // One array per visibility state, so that memoised rows stay as they are.
   const columnIds = useMemo(() => visibleColumnIds(columnVisibility), [columnVisibility])
