@@ -25,11 +25,13 @@ const connectionStatusSchema = z.object({
   mode: z.enum(['real', 'demo']),
   providers: z.object({
     braze: z.discriminatedUnion('configured', [
-      // rateLimit: null before any answer from Braze; absent from a server that does not report it.
+      // rateLimit: null before any answer from Braze; listPages: null until the server has seen the list's end, and
+      // again after a list page failed. Either is absent from a server that does not report it.
       z.object({
         configured: z.literal(true),
         host: z.string(),
         rateLimit: z.optional(z.nullable(brazeRateLimitSchema)),
+        listPages: z.optional(z.nullable(z.number())),
       }),
       notConfigured,
     ]),
@@ -63,13 +65,19 @@ export const connectionStatusQuery = () =>
     staleTime: Infinity,
   })
 
-/** The status with Braze's budget as it is now: the budget changes with every call, the rest only with a restart. */
-export const brazeBudgetQuery = () => ({ ...connectionStatusQuery(), staleTime: 0 })
+/** The status as it is now: Braze's budget and list length change with every call, the rest only with a restart. */
+export const currentStatusQuery = () => ({ ...connectionStatusQuery(), staleTime: 0 })
 
 /** Braze's budget from a status, or null when not known (not configured, or no answer from Braze yet). */
 export function brazeRateLimitOf(status: ConnectionStatus | undefined): BrazeRateLimit | null {
   const braze = status?.providers.braze
   return braze?.configured ? (braze.rateLimit ?? null) : null
+}
+
+/** The pages the Braze list took when the server last saw its end, or undefined when it does not know. */
+export function brazeListPagesOf(status: ConnectionStatus): number | undefined {
+  const { braze } = status.providers
+  return braze.configured ? (braze.listPages ?? undefined) : undefined
 }
 
 /**

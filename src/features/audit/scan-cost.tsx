@@ -2,7 +2,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
-import { brazeBudgetQuery, brazeRateLimitOf } from '../../providers/connection-status'
+import { currentStatusQuery, brazeRateLimitOf } from '../../providers/connection-status'
 import type { Segment } from '../../providers/segment'
 import { detailsScanFor } from './details-scan'
 
@@ -11,7 +11,7 @@ export function ScanCost({ segments }: { segments: readonly Segment[] }) {
   const format = useFormat()
   const { details, sizes } = detailsScanFor(useQueryClient()).plannedCalls(segments)
   // Asked again on each visit: the budget moves with every call, by this app and by production.
-  const rateLimit = brazeRateLimitOf(useQuery(brazeBudgetQuery()).data)
+  const rateLimit = brazeRateLimitOf(useQuery(currentStatusQuery()).data)
   const calls = details + sizes
   const usable = rateLimit ? Math.max(0, rateLimit.remaining - rateLimit.reserve) : undefined
   const time = rateLimit ? format.time(Date.parse(rateLimit.resetAt)) : ''

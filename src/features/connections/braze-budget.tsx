@@ -2,13 +2,13 @@
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
-import { brazeBudgetQuery, brazeRateLimitOf } from '../../providers/connection-status'
+import { currentStatusQuery, brazeRateLimitOf } from '../../providers/connection-status'
 
 export function BrazeBudget() {
   const { t } = useTranslation('connections')
   const format = useFormat()
   // Asked again on each visit: the budget moves with every call, by this app and by production.
-  const rateLimit = brazeRateLimitOf(useQuery(brazeBudgetQuery()).data)
+  const rateLimit = brazeRateLimitOf(useQuery(currentStatusQuery()).data)
   return (
     <>
       <dt>{t('braze.budget')}</dt>

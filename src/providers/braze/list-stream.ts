@@ -23,6 +23,12 @@ export const BRAZE_PAGES_PER_REQUEST = 5
 const BRAZE_LIST_REQUESTS = 9
 
 /**
+ * The most requests a listing opens at once when the server knows how long the list is: 150 pages, 15,000 segments.
+ * Beyond it, the usual paging; so a Braze that starts refusing meanwhile is asked for no more than these at once.
+ */
+const BRAZE_LIST_MAX_BURST = 30
+
+/**
  * Least time between two chunks of a streamed list, after the first. Each chunk becomes a cache update and a re-render
  * of the whole growing list: handing over every page that arrived within this window together turns ~100 updates for
  * 10,000 segments into ~10, while the rows still visibly fill in.
@@ -47,6 +53,11 @@ export interface StreamBrazeSegmentsOptions {
   concurrency?: number
   /** Consecutive pages asked for in each request (see BRAZE_PAGES_PER_REQUEST). */
   pagesPerRequest?: number
+  /**
+   * The pages the whole list took when the server last saw its end: all asked for at once (the browser sends what its
+   * connections cannot take as soon as one frees up), with no lone request first to see whether Braze answers.
+   */
+  knownPages?: number
   retry?: Partial<RetryPolicy>
   /** Least time between two chunks after the first (0: each page as soon as it can be handed over). */
   batchMs?: number
@@ -72,6 +83,7 @@ export async function* streamAllBrazeSegments({
   signal,
   concurrency = BRAZE_LIST_REQUESTS,
   pagesPerRequest = BRAZE_PAGES_PER_REQUEST,
+  knownPages = 0,
   retry,
   batchMs = BRAZE_LIST_BATCH_MS,
   clock = realClock,
@@ -86,6 +98,9 @@ export async function* streamAllBrazeSegments({
   const pace = new AdaptiveConcurrency(concurrency)
   let nextPage = 0
   let lastPage = Number.POSITIVE_INFINITY
+  const burstEnd = Math.min(knownPages, BRAZE_LIST_MAX_BURST * pagesPerRequest)
+  /** The list's last known page came back full: there is more than the server saw. */
+  let outgrown = false
   let inFlight = 0
   let anyPageCame = false
   /**
@@ -143,15 +158,18 @@ export async function* streamAllBrazeSegments({
     // page, not asked for every page of the first request again.
     if (retryQueue.length > 0) return takeRun(retryQueue, anyPageCame ? pagesPerRequest : 1)
     if (outstanding.size > 0 || nextPage > lastPage) return undefined
+    // Past the known length only once the list has proved longer: its last known page came back full.
+    if (burstEnd > 0 && nextPage === burstEnd && !outgrown) return undefined
     const first = nextPage
-    // Never past a known end (lastPage is infinite until a short page is seen).
-    const count = Math.min(pagesPerRequest, lastPage - first + 1)
+    // Never past a known end (lastPage is infinite until a short page is seen), nor past the burst's in one request.
+    const count = Math.min(pagesPerRequest, lastPage - first + 1, first < burstEnd ? burstEnd - first : Infinity)
     nextPage += count
     return Array.from({ length: count }, (_, index) => first + index)
   }
 
   const launch = () => {
-    while (!controller.signal.aborted && waitingUntil === undefined && inFlight < (anyPageCame ? pace.limit : 1)) {
+    const limit = () => (nextPage < burstEnd ? Number.POSITIVE_INFINITY : anyPageCame ? pace.limit : 1)
+    while (!controller.signal.aborted && waitingUntil === undefined && inFlight < limit()) {
       const pages = nextRequest()
       if (!pages || pages.length === 0) return
       inFlight += 1
@@ -204,6 +222,7 @@ export async function* streamAllBrazeSegments({
   const takeIn = (page: number, segments: Segment[]) => {
     outstanding.delete(page)
     if (page > lastPage) return
+    if (page === burstEnd - 1 && segments.length === BRAZE_PAGE_SIZE) outgrown = true
     if (segments.length < BRAZE_PAGE_SIZE) {
       lastPage = page
       // Pages past the end hold nothing we want (the ones still in flight are cancelled when the stream ends).

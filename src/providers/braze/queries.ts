@@ -1,11 +1,15 @@
 // TanStack Query options for Braze: hierarchical keys, the list streamed into the cache a few pages at a time.
 import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query'
+import { brazeListPagesOf, connectionStatusQuery } from '../connection-status'
 import type { ProviderRequestOptions } from '../request'
 import type { Segment } from '../segment'
 import { fetchBrazeDataSeries, fetchBrazeSegmentDetails } from './client'
 import { streamAllBrazeSegments } from './list-stream'
 
 const TEN_MINUTES = 10 * 60_000
+
+/** The status the page fetched as it started, if that was a moment ago; for a later refresh, the server's status now. */
+const statusAsTheListStarts = () => ({ ...connectionStatusQuery(), staleTime: 10_000 })
 
 /**
  * Braze's query keys, made here only. The list sits under 'segments' and one segment's data under 'segment': the roots
@@ -31,10 +35,14 @@ export const brazeQueries = {
         // it goes away (a visit to another page) instead of cutting it off and keeping a partial list as if whole.
         // An explicit cancel still stops it: the loop ends, which stops the paging.
         // `client` only: reading `signal` here would tie the listing to its observers (see above).
-        streamFn: ({ client }) =>
-          streamAllBrazeSegments({
+        streamFn: async function* ({ client }) {
+          // A list the server has seen whole lately is asked for at once; without a status, page by page as usual.
+          const status = await client.fetchQuery(statusAsTheListStarts()).catch(() => undefined)
+          yield* streamAllBrazeSegments({
+            knownPages: status && brazeListPagesOf(status),
             onWait: (until) => client.setQueryData(brazeQueries.listWait().queryKey, until ?? null),
-          }),
+          })
+        },
         reducer: (rows: Segment[], page: Segment[]) => rows.concat(page),
         initialValue: [],
         // A refresh keeps showing the old rows until the new list is complete, instead of emptying the table.

@@ -6,7 +6,7 @@ import { answerKey, FETCHED_AT_HEADER, type AnswerCache } from './answer-cache.t
 import type { CallContext, ErrorAnswer } from './error-answer.ts'
 import type { RateHeaders } from './rate-budget.ts'
 import { sendJson, sendJsonText } from './respond.ts'
-import { callUpstream, type AnswerShape, type UpstreamOptions } from './upstream-call.ts'
+import { callUpstream, type AnswerShape, type UpstreamOptions, type UpstreamOutcome } from './upstream-call.ts'
 
 export interface ForwardOptions extends UpstreamOptions {
   /** Credential values to redact from any provider message. */
@@ -73,6 +73,14 @@ export async function forward(
   sendJsonText(res, 200, outcome.text, outcome.rate)
 }
 
+/** A list page's length, or null for a page that failed (or was not a list). */
+function segmentCount(outcome: UpstreamOutcome): number | null {
+  if (outcome.kind !== 'answer') return null
+  const { value } = outcome
+  const segments = typeof value === 'object' && value !== null && 'segments' in value ? value.segments : undefined
+  return Array.isArray(segments) ? segments.length : null
+}
+
 /**
  * Makes the calls at once and answers 200 `{"pages":[{"page","status":200,"body"} | {"page","status","error"}]}` in
  * page order, so a failed page costs only itself; the rate-limit headers are those of the answer that arrived last.
@@ -106,5 +114,6 @@ export async function forwardPages(
         : JSON.stringify({ page, status: outcome.answer.httpStatus, error: outcome.answer.body }),
     )
   }
+  options.brazeList.observe(firstPage, outcomes.map(segmentCount))
   sendJsonText(res, 200, `{"pages":[${entries.join(',')}]}`, freshest)
 }

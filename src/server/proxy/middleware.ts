@@ -5,6 +5,7 @@ import { ALLOWED_ROUTES, parseQuery, type AllowedRoute } from './allowlist.ts'
 import { wantsRefresh, type AnswerCache } from './answer-cache.ts'
 import { describeTargets, type ProxyTargets } from './config.ts'
 import { forward, forwardPages, type ForwardOptions } from './forward.ts'
+import { createListExtent } from './list-extent.ts'
 import type { ProxyLimits } from './limits.ts'
 import { createRateBudget } from './rate-budget.ts'
 import { isApiPath } from './request-guard.ts'
@@ -34,6 +35,7 @@ const NOT_CONFIGURED_VARIABLES = {
 export function createProxyMiddleware(options: ProxyMiddlewareOptions) {
   const { targets, limits } = options
   const brazeBudget = createRateBudget(limits.brazeReserve)
+  const brazeList = createListExtent()
   const slots = createUpstreamSlots(limits.maxUpstream)
   const secrets = [
     ...(targets.braze.configured ? [targets.braze.value.apiKey] : []),
@@ -53,8 +55,10 @@ export function createProxyMiddleware(options: ProxyMiddlewareOptions) {
       if (req.method !== 'GET') return methodNotAllowed(res)
       const status = describeTargets(targets)
       const { braze } = status.providers
-      const withBudget = braze.configured ? { ...braze, rateLimit: brazeBudget.status() } : braze
-      return sendJson(res, 200, { ...status, providers: { ...status.providers, braze: withBudget } })
+      const seen = braze.configured
+        ? { ...braze, rateLimit: brazeBudget.status(), listPages: brazeList.pages() }
+        : braze
+      return sendJson(res, 200, { ...status, providers: { ...status.providers, braze: seen } })
     }
     if (!route) return sendError(res, 404, 'not_found', { message: 'This path is not served by the proxy.' })
     if (req.method !== 'GET') return methodNotAllowed(res)
@@ -79,6 +83,7 @@ export function createProxyMiddleware(options: ProxyMiddlewareOptions) {
       slots,
       clientSignal: client.signal,
       brazeBudget,
+      brazeList,
       secrets,
       log: options.log,
       answerCache: options.answerCache,

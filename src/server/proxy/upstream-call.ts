@@ -9,6 +9,7 @@ import {
   type ErrorAnswer,
 } from './error-answer.ts'
 import { parseVisitorJsonp } from './jsonp.ts'
+import type { ListExtent } from './list-extent.ts'
 import { readRateHeaders, type RateBudget, type RateHeaders } from './rate-budget.ts'
 import type { UpstreamSlots } from './upstream-slots.ts'
 
@@ -20,6 +21,8 @@ export interface UpstreamOptions {
   clientSignal: AbortSignal
   /** Fed every Braze answer's rate-limit headers. */
   brazeBudget: RateBudget
+  /** Fed every Braze list request's page lengths. */
+  brazeList: ListExtent
   log: (line: string) => void
 }
 
@@ -27,7 +30,8 @@ export interface UpstreamOptions {
 export type AnswerShape = 'braze' | 'array' | 'jsonp'
 
 export type UpstreamOutcome =
-  | { kind: 'answer'; text: string; rate: RateHeaders }
+  /** `value` is `text` parsed. */
+  | { kind: 'answer'; text: string; value: unknown; rate: RateHeaders }
   | { kind: 'error'; answer: ErrorAnswer; rate: RateHeaders }
   /** The browser went away: there is nobody to answer. */
   | { kind: 'gone' }
@@ -120,7 +124,7 @@ export async function callUpstream(
     const segmentIds = parseVisitorJsonp(text)
     if (segmentIds === null)
       return fail(proxyFailure(context, 'upstream_invalid', status), 'JSONP answer did not match the expected shape')
-    return { kind: 'answer', text: JSON.stringify({ segmentIds }), rate }
+    return { kind: 'answer', text: JSON.stringify({ segmentIds }), value: { segmentIds }, rate }
   }
   if (!parsed?.ok) return fail(proxyFailure(context, 'upstream_invalid', status), `answer is not JSON (${status})`)
   const body = parsed.value
@@ -136,5 +140,5 @@ export async function callUpstream(
       return fail(proxyFailure(context, 'upstream_error', status, message), `answered ${status} without success`)
     }
   }
-  return { kind: 'answer', text, rate }
+  return { kind: 'answer', text, value: body, rate }
 }

@@ -290,6 +290,42 @@ describe('several pages per request (the proxy fetches them from Braze at once)'
     expect(error).toMatchObject({ provider: 'braze', reason: 'unauthorized', status: 401 })
   })
 
+  describe('a list whose length the server knows (knownPages)', () => {
+    it('asks for every known page at once, without one request first, and nothing past the end', async () => {
+      const { data, stats: pageStats } = countedBrazeList(server, 1_234, 20)
+      const { requests, stats } = watchRequests()
+      // Even with one request allowed at a time: the known pages are all asked for before any has come back.
+      const segments = await fetchAllBrazeSegments({ knownPages: 13, concurrency: 1 })
+      expect(segments.map((segment) => segment.id)).toEqual(data.braze.map((segment) => segment.id))
+      expect(requests).toEqual([
+        { first: 0, count: 5 },
+        { first: 5, count: 5 },
+        { first: 10, count: 3 },
+      ])
+      expect(stats.maxInFlight).toBe(3)
+      expect([...pageStats.pages].sort((a, b) => a - b)).toEqual(Array.from({ length: 13 }, (_, page) => page))
+    })
+
+    it('goes on past the known length once its last page comes back full (the list grew)', async () => {
+      const { data, stats } = countedBrazeList(server, 1_234)
+      const segments = await fetchAllBrazeSegments({ knownPages: 4 })
+      expect(segments.map((segment) => segment.id)).toEqual(data.braze.map((segment) => segment.id))
+      expect(new Set(stats.pages).size).toBe(stats.pages.length)
+    })
+
+    it('lists a list that shrank, from what it asked for', async () => {
+      const { data, stats } = countedBrazeList(server, 250)
+      expect(await fetchAllBrazeSegments({ knownPages: 13 })).toHaveLength(data.braze.length)
+      expect(Math.max(...stats.pages)).toBeLessThan(13)
+    })
+
+    it('asks for at most 150 pages at once, however long the server says the list is', async () => {
+      const { stats } = countedBrazeList(server, 1_234, 20)
+      expect(await fetchAllBrazeSegments({ knownPages: 100_000 })).toHaveLength(1_234)
+      expect(stats.maxInFlight).toBe(150)
+    })
+  })
+
   it('refuses an answer with fewer pages than asked for, naming the field', async () => {
     server.use(
       http.get(`${LIST}/pages`, () =>

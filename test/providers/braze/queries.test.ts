@@ -1,10 +1,11 @@
 // The Braze list query: rows arrive a few pages at a time on the first load, and a refresh keeps the old rows until the new list is complete.
 import { QueryClient, QueryObserver } from '@tanstack/react-query'
+import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { brazeQueries } from '../../../src/providers/braze/queries'
 import type { Segment } from '../../../src/providers/segment'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { brazeListPages, createDemoHandlers } from '../../msw/demo-handlers'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -22,7 +23,47 @@ function recordRowCounts(client: QueryClient): number[] {
   return counts
 }
 
+/** The order in which list requests reach the proxy and come back, with the server's status saying `listPages`. */
+function listRequestsWith(listPages: number | null) {
+  const demo = createDemoHandlers({ brazeCount: 1_234, commandersActCount: 0, latencyMs: 10 })
+  const events: string[] = []
+  server.use(
+    http.get('*/api/status', () =>
+      HttpResponse.json({
+        mode: 'demo',
+        providers: {
+          braze: { configured: true, host: 'rest.iad-01.braze.com', listPages },
+          commandersAct: { configured: false, missing: ['COMMANDERS_ACT_TOKEN'], invalid: [] },
+        },
+      }),
+    ),
+    http.get('*/api/braze/segments/list/pages', async ({ request }) => {
+      const first = new URL(request.url).searchParams.get('page')
+      events.push(`asked ${first}`)
+      const answer = await brazeListPages(request)
+      events.push(`answered ${first}`)
+      return answer
+    }),
+    ...demo.handlers,
+  )
+  return events
+}
+
 describe('brazeQueries', () => {
+  it("asks for every page at once when the server's status says how long the list is, else one request first", async () => {
+    const known = listRequestsWith(13)
+    const client = new QueryClient()
+    expect(await client.fetchQuery(brazeQueries.all())).toHaveLength(1_234)
+    expect(known.slice(0, 3)).toEqual(['asked 0', 'asked 5', 'asked 10'])
+
+    const unknown = listRequestsWith(null)
+    const another = new QueryClient()
+    expect(await another.fetchQuery(brazeQueries.all())).toHaveLength(1_234)
+    expect(unknown.slice(0, 2)).toEqual(['asked 0', 'answered 0'])
+    client.clear()
+    another.clear()
+  })
+
   it('finishes the listing when the last page using it goes away, instead of keeping a partial list as if whole', async () => {
     const demo = createDemoHandlers({ brazeCount: 1_200, commandersActCount: 0, latencyMs: 15 })
     server.use(...demo.handlers)

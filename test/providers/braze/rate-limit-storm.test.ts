@@ -151,6 +151,20 @@ describe('a provider that keeps failing', () => {
     expect(calls).toBeLessThanOrEqual(20)
   })
 
+  it('asks once for each page of a list the server had seen whole, then gives up within 20 more calls', async () => {
+    let calls = 0
+    server.use(
+      http.get(LIST, () => {
+        calls += 1
+        return HttpResponse.json({ message: 'Service Unavailable' }, { status: 503 })
+      }),
+    )
+    const { retry } = zeroSleep()
+    await expect(fetchAllBrazeSegments({ retry, knownPages: 13 })).rejects.toMatchObject({ provider: 'braze' })
+    expect(calls).toBeGreaterThan(13)
+    expect(calls).toBeLessThanOrEqual(13 + 20)
+  })
+
   it('says a wrong REST endpoint at once (a 404 from Braze is the URL, not a segment)', async () => {
     let calls = 0
     server.use(
