@@ -1,8 +1,6 @@
-// Each provider's loading progress and failures: a failing provider gets an alert with Retry; the other's rows stay.
+// Each provider's loading progress, or the wait Braze asked for (its failures: provider-errors.tsx).
 import { useTranslation } from 'react-i18next'
-import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
-import { adviceForError } from '../../providers/error-advice'
 import { providerLabel } from '../../providers/provider-id'
 import type { ProviderListState } from '../../providers/segment-lists'
 
@@ -39,21 +37,4 @@ export function ProviderProgress({ providers }: { providers: readonly ProviderLi
       })}
     </div>
   )
-}
-
-export function ProviderErrors({ providers }: { providers: readonly ProviderListState[] }) {
-  const { t } = useTranslation()
-  const { t: tList } = useTranslation('segments')
-  return providers
-    .filter((provider) => provider.error && !provider.loading)
-    .map((provider) => (
-      <RetryAlert
-        key={provider.provider}
-        {...adviceForError(provider.error, provider.provider, t)}
-        onRetry={provider.refetch}
-        retryLabel={tList('progress.retry', { provider: providerLabel[provider.provider] })}
-      >
-        {provider.count > 0 ? ` ${tList('progress.kept', { count: provider.count })}` : null}
-      </RetryAlert>
-    ))
 }

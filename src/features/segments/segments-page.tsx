@@ -13,8 +13,8 @@ import { useVerdicts } from '../../stores/use-verdicts'
 import { DetailsCoverageNote } from './details-coverage-note'
 import { EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-state'
 import { ListStatus } from './list-status'
-import { ProviderErrors, ProviderProgress } from './provider-progress'
-import { countByProvider } from './segment-view'
+import { ProviderProgress } from './provider-progress'
+import { countByProvider, filterRows } from './segment-view'
 import { SegmentsTable } from './segments-table'
 import { SegmentsToolbar } from './segments-toolbar'
 import { useColumnVisibility } from './use-column-visibility'
@@ -30,6 +30,8 @@ import { useRowSelection } from './use-row-selection'
 
 /** The bulk bar's code (and its reviewer form) loads with the first selection: most visits select nothing. */
 const BulkBar = lazy(() => import('./bulk-bar').then((module) => ({ default: module.BulkBar })))
+/** A provider's failure alert loads when one fails. */
+const ProviderErrors = lazy(() => import('./provider-errors').then((module) => ({ default: module.ProviderErrors })))
 
 export function SegmentsPage() {
   const { t, i18n } = useTranslation(['segments', 'common'])
@@ -51,7 +53,6 @@ export function SegmentsPage() {
     sort,
     visibleColumns.includes('findings'),
   )
-  const deferredRows = useDeferredValue(visible)
   const stillLoading = list.providers.some((provider) => provider.loading)
   useSearchKeyWarmup(list.segments, stillLoading)
   const keyboard = useListKeyboard({ filters, sort }, sorted)
@@ -64,9 +65,13 @@ export function SegmentsPage() {
 
   useListReturn(sorted, visible, keyboard.tableRef, stillLoading)
   // While typing, the table is a deferred render: React renders it in slices between keystrokes, so typing never waits
-  // for it. Streamed pages are drawn at once (deferring them too was measured: first rows ~50 ms later, whole list no
-  // sooner).
-  const tableRows = typed === null ? visible : deferredRows
+  // for it. Only the search is deferred: streamed pages change the rows, not the search, and are drawn once, at once (a
+  // deferred copy of the rows drew every batch twice; deferring the pages, first rows ~50 ms later, whole list no sooner).
+  const tableQuery = useDeferredValue(liveFilters.query)
+  const tableRows = useMemo(
+    () => (tableQuery === liveFilters.query ? visible : filterRows(sorted, { ...liveFilters, query: tableQuery })),
+    [tableQuery, liveFilters, visible, sorted],
+  )
   // No row yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then).
   const nothingYet = rows.length === 0 && (stillLoading || restoring)
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
@@ -99,7 +104,11 @@ export function SegmentsPage() {
           </button>
         </div>
       </div>
-      <ProviderErrors providers={list.providers} />
+      {list.providers.some((provider) => provider.error && !provider.loading) ? (
+        <Suspense fallback={null}>
+          <ProviderErrors providers={list.providers} />
+        </Suspense>
+      ) : null}
       <SegmentsToolbar
         filters={filters}
         onChange={updateListState}
