@@ -64,6 +64,15 @@ describe('brazeQueries', () => {
     another.clear()
   })
 
+  it('lists page by page, one request first, when the status cannot be read', async () => {
+    const events = listRequestsWith(null)
+    server.use(http.get('*/api/status', () => HttpResponse.json({ error: 'internal' }, { status: 500 })))
+    const client = new QueryClient()
+    expect(await client.fetchQuery(brazeQueries.all())).toHaveLength(1_234)
+    expect(events.slice(0, 2)).toEqual(['asked 0', 'answered 0'])
+    client.clear()
+  })
+
   it('finishes the listing when the last page using it goes away, instead of keeping a partial list as if whole', async () => {
     const demo = createDemoHandlers({ brazeCount: 1_200, commandersActCount: 0, latencyMs: 15 })
     server.use(...demo.handlers)
