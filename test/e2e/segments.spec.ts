@@ -1,7 +1,7 @@
 // Journeys of the Segments page on the demo providers: listing, search, a failing provider, CSV export.
 import { readFile } from 'node:fs/promises'
 import { expect, test } from '@playwright/test'
-import { FAILING_CA_URL } from '../../playwright.config'
+import { FAILING_CA_URL, HEALTHY_URL } from '../../playwright.config'
 import { held } from '../held'
 
 test('demo mode lists the segments of both providers and says it is demo data', async ({ page }) => {
@@ -103,4 +103,32 @@ test('coming back from a segment restores the list where it was scrolled', async
   await expect(page.getByRole('status')).toContainText('3,400 segments')
   await expect(page.getByRole('table', { name: 'Segments' }).getByRole('link').first()).toBeInViewport()
   expect(await page.evaluate(() => window.scrollY)).toBe(0)
+})
+
+test("a new visitor's page asks Braze for every list page at once, once the server has seen the list's end", async ({
+  page,
+  browser,
+}) => {
+  // A first visit lists Braze to its end, if no earlier journey on this server has.
+  await page.goto('/')
+  await expect(page.getByRole('status')).toContainText('3,400 segments')
+  const status = await page.request.get('/api/status', { headers: { 'X-Segment-Audit': '1' } })
+  // 3,000 segments: pages 0 to 29 full, page 30 empty.
+  expect((await status.json()).providers.braze.listPages).toBe(31)
+
+  // Another visitor, nothing kept in the browser: every list request leaves before the first one is answered.
+  const visitor = await browser.newContext({ baseURL: HEALTHY_URL })
+  const fresh = await visitor.newPage()
+  await fresh.goto('/')
+  await expect(fresh.getByRole('status')).toContainText('3,400 segments')
+  const requests = await fresh.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.includes('/api/braze/segments/list/pages'))
+      .map((entry) => ({ start: entry.startTime, end: (entry as PerformanceResourceTiming).responseEnd })),
+  )
+  expect(requests).toHaveLength(7)
+  const firstAnswer = Math.min(...requests.map((request) => request.end))
+  expect(requests.filter((request) => request.start >= firstAnswer)).toEqual([])
+  await visitor.close()
 })
