@@ -131,52 +131,47 @@ describe('a 429 that says nothing about when to come back', () => {
 })
 
 describe('a provider that keeps failing', () => {
+  /** Every list call reaching Braze gets `answer`; the count is of those calls. */
+  function brazeAnswering(answer: () => Response) {
+    const calls = { count: 0 }
+    server.use(
+      http.get(LIST, () => {
+        calls.count += 1
+        return answer()
+      }),
+    )
+    return calls
+  }
+  const unavailable = () => HttpResponse.json({ message: 'Service Unavailable' }, { status: 503 })
+
   it.each([
-    { what: '503', answer: () => HttpResponse.json({ message: 'Service Unavailable' }, { status: 503 }) },
+    { what: '503', answer: unavailable },
     {
       what: 'a network failure',
       answer: () => HttpResponse.json({ error: 'upstream_unreachable', provider: 'braze' }, { status: 502 }),
     },
   ])('gives up after at most 20 calls to Braze on $what', async ({ answer }) => {
-    let calls = 0
-    server.use(
-      http.get(LIST, () => {
-        calls += 1
-        return answer()
-      }),
-    )
+    const calls = brazeAnswering(answer)
     const { retry } = zeroSleep()
     await expect(fetchAllBrazeSegments({ retry })).rejects.toMatchObject({ provider: 'braze' })
-    expect(calls).toBeGreaterThan(1)
-    expect(calls).toBeLessThanOrEqual(20)
+    expect(calls.count).toBeGreaterThan(1)
+    expect(calls.count).toBeLessThanOrEqual(20)
   })
 
   it('asks once for each page of a list the server had seen whole, then gives up within 20 more calls', async () => {
-    let calls = 0
-    server.use(
-      http.get(LIST, () => {
-        calls += 1
-        return HttpResponse.json({ message: 'Service Unavailable' }, { status: 503 })
-      }),
-    )
+    const calls = brazeAnswering(unavailable)
     const { retry } = zeroSleep()
     await expect(fetchAllBrazeSegments({ retry, knownPages: 13 })).rejects.toMatchObject({ provider: 'braze' })
-    expect(calls).toBeGreaterThan(13)
-    expect(calls).toBeLessThanOrEqual(13 + 20)
+    expect(calls.count).toBeGreaterThan(13)
+    expect(calls.count).toBeLessThanOrEqual(13 + 20)
   })
 
   it('says a wrong REST endpoint at once (a 404 from Braze is the URL, not a segment)', async () => {
-    let calls = 0
-    server.use(
-      http.get(LIST, () => {
-        calls += 1
-        return HttpResponse.json({ message: 'Invalid URL' }, { status: 404 })
-      }),
-    )
+    const calls = brazeAnswering(() => HttpResponse.json({ message: 'Invalid URL' }, { status: 404 }))
     await expect(fetchAllBrazeSegments(zeroSleep())).rejects.toMatchObject({
       provider: 'braze',
       reason: 'wrong_endpoint',
     })
-    expect(calls).toBeLessThanOrEqual(BRAZE_PAGES_PER_REQUEST)
+    expect(calls.count).toBeLessThanOrEqual(BRAZE_PAGES_PER_REQUEST)
   })
 })
