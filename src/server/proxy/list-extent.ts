@@ -17,13 +17,12 @@ export function createListExtent(): ListExtent {
   let lastPage: number | null = null
   return {
     observe(firstPage, counts) {
-      if (counts.includes(null)) {
+      if (!counts.every((count) => count !== null)) {
         lastPage = null
         return
       }
       counts.forEach((count, index) => {
         const page = firstPage + index
-        if (count === null) return
         // Pages past the end are empty too, so the lowest short page wins; a full page at or past it: the list grew.
         if (count < BRAZE_PAGE_SIZE) lastPage = lastPage === null ? page : Math.min(lastPage, page)
         else if (lastPage !== null && page >= lastPage) lastPage = null
