@@ -125,15 +125,25 @@ export function currentBuild(doc: Document): string {
 }
 
 /**
- * Lays the kept picture over the page if it was taken at this address by this build (`build`: the entry script's
- * address); says whether it did.
+ * The picture kept for this address by this build (`build`: the entry script's address), or null. Notes the build on
+ * the page either way, for the snapshot the app keeps next.
  */
-export function paintFirstScreen(doc: Document, storage: Storage, build: string): boolean {
+export function keptScreen(doc: Document, storage: Storage, build: string): ScreenSnapshot | null {
   doc.documentElement.dataset.build = build
   try {
     const snapshot = JSON.parse(storage.getItem(FIRST_SCREEN_KEY) ?? 'null') as ScreenSnapshot | null
     const here = doc.location.pathname + doc.location.search
-    if (!snapshot || snapshot.at !== here || snapshot.build !== build || !Array.isArray(snapshot.nodes)) return false
+    if (!snapshot || snapshot.at !== here || snapshot.build !== build || !Array.isArray(snapshot.nodes)) return null
+    return snapshot
+  } catch {
+    // Storage refused or not JSON: the app simply draws its page itself.
+    return null
+  }
+}
+
+/** Lays the kept picture over the page; says whether it could. */
+export function paintFirstScreen(doc: Document, snapshot: ScreenSnapshot): boolean {
+  try {
     const picture = doc.createElement('div')
     picture.id = FIRST_SCREEN_ID
     picture.className = 'first-screen'
@@ -146,7 +156,7 @@ export function paintFirstScreen(doc: Document, storage: Storage, build: string)
     doc.body.prepend(picture)
     return true
   } catch {
-    // Storage refused or a snapshot of another shape: the app simply draws its page itself.
+    // A snapshot of another shape: the app simply draws its page itself.
     return false
   }
 }

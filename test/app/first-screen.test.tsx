@@ -1,7 +1,7 @@
 // The kept first screen: taken from the page as drawn, painted back as inert text and elements only, at the same
 // address and build, and removed once the app has drawn its own page.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { FIRST_SCREEN_KEY, paintFirstScreen, type ScreenSnapshot } from '../../src/app/first-screen-paint'
+import { FIRST_SCREEN_KEY, keptScreen, paintFirstScreen, type ScreenSnapshot } from '../../src/app/first-screen-paint'
 import { forgetFirstScreen, handOverFirstScreen, takeSnapshot } from '../../src/app/first-screen'
 
 /** The value, which the test has just made sure exists. */
@@ -32,7 +32,8 @@ function drawPage() {
 /** Reloads the document at the same address: the app's #root empty again, the kept snapshot painted over it. */
 function reopen(build = BUILD) {
   document.body.innerHTML = '<div id="root"></div>'
-  return paintFirstScreen(document, localStorage, build)
+  const snapshot = keptScreen(document, localStorage, build)
+  return snapshot !== null && paintFirstScreen(document, snapshot)
 }
 
 const picture = () => document.getElementById('first-screen')

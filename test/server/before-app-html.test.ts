@@ -1,8 +1,8 @@
 // The script index.html runs before the app's own: it starts the app's entry itself, at once when nothing is kept for
-// this address, after the first frame when it painted the kept first screen.
+// this address, after the first frame when it painted the kept first screen; and it runs before the stylesheet loads.
 import { Script, createContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
-import { beforeAppScript } from '../../src/server/before-app-html'
+import { beforeAppHtml, beforeAppScript } from '../../src/server/before-app-html'
 
 const ENTRY = '/assets/index-abc123.js'
 
@@ -12,6 +12,7 @@ async function runInPage(kept: Record<string, string>) {
   const appended: { type: string; src: string }[] = []
   const frames: (() => void)[] = []
   const timers: (() => void)[] = []
+  const whenParsed: (() => void)[] = []
   const element = (tag: string) => ({
     tag,
     type: '',
@@ -31,6 +32,9 @@ async function runInPage(kept: Record<string, string>) {
     createElement: element,
     createElementNS: (_: string, tag: string) => element(tag),
     createTextNode: (text: string) => ({ text }),
+    addEventListener: (type: string, run: () => void) => {
+      if (type === 'DOMContentLoaded') whenParsed.push(run)
+    },
   }
   const page = {
     document,
@@ -51,7 +55,8 @@ async function runInPage(kept: Record<string, string>) {
   }
   Object.assign(page, { window: page })
   new Script(await beforeAppScript(ENTRY)).runInContext(createContext(page))
-  return { fetched, appended, frames, timers, build: document.documentElement.dataset.build }
+  const parsed = () => whenParsed.forEach((run) => run())
+  return { fetched, appended, frames, timers, parsed, build: document.documentElement.dataset.build }
 }
 
 describe('the script before the app', () => {
@@ -69,8 +74,32 @@ describe('the script before the app', () => {
     })
     expect(page.fetched).toEqual([])
     expect(page.appended).toEqual([])
+    page.parsed()
+    expect(page.appended).toEqual([])
     page.frames.forEach((run) => run())
     page.timers.forEach((run) => run())
     expect(page.appended).toEqual([expect.objectContaining({ type: 'module', src: ENTRY })])
+  })
+})
+
+describe('index.html as built', () => {
+  it('runs the script before the stylesheet, so that the app is asked for without waiting for the styles', async () => {
+    const { transformIndexHtml } = beforeAppHtml()
+    if (typeof transformIndexHtml !== 'object' || !('handler' in transformIndexHtml)) throw new Error('no handler')
+    const built = `<!doctype html><html><head><title>Segment Audit</title>
+    <script type="module" crossorigin src="${ENTRY}"></script>
+    <link rel="stylesheet" crossorigin href="/assets/index-CVGMjBv1.css">
+  </head><body><div id="root"></div></body></html>`
+    const html = await transformIndexHtml.handler.call(
+      {} as ThisParameterType<typeof transformIndexHtml.handler>,
+      built,
+      {} as Parameters<typeof transformIndexHtml.handler>[1],
+    )
+    if (typeof html !== 'string') throw new Error('expected the page as text')
+    const inline = html.indexOf('<script>')
+    expect(inline).toBeGreaterThan(html.indexOf('<title>'))
+    expect(inline).toBeLessThan(html.indexOf('<link rel="stylesheet"'))
+    expect(html).not.toContain('<script type="module"')
+    expect(html).toContain('<div id="root"></div></body>')
   })
 })

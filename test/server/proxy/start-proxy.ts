@@ -29,6 +29,8 @@ export interface RawResponse {
   status: number
   headers: Record<string, string | string[] | undefined>
   text: string
+  /** The body as sent, before any decoding. */
+  bytes: Buffer
 }
 
 /**
@@ -51,6 +53,7 @@ export function rawRequest(
           status: res.statusCode ?? 0,
           headers: res.headers,
           text: Buffer.concat(chunks).toString('utf8'),
+          bytes: Buffer.concat(chunks),
         }),
       )
     })

@@ -1,10 +1,14 @@
-// `vite preview` as the project configures it: hashed build files are cached for good, the page and the API are not.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+// `vite preview` as the project configures it: hashed build files are cached for good and sent as compressed at build
+// time; the page and the API are not.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { constants, gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { IMMUTABLE, isHashedAsset } from '../../../src/server/immutable-assets'
+import { IMMUTABLE, immutableAssets, isHashedAsset } from '../../../src/server/immutable-assets'
 import { NO_CREDENTIALS, rawRequest, startProjectPreview } from '../proxy/start-proxy'
+
+const APP_SCRIPT = `console.log(${JSON.stringify('app '.repeat(400))})`
 
 /** A build folder as `vite build` leaves it: the page, hashed assets, and a file copied from public/. */
 function fakeBuild(): string {
@@ -14,7 +18,9 @@ function fakeBuild(): string {
     join(outDir, 'index.html'),
     '<!doctype html><title>Segment Audit</title><script type="module" src="/assets/index-CFRA80OO.js"></script>',
   )
-  writeFileSync(join(outDir, 'assets', 'index-CFRA80OO.js'), 'console.log("app")')
+  writeFileSync(join(outDir, 'assets', 'index-CFRA80OO.js'), APP_SCRIPT)
+  // As the build leaves it: compressed once, at the highest level (which no server picks on the fly).
+  writeFileSync(join(outDir, 'assets', 'index-CFRA80OO.js.gz'), gzipSync(APP_SCRIPT, { level: 9 }))
   writeFileSync(join(outDir, 'assets', 'rolldown-runtime-WkwZ5CU-.js'), '')
   writeFileSync(join(outDir, 'assets', 'segments-6bNlb7B-.json'), '{}')
   writeFileSync(join(outDir, 'assets', 'index-CVGMjBv1.css'), 'body{}')
@@ -54,6 +60,25 @@ describe('vite preview caching', () => {
     expect(status.headers['cache-control']).not.toBe(IMMUTABLE)
   })
 
+  it("sends a browser that takes gzip the build's compressed script, not one compressed again for each visitor", async () => {
+    const res = await rawRequest(preview.base, '/assets/index-CFRA80OO.js', {
+      headers: { 'Accept-Encoding': 'gzip, br' },
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers['content-encoding']).toBe('gzip')
+    expect(res.headers['content-type']).toMatch(/^text\/javascript/)
+    expect(res.headers['cache-control']).toBe(IMMUTABLE)
+    expect(res.headers.vary).toBe('Accept-Encoding')
+    expect(res.bytes.equals(gzipSync(APP_SCRIPT, { level: 9 }))).toBe(true)
+    expect(gunzipSync(res.bytes).toString('utf8')).toBe(APP_SCRIPT)
+  })
+
+  it('sends the plain script to a client that takes no gzip', async () => {
+    const res = await rawRequest(preview.base, '/assets/index-CFRA80OO.js')
+    expect(res.headers['content-encoding']).toBeUndefined()
+    expect(res.text).toBe(APP_SCRIPT)
+  })
+
   it('does not mark a missing asset immutable', async () => {
     const res = await rawRequest(preview.base, '/assets/gone-AAAAAAAA.js')
     expect(res.headers['cache-control']).not.toBe(IMMUTABLE)
@@ -68,5 +93,34 @@ describe('isHashedAsset', () => {
     expect(isHashedAsset('/assets/nested/index-CFRA80OO.js', '/assets/')).toBe(false)
     expect(isHashedAsset('/index-CFRA80OO.js', '/assets/')).toBe(false)
     expect(isHashedAsset('/api/assets/index-CFRA80OO.js', '/assets/')).toBe(false)
+  })
+})
+
+describe('the build', () => {
+  it("leaves a compressed copy beside each of its scripts, styles and translations, and nothing else's", async () => {
+    const outDir = fakeBuild()
+    const plugin = immutableAssets()
+    const files = [
+      'assets/index-CFRA80OO.js',
+      'assets/segments-6bNlb7B-.json',
+      'assets/index-CVGMjBv1.css',
+      'favicon.svg',
+    ]
+    writeFileSync(join(outDir, 'assets', 'photo-AAAAAAAA.png'), 'not text')
+    const bundle = Object.fromEntries([...files, 'assets/photo-AAAAAAAA.png'].map((file) => [file, {}]))
+    const hook = plugin.writeBundle
+    const writeBundle = typeof hook === 'function' ? hook : hook?.handler
+    if (!writeBundle) throw new Error('no writeBundle hook')
+    await writeBundle.call({} as ThisParameterType<typeof writeBundle>, { dir: outDir } as never, bundle as never)
+
+    for (const file of files.slice(0, 3)) {
+      const copy = readFileSync(join(outDir, `${file}.gz`))
+      expect(gunzipSync(copy).equals(readFileSync(join(outDir, file))), file).toBe(true)
+      expect(copy.equals(gzipSync(readFileSync(join(outDir, file)), { level: constants.Z_BEST_COMPRESSION }))).toBe(
+        true,
+      )
+    }
+    expect(existsSync(join(outDir, 'favicon.svg.gz'))).toBe(false)
+    expect(existsSync(join(outDir, 'assets', 'photo-AAAAAAAA.png.gz'))).toBe(false)
   })
 })
