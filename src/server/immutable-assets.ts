@@ -40,28 +40,25 @@ function compressedCopies(assetsFolder: string): (name: string) => Promise<Buffe
 }
 
 /** `assetsFolder`: where the build's hashed files are on disk, to serve their compressed copies from. */
-export function immutableAssetsMiddleware(assetsPrefix: string, assetsFolder?: string): Connect.NextHandleFunction {
-  const compressed = assetsFolder === undefined ? undefined : compressedCopies(assetsFolder)
+function immutableAssetsMiddleware(assetsPrefix: string, assetsFolder: string): Connect.NextHandleFunction {
+  const compressed = compressedCopies(assetsFolder)
   return (req, res, next) => {
     const pathname = (req.url ?? '').split(/[?#]/, 1)[0] ?? ''
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !isHashedAsset(pathname, assetsPrefix)) return next()
     res.setHeader('Cache-Control', IMMUTABLE)
     const type = COMPRESSED_TYPES[extname(pathname)]
-    if (!compressed || !type || req.method !== 'GET' || !/\bgzip\b/.test(String(req.headers['accept-encoding'])))
-      return next()
-    compressed(pathname.slice(assetsPrefix.length)).then(
-      (body) => {
-        if (!body) return next()
-        res.writeHead(200, {
-          'Content-Type': type,
-          'Content-Encoding': 'gzip',
-          'Content-Length': body.length,
-          Vary: 'Accept-Encoding',
-        })
-        res.end(body)
-      },
-      () => next(),
-    )
+    if (!type || req.method !== 'GET' || !/\bgzip\b/.test(String(req.headers['accept-encoding']))) return next()
+    // Never rejects: a missing copy is null, and the file is then served as it is.
+    void compressed(pathname.slice(assetsPrefix.length)).then((body) => {
+      if (!body) return next()
+      res.writeHead(200, {
+        'Content-Type': type,
+        'Content-Encoding': 'gzip',
+        'Content-Length': body.length,
+        Vary: 'Accept-Encoding',
+      })
+      res.end(body)
+    })
   }
 }
 

@@ -73,6 +73,15 @@ describe('vite preview caching', () => {
     expect(gunzipSync(res.bytes).toString('utf8')).toBe(APP_SCRIPT)
   })
 
+  it('sends a hashed file the build left no compressed copy of as it is', async () => {
+    const res = await rawRequest(preview.base, '/assets/segments-6bNlb7B-.json', {
+      headers: { 'Accept-Encoding': 'gzip' },
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers['cache-control']).toBe(IMMUTABLE)
+    expect(res.text).toBe('{}')
+  })
+
   it('sends the plain script to a client that takes no gzip', async () => {
     const res = await rawRequest(preview.base, '/assets/index-CFRA80OO.js')
     expect(res.headers['content-encoding']).toBeUndefined()
