@@ -1,8 +1,12 @@
 // The kept first screen: taken from the page as drawn, painted back as inert text and elements only, at the same
 // address and build, and removed once the app has drawn its own page.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { screen } from '@testing-library/react'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FIRST_SCREEN_KEY, keptScreen, paintFirstScreen, type ScreenSnapshot } from '../../src/app/first-screen-paint'
 import { forgetFirstScreen, handOverFirstScreen, takeSnapshot } from '../../src/app/first-screen'
+import { createDemoHandlers, listedSegments } from '../msw/demo-handlers'
+import { renderApp } from '../render-app'
 
 /** The value, which the test has just made sure exists. */
 function must<T>(value: T | null | undefined): T {
@@ -137,5 +141,38 @@ describe('kept first screen', () => {
     expect(picture()).not.toBeNull()
     window.dispatchEvent(new KeyboardEvent('keydown', { key: '/' }))
     expect(picture()).toBeNull()
+  })
+})
+
+const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 3 })
+const server = setupServer(...demo.handlers)
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterAll(() => server.close())
+
+/** What lays a page out and what it says: each element shown, with the attributes its look depends on, and its text. */
+function layout(parent: Element): string[] {
+  const lines: string[] = []
+  for (const child of parent.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE) {
+      if (child.textContent) lines.push(`text ${child.textContent}`)
+    } else if (child instanceof Element && !child.hasAttribute('hidden')) {
+      const looks = ['class', 'style', 'size', 'colspan', 'type', 'data-label'].map((name) => child.getAttribute(name))
+      lines.push(`<${child.localName} ${JSON.stringify(looks)}>`, ...layout(child), `</${child.localName}>`)
+    }
+  }
+  return lines
+}
+
+describe('the picture of the list page', () => {
+  it('is the page as drawn: its columns, IDs, field widths and phone labels, all its words', async () => {
+    const { container } = renderApp('/')
+    container.id = 'root'
+    await screen.findByText(`${listedSegments(demo.data).length} segments`)
+    await screen.findByRole('cell', { name: new RegExp(demo.data.braze[0]?.id ?? 'none') })
+    const elsewhere = document.implementation.createHTMLDocument('')
+    expect(paintFirstScreen(elsewhere, must(takeSnapshot(document, 0)))).toBe(true)
+    const painted = must(elsewhere.getElementById('first-screen'))
+    expect(painted.querySelector('colgroup col')).not.toBeNull()
+    expect(layout(painted)).toEqual(layout(container))
   })
 })
