@@ -5,7 +5,7 @@
 // Options (environment or flags):
 //   CHROMIUM_PATH            the browser (default /usr/bin/chromium); never downloaded
 //   BENCH_BUDGETS="a=1,b=2"  or --budget a=1 (repeatable): override budgets, e.g. to check that a miss exits 1
-//   BENCH_COLD_RUNS=3        cold loads measured, each with a list floor;  BENCH_WARM_RUNS=5  warm reopens, each with a
+//   BENCH_COLD_RUNS=9        cold loads measured, each with a list floor;  BENCH_WARM_RUNS=9  warm reopens, each with a
 //                            static page's (medians are judged)
 //   BENCH_SKIP_BUILD=1       or --skip-build: reuse the previous run's build (node_modules/.cache/segment-audit-bench)
 //   --out <file>             where to write the results (default bench/results.json)
@@ -57,8 +57,13 @@ const budgets = readBudgets([
   ...(process.env.BENCH_BUDGETS ?? '').split(',').filter((spec) => spec.trim() !== ''),
   ...(flags.budget ?? []),
 ])
-const coldRuns = wholeNumber('BENCH_COLD_RUNS', 3)
-const warmRuns = wholeNumber('BENCH_WARM_RUNS', 5)
+/**
+ * Nine of each, not three and five: one load's ratio to its floor moves by up to ±0.2 with the machine (the static page's
+ * 24–35 ms more so), so the medians of so few moved by ±0.08 from one run to the next and could not tell 1.45 × from
+ * 1.55 ×. Nine of each take ~20 s more.
+ */
+const coldRuns = wholeNumber('BENCH_COLD_RUNS', 9)
+const warmRuns = wholeNumber('BENCH_WARM_RUNS', 9)
 const skipBuild = flags['skip-build'] || process.env.BENCH_SKIP_BUILD === '1'
 
 /** @param {string} name @param {number} fallback */
