@@ -36,9 +36,10 @@ function nodesOf(parent: Node, budget: { left: number }): ScreenNode[] {
       continue
     const attributes: Record<string, string> = {}
     for (const { name, value } of child.attributes) attributes[name] = value
-    // A form field shows what is typed in it, which its attributes do not say.
+    // A form field shows what is typed in it, which its attributes (a text box's text) do not say.
     if (child instanceof HTMLInputElement && child.value) attributes.value = child.value
-    nodes.push([child.localName, attributes, nodesOf(child, budget)])
+    const children = child instanceof HTMLTextAreaElement ? [child.value].filter(Boolean) : nodesOf(child, budget)
+    nodes.push([child.localName, attributes, children])
   }
   return nodes
 }

@@ -156,23 +156,46 @@ function layout(parent: Element): string[] {
     if (child.nodeType === Node.TEXT_NODE) {
       if (child.textContent) lines.push(`text ${child.textContent}`)
     } else if (child instanceof Element && !child.hasAttribute('hidden')) {
-      const looks = ['class', 'style', 'size', 'colspan', 'type', 'data-label'].map((name) => child.getAttribute(name))
-      lines.push(`<${child.localName} ${JSON.stringify(looks)}>`, ...layout(child), `</${child.localName}>`)
+      const looks = ['class', 'style', 'size', 'rows', 'colspan', 'type', 'open', 'data-label'].map((name) =>
+        child.getAttribute(name),
+      )
+      const inside = child instanceof HTMLTextAreaElement ? [`text ${child.value}`] : layout(child)
+      lines.push(`<${child.localName} ${JSON.stringify(looks)}>`, ...inside, `</${child.localName}>`)
     }
   }
   return lines
 }
 
-describe('the picture of the list page', () => {
-  it('is the page as drawn: its columns, IDs, field widths and phone labels, all its words', async () => {
+const braze = must(demo.data.braze[0])
+
+describe('the picture of each page', () => {
+  it.each([
+    ['the list', '/'],
+    ["a segment's page", `/segments/braze/${braze.id}`],
+    ['the audit page', '/audit'],
+    ['the visitor lookup', '/visitor'],
+    ['the connections page', '/connections'],
+  ])('paints %s as drawn: its sections, lists, note, field sizes and all its words', async (_, url) => {
+    window.history.replaceState(null, '', url)
+    const { container } = renderApp(url)
+    container.id = 'root'
+    await screen.findByRole('heading', { level: 1 })
+    const snapshot = await vi.waitFor(() => must(takeSnapshot(document, 0)))
+    const elsewhere = document.implementation.createHTMLDocument('')
+    expect(paintFirstScreen(elsewhere, snapshot)).toBe(true)
+    expect(layout(must(elsewhere.getElementById('first-screen')))).toEqual(layout(container))
+  })
+
+  it("keeps the list's table columns and its rows", async () => {
     const { container } = renderApp('/')
     container.id = 'root'
     await screen.findByText(`${listedSegments(demo.data).length} segments`)
-    await screen.findByRole('cell', { name: new RegExp(demo.data.braze[0]?.id ?? 'none') })
+    await screen.findByRole('cell', { name: new RegExp(braze.id) })
     const elsewhere = document.implementation.createHTMLDocument('')
     expect(paintFirstScreen(elsewhere, must(takeSnapshot(document, 0)))).toBe(true)
     const painted = must(elsewhere.getElementById('first-screen'))
-    expect(painted.querySelector('colgroup col')).not.toBeNull()
+    expect(painted.querySelectorAll('colgroup col').length).toBeGreaterThan(5)
+    expect([...painted.querySelectorAll('tbody code')].map((id) => id.textContent)).toContain(braze.id)
     expect(layout(painted)).toEqual(layout(container))
   })
 })
