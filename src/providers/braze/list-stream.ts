@@ -5,9 +5,7 @@ import { abortableSleep, backoffDelay, defaultRetryPolicy, type RetryPolicy } fr
 import type { Segment } from '../segment'
 import { fetchBrazeSegmentPages, type BrazePagesAnswer } from './list-pages'
 import { BRAZE_LIST_MAX_RETRIES, rateLimitWait, remedyFor, takeRun } from './list-retry'
-
-/** Braze's fixed page size: a shorter page is the last one. */
-const BRAZE_PAGE_SIZE = 100
+import { BRAZE_PAGE_SIZE } from './paging'
 
 /**
  * Braze pages asked for in one request to the proxy, which fetches them from Braze at once. A browser keeps at most 6

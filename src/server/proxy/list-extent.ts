@@ -1,9 +1,7 @@
 // How many pages the Braze list took when the proxy last saw its end. A page that knows it asks for all of them at
 // once, instead of one request first to see whether Braze answers (a whole round trip to Braze before the others).
 // Any failed list page forgets it, so that the next page load tries Braze with one request again.
-
-/** Braze's fixed list page size: a shorter page is the last one. */
-const BRAZE_PAGE_SIZE = 100
+import { BRAZE_PAGE_SIZE } from '../../providers/braze/paging.ts'
 
 export interface ListExtent {
   /** One list request's pages in order from `firstPage`: each page's segment count, or null for a failed page. */
