@@ -21,8 +21,9 @@ export function useWriteFailureText(): (error: unknown) => string {
   const { t } = useTranslation('common')
   return (error) => {
     const failure = writeFailureOf(error)
+    // Not answered, or not readable: the two failures without a server's answer.
+    if (!('status' in failure)) return t(SAID[failure.reason])
     if (isSaid(failure.reason)) return t(SAID[failure.reason])
-    if (!('status' in failure)) return t('auditFailure.unreadable')
     if (failure.reason === 'http') return t('auditFailure.http', { status: failure.status })
     return failure.message.replace(/\.$/, '')
   }
