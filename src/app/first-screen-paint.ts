@@ -117,13 +117,18 @@ const PLAIN_ATTRIBUTES = new Set([
   'width',
   'height',
   'points',
+  'rx',
+  'ry',
+  'preserveAspectRatio',
+  'scope',
+  'datetime',
 ])
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg'
 
 /** Attributes kept: presentation and ARIA (not live regions: a picture announces nothing), links within the app. */
 export function keepsAttribute(name: string, value: string): boolean {
   if (PLAIN_ATTRIBUTES.has(name)) return true
-  if (name === 'href') return value.startsWith('/') && !value.startsWith('//')
+  if (name === 'href') return (value.startsWith('/') && !value.startsWith('//')) || value.startsWith('#')
   if (name === 'role') return value !== 'status' && value !== 'alert' && value !== 'log'
   return name.startsWith('aria-') && name !== 'aria-live'
 }

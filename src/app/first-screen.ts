@@ -36,8 +36,12 @@ function nodesOf(parent: Node, budget: { left: number }): ScreenNode[] {
       continue
     const attributes: Record<string, string> = {}
     for (const { name, value } of child.attributes) attributes[name] = value
-    // A form field shows what is typed in it, which its attributes (a text box's text) do not say.
-    if (child instanceof HTMLInputElement && child.value) attributes.value = child.value
+    // A form field shows what is typed or ticked in it, which its attributes (a text box's text) do not say.
+    if (child instanceof HTMLInputElement) {
+      const ticks = child.type === 'checkbox' || child.type === 'radio'
+      if (ticks && child.checked) attributes.checked = ''
+      else if (!ticks && child.value) attributes.value = child.value
+    }
     const children = child instanceof HTMLTextAreaElement ? [child.value].filter(Boolean) : nodesOf(child, budget)
     nodes.push([child.localName, attributes, children])
   }

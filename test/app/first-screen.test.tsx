@@ -30,7 +30,9 @@ function drawPage() {
   must(table.querySelector('a')).textContent = HOSTILE_NAME
   const search = Object.assign(document.createElement('input'), { type: 'search' })
   search.value = 'sold'
-  root.append(status, search, table)
+  const ticked = Object.assign(document.createElement('input'), { type: 'checkbox' })
+  ticked.checked = true
+  root.append(status, search, ticked, table)
 }
 
 /** Reloads the document at the same address: the app's #root empty again, the kept snapshot painted over it. */
@@ -67,8 +69,9 @@ describe('kept first screen', () => {
     expect(shown.querySelector('table[aria-label="Segments"] tr[aria-rowindex="2"] a')).toHaveTextContent(HOSTILE_NAME)
     expect(shown.querySelector('a')).toHaveAttribute('href', '/segments/braze/1')
     expect(shown.querySelector('img')).toBeNull()
-    // What was typed in the search box, but no live region announcing a picture's count.
+    // What was typed in the search box and ticked, but no live region announcing a picture's count.
     expect(shown.querySelector('input')).toHaveValue('sold')
+    expect(shown.querySelector('input[type="checkbox"]')).toBeChecked()
     expect(shown.querySelector('[role="status"]')).toBeNull()
   })
 
@@ -149,6 +152,30 @@ const server = setupServer(...demo.handlers)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterAll(() => server.close())
 
+/**
+ * Attributes a picture leaves out on purpose: references to other elements by id (a picture is not the page), what only
+ * a working form needs, live regions (a picture announces nothing), and the app's own data attributes but the phone
+ * layout's labels.
+ */
+const LEFT_OUT = new Set([
+  'id',
+  'for',
+  'name',
+  'tabindex',
+  'autocomplete',
+  'inputmode',
+  'spellcheck',
+  'accept',
+  'novalidate',
+  'aria-live',
+  'aria-controls',
+])
+const LIVE_ROLES = new Set(['status', 'alert', 'log'])
+const leftOut = (name: string, value: string) =>
+  LEFT_OUT.has(name) ||
+  (name.startsWith('data-') && name !== 'data-label') ||
+  (name === 'role' && LIVE_ROLES.has(value))
+
 /** What lays a page out and what it says: each element shown, with the attributes its look depends on, and its text. */
 function layout(parent: Element): string[] {
   const lines: string[] = []
@@ -156,9 +183,10 @@ function layout(parent: Element): string[] {
     if (child.nodeType === Node.TEXT_NODE) {
       if (child.textContent) lines.push(`text ${child.textContent}`)
     } else if (child instanceof Element && !child.hasAttribute('hidden')) {
-      const looks = ['class', 'style', 'size', 'rows', 'colspan', 'type', 'open', 'data-label'].map((name) =>
-        child.getAttribute(name),
-      )
+      const looks = [...child.attributes]
+        .filter(({ name, value }) => !leftOut(name, value))
+        .map(({ name, value }) => `${name}=${value}`)
+        .sort()
       const inside = child instanceof HTMLTextAreaElement ? [`text ${child.value}`] : layout(child)
       lines.push(`<${child.localName} ${JSON.stringify(looks)}>`, ...inside, `</${child.localName}>`)
     }
@@ -175,7 +203,7 @@ describe('the picture of each page', () => {
     ['the audit page', '/audit'],
     ['the visitor lookup', '/visitor'],
     ['the connections page', '/connections'],
-  ])('paints %s as drawn: its sections, lists, note, field sizes and all its words', async (_, url) => {
+  ])('paints %s as drawn: every element, every attribute its look depends on, all its words', async (_, url) => {
     window.history.replaceState(null, '', url)
     const { container } = renderApp(url)
     container.id = 'root'
