@@ -93,6 +93,7 @@ const PLAIN_ATTRIBUTES = new Set([
   'value',
   'disabled',
   'checked',
+  'selected',
   'open',
   'rows',
   'title',

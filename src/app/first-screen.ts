@@ -42,6 +42,11 @@ function nodesOf(parent: Node, budget: { left: number }): ScreenNode[] {
       if (ticks && child.checked) attributes.checked = ''
       else if (!ticks && child.value) attributes.value = child.value
     }
+    // A list's choice is the option picked now, whichever option the page was first drawn with.
+    if (child instanceof HTMLOptionElement) {
+      delete attributes.selected
+      if (child.selected) attributes.selected = ''
+    }
     const children = child instanceof HTMLTextAreaElement ? [child.value].filter(Boolean) : nodesOf(child, budget)
     nodes.push([child.localName, attributes, children])
   }

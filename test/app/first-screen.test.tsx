@@ -169,6 +169,9 @@ const LEFT_OUT = new Set([
   'novalidate',
   'aria-live',
   'aria-controls',
+  // State rather than markup: compared as what the field shows.
+  'checked',
+  'selected',
 ])
 const LIVE_ROLES = new Set(['status', 'alert', 'log'])
 const leftOut = (name: string, value: string) =>
@@ -187,7 +190,14 @@ function layout(parent: Element): string[] {
         .filter(({ name, value }) => !leftOut(name, value))
         .map(({ name, value }) => `${name}=${value}`)
         .sort()
-      const inside = child instanceof HTMLTextAreaElement ? [`text ${child.value}`] : layout(child)
+      // What a field shows, which its attributes do not say.
+      const shown =
+        child instanceof HTMLSelectElement || child instanceof HTMLTextAreaElement
+          ? [`shows ${child.value}`]
+          : child instanceof HTMLInputElement
+            ? [`shows ${child.type === 'checkbox' || child.type === 'radio' ? child.checked : child.value}`]
+            : []
+      const inside = [...shown, ...(child instanceof HTMLTextAreaElement ? [] : layout(child))]
       lines.push(`<${child.localName} ${JSON.stringify(looks)}>`, ...inside, `</${child.localName}>`)
     }
   }
@@ -199,6 +209,7 @@ const braze = must(demo.data.braze[0])
 describe('the picture of each page', () => {
   it.each([
     ['the list', '/'],
+    ['a filtered list', '/?provider=braze&verdict=unreviewed&sort=-name'],
     ["a segment's page", `/segments/braze/${braze.id}`],
     ['the audit page', '/audit'],
     ['the visitor lookup', '/visitor'],
