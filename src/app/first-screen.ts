@@ -39,6 +39,7 @@ function nodesOf(parent: Node, budget: { left: number }): ScreenNode[] {
     // A form field shows what is typed or ticked in it, which its attributes (a text box's text) do not say.
     if (child instanceof HTMLInputElement) {
       const ticks = child.type === 'checkbox' || child.type === 'radio'
+      delete attributes.checked
       if (ticks && child.checked) attributes.checked = ''
       else if (!ticks && child.value) attributes.value = child.value
     }
