@@ -126,7 +126,7 @@ const PLAIN_ATTRIBUTES = new Set([
 ])
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg'
 
-/** Attributes kept: presentation and ARIA (not live regions: a picture announces nothing), links within the app. */
+/** Attributes kept: presentation and ARIA (not live regions: a picture announces nothing), links within the app or page. */
 export function keepsAttribute(name: string, value: string): boolean {
   if (PLAIN_ATTRIBUTES.has(name)) return true
   if (name === 'href') return (value.startsWith('/') && !value.startsWith('//')) || value.startsWith('#')
