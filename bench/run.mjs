@@ -58,9 +58,9 @@ const budgets = readBudgets([
   ...(flags.budget ?? []),
 ])
 /**
- * Nine of each, not three and five: one load's ratio to its floor moves by up to ±0.2 with the machine (the static page's
- * 24–35 ms more so), so the medians of so few moved by ±0.08 from one run to the next and could not tell 1.45 × from
- * 1.55 ×. Nine of each take ~20 s more.
+ * Nine of each, not three and five: one load's ratio to its floor moves by up to ±0.2 with the machine (the static
+ * page's 24–35 ms more so), so the medians of so few moved by ±0.08 from one run to the next and could not tell 1.45 ×
+ * from 1.55 ×. Nine of each take ~20 s more.
  */
 const coldRuns = wholeNumber('BENCH_COLD_RUNS', 9)
 const warmRuns = wholeNumber('BENCH_WARM_RUNS', 9)

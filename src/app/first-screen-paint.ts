@@ -126,9 +126,10 @@ const PLAIN_ATTRIBUTES = new Set([
 ])
 const SVG_NAMESPACE = 'http://www.w3.org/2000/svg'
 
-/** Attributes kept: presentation and ARIA (not live regions: a picture announces nothing), links within the app or page. */
+/** Attributes kept: presentation and ARIA (not live regions: a picture announces nothing), links within the app. */
 export function keepsAttribute(name: string, value: string): boolean {
   if (PLAIN_ATTRIBUTES.has(name)) return true
+  // In-app paths and in-page anchors (the skip link); nothing that leaves the app.
   if (name === 'href') return (value.startsWith('/') && !value.startsWith('//')) || value.startsWith('#')
   if (name === 'role') return value !== 'status' && value !== 'alert' && value !== 'log'
   return name.startsWith('aria-') && name !== 'aria-live'
