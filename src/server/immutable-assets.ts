@@ -26,13 +26,19 @@ const COMPRESSED_TYPES: Readonly<Record<string, string>> = {
   '.svg': 'image/svg+xml',
 }
 
-/** A hashed file's compressed copy, read once (it never changes), or null when the build has none. */
+/**
+ * A hashed file's compressed copy, read once (it never changes), or null when the build has none. Only copies found are
+ * remembered: names asked for in vain (anyone can ask for any name) would otherwise pile up for the server's lifetime.
+ */
 function compressedCopies(assetsFolder: string): (name: string) => Promise<Buffer | null> {
   const copies = new Map<string, Promise<Buffer | null>>()
   return (name) => {
     let copy = copies.get(name)
     if (!copy) {
-      copy = readFile(join(assetsFolder, `${name}.gz`)).catch(() => null)
+      copy = readFile(join(assetsFolder, `${name}.gz`)).catch(() => {
+        copies.delete(name)
+        return null
+      })
       copies.set(name, copy)
     }
     return copy

@@ -30,8 +30,10 @@ function fakeBuild(): string {
 
 describe('vite preview caching', () => {
   let preview: Awaited<ReturnType<typeof startProjectPreview>>
+  let outDir: string
   beforeAll(async () => {
-    preview = await startProjectPreview({ ...NO_CREDENTIALS, DEMO_LATENCY_MS: '0' }, fakeBuild())
+    outDir = fakeBuild()
+    preview = await startProjectPreview({ ...NO_CREDENTIALS, DEMO_LATENCY_MS: '0' }, outDir)
   })
   afterAll(() => preview.close())
 
@@ -80,6 +82,18 @@ describe('vite preview caching', () => {
     expect(res.status).toBe(200)
     expect(res.headers['cache-control']).toBe(IMMUTABLE)
     expect(res.text).toBe('{}')
+  })
+
+  it('does not hold on to a compressed copy found missing: once the build has written it, it is sent', async () => {
+    const first = await rawRequest(preview.base, '/assets/rolldown-runtime-WkwZ5CU-.js', {
+      headers: { 'Accept-Encoding': 'gzip' },
+    })
+    expect(first.headers['content-encoding']).toBeUndefined()
+    writeFileSync(join(outDir, 'assets', 'rolldown-runtime-WkwZ5CU-.js.gz'), gzipSync(''))
+    const later = await rawRequest(preview.base, '/assets/rolldown-runtime-WkwZ5CU-.js', {
+      headers: { 'Accept-Encoding': 'gzip' },
+    })
+    expect(later.headers['content-encoding']).toBe('gzip')
   })
 
   it('sends the plain script to a client that takes no gzip', async () => {
