@@ -48,7 +48,8 @@ function nodesOf(parent: Node, budget: { left: number }): ScreenNode[] {
       delete attributes.selected
       if (child.selected) attributes.selected = ''
     }
-    const children = child instanceof HTMLTextAreaElement ? [child.value].filter(Boolean) : nodesOf(child, budget)
+    // A text box's text is what is typed in it now, not what it was drawn with.
+    const children = child instanceof HTMLTextAreaElement ? [child.value] : nodesOf(child, budget)
     nodes.push([child.localName, attributes, children])
   }
   return nodes

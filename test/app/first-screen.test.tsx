@@ -213,7 +213,6 @@ const braze = must(demo.data.braze[0])
 
 describe('the picture of each page', () => {
   it.each([
-    ['the list', '/'],
     ['a filtered list', '/?provider=braze&verdict=unreviewed&sort=-name'],
     ["a segment's page", `/segments/braze/${braze.id}`],
     ['the audit page', '/audit'],
