@@ -20,6 +20,12 @@ const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
 /** What the app shows while it still loads: the picture stays over it. */
 const STILL_LOADING = '.skeleton, .table-skeleton, [aria-busy="true"]'
 
+/**
+ * Marks what a reload does not bring back (an open menu, the bulk bar, a selection's ticks): such an element is left out
+ * of the picture, and such a field is painted as freshly drawn, so the picture is the page the next open will show.
+ */
+const TRANSIENT = 'data-transient'
+
 /** Drawn wholly below the window (the virtualised table's overscan rows): not on the first screen, not kept. */
 function belowTheFold(element: Element): boolean {
   return element.getBoundingClientRect().top >= window.innerHeight
@@ -34,13 +40,17 @@ function nodesOf(parent: Node, budget: { left: number }): ScreenNode[] {
     }
     if (!(child instanceof Element) || child.hasAttribute('hidden') || belowTheFold(child) || --budget.left < 0)
       continue
+    const transient = child.hasAttribute(TRANSIENT)
+    if (transient && !(child instanceof HTMLInputElement)) continue
     const attributes: Record<string, string> = {}
     for (const { name, value } of child.attributes) attributes[name] = value
-    // A form field shows what is typed or ticked in it, which its attributes (a text box's text) do not say.
+    // A form field shows what is typed or ticked in it, which its attributes (a text box's text) do not say; a
+    // transient one, nothing.
     if (child instanceof HTMLInputElement) {
       const ticks = child.type === 'checkbox' || child.type === 'radio'
       delete attributes.checked
-      if (ticks && child.checked) attributes.checked = ''
+      if (transient) delete attributes.value
+      else if (ticks && child.checked) attributes.checked = ''
       else if (!ticks && child.value) attributes.value = child.value
     }
     // A list's choice is the option picked now, whichever option the page was first drawn with.

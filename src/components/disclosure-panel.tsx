@@ -53,7 +53,7 @@ export function DisclosurePanel({ label, buttonLabel, panelLabel, children, acti
         </span>
       </button>
       {open ? (
-        <div className="disclosure-panel" id={panelId} role="group" aria-label={panelLabel}>
+        <div className="disclosure-panel" id={panelId} role="group" aria-label={panelLabel} data-transient>
           {children(() => setOpen(false))}
         </div>
       ) : null}

@@ -80,7 +80,7 @@ function SelectionBar({
   }
 
   return (
-    <section className="bulk-bar" aria-label={t('bulk.region')}>
+    <section className="bulk-bar" aria-label={t('bulk.region')} data-transient>
       <div className="bulk-row">
         <p role="status" className="bulk-count">
           <strong>{t('bulk.selected', { count })}</strong>

@@ -1,5 +1,6 @@
 // The selection column's checkboxes (a row's, and the header's "select all in this view" with its mixed state). The
-// column is defined at module scope, so the page hands them the selection through a context.
+// column is defined at module scope, so the page hands them the selection through a context. A reload selects nothing:
+// the kept first screen paints them unticked (data-transient).
 import { createContext, useContext, useEffect, useRef, type MouseEvent } from 'react'
 import type { SegmentRow } from './segment-rows'
 import type { RowSelection } from './use-row-selection'
@@ -18,6 +19,7 @@ export function SelectRowCell({ row }: { row: SegmentRow }) {
     <input
       type="checkbox"
       className="row-select"
+      data-transient
       aria-label={t('bulk.selectRow', { name: row.name || row.id })}
       checked={selection.selected.has(row.key)}
       onClick={(event: MouseEvent<HTMLInputElement>) => selection.toggle(row.key, event.shiftKey)}
@@ -41,6 +43,7 @@ export function SelectAllHeader() {
       ref={box}
       type="checkbox"
       className="row-select"
+      data-transient
       aria-label={t('bulk.selectAll')}
       checked={state === 'all'}
       onChange={selection.toggleView}
