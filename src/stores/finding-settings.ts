@@ -2,6 +2,7 @@
 // naming pattern. Remembered in localStorage; one module-level store so every page sees a change at once.
 import { useSyncExternalStore } from 'react'
 import { z } from 'zod/mini'
+import { storedRecord } from '../lib/stored-record'
 
 const STORAGE_KEY = 'segment-audit:finding-settings:v1'
 
@@ -20,22 +21,13 @@ const storedSchema = z.object({
   namingPattern: z.catch(z.string().check(z.maxLength(500)), DEFAULT_FINDING_SETTINGS.namingPattern),
 })
 
-function readStored(): FindingSettingsValue {
-  try {
-    const raw = localStorage.getItem(STORAGE_KEY)
-    if (!raw) return DEFAULT_FINDING_SETTINGS
-    const parsed = storedSchema.safeParse(JSON.parse(raw))
-    return parsed.success ? parsed.data : DEFAULT_FINDING_SETTINGS
-  } catch {
-    return DEFAULT_FINDING_SETTINGS
-  }
-}
+const stored = storedRecord(() => localStorage, STORAGE_KEY, storedSchema)
 
 let current: FindingSettingsValue | undefined
 const listeners = new Set<() => void>()
 
 function getSnapshot(): FindingSettingsValue {
-  current ??= readStored()
+  current ??= stored.read() ?? DEFAULT_FINDING_SETTINGS
   return current
 }
 
@@ -46,11 +38,8 @@ function subscribe(listener: () => void): () => void {
 
 export function updateFindingSettings(change: Partial<FindingSettingsValue>): void {
   current = { ...getSnapshot(), ...change }
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(current))
-  } catch {
-    // Storage full or disabled: the choice still holds for this visit.
-  }
+  // Where storage is full or disabled, the choice still holds for this visit.
+  stored.write(current)
   for (const listener of listeners) listener()
 }
 
