@@ -20,7 +20,7 @@ function HistoryLine({ item }: { item: HistoryItem }) {
   return (
     <li>
       <time dateTime={item.at}>{format.dateTime(item.at)}</time>
-      {t(`history.by.${item.source}`, { reviewer: item.reviewer })}: {what}
+      {t('history.change', { who: t(`history.by.${item.source}`, { reviewer: item.reviewer }), what })}
       {item.field === 'note' && item.newValue !== '' ? <q className="history-note">{item.newValue}</q> : null}
     </li>
   )

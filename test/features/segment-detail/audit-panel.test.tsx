@@ -4,6 +4,7 @@
 // tabs shown rather than overwritten, drafts that survive leaving, others' changes arriving live, and the history.
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import i18next from 'i18next'
 import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -359,6 +360,20 @@ describe('Audit panel: the team', () => {
     const [latest, first] = within(history).getAllByRole('listitem')
     expect(latest).toHaveTextContent(/Camille: verdict Keep → Archive/)
     expect(first).toHaveTextContent(/Dominique: verdict Unreviewed → Keep/)
+  })
+
+  it('writes each history line in the typography of its language', async () => {
+    await othersWrite('note', 'À revoir', 'Dominique')
+    await i18next.changeLanguage('fr')
+    try {
+      await openPanel()
+      const history = await within(panel()).findByRole('region', { name: 'Historique' })
+      expect(await within(history).findByRole('listitem')).toHaveTextContent('Dominique\u202f: note modifiée', {
+        normalizeWhitespace: false,
+      })
+    } finally {
+      await i18next.changeLanguage('en')
+    }
   })
 })
 
