@@ -75,6 +75,25 @@ describe.each([
   })
 })
 
+describe('after a scan', () => {
+  it('says a scan now would make no call, rather than "about 0 calls"', async () => {
+    statusWithBudget(300)
+    renderApp('/audit')
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Scan details' }))
+    expect(
+      await within(scanCard()).findByText(
+        /details and sizes are up to date: a scan now makes no call to Braze/,
+        {},
+        {
+          timeout: 5000,
+        },
+      ),
+    ).toBeInTheDocument()
+    expect(scanCard()).not.toHaveTextContent(/about 0 calls/)
+  })
+})
+
 describe('during a scan', () => {
   it('says it waits for Braze’s hourly budget and when it resumes, without counting a failure', async () => {
     server.use(
