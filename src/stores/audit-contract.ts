@@ -64,12 +64,15 @@ export type AuditWrite = z.infer<typeof auditWriteSchema>
 
 export const writeAnswerSchema = z.object({ entry: auditEntrySchema })
 
-/** Many segments at once (a bulk verdict): each write stands or falls on its own, each gets its own history line. */
+/**
+ * Many segments at once (a bulk verdict): each segment's writes (its verdict and note) stand or fall together, apart
+ * from the other segments'; each write made gets its own history line.
+ */
 export const BULK_MAX_WRITES = 5_000
 export const bulkWriteSchema = z.object({
   writes: z.array(auditWriteSchema).check(z.minLength(1), z.maxLength(BULK_MAX_WRITES)),
 })
-/** 200 to a bulk write: the entries written, and for each refused write what the server has now (who changed it). */
+/** 200 to a bulk write, one entry per segment: those written, and for each refused what the server has now (who). */
 export const bulkAnswerSchema = z.object({ saved: z.array(auditEntrySchema), conflicts: z.array(auditEntrySchema) })
 export type BulkAnswer = z.infer<typeof bulkAnswerSchema>
 /** 409: the field changed since the writer's version; `entry` is what the server has now. */

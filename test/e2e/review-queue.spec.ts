@@ -35,7 +35,7 @@ test('bulk: 100 rows selected with Shift-click get one verdict and note, each wi
   const bar = page.getByRole('region', { name: 'Selected segments' })
   await expect(bar.getByRole('status').first()).toHaveText('100 selected')
 
-  await bar.getByRole('textbox', { name: 'Note for all (optional)' }).fill('Reviewed in bulk')
+  await bar.getByRole('textbox', { name: 'Note to add to each (optional)' }).fill('Reviewed in bulk')
   await bar
     .getByRole('group', { name: 'Verdict for the selected segments' })
     .getByRole('button', { name: 'Archive' })

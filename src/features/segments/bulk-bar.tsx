@@ -1,6 +1,7 @@
-// The bar over the list once rows are selected: one verdict, and optionally one note, for all of them. It says saved
-// only once the server has answered, names the segments someone else changed meanwhile (left as they are), and when a
-// request fails, says what was saved and what was not, leaving the unwritten selected for another try.
+// The bar over the list once rows are selected: one verdict for all of them, and optionally a note added to each one's
+// own. It says saved only once the server has answered, names the segments someone else changed meanwhile (left as
+// they are, verdict and note), and when a request fails, says what was saved and what was not, leaving the unwritten
+// selected for another try.
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'

@@ -1,5 +1,6 @@
-// Writes one verdict (and, if given, one note) to many segments through the audit's bulk route: each segment's write
-// is based on the version this page has, so a segment someone changed meanwhile is refused and reported, not overwritten.
+// Writes one verdict (and, if given, a note added to each segment's own) to many segments through the audit's bulk
+// route: each segment's writes are based on the versions this page has, so a segment someone changed meanwhile is
+// refused and reported, not overwritten.
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import {
@@ -15,7 +16,7 @@ import { rememberAuditEntries } from '../../stores/audit-queries'
 export interface BulkReviewResult {
   /** The segments written. */
   saved: readonly string[]
-  /** For each segment refused (verdict or note changed since this page's version), what the server has now. */
+  /** For each segment refused (verdict or note changed since this page's version; neither written), what it has now. */
   conflicts: readonly AuditEntry[]
   /** When a request failed: its segments and those of the requests not sent after it, none saved; and why. */
   failed?: { keys: readonly string[]; error: unknown }
@@ -23,6 +24,11 @@ export interface BulkReviewResult {
 
 /** Two writes per segment at most (verdict, note): a batch stays within what the server takes in one request. */
 const SEGMENTS_PER_REQUEST = Math.floor(BULK_MAX_WRITES / 2)
+
+/** The bulk note after the segment's own, a blank line between: what a reviewer wrote there is kept, never replaced. */
+function withAddedNote(own: string, added: string): string {
+  return own.trim() ? `${own.trimEnd()}\n\n${added}` : added
+}
 
 function bulkWrites(
   keys: readonly string[],
@@ -33,8 +39,17 @@ function bulkWrites(
   return keys.flatMap((key): AuditWrite[] => {
     const entry = entries.get(key)
     const writes: AuditWrite[] = [{ key, field: 'verdict', value: verdict, baseVersion: entry?.verdictVersion ?? 0 }]
-    // An empty note leaves each segment's own note as it is.
-    if (note.trim()) writes.push({ key, field: 'note', value: note, baseVersion: entry?.noteVersion ?? 0 })
+    // An empty note leaves each segment's own note as it is. The note's base version goes with it: a note changed
+    // since this page read it is refused (with the verdict) rather than overwritten by the text added to.
+    const added = note.trim()
+    if (added) {
+      writes.push({
+        key,
+        field: 'note',
+        value: withAddedNote(entry?.note ?? '', added),
+        baseVersion: entry?.noteVersion ?? 0,
+      })
+    }
     return writes
   })
 }

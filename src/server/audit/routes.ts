@@ -125,9 +125,11 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
         })
         if (!bulk.success) return failure(400, 'bad_request', { message: describeIssue(bulk.error) })
         const outcomes = await store.writeMany(bulk.data.writes, reviewer, now())
+        // One entry per segment: its verdict and note were saved or refused together.
+        const bySegment = new Map(outcomes.map((outcome) => [outcome.entry.key, outcome]))
         return json(200, {
-          saved: outcomes.filter((outcome) => outcome.ok).map((outcome) => outcome.entry),
-          conflicts: outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.entry),
+          saved: [...bySegment.values()].filter((outcome) => outcome.ok).map((outcome) => outcome.entry),
+          conflicts: [...bySegment.values()].filter((outcome) => !outcome.ok).map((outcome) => outcome.entry),
         })
       }
       case 'GET /api/audit/history': {

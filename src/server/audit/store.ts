@@ -1,6 +1,6 @@
 // The audit store: reviews (verdict and note as separately versioned fields) and their history; the provider answers
 // a scan fetched are its `answers` (provider-answers.ts). Every write is a transaction; a write based on an old
-// version is refused with what is there now.
+// version is refused with what is there now, and so are the other writes to that segment in the same transaction.
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely'
 import type { AuditEntry, AuditWrite, HistoryItem, ImportAnswer } from '../../stores/audit-contract.ts'
 import type { SessionEntry } from '../../stores/session-file.ts'
@@ -134,6 +134,32 @@ function applyField(
   return { old }
 }
 
+/**
+ * Makes one segment's writes on its row in memory and returns their history lines, or undefined as soon as one is
+ * based on a version that is no longer there (the row is then half-written: the caller drops it).
+ */
+function applySegment(row: Row, writes: readonly AuditWrite[], by: string, at: string): HistoryRow[] | undefined {
+  const lines: HistoryRow[] = []
+  for (const write of writes) {
+    const version = write.field === 'verdict' ? row.verdict_version : row.note_version
+    // A stale write of the value already there changes nothing, so it overwrites nobody: not a conflict (a note sent
+    // again on leaving after its first send got through, say).
+    if (version !== write.baseVersion && row[write.field] !== write.value) return undefined
+    const change = applyField(row, write.field, write.value, by, at)
+    if (!change) continue
+    lines.push({
+      segment_key: write.key,
+      field: write.field,
+      old_value: change.old,
+      new_value: write.value,
+      reviewer: by,
+      at,
+      source: 'review',
+    })
+  }
+  return lines
+}
+
 export class AuditStore {
   /** The Braze answers kept for the team, in the same database. */
   readonly answers: ProviderAnswers
@@ -168,42 +194,46 @@ export class AuditStore {
   }
 
   /**
-   * Writes fields of one or many segments in one transaction. Each write is checked against its own base version: a
-   * stale one is refused with what is there now, the others go through, each with its history line.
+   * Writes fields of one or many segments in one transaction. Each write is checked against its own base version, and
+   * a segment's writes stand or fall together: if one is stale, none of that segment's is made (a bulk note is not
+   * kept on a segment whose verdict was refused, nor the other way round), and all of them are refused with what is
+   * there now. The other segments' writes go through, each with its history line; every outcome carries its segment's
+   * entry as the transaction leaves it.
    */
   async writeMany(writes: readonly AuditWrite[], reviewer: string, now: Date): Promise<WriteOutcome[]> {
+    const bySegment = new Map<string, AuditWrite[]>()
+    for (const write of writes) {
+      const own = bySegment.get(write.key)
+      if (own) own.push(write)
+      else bySegment.set(write.key, [write])
+    }
     return this.db.transaction().execute(async (trx) => {
       const revision = await nextRevision(trx)
-      const rows = await readRows(trx, [...new Set(writes.map((write) => write.key))])
+      const rows = await readRows(trx, [...bySegment.keys()])
       const at = now.toISOString()
-      const changed = new Map<string, Row>()
+      const changed: Row[] = []
+      const refused = new Set<string>()
       const history: HistoryRow[] = []
-      const outcomes = writes.map((write): WriteOutcome => {
-        const row = rows.get(write.key) ?? emptyRow(write.key)
-        rows.set(write.key, row)
-        const version = write.field === 'verdict' ? row.verdict_version : row.note_version
-        // A stale write of the value already there changes nothing, so it overwrites nobody: not a conflict (a note
-        // sent again on leaving after its first send got through, say).
-        if (version !== write.baseVersion && row[write.field] !== write.value) return { ok: false, entry: toEntry(row) }
-        const change = applyField(row, write.field, write.value, reviewer, at)
-        if (change) {
-          row.revision = revision
-          changed.set(write.key, row)
-          history.push({
-            segment_key: write.key,
-            field: write.field,
-            old_value: change.old,
-            new_value: write.value,
-            reviewer,
-            at,
-            source: 'review',
-          })
+      for (const [key, own] of bySegment) {
+        // On a copy: a segment refused halfway keeps its row as it was read.
+        const row = { ...(rows.get(key) ?? emptyRow(key)) }
+        const lines = applySegment(row, own, reviewer, at)
+        if (!lines) {
+          refused.add(key)
+          continue
         }
-        return { ok: true, entry: toEntry(row) }
-      })
-      await upsertRows(trx, [...changed.values()])
+        rows.set(key, row)
+        if (lines.length === 0) continue
+        row.revision = revision
+        changed.push(row)
+        history.push(...lines)
+      }
+      await upsertRows(trx, changed)
       await insertHistory(trx, history)
-      return outcomes
+      return writes.map((write): WriteOutcome => ({
+        ok: !refused.has(write.key),
+        entry: toEntry(rows.get(write.key) ?? emptyRow(write.key)),
+      }))
     })
   }
 

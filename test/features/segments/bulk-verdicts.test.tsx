@@ -9,7 +9,7 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { testAuditStore } from '../../msw/audit-handlers'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { seedReviews } from '../../stores/audit-entries'
 import { renderApp } from '../../render-app'
 import { held } from '../../held'
@@ -53,7 +53,7 @@ describe.each([
     selected: (count: number) => `${count} selected`,
     verdicts: 'Verdict for the selected segments',
     fix: 'Fix',
-    note: 'Note for all (optional)',
+    note: 'Note to add to each (optional)',
     saved: (count: number) => `Saved: Fix on ${count} segments.`,
     name: /^Name/,
     partlySaved:
@@ -71,7 +71,7 @@ describe.each([
     selected: (count: number) => `${count} sélectionné${count > 1 ? 's' : ''}`,
     verdicts: 'Verdict pour les segments sélectionnés',
     fix: 'Corriger',
-    note: 'Note pour tous (facultative)',
+    note: 'Note à ajouter à chacun (facultative)',
     saved: (count: number) => `Enregistré\u202f: Corriger pour ${count} segments.`,
     name: /^Nom/,
     partlySaved:
@@ -300,6 +300,80 @@ describe('Bulk verdicts with the team', () => {
     expect(keys.map((key) => entries.get(key)?.verdict)).toEqual(['keep', 'keep', 'archive', 'archive'])
     // The two refused stay selected, to be chosen again.
     expect(within(bar).getByText('2 selected')).toBeInTheDocument()
+  })
+
+  it('leaves a segment whose verdict someone changed meanwhile without the bulk note as well', async () => {
+    const user = userEvent.setup()
+    // The page never hears of Bob's verdict (as if he saved it just after its last poll).
+    server.use(http.get('*/api/audit/entries', () => HttpResponse.json({ revision: 0, entries: [] })))
+    await listed()
+    const keys = bodyRows().slice(0, 4).map(rowKey)
+    const bobs = keys[2] ?? ''
+    await seedReviews({ key: bobs, verdict: 'keep', reviewer: 'Bob' })
+    for (const box of rowBoxes().slice(0, 4)) await user.click(box)
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    await user.type(within(bar).getByRole('textbox', { name: 'Note to add to each (optional)' }), 'Merge into one')
+    await user.click(within(bar).getByRole('button', { name: 'Fix' }))
+
+    expect(await within(bar).findByRole('alert')).toHaveTextContent(
+      '1 was changed by Bob meanwhile — not overwritten, still selected:',
+    )
+    expect(within(bar).getByText('Saved: Fix on 3 segments.')).toBeInTheDocument()
+    const entries = await storedEntries()
+    expect(keys.map((key) => [entries.get(key)?.verdict, entries.get(key)?.note])).toEqual([
+      ['fix', 'Merge into one'],
+      ['fix', 'Merge into one'],
+      ['keep', ''],
+      ['fix', 'Merge into one'],
+    ])
+    expect((await (await testAuditStore()).history(bobs)).map((item) => item.reviewer)).toEqual(['Bob'])
+    expect(within(bar).getByText('1 selected')).toBeInTheDocument()
+  })
+
+  it('adds the note to each segment’s own, and leaves a segment whose note changed meanwhile as it is', async () => {
+    const [alices, bobs, empty] = listedSegments(demo.data).map((segment) => segment.key)
+    if (!alices || !bobs || !empty) throw new Error('the demo has too few segments')
+    await seedReviews(
+      { key: alices, verdict: 'keep', note: 'Alice says keep for Q1', reviewer: 'Alice' },
+      { key: bobs, verdict: 'keep', note: 'Bob note: check the size first', reviewer: 'Bob' },
+    )
+    const user = userEvent.setup()
+    await listed()
+    const rowOf = (key: string) => bodyRows().find((row) => rowKey(row) === key) as HTMLElement
+    // The page has read both reviews (their verdicts show) before Bob changes his note again, unheard by the page.
+    await waitFor(() => expect(within(rowOf(bobs)).getByText('Keep')).toBeInTheDocument())
+    server.use(http.get('*/api/audit/entries', () => HttpResponse.json({ revision: 0, entries: [] })))
+    const bobsNow = (await storedEntries()).get(bobs)
+    await (
+      await testAuditStore()
+    ).write(
+      { key: bobs, field: 'note', value: 'Bob’s newer note', baseVersion: bobsNow?.noteVersion ?? 0 },
+      'Bob',
+      new Date(),
+    )
+
+    for (const key of [alices, bobs, empty]) await user.click(within(rowOf(key)).getByRole('checkbox'))
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    await user.type(
+      within(bar).getByRole('textbox', { name: 'Note to add to each (optional)' }),
+      'Bulk: merge into one segment',
+    )
+    await user.click(within(bar).getByRole('button', { name: 'Fix' }))
+
+    expect(await within(bar).findByRole('alert')).toHaveTextContent(
+      '1 was changed by Bob meanwhile — not overwritten, still selected:',
+    )
+    expect(within(bar).getByText('Saved: Fix on 2 segments.')).toBeInTheDocument()
+    const entries = await storedEntries()
+    expect(entries.get(alices)).toMatchObject({
+      verdict: 'fix',
+      note: 'Alice says keep for Q1\n\nBulk: merge into one segment',
+    })
+    expect(entries.get(empty)).toMatchObject({ verdict: 'fix', note: 'Bulk: merge into one segment' })
+    // Bob's segment is left as he made it: neither the verdict nor the note of the bulk write.
+    expect(entries.get(bobs)).toMatchObject({ verdict: 'keep', verdictBy: 'Bob', note: 'Bob’s newer note' })
+    expect(within(bar).getByText('1 selected')).toBeInTheDocument()
+    expect(within(rowOf(bobs)).getByRole('checkbox')).toBeChecked()
   })
 
   it('when a later request fails after conflicts, names the conflicts apart and keeps them and the unsaved selected', async () => {

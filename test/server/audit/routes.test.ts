@@ -141,6 +141,29 @@ describe('the audit routes', () => {
     expect(body.conflicts).toEqual([expect.objectContaining({ key: keys[0], verdict: 'keep', verdictBy: 'Ben' })])
   })
 
+  it('answer a segment whose verdict changed meanwhile as refused once, its note not written either', async () => {
+    const app = await start()
+    const [changed, other] = ['commanders-act:0000000A', 'commanders-act:0000000B']
+    await app.write({ key: changed, field: 'verdict', value: 'keep', baseVersion: 0 }, 'Ben')
+    const answer = await app.call('/api/audit/bulk', {
+      method: 'POST',
+      headers: { ...JSON_HEADERS, 'X-Segment-Audit-Reviewer': 'Ana' },
+      body: JSON.stringify({
+        writes: [changed, other].flatMap((key) => [
+          { key, field: 'verdict', value: 'fix', baseVersion: 0 },
+          { key, field: 'note', value: 'Merge into one', baseVersion: 0 },
+        ]),
+      }),
+    })
+    const body = await answer.json()
+    expect(body.conflicts).toEqual([
+      expect.objectContaining({ key: changed, verdict: 'keep', note: '', reviewer: 'Ben' }),
+    ])
+    expect(body.saved).toEqual([expect.objectContaining({ key: other, verdict: 'fix', note: 'Merge into one' })])
+    const history = await (await app.call(`/api/audit/history?key=${encodeURIComponent(changed)}`)).json()
+    expect(history.history).toEqual([expect.objectContaining({ field: 'verdict', reviewer: 'Ben' })])
+  })
+
   it('keep the audit in its database across a restart', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'segment-audit-restart-')), 'audit.sqlite')
     const first = await start({ DATABASE_URL: file })

@@ -90,6 +90,44 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
     expect(await store.history(A)).toHaveLength(2)
   })
 
+  it.each([
+    { changed: 'verdict' as const, by: 'Ben' },
+    { changed: 'note' as const, by: 'Cléo' },
+  ])(
+    'refuses both fields of a segment written together when its $changed changed meanwhile, the others going through',
+    async ({ changed, by }) => {
+      const { store } = await open()
+      const other = changed === 'verdict' ? 'note' : 'verdict'
+      await store.write(
+        changed === 'verdict'
+          ? { key: A, field: 'verdict', value: 'keep', baseVersion: 0 }
+          : { key: A, field: 'note', value: 'Keep for Q1', baseVersion: 0 },
+        by,
+        T0,
+      )
+      const outcomes = await store.writeMany(
+        [
+          { key: A, field: 'verdict', value: 'fix', baseVersion: 0 },
+          { key: A, field: 'note', value: 'Merge into one', baseVersion: 0 },
+          { key: B, field: 'verdict', value: 'fix', baseVersion: 0 },
+          { key: B, field: 'note', value: 'Merge into one', baseVersion: 0 },
+        ],
+        'Ana',
+        later(1),
+      )
+      expect(outcomes.map((outcome) => outcome.ok)).toEqual([false, false, true, true])
+      expect(outcomes[1]?.entry).toMatchObject({ reviewer: by, [`${other}By`]: null, [`${other}Version`]: 0 })
+      const { entries } = await store.listEntries()
+      expect(entries.find((entry) => entry.key === A)).toMatchObject({
+        verdict: changed === 'verdict' ? 'keep' : 'unreviewed',
+        note: changed === 'note' ? 'Keep for Q1' : '',
+      })
+      expect((await store.history(A)).map((item) => item.reviewer)).toEqual([by])
+      expect(entries.find((entry) => entry.key === B)).toMatchObject({ verdict: 'fix', note: 'Merge into one' })
+      expect(await store.history(B)).toHaveLength(2)
+    },
+  )
+
   it('keeps every change in the history, newest first', async () => {
     const { store } = await open()
     await store.write({ key: A, field: 'verdict', value: 'fix', baseVersion: 0 }, 'Ana', T0)
