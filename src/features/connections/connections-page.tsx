@@ -1,4 +1,5 @@
-// The Connections page: which providers are configured, real or demo, their host and site — never a secret.
+// The Connections page: which providers are configured, real or demo, whether their last calls worked, their host
+// and site — never a secret.
 import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
@@ -7,6 +8,7 @@ import { Badge } from '../../components/badge'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { brazeInstanceName } from './braze-instance'
 import { BrazeBudget } from './braze-budget'
+import { ProviderFailure, ProviderHealthFact } from './provider-health'
 import { connectionStatusQuery, type ConnectionStatus } from '../../providers/connection-status'
 
 type ProviderStatus = ConnectionStatus['providers']['braze'] | ConnectionStatus['providers']['commandersAct']
@@ -81,19 +83,23 @@ function BrazeCard({
         <StateBadge status={status} mode={mode} />
       </div>
       {status.configured ? (
-        <dl className="facts">
-          <dt>{t('braze.endpoint')}</dt>
-          <dd className="mono">{status.host}</dd>
-          <dt>{t('braze.instance')}</dt>
-          <dd>
-            {mode === 'demo' ? t('braze.demoServer') : (brazeInstanceName(status.host) ?? t('braze.unrecognised'))}
-          </dd>
-          <dt>{t('braze.permissions')}</dt>
-          <dd>
-            <code>segments.list</code>, <code>segments.details</code>, <code>segments.data_series</code>
-          </dd>
-          <BrazeBudget />
-        </dl>
+        <>
+          <dl className="facts">
+            <ProviderHealthFact provider="braze" />
+            <dt>{t('braze.endpoint')}</dt>
+            <dd className="mono">{status.host}</dd>
+            <dt>{t('braze.instance')}</dt>
+            <dd>
+              {mode === 'demo' ? t('braze.demoServer') : (brazeInstanceName(status.host) ?? t('braze.unrecognised'))}
+            </dd>
+            <dt>{t('braze.permissions')}</dt>
+            <dd>
+              <code>segments.list</code>, <code>segments.details</code>, <code>segments.data_series</code>
+            </dd>
+            <BrazeBudget />
+          </dl>
+          <ProviderFailure provider="braze" />
+        </>
       ) : (
         <MissingConfiguration status={status} variables={VARIABLES.braze} />
       )}
@@ -116,14 +122,18 @@ function CommandersActCard({
         <StateBadge status={status} mode={mode} />
       </div>
       {status.configured ? (
-        <dl className="facts">
-          <dt>{t('commandersAct.host')}</dt>
-          <dd className="mono">{status.host}</dd>
-          <dt>{t('commandersAct.site')}</dt>
-          <dd className="mono">{status.site}</dd>
-          <dt>{t('commandersAct.endpoints')}</dt>
-          <dd>{t('commandersAct.endpointsValue')}</dd>
-        </dl>
+        <>
+          <dl className="facts">
+            <ProviderHealthFact provider="commanders-act" />
+            <dt>{t('commandersAct.host')}</dt>
+            <dd className="mono">{status.host}</dd>
+            <dt>{t('commandersAct.site')}</dt>
+            <dd className="mono">{status.site}</dd>
+            <dt>{t('commandersAct.endpoints')}</dt>
+            <dd>{t('commandersAct.endpointsValue')}</dd>
+          </dl>
+          <ProviderFailure provider="commanders-act" />
+        </>
       ) : (
         <MissingConfiguration status={status} variables={VARIABLES.commandersAct} />
       )}

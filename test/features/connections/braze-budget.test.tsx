@@ -7,9 +7,11 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { BrazeRateLimit } from '../../../src/providers/connection-status'
+import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
-const server = setupServer()
+// The providers answer as the demo ones do: each card asks whether its provider's calls work.
+const server = setupServer(...createDemoHandlers({ brazeCount: 20, commandersActCount: 5 }).handlers)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
