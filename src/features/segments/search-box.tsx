@@ -1,9 +1,10 @@
-// The search field: instant, accent-insensitive; typing replaces the URL entry instead of stacking history.
+// The search field: instant, accent-insensitive; starting to type adds one history entry, later keystrokes replace it.
 // Keys: Escape clears it, Enter opens the first segment of the view, ↓ moves into the table.
-import { useState, type RefObject } from 'react'
+import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 
 interface SearchBoxProps {
+  /** The search as typed: it leads the URL's by a moment, and is the URL's again after Back or "Clear filters". */
   query: string
   onQueryChange: (query: string) => void
   inputRef?: RefObject<HTMLInputElement | null>
@@ -13,20 +14,6 @@ interface SearchBoxProps {
 
 export function SearchBox({ query, onQueryChange, inputRef, onOpenFirst, onMoveIntoTable }: SearchBoxProps) {
   const { t } = useTranslation('segments')
-  const [text, setText] = useState(query)
-  const [lastQuery, setLastQuery] = useState(query)
-  const [typing, setTyping] = useState(false)
-  // The URL can change under the field (Back, "Clear filters"): follow it — but not while the user types, when the
-  // URL only echoes earlier keystrokes a moment late and would swallow the latest ones.
-  if (query !== lastQuery) {
-    setLastQuery(query)
-    if (query !== text && !typing) setText(query)
-  }
-  const change = (value: string) => {
-    setText(value)
-    setLastQuery(value)
-    onQueryChange(value)
-  }
   return (
     <input
       ref={inputRef}
@@ -34,20 +21,18 @@ export function SearchBox({ query, onQueryChange, inputRef, onOpenFirst, onMoveI
       className="input search-input"
       aria-label={t('search.label')}
       placeholder={t('search.placeholder')}
-      value={text}
+      value={query}
       aria-keyshortcuts="/"
-      onChange={(event) => change(event.target.value)}
-      onFocus={() => setTyping(true)}
-      onBlur={() => setTyping(false)}
+      onChange={(event) => onQueryChange(event.target.value)}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           // The browser clears a search field on Escape by itself, without telling React: do it here, once.
           event.preventDefault()
-          if (text !== '') change('')
+          if (query !== '') onQueryChange('')
           else event.currentTarget.blur()
         } else if (event.key === 'Enter' && onOpenFirst) {
           event.preventDefault()
-          onOpenFirst(text)
+          onOpenFirst(query)
         } else if (event.key === 'ArrowDown' && onMoveIntoTable) {
           event.preventDefault()
           onMoveIntoTable()

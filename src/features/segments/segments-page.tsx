@@ -39,13 +39,14 @@ export function SegmentsPage() {
   const { staleMonths } = useFindingSettings()
   const format = useFormat()
   useDocumentTitle(t('title'))
-  const [{ filters, sort }, updateListState] = useListState()
+  const [{ filters, sort }, updateListState, search] = useListState()
   const restoring = useIsRestoring()
-  // What is typed leads the URL by a moment (URL updates are transitions): the count follows the keystroke at once,
-  // and the table catches up as a deferred render that never blocks typing.
-  const [typed, setTyped] = useState<string | null>(null)
-  if (typed !== null && typed === filters.query) setTyped(null)
-  const liveFilters = useMemo(() => (typed === null ? filters : { ...filters, query: typed }), [filters, typed])
+  // The search as typed, which leads the URL by a moment: the count follows the keystroke at once, and the table
+  // catches up as a deferred render that never blocks typing.
+  const liveFilters = useMemo(
+    () => (search.text === filters.query ? filters : { ...filters, query: search.text }),
+    [filters, search.text],
+  )
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
   const visibleColumns = visibleColumnIds(columnVisibility)
   const { list, collator, rows, sorted, visible, details, findings, findingsNow } = useSegmentView(
@@ -138,7 +139,8 @@ export function SegmentsPage() {
         searchRef={keyboard.searchRef}
         onOpenFirst={keyboard.openFirst}
         onMoveIntoTable={keyboard.moveIntoTable}
-        onTyping={setTyped}
+        search={search.text}
+        onSearch={search.type}
       />
       <DetailsCoverageNote filters={filters} segments={list.segments} details={details} findings={findings} />
       <div className="list-meta">

@@ -24,8 +24,9 @@ interface SegmentsToolbarProps {
   exportDisabled: boolean
   searchRef: RefObject<HTMLInputElement | null>
   onOpenFirst: (query: string) => void
-  /** Each keystroke, before the URL catches up: the count follows at once. */
-  onTyping: (query: string) => void
+  /** The search as typed, which leads the URL's by a moment. */
+  search: string
+  onSearch: (query: string) => void
   onMoveIntoTable: () => void
 }
 
@@ -68,11 +69,8 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
   return (
     <div className="toolbar" role="search" aria-label={t('toolbar.label')}>
       <SearchBox
-        query={filters.query}
-        onQueryChange={(query) => {
-          props.onTyping(query)
-          onChange({ filters: { query } }, { replace: true })
-        }}
+        query={props.search}
+        onQueryChange={props.onSearch}
         inputRef={props.searchRef}
         onOpenFirst={props.onOpenFirst}
         onMoveIntoTable={props.onMoveIntoTable}
