@@ -12,15 +12,28 @@ interface DateFieldProps {
   onChange: (value: string | null) => void
 }
 
+interface Draft {
+  text: string
+  /** The ISO day the text reads as, or null (empty, half a date, not a date). */
+  gave: string | null
+  from: string | null
+  locale: string
+}
+
 export function DateField({ label, value, onChange }: DateFieldProps) {
   const { t } = useTranslation()
   const { locale } = useFormat()
   const inputId = useId()
   const hintId = useId()
-  const shown = value === null ? '' : formatDateInput(value, locale)
-  // What is being typed, until it reads as a date (or the value changes elsewhere: "Clear filters").
-  const [draft, setDraft] = useState<{ text: string; for: string } | null>(null)
-  const text = draft && draft.for === shown ? draft.text : shown
+  // What was typed, shown as typed (6/1/2025, half a date, not a date) for the value it gave. `from` is the value
+  // before, still passed in until the change arrives (the caller's update can lag a render). Any other value came from
+  // elsewhere (Back, "Clear filters") and replaces the text; so does another language, which reads dates otherwise.
+  const [draft, setDraft] = useState<Draft | null>(null)
+  if (draft !== null) {
+    if (draft.locale !== locale || (value !== draft.gave && value !== draft.from)) setDraft(null)
+    else if (value === draft.gave && draft.from !== draft.gave) setDraft({ ...draft, from: draft.gave })
+  }
+  const text = draft?.text ?? (value === null ? '' : formatDateInput(value, locale))
   // Said once the field is left: half a date is not an error while it is being typed.
   const [editing, setEditing] = useState(false)
   const invalid = !editing && text.trim() !== '' && parseDateInput(text, locale) === undefined
@@ -42,11 +55,10 @@ export function DateField({ label, value, onChange }: DateFieldProps) {
         onBlur={() => setEditing(false)}
         onChange={(event) => {
           const typed = event.target.value
-          const parsed = typed.trim() === '' ? null : parseDateInput(typed, locale)
-          if (parsed !== undefined) {
-            onChange(parsed)
-            setDraft({ text: typed, for: parsed === null ? '' : formatDateInput(parsed, locale) })
-          } else setDraft({ text: typed, for: shown })
+          // Half a date, or not a date, gives none: nothing may filter by a date the field no longer shows.
+          const gave = (typed.trim() === '' ? null : parseDateInput(typed, locale)) ?? null
+          if (gave !== (draft === null ? value : draft.gave)) onChange(gave)
+          setDraft({ text: typed, gave, from: value, locale })
         }}
       />
       <span id={hintId} className={invalid ? 'field-problem small-print' : 'visually-hidden'}>

@@ -142,6 +142,7 @@ const DATE_WORDS = [
     june1st: '06/01/2025',
     typed: '6/1/2025',
     invalid: 'Not a date: type it as mm/dd/yyyy',
+    dayFirst: '31/12/2023',
     status: (keys: readonly string[]) => statusFor(keys),
   },
   {
@@ -151,6 +152,7 @@ const DATE_WORDS = [
     june1st: '01/06/2025',
     typed: '1/6/2025',
     invalid: 'Date non reconnue\u202f: saisissez-la au format jj/mm/aaaa',
+    dayFirst: '12/31/2023',
     status: (keys: readonly string[]) => new RegExp(`^${keys.length} segments? sur ${TOTAL}`),
   },
 ] as const
@@ -188,6 +190,34 @@ describe.each(DATE_WORDS)('Not updated since ($language)', (words) => {
     expect(field()).toHaveAccessibleDescription(words.invalid)
     expect(field()).toHaveAttribute('aria-invalid', 'true')
     expect(currentSearch().has('updatedBefore')).toBe(false)
+  })
+
+  it('filters by no date while the field holds one it cannot read or half a date, then by a valid one', async () => {
+    const user = userEvent.setup()
+    const { currentSearch, queryClient } = await renderList()
+    await loadAllBrazeDetails(queryClient)
+    const unfiltered = new RegExp(`^${TOTAL} segments ·`)
+    await user.type(field(), '01/01/2024')
+    expect(currentSearch().get('updatedBefore')).toBe('2024-01-01')
+    await waitFor(() => expect(status()).not.toHaveTextContent(unfiltered))
+
+    // Typed over the date: a month 31 (or a day 31 in month 12 as the other language reads it) is not a date.
+    await user.type(field(), words.dayFirst, { initialSelectionStart: 0, initialSelectionEnd: 10 })
+    await user.tab()
+    expect(field()).toHaveValue(words.dayFirst)
+    expect(field()).toHaveAccessibleDescription(words.invalid)
+    expect(currentSearch().has('updatedBefore')).toBe(false)
+    await waitFor(() => expect(status()).toHaveTextContent(unfiltered))
+
+    await user.clear(field())
+    await user.type(field(), '01/01/2024')
+    await waitFor(() => expect(status()).not.toHaveTextContent(unfiltered))
+    await user.type(field(), '{Backspace}')
+    expect(field()).toHaveValue('01/01/202')
+    expect(currentSearch().has('updatedBefore')).toBe(false)
+    await waitFor(() => expect(status()).toHaveTextContent(unfiltered))
+    await user.type(field(), '3')
+    expect(currentSearch().get('updatedBefore')).toBe('2023-01-01')
   })
 
   it('opens filtered from the URL, the date written as the language does, and ignores a date that does not exist', async () => {
