@@ -1,4 +1,5 @@
 // "Not updated in N months": one cutoff day shared by the audit's count and the list's "Not updated since" filter.
+import { dateValue } from '../lib/iso-date'
 
 /** Local midnight N calendar months before today: updated strictly before it counts as stale. */
 export function staleCutoff(now: Date, months: number): Date {
@@ -24,9 +25,9 @@ export function parseDateParam(value: string | null): Date | undefined {
   return date.getFullYear() === year && date.getMonth() === month - 1 && date.getDate() === day ? date : undefined
 }
 
-/** Unknown or unreadable dates are never stale: a finding must be a fact. */
+/** Unknown or unreadable dates are never stale: a finding must be a fact. A calendar day is compared as shown. */
 export function isUpdatedBefore(updatedAt: string | undefined, cutoff: Date): boolean {
   if (updatedAt === undefined) return false
-  const time = Date.parse(updatedAt)
+  const time = dateValue(updatedAt)
   return !Number.isNaN(time) && time < cutoff.getTime()
 }

@@ -1,4 +1,5 @@
 // Dates, times and numbers through Intl, with formatters created once per locale.
+import { dateValue, isCalendarDay } from './iso-date'
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 const timeFormats = new Map<string, Intl.DateTimeFormat>()
@@ -14,7 +15,7 @@ function cached<T>(cache: Map<string, T>, locale: string, create: () => T): T {
 }
 
 export function formatDate(iso: string, locale?: string): string {
-  const time = Date.parse(iso)
+  const time = dateValue(iso)
   if (Number.isNaN(time)) return iso
   const key = locale ?? ''
   return cached(dateFormats, key, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(time)
@@ -42,7 +43,7 @@ const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
 
 /** "3 months ago": the largest whole unit, as people say it. */
 export function formatRelative(iso: string, now: number, locale?: string): string {
-  const time = Date.parse(iso)
+  const time = dateValue(iso)
   if (Number.isNaN(time)) return ''
   const format = cached(relativeFormats, locale ?? '', () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }))
   const elapsed = time - now
@@ -52,10 +53,12 @@ export function formatRelative(iso: string, now: number, locale?: string): strin
   return format.format(0, 'second')
 }
 
+/** The date in full and its time; a calendar day has no time to give (midnight would be made up). */
 export function formatDateTime(iso: string, locale?: string): string {
-  const time = Date.parse(iso)
+  const time = dateValue(iso)
   if (Number.isNaN(time)) return iso
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(time)
+  const timeStyle = isCalendarDay(iso) ? undefined : 'short'
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle }).format(time)
 }
 
 const percentFormats = new Map<string, Intl.NumberFormat>()

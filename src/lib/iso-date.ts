@@ -1,5 +1,7 @@
 // Reads an ISO 8601 date or date-time in any of the forms Braze may send (offset with or without a colon, date only,
-// a space for `T`, any fraction length) as an instant; anything else is "unreadable", never a guess.
+// a space for `T`, any fraction length) as an instant; anything else is "unreadable", never a guess. A date without a
+// time names a calendar day, not an instant: it is kept as such, and shown and compared as that day wherever the
+// reader is.
 
 // Braze's dates are UTC: a date or time without an offset is read as UTC rather than in the browser's time zone.
 const ISO_8601 =
@@ -30,4 +32,22 @@ function parseIsoDate(text: string): number | undefined {
 export function normaliseIsoDate(text: string): string | undefined {
   const time = parseIsoDate(text)
   return time === undefined ? undefined : new Date(time).toISOString()
+}
+
+const CALENDAR_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** True for a day of the calendar written without a time, as `2024-12-10` (not `2021-02-31`). */
+export function isCalendarDay(text: string): boolean {
+  return CALENDAR_DAY.test(text) && parseIsoDate(text) !== undefined
+}
+
+/**
+ * Epoch milliseconds to show or compare a date by, NaN when unreadable. A calendar day is its local midnight: read as
+ * UTC midnight (as Date.parse does), 2024-12-10 would show as 9 December west of UTC, and every age, sort and cutoff
+ * worked out from it would disagree with the day Braze named.
+ */
+export function dateValue(text: string): number {
+  if (!isCalendarDay(text)) return Date.parse(text)
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number]
+  return new Date(year, month - 1, day).getTime()
 }

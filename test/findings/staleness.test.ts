@@ -2,6 +2,7 @@
 // Dates are built with local constructors so every case holds in any time zone (also run with TZ=Pacific/Auckland).
 import { describe, expect, it } from 'vitest'
 import { isUpdatedBefore, parseDateParam, staleCutoff, toDateParam } from '../../src/findings/staleness'
+import { inTimeZone } from '../time-zone'
 
 describe('staleCutoff', () => {
   it.each([
@@ -192,5 +193,16 @@ describe('isUpdatedBefore', () => {
     const cutoff12 = staleCutoff(new Date(2025, 2, 31, 10), 12)
     expect(isUpdatedBefore(new Date(2024, 2, 31, 0, 0, 0, 0).toISOString(), cutoff12)).toBe(false)
     expect(isUpdatedBefore(new Date(2024, 2, 30, 23, 59, 59, 999).toISOString(), cutoff12)).toBe(true)
+  })
+
+  describe('a calendar day (Braze sent a date without a time), by the day it names, as shown', () => {
+    // West of UTC, where UTC midnight of the day is the evening before.
+    inTimeZone('America/Los_Angeles')
+
+    it('updated on the cutoff day is recent, the day before is stale', () => {
+      const cutoff12 = staleCutoff(new Date(2025, 11, 10, 10), 12)
+      expect(isUpdatedBefore('2024-12-10', cutoff12)).toBe(false)
+      expect(isUpdatedBefore('2024-12-09', cutoff12)).toBe(true)
+    })
   })
 })

@@ -1,6 +1,7 @@
 // Relative dates as people say them, in both languages.
 import { describe, expect, it } from 'vitest'
-import { formatRelative, formatSpreadsheetDateTime } from '../../src/lib/format'
+import { formatDate, formatDateTime, formatRelative, formatSpreadsheetDateTime } from '../../src/lib/format'
+import { inTimeZone } from '../time-zone'
 
 const NOW = Date.parse('2026-12-06T10:00:00Z')
 
@@ -25,5 +26,25 @@ describe('formatSpreadsheetDateTime', () => {
 
   it('keeps a value that is not a date as it is', () => {
     expect(formatSpreadsheetDateTime('not a date')).toBe('not a date')
+  })
+})
+
+describe('a calendar day (a date without a time) west of UTC', () => {
+  inTimeZone('America/Los_Angeles')
+  // Formatters are made once per locale and keep the zone they were made in: locales no other case here formats with.
+  const [locale, french] = ['en-US', 'fr-FR']
+
+  it('shows the day it names, not the evening before', () => {
+    expect(formatDate('2024-12-10', locale)).toBe('Dec 10, 2024')
+    expect(formatDate('2024-12-10', french)).toBe('10 déc. 2024')
+  })
+
+  it('gives no time on hover, since it has none', () => {
+    expect(formatDateTime('2024-12-10', locale)).toBe('December 10, 2024')
+    expect(formatDateTime('2024-12-10T20:00:00Z', locale)).toBe('December 10, 2024 at 12:00 PM')
+  })
+
+  it('counts its age from that day', () => {
+    expect(formatRelative('2024-12-09', new Date(2024, 11, 10, 9).getTime(), locale)).toBe('yesterday')
   })
 })

@@ -1,6 +1,7 @@
-// The liberal ISO 8601 reader: every form Braze may send is one instant; anything else is unreadable.
+// The liberal ISO 8601 reader: every form Braze may send is one instant or a calendar day; anything else is unreadable.
 import { describe, expect, it } from 'vitest'
-import { normaliseIsoDate } from '../../src/lib/iso-date'
+import { dateValue, isCalendarDay, normaliseIsoDate } from '../../src/lib/iso-date'
+import { inTimeZone } from '../time-zone'
 
 describe('normaliseIsoDate', () => {
   it.each([
@@ -23,4 +24,24 @@ describe('normaliseIsoDate', () => {
       expect(normaliseIsoDate(text)).toBeUndefined()
     },
   )
+})
+
+describe('a calendar day (a date without a time)', () => {
+  // West of UTC, UTC midnight is the evening before: where Date.parse would move such a day.
+  inTimeZone('America/Los_Angeles')
+
+  it.each(['2024-12-10', '2024-02-29'])('knows %s for a day', (text) => {
+    expect(isCalendarDay(text)).toBe(true)
+  })
+
+  it.each(['2024-12-10T00:00:00Z', '2023-02-29', '2024-12-10 ', 'not a date'])('knows %j is not one', (text) => {
+    expect(isCalendarDay(text)).toBe(false)
+  })
+
+  it('is that day in the reader’s time zone, where an instant stays the instant it names', () => {
+    const day = new Date(dateValue('2024-12-10'))
+    expect([day.getFullYear(), day.getMonth(), day.getDate(), day.getHours()]).toEqual([2024, 11, 10, 0])
+    expect(dateValue('2024-12-10T00:00:00Z')).toBe(Date.UTC(2024, 11, 10))
+    expect(dateValue('not a date')).toBeNaN()
+  })
 })

@@ -7,7 +7,7 @@ import { abortableSleep } from '../../lib/http'
 import { ProviderError, type ProviderErrorReason } from '../../providers/provider-error'
 import { brazeQueries } from '../../providers/braze/queries'
 import { SIZE_SERIES_DAYS } from '../../providers/braze/cached-queries'
-import { NOT_PROVIDED, type Segment } from '../../providers/segment'
+import type { Segment } from '../../providers/segment'
 import { keptProblem, localLastScanStore, type LastScan, type LastScanStore } from './last-scan'
 import { localScanMarkerStore, type ScanMarkerStore } from './scan-marker'
 
@@ -354,8 +354,12 @@ export class DetailsScan {
   }
 }
 
+/**
+ * Whether Braze may keep a size for the segment: tracked, or a flag that did not read (Braze's answer then says, as
+ * on the detail page); only a segment known untracked has none to ask for.
+ */
 function isTracked(segment: Segment): boolean {
-  return segment.analyticsTracking !== NOT_PROVIDED && segment.analyticsTracking
+  return segment.analyticsTracking !== false
 }
 
 const scans = new WeakMap<QueryClient, DetailsScan>()

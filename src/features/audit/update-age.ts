@@ -1,6 +1,7 @@
 // Segments by age of their last update, in buckets a marketer reads at a glance; only Braze reports dates. Bucket
 // limits are the same cutoff days as the "not updated in N months" finding, so the chart and the finding agree.
 import { staleCutoff } from '../../findings/staleness'
+import { dateValue } from '../../lib/iso-date'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import type { Segment } from '../../providers/segment'
 
@@ -43,7 +44,7 @@ export function updateAges(
   for (const segment of segments) {
     if (segment.provider !== 'braze') continue
     const updatedAt = details.get(segment.id)?.updatedAt
-    const time = updatedAt === undefined ? Number.NaN : Date.parse(updatedAt)
+    const time = updatedAt === undefined ? Number.NaN : dateValue(updatedAt)
     if (Number.isNaN(time)) {
       unknown += 1
       continue

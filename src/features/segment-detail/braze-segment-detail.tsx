@@ -15,20 +15,26 @@ import { DetailDate } from './detail-date'
 import { DetailFrame, DetailSkeleton, SegmentNotFound } from './detail-parts'
 import { SizeChart } from './size-chart'
 
-/** Tracking comes from the list: 'absent' when the list does not hold the segment (Braze does not list archived ones). */
-type TrackingState = boolean | 'loading' | 'absent' | { error: Error; retry: () => void }
+/**
+ * Tracking comes from the list: 'absent' when the list does not hold the segment (Braze does not list archived ones),
+ * 'unknown' when its row's flag did not read (its size is asked for anyway: Braze's answer says whether it has one).
+ */
+type TrackingState = boolean | 'loading' | 'absent' | 'unknown' | { error: Error; retry: () => void }
 
 function SizeSection({ id, tracking }: { id: string; tracking: TrackingState }) {
   const { t } = useTranslation('detail')
   // Provider failures are worded by the shared advice, in the common namespace.
   const { t: tCommon } = useTranslation()
-  const series = useQuery({ ...brazeQueries.dataSeries(id, SIZE_SERIES_DAYS), enabled: tracking === true })
+  const series = useQuery({
+    ...brazeQueries.dataSeries(id, SIZE_SERIES_DAYS),
+    enabled: tracking === true || tracking === 'unknown',
+  })
   let body: ReactNode
   if (tracking === 'loading') body = <DetailSkeleton />
   else if (tracking === 'absent') body = <p className="muted">{t('size.absent')}</p>
   else if (typeof tracking === 'object')
     body = <RetryAlert {...adviceForError(tracking.error, 'braze', tCommon)} onRetry={tracking.retry} />
-  else if (!tracking) body = <p className="muted">{t('size.trackingOff')}</p>
+  else if (tracking === false) body = <p className="muted">{t('size.trackingOff')}</p>
   else if (series.isPending)
     body = <div className="skeleton chart-skeleton" aria-label={t('size.loading')} role="img" />
   else if (series.isError)
@@ -66,7 +72,9 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
     return <SegmentNotFound provider="braze" id={id} />
   const segment = details.data
   const tracking: TrackingState = listed.data
-    ? listed.data.analyticsTracking !== NOT_PROVIDED && listed.data.analyticsTracking
+    ? listed.data.analyticsTracking === NOT_PROVIDED
+      ? 'unknown'
+      : listed.data.analyticsTracking
     : listed.isError
       ? { error: listed.error, retry: () => void listed.refetch() }
       : listed.isSuccess && listed.fetchStatus === 'idle'

@@ -12,10 +12,12 @@ interface DetailDateProps {
 }
 
 export function DetailDate({ iso, field, details }: DetailDateProps) {
-  const { t } = useTranslation('detail')
+  const { t } = useTranslation(['detail', 'common'])
   if (iso) return <DateWithAge iso={iso} />
   if (!details) return <span className="muted">…</span>
   return (
-    <span className="muted">{details.malformed?.includes(field) ? t('facts.unreadableDate') : t('facts.unknown')}</span>
+    <span className="muted">
+      {details.malformed?.includes(field) ? t('common:unreadableDate') : t('facts.unknown')}
+    </span>
   )
 }

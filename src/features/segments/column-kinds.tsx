@@ -14,10 +14,11 @@ import { useTranslation } from 'react-i18next'
 import { NotLoaded, NotProvided } from '../../components/not-provided'
 import { useFixedT } from '../../components/use-fixed-t'
 import { useFormat } from '../../components/use-format'
+import { dateValue } from '../../lib/iso-date'
 import { providerLabel } from '../../providers/provider-id'
 import { NOT_PROVIDED } from '../../providers/segment'
 import type { ColumnId } from './columns'
-import type { Known, SegmentRow } from './segment-rows'
+import { UNREADABLE, type Known, type SegmentRow, type Unreadable } from './segment-rows'
 
 /** The list's translate function: its own strings first, the shared ones (verdicts, "not provided") second. */
 export type SegmentsT = TFunction<['segments', 'common']>
@@ -119,20 +120,23 @@ function knownColumn<const Id extends string, T>({ id, value, sortBy, text, View
 }
 
 /** A date from the Braze details: sorted by time, ISO 8601 in the CSV. */
-export function dateColumn<const Id extends string>(input: KindInput<Id, string>) {
+export function dateColumn<const Id extends string>(input: KindInput<Id, string | Unreadable>) {
   return knownColumn({
     ...input,
-    sortBy: (iso) => {
-      const time = Date.parse(iso)
+    // An unreadable date sorts last, with the unknown ones.
+    sortBy: (date) => {
+      const time = date === UNREADABLE ? Number.NaN : dateValue(date)
       return Number.isNaN(time) ? null : time
     },
-    text: (iso) => iso,
+    text: (date, t) => (date === UNREADABLE ? t('common:unreadableDate') : date),
     View: DateView,
   })
 }
 
-function DateView({ value: iso }: { value: string }) {
+function DateView({ value: iso }: { value: string | Unreadable }) {
   const format = useFormat()
+  const t = useFixedT()
+  if (iso === UNREADABLE) return <span className="muted">{t('unreadableDate')}</span>
   return (
     <time dateTime={iso} title={format.dateTime(iso)}>
       {format.date(iso)}

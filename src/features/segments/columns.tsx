@@ -22,7 +22,7 @@ import {
 import { findingNames, FindingsCell } from './finding-names'
 import { SelectAllHeader, SelectRowCell } from './row-selection-cells'
 import { SegmentLink } from './segment-link'
-import { fromDetails, type Known, type SegmentRow } from './segment-rows'
+import { detailsDate, fromDetails, type Known, type SegmentRow } from './segment-rows'
 
 export { columnLabel, segmentTableFeatures, type SegmentsT, type SortValue } from './column-kinds'
 
@@ -126,12 +126,12 @@ export const segmentColumns = [
   // "Last updated" says more for an audit, and the name needs the room.
   dateColumn({
     id: 'created',
-    value: (row) => fromDetails(row, (details) => details.createdAt),
+    value: (row) => detailsDate(row, 'createdAt'),
     hiddenByDefault: true,
   }),
   dateColumn({
     id: 'updated',
-    value: (row) => fromDetails(row, (details) => details.updatedAt),
+    value: (row) => detailsDate(row, 'updatedAt'),
     hiddenByDefault: 'on-cards',
   }),
   onOffColumn({

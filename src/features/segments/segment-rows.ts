@@ -28,6 +28,21 @@ export function fromDetails<T>(row: SegmentRow, pick: (details: BrazeSegmentDeta
   return row.details ? pick(row.details) : undefined
 }
 
+/** A date Braze sent that is not one: the details did load, so it is said as such, never as "not loaded". */
+export const UNREADABLE = 'unreadable' as const
+export type Unreadable = typeof UNREADABLE
+
+/** Braze's names of the detail dates, as `malformed` lists them. */
+const DATE_FIELDS = { createdAt: 'created_at', updatedAt: 'updated_at' } as const
+
+/** A date of the Braze details: unknown until they load, then the date, UNREADABLE, or not provided when Braze sent none. */
+export function detailsDate(row: SegmentRow, field: keyof typeof DATE_FIELDS): Known<string | Unreadable> {
+  return fromDetails(
+    row,
+    (details) => details[field] ?? (details.malformed?.includes(DATE_FIELDS[field]) ? UNREADABLE : NOT_PROVIDED),
+  )
+}
+
 const NONE: readonly FindingId[] = []
 const searchKeys = new WeakMap<Segment, string>()
 

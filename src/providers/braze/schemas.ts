@@ -1,6 +1,6 @@
 // Braze answer shapes (zod) and their mapping into the app's types: lenient where Braze varies, strict elsewhere.
 import { z } from 'zod/mini'
-import { normaliseIsoDate } from '../../lib/iso-date'
+import { isCalendarDay, normaliseIsoDate } from '../../lib/iso-date'
 import { segmentKey } from '../provider-id'
 import { NOT_PROVIDED, type Segment } from '../segment'
 
@@ -23,6 +23,16 @@ const listRowSchema = z.object({
   analytics_tracking_enabled: z.boolean(),
   tags: z.nullish(nameList),
 })
+
+/**
+ * The tracking flag sent as the text "true" or "false": an unambiguous yes or no in the wrong type, read as that
+ * boolean (the row still names the field as malformed, so the reviewer sees Braze sent it oddly). Any other value is
+ * unknown.
+ */
+const flagAsText = z.pipe(
+  z.enum(['true', 'false']),
+  z.transform((text: 'true' | 'false') => text === 'true'),
+)
 
 /** The documented list row, for callers that build rows from known-good data (the demo, tests). */
 export interface BrazeSegmentListItem {
@@ -123,9 +133,11 @@ export function readBrazeListRow(row: unknown): Segment | undefined {
   const identified = listRowIdSchema.safeParse(row)
   if (!identified.success) return undefined
   const malformed: string[] = []
-  const read = fieldReader(row as Record<string, unknown>, malformed)
+  const fields = row as Record<string, unknown>
+  const read = fieldReader(fields, malformed)
   const name = read('name', z.string())
-  const tracking = read('analytics_tracking_enabled', z.boolean())
+  const tracking =
+    read('analytics_tracking_enabled', z.boolean()) ?? flagAsText.safeParse(fields.analytics_tracking_enabled).data
   const tags = read('tags', z.nullish(nameList))
   return {
     key: segmentKey('braze', identified.data.id),
@@ -141,7 +153,10 @@ export function readBrazeListRow(row: unknown): Segment | undefined {
 const optionalText = z.nullish(z.string())
 const isPresent = <T>(value: T | null | undefined): value is T => value !== undefined && value !== null
 
-/** The form every browser reads alike: kept as Braze sent it. Any other ISO 8601 form is rewritten to it. */
+/**
+ * The form every browser reads alike: kept as Braze sent it, as is a calendar day (`2024-12-10`, a day rather than an
+ * instant). Any other ISO 8601 form is rewritten to it.
+ */
 const RFC_3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{2}:\d{2})$/
 
 export function toBrazeSegmentDetails(id: string, body: BrazeSegmentDetailsBody): BrazeSegmentDetails {
@@ -150,7 +165,7 @@ export function toBrazeSegmentDetails(id: string, body: BrazeSegmentDetailsBody)
   const date = (name: string): string | undefined => {
     const text = read(name, optionalText)
     if (text === undefined || text === null) return undefined
-    if (RFC_3339.test(text) && normaliseIsoDate(text) !== undefined) return text
+    if ((RFC_3339.test(text) && normaliseIsoDate(text) !== undefined) || isCalendarDay(text)) return text
     const instant = normaliseIsoDate(text)
     if (instant === undefined) malformed.push(name)
     return instant

@@ -31,15 +31,10 @@ const SEGMENTS = demo.data.braze
 const TOTAL = SEGMENTS.length
 const ALL_IDS = SEGMENTS.map((segment) => segment.id)
 /**
- * Tracked as the app lists it: a row whose flag does not read as the boolean true (e.g. the string "true") is not
- * known to be tracked, so the scan asks for no size series for it.
+ * Tracked as the demo Braze knows it, including the row that sends its flag as the string "true" (FORCED_FIELDS in
+ * src/server/demo/braze-data.ts): the scan asks for its size like any tracked segment's.
  */
-const TRACKED = new Set(
-  listedSegments(demo.data)
-    .filter((segment) => segment.provider === 'braze' && segment.analyticsTracking === true)
-    .map((segment) => segment.id),
-)
-const isTracked = (segment: DemoBrazeSegment) => TRACKED.has(segment.id)
+const isTracked = (segment: DemoBrazeSegment) => segment.analyticsTrackingEnabled
 const TRACKED_IDS = SEGMENTS.filter(isTracked).map((segment) => segment.id)
 
 function brazeSegment(index: number): DemoBrazeSegment {
@@ -79,9 +74,13 @@ async function settle(traffic: BrazeTraffic): Promise<number> {
 }
 
 describe('DetailsScan', () => {
-  it('uses demo data with tracked and untracked segments', () => {
+  it('uses demo data with tracked and untracked segments, one of them with its flag sent as the string "true"', () => {
     expect(TRACKED_IDS.length).toBeGreaterThan(0)
     expect(TRACKED_IDS.length).toBeLessThan(TOTAL)
+    const asText = listedSegments(demo.data).find((segment) =>
+      segment.malformed?.includes('analytics_tracking_enabled'),
+    )
+    expect(asText && TRACKED_IDS.includes(asText.id)).toBe(true)
   })
 
   it('fetches every segment’s details, and the 30-day size of tracked ones only, into the query cache', async () => {

@@ -1,14 +1,17 @@
 // @vitest-environment jsdom
 // Odd answers from Braze never empty a list or a detail: a malformed row is listed with what did read and a mark naming
-// the field, the Audit page counts such rows as a finding that opens them, and an unreadable date leaves the rest shown.
-import { screen, waitFor, within } from '@testing-library/react'
+// the field, the Audit page counts such rows as a finding that opens them, and an unreadable date leaves the rest shown
+// and is said as such in the list and its CSV too.
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
+import Papa from 'papaparse'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readBrazeListRow } from '../../../src/providers/braze/schemas'
 import { listRow } from '../../../src/server/demo/braze-quirks'
+import { captureDownloads } from '../../downloads'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
@@ -20,6 +23,18 @@ afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
 const [nameless, stringFlag, odd] = demo.data.braze.slice(0, 3)
+// The demo's segment whose details' updated_at is not a date (src/server/demo/braze-data.ts, FORCED_FIELDS).
+const UNREADABLE_UPDATE = demo.data.braze[28]
+
+function blobText(blob: Blob | undefined): Promise<string> {
+  if (!blob) return Promise.reject(new Error('nothing was exported'))
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result))
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable export'))
+    reader.readAsText(blob)
+  })
+}
 
 /** Breaks two more rows than the demo data already does: one loses its name, one gets the tracking flag "true" as a string. */
 function breakRow(row: Record<string, unknown>): Record<string, unknown> {
@@ -54,6 +69,9 @@ describe.each([
     finding: 'Malformed answer',
     unreadable: 'unreadable date',
     created: 'Created',
+    updated: 'Last updated',
+    exportCsv: 'Export CSV',
+    separator: ',',
   },
   {
     language: 'fr',
@@ -62,8 +80,12 @@ describe.each([
     finding: 'Réponse mal formée',
     unreadable: 'date illisible',
     created: 'Créé',
+    updated: 'Dernière mise à jour',
+    exportCsv: 'Exporter en CSV',
+    separator: ';',
   },
-])('malformed answers ($language)', ({ language, findingsTable, mark, finding, unreadable, created }) => {
+])('malformed answers ($language)', (text) => {
+  const { language, findingsTable, mark, finding, unreadable, created } = text
   it('lists every row, marks the malformed ones with the field, and counts them as a finding that opens them', async () => {
     await i18next.changeLanguage(language)
     withMalformedRows()
@@ -113,5 +135,81 @@ describe.each([
     )
     expect(screen.getByText(unreadable)).toBeInTheDocument()
     expect(screen.getByText(/updated_at/)).toBeInTheDocument()
+  })
+
+  it('says an unreadable last update as such in the list and its CSV once the details loaded, not "not loaded"', async () => {
+    await i18next.changeLanguage(language)
+    const user = userEvent.setup()
+    const downloads = captureDownloads()
+    const { router } = renderApp(`/segments/braze/${UNREADABLE_UPDATE?.id ?? ''}`)
+    expect(await screen.findByText(unreadable)).toBeInTheDocument()
+
+    await act(() => router.navigate(`/?q=${UNREADABLE_UPDATE?.id ?? ''}`))
+    const table = await screen.findByRole('table', { name: /Segments/ })
+    const column = within(table)
+      .getAllByRole('columnheader')
+      .findIndex((header) => header.textContent?.startsWith(text.updated))
+    expect(column).toBeGreaterThanOrEqual(0)
+    await waitFor(() => {
+      const [, row] = within(table).getAllByRole('row')
+      expect(row && within(row).getAllByRole('cell')[column]).toHaveTextContent(new RegExp(`^${unreadable}$`))
+    })
+
+    await user.click(screen.getByRole('button', { name: text.exportCsv }))
+    await waitFor(() => expect(downloads).toHaveLength(1))
+    const [header = [], ...body] = Papa.parse<string[]>((await blobText(downloads[0]?.blob)).replace(/^\uFEFF/, ''), {
+      delimiter: text.separator,
+      newline: '\r\n',
+      skipEmptyLines: true,
+    }).data
+    expect(body.map((cells) => cells[header.indexOf(text.updated)])).toEqual([unreadable])
+  })
+})
+
+describe('a tracking flag Braze sent as text', () => {
+  // The demo's row that sends "true" as a string (src/server/demo/braze-data.ts, FORCED_FIELDS).
+  const POWER_USERS = demo.data.braze[19]
+  const path = `/segments/braze/${POWER_USERS?.id ?? ''}`
+  const fact = (label: string) =>
+    within(screen.getByRole('region', { name: 'Details' })).getByText(label, { selector: 'dt' }).nextElementSibling
+
+  /** The listed row's cell under a column, by the column's name. */
+  function cellUnder(table: HTMLElement, column: RegExp): HTMLElement | undefined {
+    const index = within(table)
+      .getAllByRole('columnheader')
+      .findIndex((header) => column.test(header.textContent ?? ''))
+    const [, row] = within(table).getAllByRole('row')
+    return row ? within(row).getAllByRole('cell')[index] : undefined
+  }
+
+  it('reads "true" as on, in the list and on the detail page alike, with its size, and still names the field', async () => {
+    expect(POWER_USERS?.analyticsTrackingEnabled).toBe(true)
+    const { router } = renderApp(path)
+    expect(await screen.findByRole('img', { name: /^Estimated size from/ })).toBeInTheDocument()
+    expect(fact('Analytics tracking')).toHaveTextContent(/^On$/)
+    expect(screen.getByText(/analytics_tracking_enabled/)).toBeInTheDocument()
+
+    // The detail page's size series is in the cache: the list shows it, as a complete scan would.
+    await act(() => router.navigate(`/?q=${POWER_USERS?.id ?? ''}`))
+    const table = await screen.findByRole('table', { name: /Segments/ })
+    await waitFor(() => expect(cellUnder(table, /^Size/)).toHaveTextContent(/^[\d,]+$/))
+    expect(cellUnder(table, /^Analytics tracking/)).toHaveTextContent(/^On$/)
+    expect(within(table).getByText(/analytics_tracking_enabled/)).toBeInTheDocument()
+  })
+
+  it('leaves any other value unknown on the detail page, not Off, and asks Braze for its size', async () => {
+    server.use(
+      http.get('*/api/braze/segments/list', async ({ request }) => {
+        const answer = await demo.forwardToBraze(request)
+        const body = (await answer.json()) as { segments: Record<string, unknown>[] }
+        body.segments = body.segments.map((row) =>
+          row.id === POWER_USERS?.id ? { ...row, analytics_tracking_enabled: 'yes' } : row,
+        )
+        return HttpResponse.json(body)
+      }),
+    )
+    renderApp(path)
+    expect(await screen.findByRole('img', { name: /^Estimated size from/ })).toBeInTheDocument()
+    expect(fact('Analytics tracking')).toHaveTextContent(/^Unknown$/)
   })
 })

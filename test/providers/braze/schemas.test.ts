@@ -68,9 +68,28 @@ describe('segments list page', () => {
       shown: { name: '' },
       field: 'name',
     },
+    // "true" and "false" in the wrong type are still a plain yes or no: read as such, and the oddity named.
     {
-      name: 'tracking as a string',
+      name: 'tracking as the text "true"',
       row: { ...segment, analytics_tracking_enabled: 'true' },
+      shown: { analyticsTracking: true },
+      field: 'analytics_tracking_enabled',
+    },
+    {
+      name: 'tracking as the text "false"',
+      row: { ...segment, analytics_tracking_enabled: 'false' },
+      shown: { analyticsTracking: false },
+      field: 'analytics_tracking_enabled',
+    },
+    {
+      name: 'tracking as any other text',
+      row: { ...segment, analytics_tracking_enabled: 'yes' },
+      shown: { analyticsTracking: NOT_PROVIDED },
+      field: 'analytics_tracking_enabled',
+    },
+    {
+      name: 'tracking as a number',
+      row: { ...segment, analytics_tracking_enabled: 1 },
       shown: { analyticsTracking: NOT_PROVIDED },
       field: 'analytics_tracking_enabled',
     },
@@ -130,7 +149,8 @@ describe('segment details', () => {
     { name: 'without milliseconds', sent: '2024-03-01T09:15:00Z', createdAt: '2024-03-01T09:15:00Z' },
     { name: 'with an offset', sent: '2024-03-01T09:15:00+02:00', createdAt: '2024-03-01T09:15:00+02:00' },
     { name: 'with an offset without colon', sent: '2024-03-01T09:15:00+0200', createdAt: '2024-03-01T07:15:00.000Z' },
-    { name: 'date only', sent: '2024-03-01', createdAt: '2024-03-01T00:00:00.000Z' },
+    // A day, not an instant: kept as a day, which every time zone shows as 1 March (UTC midnight is 29 February west).
+    { name: 'date only', sent: '2024-03-01', createdAt: '2024-03-01' },
     { name: 'with a space for T', sent: '2024-03-01 09:15:00', createdAt: '2024-03-01T09:15:00.000Z' },
     {
       name: 'with seven digits of fraction',
