@@ -74,10 +74,15 @@ export function formatPercent(ratio: number, locale?: string): string {
 const pad = (value: number) => String(value).padStart(2, '0')
 
 /**
- * A date-time for a spreadsheet: the reader's local time as `2026-03-01 14:05`, which spreadsheets in every language
- * read as a date, where a UTC ISO string would be text and off by the time zone. An unreadable value is kept as it is.
+ * A date-time for a spreadsheet, the one form of every date and time in the CSV exports: ISO 8601's order with a
+ * space, to the minute, in the reader's local time (`2026-03-01 14:05`). Spreadsheets read it as a date-time whatever
+ * their language, where Excel leaves a UTC ISO string (`2026-03-01T13:05:00Z`, with its `T` and `Z`) as text, and UTC
+ * would be off by the time zone from what the app shows. A date without a time stays that date (`2026-03-01`); an
+ * unreadable value is kept as it is.
  */
 export function formatSpreadsheetDateTime(iso: string): string {
+  // A calendar day is a day, not an instant: no time zone may move it to the day before.
+  if (isCalendarDay(iso)) return iso
   const time = new Date(iso)
   if (Number.isNaN(time.getTime())) return iso
   return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())} ${pad(time.getHours())}:${pad(time.getMinutes())}`

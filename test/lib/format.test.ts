@@ -24,6 +24,10 @@ describe('formatSpreadsheetDateTime', () => {
     expect(formatSpreadsheetDateTime(new Date(2026, 11, 31, 0, 0).toISOString())).toBe('2026-12-31 00:00')
   })
 
+  it('keeps a date without a time as that date, which no time zone moves to the day before', () => {
+    expect(formatSpreadsheetDateTime('2026-03-01')).toBe('2026-03-01')
+  })
+
   it('keeps a value that is not a date as it is', () => {
     expect(formatSpreadsheetDateTime('not a date')).toBe('not a date')
   })

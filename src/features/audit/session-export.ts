@@ -1,6 +1,7 @@
 // The session for people (a CSV report of every segment with its findings and verdict) and for machines (versioned
 // JSON with the reviews and a snapshot of the segments, which the next audit compares against). The report is written
-// in the interface language; its dates stay ISO 8601 so a spreadsheet reads them whatever its locale.
+// in the interface language; its dates and times are in the one form a spreadsheet reads as such whatever its language
+// (formatSpreadsheetDateTime), and each row ends with its review as the list's CSV does (review-csv.ts).
 import type { SegmentFindings } from '../../findings/findings'
 import { toCsv, type CsvSeparator } from '../../lib/csv'
 import { formatSpreadsheetDateTime } from '../../lib/format'
@@ -10,22 +11,10 @@ import { providerLabel, providerName, splitSegmentKey, type ProviderId } from '.
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
 import { buildSessionFile, type SessionFile } from '../../stores/session-file'
 import type { AuditEntry } from '../../stores/audit-contract'
+import { REVIEW_CSV_COLUMNS, reviewCsvCells } from '../../stores/review-csv'
 import type { AuditT } from './audit-t'
 
-const COLUMNS = [
-  'provider',
-  'id',
-  'name',
-  'tags',
-  'created',
-  'updated',
-  'description',
-  'findings',
-  'verdict',
-  'note',
-  'reviewer',
-  'reviewedAt',
-] as const
+const COLUMNS = ['provider', 'id', 'name', 'tags', 'created', 'updated', 'description', 'findings', 'verdict'] as const
 
 export interface SessionReport {
   /** Every listed segment: each gets a row, reviewed or not. */
@@ -53,10 +42,9 @@ function segmentFields(t: AuditT, segment: Segment, details: BrazeSegmentDetails
   ]
 }
 
+/** The verdict, then the review's columns: who set the verdict and who wrote the note, each with their own time. */
 function reviewFields(t: AuditT, entry: AuditEntry | undefined): string[] {
-  return entry
-    ? [t(`common:verdict.${entry.verdict}`), entry.note, entry.reviewer, formatSpreadsheetDateTime(entry.reviewedAt)]
-    : [t('common:verdict.unreviewed'), '', '', '']
+  return [t(`common:verdict.${entry?.verdict ?? 'unreviewed'}`), ...reviewCsvCells(entry)]
 }
 
 /**
@@ -86,7 +74,10 @@ export function sessionCsv(report: SessionReport, t: AuditT, separator: CsvSepar
     rows.push([providerName(provider), id, t('report.noLongerListed'), '', '', '', '', '', ...reviewFields(t, entry)])
   }
   return toCsv(
-    COLUMNS.map((column) => t(`report.column.${column}`)),
+    [
+      ...COLUMNS.map((column) => t(`report.column.${column}`)),
+      ...REVIEW_CSV_COLUMNS.map((column) => t(`common:reviewColumn.${column}`)),
+    ],
     rows,
     separator,
   )

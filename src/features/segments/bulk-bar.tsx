@@ -129,14 +129,24 @@ function SelectionBar({
             })
           : null}
       </p>
-      {done?.result.conflicts.length ? <Conflicts conflicts={done.result.conflicts} rows={rows} /> : null}
+      {done?.result.conflicts.length ? (
+        <Conflicts conflicts={done.result.conflicts} changedBy={done.result.changedBy} rows={rows} />
+      ) : null}
     </section>
   )
 }
 
-function Conflicts({ conflicts, rows }: { conflicts: readonly AuditEntry[]; rows: readonly SegmentRow[] }) {
+function Conflicts({
+  conflicts,
+  changedBy,
+  rows,
+}: {
+  conflicts: readonly AuditEntry[]
+  changedBy: readonly string[]
+  rows: readonly SegmentRow[]
+}) {
   const { t } = useTranslation('segments')
-  const reviewers = [...new Set(conflicts.map((entry) => entry.reviewer))].join(', ')
+  const reviewers = changedBy.join(', ')
   const nameOf = (key: string) => {
     const row = rows.find((each) => each.key === key)
     return row ? row.name || row.id : key

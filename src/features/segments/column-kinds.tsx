@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next'
 import { NotLoaded, NotProvided } from '../../components/not-provided'
 import { useFixedT } from '../../components/use-fixed-t'
 import { useFormat } from '../../components/use-format'
+import { formatSpreadsheetDateTime } from '../../lib/format'
 import { dateValue } from '../../lib/iso-date'
 import { providerLabel } from '../../providers/provider-id'
 import { NOT_PROVIDED } from '../../providers/segment'
@@ -32,7 +33,7 @@ interface CsvContext {
 }
 
 export interface SegmentColumnMeta {
-  /** The cell as CSV text, in the interface language; dates stay ISO 8601 so any spreadsheet reads them. */
+  /** The cell as CSV text, in the interface language; dates in the exports' one form (formatSpreadsheetDateTime). */
   csv: (row: SegmentRow, t: SegmentsT, context: CsvContext) => string
   /** In every CSV export, shown in the table or not: a review travels with its verdict and findings. */
   alwaysExported?: boolean
@@ -119,7 +120,7 @@ function knownColumn<const Id extends string, T>({ id, value, sortBy, text, View
   })
 }
 
-/** A date from the Braze details: sorted by time, ISO 8601 in the CSV. */
+/** A date from the Braze details: sorted by time, in the CSV as the other exported dates (`2026-03-01 14:05`). */
 export function dateColumn<const Id extends string>(input: KindInput<Id, string | Unreadable>) {
   return knownColumn({
     ...input,
@@ -128,7 +129,7 @@ export function dateColumn<const Id extends string>(input: KindInput<Id, string 
       const time = date === UNREADABLE ? Number.NaN : dateValue(date)
       return Number.isNaN(time) ? null : time
     },
-    text: (date, t) => (date === UNREADABLE ? t('common:unreadableDate') : date),
+    text: (date, t) => (date === UNREADABLE ? t('common:unreadableDate') : formatSpreadsheetDateTime(date)),
     View: DateView,
   })
 }

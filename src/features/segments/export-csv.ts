@@ -1,12 +1,13 @@
 // Export of the current view (filtered, sorted, visible columns) as a CSV file for spreadsheets, in the interface
 // language; each column's text comes from its definition (columns.tsx). The verdict and findings columns are always
-// there, shown or not, and every row ends with its review: the note, who reviewed it and when.
+// there, shown or not, and every row ends with its review: the note, who set the verdict and when, who wrote the note
+// and when (review-csv.ts, as in the Audit page's report). Dates and times in the one form spreadsheets read as dates.
 import { toCsv, type CsvSeparator } from '../../lib/csv'
 
 export { csvSeparatorFor } from '../../lib/csv'
 import { datedFilename } from '../../lib/download'
-import { formatSpreadsheetDateTime } from '../../lib/format'
 import type { AuditEntry } from '../../stores/audit-contract'
+import { REVIEW_CSV_COLUMNS, reviewCsvCells } from '../../stores/review-csv'
 import type { FindingId } from '../../findings/findings'
 import { COLUMN_BY_ID, columnLabel, segmentColumns, type ColumnId, type SegmentsT } from './columns'
 import type { SegmentRow } from './segment-rows'
@@ -31,15 +32,17 @@ export function segmentsCsv(
   const added = segmentColumns.filter(({ id, meta }) => meta.alwaysExported && !columns.includes(id))
   const exported = [...columns.flatMap((id) => COLUMN_BY_ID.get(id) ?? []), ...added]
   const context = { staleMonths }
-  const review = (row: SegmentRow) => {
-    const entry = reviews.get(row.key)
-    return entry ? [entry.note, entry.reviewer, formatSpreadsheetDateTime(entry.reviewedAt)] : ['', '', '']
-  }
   return toCsv(
-    [...exported.map(({ id }) => columnLabel(t, id)), t('export.note'), t('export.reviewer'), t('export.reviewedAt')],
+    [
+      ...exported.map(({ id }) => columnLabel(t, id)),
+      ...REVIEW_CSV_COLUMNS.map((column) => t(`common:reviewColumn.${column}`)),
+    ],
     rows.map((row) => {
       const withFindings = { ...row, findings: findings.get(row.key) ?? NONE }
-      return [...exported.map(({ meta }) => meta.csv(withFindings, t, context)), ...review(row)]
+      return [
+        ...exported.map(({ meta }) => meta.csv(withFindings, t, context)),
+        ...reviewCsvCells(reviews.get(row.key)),
+      ]
     }),
     separator,
   )

@@ -18,6 +18,8 @@ export interface BulkReviewResult {
   saved: readonly string[]
   /** For each segment refused (verdict or note changed since this page's version; neither written), what it has now. */
   conflicts: readonly AuditEntry[]
+  /** Who changed the refused segments meanwhile: each changed field's author, not whoever changed the segment last. */
+  changedBy: readonly string[]
   /** When a request failed: its segments and those of the requests not sent after it, none saved; and why. */
   failed?: { keys: readonly string[]; error: unknown }
 }
@@ -54,12 +56,32 @@ function bulkWrites(
   })
 }
 
+/**
+ * Who changed a refused segment since this page read it (`seen`): the verdict's author if its verdict changed, the
+ * note's if a note was written and the segment's note changed. A note edited after someone's verdict does not make its
+ * writer the one whose verdict stopped this one.
+ */
+function changedBy(now: AuditEntry, seen: AuditEntry | undefined, wroteNote: boolean): string[] {
+  const names: string[] = []
+  if (now.verdictVersion !== (seen?.verdictVersion ?? 0) && now.verdictBy) names.push(now.verdictBy)
+  if (wroteNote && now.noteVersion !== (seen?.noteVersion ?? 0) && now.noteBy) names.push(now.noteBy)
+  return names.length > 0 ? names : [now.reviewer]
+}
+
 export function useBulkReview(reviewer: string, entries: ReadonlyMap<string, AuditEntry>) {
   const queryClient = useQueryClient()
   return useCallback(
     async (keys: readonly string[], verdict: Verdict, note: string): Promise<BulkReviewResult> => {
       const conflicts = new Map<string, AuditEntry>()
       const savedUpTo = (end: number) => keys.slice(0, end).filter((key) => !conflicts.has(key))
+      const refused = () => ({
+        conflicts: [...conflicts.values()],
+        changedBy: [
+          ...new Set(
+            [...conflicts.values()].flatMap((now) => changedBy(now, entries.get(now.key), note.trim() !== '')),
+          ),
+        ],
+      })
       for (let start = 0; start < keys.length; start += SEGMENTS_PER_REQUEST) {
         const batch = keys.slice(start, start + SEGMENTS_PER_REQUEST)
         let answer: BulkAnswer
@@ -67,17 +89,13 @@ export function useBulkReview(reviewer: string, entries: ReadonlyMap<string, Aud
           answer = await sendBulkAuditWrites(bulkWrites(batch, entries, verdict, note), reviewer)
         } catch (error) {
           // The earlier requests' writes stand; this one and the rest were not written, so the caller can say both.
-          return {
-            saved: savedUpTo(start),
-            conflicts: [...conflicts.values()],
-            failed: { keys: keys.slice(start), error },
-          }
+          return { saved: savedUpTo(start), ...refused(), failed: { keys: keys.slice(start), error } }
         }
         // What the server has now, saved or not: a second try is then based on the versions it refused.
         rememberAuditEntries(queryClient, [...answer.saved, ...answer.conflicts])
         for (const entry of answer.conflicts) conflicts.set(entry.key, entry)
       }
-      return { saved: savedUpTo(keys.length), conflicts: [...conflicts.values()] }
+      return { saved: savedUpTo(keys.length), ...refused() }
     },
     [queryClient, reviewer, entries],
   )

@@ -324,7 +324,11 @@ describe('Audit page: export', () => {
     const FORMULA_NAMED = brazeAt(demo.data.braze.findIndex((segment) => segment.name.startsWith('=')))
     const UNTOUCHED = commandersActAt(1)
     await seedAll()
-    await seedReviews(entry(FORMULA_NAMED.key, 'archive', { reviewedAt: LATER }))
+    // Bob archived it; Alice later edited only its note: the verdict is still Bob's.
+    await seedReviews(
+      { key: FORMULA_NAMED.key, verdict: 'archive', reviewer: 'Bob', reviewedAt: EARLIER },
+      { key: FORMULA_NAMED.key, note: 'Still used?', reviewer: 'Alice', reviewedAt: LATER },
+    )
     const user = userEvent.setup()
     const files = captureDownloads()
     const { queryClient } = renderApp('/audit')
@@ -367,6 +371,8 @@ describe('Audit page: export', () => {
       '',
       'Camille',
       formatSpreadsheetDateTime(EARLIER),
+      '',
+      '',
     ])
 
     const findings = computeFindings(
@@ -395,6 +401,8 @@ describe('Audit page: export', () => {
       '',
       'Camille',
       local(EARLIER),
+      '',
+      '',
     ])
     expect(rowOf(TO_FIX.id)).toEqual([
       'Braze',
@@ -405,6 +413,8 @@ describe('Audit page: export', () => {
       labels(TO_FIX.key),
       'Fix',
       'Rename: "iOS" is wrong',
+      'Camille',
+      local(EARLIER),
       'Camille',
       local(EARLIER),
     ])
@@ -418,6 +428,9 @@ describe('Audit page: export', () => {
       labels(NOTE_ONLY.key),
       'Unreviewed',
       'Ask the CRM team',
+      // A note and no verdict ever set: nobody is named for the verdict.
+      '',
+      '',
       'Camille',
       local(EARLIER),
     ])
@@ -432,6 +445,8 @@ describe('Audit page: export', () => {
       "'=SUM(A1:A9) looks wrong",
       'Léa',
       local(LATER),
+      'Léa',
+      local(LATER),
     ])
     expect(rowOf(UNTOUCHED.id)).toEqual([
       'Commanders Act',
@@ -444,9 +459,18 @@ describe('Audit page: export', () => {
       '',
       '',
       '',
+      '',
+      '',
     ])
     expect(rowOf(FORMULA_NAMED.id)?.slice(2, 3)).toEqual([`'${FORMULA_NAMED.name}`])
-    expect(rowOf(FORMULA_NAMED.id)?.slice(8)).toEqual(['Archive', '', 'Camille', local(LATER)])
+    expect(rowOf(FORMULA_NAMED.id)?.slice(8)).toEqual([
+      'Archive',
+      'Still used?',
+      'Bob',
+      local(EARLIER),
+      'Alice',
+      local(LATER),
+    ])
     // The findings are there, not an empty column: the demo data has leftovers, duplicates and cross-provider names.
     expect(rows.filter((row) => row[7] !== '').length).toBe(findings.bySegment.size)
     expect(findings.bySegment.size).toBeGreaterThan(0)
@@ -1050,8 +1074,10 @@ const LANGUAGES = [
         'Constats',
         'Verdict',
         'Note',
-        'Revu par',
-        'Revu le',
+        'Verdict donné par',
+        'Verdict donné le',
+        'Note écrite par',
+        'Note écrite le',
       ],
       notLoaded: 'non chargé',
       notProvided: 'non fourni',
@@ -1231,7 +1257,7 @@ describe.each(LANGUAGES)('Audit page in each language ($language)', (text) => {
     const { notLoaded, notProvided } = text.csv
     const fixed = rows.find((row) => segmentKey('braze', row[1] ?? '') === thousandBrazeKey(0))
     expect(fixed?.slice(4, 7)).toEqual([notLoaded, notLoaded, notLoaded])
-    expect(fixed?.slice(8)).toEqual([text.verdicts.fix, '', 'Camille', formatSpreadsheetDateTime(LATER)])
+    expect(fixed?.slice(8)).toEqual([text.verdicts.fix, '', 'Camille', formatSpreadsheetDateTime(LATER), '', ''])
     const commandersAct = rows.find((row) => row[0] === 'Commanders Act')
     expect(commandersAct?.slice(3, 7)).toEqual([notProvided, notProvided, notProvided, notProvided])
     expect(commandersAct?.[8]).toBe(text.verdicts.unreviewed)
@@ -1244,6 +1270,8 @@ describe.each(LANGUAGES)('Audit page in each language ($language)', (text) => {
       '',
       'Camille',
       formatSpreadsheetDateTime(LATER),
+      '',
+      '',
     ])
     // Findings under their names in this language.
     const findings = computeFindings(

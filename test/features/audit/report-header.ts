@@ -11,6 +11,8 @@ export const REPORT_HEADER = [
   'Findings',
   'Verdict',
   'Note',
-  'Reviewer',
-  'Reviewed at',
+  'Verdict set by',
+  'Verdict set at',
+  'Note written by',
+  'Note written at',
 ]

@@ -115,6 +115,8 @@ describe('sessionCsv', () => {
         '',
         '',
         '',
+        '',
+        '',
       ],
       [
         'Braze',
@@ -129,6 +131,8 @@ describe('sessionCsv', () => {
         'OK',
         'Camille',
         formatSpreadsheetDateTime(REVIEWED_AT),
+        'Camille',
+        formatSpreadsheetDateTime(REVIEWED_AT),
       ],
       [
         'Braze',
@@ -141,6 +145,9 @@ describe('sessionCsv', () => {
         'No description; No tags',
         'Unreviewed',
         'Ask the CRM team',
+        // A note and no verdict ever set: nobody is named for the verdict.
+        '',
+        '',
         'Camille',
         formatSpreadsheetDateTime(REVIEWED_AT),
       ],
@@ -154,6 +161,8 @@ describe('sessionCsv', () => {
         'no',
         'No description; Analytics tracking off; Test or temporary',
         'Unreviewed',
+        '',
+        '',
         '',
         '',
         '',
@@ -171,6 +180,8 @@ describe('sessionCsv', () => {
         '',
         '',
         '',
+        '',
+        '',
       ],
       [
         'Commanders Act',
@@ -185,8 +196,82 @@ describe('sessionCsv', () => {
         'Doublon de b-1',
         'Léa',
         formatSpreadsheetDateTime('2025-03-02T09:15:00.000Z'),
+        'Léa',
+        formatSpreadsheetDateTime('2025-03-02T09:15:00.000Z'),
       ],
     ])
+  })
+
+  it('credits the verdict to who set it and the note to who wrote it, each with its own time, not the last changer', () => {
+    const MONDAY = '2026-03-02T09:00:00.000Z'
+    const WEDNESDAY = '2026-03-04T15:30:00.000Z'
+    const rows = rowsOf(
+      sessionCsv(
+        report({
+          segments: [braze('b-1', 'Archived by Bob', ['vip']), braze('b-2', 'Kept by Bob', ['vip'])],
+          entries: entriesOf(
+            // Bob archived it; Alice later edited only its note.
+            entry('braze:b-1', 'archive', {
+              note: 'Still used?',
+              verdictBy: 'Bob',
+              verdictAt: MONDAY,
+              noteBy: 'Alice',
+              noteAt: WEDNESDAY,
+              reviewer: 'Alice',
+              reviewedAt: WEDNESDAY,
+            }),
+            // Bob kept it; Carol's bulk Keep with a note left the verdict as it was and wrote the note.
+            entry('braze:b-2', 'keep', {
+              note: 'Checked in bulk',
+              verdictBy: 'Bob',
+              verdictAt: MONDAY,
+              noteBy: 'Carol',
+              noteAt: WEDNESDAY,
+              reviewer: 'Carol',
+              reviewedAt: WEDNESDAY,
+            }),
+          ),
+        }),
+        en,
+      ),
+    )
+    const review = (row: Record<string, string> | undefined) => REPORT_HEADER.slice(-5).map((column) => row?.[column])
+    expect(review(rows.find((row) => row.ID === 'b-1'))).toEqual([
+      'Still used?',
+      'Bob',
+      formatSpreadsheetDateTime(MONDAY),
+      'Alice',
+      formatSpreadsheetDateTime(WEDNESDAY),
+    ])
+    expect(review(rows.find((row) => row.ID === 'b-2'))).toEqual([
+      'Checked in bulk',
+      'Bob',
+      formatSpreadsheetDateTime(MONDAY),
+      'Carol',
+      formatSpreadsheetDateTime(WEDNESDAY),
+    ])
+  })
+
+  it('writes every date and time in one form a spreadsheet reads as a date-time, whatever the source’s precision', () => {
+    const rows = rowsOf(
+      sessionCsv(
+        report({
+          segments: [braze('b-1', 'Clients', ['vip'])],
+          details: new Map([
+            ['b-1', details('b-1', { createdAt: '2026-12-05T20:41:35Z', updatedAt: '2026-12-05T23:49:51.118Z' })],
+          ]),
+          entries: entriesOf(entry('braze:b-1', 'keep', { note: 'OK', reviewedAt: '2026-12-06T17:32:08.457Z' })),
+        }),
+        en,
+      ),
+    )
+    const dates = ['Created', 'Updated', 'Verdict set at', 'Note written at'].map((column) => rows[0]?.[column])
+    for (const date of dates) expect(date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    expect(dates).toEqual(
+      ['2026-12-05T20:41:35Z', '2026-12-05T23:49:51.118Z', '2026-12-06T17:32:08.457Z', '2026-12-06T17:32:08.457Z'].map(
+        formatSpreadsheetDateTime,
+      ),
+    )
   })
 
   it.each([
@@ -244,6 +329,8 @@ describe('sessionCsv', () => {
         '',
         'Camille',
         formatSpreadsheetDateTime(REVIEWED_AT),
+        '',
+        '',
       ],
       [
         'Commanders Act',
@@ -258,6 +345,8 @@ describe('sessionCsv', () => {
         'Was a duplicate',
         'Camille',
         formatSpreadsheetDateTime(REVIEWED_AT),
+        'Camille',
+        formatSpreadsheetDateTime(REVIEWED_AT),
       ],
     ])
     expect(rows.find((row) => row[1] === 'b-1')?.slice(8)).toEqual([
@@ -265,6 +354,8 @@ describe('sessionCsv', () => {
       '',
       'Camille',
       formatSpreadsheetDateTime(REVIEWED_AT),
+      '',
+      '',
     ])
   })
 
@@ -311,9 +402,9 @@ describe('sessionCsv', () => {
         en,
       ),
     )
-    expect(rows.map((row) => [row.Name, row.Tags, row.Note, row.Reviewer])).toEqual([
-      [`'=cmd|" /C calc"!A0`, `'=x; ok`, '', `'@admin`],
-      ['(no longer listed)', '', `'-5`, `'+33 6 00`],
+    expect(rows.map((row) => [row.Name, row.Tags, row.Note, row['Verdict set by'], row['Note written by']])).toEqual([
+      [`'=cmd|" /C calc"!A0`, `'=x; ok`, '', `'@admin`, ''],
+      ['(no longer listed)', '', `'-5`, `'+33 6 00`, `'+33 6 00`],
     ])
   })
 

@@ -302,6 +302,26 @@ describe('Bulk verdicts with the team', () => {
     expect(within(bar).getByText('2 selected')).toBeInTheDocument()
   })
 
+  it('names who set the verdict that stopped the bulk verdict, not someone who edited the note after', async () => {
+    const user = userEvent.setup()
+    // The page never hears of Marie's verdict nor of Alice's later note (as if saved just after its last poll).
+    server.use(http.get('*/api/audit/entries', () => HttpResponse.json({ revision: 0, entries: [] })))
+    await listed()
+    const key = rowKey(bodyRows()[0] as HTMLElement)
+    await seedReviews(
+      { key, verdict: 'keep', reviewer: 'Marie', reviewedAt: '2026-03-02T09:00:00.000Z' },
+      { key, note: 'Used by the spring campaign', reviewer: 'Alice', reviewedAt: '2026-03-04T15:30:00.000Z' },
+    )
+    await user.click(rowBoxes()[0] as HTMLElement)
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    await user.click(within(bar).getByRole('button', { name: 'Archive' }))
+
+    const alert = await within(bar).findByRole('alert')
+    expect(alert).toHaveTextContent('1 was changed by Marie meanwhile — not overwritten')
+    expect(alert).not.toHaveTextContent('Alice')
+    expect((await storedEntries()).get(key)).toMatchObject({ verdict: 'keep', verdictBy: 'Marie', noteBy: 'Alice' })
+  })
+
   it('leaves a segment whose verdict someone changed meanwhile without the bulk note as well', async () => {
     const user = userEvent.setup()
     // The page never hears of Bob's verdict (as if he saved it just after its last poll).

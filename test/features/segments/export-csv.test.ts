@@ -10,9 +10,12 @@ import { segmentKey } from '../../../src/providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../../src/providers/segment'
 import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
 import type { FindingId } from '../../../src/findings/findings'
-import { auditEntry } from '../../stores/audit-entries'
+import { auditEntry, REVIEWED_AT } from '../../stores/audit-entries'
 import { commandersAct } from '../../findings/segments'
 import { formatSpreadsheetDateTime } from '../../../src/lib/format'
+
+/** The one form of every date and time in the export (its own tests are in format.test.ts). */
+const local = formatSpreadsheetDateTime
 
 function braze(id: string, name: string, tags: Segment['tags'], analyticsTracking: boolean): Segment {
   return { key: segmentKey('braze', id), provider: 'braze', id, name, tags, analyticsTracking }
@@ -99,6 +102,9 @@ const ALL_COLUMNS: ColumnId[] = [
   'findings',
 ]
 
+/** The review's cells at the end of every row: note, who set the verdict and when, who wrote the note and when. */
+const REVIEW_CELLS = 5
+
 /** Written in every export, chosen or not. */
 const ALWAYS: readonly ColumnId[] = ['verdict', 'findings']
 
@@ -117,7 +123,7 @@ function columnsOf(
   t: typeof en,
 ): string[][] {
   const added = ALWAYS.filter((id) => !columns.includes(id)).length
-  return parse(segmentsCsv(rowsToExport, columns, t, OPTIONS)).map((cells) => cells.slice(0, -3 - added))
+  return parse(segmentsCsv(rowsToExport, columns, t, OPTIONS)).map((cells) => cells.slice(0, -REVIEW_CELLS - added))
 }
 
 describe('segmentsCsv', () => {
@@ -144,8 +150,8 @@ describe('segmentsCsv', () => {
         'vip; été',
         'CRM; Growth',
         'on',
-        '2024-01-15T08:30:00Z',
-        '2025-06-01T12:00:00.000+02:00',
+        local('2024-01-15T08:30:00Z'),
+        local('2025-06-01T12:00:00.000+02:00'),
         'present',
         '1234567',
         'Keep',
@@ -158,8 +164,8 @@ describe('segmentsCsv', () => {
         '',
         '',
         'off',
-        '2023-02-03T00:00:00Z',
-        '2023-02-04T00:00:00Z',
+        local('2023-02-03T00:00:00Z'),
+        local('2023-02-04T00:00:00Z'),
         'missing',
         'not provided',
         'Archive',
@@ -196,7 +202,7 @@ describe('segmentsCsv', () => {
     ])
   })
 
-  it('writes the header and the values in French when the interface is in French, dates still ISO', () => {
+  it('writes the header and the values in French when the interface is in French, dates in the same form', () => {
     expect(columnsOf(rows, ALL_COLUMNS, fr)).toEqual([
       [
         'Fournisseur',
@@ -219,8 +225,8 @@ describe('segmentsCsv', () => {
         'vip; été',
         'CRM; Growth',
         'activé',
-        '2024-01-15T08:30:00Z',
-        '2025-06-01T12:00:00.000+02:00',
+        local('2024-01-15T08:30:00Z'),
+        local('2025-06-01T12:00:00.000+02:00'),
         'présente',
         '1234567',
         'Garder',
@@ -233,8 +239,8 @@ describe('segmentsCsv', () => {
         '',
         '',
         'désactivé',
-        '2023-02-03T00:00:00Z',
-        '2023-02-04T00:00:00Z',
+        local('2023-02-03T00:00:00Z'),
+        local('2023-02-04T00:00:00Z'),
         'absente',
         'non fourni',
         'Archiver',
@@ -305,7 +311,9 @@ describe('segmentsCsv', () => {
   })
 
   it('always writes the verdict and the findings as words, even when the view hides those columns', () => {
-    const [header, ...body] = parse(segmentsCsv(rows, ['name'], en, OPTIONS)).map((cells) => cells.slice(0, -3))
+    const [header, ...body] = parse(segmentsCsv(rows, ['name'], en, OPTIONS)).map((cells) =>
+      cells.slice(0, -REVIEW_CELLS),
+    )
     expect(header).toEqual(['Name', 'Verdict', 'Findings'])
     expect(body).toEqual([
       ['Clients fidèles', 'Keep', ''],
@@ -340,16 +348,94 @@ describe('segmentsCsv', () => {
 })
 
 describe('segmentsCsv: reviews and spreadsheets in French', () => {
-  it('ends every row with its note, who reviewed it and when, in local time', () => {
-    const local = formatSpreadsheetDateTime
-    const review = (cells: string[]) => [cells[0], ...cells.slice(-3)]
+  it('ends every row with its note, who set the verdict and when, and who wrote the note and when', () => {
+    const review = (cells: string[]) => [cells[0], ...cells.slice(-REVIEW_CELLS)]
+    const at = local('2026-03-01T13:05:00.000Z')
     expect(parse(segmentsCsv(rows, ['name'], en, OPTIONS)).map(review)).toEqual([
-      ['Name', 'Note', 'Reviewed by', 'Reviewed at'],
-      ['Clients fidèles', 'a note; on braze:b-loaded', 'Zoé', local('2026-03-01T13:05:00.000Z')],
-      ['Sans description', 'a note; on braze:b-blank', 'Zoé', local('2026-03-01T13:05:00.000Z')],
-      ['Pas chargé', '', '', ''],
-      ['Visiteurs', 'a note; on commanders-act:42', 'Zoé', local('2026-03-01T13:05:00.000Z')],
+      ['Name', 'Note', 'Verdict set by', 'Verdict set at', 'Note written by', 'Note written at'],
+      ['Clients fidèles', 'a note; on braze:b-loaded', 'Zoé', at, 'Zoé', at],
+      ['Sans description', 'a note; on braze:b-blank', 'Zoé', at, 'Zoé', at],
+      ['Pas chargé', '', '', '', '', ''],
+      ['Visiteurs', 'a note; on commanders-act:42', 'Zoé', at, 'Zoé', at],
     ])
+  })
+
+  it('credits the verdict to who set it and the note to who wrote it, not to whoever changed the review last', () => {
+    const MONDAY = '2026-03-02T09:00:00.000Z'
+    const WEDNESDAY = '2026-03-04T15:30:00.000Z'
+    const reviews = new Map([
+      // Bob archived it; Alice later edited only its note.
+      [
+        'braze:b-loaded',
+        auditEntry('braze:b-loaded', 'archive', {
+          note: 'Still used?',
+          verdictBy: 'Bob',
+          verdictAt: MONDAY,
+          noteBy: 'Alice',
+          noteAt: WEDNESDAY,
+          reviewer: 'Alice',
+          reviewedAt: WEDNESDAY,
+        }),
+      ],
+      // Bob kept it; Carol's bulk Keep with a note left the verdict as it was and wrote the note.
+      [
+        'braze:b-blank',
+        auditEntry('braze:b-blank', 'keep', {
+          note: 'Checked in bulk',
+          verdictBy: 'Bob',
+          verdictAt: MONDAY,
+          noteBy: 'Carol',
+          noteAt: WEDNESDAY,
+          reviewer: 'Carol',
+          reviewedAt: WEDNESDAY,
+        }),
+      ],
+      // Only a note, no verdict ever set: nobody is named for the verdict.
+      ['commanders-act:42', auditEntry('commanders-act:42', 'unreviewed', { note: 'Ask', reviewer: 'Alice QA' })],
+    ])
+    const csv = segmentsCsv(rows, ['name'], en, { ...OPTIONS, reviews })
+    const review = (cells: string[]) => [cells[0], ...cells.slice(-REVIEW_CELLS)]
+    expect(parse(csv).map(review)).toEqual([
+      ['Name', 'Note', 'Verdict set by', 'Verdict set at', 'Note written by', 'Note written at'],
+      ['Clients fidèles', 'Still used?', 'Bob', local(MONDAY), 'Alice', local(WEDNESDAY)],
+      ['Sans description', 'Checked in bulk', 'Bob', local(MONDAY), 'Carol', local(WEDNESDAY)],
+      ['Pas chargé', '', '', '', '', ''],
+      ['Visiteurs', 'Ask', '', '', 'Alice QA', local(REVIEWED_AT)],
+    ])
+  })
+
+  it('names the review columns in French, in the same order as the Audit page’s report', () => {
+    const header = parse(segmentsCsv([], ['name'], fr, { ...OPTIONS, separator: ';' }), ';')[0]
+    expect(header?.slice(-REVIEW_CELLS)).toEqual([
+      'Note',
+      'Verdict donné par',
+      'Verdict donné le',
+      'Note écrite par',
+      'Note écrite le',
+    ])
+  })
+
+  it('writes every date and time in one form a spreadsheet reads as a date-time, whatever the source’s precision', () => {
+    const details: BrazeSegmentDetails = {
+      id: 'b-mixed',
+      tags: [],
+      createdAt: '2026-12-05T20:41:35Z',
+      updatedAt: '2026-12-05T23:49:51.118Z',
+    }
+    const mixed = buildSegmentRows([braze('b-mixed', 'Mixed', [], true)], { details: new Map([['b-mixed', details]]) })
+    const reviews = new Map([
+      ['braze:b-mixed', auditEntry('braze:b-mixed', 'keep', { note: 'OK', reviewedAt: '2026-12-06T17:32:08.457Z' })],
+    ])
+    const [header = [], cells = []] = parse(segmentsCsv(mixed, ['created', 'updated'], en, { ...OPTIONS, reviews }))
+    const dates = ['Created', 'Last updated', 'Verdict set at', 'Note written at'].map(
+      (column) => cells[header.indexOf(column)],
+    )
+    for (const date of dates) expect(date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+    expect(dates).toEqual(
+      ['2026-12-05T20:41:35Z', '2026-12-05T23:49:51.118Z', '2026-12-06T17:32:08.457Z', '2026-12-06T17:32:08.457Z'].map(
+        local,
+      ),
+    )
   })
 
   it('separates cells with ";" for French spreadsheets, quoting a cell that holds one', () => {

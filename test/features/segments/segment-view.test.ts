@@ -23,6 +23,7 @@ import { segmentKey } from '../../../src/providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../../src/providers/segment'
 import type { AuditEntry, Verdict } from '../../../src/stores/audit-contract'
 import { auditEntriesByKey, auditEntry } from '../../stores/audit-entries'
+import { formatSpreadsheetDateTime } from '../../../src/lib/format'
 import { commandersAct } from '../../findings/segments'
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
@@ -140,9 +141,10 @@ describe('buildSegmentRows', () => {
   it('takes the dates from the loaded details', () => {
     const loaded = details('b1', { createdAt: '2024-01-01T00:00:00Z', updatedAt: '2025-02-03T04:05:06.789+02:00' })
     const [row] = buildSegmentRows([braze('b1', 'Segment')], { details: detailsMap(loaded) })
+    // As every exported date: one form a spreadsheet reads, whatever the precision Braze sent.
     expect([cell('created', row), cell('updated', row)]).toEqual([
-      '2024-01-01T00:00:00Z',
-      '2025-02-03T04:05:06.789+02:00',
+      formatSpreadsheetDateTime('2024-01-01T00:00:00Z'),
+      formatSpreadsheetDateTime('2025-02-03T04:05:06.789+02:00'),
     ])
   })
 
