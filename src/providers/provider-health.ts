@@ -56,16 +56,19 @@ function outcomeOf(result: UseQueryResult): Outcome | undefined {
   return failed.at >= worked.at ? failed : worked
 }
 
-const listQuery = (provider: ProviderId) => (provider === 'braze' ? brazeQueries.all() : commandersActQueries.all())
-
 /**
  * A provider's health from what the app knows: its list's last answer (every page loads the lists) or the last check,
  * the newer winning. The check runs by itself only when the list has neither answered nor is on its way; `check` asks
  * once more, one call.
  */
 export function useProviderHealth(provider: ProviderId): { health: ProviderHealth; check: () => void } {
-  // Watched, never started here: listing Braze takes many calls, where a check takes one.
-  const list = useQuery({ ...listQuery(provider), enabled: false })
+  // Watched, never started here: listing Braze takes many calls, where a check takes one. Both lists are watched, so
+  // each keeps its own query's type.
+  const lists = {
+    braze: useQuery({ ...brazeQueries.all(), enabled: false }),
+    'commanders-act': useQuery({ ...commandersActQueries.all(), enabled: false }),
+  }
+  const list = lists[provider]
   const listOutcome = outcomeOf(list)
   const listBusy = list.fetchStatus === 'fetching'
   const checked = useQuery({ ...providerCheckQuery(provider), enabled: !listOutcome && !listBusy })
