@@ -5,6 +5,11 @@ import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 
+// Every test runs west of UTC, where a date's UTC midnight is the evening before: a date read or shown in the wrong
+// zone moves a day and fails its test, whatever zone the machine is in. Set before any worker starts, so that all of
+// them, threads too, take it.
+process.env.TZ = 'America/Los_Angeles'
+
 export default defineConfig({
   plugins: [react()],
   test: {

@@ -2,7 +2,6 @@
 // Dates are built with local constructors so every case holds in any time zone (also run with TZ=Pacific/Auckland).
 import { describe, expect, it } from 'vitest'
 import { isUpdatedBefore, parseDateParam, staleCutoff, toDateParam } from '../../src/findings/staleness'
-import { inTimeZone } from '../time-zone'
 
 describe('staleCutoff', () => {
   it.each([
@@ -196,9 +195,7 @@ describe('isUpdatedBefore', () => {
   })
 
   describe('a calendar day (Braze sent a date without a time), by the day it names, as shown', () => {
-    // West of UTC, where UTC midnight of the day is the evening before.
-    inTimeZone('America/Los_Angeles')
-
+    // The tests run west of UTC (vitest.config.ts), where UTC midnight of the day is the evening before.
     it('updated on the cutoff day is recent, the day before is stale', () => {
       const cutoff12 = staleCutoff(new Date(2025, 11, 10, 10), 12)
       expect(isUpdatedBefore('2024-12-10', cutoff12)).toBe(false)

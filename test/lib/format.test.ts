@@ -1,7 +1,6 @@
 // Relative dates as people say them, in both languages.
 import { describe, expect, it } from 'vitest'
 import { formatDate, formatDateTime, formatRelative, formatSpreadsheetDateTime } from '../../src/lib/format'
-import { inTimeZone } from '../time-zone'
 
 const NOW = Date.parse('2026-12-06T10:00:00Z')
 
@@ -34,8 +33,7 @@ describe('formatSpreadsheetDateTime', () => {
 })
 
 describe('a calendar day (a date without a time) west of UTC', () => {
-  inTimeZone('America/Los_Angeles')
-  // Formatters are made once per locale and keep the zone they were made in: locales no other case here formats with.
+  // The tests run west of UTC (vitest.config.ts).
   const [locale, french] = ['en-US', 'fr-FR']
 
   it('shows the day it names, not the evening before', () => {

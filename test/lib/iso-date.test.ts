@@ -1,7 +1,6 @@
 // The liberal ISO 8601 reader: every form Braze may send is one instant or a calendar day; anything else is unreadable.
 import { describe, expect, it } from 'vitest'
 import { dateValue, isCalendarDay, normaliseIsoDate } from '../../src/lib/iso-date'
-import { inTimeZone } from '../time-zone'
 
 describe('normaliseIsoDate', () => {
   it.each([
@@ -27,9 +26,7 @@ describe('normaliseIsoDate', () => {
 })
 
 describe('a calendar day (a date without a time)', () => {
-  // West of UTC, UTC midnight is the evening before: where Date.parse would move such a day.
-  inTimeZone('America/Los_Angeles')
-
+  // The tests run west of UTC (vitest.config.ts), where Date.parse would move such a day to the evening before.
   it.each(['2024-12-10', '2024-02-29'])('knows %s for a day', (text) => {
     expect(isCalendarDay(text)).toBe(true)
   })

@@ -1,13 +1,11 @@
-// @vitest-environment jsdom
 // A date Braze sends without a time names a calendar day: west of UTC, where that day's UTC midnight is the evening
-// before, the detail page, the list and the "Not updated since" filter all go by the day Braze named. A .ts file, so
-// it runs in the node project, whose processes can change time zone (the dom project's worker threads cannot).
+// before (the tests run there: vitest.config.ts), the detail page, the list and the "Not updated since" filter all go
+// by the day Braze named.
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
-import { inTimeZone } from '../../time-zone'
 
 const demo = createDemoHandlers({ brazeCount: 40, commandersActCount: 4 })
 const server = setupServer(...demo.handlers)
@@ -15,8 +13,6 @@ const server = setupServer(...demo.handlers)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
-
-inTimeZone('America/Los_Angeles')
 
 // The demo's segment whose details dates come as bare days (src/server/demo/braze-data.ts, FORCED_FIELDS).
 const DATE_ONLY = demo.data.braze[24]
