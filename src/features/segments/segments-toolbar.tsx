@@ -90,7 +90,8 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
       <DateField
         label={t('toolbar.notUpdatedSince')}
         value={filters.updatedBefore}
-        onChange={(updatedBefore) => onChange({ filters: { updatedBefore } }, { replace: true })}
+        // Called only when the date the field reads changes (a whole date typed, or none): each is a step Back undoes.
+        onChange={(updatedBefore) => onChange({ filters: { updatedBefore } })}
       />
       {hasActiveFilters(filters) ? (
         <button type="button" className="button button-ghost" onClick={props.onClearFilters}>

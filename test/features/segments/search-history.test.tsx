@@ -85,4 +85,19 @@ describe('Search and history', () => {
     expect(view.currentSearch().get('q')).toBe('news')
     expect(searchBox()).toHaveValue('news')
   })
+
+  it('makes a date typed in "Not updated since" one step Back undoes, keeping the view before it', async () => {
+    const user = userEvent.setup()
+    const view = await listed()
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'braze')
+    const dateField = screen.getByRole('textbox', { name: 'Not updated since' })
+    await user.type(dateField, '01/01/2026')
+    expect(view.currentSearch().toString()).toBe('provider=braze&updatedBefore=2026-01-01')
+
+    await go(view, -1)
+    expect(view.currentSearch().toString()).toBe('provider=braze')
+    expect(dateField).toHaveValue('')
+    await go(view, -1)
+    expect(view.currentSearch().toString()).toBe('')
+  })
 })
