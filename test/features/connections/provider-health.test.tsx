@@ -58,7 +58,9 @@ describe('Connections page: whether the providers’ last calls worked', () => {
     const braze = await card('Braze')
     const alert = await within(braze).findByRole('alert')
     expect(alert).toHaveTextContent('Braze had a server error')
-    expect(alert).toHaveTextContent('It was retried several times; retry later.')
+    expect(alert).toHaveTextContent(
+      'The fault is on the provider’s side, not in your settings; retry in a few minutes.',
+    )
     expect(await lastCalls('Braze')).toMatch(/^Failing: HTTP 500 at /)
     expect(calls.count).toBe(1)
     // The other provider is unaffected.
