@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReviewerForm } from '../../components/reviewer-form'
-import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
+import { NOTE_MAX_LENGTH, VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
 import { useWriteFailureText } from '../../stores/use-write-failure-text'
@@ -68,6 +68,7 @@ function SelectionBar({
   const saving = status.kind === 'saving'
   const done = status.kind === 'done' ? status : undefined
   const failed = done?.result.failed
+  const tooLong = done?.result.tooLong.length ?? 0
   const needName = !reviewer && !fromServer && !loading
 
   const apply = async (verdict: Verdict) => {
@@ -75,7 +76,11 @@ function SelectionBar({
     setStatus({ kind: 'saving', count: keys.length })
     const result = await review(keys, verdict, note)
     // The refused and the unwritten stay selected, so that the next verdict goes to them alone; the rest is done.
-    const after = selection.replace([...result.conflicts.map((entry) => entry.key), ...(result.failed?.keys ?? [])])
+    const after = selection.replace([
+      ...result.conflicts.map((entry) => entry.key),
+      ...(result.failed?.keys ?? []),
+      ...result.tooLong,
+    ])
     if (after.size === 0) setNote('')
     setStatus({ kind: 'done', verdict, result, after })
   }
@@ -116,7 +121,7 @@ function SelectionBar({
           </label>
         </div>
       ) : null}
-      <p role="status" className={`save-state save-${failed ? 'failed' : 'saved'}`}>
+      <p role="status" className={`save-state save-${failed || tooLong ? 'failed' : 'saved'}`}>
         {status.kind === 'saving' ? t('bulk.saving', { count: status.count }) : null}
         {done?.result.saved.length
           ? t('bulk.saved', { count: done.result.saved.length, verdict: t(`common:verdict.${done.verdict}`) })
@@ -128,6 +133,7 @@ function SelectionBar({
               message: failureText(failed.error),
             })
           : null}
+        {tooLong ? ` ${t('bulk.tooLong', { count: tooLong, most: NOTE_MAX_LENGTH })}` : null}
       </p>
       {done?.result.conflicts.length ? (
         <Conflicts conflicts={done.result.conflicts} changedBy={done.result.changedBy} rows={rows} />

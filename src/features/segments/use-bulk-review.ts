@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import {
   BULK_MAX_WRITES,
+  NOTE_MAX_LENGTH,
   type AuditEntry,
   type AuditWrite,
   type BulkAnswer,
@@ -20,6 +21,8 @@ export interface BulkReviewResult {
   conflicts: readonly AuditEntry[]
   /** Who changed the refused segments meanwhile: each changed field's author, not whoever changed the segment last. */
   changedBy: readonly string[]
+  /** The segments whose own note with the added one would pass the longest note the server takes: not sent. */
+  tooLong: readonly string[]
   /** When a request failed: its segments and those of the requests not sent after it, none saved; and why. */
   failed?: { keys: readonly string[]; error: unknown }
 }
@@ -72,9 +75,16 @@ export function useBulkReview(reviewer: string, entries: ReadonlyMap<string, Aud
   const queryClient = useQueryClient()
   return useCallback(
     async (keys: readonly string[], verdict: Verdict, note: string): Promise<BulkReviewResult> => {
+      const added = note.trim()
+      // Neither field is sent for these: the server would refuse the whole request for one note too long.
+      const tooLong = added
+        ? keys.filter((key) => withAddedNote(entries.get(key)?.note ?? '', added).length > NOTE_MAX_LENGTH)
+        : []
+      const sent = tooLong.length === 0 ? keys : keys.filter((key) => !tooLong.includes(key))
       const conflicts = new Map<string, AuditEntry>()
-      const savedUpTo = (end: number) => keys.slice(0, end).filter((key) => !conflicts.has(key))
+      const savedUpTo = (end: number) => sent.slice(0, end).filter((key) => !conflicts.has(key))
       const refused = () => ({
+        tooLong,
         conflicts: [...conflicts.values()],
         changedBy: [
           ...new Set(
@@ -82,20 +92,20 @@ export function useBulkReview(reviewer: string, entries: ReadonlyMap<string, Aud
           ),
         ],
       })
-      for (let start = 0; start < keys.length; start += SEGMENTS_PER_REQUEST) {
-        const batch = keys.slice(start, start + SEGMENTS_PER_REQUEST)
+      for (let start = 0; start < sent.length; start += SEGMENTS_PER_REQUEST) {
+        const batch = sent.slice(start, start + SEGMENTS_PER_REQUEST)
         let answer: BulkAnswer
         try {
           answer = await sendBulkAuditWrites(bulkWrites(batch, entries, verdict, note), reviewer)
         } catch (error) {
           // The earlier requests' writes stand; this one and the rest were not written, so the caller can say both.
-          return { saved: savedUpTo(start), ...refused(), failed: { keys: keys.slice(start), error } }
+          return { saved: savedUpTo(start), ...refused(), failed: { keys: sent.slice(start), error } }
         }
         // What the server has now, saved or not: a second try is then based on the versions it refused.
         rememberAuditEntries(queryClient, [...answer.saved, ...answer.conflicts])
         for (const entry of answer.conflicts) conflicts.set(entry.key, entry)
       }
-      return { saved: savedUpTo(keys.length), ...refused() }
+      return { saved: savedUpTo(sent.length), ...refused() }
     },
     [queryClient, reviewer, entries],
   )

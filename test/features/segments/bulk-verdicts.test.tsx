@@ -396,6 +396,30 @@ describe('Bulk verdicts with the team', () => {
     expect(within(rowOf(bobs)).getByRole('checkbox')).toBeChecked()
   })
 
+  it('leaves out, and keeps selected, a segment whose note with the added one would be too long', async () => {
+    const [long, plain] = listedSegments(demo.data).map((segment) => segment.key)
+    if (!long || !plain) throw new Error('the demo has too few segments')
+    await seedReviews({ key: long, verdict: 'keep', note: 'x'.repeat(9_990), reviewer: 'Alice' })
+    const user = userEvent.setup()
+    await listed()
+    const rowOf = (key: string) => bodyRows().find((row) => rowKey(row) === key) as HTMLElement
+    await waitFor(() => expect(within(rowOf(long)).getByText('Keep')).toBeInTheDocument())
+    for (const key of [long, plain]) await user.click(within(rowOf(key)).getByRole('checkbox'))
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    await user.type(within(bar).getByRole('textbox', { name: 'Note to add to each (optional)' }), 'Merge into Q4')
+    await user.click(within(bar).getByRole('button', { name: 'Fix' }))
+
+    expect(
+      await within(bar).findByText(/1 segment not saved: its note with yours would pass 10,000 characters/),
+    ).toBeInTheDocument()
+    expect(within(bar).getByText(/Saved: Fix on 1 segment\./)).toBeInTheDocument()
+    const entries = await storedEntries()
+    expect(entries.get(plain)).toMatchObject({ verdict: 'fix', note: 'Merge into Q4' })
+    expect(entries.get(long)).toMatchObject({ verdict: 'keep', note: 'x'.repeat(9_990) })
+    expect(within(rowOf(long)).getByRole('checkbox')).toBeChecked()
+    expect(within(bar).getByText('1 selected')).toBeInTheDocument()
+  })
+
   it('when a later request fails after conflicts, names the conflicts apart and keeps them and the unsaved selected', async () => {
     const large = createDemoHandlers({ brazeCount: 2_500, commandersActCount: 6 })
     let requests = 0
