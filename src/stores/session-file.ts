@@ -31,15 +31,46 @@ const PROBLEM_CODES: Record<string, SessionProblem> = {
   [IN_THE_FUTURE]: 'in-the-future',
 }
 
-/** One segment's review in a file: the verdict and the note as of the latest change, by whom and when. */
+const reviewerName = z.string().check(z.maxLength(REVIEWER_MAX_LENGTH))
+
+/**
+ * One segment's review in a file: the verdict and the note, each with who set it and when (null where it was never
+ * set), and who changed either last and when. Files written before the fields had their own author and time lack
+ * them: each field is then credited to `reviewer` at `reviewedAt`, as those files always were. The per-field author and
+ * time are optional additions within version 1, not a version 2: an older app's reader drops keys it does not know and
+ * imports such a file by `reviewer` and `reviewedAt` as before, where a new version would make it refuse the file.
+ */
 export const sessionEntrySchema = z.object({
   key: segmentKeySchema,
   verdict: z.enum(VERDICTS),
+  verdictBy: z.optional(z.nullable(reviewerName)),
+  verdictAt: z.optional(z.nullable(isoDate)),
   note: z.string().check(z.maxLength(NOTE_MAX_LENGTH)),
-  reviewer: z.string().check(z.maxLength(REVIEWER_MAX_LENGTH)),
+  noteBy: z.optional(z.nullable(reviewerName)),
+  noteAt: z.optional(z.nullable(isoDate)),
+  reviewer: reviewerName,
   reviewedAt: isoDate,
 })
 export type SessionEntry = z.infer<typeof sessionEntrySchema>
+
+/** One field of a file's review: its value, who set it and when. */
+export interface SessionFieldReview {
+  value: string
+  by: string
+  at: string
+}
+
+/**
+ * What a file's entry says of one field: its own author and time, or, in a file written before fields had them, the
+ * entry's `reviewer` and `reviewedAt`; nothing when the file says the field was never set (nothing to merge, and no
+ * time for it to win with). A time without its author (a file not written by this app) is credited to `reviewer`.
+ */
+export function sessionFieldReview(entry: SessionEntry, field: 'verdict' | 'note'): SessionFieldReview | undefined {
+  const [by, at] = field === 'verdict' ? [entry.verdictBy, entry.verdictAt] : [entry.noteBy, entry.noteAt]
+  if (at === undefined) return { value: entry[field], by: entry.reviewer, at: entry.reviewedAt }
+  if (at === null) return undefined
+  return { value: entry[field], by: by ?? entry.reviewer, at }
+}
 
 export const sessionSegmentSchema = z.object({
   key: segmentKeySchema,
@@ -70,10 +101,14 @@ export function buildSessionFile(
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
     exportedAt: now.toISOString(),
-    entries: [...entries].map(({ key, verdict, note, reviewer, reviewedAt }) => ({
+    // An entry without a field's own author and time (a browser's old review) is written without them too: the reader
+    // then credits the field to `reviewer`, rather than to nobody.
+    entries: [...entries].map(({ key, verdict, verdictBy, verdictAt, note, noteBy, noteAt, reviewer, reviewedAt }) => ({
       key,
       verdict,
+      ...(verdictAt === undefined ? {} : { verdictBy: verdictBy ?? null, verdictAt }),
       note,
+      ...(noteAt === undefined ? {} : { noteBy: noteBy ?? null, noteAt }),
       reviewer,
       reviewedAt,
     })),
@@ -107,6 +142,18 @@ export class SessionFileError extends Error {
   ) {
     super(message)
   }
+}
+
+/** The path of the first date of a review later than the reader's clock allows, if any. */
+function futureDate(entries: readonly SessionEntry[], now: Date): string | undefined {
+  const latest = now.getTime() + CLOCK_SKEW_MS
+  for (const [index, entry] of entries.entries()) {
+    for (const name of ['reviewedAt', 'verdictAt', 'noteAt'] as const) {
+      const at = entry[name]
+      if (typeof at === 'string' && Date.parse(at) > latest) return `entries.${index}.${name}`
+    }
+  }
+  return undefined
 }
 
 /**
@@ -150,10 +197,8 @@ export function parseSessionFile(text: string, now: Date): SessionFile {
       problemCode,
     })
   }
-  const latest = now.getTime() + CLOCK_SKEW_MS
-  const future = parsed.data.entries.findIndex((entry) => Date.parse(entry.reviewedAt) > latest)
-  if (future !== -1) {
-    const field = `entries.${future}.reviewedAt`
+  const field = futureDate(parsed.data.entries, now)
+  if (field !== undefined) {
     const problem = IN_THE_FUTURE
     throw new SessionFileError(`This session file is damaged: field “${field}” ${problem}.`, 'damaged', {
       field,

@@ -17,6 +17,7 @@ const CA_42 = 'commanders-act:0000002A'
 const CA_43 = 'commanders-act:BBFAC450'
 const NOW = new Date('2025-03-02T08:00:00.000Z')
 const MINUTE = 60_000
+const NOTED = '2025-03-01T10:00:00.000Z'
 
 function entry(fields: Partial<SessionEntry> = {}): SessionEntry {
   return {
@@ -62,6 +63,19 @@ describe('buildSessionFile → JSON → parseSessionFile', () => {
         entry({ key: BRAZE_2, verdict: 'fix', note: 'Rename to "Clients fidèles"\nthen re-check' }),
         entry({ key: CA_42, verdict: 'archive', reviewer: 'Zoé', reviewedAt: '2025-02-28T23:59:59.999Z' }),
         entry({ key: CA_43, verdict: 'unreviewed', note: 'Ask the CRM team ✉' }),
+      ],
+      segments,
+    },
+    {
+      what: 'each field with its own author and time, null where never set',
+      entries: [
+        entry({
+          verdictBy: 'Bob',
+          verdictAt: '2025-02-27T09:00:00.000Z',
+          noteBy: 'Camille',
+          noteAt: NOTED,
+        }),
+        entry({ key: CA_42, verdict: 'unreviewed', verdictBy: null, verdictAt: null, noteBy: 'Léa', noteAt: NOTED }),
       ],
       segments,
     },
@@ -169,6 +183,21 @@ describe('parseSessionFile refusals', () => {
       path: 'entries.0.reviewedAt',
     },
     { what: 'an entry without a note', fields: { entries: [{ ...entry(), note: undefined }] }, path: 'entries.0.note' },
+    {
+      what: 'a verdict set at "not a date"',
+      fields: { entries: [entry({ verdictBy: 'Bob', verdictAt: 'not a date' })] },
+      path: 'entries.0.verdictAt',
+    },
+    {
+      what: 'a second entry whose note was written on 9999-12-31',
+      fields: { entries: [entry(), entry({ key: BRAZE_2, noteBy: 'Alice', noteAt: '9999-12-31T00:00:00Z' })] },
+      path: 'entries.1.noteAt',
+    },
+    {
+      what: 'a note written by a name of 201 characters',
+      fields: { entries: [entry({ noteBy: 'A'.repeat(201), noteAt: '2025-03-01T10:00:00.000Z' })] },
+      path: 'entries.0.noteBy',
+    },
     { what: 'entries that are not a list', fields: { entries: { [BRAZE_1]: entry() } }, path: 'entries' },
     { what: 'segments that are not a list', fields: { segments: BRAZE_1 }, path: 'segments' },
     {

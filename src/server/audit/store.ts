@@ -3,7 +3,7 @@
 // version is refused with what is there now, and so are the other writes to that segment in the same transaction.
 import type { Insertable, Kysely, Selectable, Transaction } from 'kysely'
 import type { AuditEntry, AuditWrite, HistoryItem, ImportAnswer } from '../../stores/audit-contract.ts'
-import type { SessionEntry } from '../../stores/session-file.ts'
+import { sessionFieldReview, type SessionEntry, type SessionFieldReview } from '../../stores/session-file.ts'
 import type { AuditDatabase, AuditEntryTable, AuditHistoryTable } from './database.ts'
 import { ProviderAnswers } from './provider-answers.ts'
 
@@ -12,6 +12,8 @@ type Db = Kysely<AuditDatabase> | Transaction<AuditDatabase>
 
 export type WriteOutcome = { ok: true; entry: AuditEntry } | { ok: false; entry: AuditEntry }
 export type HistorySource = HistoryItem['source']
+type AuditField = AuditWrite['field']
+const AUDIT_FIELDS: readonly AuditField[] = ['verdict', 'note']
 
 const CHUNK = 500
 
@@ -256,7 +258,8 @@ export class AuditStore {
 
   /**
    * Merges reviews from a file (or a browser's own storage) in one transaction: for each field, the more recent review
-   * wins. The entry keeps who gave the review and when; the history says who brought it in.
+   * wins, by that field's own time. The entry keeps who gave each field's review and when; the history says who brought
+   * it in.
    */
   async importEntries(
     entries: readonly SessionEntry[],
@@ -264,10 +267,16 @@ export class AuditStore {
     source: HistorySource,
     now: Date,
   ): Promise<ImportAnswer> {
-    const newest = new Map<string, SessionEntry>()
+    // Of a segment listed more than once, each field's newest review counts (the first of equals).
+    const newest = new Map<string, Partial<Record<AuditField, SessionFieldReview>>>()
     for (const entry of entries) {
-      const seen = newest.get(entry.key)
-      if (!seen || Date.parse(entry.reviewedAt) > Date.parse(seen.reviewedAt)) newest.set(entry.key, entry)
+      const reviews = newest.get(entry.key) ?? {}
+      for (const field of AUDIT_FIELDS) {
+        const review = sessionFieldReview(entry, field)
+        const seen = reviews[field]
+        if (review && (!seen || Date.parse(review.at) > Date.parse(seen.at))) reviews[field] = review
+      }
+      newest.set(entry.key, reviews)
     }
     return this.db.transaction().execute(async (trx) => {
       const revision = await nextRevision(trx)
@@ -276,26 +285,27 @@ export class AuditStore {
       const changed: Row[] = []
       const history: HistoryRow[] = []
       const at = now.toISOString()
-      for (const entry of newest.values()) {
-        const existing = current.get(entry.key)
-        const row = existing ? { ...existing } : emptyRow(entry.key)
+      for (const [key, reviews] of newest) {
+        const existing = current.get(key)
+        const row = existing ? { ...existing } : emptyRow(key)
         let applied = false
         let keptNewer = false
-        for (const field of ['verdict', 'note'] as const) {
+        for (const field of AUDIT_FIELDS) {
+          const review = reviews[field]
+          if (!review || row[field] === review.value) continue
           const fieldAt = field === 'verdict' ? row.verdict_at : row.note_at
-          if (row[field] === entry[field]) continue
-          if (fieldAt !== null && Date.parse(fieldAt) >= Date.parse(entry.reviewedAt)) {
+          if (fieldAt !== null && Date.parse(fieldAt) >= Date.parse(review.at)) {
             keptNewer = true
             continue
           }
-          const change = applyField(row, field, entry[field], entry.reviewer, new Date(entry.reviewedAt).toISOString())
+          const change = applyField(row, field, review.value, review.by, new Date(review.at).toISOString())
           if (!change) continue
           applied = true
           history.push({
-            segment_key: entry.key,
+            segment_key: key,
             field,
             old_value: change.old,
-            new_value: entry[field],
+            new_value: review.value,
             reviewer: importer,
             at,
             source,

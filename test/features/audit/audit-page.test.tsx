@@ -115,8 +115,21 @@ const REVIEWED: SessionEntry[] = [
   entry(COMMANDERS_ACT_TO_FIX.key, 'fix', { note: '=SUM(A1:A9) looks wrong', reviewer: 'Léa', reviewedAt: LATER }),
   entry(REMOVED_KEY, 'keep'),
 ]
-/** What is exported: every review but the cleared one (no verdict, no note). */
-const EXPORTED = REVIEWED
+/**
+ * What is exported: every review but the cleared one (no verdict, no note), each field with who set it and when, or
+ * null where it was never set.
+ */
+const EXPORTED: SessionEntry[] = REVIEWED.map((one) => {
+  const verdictSet = one.verdict !== 'unreviewed'
+  const noteSet = one.note !== ''
+  return {
+    ...one,
+    verdictBy: verdictSet ? one.reviewer : null,
+    verdictAt: verdictSet ? one.reviewedAt : null,
+    noteBy: noteSet ? one.reviewer : null,
+    noteAt: noteSet ? one.reviewedAt : null,
+  }
+})
 
 /** The reviews above, and one segment set to Keep and then cleared back to Unreviewed. */
 async function seedAll(): Promise<void> {

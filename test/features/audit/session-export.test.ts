@@ -445,13 +445,15 @@ describe('sessionFile', () => {
     braze('0f4c3a1e-57d2-4c0b-9f1e-2d3c4b5a6978', 'Ancien espace', NOT_PROVIDED),
   ]
   const GONE = 'braze:5c1d7a80-0b9e-4f7a-8e2c-6a4f3e2d1c0b'
+  const VERDICT_SET_AT = '2025-02-27T09:00:00.000Z'
   const entries = [
-    entry(`braze:${BRAZE_ID}`, 'keep', { note: 'OK' }),
+    // Bob set the verdict; Camille wrote the note later.
+    entry(`braze:${BRAZE_ID}`, 'keep', { note: 'OK', verdictBy: 'Bob', verdictAt: VERDICT_SET_AT }),
     entry('commanders-act:0000002A', 'unreviewed', { note: 'À revoir', reviewer: 'Léa' }),
     entry(GONE, 'archive', { reviewedAt: '2024-12-31T23:59:59.000Z' }),
   ]
 
-  it('holds each review (verdict, note, who, when) and a snapshot of the listed segments, and survives JSON', () => {
+  it('holds each review field with who and when, and a snapshot of the listed segments, and survives JSON', () => {
     const session = sessionFile(entries, LISTED, ['braze', 'commanders-act'], NOW)
     expect(session).toEqual({
       format: SESSION_FORMAT,
@@ -459,16 +461,41 @@ describe('sessionFile', () => {
       exportedAt: '2025-03-02T08:00:00.000Z',
       snapshotProviders: ['braze', 'commanders-act'],
       // The versions and revisions are the server's bookkeeping, not part of a review passed to a colleague.
+      // Each field with its own author and time (null where never set); reviewer and reviewedAt for older readers.
       entries: [
-        { key: `braze:${BRAZE_ID}`, verdict: 'keep', note: 'OK', reviewer: 'Camille', reviewedAt: REVIEWED_AT },
+        {
+          key: `braze:${BRAZE_ID}`,
+          verdict: 'keep',
+          verdictBy: 'Bob',
+          verdictAt: VERDICT_SET_AT,
+          note: 'OK',
+          noteBy: 'Camille',
+          noteAt: REVIEWED_AT,
+          reviewer: 'Camille',
+          reviewedAt: REVIEWED_AT,
+        },
         {
           key: 'commanders-act:0000002A',
           verdict: 'unreviewed',
+          verdictBy: null,
+          verdictAt: null,
           note: 'À revoir',
+          noteBy: 'Léa',
+          noteAt: REVIEWED_AT,
           reviewer: 'Léa',
           reviewedAt: REVIEWED_AT,
         },
-        { key: GONE, verdict: 'archive', note: '', reviewer: 'Camille', reviewedAt: '2024-12-31T23:59:59.000Z' },
+        {
+          key: GONE,
+          verdict: 'archive',
+          verdictBy: 'Camille',
+          verdictAt: '2024-12-31T23:59:59.000Z',
+          note: '',
+          noteBy: null,
+          noteAt: null,
+          reviewer: 'Camille',
+          reviewedAt: '2024-12-31T23:59:59.000Z',
+        },
       ],
       // Only key, name and tags, in list order; tags not provided are null, unlike an empty list.
       segments: [

@@ -94,6 +94,21 @@ describe('the audit routes', () => {
       [{ key: A, verdict: 'keep', note: '', reviewer: 'x', reviewedAt: '9999-12-31T00:00:00Z' }],
       'entries.0.reviewedAt',
     ],
+    [
+      'a verdict set in the future',
+      [
+        {
+          key: A,
+          verdict: 'keep',
+          verdictBy: 'x',
+          verdictAt: '9999-12-31T00:00:00Z',
+          note: '',
+          reviewer: 'x',
+          reviewedAt: '2026-01-01T00:00:00Z',
+        },
+      ],
+      'entries.0.verdictAt',
+    ],
   ])('refuse a session file with %s and change nothing', async (_case, entries, field) => {
     const app = await start()
     const answer = await app.importFile(session(entries))
