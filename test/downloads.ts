@@ -16,3 +16,14 @@ export function captureDownloads(): { blob: Blob; name: string }[] {
   })
   return files
 }
+
+/** A downloaded file's text, as a browser's FileReader reads it (jsdom's Blob has no text()). */
+export function blobText(blob: Blob | undefined): Promise<string> {
+  if (!blob) return Promise.reject(new Error('nothing was exported'))
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader()
+    reader.onload = () => resolve(String(reader.result))
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable export'))
+    reader.readAsText(blob)
+  })
+}

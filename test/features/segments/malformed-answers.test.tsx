@@ -11,7 +11,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readBrazeListRow } from '../../../src/providers/braze/schemas'
 import { listRow } from '../../../src/server/demo/braze-quirks'
-import { captureDownloads } from '../../downloads'
+import { blobText, captureDownloads } from '../../downloads'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
@@ -25,16 +25,6 @@ afterAll(() => server.close())
 const [nameless, stringFlag, odd] = demo.data.braze.slice(0, 3)
 // The demo's segment whose details' updated_at is not a date (src/server/demo/braze-data.ts, FORCED_FIELDS).
 const UNREADABLE_UPDATE = demo.data.braze[28]
-
-function blobText(blob: Blob | undefined): Promise<string> {
-  if (!blob) return Promise.reject(new Error('nothing was exported'))
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result))
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable export'))
-    reader.readAsText(blob)
-  })
-}
 
 /** Breaks two more rows than the demo data already does: one loses its name, one gets the tracking flag "true" as a string. */
 function breakRow(row: Record<string, unknown>): Record<string, unknown> {

@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { AUDIT_POLL_MS } from '../../../src/stores/audit-queries'
 import { createDemoHandlers } from '../../msw/demo-handlers'
-import { captureDownloads } from '../../downloads'
+import { blobText, captureDownloads } from '../../downloads'
 import { renderApp } from '../../render-app'
 import { seedReviews } from '../../stores/audit-entries'
 
@@ -73,17 +73,6 @@ const listedHrefs = () =>
   within(table())
     .getAllByRole('link')
     .map((link) => link.getAttribute('href'))
-
-/** jsdom's Blob has no text(): read it as a browser's FileReader would. */
-function blobText(blob: Blob | undefined): Promise<string> {
-  if (!blob) return Promise.reject(new Error('nothing was exported'))
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => resolve(String(reader.result))
-    reader.onerror = () => reject(reader.error ?? new Error('unreadable export'))
-    reader.readAsText(blob)
-  })
-}
 
 async function waitForAll(total = TOTAL) {
   await waitFor(() => expect(status()).toHaveTextContent(new RegExp(`^${total} segments`)), { timeout: 5000 })
