@@ -33,11 +33,13 @@ function segmentFields(t: AuditT, segment: Segment, details: BrazeSegmentDetails
     const notLoaded = t('common:notLoaded')
     return [tags, notLoaded, notLoaded, notLoaded]
   }
-  const date = (iso: string | undefined) => (iso ? formatSpreadsheetDateTime(iso) : '')
+  // As the list's CSV says it: a date Braze sent that is not one is unreadable; one it did not send, not provided.
+  const date = (iso: string | undefined, field: 'created_at' | 'updated_at') =>
+    iso ? formatSpreadsheetDateTime(iso) : details.malformed?.includes(field) ? t('common:unreadableDate') : notProvided
   return [
     tags,
-    date(details.createdAt),
-    date(details.updatedAt),
+    date(details.createdAt, 'created_at'),
+    date(details.updatedAt, 'updated_at'),
     details.textDescription?.trim() ? t('report.yes') : t('report.no'),
   ]
 }

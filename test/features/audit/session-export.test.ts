@@ -274,6 +274,21 @@ describe('sessionCsv', () => {
     )
   })
 
+  it('says a date Braze sent that is not one is unreadable, and one it did not send is not provided, as the list does', () => {
+    const rows = rowsOf(
+      sessionCsv(
+        report({
+          segments: [braze('b-1', 'Clients', ['vip'])],
+          details: new Map([
+            ['b-1', details('b-1', { createdAt: undefined, updatedAt: undefined, malformed: ['updated_at'] })],
+          ]),
+        }),
+        en,
+      ),
+    )
+    expect([rows[0]?.Created, rows[0]?.Updated]).toEqual(['not provided', 'unreadable date'])
+  })
+
   it.each([
     { staleMonths: 6, label: 'Not updated in 6 months' },
     { staleMonths: 24, label: 'Not updated in 24 months' },
