@@ -6,7 +6,7 @@ import type { SegmentFindings } from '../../findings/findings'
 import { toCsv, type CsvSeparator } from '../../lib/csv'
 import { formatSpreadsheetDateTime } from '../../lib/format'
 import { NAME_COLLATOR } from '../../lib/name-order'
-import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
+import { brazeDetailsDate, UNREADABLE_DATE, type BrazeSegmentDetails } from '../../providers/braze/schemas'
 import { providerLabel, providerName, splitSegmentKey, type ProviderId } from '../../providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
 import { buildSessionFile, type SessionFile } from '../../stores/session-file'
@@ -34,12 +34,15 @@ function segmentFields(t: AuditT, segment: Segment, details: BrazeSegmentDetails
     return [tags, notLoaded, notLoaded, notLoaded]
   }
   // As the list's CSV says it: a date Braze sent that is not one is unreadable; one it did not send, not provided.
-  const date = (iso: string | undefined, field: 'created_at' | 'updated_at') =>
-    iso ? formatSpreadsheetDateTime(iso) : details.malformed?.includes(field) ? t('common:unreadableDate') : notProvided
+  const date = (field: 'createdAt' | 'updatedAt') => {
+    const date = brazeDetailsDate(details, field)
+    if (date === NOT_PROVIDED) return notProvided
+    return date === UNREADABLE_DATE ? t('common:unreadableDate') : formatSpreadsheetDateTime(date)
+  }
   return [
     tags,
-    date(details.createdAt, 'created_at'),
-    date(details.updatedAt, 'updated_at'),
+    date('createdAt'),
+    date('updatedAt'),
     details.textDescription?.trim() ? t('report.yes') : t('report.no'),
   ]
 }

@@ -8,7 +8,7 @@ import { Badge } from '../../components/badge'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { brazeInstanceName } from './braze-instance'
 import { BrazeBudget } from './braze-budget'
-import { ProviderFailure, ProviderHealthFact } from './provider-health'
+import { ProviderFacts } from './provider-health'
 import { connectionStatusQuery, type ConnectionStatus } from '../../providers/connection-status'
 
 type ProviderStatus = ConnectionStatus['providers']['braze'] | ConnectionStatus['providers']['commandersAct']
@@ -83,23 +83,19 @@ function BrazeCard({
         <StateBadge status={status} mode={mode} />
       </div>
       {status.configured ? (
-        <>
-          <dl className="facts">
-            <ProviderHealthFact provider="braze" />
-            <dt>{t('braze.endpoint')}</dt>
-            <dd className="mono">{status.host}</dd>
-            <dt>{t('braze.instance')}</dt>
-            <dd>
-              {mode === 'demo' ? t('braze.demoServer') : (brazeInstanceName(status.host) ?? t('braze.unrecognised'))}
-            </dd>
-            <dt>{t('braze.permissions')}</dt>
-            <dd>
-              <code>segments.list</code>, <code>segments.details</code>, <code>segments.data_series</code>
-            </dd>
-            <BrazeBudget />
-          </dl>
-          <ProviderFailure provider="braze" />
-        </>
+        <ProviderFacts provider="braze">
+          <dt>{t('braze.endpoint')}</dt>
+          <dd className="mono">{status.host}</dd>
+          <dt>{t('braze.instance')}</dt>
+          <dd>
+            {mode === 'demo' ? t('braze.demoServer') : (brazeInstanceName(status.host) ?? t('braze.unrecognised'))}
+          </dd>
+          <dt>{t('braze.permissions')}</dt>
+          <dd>
+            <code>segments.list</code>, <code>segments.details</code>, <code>segments.data_series</code>
+          </dd>
+          <BrazeBudget />
+        </ProviderFacts>
       ) : (
         <MissingConfiguration status={status} variables={VARIABLES.braze} />
       )}
@@ -122,18 +118,14 @@ function CommandersActCard({
         <StateBadge status={status} mode={mode} />
       </div>
       {status.configured ? (
-        <>
-          <dl className="facts">
-            <ProviderHealthFact provider="commanders-act" />
-            <dt>{t('commandersAct.host')}</dt>
-            <dd className="mono">{status.host}</dd>
-            <dt>{t('commandersAct.site')}</dt>
-            <dd className="mono">{status.site}</dd>
-            <dt>{t('commandersAct.endpoints')}</dt>
-            <dd>{t('commandersAct.endpointsValue')}</dd>
-          </dl>
-          <ProviderFailure provider="commanders-act" />
-        </>
+        <ProviderFacts provider="commanders-act">
+          <dt>{t('commandersAct.host')}</dt>
+          <dd className="mono">{status.host}</dd>
+          <dt>{t('commandersAct.site')}</dt>
+          <dd className="mono">{status.site}</dd>
+          <dt>{t('commandersAct.endpoints')}</dt>
+          <dd>{t('commandersAct.endpointsValue')}</dd>
+        </ProviderFacts>
       ) : (
         <MissingConfiguration status={status} variables={VARIABLES.commandersAct} />
       )}

@@ -1,5 +1,6 @@
-// A provider card's "Last calls": working since its last good answer, or failing with the list's advice and a check.
-import { useState } from 'react'
+// A provider card's facts, first its "Last calls": working since its last good answer, or failing with the list's
+// advice and a check.
+import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
@@ -8,11 +9,25 @@ import { ProviderError } from '../../providers/provider-error'
 import { useProviderHealth } from '../../providers/provider-health'
 import { providerLabel, type ProviderId } from '../../providers/provider-id'
 
-/** The `<dt>`/`<dd>` pair for a card's facts; the failure's alert, if any, goes after the list (`ProviderFailure`). */
-export function ProviderHealthFact({ provider }: { provider: ProviderId }) {
+type Health = ReturnType<typeof useProviderHealth>
+
+/** A configured provider's facts (`children`, `<dt>`/`<dd>` pairs) after its last calls, and its failure's alert. */
+export function ProviderFacts({ provider, children }: { provider: ProviderId; children: ReactNode }) {
+  const health = useProviderHealth(provider)
+  return (
+    <>
+      <dl className="facts">
+        <HealthFact health={health.health} />
+        {children}
+      </dl>
+      <ProviderFailure provider={provider} health={health} />
+    </>
+  )
+}
+
+function HealthFact({ health }: { health: Health['health'] }) {
   const { t } = useTranslation('connections')
   const format = useFormat()
-  const { health } = useProviderHealth(provider)
   // A list kept in this browser may be a day old: the date is said when it is not from the day the page opened.
   const [today] = useState(() => new Date().toDateString())
   const when = (at: number) =>
@@ -36,10 +51,9 @@ export function ProviderHealthFact({ provider }: { provider: ProviderId }) {
 }
 
 /** What a failing provider's list alert says, here with a one-call check instead of listing everything again. */
-export function ProviderFailure({ provider }: { provider: ProviderId }) {
+function ProviderFailure({ provider, health: { health, check } }: { provider: ProviderId; health: Health }) {
   const { t } = useTranslation()
   const { t: tConnections } = useTranslation('connections')
-  const { health, check } = useProviderHealth(provider)
   if (health.state !== 'failing') return null
   return (
     <RetryAlert

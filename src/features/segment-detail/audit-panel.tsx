@@ -12,9 +12,9 @@ import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
 import { useWriteFailureText } from '../../stores/use-write-failure-text'
 import { useVerdict } from '../../stores/use-verdicts'
-import { DateWithAge } from './date-with-age'
 import { ReviewHistory } from './review-history'
 import { ReviewerForm } from '../../components/reviewer-form'
+import { hasAuthor, ReviewByline } from './review-byline'
 import { useAuditWriter } from './use-audit-writer'
 import { useNoteEditor, type NoteStatus } from './use-note-editor'
 
@@ -175,48 +175,6 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
       </p>
       <ReviewHistory segmentKey={segmentKey} revision={entry?.revision ?? 0} />
     </section>
-  )
-}
-
-/** A field's author and time as the server keeps them: none for a field never written. */
-function fieldAuthor(by: string | null, at: string | null, version: number): { by: string; at: string } | undefined {
-  return version > 0 && by !== null && at !== null ? { by, at } : undefined
-}
-
-function hasAuthor(entry: AuditEntry): boolean {
-  return Boolean(
-    fieldAuthor(entry.verdictBy, entry.verdictAt, entry.verdictVersion) ??
-    fieldAuthor(entry.noteBy, entry.noteAt, entry.noteVersion),
-  )
-}
-
-/**
- * Who set the verdict and when ("Archive — by Bob, 3 Mar 2026"), then who wrote the note and when if that says more:
- * someone else, or another day. The verdict and the note have their own authors: a note edited later does not make
- * its writer the verdict's author. With a note and no verdict ever set, only the note's part.
- */
-function ReviewByline({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation(['detail', 'common'])
-  const format = useFormat()
-  const verdict = fieldAuthor(entry.verdictBy, entry.verdictAt, entry.verdictVersion)
-  const note = fieldAuthor(entry.noteBy, entry.noteAt, entry.noteVersion)
-  const noteSaysMore = note && (!verdict || note.by !== verdict.by || format.date(note.at) !== format.date(verdict.at))
-  return (
-    <>
-      {verdict ? (
-        <span>
-          {t('audit.byline', { verdict: t(`common:verdict.${entry.verdict}`), reviewer: verdict.by })}{' '}
-          <DateWithAge iso={verdict.at} />
-        </span>
-      ) : null}
-      {verdict && noteSaysMore ? ' · ' : null}
-      {noteSaysMore ? (
-        <span>
-          {t(entry.note === '' ? 'audit.bylineNoteCleared' : 'audit.bylineNote', { reviewer: note.by })}{' '}
-          <DateWithAge iso={note.at} />
-        </span>
-      ) : null}
-    </>
   )
 }
 

@@ -148,11 +148,11 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
             </dd>
             <dt>{t('facts.created')}</dt>
             <dd>
-              <DetailDate iso={segment?.createdAt} field="created_at" details={segment} />
+              <DetailDate field="createdAt" details={segment} />
             </dd>
             <dt>{t('facts.updated')}</dt>
             <dd>
-              <DetailDate iso={segment?.updatedAt} field="updated_at" details={segment} />
+              <DetailDate field="updatedAt" details={segment} />
             </dd>
             <dt>{t('facts.tracking')}</dt>
             <dd>

@@ -16,10 +16,11 @@ import { useFixedT } from '../../components/use-fixed-t'
 import { useFormat } from '../../components/use-format'
 import { formatSpreadsheetDateTime } from '../../lib/format'
 import { dateValue } from '../../lib/iso-date'
+import { UNREADABLE_DATE, type UnreadableDate } from '../../providers/braze/schemas'
 import { providerLabel } from '../../providers/provider-id'
 import { NOT_PROVIDED } from '../../providers/segment'
 import type { ColumnId } from './columns'
-import { UNREADABLE, type Known, type SegmentRow, type Unreadable } from './segment-rows'
+import type { Known, SegmentRow } from './segment-rows'
 
 /** The list's translate function: its own strings first, the shared ones (verdicts, "not provided") second. */
 export type SegmentsT = TFunction<['segments', 'common']>
@@ -121,23 +122,23 @@ function knownColumn<const Id extends string, T>({ id, value, sortBy, text, View
 }
 
 /** A date from the Braze details: sorted by time, in the CSV as the other exported dates (`2026-03-01 14:05`). */
-export function dateColumn<const Id extends string>(input: KindInput<Id, string | Unreadable>) {
+export function dateColumn<const Id extends string>(input: KindInput<Id, string | UnreadableDate>) {
   return knownColumn({
     ...input,
     // An unreadable date sorts last, with the unknown ones.
     sortBy: (date) => {
-      const time = date === UNREADABLE ? Number.NaN : dateValue(date)
+      const time = date === UNREADABLE_DATE ? Number.NaN : dateValue(date)
       return Number.isNaN(time) ? null : time
     },
-    text: (date, t) => (date === UNREADABLE ? t('common:unreadableDate') : formatSpreadsheetDateTime(date)),
+    text: (date, t) => (date === UNREADABLE_DATE ? t('common:unreadableDate') : formatSpreadsheetDateTime(date)),
     View: DateView,
   })
 }
 
-function DateView({ value: iso }: { value: string | Unreadable }) {
+function DateView({ value: iso }: { value: string | UnreadableDate }) {
   const format = useFormat()
   const t = useFixedT()
-  if (iso === UNREADABLE) return <span className="muted">{t('unreadableDate')}</span>
+  if (iso === UNREADABLE_DATE) return <span className="muted">{t('unreadableDate')}</span>
   return (
     <time dateTime={iso} title={format.dateTime(iso)}>
       {format.date(iso)}

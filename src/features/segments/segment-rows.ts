@@ -3,7 +3,12 @@
 // when one of their inputs changes, so memoised sorts and cells see the same objects; each search key is worked out
 // once per segment, on the first search that needs it or in idle time (use-search-key-warmup.ts).
 import { NOT_PROVIDED, type NotProvided, type Segment } from '../../providers/segment'
-import type { BrazeSegmentDetails, BrazeSizePoint } from '../../providers/braze/schemas'
+import {
+  brazeDetailsDate,
+  type BrazeSegmentDetails,
+  type BrazeSizePoint,
+  type UnreadableDate,
+} from '../../providers/braze/schemas'
 import { normaliseForSearch } from '../../lib/search-text'
 import type { FindingId } from '../../findings/findings'
 import type { AuditEntry, Verdict } from '../../stores/audit-contract'
@@ -28,19 +33,9 @@ export function fromDetails<T>(row: SegmentRow, pick: (details: BrazeSegmentDeta
   return row.details ? pick(row.details) : undefined
 }
 
-/** A date Braze sent that is not one: the details did load, so it is said as such, never as "not loaded". */
-export const UNREADABLE = 'unreadable' as const
-export type Unreadable = typeof UNREADABLE
-
-/** Braze's names of the detail dates, as `malformed` lists them. */
-const DATE_FIELDS = { createdAt: 'created_at', updatedAt: 'updated_at' } as const
-
-/** A date of the Braze details: unknown until they load, then the date, UNREADABLE, or not provided when Braze sent none. */
-export function detailsDate(row: SegmentRow, field: keyof typeof DATE_FIELDS): Known<string | Unreadable> {
-  return fromDetails(
-    row,
-    (details) => details[field] ?? (details.malformed?.includes(DATE_FIELDS[field]) ? UNREADABLE : NOT_PROVIDED),
-  )
+/** A date of the Braze details: unknown until they load, then the date, unreadable, or not provided when none came. */
+export function detailsDate(row: SegmentRow, field: 'createdAt' | 'updatedAt'): Known<string | UnreadableDate> {
+  return fromDetails(row, (details) => brazeDetailsDate(details, field))
 }
 
 const NONE: readonly FindingId[] = []

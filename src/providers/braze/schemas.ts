@@ -94,6 +94,21 @@ export interface BrazeSegmentDetails {
   malformed?: readonly string[]
 }
 
+/** A date Braze sent that is not one: the details did load, so it is said as such, never as "not loaded". */
+export const UNREADABLE_DATE = 'unreadable' as const
+export type UnreadableDate = typeof UNREADABLE_DATE
+
+/** Braze's names of the detail dates, as `malformed` lists them. */
+const DATE_FIELDS = { createdAt: 'created_at', updatedAt: 'updated_at' } as const
+
+/** A date of loaded details: the date, UNREADABLE_DATE, or NOT_PROVIDED when Braze sent none. */
+export function brazeDetailsDate(
+  details: BrazeSegmentDetails,
+  field: keyof typeof DATE_FIELDS,
+): string | UnreadableDate | typeof NOT_PROVIDED {
+  return details[field] ?? (details.malformed?.includes(DATE_FIELDS[field]) ? UNREADABLE_DATE : NOT_PROVIDED)
+}
+
 export interface BrazeSizePoint {
   /** YYYY-MM-DD */
   time: string
