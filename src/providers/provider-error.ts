@@ -94,23 +94,24 @@ export class ProviderError extends Error {
   }
 }
 
-/** The proxy's error answers, `{"error": REASON, ...}`: every provider failure reaches the browser in this form. */
+/**
+ * The proxy's error answers, `{"error": REASON, ...}`: every provider failure reaches the browser in this form. Its
+ * names for upstream failures are mapped; its other reasons are named as here.
+ */
 const PROXY_ERROR_REASONS: Record<string, ProviderErrorReason> = {
-  not_configured: 'not_configured',
-  rate_limited: 'rate_limited',
-  budget_reserve: 'budget_reserve',
-  unauthorized: 'unauthorized',
-  permission_denied: 'permission_denied',
-  forbidden: 'forbidden',
-  wrong_endpoint: 'wrong_endpoint',
-  bad_request: 'bad_request',
   upstream_error: 'server',
   upstream_invalid: 'invalid_response',
   upstream_too_large: 'invalid_response',
   upstream_unreachable: 'network',
   upstream_timeout: 'timeout',
-  not_found: 'not_found',
   method_not_allowed: 'bad_request',
+}
+
+/** Own keys only: an answer saying `"error": "constructor"` names no reason. */
+function proxyReasonOf(error: unknown): ProviderErrorReason | undefined {
+  if (typeof error !== 'string') return undefined
+  if (Object.hasOwn(PROXY_ERROR_REASONS, error)) return PROXY_ERROR_REASONS[error]
+  return Object.hasOwn(REASON_TEXT, error) ? (error as ProviderErrorReason) : undefined
 }
 
 const PERMISSIONS = new Set(['segments.list', 'segments.details', 'segments.data_series'])
@@ -162,7 +163,7 @@ function nonNegativeInteger(value: unknown): number | undefined {
 /** One of the proxy's error objects (a whole answer's body, or one page of the multi-page route) as a ProviderError. */
 export function providerErrorFromProxy(provider: ProviderId, status: number, body: unknown): ProviderError {
   const record = isRecord(body) ? body : {}
-  const proxyReason = typeof record.error === 'string' ? PROXY_ERROR_REASONS[record.error] : undefined
+  const proxyReason = proxyReasonOf(record.error)
   const resumeAt = typeof record.resumeAt === 'string' ? Date.parse(record.resumeAt) : Number.NaN
   return new ProviderError(provider, proxyReason ?? reasonFromStatus(status), {
     status: nonNegativeInteger(record.status) ?? status,

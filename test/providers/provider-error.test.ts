@@ -169,6 +169,15 @@ describe("the proxy's error objects", () => {
     })
   })
 
+  it.each(['constructor', 'toString', 'no_such_reason'])(
+    'reads "error": "%s", which names no reason, by the status',
+    async (name) => {
+      const error = await providerErrorFromResponse('braze', Response.json({ error: name }, { status: 503 }))
+      expect(error.reason).toBe('server')
+      expect(error.message).toBe('Braze had a server error (HTTP 503)')
+    },
+  )
+
   it('ignores a permission the proxy does not name', async () => {
     const error = await providerErrorFromResponse(
       'braze',
