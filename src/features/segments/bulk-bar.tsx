@@ -11,7 +11,7 @@ import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
 import { useWriteFailureText } from '../../stores/use-write-failure-text'
 import type { SegmentRow } from './segment-rows'
-import { useBulkReview, type BulkReviewResult } from './use-bulk-review'
+import { useBulkReview, type BulkReviewResult } from '../../stores/use-bulk-review'
 import type { RowSelection } from './use-row-selection'
 
 type BulkStatus =

@@ -10,9 +10,9 @@ import {
   type AuditWrite,
   type BulkAnswer,
   type Verdict,
-} from '../../stores/audit-contract'
-import { sendBulkAuditWrites } from '../../stores/audit-writes'
-import { rememberAuditEntries } from '../../stores/audit-queries'
+} from './audit-contract'
+import { sendBulkAuditWrites } from './audit-writes'
+import { rememberAuditEntries } from './audit-queries'
 
 export interface BulkReviewResult {
   /** The segments written. */

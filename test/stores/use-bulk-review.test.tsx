@@ -8,12 +8,12 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import type { ReactNode } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createQueryClient } from '../../../src/app/query-client'
-import { useBulkReview } from '../../../src/features/segments/use-bulk-review'
-import { writeFailureOf } from '../../../src/stores/audit-writes'
-import { testAuditStore } from '../../msw/audit-handlers'
-import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
-import { seedReviews } from '../../stores/audit-entries'
+import { createQueryClient } from '../../src/app/query-client'
+import { useBulkReview } from '../../src/stores/use-bulk-review'
+import { writeFailureOf } from '../../src/stores/audit-writes'
+import { testAuditStore } from '../msw/audit-handlers'
+import { createDemoHandlers, listedSegments } from '../msw/demo-handlers'
+import { seedReviews } from './audit-entries'
 
 // Enough segments for three requests, the last one short.
 const demo = createDemoHandlers({ brazeCount: 5_004, commandersActCount: 6 })
