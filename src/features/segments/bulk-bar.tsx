@@ -68,7 +68,6 @@ function SelectionBar({
   const saving = status.kind === 'saving'
   const done = status.kind === 'done' ? status : undefined
   const failed = done?.result.failed
-  const tooLong = done?.result.tooLong.length ?? 0
   const needName = !reviewer && !fromServer && !loading
 
   const apply = async (verdict: Verdict) => {
@@ -121,48 +120,55 @@ function SelectionBar({
           </label>
         </div>
       ) : null}
-      <p role="status" className={`save-state save-${failed || tooLong ? 'failed' : 'saved'}`}>
+      <p role="status" className={`save-state save-${failed ? 'failed' : 'saved'}`}>
         {status.kind === 'saving' ? t('bulk.saving', { count: status.count }) : null}
         {done?.result.saved.length
           ? t('bulk.saved', { count: done.result.saved.length, verdict: t(`common:verdict.${done.verdict}`) })
           : null}
         {done?.result.saved.length && failed ? ' ' : null}
-        {failed
-          ? t('bulk.failed', {
-              count: failed.keys.length,
-              message: failureText(failed.error),
-            })
-          : null}
-        {tooLong ? ` ${t('bulk.tooLong', { count: tooLong, most: NOTE_MAX_LENGTH })}` : null}
+        {failed ? t('bulk.failed', { count: failed.keys.length, message: failureText(failed.error) }) : null}
       </p>
       {done?.result.conflicts.length ? (
-        <Conflicts conflicts={done.result.conflicts} changedBy={done.result.changedBy} rows={rows} />
+        <SegmentsLeft
+          message={t('bulk.conflicts', {
+            count: done.result.conflicts.length,
+            reviewers: done.result.changedBy.join(', '),
+          })}
+          keys={done.result.conflicts.map((entry) => entry.key)}
+          rows={rows}
+        />
+      ) : null}
+      {done?.result.tooLong.length ? (
+        <SegmentsLeft
+          message={t('bulk.tooLong', { count: done.result.tooLong.length, most: NOTE_MAX_LENGTH })}
+          keys={done.result.tooLong}
+          rows={rows}
+        />
       ) : null}
     </section>
   )
 }
 
-function Conflicts({
-  conflicts,
-  changedBy,
+/** Segments the last write left out, each by name, with why. */
+function SegmentsLeft({
+  message,
+  keys,
   rows,
 }: {
-  conflicts: readonly AuditEntry[]
-  changedBy: readonly string[]
+  message: string
+  keys: readonly string[]
   rows: readonly SegmentRow[]
 }) {
-  const { t } = useTranslation('segments')
-  const reviewers = changedBy.join(', ')
   const nameOf = (key: string) => {
     const row = rows.find((each) => each.key === key)
     return row ? row.name || row.id : key
   }
   return (
     <div role="alert" className="conflict">
-      <p>{t('bulk.conflicts', { count: conflicts.length, reviewers })}</p>
+      <p>{message}</p>
       <ul className="bulk-conflicts">
-        {conflicts.map((entry) => (
-          <li key={entry.key}>{nameOf(entry.key)}</li>
+        {keys.map((key) => (
+          <li key={key}>{nameOf(key)}</li>
         ))}
       </ul>
     </div>

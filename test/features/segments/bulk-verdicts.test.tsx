@@ -409,10 +409,12 @@ describe('Bulk verdicts with the team', () => {
     await user.type(within(bar).getByRole('textbox', { name: 'Note to add to each (optional)' }), 'Merge into Q4')
     await user.click(within(bar).getByRole('button', { name: 'Fix' }))
 
-    expect(
-      await within(bar).findByText(/1 segment not saved: its note with yours would pass 10,000 characters/),
-    ).toBeInTheDocument()
-    expect(within(bar).getByText(/Saved: Fix on 1 segment\./)).toBeInTheDocument()
+    const left = await within(bar).findByRole('alert')
+    expect(left).toHaveTextContent(/^1 segment not saved: its note with yours would pass 10,000 characters/)
+    const longName = listedSegments(demo.data).find((segment) => segment.key === long)?.name ?? ''
+    expect(within(left).getByRole('listitem')).toHaveTextContent(longName)
+    // What was saved is said as saved, apart from what was left out.
+    expect(within(bar).getByText('Saved: Fix on 1 segment.')).not.toHaveClass('save-failed')
     const entries = await storedEntries()
     expect(entries.get(plain)).toMatchObject({ verdict: 'fix', note: 'Merge into Q4' })
     expect(entries.get(long)).toMatchObject({ verdict: 'keep', note: 'x'.repeat(9_990) })
