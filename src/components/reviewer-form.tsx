@@ -11,18 +11,25 @@ export function ReviewerForm({
   onSubmit,
   verdictKeys = NO_KEYS,
   asking = false,
+  intro,
 }: {
   onSubmit: (name: string) => void
   /** Keys that would set a verdict here: pressed without a name, they bring the reviewer to the field. */
   verdictKeys?: Readonly<Record<string, unknown>>
   /** A verdict was already asked for: say at once why the name comes first, and take the focus. */
   asking?: boolean
+  /**
+   * Why the name is asked, where the card around the form already has its heading (a segment's Audit card, which
+   * shows the audit above it): the form then has no card or heading of its own and is named by this sentence.
+   */
+  intro?: string
 }) {
   const { t } = useTranslation('common')
   const [name, setName] = useState('')
   const [nameFirst, setNameFirst] = useState(asking)
   const input = useRef<HTMLInputElement>(null)
   const headingId = useId()
+  const introId = useId()
   const inputId = useId()
   useEffect(() => {
     if (asking) input.current?.focus()
@@ -42,9 +49,15 @@ export function ReviewerForm({
     if (name.trim()) onSubmit(name)
   }
   return (
-    <form className="card audit-panel" onSubmit={submit} aria-labelledby={headingId}>
-      <h2 id={headingId}>{t('reviewer.heading')}</h2>
-      <p className="muted">{t('reviewer.intro')}</p>
+    <form
+      className={intro === undefined ? 'card audit-panel' : 'reviewer-form'}
+      onSubmit={submit}
+      aria-labelledby={intro === undefined ? headingId : introId}
+    >
+      {intro === undefined ? <h2 id={headingId}>{t('reviewer.heading')}</h2> : null}
+      <p id={introId} className="muted">
+        {intro ?? t('reviewer.intro')}
+      </p>
       <label htmlFor={inputId}>{t('reviewer.name')}</label>
       <div className="visitor-row">
         <input

@@ -1,6 +1,6 @@
 // The audit panel: a verdict and a note for this segment, written to the team's audit on the server before it says
 // "Saved". A write based on a value someone else has since changed is not forced: the panel says who changed it and
-// keeps what this reviewer typed.
+// keeps what this reviewer typed. Before the reviewer has given a name, the card shows the audit as text.
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -12,6 +12,7 @@ import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
 import { useWriteFailureText } from '../../stores/use-write-failure-text'
 import { useVerdict } from '../../stores/use-verdicts'
+import { AuditReadOnly } from './audit-read-only'
 import { ReviewHistory } from './review-history'
 import { ReviewerForm } from '../../components/reviewer-form'
 import { hasAuthor, ReviewByline } from './review-byline'
@@ -33,8 +34,13 @@ type VerdictStatus =
   | { kind: 'conflict'; mine: Verdict; theirs: AuditEntry }
 
 export function AuditPanel({ segmentKey }: { segmentKey: string }) {
+  const { t } = useTranslation('detail')
   const { reviewer, fromServer, loading, remember } = useReviewer()
-  if (!reviewer && !fromServer && !loading) return <ReviewerForm onSubmit={remember} verdictKeys={VERDICT_KEYS} />
+  // Without a name the audit is still there to read; only changing it waits for the name.
+  if (!reviewer && !fromServer && !loading) {
+    const form = <ReviewerForm onSubmit={remember} verdictKeys={VERDICT_KEYS} intro={t('audit.nameToChange')} />
+    return <AuditReadOnly segmentKey={segmentKey} nameForm={form} />
+  }
   return <ReviewPanel segmentKey={segmentKey} reviewer={reviewer} />
 }
 

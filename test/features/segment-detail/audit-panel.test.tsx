@@ -63,12 +63,41 @@ async function openPanel(url = SEGMENT_URL) {
   return view
 }
 
+/** The form asking the reviewer's name, inside the Audit card, where the controls appear once it is given. */
+const NAME_FORM = /^To change the verdict or the note, give your name/
+
+/** The value next to a label in the Audit card's read-only text. */
+function auditFact(label: string): HTMLElement {
+  const value = within(panel()).getByText(label, { selector: 'dt' }).nextElementSibling
+  if (!(value instanceof HTMLElement)) throw new Error(`no value for ${label}`)
+  return value
+}
+
 describe('Audit panel: the reviewer’s name', () => {
+  it('shows the segment’s verdict, byline, note and history before a name is given, and the name form', async () => {
+    localStorage.clear()
+    await othersWrite('verdict', 'archive', 'Dominique')
+    await othersWrite('note', 'Duplicate of the spring segment', 'Dominique')
+    renderApp(SEGMENT_URL)
+    const form = await screen.findByRole('form', { name: NAME_FORM }, { timeout: 5000 })
+    expect(panel()).toContainElement(form)
+    expect(within(form).getByRole('textbox', { name: 'Your name' })).toBeInTheDocument()
+    await waitFor(() => expect(auditFact('Verdict')).toHaveTextContent('Archive'))
+    expect(auditFact('Note')).toHaveTextContent('Duplicate of the spring segment')
+    expect(within(panel()).getByText(/^Archive — by Dominique,/)).toHaveTextContent('Mar 1, 2026')
+    const history = await within(panel()).findByRole('region', { name: 'History' })
+    await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(2))
+    expect(within(history).getAllByRole('listitem')[1]).toHaveTextContent('Dominique: verdict Unreviewed → Archive')
+    // Read-only until the name is given: nothing to change yet.
+    expect(within(panel()).queryByRole('radiogroup', { name: 'Verdict' })).not.toBeInTheDocument()
+    expect(within(panel()).queryByRole('textbox', { name: 'Note' })).not.toBeInTheDocument()
+  })
+
   it('asks for the name once, then records it with each write', async () => {
     localStorage.clear()
     const user = userEvent.setup()
     renderApp(SEGMENT_URL)
-    const form = await screen.findByRole('form', { name: 'Audit' })
+    const form = await screen.findByRole('form', { name: NAME_FORM })
     const start = within(form).getByRole('button', { name: 'Start reviewing' })
     expect(start).toBeDisabled()
     await user.type(within(form).getByRole('textbox', { name: 'Your name' }), 'Camille ')
@@ -86,7 +115,7 @@ describe('Audit panel: the reviewer’s name', () => {
     localStorage.clear()
     const user = userEvent.setup()
     renderApp(SEGMENT_URL)
-    const form = await screen.findByRole('form', { name: 'Audit' })
+    const form = await screen.findByRole('form', { name: NAME_FORM })
     await user.keyboard('3')
     expect(within(form).getByRole('textbox', { name: 'Your name' })).toHaveFocus()
     expect(within(form).getByRole('status')).toHaveTextContent(

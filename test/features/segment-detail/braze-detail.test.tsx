@@ -288,7 +288,11 @@ const LANGUAGES = [
     hint: 'Reviewing as Camille. Keys 1, 2, 3 set Keep, Fix, Archive, 0 sets it back; j and k',
     saved: 'Saved',
     byline: [/^Archive — by Camille,/, 'Nov 1, 2026'],
-    askName: ['Who is reviewing? Your name is recorded with each verdict.', 'Your name', 'Start reviewing'],
+    askName: [
+      'To change the verdict or the note, give your name: it is recorded with each change.',
+      'Your name',
+      'Start reviewing',
+    ],
     label: 'Label',
     commandersActGivesLess: 'Commanders Act exposes no description, tags or dates for segments:',
     notFound: ['Segment not found', /^Commanders Act has no segment with the ID/, 'Back to the segments'],
@@ -313,7 +317,7 @@ const LANGUAGES = [
     saved: 'Enregistré',
     byline: [/^Archiver — par Camille,/, '1 nov. 2026'],
     askName: [
-      'Qui fait la revue\u202f? Votre nom est enregistré avec chaque verdict.',
+      'Pour modifier le verdict ou la note, indiquez votre nom\u202f: il est enregistré avec chaque modification.',
       'Votre nom',
       'Commencer la revue',
     ],
@@ -394,8 +398,8 @@ describe.each(LANGUAGES)('Segment pages ($language)', (text) => {
 
   it('asks who is reviewing', async () => {
     renderApp(pathOf(ORDINARY))
-    const form = await screen.findByRole('form', { name: 'Audit' }, { timeout: 5000 })
-    expect(form.textContent).toContain(text.askName[0])
+    const form = await screen.findByRole('form', { name: text.askName[0] }, { timeout: 5000 })
+    expect(region('Audit')).toContainElement(form)
     expect(within(form).getByRole('textbox', { name: text.askName[1] })).toBeInTheDocument()
     expect(within(form).getByRole('button', { name: text.askName[2] })).toBeDisabled()
   })
