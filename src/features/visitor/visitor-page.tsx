@@ -103,7 +103,8 @@ export function VisitorPage() {
           </p>
         ) : null}
       </form>
-      {TCID.test(tcid) ? <VisitorSegments key={tcid} tcid={tcid} /> : null}
+      {/* Under an ID refused as invalid, the last visitor's segments would read as its answer: none is shown. */}
+      {!invalid && TCID.test(tcid) ? <VisitorSegments key={tcid} tcid={tcid} /> : null}
     </>
   )
 }

@@ -111,6 +111,25 @@ describe.each(LANGUAGES)('Visitor lookup ($language)', (text) => {
     expect(tcidField(text)).not.toHaveAttribute('aria-invalid', 'true')
   })
 
+  it('no longer shows the last visitor’s segments once an invalid ID is submitted', async () => {
+    answerVisitor([KNOWN.id])
+    const user = userEvent.setup()
+    renderApp('/visitor')
+    await lookUp(user, text, '123')
+    const result = await screen.findByRole('region', { name: `${text.visitor} 123` }, { timeout: 5000 })
+    expect(await within(result).findByRole('link', { name: KNOWN.label })).toBeInTheDocument()
+
+    await lookUp(user, text, '12ab')
+    expect(tcidField(text)).toHaveAccessibleDescription(text.invalid)
+    expect(screen.queryByRole('region', { name: `${text.visitor} 123` })).not.toBeInTheDocument()
+    expect(screen.queryByRole('link', { name: KNOWN.label })).not.toBeInTheDocument()
+
+    // A valid ID looked up again shows its answer.
+    await lookUp(user, text, '123')
+    expect(await screen.findByRole('region', { name: `${text.visitor} 123` })).toBeInTheDocument()
+    expect(tcidField(text)).not.toHaveAttribute('aria-invalid', 'true')
+  })
+
   it('counts one segment in the singular, thousands grouped as the language writes them, and none in words', async () => {
     answerVisitor([KNOWN.id])
     const { unmount } = renderApp('/visitor?tcid=123')
