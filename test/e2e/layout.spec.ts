@@ -142,6 +142,21 @@ function cutBadges(): string[] {
   })
 }
 
+/** Tag and team chips that pass their cell fade out at its edge, and only those: `cut` counts the rows whose chips pass. */
+function chipsAtTheEdge(): { cut: number; problems: string[] } {
+  const lists = [...document.querySelectorAll<HTMLElement>('table td > .chips')].slice(0, 40)
+  const problems: string[] = []
+  let cut = 0
+  for (const chips of lists) {
+    const cell = chips.parentElement as HTMLElement
+    const passes = cell.scrollWidth > cell.clientWidth + 1
+    const faded = getComputedStyle(chips).maskImage !== 'none'
+    if (passes) cut += 1
+    if (passes !== faded) problems.push(`"${chips.textContent}" ${passes ? 'is cut without fading' : 'fades but fits'}`)
+  }
+  return { cut, problems }
+}
+
 async function expectNothingSideways(page: Page, where: string) {
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
@@ -211,6 +226,12 @@ for (const language of ['en', 'fr'] as const) {
               await expect(names.nth(1)).toBeFocused()
             }
             expect.soft(await page.evaluate(cutBadges), `at ${width} px, provider badges`).toEqual([])
+            if (width !== PHONE) {
+              const chips = await page.evaluate(chipsAtTheEdge)
+              expect.soft(chips.problems, `at ${width} px, tags passing their cell`).toEqual([])
+              if (width === 1024)
+                expect.soft(chips.cut, 'rows whose tags pass their cell at 1024 px').toBeGreaterThan(0)
+            }
             await expectMenusOnScreen(page, width)
           }
           if (reviewer) {
