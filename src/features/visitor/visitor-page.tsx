@@ -62,6 +62,13 @@ export function VisitorPage() {
   const [input, setInput] = useState(tcid)
   // A flag, not the message: the message follows the language if it changes while shown.
   const [invalid, setInvalid] = useState(false)
+  // The URL's ID changed (a lookup, Back, Forward): the field shows the ID whose answer is shown, with no error left.
+  const [shown, setShown] = useState(tcid)
+  if (shown !== tcid) {
+    setShown(tcid)
+    setInput(tcid)
+    setInvalid(false)
+  }
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const value = input.trim()

@@ -2,7 +2,7 @@
 // Visitor lookup: a tcid is checked before any request, its segments are listed by label, and failures name the provider.
 // What a person reads is checked in English and in French; text with a narrow no-break space (French thousands) is
 // checked on textContent, as Testing Library's matchers fold it into a plain space.
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
@@ -147,6 +147,33 @@ describe.each(LANGUAGES)('Visitor lookup ($language)', (text) => {
     renderApp('/visitor?tcid=789')
     const none = await screen.findByRole('region', { name: `${text.visitor} 789` }, { timeout: 5000 })
     expect(within(none).getByRole('status').textContent).toBe(text.inNone)
+  })
+})
+
+describe('Visitor lookup with Back and Forward', () => {
+  it('shows in the field the ID whose answer is shown', async () => {
+    answerVisitor([KNOWN.id])
+    const user = userEvent.setup()
+    const { router } = renderApp('/visitor')
+    const text = LANGUAGES[0]
+    await lookUp(user, text, '123')
+    await screen.findByRole('region', { name: 'Visitor 123' }, { timeout: 5000 })
+    await lookUp(user, text, '456')
+    await screen.findByRole('region', { name: 'Visitor 456' }, { timeout: 5000 })
+
+    await act(() => router.navigate(-1))
+    expect(await screen.findByRole('region', { name: 'Visitor 123' })).toBeInTheDocument()
+    expect(tcidField(text)).toHaveValue('123')
+    // An ID refused as invalid, then Back to the empty lookup: an empty field and no error left over.
+    await lookUp(user, text, '12ab')
+    await act(() => router.navigate(-1))
+    await waitFor(() => expect(tcidField(text)).toHaveValue(''))
+    expect(tcidField(text)).not.toHaveAttribute('aria-invalid', 'true')
+    expect(screen.queryByRole('region', { name: /^Visitor/ })).not.toBeInTheDocument()
+
+    await act(() => router.navigate(1))
+    expect(await screen.findByRole('region', { name: 'Visitor 123' })).toBeInTheDocument()
+    expect(tcidField(text)).toHaveValue('123')
   })
 })
 
