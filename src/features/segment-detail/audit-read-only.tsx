@@ -7,7 +7,6 @@ import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useVerdict } from '../../stores/use-verdicts'
 import { hasAuthor, ReviewByline } from './review-byline'
 import { ReviewHistory } from './review-history'
-import './audit-read-only.css'
 
 export function AuditReadOnly({ segmentKey, nameForm }: { segmentKey: string; nameForm: ReactNode }) {
   const { t } = useTranslation(['detail', 'common'])
