@@ -24,8 +24,6 @@ import { useListReturn } from './use-list-return'
 import { useSearchKeyWarmup } from './use-search-key-warmup'
 import { useSegmentView } from './use-segment-view'
 import { RowSelectionContext } from './row-selection-cells'
-// The bar's styles come with the list's, so the bar's code can load on demand without a stylesheet of its own.
-import './bulk-bar.css'
 import { useRowSelection } from './use-row-selection'
 
 /** The bulk bar's code (and its reviewer form) loads with the first selection: most visits select nothing. */
