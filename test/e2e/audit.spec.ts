@@ -14,7 +14,7 @@ test('Archive and a note on a segment are kept after reload and in a new tab', a
   await link.click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
 
-  await page.getByLabel('Your name').fill('Camille')
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Camille')
   await page.getByRole('button', { name: 'Start reviewing' }).click()
   // This journey stays on one segment: moving on after a verdict is turned off (and remembered).
   await page.getByRole('checkbox', { name: 'Next after a verdict' }).uncheck()
@@ -64,7 +64,7 @@ test('a review stays when the site’s storage is cleared, and a session exporte
   const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').nth(test.info().retry)
   const name = (await link.textContent()) ?? ''
   await link.click()
-  await page.getByLabel('Your name').fill('Léa')
+  await page.getByRole('textbox', { name: 'Your name' }).fill('Léa')
   await page.getByRole('button', { name: 'Start reviewing' }).click()
   await page.getByRole('checkbox', { name: 'Next after a verdict' }).uncheck()
   await page.getByRole('radiogroup', { name: 'Verdict' }).getByRole('radio', { name: /Fix/ }).check()
