@@ -82,6 +82,9 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
         : 'loading'
   const unavailable = <p className="muted">{t('description.unavailable')}</p>
   const listedTags = listed.data && listed.data.tags !== NOT_PROVIDED ? listed.data.tags : undefined
+  const tags = segment?.tags ?? listedTags
+  // A fact only the failed details would give is said to be missing, as the cards beside say, not left loading.
+  const factUnavailable = <span className="muted">{t('facts.unavailable')}</span>
   const textDescription = segment?.textDescription?.trim()
 
   return (
@@ -132,7 +135,11 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
           <dl className="facts">
             <dt>{t('facts.tags')}</dt>
             <dd>
-              <TagList tags={segment?.tags ?? listedTags} empty={t('facts.noTags')} />
+              {tags === undefined && details.isError && !listed.isPending ? (
+                factUnavailable
+              ) : (
+                <TagList tags={tags} empty={t('facts.noTags')} />
+              )}
             </dd>
             <dt>{t('facts.teams')}</dt>
             <dd>
@@ -142,17 +149,19 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
                 ) : (
                   <span className="muted">{t('facts.teamsNotGiven')}</span>
                 )
+              ) : details.isError ? (
+                factUnavailable
               ) : (
                 <TagList tags={undefined} empty="" />
               )}
             </dd>
             <dt>{t('facts.created')}</dt>
             <dd>
-              <DetailDate field="createdAt" details={segment} />
+              <DetailDate field="createdAt" details={segment} failed={details.isError} />
             </dd>
             <dt>{t('facts.updated')}</dt>
             <dd>
-              <DetailDate field="updatedAt" details={segment} />
+              <DetailDate field="updatedAt" details={segment} failed={details.isError} />
             </dd>
             <dt>{t('facts.tracking')}</dt>
             <dd>

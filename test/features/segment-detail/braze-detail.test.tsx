@@ -78,6 +78,18 @@ function overrideDetails(id: string, change: Record<string, unknown>) {
   )
 }
 
+/** Details refused as the proxy says it for a key without segments.details (DEMO_FAIL=permission). */
+function refuseDetails() {
+  server.use(
+    http.get('*/api/braze/segments/details', () =>
+      HttpResponse.json(
+        { error: 'permission_denied', provider: 'braze', status: 403, permission: 'segments.details' },
+        { status: 403 },
+      ),
+    ),
+  )
+}
+
 describe('Braze segment detail', () => {
   it('shows the name, ID, descriptions, tags, teams, dates, tracking and size of a complete segment', async () => {
     const user = userEvent.setup()
@@ -203,6 +215,22 @@ describe('Braze segment detail', () => {
     expect(within(region('Description')).getByText(/could not be loaded/)).toBeInTheDocument()
     expect(screen.queryByText('No description')).not.toBeInTheDocument()
     expect(screen.queryByText(/gave no filter description/)).not.toBeInTheDocument()
+  })
+
+  it('says the teams and dates are not available once the details were refused, instead of loading forever', async () => {
+    refuseDetails()
+    renderApp(pathOf(ORDINARY))
+    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(/permission/)
+    // The list still gives the tags.
+    await waitFor(() => expect(within(fact('Tags')).getAllByRole('listitem')).toHaveLength(ORDINARY.tags?.length ?? 0))
+    for (const label of ['Teams', 'Created', 'Last updated']) expect(fact(label)).toHaveTextContent('Not available')
+  })
+
+  it('says the tags are not available when neither the details nor the list give them', async () => {
+    refuseDetails()
+    renderApp(pathOf({ ...ORDINARY, id: '0f0f0f0f-aaaa-4bbb-8ccc-0123456789ab' }))
+    await waitFor(() => expect(fact('Analytics tracking')).toHaveTextContent('Unknown'), { timeout: 5000 })
+    expect(fact('Tags')).toHaveTextContent('Not available')
   })
 
   it('says tracking is unknown for a segment the list does not hold (archived), instead of loading forever', async () => {
