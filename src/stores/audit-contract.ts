@@ -14,6 +14,10 @@ export const segmentKeySchema = z.string().check(z.regex(SEGMENT_KEY_PATTERN, NO
 
 export const REVIEWER_HEADER = 'X-Segment-Audit-Reviewer'
 
+/**
+ * The longest note, in characters: zod's `maxLength` counts a string in Unicode code points (an emoji is one), not in
+ * JavaScript's UTF-16 units (`.length`, where an emoji is two). A check made before writing has to count the same way.
+ */
 export const NOTE_MAX_LENGTH = 10_000
 export const REVIEWER_MAX_LENGTH = 200
 

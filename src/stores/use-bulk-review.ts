@@ -35,6 +35,15 @@ function withAddedNote(own: string, added: string): string {
   return own.trim() ? `${own.trimEnd()}\n\n${added}` : added
 }
 
+/**
+ * A note's length as the server's schema counts it (zod's `maxLength`): in code points, an emoji one character where
+ * `.length` counts two, a lone surrogate one. Counted here, in the bulk bar's code, rather than by importing the
+ * schema: what the list page loads stays as it was.
+ */
+function characters(text: string): number {
+  return [...text].length
+}
+
 function bulkWrites(
   keys: readonly string[],
   entries: ReadonlyMap<string, AuditEntry>,
@@ -78,7 +87,7 @@ export function useBulkReview(reviewer: string, entries: ReadonlyMap<string, Aud
       const added = note.trim()
       // Neither field is sent for these: the server would refuse the whole request for one note too long.
       const tooLong = added
-        ? keys.filter((key) => withAddedNote(entries.get(key)?.note ?? '', added).length > NOTE_MAX_LENGTH)
+        ? keys.filter((key) => characters(withAddedNote(entries.get(key)?.note ?? '', added)) > NOTE_MAX_LENGTH)
         : []
       const sent = tooLong.length === 0 ? keys : keys.filter((key) => !tooLong.includes(key))
       const conflicts = new Map<string, AuditEntry>()

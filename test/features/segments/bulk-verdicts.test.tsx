@@ -422,6 +422,28 @@ describe('Bulk verdicts with the team', () => {
     expect(within(bar).getByText('1 selected')).toBeInTheDocument()
   })
 
+  it('counts a note as the server does, in characters: an emoji is one, though JavaScript counts it two', async () => {
+    const [key] = listedSegments(demo.data).map((segment) => segment.key)
+    if (!key) throw new Error('the demo has no segment')
+    // 6,502 characters together, 10,502 UTF-16 units: the server takes it.
+    const own = '🎉'.repeat(4_000)
+    const added = 'y'.repeat(2_500)
+    await seedReviews({ key, verdict: 'keep', note: own, reviewer: 'Alice' })
+    const user = userEvent.setup()
+    await listed()
+    const row = () => bodyRows().find((each) => rowKey(each) === key) as HTMLElement
+    await waitFor(() => expect(within(row()).getByText('Keep')).toBeInTheDocument())
+    await user.click(within(row()).getByRole('checkbox'))
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    await user.click(within(bar).getByRole('textbox', { name: 'Note to add to each (optional)' }))
+    await user.paste(added)
+    await user.click(within(bar).getByRole('button', { name: 'Fix' }))
+
+    expect(await within(bar).findByText('Saved: Fix on 1 segment.')).toBeInTheDocument()
+    expect(within(bar).queryByRole('alert')).not.toBeInTheDocument()
+    expect((await storedEntries()).get(key)).toMatchObject({ verdict: 'fix', note: `${own}\n\n${added}` })
+  })
+
   it('when a later request fails after conflicts, names the conflicts apart and keeps them and the unsaved selected', async () => {
     const large = createDemoHandlers({ brazeCount: 2_500, commandersActCount: 6 })
     let requests = 0
