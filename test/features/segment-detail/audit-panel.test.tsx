@@ -236,7 +236,10 @@ describe('Audit panel: verdicts', () => {
     await user.click(verdictRadio('Archive'))
 
     const alert = await within(panel()).findByRole('alert')
-    expect(alert).toHaveTextContent(/Dominique set this segment to Keep at .*, so your Archive was not saved/)
+    // Their time as a date and a time (02:00 in Los Angeles, the tests' time zone), in a sentence that reads.
+    expect(alert).toHaveTextContent(
+      'Dominique set this segment to Keep on March 1, 2026 at 2:00 AM, so your Archive was not saved.',
+    )
     expect(verdictRadio('Keep')).toBeChecked()
     expect(await stored()).toMatchObject({ verdict: 'keep', verdictBy: 'Dominique' })
 
@@ -244,6 +247,21 @@ describe('Audit panel: verdicts', () => {
     await user.click(verdictRadio('Archive'))
     await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
     expect(await stored()).toMatchObject({ verdict: 'archive', verdictBy: 'Camille' })
+  })
+
+  it('says in French, too, on which day and at what time the other reviewer set theirs', async () => {
+    const user = userEvent.setup()
+    await i18next.changeLanguage('fr')
+    try {
+      await openPanel()
+      await othersWrite('verdict', 'keep', 'Dominique')
+      await user.click(within(panel()).getByRole('radio', { name: 'Archiver' }))
+      expect(await within(panel()).findByRole('alert')).toHaveTextContent(
+        'Dominique a classé ce segment en Garder le 1 mars 2026 à 02:00 : votre choix Archiver n’a donc pas été enregistré.',
+      )
+    } finally {
+      await i18next.changeLanguage('en')
+    }
   })
 })
 
@@ -271,7 +289,7 @@ describe('Audit panel: the note', () => {
     await user.tab()
 
     const alert = await within(panel()).findByRole('alert')
-    expect(alert).toHaveTextContent(/Dominique changed this note at .* while you were typing/)
+    expect(alert).toHaveTextContent('Dominique changed this note on March 1, 2026 at 2:00 AM while you were typing.')
     expect(alert).toHaveTextContent('Theirs, changed')
     expect(noteField()).toHaveValue('Mine')
     expect(await stored()).toMatchObject({ note: 'Theirs, changed' })
