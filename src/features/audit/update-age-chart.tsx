@@ -3,12 +3,20 @@ import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
 import type { UpdateAges } from './update-age'
 
+/** The Braze segments in no bucket, each reason said apart: details not loaded yet is not a date Braze sent badly. */
+const LEFT_OUT = [
+  { field: 'notLoaded', words: 'age.unknown' },
+  { field: 'unreadable', words: 'age.unreadable' },
+  { field: 'notProvided', words: 'age.notProvided' },
+] as const
+
 /** `brazeFailed`: the Braze list did not load, so there is nothing to date (rather than a chart of zeros). */
 export function UpdateAgeChart({ ages, brazeFailed }: { ages: UpdateAges; brazeFailed: boolean }) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
   const largest = Math.max(1, ...ages.buckets.map((bucket) => bucket.count))
   const known = ages.buckets.reduce((sum, bucket) => sum + bucket.count, 0)
+  const total = known + LEFT_OUT.reduce((sum, { field }) => sum + ages[field], 0)
   return (
     <section className="card" aria-labelledby="age-heading">
       <h2 id="age-heading">{t('age.heading')}</h2>
@@ -41,9 +49,13 @@ export function UpdateAgeChart({ ages, brazeFailed }: { ages: UpdateAges; brazeF
           </tbody>
         </table>
       ) : null}
-      {ages.unknown > 0 && !brazeFailed ? (
-        <p className="muted small-print">{t('age.unknown', { count: ages.unknown, total: ages.unknown + known })}</p>
-      ) : null}
+      {brazeFailed
+        ? null
+        : LEFT_OUT.filter(({ field }) => ages[field] > 0).map(({ field, words }) => (
+            <p key={field} className="muted small-print">
+              {t(words, { count: ages[field], total })}
+            </p>
+          ))}
     </section>
   )
 }

@@ -2,8 +2,8 @@
 // limits are the same cutoff days as the "not updated in N months" finding, so the chart and the finding agree.
 import { staleCutoff } from '../../findings/staleness'
 import { dateValue } from '../../lib/iso-date'
-import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
-import type { Segment } from '../../providers/segment'
+import { brazeDetailsDate, UNREADABLE_DATE, type BrazeSegmentDetails } from '../../providers/braze/schemas'
+import { NOT_PROVIDED, type Segment } from '../../providers/segment'
 
 /** A bucket's id, which also names its label (audit:age.bucket.<id>): the component translates it. */
 type AgeBucketId =
@@ -28,7 +28,11 @@ const BUCKETS: readonly Omit<AgeBucket, 'count'>[] = [
 export interface UpdateAges {
   buckets: AgeBucket[]
   /** Braze segments whose details (and so dates) are not loaded yet. */
-  unknown: number
+  notLoaded: number
+  /** Braze segments whose details are loaded but whose last-update date Braze sent unreadable. */
+  unreadable: number
+  /** Braze segments whose details are loaded but came without a last-update date. */
+  notProvided: number
 }
 
 export function updateAges(
@@ -40,18 +44,29 @@ export function updateAges(
   const limits = buckets.map((bucket) =>
     Number.isFinite(bucket.upToMonths) ? staleCutoff(now, bucket.upToMonths).getTime() : Number.NEGATIVE_INFINITY,
   )
-  let unknown = 0
+  const ages = { buckets, notLoaded: 0, unreadable: 0, notProvided: 0 }
   for (const segment of segments) {
     if (segment.provider !== 'braze') continue
-    const updatedAt = details.get(segment.id)?.updatedAt
-    const time = updatedAt === undefined ? Number.NaN : dateValue(updatedAt)
+    const loaded = details.get(segment.id)
+    // A segment left out of the buckets is said apart, for the reason it is: waiting for its details is not the same
+    // as details with a date Braze sent unreadable, or none.
+    if (!loaded) {
+      ages.notLoaded += 1
+      continue
+    }
+    const updatedAt = brazeDetailsDate(loaded, 'updatedAt')
+    if (updatedAt === NOT_PROVIDED) {
+      ages.notProvided += 1
+      continue
+    }
+    const time = updatedAt === UNREADABLE_DATE ? Number.NaN : dateValue(updatedAt)
     if (Number.isNaN(time)) {
-      unknown += 1
+      ages.unreadable += 1
       continue
     }
     const index = limits.findIndex((limit) => time >= limit)
     const bucket = buckets[index === -1 ? buckets.length - 1 : index]
     if (bucket) bucket.count += 1
   }
-  return { buckets, unknown }
+  return ages
 }

@@ -13,6 +13,7 @@ import { computeFindings } from '../../../src/findings/findings'
 import { formatDateTime } from '../../../src/lib/format'
 import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
 import { brazeQueries } from '../../../src/providers/braze/queries'
+import { toBrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { providerLabel, segmentKey } from '../../../src/providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../../src/providers/segment'
 import { getBaselineStore } from '../../../src/stores/audit-baseline'
@@ -855,6 +856,45 @@ describe('Audit page: last updated', () => {
     expect(region('Last updated')).toHaveTextContent(
       `${demo.data.braze.length - 3} of ${demo.data.braze.length} Braze segments are not counted yet`,
     )
+  })
+
+  it('says apart a segment whose details are loaded with an unreadable or no last-update date', async () => {
+    const { queryClient } = renderApp('/audit')
+    await waitForAllListed(0)
+    const brazeCount = demo.data.braze.length
+    // As the details scan leaves them: one dated, one whose date Braze sent unreadable, one Braze sent without a date.
+    const loaded = [
+      [brazeAt(0), { message: 'success', updated_at: new Date().toISOString() }],
+      [brazeAt(1), { message: 'success', updated_at: 'not a date' }],
+      [brazeAt(2), { message: 'success' }],
+    ] as const
+    act(() => {
+      for (const [segment, body] of loaded) {
+        queryClient.setQueryData(brazeQueries.details(segment.id).queryKey, toBrazeSegmentDetails(segment.id, body))
+      }
+    })
+    const lines = () =>
+      within(region(i18next.t('audit:age.heading')))
+        .getAllByText(/Braze/, { selector: 'p' })
+        .map((line) => line.textContent)
+    await waitFor(() =>
+      expect(lines()).toEqual([
+        `${brazeCount - 3} of ${brazeCount} Braze segments are not counted yet: their details are not loaded. ` +
+          'The details scan loads them.',
+        `1 of ${brazeCount} Braze segments is not counted: its last-update date is unreadable (Braze sent something ` +
+          'that is not a date).',
+        `1 of ${brazeCount} Braze segments is not counted: Braze sent no last-update date for it.`,
+      ]),
+    )
+
+    await act(() => i18next.changeLanguage('fr'))
+    expect(lines()).toEqual([
+      `${brazeCount - 3} segments Braze sur ${brazeCount} ne sont pas encore comptés\u202f: leurs détails ne sont ` +
+        'pas chargés. L’analyse des détails les charge.',
+      `1 segment Braze sur ${brazeCount} n’est pas compté\u202f: sa date de dernière mise à jour est illisible ` +
+        '(Braze a envoyé autre chose qu’une date).',
+      `1 segment Braze sur ${brazeCount} n’est pas compté\u202f: Braze n’a pas fourni sa date de dernière mise à jour.`,
+    ])
   })
 })
 

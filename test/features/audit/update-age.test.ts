@@ -1,5 +1,5 @@
 // Braze segments by age of their last update: calendar-month bucket boundaries in local time (run it in several TZs),
-// Commanders Act left out, unknown dates counted apart.
+// Commanders Act left out; details not loaded, an unreadable date and no date each counted apart.
 import { describe, expect, it } from 'vitest'
 import { updateAges } from '../../../src/features/audit/update-age'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
@@ -36,15 +36,19 @@ const local = (year: number, month: number, day: number, hours = 0, minutes = 0)
   new Date(year, month - 1, day, hours, minutes)
 const MINUTE = 60_000
 
-/** The bucket one segment updated at `updatedAt` lands in, or 'unknown'. */
-function bucketOf(updatedAt: string | undefined, now: Date): string {
-  const details: BrazeSegmentDetails = { id: 'b-1', tags: [], ...(updatedAt === undefined ? {} : { updatedAt }) }
+/** The bucket a segment with these details lands in, or why it is in none. */
+function placeOf(details: BrazeSegmentDetails, now: Date): string {
   const ages = updateAges([braze('b-1')], new Map([['b-1', details]]), now)
-  if (ages.unknown === 1) return 'unknown'
+  if (ages.notLoaded === 1) return 'not loaded'
+  if (ages.unreadable === 1) return 'unreadable'
+  if (ages.notProvided === 1) return 'not provided'
   const found = ages.buckets.filter((bucket) => bucket.count === 1)
   expect(found).toHaveLength(1)
   return found[0]?.id ?? ''
 }
+
+/** The bucket one segment updated at `updatedAt` lands in. */
+const bucketOf = (updatedAt: string, now: Date) => placeOf({ id: 'b-1', tags: [], updatedAt }, now)
 
 describe('updateAges', () => {
   // A bucket starts at local midnight of the same calendar day N months back, the day the "not updated in N months"
@@ -109,14 +113,24 @@ describe('updateAges', () => {
   })
 
   it.each([
-    { what: 'no update date', updatedAt: undefined },
-    { what: 'an unreadable update date', updatedAt: 'last Tuesday' },
-    { what: 'an empty update date', updatedAt: '' },
-  ])('counts a segment with $what as unknown, in no bucket', ({ updatedAt }) => {
-    expect(bucketOf(updatedAt, NOW)).toBe('unknown')
+    {
+      what: 'an update date Braze sent unreadable',
+      details: { id: 'b-1', tags: [], malformed: ['updated_at'] },
+      place: 'unreadable',
+    },
+    { what: 'an update date that does not read', details: { id: 'b-1', tags: [], updatedAt: 'last Tuesday' } },
+    { what: 'an empty update date', details: { id: 'b-1', tags: [], updatedAt: '' }, place: 'unreadable' },
+    { what: 'no update date', details: { id: 'b-1', tags: [] }, place: 'not provided' },
+    {
+      what: 'no update date and an unreadable creation date',
+      details: { id: 'b-1', tags: [], malformed: ['created_at'] },
+      place: 'not provided',
+    },
+  ])('counts a segment whose details have $what as such, in no bucket', ({ details, place = 'unreadable' }) => {
+    expect(placeOf(details, NOW)).toBe(place)
   })
 
-  it('counts the Braze segments whose details are not loaded as unknown, and leaves Commanders Act out entirely', () => {
+  it('counts the Braze segments whose details are not loaded apart, and leaves Commanders Act out entirely', () => {
     const segments = [braze('b-1'), braze('b-2'), braze('b-3'), commandersAct('42'), commandersAct('43')]
     const details = new Map<string, BrazeSegmentDetails>([
       ['b-1', { id: 'b-1', tags: [], updatedAt: at(NOW, -2 * 24 * 60 * MINUTE) }],
@@ -124,7 +138,7 @@ describe('updateAges', () => {
       ['42', { id: '42', tags: [], updatedAt: at(NOW, -MINUTE) }],
     ])
     const ages = updateAges(segments, details, NOW)
-    expect(ages.unknown).toBe(2)
+    expect(ages).toMatchObject({ notLoaded: 2, unreadable: 0, notProvided: 0 })
     expect(Object.fromEntries(ages.buckets.map((bucket) => [bucket.id, bucket.count]))).toEqual({
       'under-1-month': 1,
       '1-to-3-months': 0,
@@ -137,7 +151,12 @@ describe('updateAges', () => {
 
   it('lists every bucket, in order, even when empty', () => {
     const ages = updateAges([], new Map(), NOW)
-    expect(ages).toEqual({ buckets: IDS.map((id) => expect.objectContaining({ id, count: 0 })), unknown: 0 })
+    expect(ages).toEqual({
+      buckets: IDS.map((id) => expect.objectContaining({ id, count: 0 })),
+      notLoaded: 0,
+      unreadable: 0,
+      notProvided: 0,
+    })
   })
 
   it('counts many segments across the buckets', () => {
