@@ -621,6 +621,20 @@ describe('Audit page: import', () => {
     })
   })
 
+  it('says under "Start a new audit" that importing a session moves the comparison, as it does', async () => {
+    rememberImporter()
+    const user = userEvent.setup()
+    renderApp('/audit')
+    await waitForAllListed(0)
+    const changes = region('Changed since the last audit')
+    const hint = () => within(changes).getByText(/^Keeps today’s segments/)
+    expect(hint()).toHaveTextContent(/Exporting the session does not change that; importing a session file does/)
+
+    await user.upload(fileInput(), sessionFile(sessionFileText([entry(KEPT.key, 'keep', { reviewer: 'Léa' })])))
+    await waitFor(() => expect(changes).toHaveTextContent('Compared with the session imported from session.json'))
+    expect(hint()).toHaveTextContent(/importing a session file does, with the file’s segments/)
+  })
+
   it('keeps the audit’s review when it is newer than the imported one', async () => {
     const ours = entry(KEPT.key, 'archive', { note: 'Unused since 2023', reviewedAt: LATER })
     await seedReviews(ours)
