@@ -3,7 +3,10 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
+import { dateValue } from '../../lib/iso-date'
 import { providerCacheQuery } from '../../stores/audit-queries'
+
+const MINUTE_MS = 60_000
 
 export function KeptDetails({ onRefresh, disabled }: { onRefresh: () => void; disabled: boolean }) {
   const { t } = useTranslation('audit')
@@ -16,7 +19,11 @@ export function KeptDetails({ onRefresh, disabled }: { onRefresh: () => void; di
     <p className="muted kept-details">
       {t('scan.kept', {
         count: kept.data.count,
-        age: format.relative(kept.data.oldestFetchedAt, now),
+        // Under a minute, Intl's relative time is "now" ("fetched now"): said as people say it instead.
+        age:
+          now - dateValue(kept.data.oldestFetchedAt) < MINUTE_MS
+            ? t('scan.justNow')
+            : format.relative(kept.data.oldestFetchedAt, now),
         hours: kept.data.ttlHours,
       })}{' '}
       <button type="button" className="button button-small" disabled={disabled} onClick={onRefresh}>

@@ -57,6 +57,9 @@ function countsText(t: AuditT, counts: Pick<LastScan, 'fetched' | 'toFetch' | 's
 
 /** "Paused: 3 of 120 fetched, 2 already fresh, 1 failed · 2.5 per second · about 1 min left". */
 function statusText(t: AuditT, scan: DetailsScan, state: ScanState, time: (ms: number) => string): string {
+  const prefix = stateText(t, state, time)
+  // Until the Braze list is known there is nothing to count: "Waiting for the Braze list…", not "…: 0 of 0 fetched".
+  if (state.total === 0) return prefix ?? ''
   const counts = {
     fetched: state.done,
     toFetch: state.total - state.skipped,
@@ -68,7 +71,6 @@ function statusText(t: AuditT, scan: DetailsScan, state: ScanState, time: (ms: n
     ...(state.status === 'running' ? remainingParts(t, scan, state) : []),
     ...slowedParts(t, state),
   ].join(' · ')
-  const prefix = stateText(t, state, time)
   return prefix ? t('scan.withState', { state: prefix, progress }) : progress
 }
 

@@ -3,6 +3,7 @@
 // for every segment, even those this browser or the server holds as fresh.
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import i18next from 'i18next'
 import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -43,7 +44,9 @@ describe('Braze answers kept on the server', () => {
     renderApp('/audit')
     const card = await screen.findByRole('region', { name: 'Details scan' })
     const note = await within(card).findByText(/The server keeps 2 of Braze’s answers/)
-    expect(note).toHaveTextContent('the oldest fetched 3 hours ago (kept 24 hours)')
+    expect(note).toHaveTextContent(
+      'the oldest fetched 3 hours ago; a colleague’s scan reuses each until it is 24 hours old.',
+    )
 
     await user.click(within(card).getByRole('button', { name: 'Scan details' }))
     await waitFor(() => expect(within(card).getByRole('status')).toHaveTextContent(/Scan complete/))
@@ -55,6 +58,28 @@ describe('Braze answers kept on the server', () => {
     await user.click(within(card).getByRole('button', { name: 'Refresh from Braze' }))
     await waitFor(() => expect(asked.length).toBe(2 * firstScan))
     expect(asked.slice(firstScan).every((request) => request.refresh)).toBe(true)
+  })
+
+  it.each([
+    {
+      language: 'en',
+      said: 'The server keeps 1 Braze answer for the team, fetched just now; a colleague’s scan reuses it until it is 24 hours old.',
+    },
+    {
+      language: 'fr',
+      said:
+        'Le serveur garde 1 réponse de Braze pour l’équipe, obtenue à l’instant\u202f; l’analyse d’un collègue la ' +
+        'réutilise jusqu’à ce qu’elle ait 24 heures.',
+    },
+  ])('says an answer fetched seconds ago was fetched just now ($language)', async ({ language, said }) => {
+    await i18next.changeLanguage(language)
+    await (await testAuditStore()).answers.keepAnswer('braze /segments/details?segment_id=a', '{}', new Date())
+    renderApp('/audit')
+    const heading = await screen.findByRole('heading', { level: 2, name: i18next.t('audit:scan.heading') })
+    const card = heading.closest('section') as HTMLElement
+    // Its text as written: the matchers would fold the French narrow no-break space into a plain one.
+    const note = await within(card).findByText(/^(The server keeps|Le serveur garde)/)
+    expect(note.textContent).toContain(said)
   })
 
   it('says nothing when the server keeps none', async () => {

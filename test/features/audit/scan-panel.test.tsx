@@ -3,6 +3,7 @@
 // resumed after a reload, and a scan slowed down by Braze's rate limit.
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -157,6 +158,33 @@ describe('ScanPanel', () => {
     await waitFor(() =>
       expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)),
     )
+  })
+
+  it.each([
+    { language: 'en', waiting: 'Waiting for the Braze list…', done: `Scan complete: ${TOTAL} of ${TOTAL} fetched` },
+    {
+      language: 'fr',
+      waiting: 'En attente de la liste Braze…',
+      done: `Analyse terminée\u202f: ${TOTAL} sur ${TOTAL} récupérés`,
+    },
+  ])('says only that it waits for the Braze list, with no count before it is known ($language)', async (words) => {
+    await i18next.changeLanguage(words.language)
+    const list = held()
+    server.use(
+      // Held, then left to the demo's own handlers (a resolver that returns nothing passes the request on).
+      http.get('*/api/braze/segments/list*', async () => {
+        await list.released
+      }),
+    )
+    const user = userEvent.setup()
+    renderApp('/audit')
+    const card = await screen.findByRole('region', { name: i18next.t('audit:scan.heading') })
+    await user.click(await within(card).findByRole('button', { name: i18next.t('audit:scan.start') }))
+    const status = () => within(card).getByRole('status')
+
+    await waitFor(() => expect(status().textContent).toBe(words.waiting))
+    list.release()
+    await waitFor(() => expect(status().textContent).toBe(words.done))
   })
 
   it('shows a scan resumed after a reload as such', async () => {
