@@ -1,10 +1,10 @@
-// A provider card's facts, first its "Last calls": working since its last good answer, or failing with the list's
-// advice and a check.
+// A provider card's facts, first its "Last calls": working since its last good answer, or failing with the advice for
+// each kind of call that failed last and a check.
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
-import { adviceForError } from '../../providers/error-advice'
+import { adviceForError, type ErrorAdvice } from '../../providers/error-advice'
 import { ProviderError } from '../../providers/provider-error'
 import { useProviderHealth } from '../../providers/provider-health'
 import { providerLabel, type ProviderId } from '../../providers/provider-id'
@@ -20,7 +20,7 @@ export function ProviderFacts({ provider, children }: { provider: ProviderId; ch
         <HealthFact health={health.health} />
         {children}
       </dl>
-      <ProviderFailure provider={provider} health={health} />
+      <ProviderFailures provider={provider} failures={health.failures} />
     </>
   )
 }
@@ -37,10 +37,17 @@ function HealthFact({ health }: { health: Health['health'] }) {
   else if (health.state === 'working') text = t('health.working', { time: when(health.at) })
   else {
     const status = health.error instanceof ProviderError ? health.error.status : undefined
-    text =
-      status === undefined
-        ? t('health.failing', { time: when(health.at) })
-        : t('health.failingStatus', { status, time: when(health.at) })
+    const time = when(health.at)
+    // The list's failure is the provider's; another kind of call is named, since the list may work meanwhile.
+    if (health.call === 'list')
+      text = status === undefined ? t('health.failing', { time }) : t('health.failingStatus', { status, time })
+    else {
+      const call = t(`health.call.${health.call}`)
+      text =
+        status === undefined
+          ? t('health.failingCall', { call, time })
+          : t('health.failingCallStatus', { call, status, time })
+    }
   }
   return (
     <>
@@ -50,20 +57,31 @@ function HealthFact({ health }: { health: Health['health'] }) {
   )
 }
 
-/** What a failing provider's list alert says, here with a one-call check instead of listing everything again. */
-function ProviderFailure({ provider, health: { health, check } }: { provider: ProviderId; health: Health }) {
+/**
+ * Each kind of call that failed last, with the advice the rest of the app gives for its failure, and a one-call check
+ * of that kind instead of listing everything again. Kinds that failed alike share one alert, which checks them all.
+ */
+function ProviderFailures({ provider, failures }: { provider: ProviderId; failures: Health['failures'] }) {
   const { t } = useTranslation()
   const { t: tConnections } = useTranslation('connections')
-  if (health.state !== 'failing') return null
-  return (
+  const alike = new Map<string, { advice: ErrorAdvice; failures: Health['failures'] }>()
+  for (const failure of failures) {
+    const advice = adviceForError(failure.error, provider, t)
+    const said = `${advice.title}\n${advice.advice}`
+    const group = alike.get(said) ?? { advice, failures: [] }
+    group.failures.push(failure)
+    alike.set(said, group)
+  }
+  return [...alike.entries()].map(([said, { advice, failures: group }]) => (
     <RetryAlert
-      {...adviceForError(health.error, provider, t)}
-      onRetry={check}
+      key={said}
+      {...advice}
+      onRetry={() => group.forEach((failure) => failure.check())}
       retryLabel={
-        health.checking
+        group.some((failure) => failure.checking)
           ? tConnections('health.checkingAgain')
           : tConnections('health.checkAgain', { provider: providerLabel[provider] })
       }
     />
-  )
+  ))
 }

@@ -23,8 +23,11 @@ export const brazeKeys = {
   dataSeries: (id: string, days: number) => [...brazeKeys.details(id), 'data_series', days] as const,
 }
 
-/** What a caller fetching many segments (the details scan) hears of each request: 429s, to slow itself down. */
-type SegmentRequestHooks = Pick<ProviderRequestOptions, 'onRateLimited' | 'refresh'>
+/**
+ * What a caller asks of each segment request: the details scan hears 429s, to slow itself down; a refresh asks Braze
+ * rather than the server's keep; the Connections check asks once, without retries.
+ */
+type SegmentRequestHooks = Pick<ProviderRequestOptions, 'onRateLimited' | 'refresh' | 'retry'>
 
 export const brazeQueries = {
   all: () =>

@@ -1,18 +1,22 @@
 // @vitest-environment jsdom
 // The Connections page says whether each provider's last calls worked: a failing Braze with the list's advice and a
 // one-call "Check again", a working one with the time of its last good answer, and what the list already learnt.
-import { act, screen, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
 const demo = createDemoHandlers({ brazeCount: 120, commandersActCount: 20 })
 const server = setupServer(...demo.handlers)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
+afterEach(() => {
+  server.resetHandlers()
+  localScanMarkerStore.clear()
+})
 afterAll(() => server.close())
 
 /** Braze answers 500 to every call, as the proxy passes it on (DEMO_FAIL=braze); counts the calls that reach it. */
@@ -40,6 +44,36 @@ function brazeCounted() {
     }),
   )
   return calls
+}
+
+/**
+ * Braze refuses the details (and, with `series`, the size series) as the proxy says it for a key without their
+ * permission (DEMO_FAIL=permission); the list still works. Counts the refused calls.
+ */
+function permissionsRefused({ series = false } = {}) {
+  const refused = { count: 0 }
+  const refuse = (permission: string) => () => {
+    refused.count += 1
+    return HttpResponse.json(
+      { error: 'permission_denied', provider: 'braze', status: 403, message: 'Access Denied', permission },
+      { status: 403 },
+    )
+  }
+  server.use(http.get('*/api/braze/segments/details', refuse('segments.details')))
+  if (series) server.use(http.get('*/api/braze/segments/data_series', refuse('segments.data_series')))
+  return refused
+}
+
+const SEGMENT = demo.data.braze[0]
+
+/** Opens the list (its call works), then a Braze segment whose calls are refused, then Connections. */
+async function visitRefusedSegmentThenConnections() {
+  const { router } = renderApp('/')
+  await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('140 segments'), { timeout: 5000 })
+  act(() => void router.navigate(`/segments/braze/${SEGMENT?.id}`))
+  expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('lacks a permission')
+  act(() => void router.navigate('/connections'))
+  return card('Braze')
 }
 
 const card = (name: string) => screen.findByRole('region', { name })
@@ -103,5 +137,56 @@ describe('Connections page: whether the providers’ last calls worked', () => {
     expect(alert).toHaveTextContent('Braze had a server error')
     expect(await lastCalls('Braze')).toMatch(/^Failing: HTTP 500 at /)
     expect(calls.count).toBe(listCalls)
+  })
+
+  it('names the permission a segment’s details were refused for, though the list’s call worked', async () => {
+    permissionsRefused()
+    const braze = await visitRefusedSegmentThenConnections()
+
+    const alert = await within(braze).findByRole('alert')
+    expect(alert).toHaveTextContent('Braze’s API key lacks a permission')
+    expect(alert).toHaveTextContent('Give the key the segments.details permission in Braze')
+    expect(await lastCalls('Braze')).toMatch(/^Failing: a segment’s details, HTTP 403 at /)
+  })
+
+  it('names every permission refused, once each', async () => {
+    permissionsRefused({ series: true })
+    const braze = await visitRefusedSegmentThenConnections()
+
+    await within(braze).findAllByRole('alert')
+    const alerts = within(braze).getAllByRole('alert')
+    expect(alerts).toHaveLength(2)
+    expect(braze).toHaveTextContent('Give the key the segments.details permission')
+    expect(braze).toHaveTextContent('Give the key the segments.data_series permission')
+  })
+
+  it('names the permission that stopped the details scan', async () => {
+    const user = userEvent.setup()
+    permissionsRefused()
+    const { router } = renderApp('/audit')
+    await user.click(await screen.findByRole('button', { name: 'Scan details' }))
+    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('Scan stopped')
+
+    act(() => void router.navigate('/connections'))
+    const alert = await within(await card('Braze')).findByRole('alert')
+    expect(alert).toHaveTextContent('Give the key the segments.details permission in Braze')
+    expect(await lastCalls('Braze')).toMatch(/^Failing: a segment’s details, HTTP 403 at /)
+  })
+
+  it('asks the refused call once more on "Check Braze again", and says it works once the key may make it', async () => {
+    const user = userEvent.setup()
+    const refused = permissionsRefused()
+    const braze = await visitRefusedSegmentThenConnections()
+    await within(braze).findByRole('alert')
+    const refusedBefore = refused.count
+
+    server.resetHandlers()
+    const working = brazeCounted()
+    await user.click(within(braze).getByRole('button', { name: 'Check Braze again' }))
+
+    await expect.poll(() => lastCalls('Braze')).toMatch(/^Working: last good answer at /)
+    expect(within(braze).queryByRole('alert')).not.toBeInTheDocument()
+    expect(refused.count).toBe(refusedBefore)
+    expect(working.count).toBe(1)
   })
 })
