@@ -9,11 +9,14 @@ const NO_KEYS: Readonly<Record<string, unknown>> = {}
 
 export function ReviewerForm({
   onSubmit,
+  maxLength,
   verdictKeys = NO_KEYS,
   asking = false,
   intro,
 }: {
   onSubmit: (name: string) => void
+  /** The longest name the server keeps (it cuts a longer one): the field takes no more, so what is typed is kept. */
+  maxLength: number
   /** Keys that would set a verdict here: pressed without a name, they bring the reviewer to the field. */
   verdictKeys?: Readonly<Record<string, unknown>>
   /** A verdict was already asked for: say at once why the name comes first, and take the focus. */
@@ -65,6 +68,7 @@ export function ReviewerForm({
           id={inputId}
           className="input"
           value={name}
+          maxLength={maxLength}
           onChange={(event) => setName(event.target.value)}
           autoComplete="name"
         />

@@ -6,6 +6,8 @@ const WIDTHS = [390, 1024, 1440] as const
 const PHONE = 390
 /** A phone's window is taller than it is wide; a laptop's is not. */
 const heightFor = (width: number) => (width === PHONE ? 844 : 900)
+/** A name with no space to break at, as long as the server keeps: it wraps inside the Audit card. */
+const LONG_NAME = `Camille${'e'.repeat(193)}`
 
 /** Each page, once it shows its content (waiting on roles and text, never on time). */
 const PAGES: { name: string; reviewer?: string; open: (page: Page) => Promise<void> }[] = [
@@ -19,7 +21,7 @@ const PAGES: { name: string; reviewer?: string; open: (page: Page) => Promise<vo
   },
   {
     name: 'a Braze segment',
-    reviewer: 'Camille',
+    reviewer: LONG_NAME,
     open: async (page) => {
       await page.goto('/?provider=braze&tracking=on')
       // The whole list first: a row clicked while pages still stream in can move under the pointer.

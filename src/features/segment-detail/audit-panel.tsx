@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
 import { isShortcut } from '../../lib/keyboard'
 import { announceVerdictSaved } from '../../lib/verdict-events'
-import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
+import { REVIEWER_MAX_LENGTH, VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
 import { useWriteFailureText } from '../../stores/use-write-failure-text'
@@ -38,7 +38,14 @@ export function AuditPanel({ segmentKey }: { segmentKey: string }) {
   const { reviewer, fromServer, loading, remember } = useReviewer()
   // Without a name the audit is still there to read; only changing it waits for the name.
   if (!reviewer && !fromServer && !loading) {
-    const form = <ReviewerForm onSubmit={remember} verdictKeys={VERDICT_KEYS} intro={t('audit.nameToChange')} />
+    const form = (
+      <ReviewerForm
+        onSubmit={remember}
+        maxLength={REVIEWER_MAX_LENGTH}
+        verdictKeys={VERDICT_KEYS}
+        intro={t('audit.nameToChange')}
+      />
+    )
     return <AuditReadOnly segmentKey={segmentKey} nameForm={form} />
   }
   return <ReviewPanel segmentKey={segmentKey} reviewer={reviewer} />

@@ -6,7 +6,13 @@ import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReviewerForm } from '../../components/reviewer-form'
-import { NOTE_MAX_LENGTH, VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
+import {
+  NOTE_MAX_LENGTH,
+  REVIEWER_MAX_LENGTH,
+  VERDICTS,
+  type AuditEntry,
+  type Verdict,
+} from '../../stores/audit-contract'
 import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
 import { useWriteFailureText } from '../../stores/use-write-failure-text'
@@ -97,7 +103,7 @@ function SelectionBar({
           </button>
         ) : null}
       </div>
-      {count > 0 && needName ? <ReviewerForm onSubmit={remember} /> : null}
+      {count > 0 && needName ? <ReviewerForm onSubmit={remember} maxLength={REVIEWER_MAX_LENGTH} /> : null}
       {/* Nothing for a moment while the server says whether it knows who reviews: neither a form nor verdicts. */}
       {count > 0 && reviewer ? (
         <div className="bulk-row">

@@ -111,6 +111,23 @@ describe('Audit panel: the reviewer’s name', () => {
     expect(await stored()).toMatchObject({ verdict: 'keep', verdictBy: 'Camille' })
   })
 
+  it('takes no longer a name than the server keeps, so the name shown is the name recorded', async () => {
+    localStorage.clear()
+    const user = userEvent.setup()
+    renderApp(SEGMENT_URL)
+    const form = await screen.findByRole('form', { name: NAME_FORM })
+    const field = within(form).getByRole('textbox', { name: 'Your name' })
+    await user.click(field)
+    await user.paste(`Camille${'e'.repeat(300)}`)
+    const typed = (field as HTMLInputElement).value
+    await user.click(within(form).getByRole('button', { name: 'Start reviewing' }))
+
+    await waitFor(() => expect(verdictRadio('Keep')).toBeEnabled())
+    await user.click(verdictRadio('Keep'))
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+    expect((await stored())?.verdictBy).toBe(typed)
+  })
+
   it('takes a verdict key pressed before the name to the name field, and says why', async () => {
     localStorage.clear()
     const user = userEvent.setup()
