@@ -8,7 +8,16 @@ import { useDocumentTitle } from '../../components/use-document-title'
 import { commandersActQueries } from '../../providers/commanders-act/queries'
 import { adviceForError } from '../../providers/error-advice'
 
-const TCID = /^\d{1,32}$/
+/** The longest visitor ID the proxy passes on to Commanders Act. */
+const TCID_MAX_DIGITS = 32
+
+type TcidProblem = { reason: 'invalid' } | { reason: 'tooLong'; digits: number }
+
+/** What is wrong with an ID, if anything: not only digits, or more of them than an ID has. */
+function tcidProblem(tcid: string): TcidProblem | undefined {
+  if (!/^\d+$/.test(tcid)) return { reason: 'invalid' }
+  return tcid.length > TCID_MAX_DIGITS ? { reason: 'tooLong', digits: tcid.length } : undefined
+}
 
 function VisitorSegments({ tcid }: { tcid: string }) {
   const { t } = useTranslation('visitor')
@@ -60,24 +69,22 @@ export function VisitorPage() {
   const [searchParams, setSearchParams] = useSearchParams()
   const tcid = searchParams.get('tcid') ?? ''
   const [input, setInput] = useState(tcid)
-  // A flag, not the message: the message follows the language if it changes while shown.
-  const [invalid, setInvalid] = useState(false)
+  // What is wrong, not the message: the message follows the language if it changes while shown.
+  const [problem, setProblem] = useState<TcidProblem>()
+  const invalid = problem !== undefined
   // The URL's ID changed (a lookup, Back, Forward): the field shows the ID whose answer is shown, with no error left.
   const [shown, setShown] = useState(tcid)
   if (shown !== tcid) {
     setShown(tcid)
     setInput(tcid)
-    setInvalid(false)
+    setProblem(undefined)
   }
   const submit = (event: FormEvent) => {
     event.preventDefault()
     const value = input.trim()
-    if (!TCID.test(value)) {
-      setInvalid(true)
-      return
-    }
-    setInvalid(false)
-    setSearchParams({ tcid: value })
+    const found = tcidProblem(value)
+    setProblem(found)
+    if (!found) setSearchParams({ tcid: value })
   }
   return (
     <>
@@ -104,14 +111,16 @@ export function VisitorPage() {
             {t('submit')}
           </button>
         </div>
-        {invalid ? (
+        {problem ? (
           <p id="tcid-problem" className="field-problem">
-            {t('invalid')}
+            {problem.reason === 'tooLong'
+              ? t('tooLong', { max: TCID_MAX_DIGITS, digits: problem.digits })
+              : t('invalid')}
           </p>
         ) : null}
       </form>
       {/* Under an ID refused as invalid, the last visitor's segments would read as its answer: none is shown. */}
-      {!invalid && TCID.test(tcid) ? <VisitorSegments key={tcid} tcid={tcid} /> : null}
+      {!invalid && !tcidProblem(tcid) ? <VisitorSegments key={tcid} tcid={tcid} /> : null}
     </>
   )
 }

@@ -29,6 +29,7 @@ const LANGUAGES = [
     lookUpButton: 'Look up',
     heading: 'Visitor lookup',
     invalid: 'A visitor ID (tcid) is made of digits only, e.g. 1234567890.',
+    tooLong: 'A visitor ID (tcid) has at most 32 digits; this one has 60.',
     visitor: 'Visitor',
     inTwo: 'In 2 Commanders Act segments.',
     inOne: 'In 1 Commanders Act segment.',
@@ -42,6 +43,7 @@ const LANGUAGES = [
     lookUpButton: 'Rechercher',
     heading: 'Recherche de visiteur',
     invalid: 'Un ID visiteur (tcid) ne contient que des chiffres, par exemple 1234567890.',
+    tooLong: 'Un ID visiteur (tcid) a au plus 32 chiffres\u202f; celui-ci en a 60.',
     visitor: 'Visiteur',
     inTwo: 'Dans 2 segments Commanders Act.',
     inOne: 'Dans 1 segment Commanders Act.',
@@ -90,6 +92,21 @@ describe.each(LANGUAGES)('Visitor lookup ($language)', (text) => {
     expect(currentSearch().get('tcid')).toBeNull()
     expect(screen.queryByRole('heading', { name: `${text.visitor} 12ab` })).not.toBeInTheDocument()
     expect(visitor.count).toBe(0)
+  })
+
+  it('refuses a tcid of digits that is too long, saying so, and looks up the longest accepted', async () => {
+    const visitor = answerVisitor([KNOWN.id])
+    const user = userEvent.setup()
+    const { currentSearch } = renderApp('/visitor')
+    await lookUp(user, text, '1'.repeat(60))
+    expect(tcidField(text)).toHaveAttribute('aria-invalid', 'true')
+    expect(tcidField(text)).toHaveAccessibleDescription(text.tooLong)
+    expect(currentSearch().get('tcid')).toBeNull()
+    expect(visitor.count).toBe(0)
+
+    await lookUp(user, text, '1'.repeat(32))
+    expect(await screen.findByRole('heading', { name: `${text.visitor} ${'1'.repeat(32)}` })).toBeInTheDocument()
+    expect(tcidField(text)).not.toHaveAttribute('aria-invalid', 'true')
   })
 
   it('lists the visitor’s segments by label, links them, and flags an ID missing from the list', async () => {
