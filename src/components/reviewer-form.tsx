@@ -22,8 +22,9 @@ export function ReviewerForm({
   /** A verdict was already asked for: say at once why the name comes first, and take the focus. */
   asking?: boolean
   /**
-   * Why the name is asked, where the card around the form already has its heading (a segment's Audit card, which
-   * shows the audit above it): the form then has no card or heading of its own and is named by this sentence.
+   * Why the name is asked, where the default question says less (a segment's Audit card, which shows the audit above
+   * it). The form has no heading of its own: it sits in a part that has one or says what it is for (the bulk bar), and
+   * is named by this sentence.
    */
   intro?: string
 }) {
@@ -31,7 +32,6 @@ export function ReviewerForm({
   const [name, setName] = useState('')
   const [nameFirst, setNameFirst] = useState(asking)
   const input = useRef<HTMLInputElement>(null)
-  const headingId = useId()
   const introId = useId()
   const inputId = useId()
   useEffect(() => {
@@ -52,12 +52,7 @@ export function ReviewerForm({
     if (name.trim()) onSubmit(name)
   }
   return (
-    <form
-      className={intro === undefined ? 'card audit-panel' : 'reviewer-form'}
-      onSubmit={submit}
-      aria-labelledby={intro === undefined ? headingId : introId}
-    >
-      {intro === undefined ? <h2 id={headingId}>{t('reviewer.heading')}</h2> : null}
+    <form className="reviewer-form" onSubmit={submit} aria-labelledby={introId}>
       <p id={introId} className="muted">
         {intro ?? t('reviewer.intro')}
       </p>

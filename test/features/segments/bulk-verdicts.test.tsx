@@ -511,6 +511,10 @@ describe('Bulk verdicts with the team', () => {
     expect(within(bar).queryByRole('textbox', { name: 'Your name' })).not.toBeInTheDocument()
     answer.release()
     const name = await within(bar).findByRole('textbox', { name: 'Your name' })
+    // Named by its question, not headed "Audit" as if it were a segment's Audit card.
+    const form = within(bar).getByRole('form', { name: 'Who is reviewing? Your name is recorded with each verdict.' })
+    expect(form).toContainElement(name)
+    expect(within(bar).queryByRole('heading')).not.toBeInTheDocument()
     expect(within(bar).queryByRole('button', { name: 'Keep' })).not.toBeInTheDocument()
     await user.type(name, 'Léa')
     await user.click(within(bar).getByRole('button', { name: 'Start reviewing' }))
