@@ -36,7 +36,6 @@ function cachedEntry(key: QueryKey): { kind: CachedKind; id: string } | undefine
 type Snapshots = { [K in CachedKind]: ReadonlyMap<string, CachedData[K]> }
 
 const EMPTY = new Map<string, never>()
-const snapshots = new WeakMap<QueryClient, Snapshots>()
 
 function read<K extends CachedKind>(client: QueryClient, kind: K): ReadonlyMap<string, CachedData[K]> {
   const found = new Map<string, CachedData[K]>()
@@ -49,15 +48,6 @@ function read<K extends CachedKind>(client: QueryClient, kind: K): ReadonlyMap<s
   return found.size === 0 ? EMPTY : found
 }
 
-function snapshotsOf(client: QueryClient): Snapshots {
-  let current = snapshots.get(client)
-  if (!current) {
-    current = { details: read(client, 'details'), sizes: read(client, 'sizes') }
-    snapshots.set(client, current)
-  }
-  return current
-}
-
 /** A fetch starting or failing changes no data: the same map is kept so nothing downstream recomputes. */
 function changesData(event: QueryCacheNotifyEvent): boolean {
   if (event.type === 'removed') return true
@@ -65,18 +55,61 @@ function changesData(event: QueryCacheNotifyEvent): boolean {
   return event.type === 'updated' && (event.action.type === 'success' || event.action.type === 'setState')
 }
 
+interface Watch {
+  snapshots: Snapshots
+  /** The kinds changed since their map was last read. */
+  stale: Set<CachedKind>
+  listeners: Set<() => void>
+}
+
+const watches = new WeakMap<QueryClient, Watch>()
+
+/**
+ * One client's maps, followed from its first read on whoever is listening: a change made while no page listened (the
+ * cache restored between a page's first render and its subscription, or while another page was open) is never missed.
+ * A map is read again when next asked for, and listeners hear once per burst (thousands of queries restored at once).
+ */
+function watchOf(client: QueryClient): Watch {
+  const known = watches.get(client)
+  if (known) return known
+  const watch: Watch = {
+    snapshots: { details: read(client, 'details'), sizes: read(client, 'sizes') },
+    stale: new Set(),
+    listeners: new Set(),
+  }
+  let told = false
+  client.getQueryCache().subscribe((event) => {
+    const kind = cachedEntry(event.query.queryKey)?.kind
+    if (!kind || !changesData(event)) return
+    watch.stale.add(kind)
+    if (told) return
+    told = true
+    queueMicrotask(() => {
+      told = false
+      watch.listeners.forEach((listener) => listener())
+    })
+  })
+  watches.set(client, watch)
+  return watch
+}
+
 function useCached<K extends CachedKind>(kind: K): Snapshots[K] {
   const client = useQueryClient()
   const subscribe = useCallback(
-    (onChange: () => void) =>
-      client.getQueryCache().subscribe((event) => {
-        if (cachedEntry(event.query.queryKey)?.kind !== kind || !changesData(event)) return
-        snapshots.set(client, { ...snapshotsOf(client), [kind]: read(client, kind) })
-        onChange()
-      }),
-    [client, kind],
+    (onChange: () => void) => {
+      const { listeners } = watchOf(client)
+      listeners.add(onChange)
+      return () => {
+        listeners.delete(onChange)
+      }
+    },
+    [client],
   )
-  const getSnapshot = useCallback(() => snapshotsOf(client)[kind], [client, kind])
+  const getSnapshot = useCallback(() => {
+    const watch = watchOf(client)
+    if (watch.stale.delete(kind)) watch.snapshots = { ...watch.snapshots, [kind]: read(client, kind) }
+    return watch.snapshots[kind]
+  }, [client, kind])
   return useSyncExternalStore(subscribe, getSnapshot)
 }
 

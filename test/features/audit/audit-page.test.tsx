@@ -850,7 +850,7 @@ describe('Audit page: last updated', () => {
       [brazeAt(1), now - 45 * DAY],
       [brazeAt(2), now - 3 * 365 * DAY],
     ] as const
-    act(() => {
+    await act(async () => {
       for (const [segment, time] of updated) {
         queryClient.setQueryData(brazeQueries.details(segment.id).queryKey, {
           id: segment.id,
