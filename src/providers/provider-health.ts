@@ -2,6 +2,7 @@
 // the details scan's included), or one cheap check call.
 import {
   queryOptions,
+  useIsFetching,
   useQuery,
   useQueryClient,
   type Query,
@@ -56,7 +57,7 @@ const LIST_KEYS: Record<ProviderId, QueryKey[]> = {
 }
 
 /** The kinds of call a provider's health is told by; each needs its own Braze key permission. */
-export type HealthCall = 'list' | 'details' | 'series'
+type HealthCall = 'list' | 'details' | 'series'
 
 const startsWith = (key: QueryKey, prefix: QueryKey) => prefix.every((part, index) => key[index] === part)
 
@@ -160,9 +161,9 @@ export function useProviderHealth(provider: ProviderId): { health: ProviderHealt
   useSyncExternalStore(subscribe, () => signatureOf(callsOf(cache, provider)))
   const { workedAt, failures } = callsOf(cache, provider)
   // Watched, never started here: listing Braze takes many calls, where a check takes one.
-  const list = useQuery({ ...listQuery[provider](), enabled: false })
+  const listing = useIsFetching({ queryKey: listQuery[provider]().queryKey }) > 0
   const answered = workedAt > 0 || failures.length > 0
-  const checked = useQuery({ ...providerCheckQuery(provider), enabled: !answered && list.fetchStatus !== 'fetching' })
+  const checked = useQuery({ ...providerCheckQuery(provider), enabled: !answered && !listing })
   const checkingList = checked.fetchStatus === 'fetching'
   const newest = failures[0]
   const health: ProviderHealth = newest

@@ -173,6 +173,7 @@ const LEFT_OUT = new Set([
   'spellcheck',
   'accept',
   'novalidate',
+  'maxlength',
   'aria-live',
   'aria-controls',
   // State rather than markup: compared as what the field shows.
