@@ -24,7 +24,10 @@ export function KeptDetails({ onRefresh, disabled }: { onRefresh: () => void; di
           now - dateValue(kept.data.oldestFetchedAt) < MINUTE_MS
             ? t('scan.justNow')
             : format.relative(kept.data.oldestFetchedAt, now),
-        hours: kept.data.ttlHours,
+        // "1 hour", "24 hours", "1 heure": the unit's own plural, which the count of answers does not decide.
+        lifetime: new Intl.NumberFormat(format.locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(
+          kept.data.ttlHours,
+        ),
       })}{' '}
       <button type="button" className="button button-small" disabled={disabled} onClick={onRefresh}>
         {t('scan.refresh')}

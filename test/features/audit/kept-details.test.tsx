@@ -4,7 +4,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
-import { http } from 'msw'
+import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
@@ -69,7 +69,7 @@ describe('Braze answers kept on the server', () => {
       language: 'fr',
       said:
         'Le serveur garde 1 réponse de Braze pour l’équipe, obtenue à l’instant\u202f; l’analyse d’un collègue la ' +
-        'réutilise jusqu’à ce qu’elle ait 24 heures.',
+        'réutilise jusqu’à ce qu’elle ait 24\u00a0heures.',
     },
   ])('says an answer fetched seconds ago was fetched just now ($language)', async ({ language, said }) => {
     await i18next.changeLanguage(language)
@@ -79,6 +79,22 @@ describe('Braze answers kept on the server', () => {
     const card = heading.closest('section') as HTMLElement
     // Its text as written: the matchers would fold the French narrow no-break space into a plain one.
     const note = await within(card).findByText(/^(The server keeps|Le serveur garde)/)
+    expect(note.textContent).toContain(said)
+  })
+
+  it.each([
+    { language: 'en', said: 'reuses it until it is 1 hour old.' },
+    { language: 'fr', said: 'la réutilise jusqu’à ce qu’elle ait 1\u00a0heure.' },
+  ])('says a lifetime of one hour in the singular ($language)', async ({ language, said }) => {
+    await i18next.changeLanguage(language)
+    const fetchedAt = new Date(Date.now() - 5 * 60_000).toISOString()
+    server.use(
+      http.get('*/api/audit/provider-cache', () =>
+        HttpResponse.json({ count: 1, oldestFetchedAt: fetchedAt, ttlHours: 1 }),
+      ),
+    )
+    renderApp('/audit')
+    const note = await screen.findByText(/^(The server keeps|Le serveur garde)/)
     expect(note.textContent).toContain(said)
   })
 
