@@ -11,7 +11,6 @@ export function ReviewerForm({
   onSubmit,
   maxLength,
   verdictKeys = NO_KEYS,
-  asking = false,
   intro,
 }: {
   onSubmit: (name: string) => void
@@ -19,8 +18,6 @@ export function ReviewerForm({
   maxLength: number
   /** Keys that would set a verdict here: pressed without a name, they bring the reviewer to the field. */
   verdictKeys?: Readonly<Record<string, unknown>>
-  /** A verdict was already asked for: say at once why the name comes first, and take the focus. */
-  asking?: boolean
   /**
    * Why the name is asked, where the default question says less (a segment's Audit card, which shows the audit above
    * it). The form has no heading of its own: it sits in a part that has one or says what it is for (the bulk bar), and
@@ -30,13 +27,10 @@ export function ReviewerForm({
 }) {
   const { t } = useTranslation('common')
   const [name, setName] = useState('')
-  const [nameFirst, setNameFirst] = useState(asking)
+  const [nameFirst, setNameFirst] = useState(false)
   const input = useRef<HTMLInputElement>(null)
   const introId = useId()
   const inputId = useId()
-  useEffect(() => {
-    if (asking) input.current?.focus()
-  }, [asking])
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!isShortcut(event) || !(event.key in verdictKeys)) return
