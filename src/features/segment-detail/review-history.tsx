@@ -1,10 +1,42 @@
 // A segment's review history, newest first: every verdict and note change, who made it and when, and where it came from.
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
 import { VERDICTS, type HistoryItem, type Verdict } from '../../stores/audit-contract'
 import { auditHistoryQuery } from '../../stores/audit-queries'
+
+/**
+ * A note version longer than about three lines of the card shows its first three, with a button for the rest: a long
+ * note edited a few times would otherwise fill the page. Told from the text, so a short note never hides anything.
+ */
+const SHORT_NOTE_LINES = 3
+const SHORT_NOTE_CHARACTERS = 160
+
+function NoteVersion({ text }: { text: string }) {
+  const { t } = useTranslation('detail')
+  const [open, setOpen] = useState(false)
+  const id = useId()
+  const long = text.length > SHORT_NOTE_CHARACTERS || text.split('\n').length > SHORT_NOTE_LINES
+  return (
+    <>
+      <q id={id} className={long && !open ? 'history-note history-note-clamped' : 'history-note'}>
+        {text}
+      </q>
+      {long ? (
+        <button
+          type="button"
+          className="button button-ghost button-small"
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen((value) => !value)}
+        >
+          {open ? t('history.noteShowLess') : t('history.noteShowAll')}
+        </button>
+      ) : null}
+    </>
+  )
+}
 
 function HistoryLine({ item }: { item: HistoryItem }) {
   const { t } = useTranslation(['detail', 'common'])
@@ -21,7 +53,7 @@ function HistoryLine({ item }: { item: HistoryItem }) {
     <li>
       <time dateTime={item.at}>{format.dateTime(item.at)}</time>
       {t('history.change', { who: t(`history.by.${item.source}`, { reviewer: item.reviewer }), what })}
-      {item.field === 'note' && item.newValue !== '' ? <q className="history-note">{item.newValue}</q> : null}
+      {item.field === 'note' && item.newValue !== '' ? <NoteVersion text={item.newValue} /> : null}
     </li>
   )
 }

@@ -426,6 +426,31 @@ describe('Audit panel: the team', () => {
     expect(first).toHaveTextContent(/Dominique: verdict Unreviewed → Keep/)
   })
 
+  it('shows a long note’s version in the history by its first lines, with a button for the whole of it', async () => {
+    const user = userEvent.setup()
+    const reasons = Array.from({ length: 8 }, (_, line) => `Reason ${line + 1} to keep it`)
+    await othersWrite('note', reasons.join('\n'), 'Dominique')
+    await othersWrite('note', 'Kept for the spring campaign', 'Dominique')
+    await openPanel()
+    const history = await within(panel()).findByRole('region', { name: 'History' })
+    await waitFor(() => expect(within(history).getAllByRole('listitem')).toHaveLength(2))
+    const [short, long] = within(history).getAllByRole('listitem') as [HTMLElement, HTMLElement]
+    expect(within(short).queryByRole('button')).not.toBeInTheDocument()
+
+    const more = within(long).getByRole('button', { name: 'Show all' })
+    expect(more).toHaveAttribute('aria-expanded', 'false')
+    more.focus()
+    await user.keyboard('{Enter}')
+    const less = within(long).getByRole('button', { name: 'Show less' })
+    expect(less).toHaveAttribute('aria-expanded', 'true')
+    // The version it opens is the note as written, line breaks and all.
+    expect(document.getElementById(less.getAttribute('aria-controls') ?? '')).toHaveTextContent(reasons.join('\n'), {
+      normalizeWhitespace: false,
+    })
+    await user.keyboard(' ')
+    expect(within(long).getByRole('button', { name: 'Show all' })).toHaveAttribute('aria-expanded', 'false')
+  })
+
   it('writes each history line in the typography of its language', async () => {
     await othersWrite('note', 'À revoir', 'Dominique')
     await i18next.changeLanguage('fr')
