@@ -46,7 +46,7 @@ export function AuditPage() {
       <div className="audit-grid">
         <ProgressPanel listed={listed} verdicts={verdicts} />
         <ScanPanel segments={listed.segments} listFailure={brazeFailure?.error} />
-        <FindingsPanel findings={findings} staleMonths={staleMonths} failed={failed} />
+        <FindingsPanel findings={findings} segments={listed.segments} staleMonths={staleMonths} failed={failed} />
         <CrossProviderPairs matches={findings?.crossProviderMatches ?? null} failed={failed} />
         <UpdateAgeChart ages={ages} brazeFailed={brazeFailure !== undefined} />
         <ChangesPanel listed={listed} />

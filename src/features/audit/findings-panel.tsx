@@ -12,6 +12,7 @@ import {
 import { compileNamingPattern } from '../../findings/naming-pattern'
 import { toDateParam } from '../../findings/staleness'
 import { providerLabel, type ProviderId } from '../../providers/provider-id'
+import type { Segment } from '../../providers/segment'
 import { STALE_MONTHS_CHOICES, updateFindingSettings, useFindingSettings } from '../../stores/finding-settings'
 import type { AuditT } from './audit-t'
 
@@ -19,10 +20,34 @@ function listUrl(id: FindingId, findings: SegmentFindings): string {
   return id === 'stale' ? `/?updatedBefore=${toDateParam(findings.staleCutoff)}` : `/?finding=${id}`
 }
 
-function coverage(t: AuditT, id: FindingId, count: FindingCount, patternBroken: boolean): string {
+/**
+ * The findings that read a field a list row may lack, and the segments they are about: a row without it is not checked,
+ * and the line says how many were left out and why, where "All 2,869 checked" beside 3,000 segments would not.
+ */
+const READS_LISTED_FIELD = { 'no-tags': 'braze', 'tracking-off': 'braze', naming: 'all' } as const
+type ReadsListedField = keyof typeof READS_LISTED_FIELD
+const readsListedField = (id: FindingId): id is ReadsListedField => id in READS_LISTED_FIELD
+
+function leftOut(id: ReadsListedField, count: FindingCount, segments: readonly Segment[]): number {
+  const about = READS_LISTED_FIELD[id]
+  const of = about === 'all' ? segments : segments.filter((segment) => segment.provider === about)
+  return of.length - count.applicable
+}
+
+function coverage(
+  t: AuditT,
+  id: FindingId,
+  count: FindingCount,
+  patternBroken: boolean,
+  segments: readonly Segment[],
+): string {
   if (id === 'naming' && patternBroken) return t('findings.coverage.invalidPattern')
   if (count.applicable === 0)
     return id === 'naming' ? t('findings.coverage.setPattern') : t('findings.coverage.nothing')
+  if (readsListedField(id)) {
+    const left = leftOut(id, count, segments)
+    if (left > 0) return t(`findings.coverage.leftOut.${id}`, { count: count.applicable, left })
+  }
   if (count.checked === count.applicable) return t('findings.coverage.all', { count: count.applicable })
   return t('findings.coverage.notScanned', { count: count.checked, total: count.applicable })
 }
@@ -75,12 +100,14 @@ function FindingSettingsForm() {
 
 interface FindingsPanelProps {
   findings: SegmentFindings | null
+  /** The segments listed: a finding that checked fewer of them says how many it left out and why. */
+  segments: readonly Segment[]
   staleMonths: number
   /** Providers whose list failed: a finding that needs one says so rather than count on what is missing. */
   failed: readonly ProviderId[]
 }
 
-export function FindingsPanel({ findings, staleMonths, failed }: FindingsPanelProps) {
+export function FindingsPanel({ findings, segments, staleMonths, failed }: FindingsPanelProps) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
   const patternBroken = !compileNamingPattern(useFindingSettings().namingPattern).ok
@@ -116,7 +143,7 @@ export function FindingsPanel({ findings, staleMonths, failed }: FindingsPanelPr
                   <td className="muted">
                     {missing
                       ? t('findings.coverage.listFailed', { provider: providerLabel[missing] })
-                      : coverage(t, id, count, patternBroken)}
+                      : coverage(t, id, count, patternBroken, segments)}
                   </td>
                 </tr>
               )
