@@ -148,7 +148,7 @@ describe('Findings on the audit page', () => {
     await renderAudit()
     expect(finding('No tags')).toMatchObject({
       count: String(expected.count),
-      checked: `All ${BRAZE.length - unsaid} with tags listed checked; Braze’s list left out the tags of ${unsaid}`,
+      checked: `${BRAZE.length - unsaid} checked; tags not sent by Braze’s list: ${unsaid}`,
     })
 
     await act(() => i18next.changeLanguage('fr'))
@@ -157,8 +157,7 @@ describe('Findings on the audit page', () => {
         .getByRole('rowheader', { name: /^Sans tag/ })
         .closest('tr')
       expect(row?.querySelector('td:last-child')?.textContent).toBe(
-        `Les ${BRAZE.length - unsaid} dont les tags sont listés sont vérifiés\u202f; ` +
-          `la liste de Braze omet les tags de ${unsaid}`,
+        `${BRAZE.length - unsaid} vérifiés\u202f; tags non envoyés par la liste de Braze\u202f: ${unsaid}`,
       )
     } finally {
       await act(() => i18next.changeLanguage('en'))
@@ -298,7 +297,7 @@ describe('Findings on the audit page', () => {
     const { applicable } = expected.counts.naming
     expect(finding('Breaks the naming pattern')).toMatchObject({
       count: String(breaking.length),
-      checked: `All ${applicable} with a name checked; the list sent no readable name for ${TOTAL - applicable}`,
+      checked: `${applicable} checked; no readable name in the list: ${TOTAL - applicable}`,
     })
     expect(screen.getByRole('textbox', { name: 'Naming pattern' })).toHaveAttribute('aria-invalid', 'false')
 
@@ -329,9 +328,7 @@ describe('Findings on the audit page', () => {
     const fixed = expectedFindings(NOTHING_LOADED, 12, /^(CRM|ACQ)/u).counts.naming
     expect(finding('Breaks the naming pattern')).toMatchObject({
       count: String(fixed.count),
-      checked:
-        `All ${fixed.applicable} with a name checked; ` +
-        `the list sent no readable name for ${TOTAL - fixed.applicable}`,
+      checked: `${fixed.applicable} checked; no readable name in the list: ${TOTAL - fixed.applicable}`,
     })
   })
 })
