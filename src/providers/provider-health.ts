@@ -1,16 +1,16 @@
 // Whether a provider's last calls worked: the answers the app already has (its list, Braze's details and size series,
-// the details scan's included), or one cheap check call.
+// the details scan's included), a failure kept from before a reload (the details scan's), or one cheap check call.
 import {
   queryOptions,
   useIsFetching,
   useQuery,
   useQueryClient,
-  type Query,
   type QueryCache,
   type QueryClient,
   type QueryKey,
 } from '@tanstack/react-query'
 import { useCallback, useSyncExternalStore } from 'react'
+import { SIZE_SERIES_DAYS } from './braze/cached-queries'
 import { brazeSegmentsPageSchema } from './braze/schemas'
 import { brazeQueries } from './braze/queries'
 import { fetchCommandersActSegments } from './commanders-act/client'
@@ -25,19 +25,31 @@ import { requestProviderJson } from './request'
  */
 const ONE_CALL = { retry: { maxRetries: 0, maxRateLimitRetries: 0 } }
 
-/** One read the proxy already allows: Braze's first list page (lists are never served from the server's keep). */
-async function checkBraze(signal: AbortSignal): Promise<true> {
-  await requestProviderJson('braze', '/api/braze/segments/list', { page: 0 }, brazeSegmentsPageSchema, {
+/**
+ * A list row's id, if it has one: all a check needs of a row. Read here, not with the list's own reader: this code
+ * loads on demand, and importing that reader would make the list page's JavaScript export it, bytes it has no room for.
+ */
+const rowId = (row: unknown) =>
+  typeof row === 'object' && row !== null && 'id' in row && typeof row.id === 'string' && row.id !== ''
+    ? row.id
+    : undefined
+
+/**
+ * One read the proxy already allows: Braze's first list page (lists are never served from the server's keep). It
+ * answers with the page's first segment: one to ask a kept failure's details or size series of, if the list is not in.
+ */
+async function checkBraze(signal: AbortSignal): Promise<string | null> {
+  const page = await requestProviderJson('braze', '/api/braze/segments/list', { page: 0 }, brazeSegmentsPageSchema, {
     ...ONE_CALL,
     signal,
   })
-  return true
+  return page.segments.map(rowId).find((id) => id !== undefined) ?? null
 }
 
 /** Commanders Act's list is one call, the cheapest read it has. */
-async function checkCommandersAct(signal: AbortSignal): Promise<true> {
+async function checkCommandersAct(signal: AbortSignal): Promise<null> {
   await fetchCommandersActSegments({ ...ONE_CALL, signal })
-  return true
+  return null
 }
 
 const providerCheckQuery = (provider: ProviderId) =>
@@ -79,7 +91,38 @@ interface StandingFailure {
   call: HealthCall
   at: number
   error: Error
-  query: Query
+  /** The query a check asks again; none for a kept failure of a segment's call while no segment is known. */
+  key?: QueryKey
+  /** Kept from before a reload, not met by this page. */
+  kept?: true
+}
+
+/** A failure this browser kept from before a reload (the details scan's stop), with when it happened. */
+export interface KeptFailure {
+  at: number
+  error: Error
+}
+
+/**
+ * The kind of call a kept failure stands for. A refused permission names its kind; any other failure that stopped a
+ * scan (a wrong key or address, or the list itself failing) is the provider's as a whole, like the list's.
+ */
+function keptCallOf(error: Error): HealthCall {
+  const permission = error instanceof ProviderError ? error.permission : undefined
+  return permission === 'segments.details' ? 'details' : permission === 'segments.data_series' ? 'series' : 'list'
+}
+
+/**
+ * The query a kept failure's check asks: the same kind of call of the first Braze segment the app knows, from the
+ * list or the check's page.
+ */
+function keptKey(queryClient: QueryClient, call: HealthCall): QueryKey | undefined {
+  if (call === 'list') return undefined
+  const id =
+    queryClient.getQueryData(listQuery.braze().queryKey)?.[0]?.id ??
+    queryClient.getQueryData(providerCheckQuery('braze').queryKey)
+  if (typeof id !== 'string') return undefined
+  return call === 'details' ? brazeQueries.details(id).queryKey : brazeQueries.dataSeries(id, SIZE_SERIES_DAYS).queryKey
 }
 
 interface Calls {
@@ -90,10 +133,12 @@ interface Calls {
 }
 
 /**
- * What the provider's queries say of its last calls. A failure stands until a good answer comes after it, except a
- * refused permission: only a call needing that permission (the same kind) can show the key has it now.
+ * What the provider's queries say of its last calls, and the kept failure unless a newer one of its kind came since. A
+ * failure stands until a good answer comes after it, except a refused permission: only a call needing that permission
+ * (the same kind) can show the key has it now.
  */
-function callsOf(cache: QueryCache, provider: ProviderId): Calls {
+function callsOf(queryClient: QueryClient, provider: ProviderId, kept?: KeptFailure): Calls {
+  const cache = queryClient.getQueryCache()
   const worked: Partial<Record<HealthCall, number>> = {}
   const failed: Partial<Record<HealthCall, StandingFailure>> = {}
   for (const query of cache.getAll()) {
@@ -102,7 +147,11 @@ function callsOf(cache: QueryCache, provider: ProviderId): Calls {
     const { dataUpdatedAt, error, errorUpdatedAt } = query.state
     if (dataUpdatedAt > (worked[call] ?? 0)) worked[call] = dataUpdatedAt
     if (error && isFailure(error) && errorUpdatedAt > (failed[call]?.at ?? 0))
-      failed[call] = { call, at: errorUpdatedAt, error, query }
+      failed[call] = { call, at: errorUpdatedAt, error, key: query.queryKey }
+  }
+  if (kept && isFailure(kept.error)) {
+    const call = keptCallOf(kept.error)
+    if (kept.at > (failed[call]?.at ?? 0)) failed[call] = { call, ...kept, key: keptKey(queryClient, call), kept: true }
   }
   const workedAt = Math.max(0, ...Object.values(worked))
   const failures = Object.values(failed)
@@ -114,9 +163,13 @@ function callsOf(cache: QueryCache, provider: ProviderId): Calls {
   return { workedAt, failures }
 }
 
+/** Whether the query a failure's check asks is on its way. */
+const asking = (cache: QueryCache, key: QueryKey | undefined) =>
+  key !== undefined && cache.find({ queryKey: key, exact: true })?.state.fetchStatus === 'fetching'
+
 /** What the card shows: the last success, and each standing failure's call, time and whether it is asked again. */
-function signatureOf({ workedAt, failures }: Calls): string {
-  return [workedAt, ...failures.map(({ call, at, query }) => `${call} ${at} ${query.state.fetchStatus}`)].join(',')
+function signatureOf(cache: QueryCache, { workedAt, failures }: Calls): string {
+  return [workedAt, ...failures.map(({ call, at, key }) => `${call} ${at} ${key} ${asking(cache, key)}`)].join(',')
 }
 
 /** A segment's failed details or size series asked again, once, of Braze itself rather than of the server's keep. */
@@ -146,10 +199,14 @@ export interface HealthFailure {
 }
 
 /**
- * A provider's health from what the app knows: its calls' last answers, or the last check. The check runs by itself
- * only when nothing has answered and the list is not on its way; each failure's `check` asks its kind of call once.
+ * A provider's health from what the app knows: its calls' last answers, the failure kept from before a reload, or the
+ * last check. The check runs by itself only when nothing has answered since the page loaded and the list is not on its
+ * way; each failure's `check` asks its kind of call once.
  */
-export function useProviderHealth(provider: ProviderId): { health: ProviderHealth; failures: HealthFailure[] } {
+export function useProviderHealth(
+  provider: ProviderId,
+  kept?: KeptFailure,
+): { health: ProviderHealth; failures: HealthFailure[] } {
   const queryClient = useQueryClient()
   const cache = queryClient.getQueryCache()
   const subscribe = useCallback(
@@ -158,11 +215,12 @@ export function useProviderHealth(provider: ProviderId): { health: ProviderHealt
     [cache, provider],
   )
   // Heard as a short text, so that React compares values; the calls are read again below.
-  useSyncExternalStore(subscribe, () => signatureOf(callsOf(cache, provider)))
-  const { workedAt, failures } = callsOf(cache, provider)
+  useSyncExternalStore(subscribe, () => signatureOf(cache, callsOf(queryClient, provider, kept)))
+  const { workedAt, failures } = callsOf(queryClient, provider, kept)
   // Watched, never started here: listing Braze takes many calls, where a check takes one.
   const listing = useIsFetching({ queryKey: listQuery[provider]().queryKey }) > 0
-  const answered = workedAt > 0 || failures.length > 0
+  // A kept failure says how the provider answered before the reload: how it answers now is still worth one call.
+  const answered = workedAt > 0 || failures.some((failure) => !failure.kept)
   const checked = useQuery({ ...providerCheckQuery(provider), enabled: !answered && !listing })
   const checkingList = checked.fetchStatus === 'fetching'
   const newest = failures[0]
@@ -173,8 +231,9 @@ export function useProviderHealth(provider: ProviderId): { health: ProviderHealt
       : { state: 'checking' }
   return {
     health,
-    failures: failures.map(({ call, error, query }) => {
-      const checking = call === 'list' ? checkingList : query.state.fetchStatus === 'fetching'
+    failures: failures.map(({ call, error, key }) => {
+      // With no segment known yet to ask of, the check's page comes first: it names one.
+      const checking = call === 'list' || !key ? checkingList : asking(cache, key)
       return {
         call,
         error,
@@ -182,8 +241,8 @@ export function useProviderHealth(provider: ProviderId): { health: ProviderHealt
         // A check already on its way is not asked for twice.
         check: () => {
           if (checking) return
-          if (call === 'list') void checked.refetch()
-          else askAgain(queryClient, query.queryKey, call)
+          if (call === 'list' || !key) void checked.refetch()
+          else askAgain(queryClient, key, call)
         },
       }
     }),

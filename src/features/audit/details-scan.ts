@@ -8,7 +8,7 @@ import { ProviderError, type ProviderErrorReason } from '../../providers/provide
 import { brazeQueries } from '../../providers/braze/queries'
 import { SIZE_SERIES_DAYS } from '../../providers/braze/cached-queries'
 import type { Segment } from '../../providers/segment'
-import { keptProblem, localLastScanStore, type LastScan, type LastScanStore } from './last-scan'
+import { keptProblem, localLastScanStore, type LastScan, type LastScanStore } from '../../stores/last-scan'
 import { localScanMarkerStore, type ScanMarkerStore } from './scan-marker'
 
 export const SCAN_CONCURRENCY = 6

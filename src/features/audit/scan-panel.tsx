@@ -8,11 +8,11 @@ import { Alert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
 import { adviceForError } from '../../providers/error-advice'
 import type { Segment } from '../../providers/segment'
+import { problemOf, type LastScan } from '../../stores/last-scan'
 import type { AuditT } from './audit-t'
 import { ScanCost } from './scan-cost'
 import { detailsScanFor, SCAN_CONCURRENCY, type DetailsScan, type ScanState } from './details-scan'
 import { KeptDetails } from './kept-details'
-import { problemOf, type LastScan } from './last-scan'
 
 /** Rate and time remaining, once something was fetched. */
 function remainingParts(t: AuditT, scan: DetailsScan, state: ScanState): string[] {

@@ -1,19 +1,31 @@
 // A provider card's facts, first its "Last calls": working since its last good answer, or failing with the advice for
-// each kind of call that failed last and a check.
+// each kind of call that failed last (the last details scan's stop included, kept across a reload) and a check.
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
 import { adviceForError, type ErrorAdvice } from '../../providers/error-advice'
 import { ProviderError } from '../../providers/provider-error'
-import { useProviderHealth } from '../../providers/provider-health'
+import { useProviderHealth, type KeptFailure } from '../../providers/provider-health'
 import { providerLabel, type ProviderId } from '../../providers/provider-id'
+import { localLastScanStore, problemOf } from '../../stores/last-scan'
 
 type Health = ReturnType<typeof useProviderHealth>
 
+/**
+ * The provider failure that stopped the last details scan, as this browser kept it: the query cache keeps no failed
+ * answer across a reload, and the Audit page still says it.
+ */
+function keptScanFailure(provider: ProviderId): KeptFailure | undefined {
+  const last = localLastScanStore.read()
+  const error = last?.status === 'failed' ? problemOf(last) : undefined
+  return last && error?.provider === provider ? { at: last.endedAt, error } : undefined
+}
+
 /** A configured provider's facts (`children`, `<dt>`/`<dd>` pairs) after its last calls, and its failure's alert. */
 export function ProviderFacts({ provider, children }: { provider: ProviderId; children: ReactNode }) {
-  const health = useProviderHealth(provider)
+  const [kept] = useState(() => keptScanFailure(provider))
+  const health = useProviderHealth(provider, kept)
   return (
     <>
       <dl className="facts">

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The Connections page says whether each provider's last calls worked: a failing Braze with the list's advice and a
 // one-call "Check again", a working one with the time of its last good answer, and what the list already learnt.
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
@@ -74,6 +74,20 @@ async function visitRefusedSegmentThenConnections() {
   expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('lacks a permission')
   act(() => void router.navigate('/connections'))
   return card('Braze')
+}
+
+/**
+ * A details scan on the Audit page stopped by a refused `segments.details`, then a reload: a new query cache, which
+ * holds no failed answer. The key may read segments' details again from then on.
+ */
+async function scanStoppedByRefusedDetailsThenReload() {
+  const user = userEvent.setup()
+  permissionsRefused()
+  renderApp('/audit')
+  await user.click(await screen.findByRole('button', { name: 'Scan details' }))
+  expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('Scan stopped')
+  cleanup()
+  server.resetHandlers()
 }
 
 const card = (name: string) => screen.findByRole('region', { name })
@@ -171,6 +185,43 @@ describe('Connections page: whether the providers’ last calls worked', () => {
     const alert = await within(await card('Braze')).findByRole('alert')
     expect(alert).toHaveTextContent('Give the key the segments.details permission in Braze')
     expect(await lastCalls('Braze')).toMatch(/^Failing: a segment’s details, HTTP 403 at /)
+  })
+
+  it('names the permission that stopped the details scan after a reload, until a details answer works', async () => {
+    const user = userEvent.setup()
+    await scanStoppedByRefusedDetailsThenReload()
+    const { router } = renderApp('/')
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('140 segments'), { timeout: 5000 })
+    act(() => void router.navigate('/connections'))
+    const braze = await card('Braze')
+    const alert = await within(braze).findByRole('alert')
+    expect(alert).toHaveTextContent('Braze’s API key lacks a permission')
+    expect(alert).toHaveTextContent('Give the key the segments.details permission in Braze')
+    expect(await lastCalls('Braze')).toMatch(/^Failing: a segment’s details, HTTP 403 at /)
+
+    const working = brazeCounted()
+    await user.click(within(braze).getByRole('button', { name: 'Check Braze again' }))
+
+    await expect.poll(() => lastCalls('Braze')).toMatch(/^Working: last good answer at /)
+    expect(within(braze).queryByRole('alert')).not.toBeInTheDocument()
+    expect(working.count).toBe(1)
+  })
+
+  it('checks a kept scan failure’s details when Connections opens first, of the segment the check found', async () => {
+    const user = userEvent.setup()
+    await scanStoppedByRefusedDetailsThenReload()
+    const checks = brazeCounted()
+    renderApp('/connections')
+    const braze = await card('Braze')
+    expect(await within(braze).findByRole('alert')).toHaveTextContent('Give the key the segments.details permission')
+    const check = await within(braze).findByRole('button', { name: 'Check Braze again' })
+    // The list's first page, asked once: it works, yet says nothing of the permission.
+    expect(checks.count).toBe(1)
+    expect(await lastCalls('Braze')).toMatch(/^Failing: a segment’s details, HTTP 403 at /)
+
+    await user.click(check)
+    await expect.poll(() => lastCalls('Braze')).toMatch(/^Working: last good answer at /)
+    expect(checks.count).toBe(2)
   })
 
   it('asks the refused call once more on "Check Braze again", and says it works once the key may make it', async () => {
