@@ -12,7 +12,7 @@ import {
 import { useCallback, useSyncExternalStore } from 'react'
 import { SIZE_SERIES_DAYS } from './braze/cached-queries'
 import { brazeSegmentsPageSchema } from './braze/schemas'
-import { brazeQueries } from './braze/queries'
+import { brazeQueries, brazeSegmentOf } from './braze/queries'
 import { fetchCommandersActSegments } from './commanders-act/client'
 import { commandersActQueries } from './commanders-act/queries'
 import { ProviderError } from './provider-error'
@@ -73,14 +73,12 @@ type HealthCall = 'list' | 'details' | 'series'
 
 const startsWith = (key: QueryKey, prefix: QueryKey) => prefix.every((part, index) => key[index] === part)
 
-/** Where a Braze segment's keys start, from the factory: its details' key adds the id, its series' key more. */
-const SEGMENT_KEY = brazeQueries.details('').queryKey.slice(0, -1)
-
 /** Which kind of the provider's calls a query makes, from its key; undefined for a query that is none of them. */
 function callOf(key: QueryKey, provider: ProviderId): HealthCall | undefined {
   if (LIST_KEYS[provider].some((listKey) => startsWith(key, listKey))) return 'list'
-  if (provider !== 'braze' || !startsWith(key, SEGMENT_KEY)) return undefined
-  return key.length > SEGMENT_KEY.length + 1 ? 'series' : 'details'
+  const segment = provider === 'braze' ? brazeSegmentOf(key) : undefined
+  if (!segment) return undefined
+  return segment.days === undefined ? 'details' : 'series'
 }
 
 /** A segment Braze does not have (deleted since the list) is an answer, not a failed call. */
@@ -173,13 +171,14 @@ function signatureOf(cache: QueryCache, { workedAt, failures }: Calls): string {
 }
 
 /** A segment's failed details or size series asked again, once, of Braze itself rather than of the server's keep. */
-function askAgain(queryClient: QueryClient, key: QueryKey, call: 'details' | 'series') {
-  const id = String(key[SEGMENT_KEY.length])
+function askAgain(queryClient: QueryClient, key: QueryKey) {
+  const segment = brazeSegmentOf(key)
+  if (!segment) return
   const once = { ...ONE_CALL, refresh: true }
   const asked =
-    call === 'details'
-      ? queryClient.fetchQuery({ ...brazeQueries.details(id, once), staleTime: 0 })
-      : queryClient.fetchQuery({ ...brazeQueries.dataSeries(id, Number(key.at(-1)), once), staleTime: 0 })
+    segment.days === undefined
+      ? queryClient.fetchQuery({ ...brazeQueries.details(segment.id, once), staleTime: 0 })
+      : queryClient.fetchQuery({ ...brazeQueries.dataSeries(segment.id, segment.days, once), staleTime: 0 })
   // The answer, good or not, is the query's state the card reads.
   asked.catch(() => undefined)
 }
@@ -242,7 +241,7 @@ export function useProviderHealth(
         check: () => {
           if (checking) return
           if (call === 'list' || !key) void checked.refetch()
-          else askAgain(queryClient, key, call)
+          else askAgain(queryClient, key)
         },
       }
     }),

@@ -8,7 +8,7 @@ import {
   type QueryKey,
 } from '@tanstack/react-query'
 import { useCallback, useSyncExternalStore } from 'react'
-import { brazeKeys } from './queries'
+import { brazeKeys, brazeSegmentOf } from './queries'
 import type { BrazeSegmentDetails, BrazeSizePoint } from './schemas'
 
 /** The size series the detail view charts, the scan fetches and the "size 0" finding reads. */
@@ -21,16 +21,11 @@ interface CachedData {
   sizes: readonly BrazeSizePoint[]
 }
 
-const sameKey = (a: QueryKey, b: QueryKey) => a.length === b.length && a.every((part, index) => part === b[index])
-
 /** A segment's details, or the series the findings read (of SIZE_SERIES_DAYS days); anything else is not kept here. */
 function cachedEntry(key: QueryKey): { kind: CachedKind; id: string } | undefined {
-  // Where the id sits, from the factory: every segment's key starts with brazeKeys.segments().
-  const id = key[brazeKeys.segments().length]
-  if (typeof id !== 'string') return undefined
-  if (sameKey(key, brazeKeys.details(id))) return { kind: 'details', id }
-  if (sameKey(key, brazeKeys.dataSeries(id, SIZE_SERIES_DAYS))) return { kind: 'sizes', id }
-  return undefined
+  const segment = brazeSegmentOf(key)
+  if (segment?.days === undefined) return segment && { kind: 'details', id: segment.id }
+  return segment.days === SIZE_SERIES_DAYS ? { kind: 'sizes', id: segment.id } : undefined
 }
 
 type Snapshots = { [K in CachedKind]: ReadonlyMap<string, CachedData[K]> }

@@ -1,5 +1,5 @@
 // TanStack Query options for Braze: hierarchical keys, the list streamed into the cache a few pages at a time.
-import { experimental_streamedQuery as streamedQuery, queryOptions } from '@tanstack/react-query'
+import { experimental_streamedQuery as streamedQuery, queryOptions, type QueryKey } from '@tanstack/react-query'
 import { brazeListPagesOf, connectionStatusQuery } from '../connection-status'
 import type { ProviderRequestOptions } from '../request'
 import type { Segment } from '../segment'
@@ -21,6 +21,16 @@ export const brazeKeys = {
   segments: () => ['segment', 'braze'] as const,
   details: (id: string) => [...brazeKeys.segments(), id] as const,
   dataSeries: (id: string, days: number) => [...brazeKeys.details(id), 'data_series', days] as const,
+}
+
+/** A segment query's key read back, here where it is made: its id, and a size series' days; undefined for any other. */
+export function brazeSegmentOf(key: QueryKey): { id: string; days?: number } | undefined {
+  const root = brazeKeys.segments()
+  if (!root.every((part, index) => key[index] === part)) return undefined
+  const [id, series, days, ...more] = key.slice(root.length)
+  if (typeof id !== 'string' || more.length > 0) return undefined
+  if (series === undefined) return { id }
+  return series === 'data_series' && typeof days === 'number' ? { id, days } : undefined
 }
 
 /**
