@@ -3,7 +3,7 @@ import { QueryClient, QueryObserver } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
-import { brazeQueries } from '../../../src/providers/braze/queries'
+import { brazeQueries, brazeSegmentOf } from '../../../src/providers/braze/queries'
 import type { Segment } from '../../../src/providers/segment'
 import { brazeListPages, createDemoHandlers } from '../../msw/demo-handlers'
 
@@ -133,5 +133,25 @@ describe('brazeQueries', () => {
       expect(earlier.every((segment, row) => snapshot[row] === segment)).toBe(true)
     }
     client.clear()
+  })
+})
+
+describe('brazeSegmentOf', () => {
+  it.each([
+    { what: "a segment's details", key: brazeQueries.details('seg-1').queryKey, read: { id: 'seg-1' } },
+    {
+      what: "a segment's size series",
+      key: brazeQueries.dataSeries('seg-1', 30).queryKey,
+      read: { id: 'seg-1', days: 30 },
+    },
+    { what: 'the list', key: brazeQueries.all().queryKey, read: undefined },
+    { what: "another provider's segment", key: ['segment', 'commanders-act', 'seg-1'], read: undefined },
+    {
+      what: 'a key longer than a series',
+      key: [...brazeQueries.dataSeries('seg-1', 30).queryKey, 'x'],
+      read: undefined,
+    },
+  ])('reads back $what', ({ key, read }) => {
+    expect(brazeSegmentOf(key)).toEqual(read)
   })
 })
