@@ -61,6 +61,7 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   const note = useNoteEditor(segmentKey, entry, loaded, write)
   const [verdictStatus, setVerdictStatus] = useState<VerdictStatus>({ kind: 'idle' })
   const noteId = useId()
+  const noteLeftId = useId()
   const ready = Boolean(reviewer) && loaded
   // The choice shows at once while it is written; a refused or failed write puts back what the server has.
   const verdict: Verdict = verdictStatus.kind === 'saving' ? verdictStatus.verdict : (entry?.verdict ?? 'unreviewed')
@@ -151,6 +152,8 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
         className="input note"
         rows={4}
         value={note.text}
+        maxLength={note.maxLength}
+        aria-describedby={note.left === undefined ? undefined : noteLeftId}
         disabled={!ready}
         onChange={(event) => note.change(event.target.value)}
         onBlur={note.flush}
@@ -162,6 +165,11 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
           }
         }}
       />
+      {note.left === undefined ? null : (
+        <p id={noteLeftId} className="muted small-print note-left">
+          {t('audit.noteLeft', { count: note.left })}
+        </p>
+      )}
       {note.status.kind === 'conflict' ? (
         <NoteConflict status={note.status} onKeepMine={note.keepMine} onTakeTheirs={note.takeTheirs} />
       ) : null}

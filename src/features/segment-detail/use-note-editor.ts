@@ -2,11 +2,13 @@
 // that outlives the page, plus a draft in sessionStorage that the next visit sends again if that request never
 // arrived). A write based on an older note than the server's is not forced: the reviewer sees both and chooses.
 import { useEffect, useRef, useState } from 'react'
-import type { AuditEntry } from '../../stores/audit-contract'
+import { NOTE_MAX_LENGTH, type AuditEntry } from '../../stores/audit-contract'
 import { dropNoteDraft, keepNoteDraft, readNoteDraft } from '../../stores/note-draft'
 import type { AuditWriter } from './use-audit-writer'
 
 const NOTE_DEBOUNCE_MS = 600
+/** From how few characters left the field says how many: a long paste cut at the limit is then no surprise. */
+const NOTE_COUNT_FROM_LEFT = 1_000
 
 export type NoteStatus =
   | { kind: 'idle' }
@@ -138,5 +140,18 @@ export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined,
     }
   }, [segmentKey, write])
 
-  return { text: editing.text, status, change, flush: () => void save(), keepMine, takeTheirs }
+  // Counted in UTF-16 units, as the field's maxLength is: never more than the server's count (in code points).
+  const left = Math.max(0, NOTE_MAX_LENGTH - editing.text.length)
+  return {
+    text: editing.text,
+    /** The field takes no more than the server keeps, so a note typed is never refused for its length. */
+    maxLength: NOTE_MAX_LENGTH,
+    /** How many more characters the field takes, once few are left; undefined until then. */
+    left: left <= NOTE_COUNT_FROM_LEFT ? left : undefined,
+    status,
+    change,
+    flush: () => void save(),
+    keepMine,
+    takeTheirs,
+  }
 }

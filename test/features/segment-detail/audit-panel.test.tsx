@@ -295,6 +295,35 @@ describe('Audit panel: the note', () => {
     expect(await stored()).toMatchObject({ verdict: 'fix', verdictBy: 'Dominique', note: text, noteBy: 'Camille' })
   })
 
+  it('takes no longer a note than the server keeps, and says how many characters are left near the limit', async () => {
+    const user = userEvent.setup()
+    await openPanel()
+    await user.click(noteField())
+    await user.paste('a'.repeat(9_000))
+    expect(noteField()).toHaveAccessibleDescription('1,000 characters left')
+    await user.paste('b'.repeat(1_001))
+    expect(noteField()).toHaveValue(`${'a'.repeat(9_000)}${'b'.repeat(1_000)}`)
+    expect(noteField()).toHaveAccessibleDescription('0 characters left')
+    await user.tab()
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+    expect((await stored())?.note).toHaveLength(10_000)
+  })
+
+  it('says nothing of the length of a short note, and counts in French near the limit', async () => {
+    const user = userEvent.setup()
+    await openPanel()
+    await user.click(noteField())
+    await user.paste('a'.repeat(8_999))
+    expect(noteField()).not.toHaveAccessibleDescription()
+    await i18next.changeLanguage('fr')
+    try {
+      await user.paste('a'.repeat(189))
+      expect(noteField()).toHaveAccessibleDescription('812 caractères restants')
+    } finally {
+      await i18next.changeLanguage('en')
+    }
+  })
+
   it('keeps the reviewer’s text when another reviewer changed the note meanwhile, and lets them choose', async () => {
     const user = userEvent.setup()
     await othersWrite('note', 'Theirs, first')
