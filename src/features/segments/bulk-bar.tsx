@@ -1,11 +1,12 @@
 // The bar over the list once rows are selected: one verdict for all of them, and optionally a note added to each one's
 // own. It says saved only once the server has answered, names the segments someone else changed meanwhile (left as
 // they are, verdict and note), and when a request fails, says what was saved and what was not, leaving the unwritten
-// selected for another try.
+// selected for another try. A key from the list brings the keyboard here, past every row's controls.
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReviewerForm } from '../../components/reviewer-form'
+import { isShortcut } from '../../lib/keyboard'
 import {
   NOTE_MAX_LENGTH,
   REVIEWER_MAX_LENGTH,
@@ -19,6 +20,11 @@ import { useWriteFailureText } from '../../stores/use-write-failure-text'
 import type { SegmentRow } from './segment-rows'
 import { useBulkReview, type BulkReviewResult } from '../../stores/use-bulk-review'
 import type { RowSelection } from './use-row-selection'
+
+/** Pressed on the list (not in a text field) while rows are selected: to the bar's first verdict, or its name field. */
+const BAR_KEY = 'b'
+/** What that key focuses: the name field when a name is asked, else the first verdict that can be pressed. */
+const BAR_TARGET = '.reviewer-form input, .bulk-verdict:not(:disabled)'
 
 type BulkStatus =
   | { kind: 'idle' }
@@ -76,6 +82,31 @@ function SelectionBar({
   const failed = done?.result.failed
   const needName = !reviewer && !fromServer && !loading
 
+  // The bar sits after the table, whose every row has a checkbox, a link and a copy button: Tab alone would take
+  // hundreds of presses to get here. The element left is remembered, so that Escape in the bar goes back to it.
+  const bar = useRef<HTMLElement>(null)
+  const cameFrom = useRef<HTMLElement | null>(null)
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== BAR_KEY || !isShortcut(event)) return
+      const target = bar.current?.querySelector<HTMLElement>(BAR_TARGET)
+      if (!target) return
+      event.preventDefault()
+      const from = document.activeElement
+      if (from instanceof HTMLElement && !bar.current?.contains(from)) cameFrom.current = from
+      target.focus()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+  const onBarKeyDown = (event: ReactKeyboardEvent) => {
+    const from = cameFrom.current
+    if (event.key !== 'Escape' || !from?.isConnected) return
+    event.preventDefault()
+    cameFrom.current = null
+    from.focus()
+  }
+
   const apply = async (verdict: Verdict) => {
     const keys = [...selection.selected]
     setStatus({ kind: 'saving', count: keys.length })
@@ -91,7 +122,7 @@ function SelectionBar({
   }
 
   return (
-    <section className="bulk-bar" aria-label={t('bulk.region')} data-transient>
+    <section ref={bar} className="bulk-bar" aria-label={t('bulk.region')} onKeyDown={onBarKeyDown} data-transient>
       <div className="bulk-row">
         <p role="status" className="bulk-count">
           <strong>{t('bulk.selected', { count })}</strong>
@@ -101,6 +132,11 @@ function SelectionBar({
           <button type="button" className="button button-ghost" onClick={() => selection.replace([])}>
             {t('bulk.clear')}
           </button>
+        ) : null}
+        {count > 0 ? (
+          <p className="muted small-print bulk-key">
+            {t('bulk.keyHint')} <kbd>{BAR_KEY}</kbd>
+          </p>
         ) : null}
       </div>
       {count > 0 && needName ? <ReviewerForm onSubmit={remember} maxLength={REVIEWER_MAX_LENGTH} /> : null}
@@ -114,6 +150,7 @@ function SelectionBar({
                 type="button"
                 className={`button bulk-verdict verdict-${verdict}`}
                 disabled={saving || !loaded || !reviewer}
+                aria-keyshortcuts={verdict === VERDICTS[0] ? BAR_KEY : undefined}
                 onClick={() => void apply(verdict)}
               >
                 {t(`common:verdict.${verdict}`)}

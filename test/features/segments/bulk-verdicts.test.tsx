@@ -255,6 +255,39 @@ describe('Bulk verdicts: the selection', () => {
     )
   })
 
+  it('takes the keyboard from a ticked row to the bar’s first verdict with b, and back to the row with Escape', async () => {
+    const user = userEvent.setup()
+    await listed()
+    await user.keyboard('/{ArrowDown} ')
+    const row = within(bodyRows()[0] as HTMLElement).getAllByRole('link')[0] as HTMLElement
+    expect(row).toHaveFocus()
+    expect(rowBoxes()[0]).toBeChecked()
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    const keep = within(bar).getByRole('button', { name: 'Keep' })
+    await waitFor(() => expect(keep).toBeEnabled())
+    // The bar says which key brings the keyboard to it.
+    expect(within(bar).getByText('b', { selector: 'kbd' })).toBeVisible()
+    await user.keyboard('b')
+    expect(keep).toHaveFocus()
+    // Not from a text field: there, b is a letter of the note.
+    await user.type(within(bar).getByRole('textbox', { name: 'Note to add to each (optional)' }), 'b')
+    expect(within(bar).getByRole('textbox', { name: 'Note to add to each (optional)' })).toHaveValue('b')
+    await user.keyboard('{Escape}')
+    expect(row).toHaveFocus()
+    expect(rowBoxes()[0]).toBeChecked()
+  })
+
+  it('takes the keyboard to the bar’s name field with b when a name is asked', async () => {
+    localStorage.removeItem(REVIEWER_KEY)
+    const user = userEvent.setup()
+    await listed()
+    await user.keyboard('/{ArrowDown} ')
+    const name = await screen.findByRole('textbox', { name: 'Your name' })
+    await user.keyboard('b')
+    expect(name).toHaveFocus()
+    expect(name).toHaveValue('')
+  })
+
   it('Space on a focused row ticks its checkbox; Clear selection empties it', async () => {
     const user = userEvent.setup()
     await listed()
