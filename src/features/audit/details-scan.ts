@@ -85,6 +85,12 @@ const CONFIGURATION_ERRORS: ReadonlySet<ProviderErrorReason> = new Set([
 /** When no reset time is known, the budget is asked about again after this long. */
 const BUDGET_RECHECK_MS = 60_000
 
+/**
+ * How long a finished scan's marker stays: the persisted cache saves at most a second after a change, then writes
+ * IndexedDB. A reload before then resumes the scan, which fetches only what that save missed (from the server's keep).
+ */
+const SAVED_AFTER_MS = 5_000
+
 type FetchOutcome = 'ok' | 'failed' | 'again'
 
 export class DetailsScan {
@@ -214,8 +220,11 @@ export class DetailsScan {
     })
     await Promise.all(Array.from({ length: SCAN_CONCURRENCY }, () => this.work(queue, run)))
     if (controller.signal.aborted) return
-    this.marker.clear()
     this.end({ ...this.state, status: 'done', activeMs: this.activeMs() })
+    // Unless another scan has started meanwhile, whose marker this is then.
+    void this.sleep(SAVED_AFTER_MS, new AbortController().signal).then(() => {
+      if (this.marker.read()?.startedAt === plan.startedAt) this.marker.clear()
+    })
   }
 
   private newRun(signal: AbortSignal, fetchedSince: number, refresh: boolean): Run {

@@ -225,6 +225,8 @@ describe('ScanPanel', () => {
     await waitFor(() =>
       expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)),
     )
-    expect(localScanMarkerStore.read()).toBeUndefined()
+    // Kept a few seconds more, while the cache saves the scan's last answers (a reload then resumes, fetching only
+    // what the save missed); its going is the scan's own test's.
+    expect(localScanMarkerStore.read()).toMatchObject({ status: 'running' })
   })
 })
