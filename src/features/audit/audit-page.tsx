@@ -45,7 +45,11 @@ export function AuditPage() {
       </div>
       <div className="audit-grid">
         <ProgressPanel listed={listed} verdicts={verdicts} />
-        <ScanPanel segments={listed.segments} listFailure={brazeFailure?.error} />
+        <ScanPanel
+          segments={listed.segments}
+          listFailure={brazeFailure?.error}
+          listPending={listed.unanswered.includes('braze')}
+        />
         <FindingsPanel findings={findings} segments={listed.segments} staleMonths={staleMonths} failed={failed} />
         <CrossProviderPairs matches={findings?.crossProviderMatches ?? null} failed={failed} />
         <UpdateAgeChart ages={ages} brazeFailed={brazeFailure !== undefined} />

@@ -51,6 +51,7 @@ export function ProgressPanel({
   }
   const total = listed.segments.length
   const failed = new Set(listed.failures.map((failure) => failure.provider))
+  const unanswered = new Set(listed.unanswered)
   return (
     <section className="card" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('progress.heading')}</h2>
@@ -108,6 +109,11 @@ export function ProgressPanel({
                 // Its segments are unknown, not unreviewed: no row of zeros.
                 <td colSpan={VERDICTS.length + 1} className="muted">
                   {t('progress.listFailed')}
+                </td>
+              ) : unanswered.has(provider) ? (
+                // Its list is still being asked for (retries too): its counts are not known yet, not zero.
+                <td colSpan={VERDICTS.length + 1} className="muted">
+                  {t('progress.listLoading')}
                 </td>
               ) : (
                 <>

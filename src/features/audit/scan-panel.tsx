@@ -93,9 +93,11 @@ interface ScanPanelProps {
   segments: readonly Segment[]
   /** Why the Braze list failed, if it did: the scan needs it. */
   listFailure?: Error
+  /** The Braze list has not answered yet: what a scan would cost is not known (one started now waits for it). */
+  listPending?: boolean
 }
 
-export function ScanPanel({ segments, listFailure }: ScanPanelProps) {
+export function ScanPanel({ segments, listFailure, listPending = false }: ScanPanelProps) {
   const { t } = useTranslation(['audit', 'common'])
   const { t: tCommon } = useTranslation()
   const format = useFormat()
@@ -115,9 +117,12 @@ export function ScanPanel({ segments, listFailure }: ScanPanelProps) {
         <Alert tone="warning" title={t('scan.needsList', { problem: listProblem.title })}>
           {listProblem.advice}
         </Alert>
-      ) : !active ? (
+      ) : active ? null : listPending ? (
+        // No segment yet is not "every segment up to date": the plan waits for the list.
+        <p className="muted">{t('scan.state.preparing')}</p>
+      ) : (
         <ScanCost segments={segments} />
-      ) : null}
+      )}
       <KeptDetails disabled={active} onRefresh={() => void scan.start({ refresh: true })} />
       {state.status !== 'idle' ? (
         <>

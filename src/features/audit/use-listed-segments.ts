@@ -18,6 +18,11 @@ export interface ListedSegments {
   /** Providers whose list is complete: a snapshot covers these. */
   completeProviders: readonly ProviderId[]
   failures: readonly ListFailure[]
+  /**
+   * Providers whose list has not answered yet (its first page is still being asked for, retries included, or asked
+   * again after a failure): nothing is known of them, so they count as neither zero segments nor a failure.
+   */
+  unanswered: readonly ProviderId[]
 }
 
 export function useListedSegments(): ListedSegments {
@@ -35,5 +40,8 @@ export function useListedSegments(): ListedSegments {
         ? [{ provider: provider.provider, error: provider.error, retry: provider.refetch }]
         : [],
     ),
+    unanswered: providers
+      .filter((provider) => provider.pending || (provider.loading && provider.error))
+      .map((provider) => provider.provider),
   }
 }

@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { computeFindings } from '../../../src/findings/findings'
 import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
 import { brazeQueries } from '../../../src/providers/braze/queries'
+import { held } from '../../held'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 import { rememberReviewer } from '../../stores/audit-entries'
@@ -48,6 +49,9 @@ const LANGUAGES = [
     scanButton: 'Scan details',
     refused: 'Braze rejected the credentials',
     listFailed: 'List did not load',
+    listLoading: 'List loading…',
+    waitingList: 'Waiting for the Braze list…',
+    upToDate: /up to date/,
     notChecked: 'Not checked: the Braze list did not load',
     pairsFailed: 'Pairs need both lists, and the Braze list did not load.',
     ageFailed: 'The Braze list did not load: there are no dates to show.',
@@ -76,6 +80,9 @@ const LANGUAGES = [
     scanButton: 'Analyser les détails',
     refused: 'Braze a refusé les identifiants',
     listFailed: 'Liste non chargée',
+    listLoading: 'Liste en cours de chargement…',
+    waitingList: 'En attente de la liste Braze…',
+    upToDate: /à jour/,
     notChecked: 'Non vérifié : la liste Braze n’a pas pu être chargée',
     pairsFailed: 'Il faut les deux listes pour trouver les paires, et la liste Braze n’a pas pu être chargée.',
     ageFailed: 'La liste Braze n’a pas pu être chargée : aucune date à afficher.',
@@ -130,6 +137,38 @@ describe.each(LANGUAGES)('Audit page states ($language)', (words) => {
     const scan = region(words.scan)
     expect(within(scan).queryByRole('button', { name: words.scanButton })).not.toBeInTheDocument()
     expect(scan).toHaveTextContent(words.needsList)
+  })
+
+  it('says a Braze list being retried is loading: no row of zeros, no "up to date" scan', async () => {
+    // The first page answers 500; the retry is held: the list is between its attempts, as for a Braze that is down.
+    const retried = held()
+    const answered = held()
+    let calls = 0
+    server.use(
+      http.get('*/api/braze/segments/list', async () => {
+        calls += 1
+        if (calls === 1) {
+          answered.release()
+          return HttpResponse.json({ error: 'upstream_error', provider: 'braze', status: 500 }, { status: 500 })
+        }
+        await retried.released
+        return HttpResponse.json({ error: 'upstream_error', provider: 'braze', status: 500 }, { status: 500 })
+      }),
+    )
+    renderApp('/audit')
+    await answered.released
+    const table = await screen.findByRole('table', { name: words.perProvider })
+    // Commanders Act's list is in: the page is past its first render, and Braze is still unknown.
+    await waitFor(() =>
+      expect(within(table).getByRole('row', { name: /^Commanders Act/ })).not.toHaveTextContent(words.listLoading),
+    )
+    const braze = within(table).getByRole('row', { name: /^Braze/ })
+    expect(within(braze).getAllByRole('cell').map(text)).toEqual([words.listLoading])
+
+    const scan = region(words.scan)
+    expect(scan).toHaveTextContent(words.waitingList)
+    expect(scan).not.toHaveTextContent(words.upToDate)
+    retried.release()
   })
 
   it('says a finding that needs details is not scanned yet, its count so far, until every detail is in', async () => {
