@@ -211,6 +211,13 @@ export class DetailsScan {
     const fetchedSince = plan.refresh ? plan.startedAt : Math.min(plan.startedAt, this.now() - FRESH_MS)
     const run = this.newRun(controller.signal, fetchedSince, plan.refresh ?? false)
     const queue = segments.filter((segment) => !this.isScanned(segment, run.fetchedSince))
+    // Resumed after a reload that came once the cache had saved everything (a scan's marker outlives its end by that
+    // save): nothing is left, and the scan's own end stays what is said of it.
+    if (plan.resumed && queue.length === 0) {
+      this.marker.clear()
+      this.set(IDLE)
+      return
+    }
     this.runningSince = this.now()
     this.set({
       ...this.state,

@@ -242,6 +242,25 @@ describe('DetailsScan after a reload', () => {
     expect(missingDetailsIds(after.queryClient)).toEqual([])
   })
 
+  it('after a reload once the cache had saved the whole scan, asks nothing and says the scan as it ended', async () => {
+    watchBraze(server, demo, { delayMs: 1 })
+    const queryClient = newQueryClient()
+    const store = memoryMarkerStore()
+    const scan = new DetailsScan(queryClient, { marker: store, sleep: () => new Promise<void>(() => {}) })
+    await scan.start()
+    const marker = store.current()
+    if (!marker) throw new Error('the finished scan left no marker for a reload to resume from')
+    server.resetHandlers()
+    const traffic = watchBraze(server, demo)
+    const after = reloaded({ cache: dehydrate(queryClient), marker })
+
+    await after.scan.resumeInterrupted()
+
+    expect(segmentRequests(traffic)).toEqual([])
+    expect(after.scan.getSnapshot().status).toBe('idle')
+    expect(after.store.current()).toBeUndefined()
+  })
+
   it('does nothing without a marker', async () => {
     const traffic = watchBraze(server, demo)
     const scan = new DetailsScan(newQueryClient(), { marker: memoryMarkerStore() })
