@@ -117,6 +117,20 @@ function reloaded({ cache, marker }: Pick<Interrupted, 'cache' | 'marker'>) {
   return { queryClient, store, scan: new DetailsScan(queryClient, { marker: store, sleep }) }
 }
 
+/** A whole scan, done, in the seconds before the cache's save: the marker a reload then finds, and the page's cache. */
+async function finishedBeforeTheSave(): Promise<{ queryClient: QueryClient; marker: ScanMarker }> {
+  watchBraze(server, demo, { delayMs: 1 })
+  const queryClient = newQueryClient()
+  const store = memoryMarkerStore()
+  const scan = new DetailsScan(queryClient, { marker: store, sleep: () => new Promise<void>(() => {}) })
+  await scan.start()
+  expect(scan.getSnapshot().status).toBe('done')
+  const marker = store.current()
+  if (!marker) throw new Error('the finished scan left no marker for a reload to resume from')
+  server.resetHandlers()
+  return { queryClient, marker }
+}
+
 describe('DetailsScan after a reload', () => {
   it('marks a scan as under way while it runs or is paused, until the cache has saved its end, or cancelled', async () => {
     watchBraze(server, demo, { delayMs: 3 })
@@ -220,19 +234,11 @@ describe('DetailsScan after a reload', () => {
   })
 
   it('resumes after a reload just after the end, before the saved cache had the last answers, and fetches those', async () => {
-    watchBraze(server, demo, { delayMs: 1 })
-    const queryClient = newQueryClient()
-    const store = memoryMarkerStore()
-    const scan = new DetailsScan(queryClient, { marker: store, sleep: () => new Promise<void>(() => {}) })
-    await scan.start()
-    expect(scan.getSnapshot().status).toBe('done')
+    const { queryClient, marker } = await finishedBeforeTheSave()
     // The page reloads before the persisted cache took the last few answers: the save had all but these.
     const lastFew = new Set(SEGMENTS.slice(-3).map((segment) => segment.id))
     const saved = dehydrate(queryClient)
     const cache = { ...saved, queries: saved.queries.filter((query) => !lastFew.has(String(query.queryKey[2]))) }
-    const marker = store.current()
-    if (!marker) throw new Error('the finished scan left no marker for a reload to resume from')
-    server.resetHandlers()
     const traffic = watchBraze(server, demo)
     const after = reloaded({ cache, marker })
 
@@ -243,14 +249,7 @@ describe('DetailsScan after a reload', () => {
   })
 
   it('after a reload once the cache had saved the whole scan, asks nothing and says the scan as it ended', async () => {
-    watchBraze(server, demo, { delayMs: 1 })
-    const queryClient = newQueryClient()
-    const store = memoryMarkerStore()
-    const scan = new DetailsScan(queryClient, { marker: store, sleep: () => new Promise<void>(() => {}) })
-    await scan.start()
-    const marker = store.current()
-    if (!marker) throw new Error('the finished scan left no marker for a reload to resume from')
-    server.resetHandlers()
+    const { queryClient, marker } = await finishedBeforeTheSave()
     const traffic = watchBraze(server, demo)
     const after = reloaded({ cache: dehydrate(queryClient), marker })
 
