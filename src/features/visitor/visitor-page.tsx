@@ -11,10 +11,11 @@ import { adviceForError } from '../../providers/error-advice'
 /** The longest visitor ID the proxy passes on to Commanders Act. */
 const TCID_MAX_DIGITS = 32
 
-type TcidProblem = { reason: 'invalid' } | { reason: 'tooLong'; digits: number }
+type TcidProblem = { reason: 'empty' | 'invalid' } | { reason: 'tooLong'; digits: number }
 
-/** What is wrong with an ID, if anything: not only digits, or more of them than an ID has. */
+/** What is wrong with an ID, if anything: none given, not only digits, or more of them than an ID has. */
 function tcidProblem(tcid: string): TcidProblem | undefined {
+  if (tcid === '') return { reason: 'empty' }
   if (!/^\d+$/.test(tcid)) return { reason: 'invalid' }
   return tcid.length > TCID_MAX_DIGITS ? { reason: 'tooLong', digits: tcid.length } : undefined
 }
@@ -115,7 +116,7 @@ export function VisitorPage() {
           <p id="tcid-problem" className="field-problem">
             {problem.reason === 'tooLong'
               ? t('tooLong', { max: TCID_MAX_DIGITS, digits: problem.digits })
-              : t('invalid')}
+              : t(problem.reason)}
           </p>
         ) : null}
       </form>

@@ -29,6 +29,7 @@ const LANGUAGES = [
     lookUpButton: 'Look up',
     heading: 'Visitor lookup',
     invalid: 'A visitor ID (tcid) is made of digits only, e.g. 1234567890.',
+    empty: 'Enter a visitor ID (tcid): its digits, e.g. 1234567890.',
     tooLong: 'A visitor ID (tcid) has at most 32 digits; this one has 60.',
     visitor: 'Visitor',
     inTwo: 'In 2 Commanders Act segments.',
@@ -43,6 +44,7 @@ const LANGUAGES = [
     lookUpButton: 'Rechercher',
     heading: 'Recherche de visiteur',
     invalid: 'Un ID visiteur (tcid) ne contient que des chiffres, par exemple 1234567890.',
+    empty: 'Saisissez un ID visiteur (tcid)\u202f: ses chiffres, par exemple 1234567890.',
     tooLong: 'Un ID visiteur (tcid) a au plus 32 chiffres\u202f; celui-ci en a 60.',
     visitor: 'Visiteur',
     inTwo: 'Dans 2 segments Commanders Act.',
@@ -107,6 +109,17 @@ describe.each(LANGUAGES)('Visitor lookup ($language)', (text) => {
     await lookUp(user, text, '1'.repeat(32))
     expect(await screen.findByRole('heading', { name: `${text.visitor} ${'1'.repeat(32)}` })).toBeInTheDocument()
     expect(tcidField(text)).not.toHaveAttribute('aria-invalid', 'true')
+  })
+
+  it('asks for an ID when none is given, without asking Commanders Act', async () => {
+    const visitor = answerVisitor([KNOWN.id])
+    const user = userEvent.setup()
+    renderApp('/visitor')
+    await screen.findByRole('heading', { level: 1, name: text.heading })
+    await user.click(screen.getByRole('button', { name: text.lookUpButton }))
+    expect(tcidField(text)).toHaveAttribute('aria-invalid', 'true')
+    expect(tcidField(text)).toHaveAccessibleDescription(text.empty)
+    expect(visitor.count).toBe(0)
   })
 
   it('lists the visitor’s segments by label, links them, and flags an ID missing from the list', async () => {
