@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReviewerForm } from '../../components/reviewer-form'
+import { RichText } from '../../components/rich-text'
 import { isShortcut } from '../../lib/keyboard'
 import {
   NOTE_MAX_LENGTH,
@@ -135,7 +136,7 @@ function SelectionBar({
         ) : null}
         {count > 0 ? (
           <p className="muted small-print bulk-key">
-            {t('bulk.keyHint')} <kbd>{BAR_KEY}</kbd>
+            <RichText text={t('bulk.keyHint', { key: BAR_KEY })} components={{ kbd: <kbd /> }} />
           </p>
         ) : null}
       </div>

@@ -267,6 +267,9 @@ describe('Bulk verdicts: the selection', () => {
     await waitFor(() => expect(keep).toBeEnabled())
     // The bar says which key brings the keyboard to it.
     expect(within(bar).getByText('b', { selector: 'kbd' })).toBeVisible()
+    expect(within(bar).getByText('b', { selector: 'kbd' }).parentElement).toHaveTextContent(
+      'Press b in the list to come back to this bar',
+    )
     await user.keyboard('b')
     expect(keep).toHaveFocus()
     // Not from a text field: there, b is a letter of the note.
