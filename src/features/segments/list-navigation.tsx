@@ -1,6 +1,6 @@
 // On a segment's page: back to the list with its view (also Escape), previous/next through that view (keys k and j),
 // and, as a review queue, on to the next segment once a verdict is saved (a setting, on by default).
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { isShortcut } from '../../lib/keyboard'
@@ -37,7 +37,11 @@ export function ListNavigation() {
   // A review queue needs a view to work through: opened from the list, not from a link someone shared.
   const fromList = typeof (location.state as Partial<ListLocationState> | null)?.listSearch === 'string'
 
+  // Where the last j or k went while the page has not shown it yet (a navigation is a transition, drawn once the new
+  // segment's page is ready): the next press counts from there, so each press of a burst moves one segment.
+  const heading = useRef<string | undefined>(undefined)
   useEffect(() => {
+    heading.current = undefined
     if (key) rememberListReturn(key, listSearch)
   }, [key, listSearch])
 
@@ -56,9 +60,12 @@ export function ListNavigation() {
         void navigate({ pathname: '/', search: listSearch })
         return
       }
-      const target = event.key === 'j' ? next : event.key === 'k' ? previous : undefined
+      if (event.key !== 'j' && event.key !== 'k') return
+      const from = heading.current === undefined ? place : placeInView(sorted, visible, heading.current)
+      const target = event.key === 'j' ? from?.next : from?.previous
       if (!target) return
       event.preventDefault()
+      heading.current = target.key
       void navigate(segmentPath(target), { state })
     }
     window.addEventListener('keydown', onKey)

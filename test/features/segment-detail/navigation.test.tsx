@@ -85,6 +85,24 @@ describe('List navigation on a segment page', () => {
     await expectOnRow(router, rows, 2)
   })
 
+  it('moves one segment per press in a burst of j and k, before the page has caught up', async () => {
+    const user = userEvent.setup()
+    const { router } = renderApp(`/${LIST_SEARCH}`)
+    const rows = await listedRows()
+    await openRow(user, 2)
+    await expectOnRow(router, rows, 2)
+
+    // Pressed faster than a page is drawn: each press counts from where the one before it went.
+    const press = (key: string) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }))
+    press('j')
+    press('j')
+    press('j')
+    await expectOnRow(router, rows, 5)
+    press('k')
+    press('k')
+    await expectOnRow(router, rows, 3)
+  })
+
   it('has no Previous on the first row', async () => {
     const user = userEvent.setup()
     const { router } = renderApp(`/${LIST_SEARCH}`)
