@@ -4,8 +4,9 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/alert'
+import { ReviewerForm } from '../../components/reviewer-form'
 import { baselineFromSession, getBaselineStore } from '../../stores/audit-baseline'
-import type { ImportAnswer } from '../../stores/audit-contract'
+import { REVIEWER_MAX_LENGTH, type ImportAnswer } from '../../stores/audit-contract'
 import { uploadSession } from '../../stores/session-upload'
 import { auditKeys } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
@@ -54,7 +55,7 @@ function summaryText(t: AuditT, result: ImportAnswer): string {
 export function SessionImport() {
   const { t } = useTranslation(['audit', 'common'])
   const [state, setState] = useState<ImportState>({ kind: 'idle' })
-  const { reviewer } = useReviewer()
+  const { reviewer, fromServer, loading, remember } = useReviewer()
   const queryClient = useQueryClient()
   const labelId = useId()
   const chosenId = useId()
@@ -107,7 +108,10 @@ export function SessionImport() {
           </span>
         </span>
       </div>
-      {reviewer ? null : <p className="muted">{t('import.nameFirst')}</p>}
+      {/* The import is recorded under a name: asked here, as a segment's page and the bulk bar ask it. */}
+      {!reviewer && !fromServer && !loading ? (
+        <ReviewerForm onSubmit={remember} maxLength={REVIEWER_MAX_LENGTH} intro={t('import.nameFirst')} />
+      ) : null}
       {state.kind === 'working' ? <p role="status">{t('import.working')}</p> : null}
       {state.kind === 'done' ? (
         <Alert tone="info" title={t('import.done', { file: state.file })}>

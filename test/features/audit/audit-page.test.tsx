@@ -784,19 +784,33 @@ describe.each([
   {
     language: 'en',
     file: 'Session file (.json)',
-    nameFirst: 'Enter your name on any segment’s page first: the import is recorded under it.',
+    nameFirst: 'Enter your name first: the import is recorded under it.',
+    name: 'Your name',
+    start: 'Start reviewing',
   },
   {
     language: 'fr',
     file: 'Fichier de session (.json)',
-    nameFirst: 'Saisissez d’abord votre nom sur la page d’un segment : l’import est enregistré à ce nom.',
+    nameFirst: 'Saisissez d’abord votre nom\u202f: l’import est enregistré à ce nom.',
+    name: 'Votre nom',
+    start: 'Commencer la revue',
   },
-])('Audit page: import without a name ($language)', ({ language, file, nameFirst }) => {
-  it('asks for a name first, since the import is recorded under it', async () => {
+])('Audit page: import without a name ($language)', ({ language, file, nameFirst, name, start }) => {
+  it('asks for the name here, since the import is recorded under it, then imports', async () => {
     await i18next.changeLanguage(language)
+    const user = userEvent.setup()
     renderApp('/audit')
-    expect(await screen.findByText(nameFirst)).toBeInTheDocument()
-    expect(screen.getByLabelText(file)).toBeDisabled()
+    expect(await screen.findByLabelText(file)).toBeDisabled()
+    const part = screen.getByLabelText(file).closest('section') ?? document.body
+    const form = await within(part).findByRole('form', { name: nameFirst })
+
+    await user.type(within(form).getByRole('textbox', { name }), IMPORTER)
+    await user.click(within(form).getByRole('button', { name: start }))
+    expect(within(part).queryByRole('form')).not.toBeInTheDocument()
+    await user.upload(screen.getByLabelText(file), sessionFile(sessionFileText([entry(KEPT.key, 'keep')])))
+    await waitFor(async () =>
+      expect((await (await testAuditStore()).history(KEPT.key))[0]).toMatchObject({ reviewer: IMPORTER }),
+    )
   })
 })
 
