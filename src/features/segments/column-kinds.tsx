@@ -173,7 +173,7 @@ export function namesColumn<const Id extends 'tags' | 'teams'>({
   })
 }
 
-/** A yes or no in two words, the same in the table (`table.*`) and the CSV (`csv.*`); no sorts first. */
+/** A yes or no in two words, the same in the table and the CSV; no sorts first. */
 export function onOffColumn<const Id extends string>({
   words: [yes, no],
   noWarns = false,
@@ -191,7 +191,7 @@ export function onOffColumn<const Id extends string>({
   return knownColumn({
     ...input,
     sortBy: (value) => (value ? 1 : 0),
-    text: (value, t) => t(`csv.${value ? yes : no}`),
+    text: (value, t) => t(`table.${value ? yes : no}`),
     View: OnOffView,
   })
 }

@@ -152,7 +152,7 @@ export const segmentColumns = [
       hiddenByDefault: 'on-cards',
       csv: (row, t) => {
         const size = latestSize(row)
-        return size === undefined ? t('csv.notScanned') : knownText(size, t, String)
+        return size === undefined ? t('table.notScanned') : knownText(size, t, String)
       },
     },
   }),
