@@ -8,7 +8,7 @@ import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import i18next from 'i18next'
 import Papa from 'papaparse'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { computeFindings } from '../../../src/findings/findings'
 import { formatDateTime } from '../../../src/lib/format'
 import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
@@ -39,7 +39,10 @@ const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 6 })
 const server = setupServer(...demo.handlers)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
+afterEach(() => {
+  server.resetHandlers()
+  vi.useRealTimers()
+})
 afterAll(() => server.close())
 
 const TOTAL = demo.data.braze.length + demo.data.commandersAct.length
@@ -816,6 +819,8 @@ describe.each([
 
 describe('Audit page: verdicts per provider', () => {
   it('counts each provider’s verdicts in a table, and follows new verdicts', async () => {
+    // The page polls: fake timers skip the wait for its next poll rather than sleep through it.
+    vi.useFakeTimers({ shouldAdvanceTime: true })
     await seedAll()
     renderApp('/audit')
     await waitForAllListed(4)
@@ -833,7 +838,8 @@ describe('Audit page: verdicts per provider', () => {
       entry(brazeAt(5).key, 'archive', { reviewedAt: LATER }),
       entry(commandersActAt(1).key, 'keep', { reviewer: 'Léa', reviewedAt: LATER }),
     )
-    await waitForAllListed(6, AUDIT_POLL_MS * 2)
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitForAllListed(6)
     expect(tableRows(screen.getByRole('table', { name: 'Verdicts per provider' })).slice(1)).toEqual([
       ['Braze', '1', '1', '2', String(brazeCount - 4), ''],
       ['Commanders Act', '1', '1', '0', String(commandersActCount - 2), ''],

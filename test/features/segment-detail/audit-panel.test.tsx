@@ -7,11 +7,12 @@ import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
 import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AuditEntry } from '../../../src/stores/audit-contract'
 import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
+import { AUDIT_POLL_MS } from '../../../src/stores/audit-queries'
 
 const demo = createDemoHandlers({ brazeCount: 30, commandersActCount: 10 })
 const server = setupServer(...demo.handlers)
@@ -24,7 +25,10 @@ const CA_SEGMENT = demo.data.commandersAct[0] ?? { id: '', label: '' }
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => localStorage.setItem(REVIEWER_KEY, 'Camille'))
-afterEach(() => server.resetHandlers())
+afterEach(() => {
+  server.resetHandlers()
+  vi.useRealTimers()
+})
 afterAll(() => server.close())
 
 /** What the server holds for a segment, read from its store rather than from the page. */
@@ -433,11 +437,14 @@ describe('Audit panel: the note', () => {
 })
 
 describe('Audit panel: the team', () => {
-  it('shows another reviewer’s verdict and note within seconds, without a reload', async () => {
+  it('shows another reviewer’s verdict and note at its next poll, without a reload', async () => {
+    // Fake timers skip the wait for the page's next poll rather than sleep through it.
+    vi.useFakeTimers({ shouldAdvanceTime: true })
     await openPanel()
     await othersWrite('verdict', 'fix', 'Dominique')
     await othersWrite('note', 'Rename to the team pattern', 'Dominique')
-    await waitFor(() => expect(noteField()).toHaveValue('Rename to the team pattern'), { timeout: 3500 })
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(noteField()).toHaveValue('Rename to the team pattern'))
     expect(verdictRadio('Fix')).toBeChecked()
     expect(within(panel()).getByText(/Fix — by Dominique,/)).toBeInTheDocument()
   })

@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import Papa from 'papaparse'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { AUDIT_POLL_MS } from '../../../src/stores/audit-queries'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { blobText, captureDownloads } from '../../downloads'
@@ -19,6 +19,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
   server.resetHandlers()
   localStorage.clear()
+  vi.useRealTimers()
 })
 afterAll(() => server.close())
 
@@ -124,6 +125,8 @@ describe('Verdicts on the Segments page', () => {
   })
 
   it('says how many listed segments are reviewed, and follows a verdict saved meanwhile', async () => {
+    // The page polls: fake timers skip the wait for its next poll rather than sleep through it.
+    vi.useFakeTimers({ shouldAdvanceTime: true })
     await seedVerdicts()
     renderApp('/')
     // A note alone is not a review, and a verdict on a segment no longer listed is not counted.
@@ -131,9 +134,8 @@ describe('Verdicts on the Segments page', () => {
 
     // Another reviewer sets a verdict: the page hears of it at its next poll, without a reload.
     await seedReviews({ key: `braze:${NOTE_ONLY.id}`, verdict: 'keep', reviewer: 'Léa' })
-    await waitFor(() => expect(reviewedCount()).toHaveTextContent(`Reviewed ${REVIEWED + 1} of ${TOTAL}`), {
-      timeout: AUDIT_POLL_MS * 2,
-    })
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(reviewedCount()).toHaveTextContent(`Reviewed ${REVIEWED + 1} of ${TOTAL}`))
     expect(verdictCell(NOTE_ONLY)).toBe('Keep')
   })
 
