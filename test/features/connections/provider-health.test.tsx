@@ -5,7 +5,7 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
@@ -16,6 +16,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
   server.resetHandlers()
   localScanMarkerStore.clear()
+  vi.useRealTimers()
 })
 afterAll(() => server.close())
 
@@ -141,9 +142,15 @@ describe('Connections page: whether the providers’ last calls worked', () => {
   })
 
   it('shows the failure the Segments list met, without asking Braze again', async () => {
+    // The list retries with backoff: fake timers skip the waits rather than sleep through them.
+    vi.useFakeTimers({ shouldAdvanceTime: true })
     const calls = brazeFailing()
     const { router } = renderApp('/')
-    await screen.findByText('Braze had a server error')
+    // Half a second of the retries' backoff at each check.
+    await vi.waitFor(async () => {
+      await vi.advanceTimersByTimeAsync(500)
+      expect(screen.getByText('Braze had a server error')).toBeInTheDocument()
+    })
     const listCalls = calls.count
 
     act(() => void router.navigate('/connections'))
