@@ -205,7 +205,9 @@ describe('Segments page', () => {
     expect(alert).toHaveTextContent('Commanders Act rejected the credentials')
     expect(alert).toHaveTextContent('COMMANDERS_ACT_TOKEN')
     await waitFor(() => expect(status()).toHaveTextContent(/^250 segments/))
-    await user.type(screen.getByRole('searchbox', { name: 'Search segments' }), demo.data.braze[0]?.id ?? '')
+    // An id is pasted, as a reviewer would copy it from Braze.
+    await user.click(screen.getByRole('searchbox', { name: 'Search segments' }))
+    await user.paste(demo.data.braze[0]?.id ?? '')
     await waitFor(() => expect(rowLinks()).toEqual([demo.data.braze[0]?.name]))
 
     failing = false
