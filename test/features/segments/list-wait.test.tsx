@@ -4,7 +4,7 @@ import { screen, waitFor } from '@testing-library/react'
 import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
@@ -12,7 +12,10 @@ const demo = createDemoHandlers({ brazeCount: 650, commandersActCount: 30 })
 const server = setupServer(...demo.handlers)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
+afterEach(() => {
+  server.resetHandlers()
+  vi.useRealTimers()
+})
 afterAll(() => server.close())
 
 describe.each([
@@ -26,12 +29,13 @@ describe.each([
 ])('the Braze list under a 429 ($language)', ({ language, waiting, all }) => {
   it('keeps its rows, says when loading resumes, then completes without an alert', async () => {
     await i18next.changeLanguage(language)
+    // Fake timers end the wait when the test says, rather than a second later.
+    vi.useFakeTimers({ shouldAdvanceTime: true })
     let limited = false
     server.use(
       http.get('*/api/braze/segments/list', ({ request }) => {
         if (limited || Number(new URL(request.url).searchParams.get('page')) !== 4) return undefined
         limited = true
-        // One second: long enough to see the wait, short enough for a unit test.
         return HttpResponse.json({ message: 'Rate Limited' }, { status: 429, headers: { 'Retry-After': '1' } })
       }),
     )
@@ -42,7 +46,8 @@ describe.each([
     // The rows that came before the wait are drawn while it lasts (as a deferred render, a moment after the note).
     await waitFor(() => expect(screen.getAllByRole('row').length).toBeGreaterThan(10))
     expect(screen.getByText(waiting)).toBeInTheDocument()
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(new RegExp(`^${all}`)), { timeout: 5000 })
+    await vi.advanceTimersByTimeAsync(1000)
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(new RegExp(`^${all}`)))
     expect(screen.queryByText(waiting)).not.toBeInTheDocument()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
