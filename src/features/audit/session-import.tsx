@@ -87,6 +87,10 @@ export function SessionImport() {
     <section className="card" aria-labelledby="import-heading">
       <h2 id="import-heading">{t('import.heading')}</h2>
       <p className="muted">{t('import.intro')}</p>
+      {/* The import is recorded under a name: asked here, as a segment's page and the bulk bar ask it. */}
+      {!reviewer && !fromServer && !loading ? (
+        <ReviewerForm onSubmit={remember} maxLength={REVIEWER_MAX_LENGTH} intro={t('import.nameFirst')} />
+      ) : null}
       {/* The browser's own picker says "Choose File" in its language, whatever the page's: a button in ours. */}
       <div className="file-field">
         <span id={labelId}>{t('import.file')}</span>
@@ -108,10 +112,6 @@ export function SessionImport() {
           </span>
         </span>
       </div>
-      {/* The import is recorded under a name: asked here, as a segment's page and the bulk bar ask it. */}
-      {!reviewer && !fromServer && !loading ? (
-        <ReviewerForm onSubmit={remember} maxLength={REVIEWER_MAX_LENGTH} intro={t('import.nameFirst')} />
-      ) : null}
       {state.kind === 'working' ? <p role="status">{t('import.working')}</p> : null}
       {state.kind === 'done' ? (
         <Alert tone="info" title={t('import.done', { file: state.file })}>
