@@ -75,7 +75,7 @@ describe('buildSegmentRows', () => {
     expect(withVerdict[1]).not.toBe(first[1])
     expect(withVerdict[1]?.verdict).toBe('fix')
     const newDetails = buildSegmentRows(segments, { details: detailsMap(details('b1', { textDescription: '' })) })
-    expect(cell('description', newDetails[0])).toBe('missing')
+    expect(cell('description', newDetails[0])).toBe('Missing')
     const sizes = new Map([['b1', [{ time: '2025-06-01', size: 5 }]]])
     const withSizes = buildSegmentRows(segments, { details: loaded, sizes })
     expect(withSizes[1]).toBe(buildSegmentRows(segments, { details: loaded })[1])
@@ -92,7 +92,7 @@ describe('buildSegmentRows', () => {
     const [row] = buildSegmentRows([braze('b1', 'Segment')], {
       details: detailsMap(details('b1', { textDescription })),
     })
-    expect(cell('description', row)).toBe(expected ? 'present' : 'missing')
+    expect(cell('description', row)).toBe(expected ? 'Present' : 'Missing')
   })
 
   it('leaves description, dates and teams unknown for a Braze segment whose details are not loaded, and its size unscanned', () => {
