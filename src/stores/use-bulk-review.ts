@@ -1,8 +1,8 @@
 // Writes one verdict (and, if given, a note added to each segment's own) to many segments through the audit's bulk
 // route: each segment's writes are based on the versions this page has, so a segment someone changed meanwhile is
-// refused and reported, not overwritten.
+// refused and reported, not overwritten. A segment whose request failed is sent again exactly as it was sent first.
 import { useQueryClient } from '@tanstack/react-query'
-import { useCallback } from 'react'
+import { useCallback, useRef } from 'react'
 import {
   BULK_MAX_WRITES,
   NOTE_MAX_LENGTH,
@@ -11,7 +11,7 @@ import {
   type BulkAnswer,
   type Verdict,
 } from './audit-contract'
-import { sendBulkAuditWrites } from './audit-writes'
+import { sendBulkAuditWrites, writeFailureOf } from './audit-writes'
 import { rememberAuditEntries } from './audit-queries'
 
 export interface BulkReviewResult {
@@ -23,8 +23,20 @@ export interface BulkReviewResult {
   changedBy: readonly string[]
   /** The segments whose own note with the added one would pass the longest note the server takes: not sent. */
   tooLong: readonly string[]
-  /** When a request failed: its segments and those of the requests not sent after it, none saved; and why. */
-  failed?: { keys: readonly string[]; error: unknown }
+  /**
+   * When a request failed: its segments and those of the requests not sent after it; and why. `maybeSaved` when no
+   * answer came (or none the audit server gave): the failed request's segments may have been written all the same.
+   */
+  failed?: { keys: readonly string[]; error: unknown; maybeSaved: boolean }
+}
+
+/**
+ * Whether a failed request may have been written: only the audit server's own refusal (its reason in its answer) says
+ * it was not. No answer, an answer not read, or a gateway's error page may follow a write the server committed.
+ */
+function mayHaveWritten(error: unknown): boolean {
+  const failure = writeFailureOf(error)
+  return !('status' in failure) || failure.reason === 'http'
 }
 
 /** Two writes per segment at most (verdict, note): a batch stays within what the server takes in one request. */
@@ -44,12 +56,10 @@ function characters(text: string): number {
   return [...text].length
 }
 
-function bulkWrites(
-  keys: readonly string[],
-  entries: ReadonlyMap<string, AuditEntry>,
-  verdict: Verdict,
-  note: string,
-): AuditWrite[] {
+/** What each segment's writes are based on: its entry as sent from, undefined for a segment never reviewed. */
+type SentFrom = ReadonlyMap<string, AuditEntry | undefined>
+
+function bulkWrites(keys: readonly string[], entries: SentFrom, verdict: Verdict, note: string): AuditWrite[] {
   return keys.flatMap((key): AuditWrite[] => {
     const entry = entries.get(key)
     const writes: AuditWrite[] = [{ key, field: 'verdict', value: verdict, baseVersion: entry?.verdictVersion ?? 0 }]
@@ -82,12 +92,22 @@ function changedBy(now: AuditEntry, seen: AuditEntry | undefined, wroteNote: boo
 
 export function useBulkReview(reviewer: string, entries: ReadonlyMap<string, AuditEntry>) {
   const queryClient = useQueryClient()
+  // The entry each segment of a failed request was sent from, until an answer settles it (saved or refused). The
+  // request may have been written with no answer coming back, and the page's poll brings what it wrote: based on that,
+  // a second press would add the note twice, or, based on a colleague's verdict set since, overwrite it. Sent again
+  // from the same entries, it is the same request: the server takes what it already has as saved, and refuses what
+  // someone changed since. Kept as long as the bar is there: clearing the selection closes the bar, and forgets it.
+  const failedFrom = useRef(new Map<string, AuditEntry | undefined>())
   return useCallback(
     async (keys: readonly string[], verdict: Verdict, note: string): Promise<BulkReviewResult> => {
+      const retried = failedFrom.current
+      const sentFrom: SentFrom = new Map(
+        keys.map((key) => [key, retried.has(key) ? retried.get(key) : entries.get(key)]),
+      )
       const added = note.trim()
       // Neither field is sent for these: the server would refuse the whole request for one note too long.
       const tooLong = added
-        ? keys.filter((key) => characters(withAddedNote(entries.get(key)?.note ?? '', added)) > NOTE_MAX_LENGTH)
+        ? keys.filter((key) => characters(withAddedNote(sentFrom.get(key)?.note ?? '', added)) > NOTE_MAX_LENGTH)
         : []
       const sent = tooLong.length === 0 ? keys : keys.filter((key) => !tooLong.includes(key))
       const conflicts = new Map<string, AuditEntry>()
@@ -97,7 +117,7 @@ export function useBulkReview(reviewer: string, entries: ReadonlyMap<string, Aud
         conflicts: [...conflicts.values()],
         changedBy: [
           ...new Set(
-            [...conflicts.values()].flatMap((now) => changedBy(now, entries.get(now.key), note.trim() !== '')),
+            [...conflicts.values()].flatMap((now) => changedBy(now, sentFrom.get(now.key), note.trim() !== '')),
           ),
         ],
       })
@@ -105,13 +125,20 @@ export function useBulkReview(reviewer: string, entries: ReadonlyMap<string, Aud
         const batch = sent.slice(start, start + SEGMENTS_PER_REQUEST)
         let answer: BulkAnswer
         try {
-          answer = await sendBulkAuditWrites(bulkWrites(batch, entries, verdict, note), reviewer)
+          answer = await sendBulkAuditWrites(bulkWrites(batch, sentFrom, verdict, note), reviewer)
         } catch (error) {
-          // The earlier requests' writes stand; this one and the rest were not written, so the caller can say both.
-          return { saved: savedUpTo(start), ...refused(), failed: { keys: sent.slice(start), error } }
+          // The earlier requests' writes stand; this one's are not known or not written, the rest's not written.
+          const unsettled = sent.slice(start)
+          for (const key of unsettled) retried.set(key, sentFrom.get(key))
+          return {
+            saved: savedUpTo(start),
+            ...refused(),
+            failed: { keys: unsettled, error, maybeSaved: mayHaveWritten(error) },
+          }
         }
         // What the server has now, saved or not: a second try is then based on the versions it refused.
         rememberAuditEntries(queryClient, [...answer.saved, ...answer.conflicts])
+        for (const entry of [...answer.saved, ...answer.conflicts]) retried.delete(entry.key)
         for (const entry of answer.conflicts) conflicts.set(entry.key, entry)
       }
       return { saved: savedUpTo(sent.length), ...refused() }

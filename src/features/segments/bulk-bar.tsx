@@ -1,7 +1,8 @@
 // The bar over the list once rows are selected: one verdict for all of them, and optionally a note added to each one's
 // own. It says saved only once the server has answered, names the segments someone else changed meanwhile (left as
-// they are, verdict and note), and when a request fails, says what was saved and what was not, leaving the unwritten
-// selected for another try. A key from the list brings the keyboard here, past every row's controls.
+// they are, verdict and note), and when a request fails, says what was saved and what was not (or is not known, when no
+// answer came), leaving the rest selected for another try. A key from the list brings the keyboard here, past every
+// row's controls.
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -170,7 +171,12 @@ function SelectionBar({
           ? t('bulk.saved', { count: done.result.saved.length, verdict: t(`common:verdict.${done.verdict}`) })
           : null}
         {done?.result.saved.length && failed ? ' ' : null}
-        {failed ? t('bulk.failed', { count: failed.keys.length, message: failureText(failed.error) }) : null}
+        {failed
+          ? t(failed.maybeSaved ? 'bulk.notKnown' : 'bulk.failed', {
+              count: failed.keys.length,
+              message: failureText(failed.error),
+            })
+          : null}
       </p>
       {done?.result.conflicts.length ? (
         <SegmentsLeft

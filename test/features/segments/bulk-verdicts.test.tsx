@@ -5,10 +5,11 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
-import { http, HttpResponse } from 'msw'
+import { getResponse, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { testAuditStore } from '../../msw/audit-handlers'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { AUDIT_POLL_MS } from '../../../src/stores/audit-queries'
+import { auditHandlers, testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { seedReviews } from '../../stores/audit-entries'
 import { renderApp } from '../../render-app'
@@ -21,7 +22,10 @@ const REVIEWER_KEY = 'segment-audit:reviewer:v1'
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 beforeEach(() => localStorage.setItem(REVIEWER_KEY, 'Camille'))
-afterEach(() => server.resetHandlers())
+afterEach(() => {
+  server.resetHandlers()
+  vi.useRealTimers()
+})
 afterAll(() => server.close())
 
 const TOTAL = demo.data.braze.length + demo.data.commandersAct.length
@@ -59,10 +63,13 @@ describe.each([
     partlySaved:
       'Saved: Fix on 2,500 segments. 6 segments not saved: The audit database failed; nothing was changed. ' +
       'They are still selected; try again.',
+    // No answer from the audit server itself: the request may have been written.
     unreachable:
-      '2 segments not saved: The audit server could not be reached (network or server down). ' +
-      'They are still selected; try again.',
-    gatewayFailed: '2 segments not saved: The audit server answered HTTP 502. They are still selected; try again.',
+      'Not known whether 2 segments were saved: The audit server could not be reached (network or server down). ' +
+      'They are still selected; trying again does not write twice what was already saved.',
+    gatewayFailed:
+      'Not known whether 2 segments were saved: The audit server answered HTTP 502. ' +
+      'They are still selected; trying again does not write twice what was already saved.',
   },
   {
     language: 'fr',
@@ -78,10 +85,11 @@ describe.each([
       'Enregistré\u202f: Corriger pour 2\u202f500 segments. 6 segments non enregistrés\u202f: la base de l’audit a ' +
       'échoué\u202f; rien n’a été modifié. Ils restent sélectionnés\u202f; réessayez.',
     unreachable:
-      '2 segments non enregistrés\u202f: le serveur d’audit est injoignable (réseau coupé ou serveur arrêté). ' +
-      'Ils restent sélectionnés\u202f; réessayez.',
+      'On ne sait pas si 2 segments ont été enregistrés\u202f: le serveur d’audit est injoignable (réseau coupé ou ' +
+      'serveur arrêté). Ils restent sélectionnés\u202f; réessayer n’enregistre pas deux fois ce qui l’a déjà été.',
     gatewayFailed:
-      '2 segments non enregistrés\u202f: le serveur d’audit a répondu HTTP 502. Ils restent sélectionnés\u202f; réessayez.',
+      'On ne sait pas si 2 segments ont été enregistrés\u202f: le serveur d’audit a répondu HTTP 502. ' +
+      'Ils restent sélectionnés\u202f; réessayer n’enregistre pas deux fois ce qui l’a déjà été.',
   },
 ])('Bulk verdicts ($language)', (words) => {
   beforeEach(async () => {
@@ -306,6 +314,104 @@ describe('Bulk verdicts: the selection', () => {
 })
 
 describe('Bulk verdicts with the team', () => {
+  it('when the answer is lost after the server wrote, a second press writes nothing twice and says saved', async () => {
+    // The page polls: fake timers skip the wait for its next poll rather than sleep through it.
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    // The server writes the first request, but its answer never comes back (a proxy timeout, a connection reset).
+    server.use(
+      http.post(
+        '*/api/audit/bulk',
+        async ({ request }) => {
+          await getResponse(auditHandlers, request)
+          return HttpResponse.error()
+        },
+        { once: true },
+      ),
+    )
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    await listed()
+    const rows = bodyRows().slice(0, 3)
+    const keys = rows.map(rowKey)
+    for (const row of rows) await user.click(within(row).getByRole('checkbox'))
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    await user.type(within(bar).getByRole('textbox', { name: 'Note to add to each (optional)' }), 'bulk lost1')
+    await user.click(within(bar).getByRole('button', { name: 'Archive' }))
+    expect(
+      await within(bar).findByText(
+        'Not known whether 3 segments were saved: The audit server could not be reached (network or server down). ' +
+          'They are still selected; trying again does not write twice what was already saved.',
+      ),
+    ).toBeInTheDocument()
+
+    // The page's next poll brings what the server wrote.
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => {
+      for (const row of rows) expect(within(row).getByText('Archive')).toBeInTheDocument()
+    })
+    expect(within(bar).getByText('3 selected')).toBeInTheDocument()
+    await user.click(within(bar).getByRole('button', { name: 'Archive' }))
+
+    expect(await within(bar).findByText('Saved: Archive on 3 segments.')).toBeInTheDocument()
+    expect(within(bar).queryByRole('alert')).not.toBeInTheDocument()
+    const entries = await storedEntries()
+    for (const key of keys) {
+      expect(entries.get(key)).toMatchObject({ verdict: 'archive', note: 'bulk lost1', verdictBy: 'Camille' })
+      const history = await (await testAuditStore()).history(key)
+      expect(history.map((item) => item.field).sort()).toEqual(['note', 'verdict'])
+    }
+  })
+
+  it('a second press after a failed one leaves as they are the segments a colleague set in between', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    // The first request fails before it reaches the store.
+    server.use(
+      http.post(
+        '*/api/audit/bulk',
+        () =>
+          HttpResponse.json(
+            { error: 'store_error', message: 'The audit database failed; nothing was changed.' },
+            { status: 500 },
+          ),
+        { once: true },
+      ),
+    )
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    await listed()
+    const rows = bodyRows().slice(0, 5)
+    const keys = rows.map(rowKey)
+    for (const row of rows) await user.click(within(row).getByRole('checkbox'))
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    await user.type(within(bar).getByRole('textbox', { name: 'Note to add to each (optional)' }), 'Merge into one')
+    await user.click(within(bar).getByRole('button', { name: 'Fix' }))
+    expect(
+      await within(bar).findByText(
+        '5 segments not saved: The audit database failed; nothing was changed. They are still selected; try again.',
+      ),
+    ).toBeInTheDocument()
+
+    // Bob sets Keep on two of them, and the page's next poll shows it, before the reviewer presses again.
+    const bobs = [keys[1] ?? '', keys[3] ?? '']
+    await seedReviews(...bobs.map((key) => ({ key, verdict: 'keep' as const, reviewer: 'Bob' })))
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(within(rows[1] as HTMLElement).getByText('Keep')).toBeInTheDocument())
+    await user.click(within(bar).getByRole('button', { name: 'Fix' }))
+
+    const alert = await within(bar).findByRole('alert')
+    expect(alert).toHaveTextContent('2 were changed by Bob meanwhile — not overwritten, still selected:')
+    expect(within(bar).getByText('Saved: Fix on 3 segments.')).toBeInTheDocument()
+    const entries = await storedEntries()
+    expect(keys.map((key) => [entries.get(key)?.verdict, entries.get(key)?.note])).toEqual([
+      ['fix', 'Merge into one'],
+      ['keep', ''],
+      ['fix', 'Merge into one'],
+      ['keep', ''],
+      ['fix', 'Merge into one'],
+    ])
+    for (const key of bobs)
+      expect((await (await testAuditStore()).history(key)).map((item) => item.reviewer)).toEqual(['Bob'])
+    expect(within(bar).getByText('2 selected')).toBeInTheDocument()
+  })
+
   it('names the segments another reviewer changed meanwhile, leaves them as they are, and saves the rest', async () => {
     const user = userEvent.setup()
     // The page never hears of Marie's verdicts (as if she saved them just after its last poll).
