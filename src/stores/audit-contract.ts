@@ -49,6 +49,9 @@ export type EntriesAnswer = z.infer<typeof entriesAnswerSchema>
 /**
  * A write of one field, based on the version the writer saw. Who writes comes with the request: the authenticating
  * proxy's header on a team server, else `REVIEWER_HEADER` (the name typed on the page, URI-encoded).
+ * `baseValue`, when sent, is the value the writer expects at that version: a writer that can only guess the version
+ * (the one its own write still on its way will make) is refused if someone else made it. Optional: older pages still
+ * write without it.
  */
 export const auditWriteSchema = z.discriminatedUnion('field', [
   z.object({
@@ -56,12 +59,14 @@ export const auditWriteSchema = z.discriminatedUnion('field', [
     field: z.literal('verdict'),
     value: z.enum(VERDICTS),
     baseVersion: z.number().check(z.int(), z.nonnegative()),
+    baseValue: z.optional(z.string()),
   }),
   z.object({
     key: segmentKeySchema,
     field: z.literal('note'),
     value: z.string().check(z.maxLength(NOTE_MAX_LENGTH)),
     baseVersion: z.number().check(z.int(), z.nonnegative()),
+    baseValue: z.optional(z.string().check(z.maxLength(NOTE_MAX_LENGTH))),
   }),
 ])
 export type AuditWrite = z.infer<typeof auditWriteSchema>

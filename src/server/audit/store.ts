@@ -138,15 +138,17 @@ function applyField(
 
 /**
  * Makes one segment's writes on its row in memory and returns their history lines, or undefined as soon as one is
- * based on a version that is no longer there (the row is then half-written: the caller drops it).
+ * based on a version, or a value, that is no longer there (the row is then half-written: the caller drops it).
  */
 function applySegment(row: Row, writes: readonly AuditWrite[], by: string, at: string): HistoryRow[] | undefined {
   const lines: HistoryRow[] = []
   for (const write of writes) {
     const version = write.field === 'verdict' ? row.verdict_version : row.note_version
+    const current = row[write.field]
     // A stale write of the value already there changes nothing, so it overwrites nobody: not a conflict (a note sent
     // again on leaving after its first send got through, say).
-    if (version !== write.baseVersion && row[write.field] !== write.value) return undefined
+    const based = version === write.baseVersion && (write.baseValue === undefined || write.baseValue === current)
+    if (!based && current !== write.value) return undefined
     const change = applyField(row, write.field, write.value, by, at)
     if (!change) continue
     lines.push({

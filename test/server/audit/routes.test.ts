@@ -50,6 +50,10 @@ describe('the audit routes', () => {
     const stale = await app.write({ key: A, field: 'note', value: 'mine', baseVersion: 0 }, 'Ben')
     expect(stale.status).toBe(409)
     expect(await stale.json()).toMatchObject({ error: 'conflict', entry: { note: 'Zoé’s note', noteBy: 'Zoé' } })
+    // On the right version, but not on the value it expected there: refused too.
+    const wrongBase = await app.write({ key: A, field: 'note', value: 'mine', baseVersion: 1, baseValue: 'x' }, 'Ben')
+    expect(wrongBase.status).toBe(409)
+    expect(await wrongBase.json()).toMatchObject({ error: 'conflict', entry: { note: 'Zoé’s note', noteVersion: 1 } })
 
     const history = await app.call(`/api/audit/history?key=${encodeURIComponent(A)}`)
     expect(await history.json()).toEqual({

@@ -59,6 +59,22 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
     expect(await store.history(A)).toHaveLength(1)
   })
 
+  it('refuses a write whose base value is no longer the field’s value, and takes it when it still is', async () => {
+    const { store } = await open()
+    await store.write({ key: A, field: 'note', value: 'Bob original', baseVersion: 0 }, 'Bob', T0)
+    // Version 2 is Bob's edit, not the write Ana's page counted on making it.
+    await store.write({ key: A, field: 'note', value: 'Bob edited', baseVersion: 1 }, 'Bob', later(1))
+    const guessed = { key: A, field: 'note' as const, value: 'Bob original A1 A2', baseVersion: 2 }
+    const refused = await store.write({ ...guessed, baseValue: 'Bob original A1' }, 'Ana', later(2))
+    expect(refused).toMatchObject({ ok: false, entry: { note: 'Bob edited', noteVersion: 2, noteBy: 'Bob' } })
+
+    const taken = await store.write({ ...guessed, baseValue: 'Bob edited' }, 'Ana', later(3))
+    expect(taken).toMatchObject({ ok: true, entry: { note: 'Bob original A1 A2', noteVersion: 3, noteBy: 'Ana' } })
+    const verdict = { key: A, field: 'verdict' as const, value: 'fix' as const, baseVersion: 0 }
+    expect(await store.write({ ...verdict, baseValue: 'keep' }, 'Ana', later(4))).toMatchObject({ ok: false })
+    expect(await store.write({ ...verdict, baseValue: 'unreviewed' }, 'Ana', later(5))).toMatchObject({ ok: true })
+  })
+
   it('lets exactly one of two writers based on the same version win', async () => {
     const { store } = await open()
     const outcomes = await Promise.all(
