@@ -1,6 +1,8 @@
 // The audit panel: a verdict and a note for this segment, written to the team's audit on the server before it says
 // "Saved". A write based on a value someone else has since changed is not forced: the panel says who changed it and
-// keeps what this reviewer typed. Before the reviewer has given a name, the card shows the audit as text.
+// keeps what this reviewer typed. Before the reviewer has given a name, the card shows the audit as text. Once the
+// team's audit has been read, a server that stops answering does not take the panel away: it says so, and the note
+// goes out when the server answers again.
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -56,10 +58,29 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   const format = useFormat()
   const failureText = useWriteFailureText()
   const entry = useVerdict(segmentKey)
-  const loaded = useQuery(auditEntriesQuery()).isSuccess
+  const entries = useQuery(auditEntriesQuery())
+  // Read once is enough to write on: a poll that fails afterwards (retry is off) leaves the entries as they were, and
+  // disabling the field then would drop what the reviewer is typing, the next keys becoming the page's shortcuts.
+  const loaded = entries.data !== undefined
   const write = useAuditWriter(reviewer)
-  const note = useNoteEditor(segmentKey, entry, loaded, write)
+  const note = useNoteEditor(
+    segmentKey,
+    entry,
+    { loaded, answeredAt: entries.dataUpdatedAt, failedAt: entries.errorUpdatedAt },
+    write,
+  )
   const [verdictStatus, setVerdictStatus] = useState<VerdictStatus>({ kind: 'idle' })
+  // Which of the two the reviewer touched last: "Saved" speaks of that one only, not of an older save of the other.
+  const [lastTouched, setLastTouched] = useState<'verdict' | 'note'>('note')
+  const [seenNoteStatus, setSeenNoteStatus] = useState(note.status)
+  if (note.status !== seenNoteStatus) {
+    setSeenNoteStatus(note.status)
+    setLastTouched('note')
+  }
+  const showVerdictStatus = (status: VerdictStatus) => {
+    setVerdictStatus(status)
+    setLastTouched('verdict')
+  }
   const noteId = useId()
   const noteLeftId = useId()
   const ready = Boolean(reviewer) && loaded
@@ -72,7 +93,7 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   const latestChoice = useRef(0)
   const chooseVerdict = (chosen: Verdict) => {
     if (!ready) return
-    setVerdictStatus({ kind: 'saving', verdict: chosen })
+    showVerdictStatus({ kind: 'saving', verdict: chosen })
     const choice = (latestChoice.current += 1)
     const seen = entry?.verdictVersion ?? 0
     verdictWrites.current = verdictWrites.current.then(async (ownVersion) => {
@@ -86,14 +107,14 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
           baseVersion: Math.max(seen, ownVersion),
         })
         if (choice === latestChoice.current) {
-          setVerdictStatus(
+          showVerdictStatus(
             result.kind === 'saved' ? { kind: 'saved' } : { kind: 'conflict', mine: chosen, theirs: result.entry },
           )
           if (result.kind === 'saved') announceVerdictSaved(segmentKey)
         }
         return result.kind === 'saved' ? result.entry.verdictVersion : 0
       } catch (error) {
-        if (choice === latestChoice.current) setVerdictStatus({ kind: 'failed', error })
+        if (choice === latestChoice.current) showVerdictStatus({ kind: 'failed', error })
         return 0
       }
     })
@@ -112,8 +133,13 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   })
 
   const saving = verdictStatus.kind === 'saving' || note.status.kind === 'saving'
-  const failed = [verdictStatus, note.status].find((status) => status.kind === 'failed')
-  const saved = !saving && !failed && (verdictStatus.kind === 'saved' || note.status.kind === 'saved')
+  // A note waiting for the server is said by the unreachable line, not as a failure to try again.
+  const failed = [verdictStatus, ...(note.waitsForServer ? [] : [note.status])].find(
+    (status) => status.kind === 'failed',
+  )
+  const unreachable = loaded && (entries.isError || note.waitsForServer)
+  const saved =
+    !saving && !failed && !unreachable && (lastTouched === 'verdict' ? verdictStatus : note.status).kind === 'saved'
 
   return (
     <section className="card audit-panel" aria-labelledby="audit-heading">
@@ -175,11 +201,13 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
       ) : null}
       <p
         role="status"
-        className={`save-state save-${saving ? 'saving' : failed ? 'failed' : saved ? 'saved' : 'idle'}`}
+        className={`save-state save-${saving ? 'saving' : failed || unreachable ? 'failed' : saved ? 'saved' : 'idle'}`}
       >
         {!loaded ? t('audit.loading') : null}
         {saving ? t('audit.saving') : null}
         {failed?.kind === 'failed' ? t('audit.failed', { message: failureText(failed.error) }) : null}
+        {(saving || failed) && unreachable ? ' ' : null}
+        {unreachable ? t('audit.unreachable') : null}
         {saved ? t('audit.saved') : null}
       </p>
       <p className="muted small-print">

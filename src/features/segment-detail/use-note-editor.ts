@@ -1,8 +1,10 @@
 // The note being edited: saved a moment after typing stops, on leaving the field, and on leaving the page (a request
 // that outlives the page, plus a draft in sessionStorage that the next visit sends again if that request never
-// arrived). A write based on an older note than the server's is not forced: the reviewer sees both and chooses.
+// arrived). A write based on an older note than the server's is not forced: the reviewer sees both and chooses. A save
+// the server never answered is sent again by itself once the server answers again.
 import { useEffect, useRef, useState } from 'react'
 import { NOTE_MAX_LENGTH, type AuditEntry } from '../../stores/audit-contract'
+import { writeFailureOf } from '../../stores/audit-writes'
 import { dropNoteDraft, keepNoteDraft, readNoteDraft } from '../../stores/note-draft'
 import type { AuditWriter } from './use-audit-writer'
 
@@ -14,7 +16,8 @@ export type NoteStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
   | { kind: 'saved' }
-  | { kind: 'failed'; error: unknown }
+  /** `answeredAt`: the server's last answer before this failure (a later one says it answers again). */
+  | { kind: 'failed'; error: unknown; base: number; answeredAt: number }
   /** The server's note changed since this one was started: `theirs` is what it holds now. */
   | { kind: 'conflict'; theirs: AuditEntry }
 
@@ -25,7 +28,23 @@ interface Editing {
   dirty: boolean
 }
 
-export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined, loaded: boolean, write: AuditWriter) {
+/** What the page knows of the audit server, from its poll of the team's entries. */
+export interface AuditReach {
+  /** The entries have been read once: a note can be based on them (a later failed poll does not undo that). */
+  loaded: boolean
+  /** When the server last answered with the entries (a poll, or a write's answer put in them); 0 before. */
+  answeredAt: number
+  /** When a poll last went unanswered; 0 if none has. */
+  failedAt: number
+}
+
+export function useNoteEditor(
+  segmentKey: string,
+  entry: AuditEntry | undefined,
+  reach: AuditReach,
+  write: AuditWriter,
+) {
+  const { loaded } = reach
   const [editing, setEditing] = useState<Editing>({
     text: entry?.note ?? '',
     base: entry?.noteVersion ?? 0,
@@ -37,6 +56,7 @@ export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined,
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined)
   /** The note write on its way, if any: a write on leaving is based on the version it will make. */
   const inFlight = useRef<{ text: string; base: number } | undefined>(undefined)
+  const latestReach = useRef(reach)
 
   // Someone else's change (another tab, another reviewer) shows at once, unless the reviewer is typing here.
   if (entry !== seenEntry) {
@@ -45,6 +65,7 @@ export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined,
   }
   useEffect(() => {
     latest.current = editing
+    latestReach.current = reach
   })
 
   const save = async (based?: number) => {
@@ -69,7 +90,7 @@ export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined,
       latest.current = { text: latest.current.text, base: result.entry.noteVersion, dirty: !stillSame }
       setStatus(stillSame ? { kind: 'saved' } : { kind: 'idle' })
     } catch (error) {
-      setStatus({ kind: 'failed', error })
+      setStatus({ kind: 'failed', error, base: sent.base, answeredAt: latestReach.current.answeredAt })
     } finally {
       if (inFlight.current === sent) inFlight.current = undefined
     }
@@ -89,6 +110,16 @@ export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined,
     clearTimeout(timer.current)
     if (status.kind !== 'conflict') timer.current = setTimeout(() => void saveRef.current(), NOTE_DEBOUNCE_MS)
   }
+
+  // A save that got no answer (the write itself, or a poll failing since the server's last answer) is sent again, on
+  // the base it had, as soon as the server answers again; one refused by a server that answered waits for the reviewer.
+  const waitsForServer =
+    status.kind === 'failed' &&
+    (writeFailureOf(status.error).reason === 'unreachable' || reach.failedAt > status.answeredAt)
+  useEffect(() => {
+    if (waitsForServer && status.kind === 'failed' && reach.answeredAt > status.answeredAt)
+      void saveRef.current(status.base)
+  }, [waitsForServer, status, reach.answeredAt])
 
   /** After a conflict: replace the server's note with this one. */
   const keepMine = (theirs: AuditEntry) => void save(theirs.noteVersion)
@@ -124,8 +155,12 @@ export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined,
       clearTimeout(timer.current)
       const pending = inFlight.current
       if (pending?.text === text) return
-      const base = pending ? pending.base + 1 : latest.current.base
-      write({ key: segmentKey, field: 'note', value: text, baseVersion: base }, { keepalive: true }).then(
+      // With a write on its way, this one is based on the version that write will make, and on its text: should
+      // someone else's write have made that version instead, the server refuses this one rather than overwrite theirs.
+      const based = pending
+        ? { baseVersion: pending.base + 1, baseValue: pending.text }
+        : { baseVersion: latest.current.base }
+      write({ key: segmentKey, field: 'note', value: text, ...based }, { keepalive: true }).then(
         (result) => {
           if (result.kind === 'saved') dropNoteDraft(segmentKey, text)
         },
@@ -149,6 +184,8 @@ export function useNoteEditor(segmentKey: string, entry: AuditEntry | undefined,
     /** How many more characters the field takes, once few are left; undefined until then. */
     left: left <= NOTE_COUNT_FROM_LEFT ? left : undefined,
     status,
+    /** A failed save that goes out again by itself once the server answers: nothing for the reviewer to do. */
+    waitsForServer,
     change,
     flush: () => void save(),
     keepMine,

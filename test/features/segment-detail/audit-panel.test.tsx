@@ -270,6 +270,18 @@ describe('Audit panel: verdicts', () => {
     expect(await stored()).toMatchObject({ verdict: 'archive', verdictBy: 'Camille' })
   })
 
+  it('says no "Saved" of an earlier note under a verdict that was not saved', async () => {
+    const user = userEvent.setup()
+    await openPanel()
+    await user.type(noteField(), 'Seen')
+    await user.tab()
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+    await othersWrite('verdict', 'keep', 'Dominique')
+    await user.click(verdictRadio('Archive'))
+    expect(await within(panel()).findByRole('alert')).toHaveTextContent('so your Archive was not saved')
+    expect(saveStatus()).toBeEmptyDOMElement()
+  })
+
   it('says in French, too, on which day and at what time the other reviewer set theirs', async () => {
     const user = userEvent.setup()
     await i18next.changeLanguage('fr')
@@ -297,6 +309,17 @@ describe('Audit panel: the note', () => {
     expect(saveStatus()).not.toHaveTextContent('Saved')
     await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'), { timeout: 2000 })
     expect(await stored()).toMatchObject({ verdict: 'fix', verdictBy: 'Dominique', note: text, noteBy: 'Camille' })
+  })
+
+  it('no longer says "Saved" once a note is typed after a saved verdict, until the note is saved too', async () => {
+    const user = userEvent.setup()
+    await openPanel()
+    await user.click(verdictRadio('Keep'))
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+    await user.type(noteField(), 'Why')
+    expect(saveStatus()).not.toHaveTextContent('Saved')
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+    expect(await stored()).toMatchObject({ verdict: 'keep', note: 'Why' })
   })
 
   it('takes no longer a note than the server keeps, and says how many characters are left near the limit', async () => {
@@ -389,6 +412,52 @@ describe('Audit panel: the note', () => {
     await user.type(noteField(), 'Typed, then back to the list')
     await act(async () => router.navigate('/'))
     await waitFor(async () => expect(await stored()).toMatchObject({ note: 'Typed, then back to the list' }))
+  })
+
+  it('leaves a colleague’s note alone when leaving while the last save is on its way, and shows both next time', async () => {
+    const user = userEvent.setup()
+    await othersWrite('note', 'Bob original', 'Bob')
+    // The first note write is held on its way; the ones after it go straight through.
+    let release: () => void = () => {}
+    let sent = 0
+    server.use(
+      http.post('*/api/audit/writes', async () => {
+        sent += 1
+        if (sent === 1)
+          await new Promise<void>((resolve) => {
+            release = resolve
+          })
+        return undefined
+      }),
+    )
+    const answered: number[] = []
+    const onAnswer = ({ request, response }: { request: Request; response: Response }) => {
+      if (new URL(request.url).pathname === '/api/audit/writes') answered.push(response.status)
+    }
+    server.events.on('response:mocked', onAnswer)
+    try {
+      const { router } = await openPanel()
+      await waitFor(() => expect(noteField()).toHaveValue('Bob original'))
+      await user.type(noteField(), ' A1')
+      await waitFor(() => expect(sent).toBe(1))
+      await othersWrite('note', 'Bob edited (must not be lost)', 'Bob')
+      await user.type(noteField(), ' A2')
+      await act(async () => router.navigate('/'))
+      // The write on leaving counted on the held one making the next version; Bob's made it instead.
+      await waitFor(() => expect(answered).toEqual([409]))
+      release()
+      await waitFor(() => expect(answered).toEqual([409, 409]))
+      expect(await stored()).toMatchObject({ note: 'Bob edited (must not be lost)', noteBy: 'Bob' })
+
+      await act(async () => router.navigate(SEGMENT_URL))
+      const alert = await within(panel()).findByRole('alert')
+      expect(alert).toHaveTextContent('Bob changed this note')
+      expect(alert).toHaveTextContent('Bob edited (must not be lost)')
+      expect(noteField()).toHaveValue('Bob original A1 A2')
+    } finally {
+      release()
+      server.events.removeListener('response:mocked', onAnswer)
+    }
   })
 
   it('sends again a draft left by a visit whose write never arrived', async () => {
@@ -515,7 +584,58 @@ describe('Audit panel on a Commanders Act segment', () => {
   })
 })
 
-describe('Audit panel while the server is slow', () => {
+describe('Audit panel while the server is slow or down', () => {
+  it('stays editable when a poll fails, says so, and sends the note typed meanwhile when the server answers', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    const { router } = await openPanel()
+    await user.type(noteField(), 'Checked with')
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+
+    // The server stops: its next poll, and the note's next save, get no answer.
+    let writesTried = 0
+    server.use(
+      http.all('*/api/audit/*', ({ request }) => {
+        if (request.method === 'POST') writesTried += 1
+        return HttpResponse.error()
+      }),
+    )
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    const unreachable = 'The audit server cannot be reached: your note is kept here and sent when it answers.'
+    await waitFor(() => expect(saveStatus()).toHaveTextContent(unreachable))
+    expect(noteField()).toBeEnabled()
+    expect(noteField()).toHaveFocus()
+    expect(verdictRadio('Keep')).toBeEnabled()
+    // Still typing in the note: the j of "just" is a letter, not the next segment.
+    await user.keyboard(' Bob, just now')
+    expect(noteField()).toHaveValue('Checked with Bob, just now')
+    expect(router.state.location.pathname).toBe(SEGMENT_URL)
+    await waitFor(() => expect(writesTried).toBe(1))
+    await waitFor(() => expect(saveStatus()).toHaveTextContent(unreachable))
+    expect(saveStatus().textContent).toBe(unreachable)
+
+    server.resetHandlers()
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(saveStatus()).toHaveTextContent(/^Saved$/))
+    expect(await stored()).toMatchObject({ note: 'Checked with Bob, just now', noteBy: 'Camille' })
+  })
+
+  it('takes a verdict chosen while the server is down, and says it was not saved', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    await openPanel()
+    server.use(http.all('*/api/audit/*', () => HttpResponse.error()))
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('The audit server cannot be reached'))
+    await user.click(verdictRadio('Fix'))
+    await waitFor(() =>
+      expect(saveStatus()).toHaveTextContent(
+        'Not saved: The audit server could not be reached (network or server down).',
+      ),
+    )
+    expect(verdictRadio('Unreviewed')).toBeChecked()
+  })
+
   it('keeps the controls disabled until the team’s audit has loaded, so nothing is based on a guess', async () => {
     server.use(
       http.get('*/api/audit/entries', async () => {
