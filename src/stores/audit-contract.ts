@@ -108,6 +108,8 @@ export const importAnswerSchema = z.object({
   updated: z.number(),
   unchanged: z.number(),
   keptNewer: z.number(),
+  /** Of the updated, those that kept the audit's newer review of their other field. */
+  partlyKept: z.number(),
 })
 export type ImportAnswer = z.infer<typeof importAnswerSchema>
 

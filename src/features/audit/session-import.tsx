@@ -46,7 +46,10 @@ function refusalText(t: AuditT, error: unknown): string {
 function summaryText(t: AuditT, result: ImportAnswer): string {
   return t('import.summary', {
     added: t('import.added', { count: result.added }),
-    updated: t('import.updated', { count: result.updated }),
+    updated:
+      result.partlyKept > 0
+        ? t('import.updatedPartly', { count: result.updated, partly: result.partlyKept })
+        : t('import.updated', { count: result.updated }),
     kept: t('import.kept', { count: result.keptNewer }),
     identical: t('import.identical', { count: result.unchanged }),
   })

@@ -283,7 +283,7 @@ export class AuditStore {
     return this.db.transaction().execute(async (trx) => {
       const revision = await nextRevision(trx)
       const current = await readRows(trx, [...newest.keys()])
-      const answer: ImportAnswer = { added: 0, updated: 0, unchanged: 0, keptNewer: 0 }
+      const answer: ImportAnswer = { added: 0, updated: 0, unchanged: 0, keptNewer: 0, partlyKept: 0 }
       const changed: Row[] = []
       const history: HistoryRow[] = []
       const at = now.toISOString()
@@ -318,6 +318,7 @@ export class AuditStore {
           changed.push(row)
           if (existing) answer.updated += 1
           else answer.added += 1
+          if (keptNewer) answer.partlyKept += 1
         } else if (keptNewer) answer.keptNewer += 1
         else answer.unchanged += 1
       }

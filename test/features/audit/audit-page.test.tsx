@@ -638,6 +638,30 @@ describe('Audit page: import', () => {
     expect(hint()).toHaveTextContent(/importing a session file does, with the file’s segments/)
   })
 
+  it('says when an updated segment kept the audit’s newer verdict, taking only the note', async () => {
+    await seedReviews(entry(KEPT.key, 'archive', { reviewedAt: LATER }))
+    rememberImporter()
+    const user = userEvent.setup()
+    renderApp('/audit')
+    await waitForAllListed(1)
+
+    const theirs = entry(KEPT.key, 'keep', {
+      note: 'Used by the spring campaign',
+      reviewer: 'Léa',
+      reviewedAt: EARLIER,
+    })
+    await user.upload(fileInput(), sessionFile(sessionFileText([theirs])))
+    await waitFor(() =>
+      expect(within(importRegion()).getByRole('status')).toHaveTextContent(
+        '0 added, 1 updated (keeping the audit’s newer verdict or note), 0 kept (the audit’s reviews were as recent or newer), 0 already identical.',
+      ),
+    )
+    expect((await auditOnServer()).get(KEPT.key)).toMatchObject({
+      verdict: 'archive',
+      note: 'Used by the spring campaign',
+    })
+  })
+
   it('keeps the audit’s review when it is newer than the imported one', async () => {
     const ours = entry(KEPT.key, 'archive', { note: 'Unused since 2023', reviewedAt: LATER })
     await seedReviews(ours)

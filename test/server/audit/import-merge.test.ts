@@ -27,7 +27,7 @@ function fromFile(fields: Partial<SessionEntry> = {}): SessionEntry {
   return { key: A, verdict: 'archive', note: 'Duplicate of spring', reviewer: 'Cleo', reviewedAt: NEWER, ...fields }
 }
 
-const none: ImportAnswer = { added: 0, updated: 0, unchanged: 0, keptNewer: 0 }
+const none: ImportAnswer = { added: 0, updated: 0, unchanged: 0, keptNewer: 0, partlyKept: 0 }
 
 interface Case {
   what: string
@@ -97,7 +97,7 @@ const CASES: Case[] = [
     what: 'each field on its own: the audit’s newer verdict stays, a note it never had is taken',
     held: [{ key: A, verdict: 'keep', note: '', at: NEWER }],
     file: [fromFile({ verdict: 'fix', note: 'Theirs', reviewedAt: OLDER })],
-    answer: { ...none, updated: 1 },
+    answer: { ...none, updated: 1, partlyKept: 1 },
     after: { verdict: 'keep', note: 'Theirs', reviewer: 'Ana' },
   },
   {
@@ -145,7 +145,7 @@ describe.each(TEST_DATABASES)('importing a session file on $name', (database) =>
       fromFile({ key: B, reviewedAt: OLDER }),
     ]
     const counted = await store.importEntries(file, 'Dan', 'import', IMPORTED_AT)
-    expect(counted).toEqual({ added: 1, updated: 0, unchanged: 0, keptNewer: 1 })
+    expect(counted).toEqual({ added: 1, updated: 0, unchanged: 0, keptNewer: 1, partlyKept: 0 })
     expect((await store.listEntries()).entries.map((entry) => entry.key).sort()).toEqual([A, B].sort())
   })
 })
@@ -209,7 +209,11 @@ describe.each(TEST_DATABASES)('each field of a session file under its own author
       reviewedAt: NEWER,
     })
 
-    expect(await store.importEntries([file], 'Dan', 'import', IMPORTED_AT)).toEqual({ ...none, updated: 1 })
+    expect(await store.importEntries([file], 'Dan', 'import', IMPORTED_AT)).toEqual({
+      ...none,
+      updated: 1,
+      partlyKept: 1,
+    })
     expect(await fieldsOfA(store)).toEqual({
       verdict: 'keep',
       verdictBy: 'Ana',
@@ -258,7 +262,11 @@ describe.each(TEST_DATABASES)('each field of a session file under its own author
     })
 
     const { entries } = parseSessionFile(file, IMPORTED_AT)
-    expect(await store.importEntries(entries, 'Dan', 'import', IMPORTED_AT)).toEqual({ ...none, updated: 1 })
+    expect(await store.importEntries(entries, 'Dan', 'import', IMPORTED_AT)).toEqual({
+      ...none,
+      updated: 1,
+      partlyKept: 1,
+    })
     expect(await fieldsOfA(store)).toEqual({
       verdict: 'keep',
       verdictBy: 'Ana',

@@ -136,7 +136,7 @@ describe('the audit routes', () => {
     const answer = await app.importFile(
       session([{ key: A, verdict: 'archive', note: 'n', reviewer: 'Cleo', reviewedAt: '2026-01-01T00:00:00Z' }]),
     )
-    expect(await answer.json()).toEqual({ added: 1, updated: 0, unchanged: 0, keptNewer: 0 })
+    expect(await answer.json()).toEqual({ added: 1, updated: 0, unchanged: 0, keptNewer: 0, partlyKept: 0 })
     const history = await (await app.call(`/api/audit/history?key=${encodeURIComponent(A)}`)).json()
     expect(history.history[0]).toMatchObject({ reviewer: 'Dan', source: 'import' })
   })

@@ -187,7 +187,7 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
       { key: B, verdict: 'keep', note: 'from the file', reviewer: 'Cleo', reviewedAt: later(7).toISOString() },
     ]
     const answer = await store.importEntries(file, 'Dan', 'import', later(20))
-    expect(answer).toEqual({ added: 1, updated: 1, unchanged: 0, keptNewer: 0 })
+    expect(answer).toEqual({ added: 1, updated: 1, unchanged: 0, keptNewer: 0, partlyKept: 1 })
     const entries = new Map((await store.listEntries()).entries.map((entry) => [entry.key, entry]))
     // A's verdict is newer here and stays; its note was empty and takes the file's.
     expect(entries.get(A)).toMatchObject({ verdict: 'fix', verdictBy: 'Ana', note: 'older note', noteBy: 'Cleo' })
@@ -200,6 +200,7 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
       updated: 0,
       unchanged: 1,
       keptNewer: 1,
+      partlyKept: 0,
     })
   })
 
