@@ -203,7 +203,7 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
         role="status"
         className={`save-state save-${saving ? 'saving' : failed || unreachable ? 'failed' : saved ? 'saved' : 'idle'}`}
       >
-        {!loaded ? t('audit.loading') : null}
+        {!loaded ? t(entries.isError ? 'audit.loadFailed' : 'audit.loading') : null}
         {saving ? t('audit.saving') : null}
         {failed?.kind === 'failed' ? t('audit.failed', { message: failureText(failed.error) }) : null}
         {(saving || failed) && unreachable ? ' ' : null}

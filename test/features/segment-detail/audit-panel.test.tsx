@@ -649,4 +649,20 @@ describe('Audit panel while the server is slow or down', () => {
     expect(saveStatus()).toHaveTextContent('Loading the team’s audit…')
     await waitFor(() => expect(noteField()).toBeEnabled())
   })
+
+  it('says the team’s audit cannot be read while its first load fails, and loads it once the server answers', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    server.use(http.get('*/api/audit/entries', () => HttpResponse.error()))
+    renderApp(SEGMENT_URL)
+    await screen.findByRole('radiogroup', { name: 'Verdict' }, { timeout: 5000 })
+    await waitFor(() =>
+      expect(saveStatus()).toHaveTextContent('The team’s audit cannot be read: the audit server does not answer.'),
+    )
+    expect(noteField()).toBeDisabled()
+
+    server.resetHandlers()
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(noteField()).toBeEnabled())
+    expect(saveStatus()).not.toHaveTextContent('cannot be read')
+  })
 })
