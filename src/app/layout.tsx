@@ -1,9 +1,10 @@
 // The frame of every page: header with navigation, the data-source badge and the language switch, then the page.
 import { useQuery } from '@tanstack/react-query'
-import { lazy, Suspense, useEffect, useState } from 'react'
+import { Suspense, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { Badge } from '../components/badge'
+import { onDemand } from '../components/on-demand'
 import { connectionStatusQuery } from '../providers/connection-status'
 import { changeLanguage, LANGUAGES } from './i18n'
 import { legacyDatabaseExists } from '../stores/browser-reviews-check'
@@ -79,9 +80,7 @@ function useHeaderMenu() {
 }
 
 /** Shown in a browser an earlier version kept reviews in: its code loads only there. */
-const BrowserReviewsOffer = lazy(() =>
-  import('./browser-reviews-offer').then((module) => ({ default: module.BrowserReviewsOffer })),
-)
+const BrowserReviewsOffer = onDemand(() => import('./browser-reviews-offer'), 'BrowserReviewsOffer')
 
 function useKeptBrowserReviews(): boolean {
   const [kept, setKept] = useState(false)

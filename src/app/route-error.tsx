@@ -3,10 +3,17 @@ import { Component, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { Alert } from '../components/alert'
+import { notLoaded } from '../components/on-demand'
 
 function RouteError({ error }: { error: unknown }) {
   const { t } = useTranslation()
-  const message = error instanceof Error ? error.message : t('routeError.unknown')
+  // A part loaded on demand that the server did not send, even after 30 s of asking: what the browser says of it
+  // ("Failed to fetch dynamically imported module …") means nothing to the reader.
+  const message = notLoaded.has(error as object)
+    ? t('routeError.notLoaded')
+    : error instanceof Error
+      ? error.message
+      : t('routeError.unknown')
   return (
     <Alert
       tone="error"

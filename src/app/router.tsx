@@ -1,8 +1,10 @@
 // The app's routes (README). The list loads with the app; a segment's page and the audit, visitor and connections pages
-// load on demand, so the list's first screen waits for none of their code. Declarative routes: the data router's
-// loaders and actions would double the router's weight in the list page for nothing this app uses.
-import { lazy, Suspense, type ComponentType } from 'react'
+// load on demand (asked again while the server is briefly out of reach), so the list's first screen waits for none of
+// their code. Declarative routes: the data router's loaders and actions would double the router's weight in the list
+// page for nothing this app uses.
+import { Suspense, type ComponentType } from 'react'
 import { Outlet, Route, Routes, useLocation } from 'react-router'
+import { onDemand } from '../components/on-demand'
 import { Layout } from './layout'
 import { NotFoundPage } from './not-found-page'
 import { RouteErrorBoundary } from './route-error'
@@ -17,14 +19,10 @@ export interface OnDemandPages {
 }
 
 const ON_DEMAND: OnDemandPages = {
-  SegmentDetail: lazy(() =>
-    import('./segment-detail-route').then((module) => ({ default: module.SegmentDetailRoute })),
-  ),
-  Audit: lazy(() => import('../features/audit/audit-page').then((module) => ({ default: module.AuditPage }))),
-  Visitor: lazy(() => import('../features/visitor/visitor-page').then((module) => ({ default: module.VisitorPage }))),
-  Connections: lazy(() =>
-    import('../features/connections/connections-page').then((module) => ({ default: module.ConnectionsPage })),
-  ),
+  SegmentDetail: onDemand(() => import('./segment-detail-route'), 'SegmentDetailRoute'),
+  Audit: onDemand(() => import('../features/audit/audit-page'), 'AuditPage'),
+  Visitor: onDemand(() => import('../features/visitor/visitor-page'), 'VisitorPage'),
+  Connections: onDemand(() => import('../features/connections/connections-page'), 'ConnectionsPage'),
 }
 
 /** While a page loaded on demand arrives: its frame, no content yet. */

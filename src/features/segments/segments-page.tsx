@@ -1,9 +1,10 @@
 // The Segments page (/): both providers in one fast table, with search, filters, export and per-provider status.
 import { useIsRestoring } from '@tanstack/react-query'
-import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react'
+import { Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
 import { EmptyState } from '../../components/empty-state'
+import { onDemand } from '../../components/on-demand'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { useFormat } from '../../components/use-format'
 import { isValueColumn, visibleColumnIds } from './columns'
@@ -27,9 +28,9 @@ import { RowSelectionContext } from './row-selection-cells'
 import { useRowSelection } from './use-row-selection'
 
 /** The bulk bar's code (and its reviewer form) loads with the first selection: most visits select nothing. */
-const BulkBar = lazy(() => import('./bulk-bar').then((module) => ({ default: module.BulkBar })))
+const BulkBar = onDemand(() => import('./bulk-bar'), 'BulkBar')
 /** A provider's failure alert loads when one fails. */
-const ProviderErrors = lazy(() => import('./provider-errors').then((module) => ({ default: module.ProviderErrors })))
+const ProviderErrors = onDemand(() => import('./provider-errors'), 'ProviderErrors')
 
 export function SegmentsPage() {
   const { t, i18n } = useTranslation(['segments', 'common'])
