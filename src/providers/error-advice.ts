@@ -15,13 +15,25 @@ const FORBIDDEN_ADVICE = {
 
 /** "14:05": when a wait ends, in the interface language. */
 const TIME_OF_DAY: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' }
+/** "14:05:30": a wait ending within the minute, where the minute alone would not say when. */
+export const TIME_OF_DAY_SECONDS: Intl.DateTimeFormatOptions = { ...TIME_OF_DAY, second: '2-digit' }
+
+/** How to write the time a wait ends: with its seconds when it is less than a minute away. */
+export function resumeTimeFormat(resumeAt: number, now: number): Intl.DateTimeFormatOptions {
+  return resumeAt - now < 60_000 ? TIME_OF_DAY_SECONDS : TIME_OF_DAY
+}
 
 export interface ErrorAdvice {
   title: string
   advice: string
 }
 
-export function adviceForError(error: unknown, fallbackProvider: ProviderId, t: TFunction): ErrorAdvice {
+export function adviceForError(
+  error: unknown,
+  fallbackProvider: ProviderId,
+  t: TFunction,
+  now: number = Date.now(),
+): ErrorAdvice {
   if (!(error instanceof ProviderError)) {
     return {
       title: t('error.failed', { provider: providerLabel[fallbackProvider] }),
@@ -64,8 +76,12 @@ export function adviceForError(error: unknown, fallbackProvider: ProviderId, t: 
         title: t('error.budgetReserve.title', { provider }),
         advice:
           error.resumeAt === undefined
-            ? t('error.budgetReserve.adviceUnknown')
-            : t('error.budgetReserve.advice', { time: new Date(error.resumeAt), formatParams: { time: TIME_OF_DAY } }),
+            ? t('error.budgetReserve.adviceUnknown', { provider })
+            : t('error.budgetReserve.advice', {
+                provider,
+                time: new Date(error.resumeAt),
+                formatParams: { time: resumeTimeFormat(error.resumeAt, now) },
+              }),
       }
     case 'rate_limited':
       return { title: t('error.rateLimited.title', { provider }), advice: t('error.rateLimited.advice') }

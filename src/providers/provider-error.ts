@@ -33,7 +33,7 @@ export interface ProviderErrorDetails {
   permission?: string
   /** rate_limited / budget_reserve: seconds the proxy asks to wait. */
   retryAfterSeconds?: number
-  /** budget_reserve: when Braze's hourly budget resets and calls may resume (epoch ms). */
+  /** budget_reserve: when Braze's budget resets and calls may resume (epoch ms). */
   resumeAt?: number
   cause?: unknown
 }
@@ -51,7 +51,7 @@ const REASON_TEXT: Record<ProviderErrorReason, string> = {
   bad_request: 'rejected the request',
   permission_denied: 'refused a permission the key lacks',
   wrong_endpoint: 'does not serve this address (check BRAZE_REST_ENDPOINT)',
-  budget_reserve: 'has reached the reserve of its hourly budget',
+  budget_reserve: 'has only the reserve kept for production left of its budget',
 }
 
 function describe(provider: ProviderId, reason: ProviderErrorReason, details: ProviderErrorDetails): string {

@@ -1,7 +1,7 @@
 // The one way provider clients call the proxy: same-origin URL, per-request retries, typed errors, zod parse at the edge.
 import type { z } from 'zod/mini'
 import { APP_REQUEST_HEADERS, apiUrl, type QueryParams } from '../lib/api-url'
-import { fetchWithRetry, isRetryableStatus, type RetryPolicy } from '../lib/http'
+import { defaultRetryPolicy, fetchWithRetry, isRetryableStatus, type RetryPolicy } from '../lib/http'
 import { issueText } from '../lib/zod-messages'
 import { invalidResponseError, ProviderError, providerErrorFromResponse } from './provider-error'
 import type { ProviderId } from './provider-id'
@@ -12,25 +12,43 @@ export interface ProviderRequestOptions {
   refresh?: boolean
   retry?: Partial<RetryPolicy>
   onRateLimited?: (waitMs: number) => void
+  /**
+   * The longest hold of Braze's reserve this request waits out itself, as a 429 (default: the policy's cap on one 429
+   * wait); a longer one fails at once, for the caller to pause until the reset. The details scan passes 0: it pauses
+   * all its requests at once, and says until when.
+   */
+  reserveWaitMs?: number
 }
 
 const REFRESH_HEADERS = { 'X-Segment-Audit-Refresh': '1' }
 
-/** Proxy answers that asking again will not change: only a restart with credentials, or the budget's reset, does. */
-const FINAL_ERRORS = new Set(['not_configured', 'budget_reserve', 'upstream_timeout'])
+/** Proxy answers that asking again will not change: only a restart with credentials does. */
+const FINAL_ERRORS = new Set(['not_configured', 'upstream_timeout'])
 
 /**
- * 429 and 5xx are worth retrying, except the proxy's "not configured" 503, its budget reserve (the caller pauses until
- * the reset instead of asking every minute) and a timeout (a provider that slow would keep the page waiting minutes).
+ * 429 and 5xx are worth retrying, except the proxy's "not configured" 503, a timeout (a provider that slow would keep
+ * the page waiting minutes) and a budget reserve held longer than the policy waits out a 429: the caller then pauses
+ * until the reset instead of asking every minute. A reserve held a few seconds (a burst limit's reset) is a 429 like
+ * any other, waited out as its Retry-After says.
  */
-async function isRetryableProviderResponse(response: Response): Promise<boolean> {
-  if (!isRetryableStatus(response.status)) return false
-  try {
-    const body: unknown = await response.clone().json()
-    return !(typeof body === 'object' && body !== null && 'error' in body && FINAL_ERRORS.has(String(body.error)))
-  } catch {
-    return true
+function isRetryableProviderResponse(maxWaitMs: number) {
+  return async (response: Response): Promise<boolean> => {
+    if (!isRetryableStatus(response.status)) return false
+    let body: unknown
+    try {
+      body = await response.clone().json()
+    } catch {
+      return true
+    }
+    if (typeof body !== 'object' || body === null || !('error' in body)) return true
+    if (body.error === 'budget_reserve') return isShortWait(body, maxWaitMs)
+    return !FINAL_ERRORS.has(String(body.error))
   }
+}
+
+function isShortWait(body: object, maxWaitMs: number): boolean {
+  const seconds = 'retryAfterSeconds' in body ? body.retryAfterSeconds : undefined
+  return typeof seconds === 'number' && seconds * 1000 <= maxWaitMs
 }
 
 function parseProviderBody<S extends z.ZodMiniType>(provider: ProviderId, schema: S, body: unknown): z.output<S> {
@@ -56,14 +74,19 @@ export async function requestProviderAnswer<S extends z.ZodMiniType>(
   path: string,
   params: QueryParams,
   schema: S,
-  { signal, retry, onRateLimited, refresh }: ProviderRequestOptions = {},
+  { signal, retry, onRateLimited, refresh, reserveWaitMs }: ProviderRequestOptions = {},
 ): Promise<{ body: z.output<S>; headers: Headers }> {
   let response: Response
   try {
     response = await fetchWithRetry(apiUrl(path, params), {
       headers: { ...APP_REQUEST_HEADERS, Accept: 'application/json', ...(refresh ? REFRESH_HEADERS : {}) },
       signal,
-      retry: { isRetryable: isRetryableProviderResponse, ...retry },
+      retry: {
+        isRetryable: isRetryableProviderResponse(
+          reserveWaitMs ?? retry?.maxRateLimitWaitMs ?? defaultRetryPolicy.maxRateLimitWaitMs,
+        ),
+        ...retry,
+      },
       onRateLimited,
     })
   } catch (error) {

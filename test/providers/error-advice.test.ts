@@ -12,14 +12,17 @@ describe.each<{ language: string } & Record<'permission' | 'endpoint' | 'budget'
     language: 'en',
     permission: [/API key lacks a permission/, /segments\.data_series permission/],
     endpoint: [/does not know this address/, /BRAZE_REST_ENDPOINT is probably wrong/],
-    budget: [/Waiting for Braze’s hourly budget/, /resume at 0?3:00/],
+    budget: [
+      /Waiting for Braze’s budget to reset/,
+      /down to the reserve kept for production; calls resume at 0?3:00\sPM/,
+    ],
     refused: [/refused the request/, /It said: “Invalid page”/],
   },
   {
     language: 'fr',
     permission: [/Il manque un droit à la clé d’API Braze/, /le droit segments\.data_series/],
     endpoint: [/ne connaît pas cette adresse/, /BRAZE_REST_ENDPOINT est sans doute erronée/],
-    budget: [/En attente du quota horaire de Braze/, /reprendront à 15:00/],
+    budget: [/En attente de la remise à zéro du quota de Braze/, /réduit à la réserve gardée .* reprendront à 15:00\./],
     refused: [/a refusé la requête/, /Sa réponse\u202f: «\u202fInvalid page\u202f»/],
   },
 ])('provider errors in plain words ($language)', ({ language, permission, endpoint, budget, refused }) => {
@@ -55,5 +58,27 @@ describe.each<{ language: string } & Record<'permission' | 'endpoint' | 'budget'
     const [title, text] = await advice(status, body)
     expect(title).toMatch(titleWords)
     expect(text).toMatch(adviceWords)
+  })
+})
+
+describe('the time calls resume after the reserve', () => {
+  const held = (resumeAt: Date) =>
+    providerErrorFromProxy('braze', 429, {
+      error: 'budget_reserve',
+      retryAfterSeconds: 30,
+      resumeAt: resumeAt.toISOString(),
+    })
+
+  it.each([
+    { language: 'en', soon: /resume at 0?3:00:30\sPM\./, later: /resume at 0?3:05\sPM\./ },
+    { language: 'fr', soon: /reprendront à 15:00:30\./, later: /reprendront à 15:05\./ },
+  ])('says its seconds when it is less than a minute away, and never "hourly" ($language)', async (expected) => {
+    await i18next.changeLanguage(expected.language)
+    const now = new Date(2026, 11, 6, 15, 0).getTime()
+    const soon = adviceForError(held(new Date(2026, 11, 6, 15, 0, 30)), 'braze', i18next.t, now)
+    const later = adviceForError(held(new Date(2026, 11, 6, 15, 5)), 'braze', i18next.t, now)
+    expect(soon.advice).toMatch(expected.soon)
+    expect(later.advice).toMatch(expected.later)
+    for (const { title, advice } of [soon, later]) expect(`${title} ${advice}`).not.toMatch(/hourly|horaire/i)
   })
 })

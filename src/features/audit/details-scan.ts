@@ -16,7 +16,7 @@ export const SCAN_CONCURRENCY = 6
 const FRESH_MS = 10 * 60_000
 
 export interface ScanState {
-  /** waiting: the proxy keeps Braze's hourly budget's reserve for production; the scan resumes by itself at `resumeAt`. */
+  /** waiting: the proxy keeps the reserve of Braze's budget for production; the scan resumes by itself at `resumeAt`. */
   status: 'idle' | 'preparing' | 'running' | 'paused' | 'waiting' | 'done' | 'cancelled' | 'failed'
   total: number
   done: number
@@ -60,8 +60,11 @@ interface Run {
   pace: AdaptiveConcurrency
   /** Segments fetched since then count as done. */
   fetchedSince: number
-  /** Each request's 429s slow the whole scan down; a refresh asks Braze itself. */
-  hooks: { onRateLimited: () => void; refresh: boolean }
+  /**
+   * Each request's 429s slow the whole scan down; the budget's reserve, however short, pauses it whole (no request
+   * waits it out alone); a refresh asks Braze itself.
+   */
+  hooks: { onRateLimited: () => void; refresh: boolean; reserveWaitMs: number }
 }
 
 export interface DetailsScanOptions {
@@ -238,7 +241,7 @@ export class DetailsScan {
     const pace = new AdaptiveConcurrency(SCAN_CONCURRENCY, (concurrency) => {
       if (!signal.aborted) this.set({ ...this.state, concurrency })
     })
-    return { signal, pace, fetchedSince, hooks: { onRateLimited: pace.rateLimited, refresh } }
+    return { signal, pace, fetchedSince, hooks: { onRateLimited: pace.rateLimited, refresh, reserveWaitMs: 0 } }
   }
 
   private async work(queue: Segment[], run: Run): Promise<void> {
@@ -254,7 +257,7 @@ export class DetailsScan {
   }
 
   /**
-   * The proxy keeps the rest of Braze's hourly budget for production: no request goes out until it resets, then the
+   * The proxy keeps the rest of Braze's budget for production: no request goes out until it resets, then the
    * scan carries on by itself. Not a failure: the segment is asked for again.
    */
   private waitForBudget(error: ProviderError, run: Run): void {

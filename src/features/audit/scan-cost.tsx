@@ -1,4 +1,4 @@
-// Before a details scan: what it will cost in Braze calls, and how much of Braze's shared hourly budget is left.
+// Before a details scan: what it will cost in Braze calls, and how much of Braze's shared budget is left.
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'

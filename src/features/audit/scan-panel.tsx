@@ -6,7 +6,7 @@ import { useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
-import { adviceForError } from '../../providers/error-advice'
+import { adviceForError, resumeTimeFormat } from '../../providers/error-advice'
 import type { Segment } from '../../providers/segment'
 import { problemOf, type LastScan } from '../../stores/last-scan'
 import type { AuditT } from './audit-t'
@@ -33,10 +33,13 @@ const RESUMED_STATES = ['preparing', 'running', 'paused'] as const
 const isOneOf = <T extends string>(values: readonly T[], value: string): value is T =>
   (values as readonly string[]).includes(value)
 
-function stateText(t: AuditT, state: ScanState, time: (ms: number) => string): string | undefined {
-  const { status } = state
-  if (status === 'waiting')
-    return t('scan.state.waiting', { time: state.resumeAt === undefined ? '' : time(state.resumeAt) })
+function stateText(t: AuditT, state: ScanState): string | undefined {
+  const { status, resumeAt } = state
+  if (status === 'waiting' && resumeAt !== undefined)
+    return t('scan.state.waiting', {
+      time: new Date(resumeAt),
+      formatParams: { time: resumeTimeFormat(resumeAt, Date.now()) },
+    })
   if (state.resumed && isOneOf(RESUMED_STATES, status)) return t(`scan.resumed.${status}`)
   return isOneOf(STATES, status) ? t(`scan.state.${status}`) : undefined
 }
@@ -56,8 +59,8 @@ function countsText(t: AuditT, counts: Pick<LastScan, 'fetched' | 'toFetch' | 's
 }
 
 /** "Paused: 3 of 120 fetched, 2 already fresh, 1 failed · 2.5 per second · about 1 min left". */
-function statusText(t: AuditT, scan: DetailsScan, state: ScanState, time: (ms: number) => string): string {
-  const prefix = stateText(t, state, time)
+function statusText(t: AuditT, scan: DetailsScan, state: ScanState): string {
+  const prefix = stateText(t, state)
   // Until the Braze list is known there is nothing to count: "Waiting for the Braze list…", not "…: 0 of 0 fetched".
   if (state.total === 0) return prefix ?? ''
   const counts = {
@@ -100,7 +103,6 @@ interface ScanPanelProps {
 export function ScanPanel({ segments, listFailure, listPending = false }: ScanPanelProps) {
   const { t } = useTranslation(['audit', 'common'])
   const { t: tCommon } = useTranslation()
-  const format = useFormat()
   const scan = detailsScanFor(useQueryClient())
   const state = useSyncExternalStore(scan.subscribe, scan.getSnapshot)
   const toFetch = state.total - state.skipped
@@ -132,7 +134,7 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
             max={Math.max(toFetch, 1)}
             value={state.status === 'done' ? Math.max(toFetch, 1) : state.done}
           />
-          <p role="status">{statusText(t, scan, state, format.time)}</p>
+          <p role="status">{statusText(t, scan, state)}</p>
           {problem ? (
             <Alert tone="error" title={t('scan.stopped', { problem: problem.title })}>
               {problem.advice}

@@ -2,17 +2,18 @@
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, type ReactNode } from 'react'
-import { RetryAlert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { LinkifiedText } from '../../components/linkified-text'
 import { MalformedMark } from '../../components/malformed-mark'
 import { SIZE_SERIES_DAYS } from '../../providers/braze/cached-queries'
 import { brazeQueries } from '../../providers/braze/queries'
-import { adviceForError } from '../../providers/error-advice'
+import { TIME_OF_DAY_SECONDS } from '../../providers/error-advice'
 import { ProviderError } from '../../providers/provider-error'
+import { providerLabel } from '../../providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
+import { useRequestWait, type RequestHooks } from './braze-waits'
 import { DetailDate } from './detail-date'
-import { DetailFrame, DetailSkeleton, SegmentNotFound } from './detail-parts'
+import { DetailFrame, DetailSkeleton, ProviderAlert, SegmentNotFound } from './detail-parts'
 import { SizeChart } from './size-chart'
 
 /**
@@ -21,24 +22,29 @@ import { SizeChart } from './size-chart'
  */
 type TrackingState = boolean | 'loading' | 'absent' | 'unknown' | { error: Error; retry: () => void }
 
-function SizeSection({ id, tracking }: { id: string; tracking: TrackingState }) {
+interface SizeSectionProps {
+  id: string
+  tracking: TrackingState
+  /** The page's request hooks: a wait Braze asks for is said at the top of the page. */
+  hooks: RequestHooks
+}
+
+function SizeSection({ id, tracking, hooks }: SizeSectionProps) {
   const { t } = useTranslation('detail')
-  // Provider failures are worded by the shared advice, in the common namespace.
-  const { t: tCommon } = useTranslation()
   const series = useQuery({
-    ...brazeQueries.dataSeries(id, SIZE_SERIES_DAYS),
+    ...brazeQueries.dataSeries(id, SIZE_SERIES_DAYS, hooks),
     enabled: tracking === true || tracking === 'unknown',
   })
   let body: ReactNode
   if (tracking === 'loading') body = <DetailSkeleton />
   else if (tracking === 'absent') body = <p className="muted">{t('size.absent')}</p>
   else if (typeof tracking === 'object')
-    body = <RetryAlert {...adviceForError(tracking.error, 'braze', tCommon)} onRetry={tracking.retry} />
+    body = <ProviderAlert error={tracking.error} provider="braze" retry={tracking.retry} />
   else if (tracking === false) body = <p className="muted">{t('size.trackingOff')}</p>
   else if (series.isPending)
     body = <div className="skeleton chart-skeleton" aria-label={t('size.loading')} role="img" />
   else if (series.isError)
-    body = <RetryAlert {...adviceForError(series.error, 'braze', tCommon)} onRetry={() => void series.refetch()} />
+    body = <ProviderAlert error={series.error} provider="braze" retry={() => void series.refetch()} />
   else body = <SizeChart points={series.data} days={SIZE_SERIES_DAYS} />
   return (
     <section className="card" aria-labelledby="size-heading">
@@ -62,9 +68,25 @@ function TagList({ tags, empty }: { tags: readonly string[] | undefined; empty: 
   )
 }
 
+/** Said while the page's requests wait as Braze asked (a 429), until they ask again. */
+function WaitNote({ until }: { until: number }) {
+  const { t } = useTranslation('detail')
+  return (
+    <p role="status" className="muted">
+      {t('waiting', {
+        provider: providerLabel.braze,
+        time: new Date(until),
+        // A request waits a minute at most: the minute alone would not say when.
+        formatParams: { time: TIME_OF_DAY_SECONDS },
+      })}
+    </p>
+  )
+}
+
 export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?: ReactNode }) {
   const { t } = useTranslation('detail')
-  const details = useQuery(brazeQueries.details(id))
+  const wait = useRequestWait()
+  const details = useQuery(brazeQueries.details(id, wait.hooks))
   const findListed = useCallback((segments: Segment[]) => segments.find((segment) => segment.id === id), [id])
   const listed = useQuery({ ...brazeQueries.all(), select: findListed })
 
@@ -94,6 +116,7 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
       name={segment?.name ?? listed.data?.name}
       navigation={navigation}
       failure={details.isError ? { error: details.error, retry: () => void details.refetch() } : null}
+      notice={wait.until === null ? null : <WaitNote until={wait.until} />}
       main={
         <>
           <section className="card" aria-labelledby="description-heading">
@@ -126,7 +149,7 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
               <p className="muted">{t('filters.none')}</p>
             )}
           </section>
-          <SizeSection id={id} tracking={tracking} />
+          <SizeSection id={id} tracking={tracking} hooks={wait.hooks} />
         </>
       }
       side={

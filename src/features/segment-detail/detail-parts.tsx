@@ -1,4 +1,4 @@
-// Parts shared by both detail views: the not-found page, the loading skeleton and the header.
+// Parts shared by both detail views: the not-found page, the loading skeleton, the header and a provider's failure.
 import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
 import type { ReactNode } from 'react'
@@ -11,6 +11,7 @@ import { useDocumentTitle } from '../../components/use-document-title'
 import { adviceForError } from '../../providers/error-advice'
 import { providerLabel, providerName, segmentKey, type ProviderId } from '../../providers/provider-id'
 import { AuditPanel } from './audit-panel'
+import { useAskAgainAfterHold } from './braze-waits'
 
 export function SegmentNotFound({ provider, id }: { provider: string; id: string }) {
   const { t } = useTranslation('detail')
@@ -38,6 +39,13 @@ export function DetailSkeleton() {
   )
 }
 
+/** A provider's failure in plain words, with Retry; after a hold of Braze's reserve, asked again by itself too. */
+export function ProviderAlert({ error, provider, retry }: { error: unknown; provider: ProviderId; retry: () => void }) {
+  const { t } = useTranslation()
+  useAskAgainAfterHold(error, retry)
+  return <RetryAlert {...adviceForError(error, provider, t)} onRetry={retry} />
+}
+
 interface DetailFrameProps {
   provider: ProviderId
   id: string
@@ -46,18 +54,20 @@ interface DetailFrameProps {
   navigation?: ReactNode
   /** A failure to load what the page shows, offered again with Retry. */
   failure?: { error: unknown; retry: () => void } | null
+  /** What the page waits for meanwhile (Braze asked to wait, say). */
+  notice?: ReactNode
   main: ReactNode
   side?: ReactNode
 }
 
 /** The page frame of every segment: list navigation, header, failure, then content beside the audit panel. */
-export function DetailFrame({ provider, id, name, navigation, failure, main, side }: DetailFrameProps) {
-  const { t } = useTranslation()
+export function DetailFrame({ provider, id, name, navigation, failure, notice, main, side }: DetailFrameProps) {
   return (
     <>
       {navigation}
       <DetailHeader provider={provider} id={id} name={name} />
-      {failure ? <RetryAlert {...adviceForError(failure.error, provider, t)} onRetry={failure.retry} /> : null}
+      {failure ? <ProviderAlert error={failure.error} provider={provider} retry={failure.retry} /> : null}
+      {notice}
       {/* The audit card comes first, so a reviewer sees the verdicts without scrolling: right under the title on a
           narrow screen, at the top of the side column on a wide one (grid areas in styles.css). */}
       <div className="detail-grid">

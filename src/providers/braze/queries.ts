@@ -34,10 +34,11 @@ export function brazeSegmentOf(key: QueryKey): { id: string; days?: number } | u
 }
 
 /**
- * What a caller asks of each segment request: the details scan hears 429s, to slow itself down; a refresh asks Braze
- * rather than the server's keep; the Connections check asks once, without retries.
+ * What a caller asks of each segment request: the details scan hears 429s, to slow itself down, and waits for the
+ * budget's reserve itself; a refresh asks Braze rather than the server's keep; the Connections check asks once, without
+ * retries.
  */
-type SegmentRequestHooks = Pick<ProviderRequestOptions, 'onRateLimited' | 'refresh' | 'retry'>
+type SegmentRequestHooks = Pick<ProviderRequestOptions, 'onRateLimited' | 'refresh' | 'retry' | 'reserveWaitMs'>
 
 export const brazeQueries = {
   all: () =>

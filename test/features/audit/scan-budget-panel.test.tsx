@@ -95,30 +95,42 @@ describe('after a scan', () => {
 })
 
 describe('during a scan', () => {
-  it('says it waits for Braze’s hourly budget and when it resumes, without counting a failure', async () => {
-    server.use(
-      http.get('*/api/braze/segments/details', () =>
-        HttpResponse.json(
-          {
-            error: 'budget_reserve',
-            provider: 'braze',
-            status: 429,
-            retryAfterSeconds: 2_400,
-            resumeAt: resetAt.toISOString(),
-          },
-          { status: 429, headers: { 'Retry-After': '2400' } },
+  it.each([
+    // A reset 40 minutes away: the minute says when.
+    { wait: 'long', seconds: 2_400, time: /\d{1,2}:\d{2}\s[AP]M/ },
+    // A reset seconds away (a window of a minute, say): its seconds too.
+    { wait: 'short', seconds: 30, time: /\d{1,2}:\d{2}:\d{2}\s[AP]M/ },
+  ])(
+    'says the budget left is down to the reserve and when it resumes ($wait wait), without counting a failure',
+    async ({ seconds, time }) => {
+      server.use(
+        http.get('*/api/braze/segments/details', () =>
+          HttpResponse.json(
+            {
+              error: 'budget_reserve',
+              provider: 'braze',
+              status: 429,
+              retryAfterSeconds: seconds,
+              resumeAt: new Date(Date.now() + seconds * 1000).toISOString(),
+            },
+            { status: 429, headers: { 'Retry-After': String(seconds) } },
+          ),
         ),
-      ),
-    )
-    renderApp('/audit')
-    const user = userEvent.setup()
-    await user.click(await screen.findByRole('button', { name: 'Scan details' }))
-    const status = await within(scanCard()).findByText(/Waiting for Braze’s hourly budget, resumes at \d{1,2}:\d{2}/)
-    expect(status).toHaveAttribute('role', 'status')
-    expect(status).not.toHaveTextContent('failed')
-    expect(within(scanCard()).queryByRole('alert')).not.toBeInTheDocument()
-    await user.click(within(scanCard()).getByRole('button', { name: 'Cancel' }))
-  })
+      )
+      renderApp('/audit')
+      const user = userEvent.setup()
+      await user.click(await screen.findByRole('button', { name: 'Scan details' }))
+      const status = await within(scanCard()).findByText(
+        /^Waiting until .* \(Braze’s budget left is down to the reserve kept for production\)/,
+      )
+      expect(status).toHaveAttribute('role', 'status')
+      expect(status.textContent).toMatch(new RegExp(`^Waiting until ${time.source} \\(`))
+      expect(status).not.toHaveTextContent(/hourly/i)
+      expect(status).not.toHaveTextContent('failed')
+      expect(within(scanCard()).queryByRole('alert')).not.toBeInTheDocument()
+      await user.click(within(scanCard()).getByRole('button', { name: 'Cancel' }))
+    },
+  )
 
   it('stops at a permission the key lacks and names it', async () => {
     server.use(
