@@ -34,21 +34,16 @@ const FINAL_ERRORS = new Set(['not_configured', 'upstream_timeout'])
 function isRetryableProviderResponse(maxWaitMs: number) {
   return async (response: Response): Promise<boolean> => {
     if (!isRetryableStatus(response.status)) return false
-    let body: unknown
     try {
-      body = await response.clone().json()
+      // Read loosely: any field missing or of another type leaves the answer retryable, or the hold final.
+      const body = (await response.clone().json()) as Partial<Record<'error' | 'retryAfterSeconds', unknown>>
+      if (body.error === 'budget_reserve') return Number(body.retryAfterSeconds) * 1000 <= maxWaitMs
+      return !FINAL_ERRORS.has(String(body.error))
     } catch {
+      // Not JSON (or JSON null): a gateway's page, worth asking again.
       return true
     }
-    if (typeof body !== 'object' || body === null || !('error' in body)) return true
-    if (body.error === 'budget_reserve') return isShortWait(body, maxWaitMs)
-    return !FINAL_ERRORS.has(String(body.error))
   }
-}
-
-function isShortWait(body: object, maxWaitMs: number): boolean {
-  const seconds = 'retryAfterSeconds' in body ? body.retryAfterSeconds : undefined
-  return typeof seconds === 'number' && seconds * 1000 <= maxWaitMs
 }
 
 function parseProviderBody<S extends z.ZodMiniType>(provider: ProviderId, schema: S, body: unknown): z.output<S> {

@@ -42,6 +42,12 @@ function detailsAnswering(...holds: number[]): { requests: number } {
   return counter
 }
 
+/** A request's answer, or its error. */
+interface Outcome {
+  body?: { message: string }
+  error?: unknown
+}
+
 /** One details request; the waits it slept and the ones it announced are recorded instead of spent. */
 async function askDetails(options: ProviderRequestOptions = {}) {
   const slept: number[] = []
@@ -58,7 +64,7 @@ async function askDetails(options: ProviderRequestOptions = {}) {
     { segment_id: 'abc' },
     z.object({ message: z.string() }),
     { retry, onRateLimited: (ms) => announced.push(ms), ...options },
-  ).then(
+  ).then<Outcome, Outcome>(
     (body) => ({ body }),
     (error: unknown) => ({ error }),
   )
