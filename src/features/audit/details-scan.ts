@@ -16,7 +16,10 @@ export const SCAN_CONCURRENCY = 6
 const FRESH_MS = 10 * 60_000
 
 export interface ScanState {
-  /** waiting: the proxy keeps the reserve of Braze's budget for production; the scan resumes by itself at `resumeAt`. */
+  /**
+   * waiting: the proxy keeps the reserve of Braze's budget for production, and the scan resumes by itself at
+   * `resumeAt`; or, without `resumeAt`, the app's own server could not be reached, and the scan resumes once it answers.
+   */
   status: 'idle' | 'preparing' | 'running' | 'paused' | 'waiting' | 'done' | 'cancelled' | 'failed'
   total: number
   done: number
@@ -30,7 +33,10 @@ export interface ScanState {
   resumed: boolean
   /** What stopped the scan, for the page to say in plain words (a permission the key lacks, say). */
   problem?: unknown
-  /** While waiting: when Braze's budget resets (epoch ms). */
+  /**
+   * While waiting: when Braze's budget resets (epoch ms). Absent while waiting for the app's own server, which gives no
+   * time: no other field is needed to tell the two waits apart, and every reader of 'waiting' holds for both alike.
+   */
   resumeAt?: number
 }
 
@@ -87,6 +93,9 @@ const CONFIGURATION_ERRORS: ReadonlySet<ProviderErrorReason> = new Set([
 
 /** When no reset time is known, the budget is asked about again after this long. */
 const BUDGET_RECHECK_MS = 60_000
+
+/** While the app's own server cannot be reached, one request is tried again this often. */
+export const SERVER_RECHECK_MS = 5_000
 
 /**
  * How long a finished scan's marker stays: the persisted cache saves at most a second after a change, then writes
@@ -278,6 +287,44 @@ export class DetailsScan {
     )
   }
 
+  /** The scan waits for the app's own server (not for Braze's budget). */
+  private waitingForServer(): boolean {
+    return this.state.status === 'waiting' && this.state.resumeAt === undefined
+  }
+
+  /**
+   * The app's own server could not be reached (restarted, say): every request would fail alike, yet no segment is at
+   * fault, so the scan holds (as for Braze's budget) and one request, this segment's details, is tried again every
+   * few seconds; once the server answers, whatever it says, the scan carries on where it was (the segment is asked for
+   * again, its details already in if the probe got them). The only state added is the status with no `resumeAt`: the
+   * probe lives in this loop, and no second one starts while it runs.
+   */
+  private async waitForServer(segment: Segment, run: Run): Promise<void> {
+    if (this.waitingForServer()) return
+    if (this.state.status === 'running') this.set({ ...this.state, activeMs: this.activeMs() })
+    this.set({ ...this.state, status: 'waiting', resumeAt: undefined })
+    for (;;) {
+      try {
+        await this.sleep(SERVER_RECHECK_MS, run.signal)
+      } catch {
+        return
+      }
+      // Paused or cancelled meanwhile: a resume sends the requests again, which meet the server or wait anew.
+      if (run.signal.aborted || !this.waitingForServer()) return
+      const details = brazeQueries.details(segment.id, run.hooks)
+      try {
+        await this.queryClient.fetchQuery({ ...details, staleTime: 0 })
+      } catch (error) {
+        if (isServerUnreachable(error)) continue
+      }
+      break
+    }
+    if (run.signal.aborted || !this.waitingForServer()) return
+    this.runningSince = this.now()
+    this.set({ ...this.state, status: 'running' })
+    for (const wake of this.resumeWaiters.splice(0)) wake()
+  }
+
   /** A configuration error (a permission the key lacks, say): every other segment would get it too, so stop now. */
   private stopOn(error: ProviderError, run: Run): void {
     if (run.signal.aborted) return
@@ -319,7 +366,8 @@ export class DetailsScan {
 
   /**
    * Each request retries on its own (429 waits, 5xx backs off); a segment that still fails is counted, not fatal.
-   * The budget's reserve holds the scan until the reset ('again'); a configuration error stops it.
+   * The budget's reserve holds the scan until the reset ('again'), and so does the app's own server while it cannot be
+   * reached, until it answers; a configuration error stops it.
    */
   private async fetchOne(segment: Segment, run: Run): Promise<FetchOutcome> {
     try {
@@ -331,6 +379,10 @@ export class DetailsScan {
       if (!(error instanceof ProviderError)) return 'failed'
       if (error.reason === 'budget_reserve') {
         this.waitForBudget(error, run)
+        return 'again'
+      }
+      if (isServerUnreachable(error)) {
+        void this.waitForServer(segment, run)
         return 'again'
       }
       if (CONFIGURATION_ERRORS.has(error.reason)) this.stopOn(error, run)
@@ -379,6 +431,14 @@ export class DetailsScan {
  */
 function isTracked(segment: Segment): boolean {
   return segment.analyticsTracking !== false
+}
+
+/**
+ * fetch itself failed (after its own retries): the app's server did not answer. A proxy that could not reach Braze
+ * answers, with a status, and stays a failure of the segment.
+ */
+function isServerUnreachable(error: unknown): boolean {
+  return error instanceof ProviderError && error.reason === 'network' && error.status === undefined
 }
 
 const scans = new WeakMap<QueryClient, DetailsScan>()

@@ -1,6 +1,6 @@
 // The details scan's controls and progress: count, rate and time remaining, with Pause, Resume and Cancel; whether it
-// resumed after a reload, whether Braze's rate limit slowed it down, and how the last scan ended. Not offered while
-// the Braze list failed: it would only fail the same way.
+// resumed after a reload, whether Braze's rate limit slowed it down or it waits for the app's server, and how the last
+// scan ended. Not offered while the Braze list failed: it would only fail the same way.
 import { useQueryClient } from '@tanstack/react-query'
 import { useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -11,7 +11,7 @@ import type { Segment } from '../../providers/segment'
 import { problemOf, type LastScan } from '../../stores/last-scan'
 import type { AuditT } from './audit-t'
 import { ScanCost } from './scan-cost'
-import { detailsScanFor, SCAN_CONCURRENCY, type DetailsScan, type ScanState } from './details-scan'
+import { detailsScanFor, SCAN_CONCURRENCY, SERVER_RECHECK_MS, type DetailsScan, type ScanState } from './details-scan'
 import { KeptDetails } from './kept-details'
 
 /** Rate and time remaining, once something was fetched. */
@@ -35,7 +35,10 @@ const isOneOf = <T extends string>(values: readonly T[], value: string): value i
 
 function stateText(t: AuditT, state: ScanState): string | undefined {
   const { status, resumeAt } = state
-  if (status === 'waiting' && resumeAt !== undefined)
+  // A wait with no time to give is for the app's own server, not for Braze.
+  if (status === 'waiting' && resumeAt === undefined)
+    return t('scan.state.waitingServer', { seconds: SERVER_RECHECK_MS / 1000 })
+  if (status === 'waiting')
     return t('scan.state.waiting', {
       time: new Date(resumeAt),
       formatParams: { time: resumeTimeFormat(resumeAt, Date.now()) },

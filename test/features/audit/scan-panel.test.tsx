@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 // The details scan panel on the Audit page: start, progress, Pause, Resume and Cancel, how the scan ended, a scan
-// resumed after a reload, and a scan slowed down by Braze's rate limit.
+// resumed after a reload, a scan slowed down by Braze's rate limit, and one that waits out a server restart.
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { detailsScanFor } from '../../../src/features/audit/details-scan'
 import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
 import { createDemoHandlers } from '../../msw/demo-handlers'
@@ -18,6 +18,7 @@ const server = setupServer(...demo.handlers)
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
+  vi.useRealTimers()
   server.resetHandlers()
   localScanMarkerStore.clear()
 })
@@ -228,5 +229,42 @@ describe('ScanPanel', () => {
     // Kept a few seconds more, while the cache saves the scan's last answers (a reload then resumes, fetching only
     // what the save missed); its going is the scan's own test's.
     expect(localScanMarkerStore.read()).toMatchObject({ status: 'running' })
+  })
+
+  it('waits for the app’s server while it cannot be reached, then carries on with no segment failed', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    // The server restarts once the first segments are fetched: fetch itself fails, for details and sizes alike.
+    let answered = 0
+    let down = false
+    server.use(
+      http.get('*/api/braze/segments/:endpoint', ({ request, params }) => {
+        if (params.endpoint === 'list') return demo.forwardToBraze(request)
+        if (down) return HttpResponse.error()
+        answered += 1
+        if (answered === 5) down = true
+        return demo.forwardToBraze(request)
+      }),
+    )
+    const { queryClient } = renderApp('/audit')
+    await user.click(await screen.findByRole('button', { name: 'Scan details' }))
+    const waiting =
+      /^Waiting for the app’s server, which cannot be reached \(tried again every \d+ s\): \d+ of 20 fetched$/
+    // Each request's own retries come first (a few seconds), then the scan holds.
+    for (let step = 0; step < 60 && !waiting.test(scanStatus().textContent); step++)
+      await vi.advanceTimersByTimeAsync(1_000)
+    expect(scanStatus().textContent).toMatch(waiting)
+    // Held a while longer (a restart takes seconds): still waiting, nothing counted failed, no error shown.
+    await vi.advanceTimersByTimeAsync(30_000)
+    expect(scanStatus().textContent).toMatch(waiting)
+    expect(within(panel()).queryByRole('alert')).not.toBeInTheDocument()
+    expect(buttonNames()).toEqual(['Cancel'])
+
+    down = false
+    const done = new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)
+    for (let step = 0; step < 60 && !done.test(scanStatus().textContent); step++)
+      await vi.advanceTimersByTimeAsync(1_000)
+    expect(scanStatus().textContent).toMatch(done)
+    expect(detailsScanFor(queryClient).getSnapshot()).toMatchObject({ status: 'done', done: TOTAL, failed: 0 })
   })
 })
