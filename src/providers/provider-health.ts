@@ -1,5 +1,6 @@
 // Whether a provider's last calls worked: the answers the app already has (its list, Braze's details and size series,
-// the details scan's included), a failure kept from before a reload (the details scan's), or one cheap check call.
+// the details scan's included), a failure kept from before a reload (the details scan's), or one cheap check call; and
+// the wait Braze asked of the list, while nothing has answered yet.
 import {
   queryOptions,
   useIsFetching,
@@ -188,6 +189,8 @@ type ProviderHealth =
   | { state: 'failing'; at: number; error: Error; call: HealthCall }
   /** No answer yet: the list's first call, or the check, is on its way. */
   | { state: 'checking' }
+  /** No answer yet, and Braze asked the list to wait (429) until then (epoch ms): the check is not run meanwhile. */
+  | { state: 'waiting'; until: number }
 
 /** A kind of call that failed last, and a way to ask it once more. */
 export interface HealthFailure {
@@ -218,6 +221,9 @@ export function useProviderHealth(
   const { workedAt, failures } = callsOf(queryClient, provider, kept)
   // Watched, never started here: listing Braze takes many calls, where a check takes one.
   const listing = useIsFetching({ queryKey: listQuery[provider]().queryKey }) > 0
+  // Never fetched: the Braze listing writes it while Braze asks it to wait.
+  const listWait = useQuery({ ...brazeQueries.listWait(), enabled: false }).data
+  const waitingUntil = provider === 'braze' && listing && typeof listWait === 'number' ? listWait : undefined
   // A kept failure says how the provider answered before the reload: how it answers now is still worth one call.
   const answered = workedAt > 0 || failures.some((failure) => !failure.kept)
   const checked = useQuery({ ...providerCheckQuery(provider), enabled: !answered && !listing })
@@ -227,7 +233,9 @@ export function useProviderHealth(
     ? { state: 'failing', at: newest.at, error: newest.error, call: newest.call }
     : workedAt > 0
       ? { state: 'working', at: workedAt }
-      : { state: 'checking' }
+      : waitingUntil !== undefined
+        ? { state: 'waiting', until: waitingUntil }
+        : { state: 'checking' }
   return {
     health,
     failures: failures.map(({ call, error, key }) => {

@@ -1,5 +1,6 @@
-// A provider card's facts, first its "Last calls": working since its last good answer, or failing with the advice for
-// each kind of call that failed last (the last details scan's stop included, kept across a reload) and a check.
+// A provider card's facts, first its "Last calls": working since its last good answer, failing with the advice for each
+// kind of call that failed last (the last details scan's stop included, kept across a reload) and a check, or waiting
+// until when Braze asked the list to wait.
 import { useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RetryAlert } from '../../components/alert'
@@ -46,6 +47,8 @@ function HealthFact({ health }: { health: Health['health'] }) {
     new Date(at).toDateString() === today ? format.time(at) : format.dateTime(new Date(at).toISOString())
   let text: string
   if (health.state === 'checking') text = t('health.checking')
+  // Said as the list page says it: a wait Braze asked for, and until when, not a check that never ends.
+  else if (health.state === 'waiting') text = t('health.waiting', { time: format.time(health.until) })
   else if (health.state === 'working') text = t('health.working', { time: when(health.at) })
   else {
     const status = health.error instanceof ProviderError ? health.error.status : undefined

@@ -247,4 +247,41 @@ describe('Connections page: whether the providers’ last calls worked', () => {
     expect(refused.count).toBe(refusedBefore)
     expect(working.count).toBe(1)
   })
+
+  it('says Braze asked the list to wait, and until when, rather than "Checking…", then that it works', async () => {
+    // Fake timers end the wait when the test says, rather than 45 seconds later.
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    // Braze's budget is spent: the list's first call, made as the page starts, is asked to wait 45 s.
+    let waitAsked = false
+    /** Single-page calls to Braze, as the proxy makes them for the list's requests and for a check. */
+    let calls = 0
+    server.use(
+      http.get('*/api/braze/segments/:endpoint', ({ request }) => {
+        calls += 1
+        if (waitAsked) return demo.forwardToBraze(request)
+        waitAsked = true
+        return HttpResponse.json({ message: 'Rate Limited' }, { status: 429, headers: { 'Retry-After': '45' } })
+      }),
+    )
+    // The app starts the lists as it starts, whatever the page: here the Segments list's, which says the wait too.
+    const { router } = renderApp('/')
+    const listSaid = (await screen.findByText(/^Braze asked to wait: loading resumes at /)).textContent ?? ''
+    act(() => void router.navigate('/connections'))
+
+    const waiting = /^Braze asked to wait: the list resumes loading at \d{1,2}:\d{2}\s[AP]M$/
+    await expect.poll(() => lastCalls('Braze')).toMatch(waiting)
+    // Said as the Segments list said it: the same time.
+    expect(await lastCalls('Braze')).toBe(
+      `Braze asked to wait: the list resumes loading at ${/at (\S+\s[AP]M)/.exec(listSaid)?.[1]}`,
+    )
+    expect(within(await card('Braze')).queryByRole('alert')).not.toBeInTheDocument()
+    // No check is sent to a Braze that asked to wait.
+    const callsBefore = calls
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(await lastCalls('Braze')).toMatch(waiting)
+    expect(calls).toBe(callsBefore)
+
+    await vi.advanceTimersByTimeAsync(35_000)
+    await expect.poll(() => lastCalls('Braze')).toMatch(/^Working: last good answer at /)
+  })
 })
