@@ -1,19 +1,13 @@
 // The error boundary around every page: says what broke in plain words and offers a way out, keeping the header.
 import { Component, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Link } from 'react-router'
+import { Link, useLocation } from 'react-router'
 import { Alert } from '../components/alert'
-import { notLoaded } from '../components/on-demand'
 
 function RouteError({ error }: { error: unknown }) {
   const { t } = useTranslation()
-  // A part loaded on demand that the server did not send, even after 30 s of asking: what the browser says of it
-  // ("Failed to fetch dynamically imported module …") means nothing to the reader.
-  const message = notLoaded.has(error as object)
-    ? t('routeError.notLoaded')
-    : error instanceof Error
-      ? error.message
-      : t('routeError.unknown')
+  // On the list itself, a link to the list would lead nowhere: Reload is the way out there.
+  const onList = useLocation().pathname === '/'
   return (
     <Alert
       tone="error"
@@ -24,9 +18,9 @@ function RouteError({ error }: { error: unknown }) {
         </button>
       }
     >
-      <p>{message}</p>
+      <p>{error instanceof Error ? error.message : t('routeError.unknown')}</p>
       <p>
-        {t('routeError.safe')} <Link to="/">{t('routeError.back')}</Link>
+        {t('routeError.safe')} {!onList && <Link to="/">{t('routeError.back')}</Link>}
       </p>
     </Alert>
   )

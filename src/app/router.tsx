@@ -1,8 +1,9 @@
 // The app's routes (README). The list loads with the app; a segment's page and the audit, visitor and connections pages
-// load on demand (asked again while the server is briefly out of reach), so the list's first screen waits for none of
-// their code. Declarative routes: the data router's loaders and actions would double the router's weight in the list
+// load on demand (asked again while the server is out of reach), so the list's first screen waits for none of their
+// code. Declarative routes: the data router's loaders and actions would double the router's weight in the list
 // page for nothing this app uses.
-import { Suspense, type ComponentType } from 'react'
+import { Suspense, useEffect, useState, type ComponentType } from 'react'
+import { useTranslation } from 'react-i18next'
 import { Outlet, Route, Routes, useLocation } from 'react-router'
 import { onDemand } from '../components/on-demand'
 import { Layout } from './layout'
@@ -25,9 +26,24 @@ const ON_DEMAND: OnDemandPages = {
   Connections: onDemand(() => import('../features/connections/connections-page'), 'ConnectionsPage'),
 }
 
-/** While a page loaded on demand arrives: its frame, no content yet. */
+/**
+ * While a page loaded on demand arrives: its frame, then, if its code is still not there after 2 s (the server is down
+ * or slow: it is asked for again until it answers), a line saying so rather than a blank card. The line's status role
+ * is there from the start, so that screen readers announce the words when they appear; no `aria-busy`, which would
+ * hold them back.
+ */
 function PageLoading() {
-  return <div className="table-skeleton" aria-busy="true" />
+  const { t } = useTranslation()
+  const [waiting, setWaiting] = useState(false)
+  useEffect(() => {
+    const timer = setTimeout(() => setWaiting(true), 2000)
+    return () => clearTimeout(timer)
+  }, [])
+  return (
+    <div className="table-skeleton">
+      <p role="status">{waiting && t('pageWaiting')}</p>
+    </div>
+  )
 }
 
 /** Inside the layout, so the header stays usable when a page fails; a new address clears the error. */
