@@ -2,13 +2,14 @@
 // "Saved". A write based on a value someone else has since changed is not forced: the panel says who changed it and
 // keeps what this reviewer typed. Before the reviewer has given a name, the card shows the audit as text. Once the
 // team's audit has been read, a server that stops answering does not take the panel away: it says so, and the note
-// goes out when the server answers again.
+// and the verdict go out when the server answers again.
 import { useQuery } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
 import { isShortcut } from '../../lib/keyboard'
-import { announceVerdictSaved } from '../../lib/verdict-events'
+import { announceVerdictSaved, trackVerdictWrite } from '../../lib/verdict-events'
+import { writeFailureOf } from '../../stores/audit-writes'
 import { REVIEWER_MAX_LENGTH, VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
@@ -32,7 +33,8 @@ type VerdictStatus =
   | { kind: 'idle' }
   | { kind: 'saving'; verdict: Verdict }
   | { kind: 'saved' }
-  | { kind: 'failed'; error: unknown }
+  /** `base`: the version it was written on; `answeredAt`: the server's last answer before this failure. */
+  | { kind: 'failed'; error: unknown; verdict: Verdict; base: number; answeredAt: number }
   | { kind: 'conflict'; mine: Verdict; theirs: AuditEntry }
 
 export function AuditPanel({ segmentKey }: { segmentKey: string }) {
@@ -84,41 +86,74 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   const noteId = useId()
   const noteLeftId = useId()
   const ready = Boolean(reviewer) && loaded
-  // The choice shows at once while it is written; a refused or failed write puts back what the server has.
-  const verdict: Verdict = verdictStatus.kind === 'saving' ? verdictStatus.verdict : (entry?.verdict ?? 'unreviewed')
+  // As for the note: a verdict the server did not answer is sent again, on the base it had, once the server answers.
+  const verdictWaits =
+    verdictStatus.kind === 'failed' &&
+    (writeFailureOf(verdictStatus.error).reason === 'unreachable' || entries.errorUpdatedAt > verdictStatus.answeredAt)
+  // The choice shows at once while it is written, and while it waits for the server; a refused write puts back what
+  // the server has.
+  const verdict: Verdict =
+    verdictStatus.kind === 'saving' || (verdictStatus.kind === 'failed' && verdictWaits)
+      ? verdictStatus.verdict
+      : (entry?.verdict ?? 'unreviewed')
 
   // One verdict write at a time: a key pressed while the last verdict is on its way is a change of mind, based on the
   // version that write left, not a conflict with oneself. Each link of the chain passes on the version it saved.
   const verdictWrites = useRef<Promise<number>>(Promise.resolve(0))
   const latestChoice = useRef(0)
-  const chooseVerdict = (chosen: Verdict) => {
-    if (!ready) return
+  const answeredAt = useRef(entries.dataUpdatedAt)
+  useEffect(() => {
+    answeredAt.current = entries.dataUpdatedAt
+  })
+  const sendVerdict = (chosen: Verdict, base?: number) => {
     showVerdictStatus({ kind: 'saving', verdict: chosen })
     const choice = (latestChoice.current += 1)
     const seen = entry?.verdictVersion ?? 0
-    verdictWrites.current = verdictWrites.current.then(async (ownVersion) => {
+    const sent = verdictWrites.current.then(async (ownVersion) => {
       // Overtaken by a later choice before it was sent: only the last one is written.
-      if (choice !== latestChoice.current) return ownVersion
+      if (choice !== latestChoice.current) return { version: ownVersion, saved: false }
+      const baseVersion = base ?? Math.max(seen, ownVersion)
       try {
-        const result = await write({
-          key: segmentKey,
-          field: 'verdict',
-          value: chosen,
-          baseVersion: Math.max(seen, ownVersion),
-        })
+        const result = await write({ key: segmentKey, field: 'verdict', value: chosen, baseVersion })
         if (choice === latestChoice.current) {
           showVerdictStatus(
             result.kind === 'saved' ? { kind: 'saved' } : { kind: 'conflict', mine: chosen, theirs: result.entry },
           )
           if (result.kind === 'saved') announceVerdictSaved(segmentKey)
         }
-        return result.kind === 'saved' ? result.entry.verdictVersion : 0
+        return result.kind === 'saved'
+          ? { version: result.entry.verdictVersion, saved: true }
+          : { version: 0, saved: false }
       } catch (error) {
-        if (choice === latestChoice.current) showVerdictStatus({ kind: 'failed', error })
-        return 0
+        if (choice === latestChoice.current)
+          showVerdictStatus({
+            kind: 'failed',
+            error,
+            verdict: chosen,
+            base: baseVersion,
+            answeredAt: answeredAt.current,
+          })
+        return { version: 0, saved: false }
       }
     })
+    verdictWrites.current = sent.then(({ version }) => version)
+    // Previous and Next wait for it: leaving now would leave its failure unsaid.
+    trackVerdictWrite(
+      segmentKey,
+      sent.then(({ saved }) => saved),
+    )
   }
+  const chooseVerdict = (chosen: Verdict) => {
+    if (ready) sendVerdict(chosen)
+  }
+  const sendVerdictRef = useRef(sendVerdict)
+  useEffect(() => {
+    sendVerdictRef.current = sendVerdict
+  })
+  useEffect(() => {
+    if (verdictWaits && verdictStatus.kind === 'failed' && entries.dataUpdatedAt > verdictStatus.answeredAt)
+      sendVerdictRef.current(verdictStatus.verdict, verdictStatus.base)
+  }, [verdictWaits, verdictStatus, entries.dataUpdatedAt])
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -133,13 +168,28 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   })
 
   const saving = verdictStatus.kind === 'saving' || note.status.kind === 'saving'
-  // A note waiting for the server is said by the unreachable line, not as a failure to try again.
-  const failed = [verdictStatus, ...(note.waitsForServer ? [] : [note.status])].find(
-    (status) => status.kind === 'failed',
-  )
+  // A verdict or a note waiting for the server is said to be sent when it answers, not as a failure to try again.
+  const verdictFailed = verdictStatus.kind === 'failed' && !verdictWaits ? verdictStatus : undefined
+  const noteFailed = note.status.kind === 'failed' && !note.waitsForServer ? note.status : undefined
+  const failed = verdictFailed ?? noteFailed
   const unreachable = loaded && (entries.isError || note.waitsForServer)
+  const waiting = unreachable || verdictWaits
   const saved =
-    !saving && !failed && !unreachable && (lastTouched === 'verdict' ? verdictStatus : note.status).kind === 'saved'
+    !saving && !failed && !waiting && (lastTouched === 'verdict' ? verdictStatus : note.status).kind === 'saved'
+  // Each failure says its field: both may show at once.
+  const said = [
+    !loaded && t(entries.isError ? 'audit.loadFailed' : 'audit.loading'),
+    saving && t('audit.saving'),
+    verdictFailed && t('audit.verdictFailed', { message: failureText(verdictFailed.error) }),
+    noteFailed && t('audit.noteFailed', { message: failureText(noteFailed.error) }),
+    unreachable && t('audit.unreachable'),
+    verdictStatus.kind === 'failed' &&
+      verdictWaits &&
+      t('audit.verdictWaits', { verdict: t(`common:verdict.${verdictStatus.verdict}`) }),
+    saved && t('audit.saved'),
+  ]
+    .filter(Boolean)
+    .join(' ')
 
   return (
     <section className="card audit-panel" aria-labelledby="audit-heading">
@@ -201,14 +251,9 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
       ) : null}
       <p
         role="status"
-        className={`save-state save-${saving ? 'saving' : failed || unreachable ? 'failed' : saved ? 'saved' : 'idle'}`}
+        className={`save-state save-${saving ? 'saving' : failed || waiting ? 'failed' : saved ? 'saved' : 'idle'}`}
       >
-        {!loaded ? t(entries.isError ? 'audit.loadFailed' : 'audit.loading') : null}
-        {saving ? t('audit.saving') : null}
-        {failed?.kind === 'failed' ? t('audit.failed', { message: failureText(failed.error) }) : null}
-        {(saving || failed) && unreachable ? ' ' : null}
-        {unreachable ? t('audit.unreachable') : null}
-        {saved ? t('audit.saved') : null}
+        {said}
       </p>
       <p className="muted small-print">
         {entry && hasAuthor(entry) ? (

@@ -1,10 +1,11 @@
 // On a segment's page: back to the list with its view (also Escape), previous/next through that view (keys k and j),
-// and, as a review queue, on to the next segment once a verdict is saved (a setting, on by default).
+// and, as a review queue, on to the next segment once a verdict is saved (a setting, on by default). A verdict write
+// still on its way is waited for before moving: if it is not saved, the page stays, and its Audit card says why.
 import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { isShortcut } from '../../lib/keyboard'
-import { onVerdictSaved } from '../../lib/verdict-events'
+import { onVerdictSaved, verdictWriteOnItsWay } from '../../lib/verdict-events'
 import { isProviderId, segmentKey } from '../../providers/provider-id'
 import { segmentPath } from '../../providers/segment'
 import { parseListState } from './list-state'
@@ -40,16 +41,39 @@ export function ListNavigation() {
   // Where the last j or k went while the page has not shown it yet (a navigation is a transition, drawn once the new
   // segment's page is ready): the next press counts from there, so each press of a burst moves one segment.
   const heading = useRef<string | undefined>(undefined)
+  // The segment on screen, none once the page is left: a move waiting for a verdict is for that page only.
+  const shown = useRef<string | undefined>(undefined)
   useEffect(() => {
     heading.current = undefined
+    shown.current = key
     if (key) rememberListReturn(key, listSearch)
+    return () => {
+      shown.current = undefined
+    }
   }, [key, listSearch])
 
+  // The segment the review queue moved on from: a j pressed just after the verdict then asks for no second move.
+  const queueLeft = useRef<string | undefined>(undefined)
   useEffect(() =>
     onVerdictSaved((saved) => {
-      if (fromList && moveOn && saved === key && next) void navigate(segmentPath(next), { state })
+      if (!(fromList && moveOn && saved === key && next)) return
+      queueLeft.current = key
+      void navigate(segmentPath(next), { state })
     }),
   )
+
+  /** With a verdict write on its way: to a neighbour once it is saved (true); false when none is on its way. */
+  const stepAfterVerdict = (target: NonNullable<typeof next>): boolean => {
+    const pending = verdictWriteOnItsWay(key)
+    if (!pending) return false
+    const from = key
+    queueLeft.current = undefined
+    void pending.then((saved) => {
+      if (saved && shown.current === from && queueLeft.current !== from) void navigate(segmentPath(target), { state })
+      else heading.current = undefined
+    })
+    return true
+  }
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -66,7 +90,7 @@ export function ListNavigation() {
       if (!target) return
       event.preventDefault()
       heading.current = target.key
-      void navigate(segmentPath(target), { state })
+      if (!stepAfterVerdict(target)) void navigate(segmentPath(target), { state })
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -98,8 +122,16 @@ export function ListNavigation() {
         shortcut="k"
         label={t('navigation.previous')}
         title={t('navigation.previousTitle')}
+        onStep={stepAfterVerdict}
       />
-      <StepLink to={next} state={state} shortcut="j" label={t('navigation.next')} title={t('navigation.nextTitle')} />
+      <StepLink
+        to={next}
+        state={state}
+        shortcut="j"
+        label={t('navigation.next')}
+        title={t('navigation.nextTitle')}
+        onStep={stepAfterVerdict}
+      />
     </nav>
   )
 }
@@ -111,12 +143,14 @@ function StepLink({
   shortcut,
   label,
   title,
+  onStep,
 }: {
   to: Parameters<typeof segmentPath>[0] | undefined
   state: ListLocationState
   shortcut: string
   label: string
   title: string
+  onStep: (to: Parameters<typeof segmentPath>[0]) => boolean
 }) {
   if (!to)
     return (
@@ -125,7 +159,18 @@ function StepLink({
       </span>
     )
   return (
-    <Link className="button" to={segmentPath(to)} state={state} aria-keyshortcuts={shortcut} title={title}>
+    <Link
+      className="button"
+      to={segmentPath(to)}
+      state={state}
+      aria-keyshortcuts={shortcut}
+      title={title}
+      onClick={(event) => {
+        // A plain click waits for the verdict on its way; one that opens another tab leaves this page as it is.
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+        if (onStep(to)) event.preventDefault()
+      }}
+    >
       {label}
     </Link>
   )

@@ -224,7 +224,7 @@ describe('Audit panel: verdicts', () => {
     expect(await stored()).toMatchObject({ verdict: 'unreviewed', verdictVersion: 2 })
   })
 
-  it('says "Not saved" and puts back the server’s verdict when the write fails', async () => {
+  it('says the verdict was not saved, in words for a verdict, and puts back the server’s when the server refuses it', async () => {
     const user = userEvent.setup()
     server.use(
       http.post('*/api/audit/writes', () =>
@@ -233,21 +233,29 @@ describe('Audit panel: verdicts', () => {
     )
     await openPanel()
     await user.click(verdictRadio('Fix'))
-    await waitFor(() => expect(saveStatus()).toHaveTextContent('Not saved: The audit database failed'))
+    await waitFor(() =>
+      expect(saveStatus()).toHaveTextContent(
+        'Verdict not saved: The audit database failed; nothing was changed. Choose it again to retry.',
+      ),
+    )
+    expect(saveStatus()).not.toHaveTextContent(/text|sent when/)
     expect(verdictRadio('Unreviewed')).toBeChecked()
   })
 
-  it('says in plain words when the audit server cannot be reached, as the bulk bar does', async () => {
+  it('says which field was not saved when both the verdict and the note are refused', async () => {
     const user = userEvent.setup()
-    server.use(http.post('*/api/audit/writes', () => HttpResponse.error()))
-    await openPanel()
-    await user.click(verdictRadio('Fix'))
-    await waitFor(() =>
-      expect(saveStatus()).toHaveTextContent(
-        'Not saved: The audit server could not be reached (network or server down). Your text is kept here',
+    server.use(
+      http.post('*/api/audit/writes', () =>
+        HttpResponse.json({ error: 'store_error', message: 'The audit database failed' }, { status: 500 }),
       ),
     )
-    expect(verdictRadio('Unreviewed')).toBeChecked()
+    await openPanel()
+    await user.type(noteField(), 'Merge it')
+    await user.tab()
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Note not saved: The audit database failed'))
+    await user.keyboard('3')
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Verdict not saved: The audit database failed'))
+    expect(saveStatus()).toHaveTextContent('Note not saved: The audit database failed')
   })
 
   it('does not overwrite a verdict another reviewer set meanwhile: it says who, and shows theirs', async () => {
@@ -496,7 +504,7 @@ describe('Audit panel: the note', () => {
     await openPanel()
     await user.type(noteField(), 'Keep me')
     await user.tab()
-    await waitFor(() => expect(saveStatus()).toHaveTextContent('Not saved'))
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Note not saved: The audit database failed'))
     expect(noteField()).toHaveValue('Keep me')
     await user.type(noteField(), '!')
     await user.tab()
@@ -620,20 +628,61 @@ describe('Audit panel while the server is slow or down', () => {
     expect(await stored()).toMatchObject({ note: 'Checked with Bob, just now', noteBy: 'Camille' })
   })
 
-  it('takes a verdict chosen while the server is down, and says it was not saved', async () => {
+  it('keeps a verdict chosen while the server is down, says it is not saved yet, and sends it when the server answers', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
     await openPanel()
     server.use(http.all('*/api/audit/*', () => HttpResponse.error()))
     await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
     await waitFor(() => expect(saveStatus()).toHaveTextContent('The audit server cannot be reached'))
-    await user.click(verdictRadio('Fix'))
+    await user.keyboard('2')
     await waitFor(() =>
       expect(saveStatus()).toHaveTextContent(
-        'Not saved: The audit server could not be reached (network or server down).',
+        'The audit server cannot be reached: your note is kept here and sent when it answers. ' +
+          'Your Fix is not saved yet: it is sent when the audit server answers.',
       ),
     )
-    expect(verdictRadio('Unreviewed')).toBeChecked()
+    expect(saveStatus()).not.toHaveTextContent(/Not saved:|try again/)
+    expect(verdictRadio('Fix')).toBeChecked()
+    expect(await stored()).toBeUndefined()
+
+    server.resetHandlers()
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(saveStatus()).toHaveTextContent(/^Saved$/))
+    expect(verdictRadio('Fix')).toBeChecked()
+    expect(await stored()).toMatchObject({ verdict: 'fix', verdictBy: 'Camille' })
+  })
+
+  it('keeps a verdict whose write got no answer while the polls still answer, and sends it at the next poll', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    server.use(http.post('*/api/audit/writes', () => HttpResponse.error(), { once: true }))
+    await openPanel()
+    await user.click(verdictRadio('Archive'))
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Your Archive is not saved yet'))
+    expect(verdictRadio('Archive')).toBeChecked()
+
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(async () => expect(await stored()).toMatchObject({ verdict: 'archive', verdictBy: 'Camille' }))
+    await waitFor(() => expect(saveStatus()).toHaveTextContent(/^Saved$/))
+  })
+
+  it('says in French that a verdict waits for the server', async () => {
+    const user = userEvent.setup()
+    server.use(http.post('*/api/audit/writes', () => HttpResponse.error()))
+    await i18next.changeLanguage('fr')
+    try {
+      await openPanel()
+      await user.click(within(panel()).getByRole('radio', { name: 'Corriger' }))
+      await waitFor(() =>
+        expect(saveStatus()).toHaveTextContent(
+          'Votre choix Corriger n’est pas encore enregistré\u202f: il sera envoyé dès que le serveur d’audit répondra.',
+          { normalizeWhitespace: false },
+        ),
+      )
+    } finally {
+      await i18next.changeLanguage('en')
+    }
   })
 
   it('keeps the controls disabled until the team’s audit has loaded, so nothing is based on a guess', async () => {

@@ -2,8 +2,10 @@
 // Moving through the list from a segment's page: position, Next, the j/k keys, and Back to the same view.
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
@@ -193,5 +195,87 @@ describe('Review queue', () => {
     await user.keyboard('j')
     await waitFor(() => expect(router.state.location.pathname).toBe(rowAt(rows, 3).href))
     expect(localStorage.getItem('segment-audit:move-on:v1')).toBe('off')
+  })
+})
+
+describe('Moving on while a verdict is on its way', () => {
+  const audit = () => screen.getByRole('region', { name: 'Audit' })
+  const verdicts = () => within(screen.getByRole('radiogroup', { name: 'Verdict' }))
+
+  /** A segment's page opened from the list, ready for a verdict. */
+  async function openReady(user: ReturnType<typeof userEvent.setup>) {
+    localStorage.setItem('segment-audit:reviewer:v1', 'Camille')
+    const { router } = renderApp(`/${LIST_SEARCH}`)
+    const rows = await listedRows()
+    await openRow(user, 2)
+    await expectOnRow(router, rows, 2)
+    await waitFor(() => expect(verdicts().getByRole('radio', { name: 'Fix' })).toBeEnabled())
+    return { router, rows }
+  }
+
+  it('stays on the segment and says why when the verdict pressed just before j is not saved', async () => {
+    const user = userEvent.setup()
+    server.use(
+      http.post('*/api/audit/writes', async () => {
+        await delay(150)
+        return HttpResponse.json({ error: 'store_error', message: 'The audit database failed' }, { status: 500 })
+      }),
+    )
+    const { router, rows } = await openReady(user)
+    await user.keyboard('2')
+    await user.keyboard('j')
+    await waitFor(() =>
+      expect(within(audit()).getByRole('status')).toHaveTextContent('Verdict not saved: The audit database failed'),
+    )
+    expect(router.state.location.pathname).toBe(rowAt(rows, 2).href)
+    expect(verdicts().getByRole('radio', { name: 'Unreviewed' })).toBeChecked()
+
+    // Seen, the reviewer may still leave it as it is.
+    await user.keyboard('j')
+    await expectOnRow(router, rows, 3)
+  })
+
+  it('moves on with j once the verdict pressed just before is saved, one segment only', async () => {
+    const user = userEvent.setup()
+    let release: () => void = () => {}
+    server.use(
+      http.post('*/api/audit/writes', async () => {
+        await new Promise<void>((resolve) => {
+          release = resolve
+        })
+        return undefined
+      }),
+    )
+    const { router, rows } = await openReady(user)
+    await user.keyboard('2')
+    await user.keyboard('j')
+    await delay(100)
+    expect(router.state.location.pathname).toBe(rowAt(rows, 2).href)
+
+    release()
+    await expectOnRow(router, rows, 3)
+    // The review queue moving on after the verdict and the j asked for the same move: it is made once.
+    await delay(100)
+    expect(router.state.location.pathname).toBe(rowAt(rows, 3).href)
+    const key = `braze:${rowAt(rows, 2).href.split('/').at(-1) ?? ''}`
+    const saved = (await (await testAuditStore()).listEntries()).entries.find((entry) => entry.key === key)
+    expect(saved).toMatchObject({ verdict: 'fix', verdictBy: 'Camille' })
+  })
+
+  it('stays on the segment when Next is clicked while a verdict on its way meets a colleague’s', async () => {
+    const user = userEvent.setup()
+    server.use(http.post('*/api/audit/writes', () => delay(150)))
+    const { router, rows } = await openReady(user)
+    const key = `braze:${rowAt(rows, 2).href.split('/').at(-1) ?? ''}`
+    const store = await testAuditStore()
+    expect(
+      (await store.write({ key, field: 'verdict', value: 'keep', baseVersion: 0 }, 'Dominique', new Date())).ok,
+    ).toBe(true)
+    await user.keyboard('2')
+    await user.click(
+      within(screen.getByRole('navigation', { name: 'Segment list' })).getByRole('link', { name: 'Next →' }),
+    )
+    expect(await within(audit()).findByRole('alert')).toHaveTextContent('so your Fix was not saved')
+    expect(router.state.location.pathname).toBe(rowAt(rows, 2).href)
   })
 })
