@@ -35,14 +35,14 @@ const isOneOf = <T extends string>(values: readonly T[], value: string): value i
 
 function stateText(t: AuditT, state: ScanState): string | undefined {
   const { status, resumeAt } = state
-  // A wait with no time to give is for the app's own server, not for Braze.
-  if (status === 'waiting' && resumeAt === undefined)
-    return t('scan.state.waitingServer', { seconds: SERVER_RECHECK_MS / 1000 })
   if (status === 'waiting')
-    return t('scan.state.waiting', {
-      time: new Date(resumeAt),
-      formatParams: { time: resumeTimeFormat(resumeAt, Date.now()) },
-    })
+    // A wait with no time to give is for the app's own server, not for Braze.
+    return resumeAt === undefined
+      ? t('scan.state.waitingServer', { seconds: SERVER_RECHECK_MS / 1000 })
+      : t('scan.state.waiting', {
+          time: new Date(resumeAt),
+          formatParams: { time: resumeTimeFormat(resumeAt, Date.now()) },
+        })
   if (state.resumed && isOneOf(RESUMED_STATES, status)) return t(`scan.resumed.${status}`)
   return isOneOf(STATES, status) ? t(`scan.state.${status}`) : undefined
 }

@@ -63,7 +63,7 @@ export function ListNavigation() {
   )
 
   /** With a verdict write on its way: to a neighbour once it is saved (true); false when none is on its way. */
-  const stepAfterVerdict = (target: NonNullable<typeof next>): boolean => {
+  const stepAfterVerdict = (target: Parameters<typeof segmentPath>[0]): boolean => {
     const pending = verdictWriteOnItsWay(key)
     if (!pending) return false
     const from = key
