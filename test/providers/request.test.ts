@@ -7,6 +7,7 @@ import { z } from 'zod/mini'
 import type { RetryPolicy } from '../../src/lib/http'
 import { ProviderError } from '../../src/providers/provider-error'
 import { requestProviderJson, type ProviderRequestOptions } from '../../src/providers/request'
+import { reserveHold } from '../msw/reserve-hold'
 
 const server = setupServer()
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
@@ -15,20 +16,6 @@ afterAll(() => server.close())
 
 const DETAILS = '/api/braze/segments/details'
 
-/** The proxy's own answer while only the reserve is left: a 429 with the wait in the body and in Retry-After. */
-function hold(seconds: number): Response {
-  return HttpResponse.json(
-    {
-      error: 'budget_reserve',
-      provider: 'braze',
-      status: 429,
-      retryAfterSeconds: seconds,
-      resumeAt: new Date(Date.now() + seconds * 1000).toISOString(),
-    },
-    { status: 429, headers: { 'Retry-After': String(seconds) } },
-  )
-}
-
 /** Details that answer `holds` in turn, then Braze's answer; counts the requests. */
 function detailsAnswering(...holds: number[]): { requests: number } {
   const counter = { requests: 0 }
@@ -36,7 +23,7 @@ function detailsAnswering(...holds: number[]): { requests: number } {
     http.get(`*${DETAILS}`, () => {
       const seconds = holds[counter.requests]
       counter.requests += 1
-      return seconds === undefined ? HttpResponse.json({ message: 'success' }) : hold(seconds)
+      return seconds === undefined ? HttpResponse.json({ message: 'success' }) : reserveHold(seconds)
     }),
   )
   return counter

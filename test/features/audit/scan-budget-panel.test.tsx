@@ -10,6 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
+import { reserveHold } from '../../msw/reserve-hold'
 
 const demo = createDemoHandlers({ brazeCount: 60, commandersActCount: 5 })
 const server = setupServer(...demo.handlers)
@@ -103,20 +104,7 @@ describe('during a scan', () => {
   ])(
     'says the budget left is down to the reserve and when it resumes ($wait wait), without counting a failure',
     async ({ seconds, time }) => {
-      server.use(
-        http.get('*/api/braze/segments/details', () =>
-          HttpResponse.json(
-            {
-              error: 'budget_reserve',
-              provider: 'braze',
-              status: 429,
-              retryAfterSeconds: seconds,
-              resumeAt: new Date(Date.now() + seconds * 1000).toISOString(),
-            },
-            { status: 429, headers: { 'Retry-After': String(seconds) } },
-          ),
-        ),
-      )
+      server.use(http.get('*/api/braze/segments/details', () => reserveHold(seconds)))
       renderApp('/audit')
       const user = userEvent.setup()
       await user.click(await screen.findByRole('button', { name: 'Scan details' }))

@@ -3,11 +3,12 @@
 // page says until when; a longer one shows its alert, and the page asks again by itself when it ends (Retry sooner).
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http, HttpResponse } from 'msw'
+import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
+import { reserveHold } from '../../msw/reserve-hold'
 
 const demo = createDemoHandlers({ brazeCount: 30, commandersActCount: 5 })
 const server = setupServer(...demo.handlers)
@@ -43,16 +44,7 @@ function holdSegment(seconds: number, times = 1): { details: number } {
       if (params.endpoint === 'details') counter.details += 1
       if (params.endpoint === 'list' || held >= times * 2) return demo.forwardToBraze(request)
       held += 1
-      return HttpResponse.json(
-        {
-          error: 'budget_reserve',
-          provider: 'braze',
-          status: 429,
-          retryAfterSeconds: seconds,
-          resumeAt: new Date(Date.now() + seconds * 1000).toISOString(),
-        },
-        { status: 429, headers: { 'Retry-After': String(seconds) } },
-      )
+      return reserveHold(seconds)
     }),
   )
   return counter
