@@ -183,6 +183,7 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
     verdictFailed && t('audit.verdictFailed', { message: failureText(verdictFailed.error) }),
     noteFailed && t('audit.noteFailed', { message: failureText(noteFailed.error) }),
     unreachable && t('audit.unreachable'),
+    note.waitsForServer && t('audit.noteWaits'),
     verdictStatus.kind === 'failed' &&
       verdictWaits &&
       t('audit.verdictWaits', { verdict: t(`common:verdict.${verdictStatus.verdict}`) }),
