@@ -639,7 +639,7 @@ describe('Audit panel while the server is slow or down', () => {
     await user.keyboard('2')
     await waitFor(() =>
       expect(saveStatus()).toHaveTextContent(
-        'The audit server cannot be reached. Your Fix is not saved yet: it is sent when the audit server answers.',
+        'The audit server cannot be reached. Your Fix is not saved yet: it is sent when the audit server answers, if this page is still open.',
       ),
     )
     expect(saveStatus()).not.toHaveTextContent(/Not saved:|try again/)
@@ -676,7 +676,7 @@ describe('Audit panel while the server is slow or down', () => {
       await user.click(within(panel()).getByRole('radio', { name: 'Corriger' }))
       await waitFor(() =>
         expect(saveStatus()).toHaveTextContent(
-          'Votre choix Corriger n’est pas encore enregistré\u202f: il sera envoyé dès que le serveur d’audit répondra.',
+          'Votre choix Corriger n’est pas encore enregistré\u202f: il sera envoyé dès que le serveur d’audit répondra, si cette page est encore ouverte.',
           { normalizeWhitespace: false },
         ),
       )
