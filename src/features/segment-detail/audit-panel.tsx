@@ -9,7 +9,6 @@ import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
 import { isShortcut } from '../../lib/keyboard'
 import { announceVerdictSaved, trackVerdictWrite } from '../../lib/verdict-events'
-import { writeFailureOf } from '../../stores/audit-writes'
 import { REVIEWER_MAX_LENGTH, VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
@@ -19,6 +18,7 @@ import { AuditReadOnly } from './audit-read-only'
 import { ReviewHistory } from './review-history'
 import { ReviewerForm } from '../../components/reviewer-form'
 import { hasAuthor, ReviewByline } from './review-byline'
+import { useSendAgainWhenAnswered } from './send-again'
 import { useAuditWriter } from './use-audit-writer'
 import { useNoteEditor, type NoteStatus } from './use-note-editor'
 
@@ -65,12 +65,8 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   // disabling the field then would drop what the reviewer is typing, the next keys becoming the page's shortcuts.
   const loaded = entries.data !== undefined
   const write = useAuditWriter(reviewer)
-  const note = useNoteEditor(
-    segmentKey,
-    entry,
-    { loaded, answeredAt: entries.dataUpdatedAt, failedAt: entries.errorUpdatedAt },
-    write,
-  )
+  const reach = { loaded, answeredAt: entries.dataUpdatedAt, failedAt: entries.errorUpdatedAt }
+  const note = useNoteEditor(segmentKey, entry, reach, write)
   const [verdictStatus, setVerdictStatus] = useState<VerdictStatus>({ kind: 'idle' })
   // Which of the two the reviewer touched last: "Saved" speaks of that one only, not of an older save of the other.
   const [lastTouched, setLastTouched] = useState<'verdict' | 'note'>('note')
@@ -86,16 +82,6 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   const noteId = useId()
   const noteLeftId = useId()
   const ready = Boolean(reviewer) && loaded
-  // As for the note: a verdict the server did not answer is sent again, on the base it had, once the server answers.
-  const verdictWaits =
-    verdictStatus.kind === 'failed' &&
-    (writeFailureOf(verdictStatus.error).reason === 'unreachable' || entries.errorUpdatedAt > verdictStatus.answeredAt)
-  // The choice shows at once while it is written, and while it waits for the server; a refused write puts back what
-  // the server has.
-  const verdict: Verdict =
-    verdictStatus.kind === 'saving' || (verdictStatus.kind === 'failed' && verdictWaits)
-      ? verdictStatus.verdict
-      : (entry?.verdict ?? 'unreviewed')
 
   // One verdict write at a time: a key pressed while the last verdict is on its way is a change of mind, based on the
   // version that write left, not a conflict with oneself. Each link of the chain passes on the version it saved.
@@ -146,14 +132,18 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   const chooseVerdict = (chosen: Verdict) => {
     if (ready) sendVerdict(chosen)
   }
-  const sendVerdictRef = useRef(sendVerdict)
-  useEffect(() => {
-    sendVerdictRef.current = sendVerdict
-  })
-  useEffect(() => {
-    if (verdictWaits && verdictStatus.kind === 'failed' && entries.dataUpdatedAt > verdictStatus.answeredAt)
-      sendVerdictRef.current(verdictStatus.verdict, verdictStatus.base)
-  }, [verdictWaits, verdictStatus, entries.dataUpdatedAt])
+  // As for the note: a verdict the server never answered goes again, on the base it had, once the server answers.
+  const verdictWaits = useSendAgainWhenAnswered(
+    verdictStatus.kind === 'failed' ? verdictStatus : undefined,
+    reach,
+    (failed) => sendVerdict(failed.verdict, failed.base),
+  )
+  // The choice shows at once while it is written, and while it waits for the server; a refused write puts back what
+  // the server has.
+  const verdict: Verdict =
+    verdictStatus.kind === 'saving' || (verdictStatus.kind === 'failed' && verdictWaits)
+      ? verdictStatus.verdict
+      : (entry?.verdict ?? 'unreviewed')
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

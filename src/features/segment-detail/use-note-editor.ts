@@ -4,8 +4,8 @@
 // the server never answered is sent again by itself once the server answers again.
 import { useEffect, useRef, useState } from 'react'
 import { NOTE_MAX_LENGTH, type AuditEntry } from '../../stores/audit-contract'
-import { writeFailureOf } from '../../stores/audit-writes'
 import { dropNoteDraft, keepNoteDraft, readNoteDraft } from '../../stores/note-draft'
+import { useSendAgainWhenAnswered, type AuditReach } from './send-again'
 import type { AuditWriter } from './use-audit-writer'
 
 const NOTE_DEBOUNCE_MS = 600
@@ -26,16 +26,6 @@ interface Editing {
   /** The server's note version this text was started from. */
   base: number
   dirty: boolean
-}
-
-/** What the page knows of the audit server, from its poll of the team's entries. */
-export interface AuditReach {
-  /** The entries have been read once: a note can be based on them (a later failed poll does not undo that). */
-  loaded: boolean
-  /** When the server last answered with the entries (a poll, or a write's answer put in them); 0 before. */
-  answeredAt: number
-  /** When a poll last went unanswered; 0 if none has. */
-  failedAt: number
 }
 
 export function useNoteEditor(
@@ -111,15 +101,10 @@ export function useNoteEditor(
     if (status.kind !== 'conflict') timer.current = setTimeout(() => void saveRef.current(), NOTE_DEBOUNCE_MS)
   }
 
-  // A save that got no answer (the write itself, or a poll failing since the server's last answer) is sent again, on
-  // the base it had, as soon as the server answers again; one refused by a server that answered waits for the reviewer.
-  const waitsForServer =
-    status.kind === 'failed' &&
-    (writeFailureOf(status.error).reason === 'unreachable' || reach.failedAt > status.answeredAt)
-  useEffect(() => {
-    if (waitsForServer && status.kind === 'failed' && reach.answeredAt > status.answeredAt)
-      void saveRef.current(status.base)
-  }, [waitsForServer, status, reach.answeredAt])
+  // A save the server never answered goes again, on the base it had, once the server answers.
+  const waitsForServer = useSendAgainWhenAnswered(status.kind === 'failed' ? status : undefined, reach, (failed) => {
+    void save(failed.base)
+  })
 
   /** After a conflict: replace the server's note with this one. */
   const keepMine = (theirs: AuditEntry) => void save(theirs.noteVersion)
