@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
+import { held } from '../../held'
 
 const demo = createDemoHandlers({ brazeCount: 120, commandersActCount: 25 })
 const server = setupServer(...demo.handlers)
@@ -237,12 +238,10 @@ describe('Moving on while a verdict is on its way', () => {
 
   it('moves on with j once the verdict pressed just before is saved, one segment only', async () => {
     const user = userEvent.setup()
-    let release: () => void = () => {}
+    const write = held()
     server.use(
       http.post('*/api/audit/writes', async () => {
-        await new Promise<void>((resolve) => {
-          release = resolve
-        })
+        await write.released
         return undefined
       }),
     )
@@ -252,7 +251,7 @@ describe('Moving on while a verdict is on its way', () => {
     await delay(100)
     expect(router.state.location.pathname).toBe(rowAt(rows, 2).href)
 
-    release()
+    write.release()
     await expectOnRow(router, rows, 3)
     // The review queue moving on after the verdict and the j asked for the same move: it is made once.
     await delay(100)
