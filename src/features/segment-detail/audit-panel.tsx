@@ -4,11 +4,10 @@
 // team's audit has been read, a server that stops answering does not take the panel away: it says so, and the note
 // and the verdict go out when the server answers again.
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
 import { isShortcut } from '../../lib/keyboard'
-import { announceVerdictSaved, trackVerdictWrite } from '../../lib/verdict-events'
 import { REVIEWER_MAX_LENGTH, VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
@@ -18,9 +17,9 @@ import { AuditReadOnly } from './audit-read-only'
 import { ReviewHistory } from './review-history'
 import { ReviewerForm } from '../../components/reviewer-form'
 import { hasAuthor, ReviewByline } from './review-byline'
-import { useSendAgainWhenAnswered } from './send-again'
 import { useAuditWriter } from './use-audit-writer'
 import { useNoteEditor, type NoteStatus } from './use-note-editor'
+import { useVerdictChoice } from './use-verdict-choice'
 
 /** The key shown on each verdict's button; each sets it from anywhere on a segment's page but a text field. */
 const KEY_OF: Record<Verdict, string> = { keep: '1', fix: '2', archive: '3', unreviewed: '0' }
@@ -28,14 +27,6 @@ const VERDICT_KEYS: Readonly<Record<string, Verdict>> = {
   ...Object.fromEntries(Object.entries(KEY_OF).map(([verdict, key]) => [key, verdict as Verdict])),
   u: 'unreviewed',
 }
-
-type VerdictStatus =
-  | { kind: 'idle' }
-  | { kind: 'saving'; verdict: Verdict }
-  | { kind: 'saved' }
-  /** `base`: the version it was written on; `answeredAt`: the server's last answer before this failure. */
-  | { kind: 'failed'; error: unknown; verdict: Verdict; base: number; answeredAt: number }
-  | { kind: 'conflict'; mine: Verdict; theirs: AuditEntry }
 
 export function AuditPanel({ segmentKey }: { segmentKey: string }) {
   const { t } = useTranslation('detail')
@@ -67,83 +58,19 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   const write = useAuditWriter(reviewer)
   const reach = { loaded, answeredAt: entries.dataUpdatedAt, failedAt: entries.errorUpdatedAt }
   const note = useNoteEditor(segmentKey, entry, reach, write)
-  const [verdictStatus, setVerdictStatus] = useState<VerdictStatus>({ kind: 'idle' })
-  // Which of the two the reviewer touched last: "Saved" speaks of that one only, not of an older save of the other.
+  const verdict = useVerdictChoice(segmentKey, entry, reach, write, reviewer)
+  const verdictStatus = verdict.status
+  const verdictWaits = verdict.waitsForServer
+  // Which of the two changed last: "Saved" speaks of that one only, not of an older save of the other.
   const [lastTouched, setLastTouched] = useState<'verdict' | 'note'>('note')
-  const [seenNoteStatus, setSeenNoteStatus] = useState(note.status)
-  if (note.status !== seenNoteStatus) {
-    setSeenNoteStatus(note.status)
-    setLastTouched('note')
-  }
-  const showVerdictStatus = (status: VerdictStatus) => {
-    setVerdictStatus(status)
-    setLastTouched('verdict')
+  const [seenStatuses, setSeenStatuses] = useState({ note: note.status, verdict: verdictStatus })
+  if (note.status !== seenStatuses.note || verdictStatus !== seenStatuses.verdict) {
+    setSeenStatuses({ note: note.status, verdict: verdictStatus })
+    setLastTouched(verdictStatus !== seenStatuses.verdict ? 'verdict' : 'note')
   }
   const noteId = useId()
   const noteLeftId = useId()
-  const ready = Boolean(reviewer) && loaded
-
-  // One verdict write at a time: a key pressed while the last verdict is on its way is a change of mind, based on the
-  // version that write left, not a conflict with oneself. Each link of the chain passes on the version it saved.
-  const verdictWrites = useRef<Promise<number>>(Promise.resolve(0))
-  const latestChoice = useRef(0)
-  const answeredAt = useRef(entries.dataUpdatedAt)
-  useEffect(() => {
-    answeredAt.current = entries.dataUpdatedAt
-  })
-  const sendVerdict = (chosen: Verdict, base?: number) => {
-    showVerdictStatus({ kind: 'saving', verdict: chosen })
-    const choice = (latestChoice.current += 1)
-    const seen = entry?.verdictVersion ?? 0
-    const sent = verdictWrites.current.then(async (ownVersion) => {
-      // Overtaken by a later choice before it was sent: only the last one is written.
-      if (choice !== latestChoice.current) return { version: ownVersion, saved: false }
-      const baseVersion = base ?? Math.max(seen, ownVersion)
-      try {
-        const result = await write({ key: segmentKey, field: 'verdict', value: chosen, baseVersion })
-        if (choice === latestChoice.current) {
-          showVerdictStatus(
-            result.kind === 'saved' ? { kind: 'saved' } : { kind: 'conflict', mine: chosen, theirs: result.entry },
-          )
-          if (result.kind === 'saved') announceVerdictSaved(segmentKey)
-        }
-        return result.kind === 'saved'
-          ? { version: result.entry.verdictVersion, saved: true }
-          : { version: 0, saved: false }
-      } catch (error) {
-        if (choice === latestChoice.current)
-          showVerdictStatus({
-            kind: 'failed',
-            error,
-            verdict: chosen,
-            base: baseVersion,
-            answeredAt: answeredAt.current,
-          })
-        return { version: 0, saved: false }
-      }
-    })
-    verdictWrites.current = sent.then(({ version }) => version)
-    // Previous and Next wait for it: leaving now would leave its failure unsaid.
-    trackVerdictWrite(
-      segmentKey,
-      sent.then(({ saved }) => saved),
-    )
-  }
-  const chooseVerdict = (chosen: Verdict) => {
-    if (ready) sendVerdict(chosen)
-  }
-  // As for the note: a verdict the server never answered goes again, on the base it had, once the server answers.
-  const verdictWaits = useSendAgainWhenAnswered(
-    verdictStatus.kind === 'failed' ? verdictStatus : undefined,
-    reach,
-    (failed) => sendVerdict(failed.verdict, failed.base),
-  )
-  // The choice shows at once while it is written, and while it waits for the server; a refused write puts back what
-  // the server has.
-  const verdict: Verdict =
-    verdictStatus.kind === 'saving' || (verdictStatus.kind === 'failed' && verdictWaits)
-      ? verdictStatus.verdict
-      : (entry?.verdict ?? 'unreviewed')
+  const ready = verdict.ready
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -151,7 +78,7 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
       const chosen = VERDICT_KEYS[event.key]
       if (!chosen) return
       event.preventDefault()
-      chooseVerdict(chosen)
+      verdict.choose(chosen)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -193,8 +120,8 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
               type="radio"
               name={`verdict-${segmentKey}`}
               value={option}
-              checked={verdict === option}
-              onChange={() => chooseVerdict(option)}
+              checked={verdict.verdict === option}
+              onChange={() => verdict.choose(option)}
             />
             {t(`common:verdict.${option}`)}
             <kbd aria-hidden="true">{KEY_OF[option]}</kbd>
@@ -203,7 +130,8 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
       </fieldset>
       {verdictStatus.kind === 'conflict' ? (
         <p role="alert" className="conflict">
-          {t('audit.verdictConflict', {
+          {/* The reviewer's own earlier verdict (a write whose answer was lost, another tab): no colleague to name. */}
+          {t(verdictStatus.theirs.verdictBy === reviewer ? 'audit.verdictConflictOwn' : 'audit.verdictConflict', {
             reviewer: verdictStatus.theirs.verdictBy ?? '?',
             time: format.dateTime(verdictStatus.theirs.verdictAt ?? verdictStatus.theirs.reviewedAt),
             theirs: t(`common:verdict.${verdictStatus.theirs.verdict}`),

@@ -4,7 +4,7 @@
 // the server never answered is sent again by itself once the server answers again.
 import { useEffect, useRef, useState } from 'react'
 import { NOTE_MAX_LENGTH, type AuditEntry } from '../../stores/audit-contract'
-import { dropNoteDraft, keepNoteDraft, readNoteDraft } from '../../stores/note-draft'
+import { noteDrafts } from '../../stores/audit-draft'
 import { useSendAgainWhenAnswered, type AuditReach } from './send-again'
 import type { AuditWriter } from './use-audit-writer'
 
@@ -74,7 +74,7 @@ export function useNoteEditor(
         setStatus({ kind: 'conflict', theirs: result.entry })
         return
       }
-      dropNoteDraft(segmentKey, sent.text)
+      noteDrafts.drop(segmentKey, sent.text)
       const stillSame = latest.current.text === sent.text
       setEditing((now) => ({ text: now.text, base: result.entry.noteVersion, dirty: !stillSame }))
       latest.current = { text: latest.current.text, base: result.entry.noteVersion, dirty: !stillSame }
@@ -95,7 +95,7 @@ export function useNoteEditor(
     const next = { text, base, dirty: true }
     latest.current = next
     setEditing(next)
-    keepNoteDraft(segmentKey, { note: text, baseVersion: base })
+    noteDrafts.keep(segmentKey, { value: text, baseVersion: base })
     if (status.kind !== 'conflict') setStatus({ kind: 'idle' })
     clearTimeout(timer.current)
     if (status.kind !== 'conflict') timer.current = setTimeout(() => void saveRef.current(), NOTE_DEBOUNCE_MS)
@@ -110,7 +110,7 @@ export function useNoteEditor(
   const keepMine = (theirs: AuditEntry) => void save(theirs.noteVersion)
   /** After a conflict: drop this text and take the server's note. */
   const takeTheirs = (theirs: AuditEntry) => {
-    dropNoteDraft(segmentKey, latest.current.text)
+    noteDrafts.drop(segmentKey, latest.current.text)
     const next = { text: theirs.note, base: theirs.noteVersion, dirty: false }
     latest.current = next
     setEditing(next)
@@ -122,14 +122,14 @@ export function useNoteEditor(
   const [draftChecked, setDraftChecked] = useState(false)
   if (loaded && !draftChecked) {
     setDraftChecked(true)
-    const draft = readNoteDraft(segmentKey)
-    if (draft && draft.note !== (entry?.note ?? ''))
-      setEditing({ text: draft.note, base: draft.baseVersion, dirty: true })
+    const draft = noteDrafts.read(segmentKey)
+    if (draft && draft.value !== (entry?.note ?? ''))
+      setEditing({ text: draft.value, base: draft.baseVersion, dirty: true })
   }
   useEffect(() => {
     if (!draftChecked) return
     if (latest.current.dirty) void saveRef.current()
-    else dropNoteDraft(segmentKey, latest.current.text)
+    else noteDrafts.drop(segmentKey, latest.current.text)
   }, [draftChecked, segmentKey])
 
   // Leaving the page (reload, close) or the route: what was typed goes out in a request that outlives the page.
@@ -147,7 +147,7 @@ export function useNoteEditor(
         : { baseVersion: latest.current.base }
       write({ key: segmentKey, field: 'note', value: text, ...based }, { keepalive: true }).then(
         (result) => {
-          if (result.kind === 'saved') dropNoteDraft(segmentKey, text)
+          if (result.kind === 'saved') noteDrafts.drop(segmentKey, text)
         },
         // The draft stays in sessionStorage: the next visit sends it again.
         () => {},

@@ -5,11 +5,12 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
-import { delay, http, HttpResponse } from 'msw'
+import { delay, getResponse, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AuditEntry } from '../../../src/stores/audit-contract'
-import { testAuditStore } from '../../msw/audit-handlers'
+import { held } from '../../held'
+import { auditHandlers, testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 import { AUDIT_POLL_MS } from '../../../src/stores/audit-queries'
@@ -471,7 +472,7 @@ describe('Audit panel: the note', () => {
   it('sends again a draft left by a visit whose write never arrived', async () => {
     sessionStorage.setItem(
       `segment-audit:note-draft:${SEGMENT_KEY}`,
-      JSON.stringify({ note: 'Typed before a reload', baseVersion: 0 }),
+      JSON.stringify({ value: 'Typed before a reload', baseVersion: 0 }),
     )
     await openPanel()
     await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
@@ -484,7 +485,7 @@ describe('Audit panel: the note', () => {
     await othersWrite('note', 'Saved by Dominique since')
     sessionStorage.setItem(
       `segment-audit:note-draft:${SEGMENT_KEY}`,
-      JSON.stringify({ note: 'My draft', baseVersion: 0 }),
+      JSON.stringify({ value: 'My draft', baseVersion: 0 }),
     )
     await openPanel()
     expect(await within(panel()).findByRole('alert')).toHaveTextContent('Saved by Dominique since')
@@ -639,7 +640,7 @@ describe('Audit panel while the server is slow or down', () => {
     await user.keyboard('2')
     await waitFor(() =>
       expect(saveStatus()).toHaveTextContent(
-        'The audit server cannot be reached. Your Fix is not saved yet: it is sent when the audit server answers, if this page is still open.',
+        'The audit server cannot be reached. Your Fix is not saved yet: it is kept and sent when the audit server answers.',
       ),
     )
     expect(saveStatus()).not.toHaveTextContent(/Not saved:|try again/)
@@ -676,7 +677,7 @@ describe('Audit panel while the server is slow or down', () => {
       await user.click(within(panel()).getByRole('radio', { name: 'Corriger' }))
       await waitFor(() =>
         expect(saveStatus()).toHaveTextContent(
-          'Votre choix Corriger n’est pas encore enregistré\u202f: il sera envoyé dès que le serveur d’audit répondra, si cette page est encore ouverte.',
+          'Votre choix Corriger n’est pas encore enregistré\u202f: il est conservé et sera envoyé dès que le serveur d’audit répondra.',
           { normalizeWhitespace: false },
         ),
       )
@@ -713,5 +714,174 @@ describe('Audit panel while the server is slow or down', () => {
     await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
     await waitFor(() => expect(noteField()).toBeEnabled())
     expect(saveStatus()).not.toHaveTextContent('cannot be read')
+  })
+})
+
+describe('Audit panel: a verdict not saved yet when the page is left', () => {
+  const VERDICT_DRAFT = `segment-audit:verdict-draft:${SEGMENT_KEY}`
+
+  /** The audit server stops answering; `tried()` counts the writes sent to it meanwhile. */
+  function serverDown(): { tried: () => number } {
+    let writes = 0
+    server.use(
+      http.all('*/api/audit/*', ({ request }) => {
+        if (request.method === 'POST') writes += 1
+        return HttpResponse.error()
+      }),
+    )
+    return { tried: () => writes }
+  }
+
+  /** The audit server takes writes again, but the page's polls still get no answer, so only leaving sends. */
+  function writesOnly() {
+    server.resetHandlers()
+    server.use(http.get('*/api/audit/entries', () => HttpResponse.error()))
+  }
+
+  /** Chooses Fix while the audit server does not answer, and waits for the card to say it is kept. */
+  async function fixWhileDown(user: ReturnType<typeof userEvent.setup>) {
+    await user.keyboard('2')
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Your Fix is not saved yet: it is kept'))
+    expect(await stored()).toBeUndefined()
+  }
+
+  it('sends it on going back to the list when the server answers by then', async () => {
+    const user = userEvent.setup()
+    const { router } = await openPanel()
+    server.use(http.post('*/api/audit/writes', () => HttpResponse.error()))
+    await fixWhileDown(user)
+
+    // The server takes writes again, but no poll has answered since: nothing has sent the verdict again yet.
+    writesOnly()
+    await act(async () => router.navigate('/'))
+    await waitFor(async () => expect(await stored()).toMatchObject({ verdict: 'fix', verdictBy: 'Camille' }))
+    expect(sessionStorage.getItem(VERDICT_DRAFT)).toBeNull()
+  })
+
+  it('sends it when the tab is hidden or closed (pagehide)', async () => {
+    const user = userEvent.setup()
+    await openPanel()
+    server.use(http.post('*/api/audit/writes', () => HttpResponse.error()))
+    await fixWhileDown(user)
+    writesOnly()
+    act(() => {
+      window.dispatchEvent(new Event('pagehide'))
+    })
+    await waitFor(async () => expect(await stored()).toMatchObject({ verdict: 'fix', verdictBy: 'Camille' }))
+  })
+
+  it('keeps it when the server still does not answer on leaving, and the next visit sends it', async () => {
+    const user = userEvent.setup()
+    const { router } = await openPanel()
+    const down = serverDown()
+    await fixWhileDown(user)
+    await act(async () => router.navigate('/'))
+    // The write on leaving got no answer either.
+    await waitFor(() => expect(down.tried()).toBe(2))
+
+    server.resetHandlers()
+    await act(async () => router.navigate(SEGMENT_URL))
+    await waitFor(() => expect(saveStatus()).toHaveTextContent(/^Saved$/))
+    expect(verdictRadio('Fix')).toBeChecked()
+    expect(await stored()).toMatchObject({ verdict: 'fix', verdictBy: 'Camille', verdictVersion: 1 })
+    expect(sessionStorage.getItem(VERDICT_DRAFT)).toBeNull()
+  })
+
+  it('sends it after a reload', async () => {
+    const user = userEvent.setup()
+    const view = await openPanel()
+    const down = serverDown()
+    await fixWhileDown(user)
+    view.unmount()
+    await waitFor(() => expect(down.tried()).toBe(2))
+
+    server.resetHandlers()
+    await openPanel()
+    await waitFor(() => expect(saveStatus()).toHaveTextContent(/^Saved$/))
+    expect(verdictRadio('Fix')).toBeChecked()
+    expect(await stored()).toMatchObject({ verdict: 'fix', verdictBy: 'Camille' })
+  })
+
+  it('does not overwrite a colleague’s verdict set in between: the next visit shows it as a conflict', async () => {
+    const user = userEvent.setup()
+    const view = await openPanel()
+    const down = serverDown()
+    await fixWhileDown(user)
+    view.unmount()
+    await waitFor(() => expect(down.tried()).toBe(2))
+    server.resetHandlers()
+    await othersWrite('verdict', 'keep', 'Dominique')
+
+    await openPanel()
+    expect(await within(panel()).findByRole('alert')).toHaveTextContent(
+      'Dominique set this segment to Keep on March 1, 2026 at 2:00 AM, so your Fix was not saved.',
+    )
+    expect(verdictRadio('Keep')).toBeChecked()
+    expect(await stored()).toMatchObject({ verdict: 'keep', verdictBy: 'Dominique' })
+    // Said once: the next visit has nothing more to send.
+    expect(sessionStorage.getItem(VERDICT_DRAFT)).toBeNull()
+  })
+})
+
+describe('Audit panel: the reviewer’s own earlier verdict', () => {
+  it('writes Archive pressed just after a Keep the server saved but whose answer was lost, with no conflict', async () => {
+    const user = userEvent.setup()
+    // The first write reaches the real audit routes, but its answer never comes back (a proxy timeout, a reset).
+    const first = held()
+    server.use(
+      http.post(
+        '*/api/audit/writes',
+        async ({ request }) => {
+          await first.released
+          await getResponse(auditHandlers, request)
+          return HttpResponse.error()
+        },
+        { once: true },
+      ),
+    )
+    await openPanel()
+    await user.keyboard('1')
+    await user.keyboard('3')
+    first.release()
+
+    await waitFor(() => expect(saveStatus()).toHaveTextContent(/^Saved$/))
+    expect(within(panel()).queryByRole('alert')).not.toBeInTheDocument()
+    expect(verdictRadio('Archive')).toBeChecked()
+    expect(await stored()).toMatchObject({ verdict: 'archive', verdictBy: 'Camille', verdictVersion: 2 })
+  })
+
+  it('says in words for oneself when the verdict in the way is the reviewer’s own, from an earlier visit', async () => {
+    await othersWrite('verdict', 'keep', 'Camille')
+    sessionStorage.setItem(
+      `segment-audit:verdict-draft:${SEGMENT_KEY}`,
+      JSON.stringify({ value: 'archive', baseVersion: 0 }),
+    )
+    await openPanel()
+    expect(await within(panel()).findByRole('alert')).toHaveTextContent(
+      'Your earlier verdict Keep was saved on March 1, 2026 at 2:00 AM, so your Archive was not saved. ' +
+        'Choose again to replace it.',
+    )
+    expect(within(panel()).getByRole('alert')).not.toHaveTextContent('Camille')
+    expect(verdictRadio('Keep')).toBeChecked()
+    expect(await stored()).toMatchObject({ verdict: 'keep', verdictVersion: 1 })
+  })
+
+  it('says so in French too', async () => {
+    await othersWrite('verdict', 'keep', 'Camille')
+    sessionStorage.setItem(
+      `segment-audit:verdict-draft:${SEGMENT_KEY}`,
+      JSON.stringify({ value: 'archive', baseVersion: 0 }),
+    )
+    await i18next.changeLanguage('fr')
+    try {
+      await openPanel()
+      expect(await within(panel()).findByRole('alert')).toHaveTextContent(
+        'Votre choix précédent, Garder, a été enregistré le 1 mars 2026 à 02:00\u202f: votre choix Archiver n’a donc ' +
+          'pas été enregistré. Choisissez de nouveau pour le remplacer.',
+        { normalizeWhitespace: false },
+      )
+    } finally {
+      await i18next.changeLanguage('en')
+    }
   })
 })

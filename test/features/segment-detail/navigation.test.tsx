@@ -4,11 +4,12 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 import { held } from '../../held'
+import { AUDIT_POLL_MS } from '../../../src/stores/audit-queries'
 
 const demo = createDemoHandlers({ brazeCount: 120, commandersActCount: 25 })
 const server = setupServer(...demo.handlers)
@@ -16,6 +17,7 @@ const server = setupServer(...demo.handlers)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
   server.resetHandlers()
+  vi.useRealTimers()
   localStorage.clear()
   sessionStorage.clear()
 })
@@ -256,6 +258,45 @@ describe('Moving on while a verdict is on its way', () => {
     // The review queue moving on after the verdict and the j asked for the same move: it is made once.
     await delay(100)
     expect(router.state.location.pathname).toBe(rowAt(rows, 3).href)
+    const key = `braze:${rowAt(rows, 2).href.split('/').at(-1) ?? ''}`
+    const saved = (await (await testAuditStore()).listEntries()).entries.find((entry) => entry.key === key)
+    expect(saved).toMatchObject({ verdict: 'fix', verdictBy: 'Camille' })
+  })
+
+  it('leaves with j a verdict waiting for the server, not saying it saved, and sends it on coming back', async () => {
+    // Fake timers skip the wait for the page's next poll rather than sleep through it.
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    const { router, rows } = await openReady(user)
+    let writes = 0
+    server.use(
+      http.all('*/api/audit/*', ({ request }) => {
+        if (request.method === 'POST') writes += 1
+        return HttpResponse.error()
+      }),
+    )
+    await user.keyboard('2')
+    await waitFor(() => expect(within(audit()).getByRole('status')).toHaveTextContent('Your Fix is not saved yet'))
+    // Not saved: the review queue does not move on from it.
+    await delay(100)
+    expect(router.state.location.pathname).toBe(rowAt(rows, 2).href)
+
+    await user.keyboard('j')
+    await expectOnRow(router, rows, 3)
+    // The write on leaving got no answer either, nor does the one this visit sends again on coming back.
+    await waitFor(() => expect(writes).toBe(2))
+    await user.keyboard('k')
+    await expectOnRow(router, rows, 2)
+    await waitFor(() => expect(writes).toBe(3))
+    await waitFor(() => expect(within(audit()).getByRole('status')).toHaveTextContent('Your Fix is not saved yet'))
+
+    server.resetHandlers()
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(within(audit()).getByRole('status')).toHaveTextContent(/^Saved$/))
+    expect(verdicts().getByRole('radio', { name: 'Fix' })).toBeChecked()
+    // Sent by this visit, not chosen on it: the reviewer who came back to it is not moved on.
+    await delay(100)
+    expect(router.state.location.pathname).toBe(rowAt(rows, 2).href)
     const key = `braze:${rowAt(rows, 2).href.split('/').at(-1) ?? ''}`
     const saved = (await (await testAuditStore()).listEntries()).entries.find((entry) => entry.key === key)
     expect(saved).toMatchObject({ verdict: 'fix', verdictBy: 'Camille' })
