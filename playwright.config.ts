@@ -22,7 +22,10 @@ const localUrl = (offset: number) => `http://127.0.0.1:${PORT_BASE + offset}`
 
 export const HEALTHY_URL = localUrl(0)
 export const FAILING_CA_URL = localUrl(1)
-/** A small workspace, quick to scan in full. */
+/**
+ * A small workspace, quick to scan in full. Several journeys start there from an unscanned workspace and scan it: its
+ * server keeps no Braze answers, or a new browser would start with another journey's scan.
+ */
 export const SMALL_URL = localUrl(2)
 /** A small workspace whose audit only the team journeys write to, one at a time (test/e2e/team-audit.spec.ts). */
 export const TEAM_URL = localUrl(3)
@@ -78,7 +81,12 @@ export default defineConfig({
   webServer: [
     server(HEALTHY_URL, {}),
     server(FAILING_CA_URL, { DEMO_FAIL: 'commanders-act' }),
-    server(SMALL_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
+    server(SMALL_URL, {
+      DEMO_BRAZE_SEGMENTS: '240',
+      DEMO_CA_SEGMENTS: '60',
+      DEMO_LATENCY_MS: '10',
+      PROVIDER_CACHE_TTL_HOURS: '0',
+    }),
     server(TEAM_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
     server(QUEUE_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
     server(RATE_LIMITED_URL, {

@@ -1,9 +1,9 @@
-// The app: one QueryClient, restored from and saved to IndexedDB, and the router; an interrupted details scan resumes.
+// The app: one QueryClient, restored from and saved to IndexedDB, and the router; then, apart, what follows the restore
+// (after-restore.ts).
 import type { QueryClient } from '@tanstack/react-query'
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
 import { Suspense, useState } from 'react'
 import { BrowserRouter } from 'react-router'
-import { localScanMarkerStore } from '../features/audit/scan-marker'
 import { brazeQueries } from '../providers/braze/queries'
 import { commandersActQueries } from '../providers/commanders-act/queries'
 import { createQueryClient } from './query-client'
@@ -35,16 +35,12 @@ function startLists(queryClient: QueryClient): void {
 
 /**
  * Once the cache is back (or could not be): the segment lists start loading at once — every page needs them, and the
- * page itself still waits for its translations — unless the restored ones are fresh; and a scan that a reload
- * interrupted picks up where it stopped, whatever page the app opened on.
+ * page itself still waits for its translations — unless the restored ones are fresh; then an interrupted scan resumes
+ * and the team's kept details come in, from code the list's first screen does not wait for.
  */
 function afterRestore(queryClient: QueryClient): void {
   startLists(queryClient)
-  // The scan's code loads only when there is a scan to resume: the list's first screen does not wait for it.
-  if (localScanMarkerStore.read())
-    void import('../features/audit/details-scan').then(({ detailsScanFor }) =>
-      detailsScanFor(queryClient).resumeInterrupted(),
-    )
+  void import('./after-restore').then((after) => after.afterRestore(queryClient))
 }
 
 /** Before the interface language has loaded: the header's frame, no words yet. */

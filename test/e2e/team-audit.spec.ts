@@ -1,6 +1,7 @@
 // One audit for a team, kept on the server: two browsers see each other's reviews live, two tabs keep both changes,
-// notes typed just before leaving are not lost, and hostile session files change nothing. These journeys have their
-// own server (TEAM_URL) and run one at a time, each on segments of its own.
+// notes typed just before leaving are not lost, hostile session files change nothing, and a colleague's new browser
+// shows the details the team's scan fetched. These journeys have their own server (TEAM_URL) and run one at a time,
+// each on segments of its own.
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { TEAM_URL } from '../../playwright.config'
 
@@ -181,4 +182,35 @@ test('a hostile session file is refused with the reason, and nothing changes', a
   await input.setInputFiles(file([{ ...entry, reviewedAt: 'not a date' }]))
   await expect(page.getByRole('alert')).toContainText('not a date')
   expect(await serverEntries(page)).toEqual(before)
+})
+
+test('a colleague’s new browser shows the details the team’s scan fetched, without scanning', async ({ browser }) => {
+  // A whole scan on a machine shared with other work.
+  test.setTimeout(120_000)
+  const scanner = await browser.newContext()
+  const scanning = await scanner.newPage()
+  await scanning.goto('/audit')
+  const scan = scanning.getByRole('region', { name: 'Details scan' })
+  await scan.getByRole('button', { name: 'Scan details' }).click()
+  await expect(scan.getByRole('status')).toContainText('Scan complete', { timeout: 90_000 })
+  await scanner.close()
+
+  const colleague = await browser.newContext()
+  const page = await colleague.newPage()
+  const braze: string[] = []
+  page.on('request', (request) => {
+    if (/\/api\/braze\/segments\/(details|data_series)/.test(request.url())) braze.push(request.url())
+  })
+  await page.goto('/?provider=braze')
+  await expect(page.getByRole('status')).toContainText('240 segments')
+  const table = page.getByRole('table', { name: 'Segments' })
+  await expect(table.locator('td.col-updated time').first()).toBeVisible()
+  await expect(table.locator('td.col-updated', { hasText: 'not loaded' })).toHaveCount(0)
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit' }).click()
+  const findings = page.getByRole('table', { name: 'Findings' })
+  await expect(findings.getByRole('row', { name: /^No description/ })).toContainText('All 240 checked')
+  await expect(findings.getByRole('row', { name: /^Size 0 for 30 days/ })).toContainText(/All \d+ checked/)
+  expect(braze).toEqual([])
+  await colleague.close()
 })

@@ -2,6 +2,9 @@
 // every test (test/setup.ts resets it), so what a page writes is read back exactly as the server would answer it.
 import { http, type HttpHandler } from 'msw'
 import { createAuditHandler, type AuditHandler } from '../../src/server/audit/routes'
+import { ALLOWED_ROUTES, parseQuery } from '../../src/server/proxy/allowlist'
+import { answerKey } from '../../src/server/proxy/answer-cache'
+import type { ProxyTargets } from '../../src/server/proxy/config'
 import { openAuditStore, type OpenedAuditStore } from '../../src/server/audit/setup'
 import type { AuditStore } from '../../src/server/audit/store'
 
@@ -16,6 +19,23 @@ async function currentStore(): Promise<OpenedAuditStore> {
 /** The store behind this test's audit routes: for seeding reviews as if another reviewer had made them. */
 export async function testAuditStore(): Promise<AuditStore> {
   return (await currentStore()).store
+}
+
+const BRAZE: ProxyTargets = {
+  mode: 'demo',
+  braze: { configured: true, value: { endpoint: 'https://rest.demo-braze.test', apiKey: 'demo-braze-key' } },
+  commandersAct: { configured: false, missing: [], invalid: [] },
+}
+
+/** The key the proxy keeps its answer to a browser's request under (`/api/braze/segments/details?segment_id=…`). */
+export function keptAnswerKey(browserPath: string): string {
+  const url = new URL(browserPath, 'http://localhost')
+  const route = ALLOWED_ROUTES.get(url.pathname)
+  const query = route && parseQuery(url.search.slice(1), route)
+  const upstream = route?.kind === 'json' && query?.ok ? route.upstream(BRAZE, query.params) : null
+  const key = route?.kind === 'json' && upstream ? answerKey(route, upstream) : undefined
+  if (key === undefined) throw new Error(`The proxy keeps no answer to ${browserPath}`)
+  return key
 }
 
 export async function resetTestAudit(): Promise<void> {

@@ -29,6 +29,17 @@ export class ProviderAnswers {
       .execute()
   }
 
+  /** Every fresh answer with its key: what the team's scans fetched, for a browser that has not fetched it. */
+  async freshAnswers(maxAgeMs: number, now: Date): Promise<{ key: string; body: string; fetchedAt: string }[]> {
+    const freshSince = new Date(now.getTime() - maxAgeMs).toISOString()
+    const rows = await this.db
+      .selectFrom('provider_cache')
+      .select(['cache_key', 'body', 'fetched_at'])
+      .where('fetched_at', '>', freshSince)
+      .execute()
+    return rows.map((row) => ({ key: row.cache_key, body: row.body, fetchedAt: row.fetched_at }))
+  }
+
   /** How many provider answers are fresh, and when the oldest of them was fetched. */
   async cacheSummary(maxAgeMs: number, now: Date): Promise<{ count: number; oldestFetchedAt: string | null }> {
     const freshSince = new Date(now.getTime() - maxAgeMs).toISOString()

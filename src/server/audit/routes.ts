@@ -2,6 +2,8 @@
 // handler (Request → Response), mounted on the Vite server by `auditMiddleware` and used as it is by component tests.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
+import { promisify } from 'node:util'
+import { gzip } from 'node:zlib'
 import { z } from 'zod/mini'
 import { issueText } from '../../lib/zod-messages.ts'
 import {
@@ -13,6 +15,7 @@ import {
   segmentKeySchema,
 } from '../../stores/audit-contract.ts'
 import { parseSessionFile, SESSION_MAX_BYTES, SessionFileError } from '../../stores/session-file.ts'
+import { readAnswerKey } from '../proxy/answer-cache.ts'
 import type { AuditStore } from './store.ts'
 
 export interface AuditRoutesOptions {
@@ -62,15 +65,42 @@ async function readBody(request: Request, maxBytes: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
+const JSON_HEADERS = {
+  'Content-Type': 'application/json; charset=utf-8',
+  'Cache-Control': 'no-store',
+  'X-Content-Type-Options': 'nosniff',
+}
+
 function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    },
+  return new Response(JSON.stringify(body), { status, headers: JSON_HEADERS })
+}
+
+const gzipped = promisify(gzip)
+
+/** Whether the request takes a gzipped answer: `gzip` (or `*`) in Accept-Encoding, not refused with q=0. */
+function acceptsGzip(request: Request): boolean {
+  return (request.headers.get('accept-encoding') ?? '').split(',').some((coding) => {
+    const [name = '', ...params] = coding.split(';').map((part) => part.trim().toLowerCase())
+    return (name === 'gzip' || name === '*') && !params.some((param) => /^q=0(?:\.0*)?$/.test(param))
   })
+}
+
+/** A large answer gzipped when the request accepts it: a workspace's kept details, ~15 MB of JSON, travel as ~2. */
+async function largeJson(request: Request, body: unknown): Promise<Response> {
+  const headers = new Headers({ ...JSON_HEADERS, Vary: 'Accept-Encoding' })
+  const text = JSON.stringify(body)
+  if (!acceptsGzip(request)) return new Response(text, { status: 200, headers })
+  headers.set('Content-Encoding', 'gzip')
+  return new Response(new Uint8Array(await gzipped(text)), { status: 200, headers })
+}
+
+/** A kept provider answer as JSON; undefined for one that does not parse (it is then left out, not fatal). */
+function keptBody(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
 }
 
 const failure = (status: number, error: string, details: Record<string, unknown> = {}) =>
@@ -153,8 +183,22 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
         const summary = await store.answers.cacheSummary(options.providerCacheTtlMs, now())
         return json(200, { ...summary, ttlHours: options.providerCacheTtlMs / 3_600_000 })
       }
+      case 'GET /api/audit/kept-answers': {
+        // What the team's scans fetched, still fresh (as the proxy would serve it): a new browser starts with it.
+        const details: { id: string; fetchedAt: string; body: unknown }[] = []
+        const series: { id: string; days: number; fetchedAt: string; body: unknown }[] = []
+        for (const answer of await store.answers.freshAnswers(options.providerCacheTtlMs, now())) {
+          const segment = readAnswerKey(answer.key)
+          const body = segment && keptBody(answer.body)
+          if (segment === undefined || body === undefined) continue
+          const { id, days } = segment
+          if (days === undefined) details.push({ id, fetchedAt: answer.fetchedAt, body })
+          else series.push({ id, days, fetchedAt: answer.fetchedAt, body })
+        }
+        return largeJson(request, { details, series })
+      }
     }
-    const known = ['entries', 'writes', 'bulk', 'history', 'import', 'reviewer', 'provider-cache'].some(
+    const known = ['entries', 'writes', 'bulk', 'history', 'import', 'reviewer', 'provider-cache', 'kept-answers'].some(
       (name) => path === `/api/audit/${name}`,
     )
     if (known) return failure(405, 'method_not_allowed', { message: 'This method is not allowed here.' })
@@ -202,10 +246,11 @@ export function auditMiddleware(handler: AuditHandler) {
     } as RequestInit)
     handler(request)
       .then(async (response) => {
-        const body = await response.text()
+        // Bytes, not text: a gzipped answer passes as it was compressed.
+        const body = Buffer.from(await response.arrayBuffer())
         res.writeHead(response.status, {
           ...Object.fromEntries(response.headers),
-          'Content-Length': Buffer.byteLength(body),
+          'Content-Length': body.byteLength,
         })
         res.end(body)
       })

@@ -34,6 +34,25 @@ export function answerKey(route: SingleRoute, upstream: UpstreamRequest): string
   return `braze ${upstream.url.pathname}?${new URLSearchParams(params).toString()}`
 }
 
+/**
+ * A kept answer's key read back: its segment id, and a size series' days; undefined for any other key, a series that
+ * ends on a given day (`ending_at`) included: the page's queries never ask for one.
+ */
+export function readAnswerKey(key: string): { id: string; days?: number } | undefined {
+  const [provider, pathAndQuery = ''] = key.split(' ', 2)
+  if (provider !== 'braze') return undefined
+  const [pathname = '', query = ''] = pathAndQuery.split('?', 2)
+  const params = new URLSearchParams(query)
+  const id = params.get('segment_id')
+  const names = [...params.keys()].join(' ')
+  if (!id) return undefined
+  // The endpoint's own path, whatever path the configured Braze endpoint starts with.
+  if (pathname.endsWith('/segments/details')) return names === 'segment_id' ? { id } : undefined
+  const days = Number(params.get('length'))
+  const isSeries = pathname.endsWith('/segments/data_series') && names === 'length segment_id'
+  return isSeries && Number.isInteger(days) && days > 0 ? { id, days } : undefined
+}
+
 export function wantsRefresh(req: IncomingMessage): boolean {
   return req.headers[REFRESH_HEADER] === '1'
 }

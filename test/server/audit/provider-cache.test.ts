@@ -1,12 +1,16 @@
 // One scan serves the team: Braze details and size series that pass through the proxy are kept in the audit database
 // and served from there while fresh, so a second reviewer's scan costs Braze (almost) nothing; "Refresh" asks again.
+// A new browser is handed them all at once (/api/audit/kept-answers), without a scan.
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createFakeBraze } from '../../../src/server/demo/braze-fake'
 import { generateDemoData } from '../../../src/server/demo/data'
 import { rawRequest, startPluginServer, startRecordingUpstream } from '../proxy/start-proxy'
+import { keptAnswerKey } from '../../msw/audit-handlers'
+import { openTestStore } from './databases'
 
 const data = generateDemoData({ brazeCount: 60, commandersActCount: 1, now: new Date('2026-12-01T00:00:00Z') })
 const cleanups: (() => Promise<unknown>)[] = []
@@ -26,7 +30,7 @@ async function start(env: Record<string, string> = {}) {
     ...env,
   })
   cleanups.push(server.close)
-  return { braze, base: server.base }
+  return { braze, base: server.base, database }
 }
 
 /** What a details scan asks: each segment's details, and its 30-day series when tracked. */
@@ -77,4 +81,52 @@ describe('the provider cache', () => {
     await rawRequest(base, '/api/braze/segments/list?page=0')
     expect(braze.received).toHaveLength(4)
   })
+
+  it('hands a new browser every fresh kept answer, by segment id and series length, gzipped if asked', async () => {
+    const { base, database } = await start()
+    await scan(base)
+    const [first, stale, damaged] = data.braze
+    const detailsPath = (id = '') => `/api/braze/segments/details?segment_id=${id}`
+    const servedFirst = JSON.parse((await rawRequest(base, detailsPath(first?.id))).text)
+    // Beside the scan's answers, as another connection to the same database: one kept 25 hours ago (past the 24-hour
+    // freshness), and one whose body is not JSON.
+    const other = await openTestStore(database)
+    cleanups.push(other.close)
+    await other.store.answers.keepAnswer(keptAnswerKey(detailsPath(stale?.id)), '{"message":"success"}', hoursAgo(25))
+    await other.store.answers.keepAnswer(keptAnswerKey(detailsPath(damaged?.id)), '{"message":', new Date())
+
+    // A series that ends on a given day is not the one a page asks for: it is not handed out as that.
+    const endingAt = `/api/braze/segments/data_series?segment_id=${first?.id ?? ''}&length=30&ending_at=2026-11-01`
+    expect((await rawRequest(base, endingAt)).status).toBe(200)
+
+    const plain = await rawRequest(base, '/api/audit/kept-answers')
+    expect(plain.status).toBe(200)
+    const kept = JSON.parse(plain.text) as {
+      details: { id: string; fetchedAt: string; body: unknown }[]
+      series: { id: string; days: number; fetchedAt: string; body: unknown }[]
+    }
+    const notKept = new Set([stale?.id, damaged?.id])
+    expect(kept.details.map((answer) => answer.id).sort()).toEqual(
+      data.braze
+        .map((segment) => segment.id)
+        .filter((id) => !notKept.has(id))
+        .sort(),
+    )
+    expect(kept.details.find((answer) => answer.id === first?.id)?.body).toEqual(servedFirst)
+    expect(Date.parse(kept.details[0]?.fetchedAt ?? '')).not.toBeNaN()
+    const tracked = data.braze.filter((segment) => segment.analyticsTrackingEnabled === true)
+    expect(kept.series.map(({ id, days }) => `${id} ${days}`).sort()).toEqual(
+      tracked.map((segment) => `${segment.id} 30`).sort(),
+    )
+
+    const compressed = await rawRequest(base, '/api/audit/kept-answers', { headers: { 'Accept-Encoding': 'gzip' } })
+    expect(compressed.headers['content-encoding']).toBe('gzip')
+    expect(compressed.bytes.byteLength).toBeLessThan(plain.bytes.byteLength / 3)
+    expect(JSON.parse(gunzipSync(compressed.bytes).toString('utf8'))).toEqual(kept)
+    expect((await rawRequest(base, '/api/audit/kept-answers', { method: 'POST' })).status).toBe(405)
+  })
 })
+
+function hoursAgo(hours: number): Date {
+  return new Date(Date.now() - hours * 3_600_000)
+}

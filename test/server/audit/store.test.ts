@@ -227,4 +227,13 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
       oldestFetchedAt: T0.toISOString(),
     })
   })
+  it('answers every fresh provider answer with its key, for a browser that has fetched none, and no stale one', async () => {
+    const { store } = await open()
+    await store.answers.keepAnswer('braze details old', '{"message":"old"}', T0)
+    await store.answers.keepAnswer('braze details new', '{"message":"new"}', later(1))
+    expect(await store.answers.freshAnswers(60_000, later(1.5))).toEqual([
+      { key: 'braze details new', body: '{"message":"new"}', fetchedAt: later(1).toISOString() },
+    ])
+    expect(await store.answers.freshAnswers(120_000, later(1.5))).toHaveLength(2)
+  })
 })
