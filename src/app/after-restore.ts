@@ -1,7 +1,9 @@
 // What the app does once its cache is back, loaded apart from the first screen: it resumes a details scan that a
-// reload interrupted, whatever page the app opened on, and fills in the Braze details the team's scans kept.
+// reload interrupted, whatever page the app opened on, fills in the Braze details the team's scans kept, and sends the
+// verdicts and notes segment pages left unsaved in this tab as soon as the audit server answers.
 import type { QueryClient } from '@tanstack/react-query'
 import { localScanMarkerStore } from '../features/audit/scan-marker'
+import { sendLeftDrafts } from '../stores/left-drafts'
 import { loadTeamDetails } from '../stores/team-details'
 
 export function afterRestore(queryClient: QueryClient): void {
@@ -11,4 +13,5 @@ export function afterRestore(queryClient: QueryClient): void {
       detailsScanFor(queryClient).resumeInterrupted(),
     )
   void loadTeamDetails(queryClient)
+  sendLeftDrafts(queryClient)
 }

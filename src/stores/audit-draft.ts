@@ -5,7 +5,7 @@ import { z } from 'zod/mini'
 import { storedRecord } from '../lib/stored-record'
 import { VERDICTS, type Verdict } from './audit-contract'
 
-interface AuditDraft<T> {
+export interface AuditDraft<T> {
   value: T
   /** The server's version of the field the value was written on. */
   baseVersion: number
@@ -17,18 +17,45 @@ export interface AuditDrafts<T> {
   keep: (key: string, draft: AuditDraft<T>) => void
   /** Drops the draft once the server has this very value (a newer draft made meanwhile stays). */
   drop: (key: string, saved: T) => void
+  /** The segments this tab holds a draft for. */
+  keys: () => string[]
 }
+
+/** Segments whose page is open in this tab: that page sends their drafts itself (src/stores/left-drafts.ts does not). */
+const open = new Map<string, number>()
+
+/** Marks a segment's page open until the returned function is called (a count: strict mode mounts twice). */
+export function markPageOpen(key: string): () => void {
+  open.set(key, (open.get(key) ?? 0) + 1)
+  return () => {
+    const left = (open.get(key) ?? 1) - 1
+    if (left > 0) open.set(key, left)
+    else open.delete(key)
+  }
+}
+
+export const pageOpen = (key: string): boolean => open.has(key)
 
 function draftsOf<T>(field: 'note' | 'verdict', value: z.ZodMiniType<T>): AuditDrafts<T> {
   const schema = z.object({ value, baseVersion: z.number() })
+  const prefix = `segment-audit:${field}-draft:`
   /** The tab's draft for one segment. */
-  const draftOf = (key: string) => storedRecord(() => sessionStorage, `segment-audit:${field}-draft:${key}`, schema)
+  const draftOf = (key: string) => storedRecord(() => sessionStorage, prefix + key, schema)
   return {
     read: (key) => draftOf(key).read(),
     keep: (key, draft) => draftOf(key).write(draft),
     drop: (key, saved) => {
       const draft = draftOf(key)
       if (draft.read()?.value === saved) draft.clear()
+    },
+    keys: () => {
+      try {
+        return Object.keys(sessionStorage).flatMap((name) =>
+          name.startsWith(prefix) ? [name.slice(prefix.length)] : [],
+        )
+      } catch {
+        return []
+      }
     },
   }
 }

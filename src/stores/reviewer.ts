@@ -6,7 +6,7 @@ import { serverReviewerQuery } from './audit-queries'
 
 const STORAGE_KEY = 'segment-audit:reviewer:v1'
 
-function readReviewer(): string {
+export function readReviewer(): string {
   try {
     return localStorage.getItem(STORAGE_KEY) ?? ''
   } catch {

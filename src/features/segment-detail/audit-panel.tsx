@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
 import { isShortcut } from '../../lib/keyboard'
 import { REVIEWER_MAX_LENGTH, VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
+import { markPageOpen } from '../../stores/audit-draft'
 import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
 import { useWriteFailureText } from '../../stores/use-write-failure-text'
@@ -57,6 +58,8 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   const loaded = entries.data !== undefined
   const write = useAuditWriter(reviewer)
   const reach = { loaded, answeredAt: entries.dataUpdatedAt, failedAt: entries.errorUpdatedAt }
+  // This page sends its own drafts; those of pages left are sent wherever the reviewer is (src/stores/left-drafts.ts).
+  useEffect(() => markPageOpen(segmentKey), [segmentKey])
   const note = useNoteEditor(segmentKey, entry, reach, write)
   const verdict = useVerdictChoice(segmentKey, entry, reach, write, reviewer)
   const verdictStatus = verdict.status

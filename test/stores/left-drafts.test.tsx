@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+// A verdict or a note a segment's page could not save before the reviewer left it is sent when the audit server next
+// answers, wherever the reviewer is then — not only if they come back to that segment — and never over a colleague's.
+import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { AUDIT_POLL_MS } from '../../src/stores/audit-queries'
+import { sendLeftDrafts } from '../../src/stores/left-drafts'
+import { testAuditStore } from '../msw/audit-handlers'
+import { createDemoHandlers } from '../msw/demo-handlers'
+import { renderApp } from '../render-app'
+
+const demo = createDemoHandlers({ brazeCount: 30, commandersActCount: 10 })
+const server = setupServer(...demo.handlers)
+const SEGMENT = demo.data.braze[0] ?? { id: '', name: '' }
+const SEGMENT_KEY = `braze:${SEGMENT.id}`
+const VERDICT_DRAFT = `segment-audit:verdict-draft:${SEGMENT_KEY}`
+const NOTE_DRAFT = `segment-audit:note-draft:${SEGMENT_KEY}`
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+beforeEach(() => {
+  localStorage.setItem('segment-audit:reviewer:v1', 'Camille')
+  vi.useFakeTimers({ shouldAdvanceTime: true })
+})
+afterEach(() => {
+  server.resetHandlers()
+  vi.useRealTimers()
+})
+afterAll(() => server.close())
+
+async function stored() {
+  return (await (await testAuditStore()).listEntries()).entries.find((entry) => entry.key === SEGMENT_KEY)
+}
+
+/** The audit server stops answering; `writes()` counts the writes sent to it meanwhile. */
+function serverDown(): { writes: () => number } {
+  let writes = 0
+  server.use(
+    http.all('*/api/audit/*', ({ request }) => {
+      if (request.method === 'POST') writes += 1
+      return HttpResponse.error()
+    }),
+  )
+  return { writes: () => writes }
+}
+
+/** Counts the writes that reach the real audit routes. */
+function countWrites(): () => number {
+  let writes = 0
+  server.use(
+    http.post('*/api/audit/writes', () => {
+      writes += 1
+      return undefined
+    }),
+  )
+  return () => writes
+}
+
+const nextPoll = () => act(() => vi.advanceTimersByTimeAsync(AUDIT_POLL_MS))
+
+function openApp(url: string) {
+  const view = renderApp(url)
+  const stop = sendLeftDrafts(view.queryClient)
+  return { ...view, stop }
+}
+
+describe('drafts left by a segment’s page', () => {
+  it('sends a verdict chosen while the server was down once it answers, with the reviewer on the list', async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTimeAsync })
+    const { router, stop } = openApp(`/segments/braze/${SEGMENT.id}`)
+    const audit = await screen.findByRole('region', { name: 'Audit' }, { timeout: 5000 })
+    await waitFor(() => expect(within(audit).getByRole('textbox', { name: 'Note' })).toBeEnabled())
+    const down = serverDown()
+    await user.keyboard('2')
+    await waitFor(() => expect(within(audit).getByRole('status')).toHaveTextContent('Your Fix is not saved yet'))
+    // Back to the list: the write on leaving gets no answer either, and the reviewer does not come back.
+    await act(async () => router.navigate('/'))
+    await waitFor(() => expect(down.writes()).toBe(2))
+    expect(await stored()).toBeUndefined()
+
+    server.resetHandlers()
+    await nextPoll()
+    await waitFor(async () => expect(await stored()).toMatchObject({ verdict: 'fix', verdictBy: 'Camille' }))
+    expect(sessionStorage.getItem(VERDICT_DRAFT)).toBeNull()
+    // The list counts it among the team's verdicts.
+    await waitFor(() => expect(screen.getByText(/^Reviewed/)).toHaveTextContent('Reviewed 1 of 40 segments'))
+    stop()
+  })
+
+  it('sends a note left unsaved by an earlier page of this tab, on the version it was typed on', async () => {
+    sessionStorage.setItem(NOTE_DRAFT, JSON.stringify({ value: 'Owner left: ask Lea', baseVersion: 0 }))
+    const { stop } = openApp('/')
+    await waitFor(async () => expect(await stored()).toMatchObject({ note: 'Owner left: ask Lea', noteBy: 'Camille' }))
+    expect(sessionStorage.getItem(NOTE_DRAFT)).toBeNull()
+    stop()
+  })
+
+  it('leaves a colleague’s change alone and keeps the draft for the segment’s next visit, sent only once', async () => {
+    const store = await testAuditStore()
+    await store.write({ key: SEGMENT_KEY, field: 'verdict', value: 'keep', baseVersion: 0 }, 'Dominique', new Date())
+    sessionStorage.setItem(VERDICT_DRAFT, JSON.stringify({ value: 'archive', baseVersion: 0 }))
+    const writes = countWrites()
+    const { stop } = openApp('/')
+    await waitFor(() => expect(writes()).toBe(1))
+    await nextPoll()
+    await nextPoll()
+    expect(writes()).toBe(1)
+    expect(await stored()).toMatchObject({ verdict: 'keep', verdictBy: 'Dominique' })
+    // The segment's page will say why its Archive was not saved.
+    expect(sessionStorage.getItem(VERDICT_DRAFT)).not.toBeNull()
+    stop()
+  })
+
+  it('does not send the drafts of the segment whose page is open: that page sends them itself', async () => {
+    const writes = countWrites()
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTimeAsync })
+    const { stop } = openApp(`/segments/braze/${SEGMENT.id}`)
+    const audit = await screen.findByRole('region', { name: 'Audit' }, { timeout: 5000 })
+    const note = within(audit).getByRole('textbox', { name: 'Note' })
+    await waitFor(() => expect(note).toBeEnabled())
+    // A note being typed is a draft the whole time; the page saves it after a pause in typing, once.
+    await user.type(note, 'Check with CRM')
+    expect(sessionStorage.getItem(NOTE_DRAFT)).not.toBeNull()
+    await nextPoll()
+    await waitFor(() => expect(within(audit).getByRole('status')).toHaveTextContent(/^Saved$/))
+    await nextPoll()
+    expect(writes()).toBe(1)
+    stop()
+  })
+})
