@@ -4,6 +4,7 @@ import { notifyManager, type QueryClient, type QueryKey } from '@tanstack/react-
 import { z } from 'zod/mini'
 import { apiUrl } from '../lib/api-url'
 import { brazeKeys } from '../providers/braze/queries'
+import type { Segment } from '../providers/segment'
 import {
   brazeDataSeriesSchema,
   brazeSegmentDetailsSchema,
@@ -50,14 +51,17 @@ interface KeptAnswer {
 const SLICE_MS = 30
 
 /**
- * Once per page load, after the Braze list has loaded: asks the server for every fresh kept answer and fills in what
- * this browser lacks or holds older. A failure changes nothing: the details scan is still there.
+ * Once per page load, after the Braze list has loaded, if a listed segment's details are missing: asks the server for
+ * every fresh kept answer and fills in what this browser lacks or holds older. A failure changes nothing: the details scan is still there.
  */
 export async function loadTeamDetails(queryClient: QueryClient): Promise<void> {
   if (loaded.has(queryClient)) return
   loaded.add(queryClient)
   try {
     await listSettled(queryClient)
+    // A browser that holds every listed segment's details (any reload after the first) has no use for megabytes more.
+    const listed = queryClient.getQueryData<readonly Segment[]>(brazeKeys.list()) ?? []
+    if (listed.every(({ id }) => queryClient.getQueryData(brazeKeys.details(id)) !== undefined)) return
     const response = await fetch(apiUrl('/api/audit/kept-answers'), { headers: headers() })
     const kept = await parsed(response, keptAnswersSchema)
     const answers: KeptAnswer[] = [

@@ -123,6 +123,30 @@ describe('the details the team’s scans kept', () => {
     expect(queryClient.getQueryData(brazeQueries.dataSeries(first.id, SIZE_SERIES_DAYS).queryKey)).toBeUndefined()
   })
 
+  it('are not asked for by a browser that already holds every listed segment’s details', async () => {
+    await keep(first.id, detailsBody('2025-06-01T12:00:00Z'), hoursAgo(1))
+    let asked = 0
+    server.use(
+      http.get('*/api/audit/kept-answers', () => {
+        asked += 1
+        return undefined
+      }),
+    )
+    const view = renderApp('/?provider=braze')
+    for (const { id } of braze)
+      view.queryClient.setQueryData(brazeQueries.details(id).queryKey, {
+        id,
+        tags: [],
+        updatedAt: '2026-02-02T12:00:00Z',
+      })
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(loaded))
+
+    await act(() => loadTeamDetails(view.queryClient))
+
+    expect(asked).toBe(0)
+    expect(cellOf(first.id, /^Last updated/)).toBe('Feb 2, 2026')
+  })
+
   it.each([
     ['fails', () => HttpResponse.json({ error: 'store_error' }, { status: 500 })],
     ['cannot be reached', () => HttpResponse.error()],
