@@ -1,6 +1,6 @@
 // One audit for a team, kept on the server: two browsers see each other's reviews live, two tabs keep both changes,
 // notes typed just before leaving are not lost, hostile session files change nothing, and a colleague's new browser
-// shows the details the team's scan fetched. These journeys have their own server (TEAM_URL) and run one at a time,
+// shows the details the team's scan fetched; a verdict the server could not take is sent once it answers. These journeys have their own server (TEAM_URL) and run one at a time,
 // each on segments of its own.
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { TEAM_URL } from '../../playwright.config'
@@ -152,6 +152,29 @@ test('a note typed just before a reload, a navigation or closing the tab is kept
       { timeout: 5_000 },
     )
     .toBe(0)
+  await page.context().close()
+})
+
+test('a verdict chosen while the audit server cannot be reached is saved once it answers, the reviewer on the list', async ({
+  browser,
+}) => {
+  const page = await reviewerPage(browser, 'Farid')
+  const [path = ''] = await segmentPaths(page, 1, 1)
+  const key = `braze:${path.split('/').at(-1)}`
+  await page.goto(path)
+  await expect(note(page)).toBeEnabled()
+  // Every call to the audit server fails as a stopped server's would, the write sent on leaving included.
+  await page.route('**/api/audit/**', (route) => route.abort('connectionrefused'))
+  await page.keyboard.press('2')
+  await expect(page.getByRole('region', { name: 'Audit' }).getByRole('status')).toContainText(
+    'Your Fix is not saved yet',
+  )
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('table', { name: 'Segments' })).toBeVisible()
+  expect((await serverEntries(page)).get(key)?.verdict).toBeUndefined()
+
+  await page.unroute('**/api/audit/**')
+  await expect.poll(async () => (await serverEntries(page)).get(key)?.verdict, { timeout: 10_000 }).toBe('fix')
   await page.context().close()
 })
 
