@@ -1,7 +1,7 @@
 // One audit for a team, kept on the server: two browsers see each other's reviews live, two tabs keep both changes,
-// notes typed just before leaving are not lost, hostile session files change nothing, and a colleague's new browser
-// shows the details the team's scan fetched; a verdict the server could not take is sent once it answers. These journeys have their own server (TEAM_URL) and run one at a time,
-// each on segments of its own.
+// notes typed just before leaving are not lost, a verdict the server could not take is sent once it answers, hostile
+// session files change nothing, and a colleague's new browser shows the details the team's scan fetched. These
+// journeys have their own server (TEAM_URL) and run one at a time, each on segments of its own.
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { TEAM_URL } from '../../playwright.config'
 
