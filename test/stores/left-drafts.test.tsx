@@ -3,11 +3,12 @@
 // answers, wherever the reviewer is then — not only if they come back to that segment — and never over a colleague's.
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http, HttpResponse } from 'msw'
+import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AUDIT_POLL_MS } from '../../src/stores/audit-queries'
 import { sendLeftDrafts } from '../../src/stores/left-drafts'
+import { auditServerDown } from '../msw/audit-down'
 import { testAuditStore } from '../msw/audit-handlers'
 import { createDemoHandlers } from '../msw/demo-handlers'
 import { renderApp } from '../render-app'
@@ -32,18 +33,6 @@ afterAll(() => server.close())
 
 async function stored() {
   return (await (await testAuditStore()).listEntries()).entries.find((entry) => entry.key === SEGMENT_KEY)
-}
-
-/** The audit server stops answering; `writes()` counts the writes sent to it meanwhile. */
-function serverDown(): { writes: () => number } {
-  let writes = 0
-  server.use(
-    http.all('*/api/audit/*', ({ request }) => {
-      if (request.method === 'POST') writes += 1
-      return HttpResponse.error()
-    }),
-  )
-  return { writes: () => writes }
 }
 
 /** Counts the writes that reach the real audit routes. */
@@ -72,7 +61,7 @@ describe('drafts left by a segment’s page', () => {
     const { router, stop } = openApp(`/segments/braze/${SEGMENT.id}`)
     const audit = await screen.findByRole('region', { name: 'Audit' }, { timeout: 5000 })
     await waitFor(() => expect(within(audit).getByRole('textbox', { name: 'Note' })).toBeEnabled())
-    const down = serverDown()
+    const down = auditServerDown(server)
     await user.keyboard('2')
     await waitFor(() => expect(within(audit).getByRole('status')).toHaveTextContent('Your Fix is not saved yet'))
     // Back to the list: the write on leaving gets no answer either, and the reviewer does not come back.

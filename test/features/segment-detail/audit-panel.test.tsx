@@ -10,6 +10,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AuditEntry } from '../../../src/stores/audit-contract'
 import { held } from '../../held'
+import { auditServerDown } from '../../msw/audit-down'
 import { auditHandlers, testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
@@ -720,18 +721,6 @@ describe('Audit panel while the server is slow or down', () => {
 describe('Audit panel: a verdict not saved yet when the page is left', () => {
   const VERDICT_DRAFT = `segment-audit:verdict-draft:${SEGMENT_KEY}`
 
-  /** The audit server stops answering; `tried()` counts the writes sent to it meanwhile. */
-  function serverDown(): { tried: () => number } {
-    let writes = 0
-    server.use(
-      http.all('*/api/audit/*', ({ request }) => {
-        if (request.method === 'POST') writes += 1
-        return HttpResponse.error()
-      }),
-    )
-    return { tried: () => writes }
-  }
-
   /** The audit server takes writes again, but the page's polls still get no answer, so only leaving sends. */
   function writesOnly() {
     server.resetHandlers()
@@ -773,11 +762,11 @@ describe('Audit panel: a verdict not saved yet when the page is left', () => {
   it('keeps it when the server still does not answer on leaving, and the next visit sends it', async () => {
     const user = userEvent.setup()
     const { router } = await openPanel()
-    const down = serverDown()
+    const down = auditServerDown(server)
     await fixWhileDown(user)
     await act(async () => router.navigate('/'))
     // The write on leaving got no answer either.
-    await waitFor(() => expect(down.tried()).toBe(2))
+    await waitFor(() => expect(down.writes()).toBe(2))
 
     server.resetHandlers()
     await act(async () => router.navigate(SEGMENT_URL))
@@ -790,10 +779,10 @@ describe('Audit panel: a verdict not saved yet when the page is left', () => {
   it('sends it after a reload', async () => {
     const user = userEvent.setup()
     const view = await openPanel()
-    const down = serverDown()
+    const down = auditServerDown(server)
     await fixWhileDown(user)
     view.unmount()
-    await waitFor(() => expect(down.tried()).toBe(2))
+    await waitFor(() => expect(down.writes()).toBe(2))
 
     server.resetHandlers()
     await openPanel()
@@ -805,10 +794,10 @@ describe('Audit panel: a verdict not saved yet when the page is left', () => {
   it('does not overwrite a colleague’s verdict set in between: the next visit shows it as a conflict', async () => {
     const user = userEvent.setup()
     const view = await openPanel()
-    const down = serverDown()
+    const down = auditServerDown(server)
     await fixWhileDown(user)
     view.unmount()
-    await waitFor(() => expect(down.tried()).toBe(2))
+    await waitFor(() => expect(down.writes()).toBe(2))
     server.resetHandlers()
     await othersWrite('verdict', 'keep', 'Dominique')
 
