@@ -1,8 +1,8 @@
 // The frame of every page: header with navigation, the data-source badge and the language switch, then the page.
 import { useQuery } from '@tanstack/react-query'
-import { Suspense, useEffect, useState } from 'react'
+import { Suspense, useEffect, useEffectEvent, useLayoutEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { NavLink, Outlet, useLocation } from 'react-router'
+import { NavLink, Outlet, useLocation, useNavigationType } from 'react-router'
 import { Badge } from '../components/badge'
 import { onDemand } from '../components/on-demand'
 import { connectionStatusQuery } from '../providers/connection-status'
@@ -59,19 +59,26 @@ function BrandMark() {
   )
 }
 
-/** On a phone the navigation, the data badge and the language switch fold into a menu; it closes on each new page. */
+/**
+ * On a phone the navigation, the data badge and the language switch fold into a menu; it closes on each new page. A new
+ * page opens at its top, not at the offset the last page was scrolled to (clamped to its height); Back and Forward keep
+ * the browser's own, and the list puts back its own offset when the reviewer returns to it.
+ */
 function useHeaderMenu() {
-  const [open, setOpen] = useState(false)
   const { pathname } = useLocation()
-  const [shownFor, setShownFor] = useState(pathname)
-  if (shownFor !== pathname) {
-    setShownFor(pathname)
-    setOpen(false)
-  }
+  // Open on the page it was opened on only.
+  const [openOn, setOpenOn] = useState<string | null>(null)
+  const open = openOn === pathname
+  const setOpen = (next: boolean) => setOpenOn(next ? pathname : null)
+  const navigation = useNavigationType()
+  const toTop = useEffectEvent(() => {
+    if (navigation !== 'POP') scrollTo(0, 0)
+  })
+  useLayoutEffect(() => toTop(), [pathname])
   useEffect(() => {
     if (!open) return
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false)
+      if (event.key === 'Escape') setOpenOn(null)
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)

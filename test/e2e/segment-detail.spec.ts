@@ -33,6 +33,26 @@ test('opens a Braze segment from the list, keeps it on reload, and moves to the 
   await expect(page).toHaveURL(/\?provider=braze&tracking=on$/)
 })
 
+test('a segment opened from far down the list opens at its top, as does the next one', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 500 })
+  await page.goto('/?provider=braze')
+  await expect(page.getByRole('status')).toContainText('3,000 segments')
+  await page.mouse.wheel(0, 4000)
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(3000)
+  const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').nth(20)
+  const name = (await link.textContent()) ?? ''
+  await link.click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+  await expect(page.getByRole('heading', { name: 'Details' })).toBeVisible()
+  expect(await page.evaluate(() => window.scrollY)).toBe(0)
+
+  await page.mouse.wheel(0, 2000)
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0)
+  await page.keyboard.press('j')
+  await expect(page.getByRole('heading', { level: 1 })).not.toHaveText(name)
+  expect(await page.evaluate(() => window.scrollY)).toBe(0)
+})
+
 test('opens a Commanders Act segment directly', async ({ page }) => {
   await page.goto('/?provider=commanders-act')
   const link = page.getByRole('table', { name: 'Segments' }).getByRole('link').first()
