@@ -1,8 +1,9 @@
 // Builds the app into its own folder and serves it with `vite preview` on the demo providers; always stopped by the caller.
 import { spawn } from 'node:child_process'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 
@@ -95,6 +96,8 @@ export function freePort() {
  * @returns {Promise<{ url: string, stop: () => Promise<void>, log: () => string }>}
  */
 export async function startPreview({ root, outDir, port, demo }) {
+  // An audit database of its own, empty at each start: no Braze answers kept by an earlier run reach the page.
+  const database = join(tmpdir(), `segment-audit-bench-${process.pid}-${port}-${Date.now()}.sqlite`)
   const child = spawn(
     process.execPath,
     [VITE_BIN, 'preview', '--outDir', outDir, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
@@ -106,6 +109,7 @@ export async function startPreview({ root, outDir, port, demo }) {
       env: {
         ...process.env,
         ...NO_CREDENTIALS,
+        DATABASE_URL: database,
         DEMO_BRAZE_SEGMENTS: String(demo.braze),
         DEMO_CA_SEGMENTS: String(demo.commandersAct),
         DEMO_LATENCY_MS: String(demo.latencyMs),
@@ -120,7 +124,10 @@ export async function startPreview({ root, outDir, port, demo }) {
   /** @type {Promise<void>} */
   const exited = new Promise((resolve) => child.once('exit', () => resolve()))
   let running = true
-  void exited.then(() => (running = false))
+  void exited.then(async () => {
+    running = false
+    await Promise.all(['', '-wal', '-shm'].map((suffix) => rm(database + suffix, { force: true })))
+  })
 
   const stop = async () => {
     if (!running || child.pid === undefined) return
