@@ -31,8 +31,12 @@ function sendError(res: ServerResponse, { httpStatus, body }: ErrorAnswer, rate:
 }
 
 /** Details and series scans are what can drain the budget; a list costs ~1 % of a scan, so it is never held. */
+function drawsOnBudget(route: SingleRoute): boolean {
+  return route.provider === 'braze' && route.permission !== 'segments.list'
+}
+
 function reserveHold(route: SingleRoute, options: ForwardOptions): ErrorAnswer | null {
-  if (route.provider !== 'braze' || route.permission === 'segments.list') return null
+  if (!drawsOnBudget(route)) return null
   const hold = options.brazeBudget.hold()
   if (!hold) return null
   return { httpStatus: 429, body: { error: 'budget_reserve', provider: 'braze', status: 429, ...hold } }
@@ -55,13 +59,15 @@ export async function forward(
   }
   const held = reserveHold(route, options)
   if (held) return sendError(res, held, { 'retry-after': String(held.body.retryAfterSeconds) })
+  // Counted from here, before any await: the next call's hold already sees this one, whose answer is not back yet.
+  const back = drawsOnBudget(route) ? options.brazeBudget.sending() : undefined
   const outcome = await callUpstream(
     upstream,
     shapeOf(route),
     contextOf(route, options),
     `${route.provider} ${routePath}`,
     options,
-  )
+  ).finally(() => back?.())
   if (outcome.kind === 'gone') return
   if (outcome.kind === 'error') return sendError(res, outcome.answer, outcome.rate)
   if (cache && key) {

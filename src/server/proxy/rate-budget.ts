@@ -50,10 +50,19 @@ export interface ReserveHold {
 }
 
 export interface RateBudget {
-  /** Called with every Braze answer's headers; the latest complete reading wins. */
-  observe(headers: RateHeaders): void
-  /** Non-null when details and series calls must wait for the reset, to leave the rest of the budget to production. */
+  /**
+   * Called with every Braze answer's status and headers; the latest complete reading wins. A 429's figures are not a
+   * reading: Braze also refuses short bursts, with Remaining 0 and a reset seconds ahead, long before the hour's budget
+   * is spent, and the 429 itself tells its caller how long to wait.
+   */
+  observe(status: number, headers: RateHeaders): void
+  /**
+   * Non-null when the next details or series call must wait for the reset, to leave the rest of the budget to
+   * production: the calls still in flight are counted as spent, as they will be once Braze answers them.
+   */
   hold(): ReserveHold | null
+  /** Counts a details or series call as in flight until the returned function is called, when it comes back. */
+  sending(): () => void
   status(): RateLimitStatus | null
 }
 
@@ -63,18 +72,31 @@ function reserveCalls(reserve: RateReserve, limit: number): number {
 
 export function createRateBudget(reserve: RateReserve, now: () => number = Date.now): RateBudget {
   let latest: { limit: number; remaining: number; resetMs: number; observedMs: number } | null = null
+  let inFlight = 0
   return {
-    observe(headers) {
+    observe(status, headers) {
+      if (status === 429) return
       const { 'x-ratelimit-limit': limit, 'x-ratelimit-remaining': remaining, 'x-ratelimit-reset': reset } = headers
       if (limit === undefined || remaining === undefined || reset === undefined) return
       latest = { limit: Number(limit), remaining: Number(remaining), resetMs: Number(reset) * 1000, observedMs: now() }
     },
     hold() {
       const nowMs = now()
-      if (!latest || latest.resetMs <= nowMs || latest.remaining > reserveCalls(reserve, latest.limit)) return null
+      if (!latest || latest.resetMs <= nowMs) return null
+      if (latest.remaining - inFlight > reserveCalls(reserve, latest.limit)) return null
       return {
         retryAfterSeconds: Math.max(1, Math.ceil((latest.resetMs - nowMs) / 1000)),
         resumeAt: new Date(latest.resetMs).toISOString(),
+      }
+    },
+    sending() {
+      inFlight += 1
+      // Counted back once, however often the caller calls it.
+      let back = false
+      return () => {
+        if (back) return
+        back = true
+        inFlight -= 1
       }
     },
     status() {

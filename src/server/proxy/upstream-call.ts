@@ -19,7 +19,7 @@ export interface UpstreamOptions {
   slots: UpstreamSlots
   /** Aborts when the browser's request goes away. */
   clientSignal: AbortSignal
-  /** Fed every Braze answer's rate-limit headers. */
+  /** Fed every Braze answer's status and rate-limit headers. */
   brazeBudget: RateBudget
   /** Fed every Braze list request's page lengths. */
   brazeList: ListExtent
@@ -106,7 +106,7 @@ export async function callUpstream(
   }
 
   const rate = readRateHeaders(response.headers)
-  if (context.provider === 'braze') options.brazeBudget.observe(rate)
+  if (context.provider === 'braze') options.brazeBudget.observe(response.status, rate)
   const fail = (answer: ErrorAnswer, line: string): UpstreamOutcome => {
     options.log(`${where}: ${line}`)
     return { kind: 'error', answer, rate }

@@ -1,5 +1,8 @@
 // Braze's shared budget: read from every answer, shown in /api/status, and a reserve kept for the company's production.
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { createFakeBraze } from '../../../src/server/demo/braze-fake'
+import { generateDemoData } from '../../../src/server/demo/data'
+import { held } from '../../held'
 import { rawRequest, startPluginServer, startRecordingUpstream } from './start-proxy'
 
 const DETAILS = '/api/braze/segments/details?segment_id=abc'
@@ -11,11 +14,13 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.()
 })
 
-/** A Braze whose next answers report the budget the test sets. */
+/** A Braze whose next answers report the budget the test sets, each after the wait the test queues for it, if any. */
 async function brazeReporting(env: Record<string, string> = {}) {
   const budget = { limit: 1000, remaining: 900, resetSeconds: Math.ceil(Date.now() / 1000) + 600 }
-  const upstream = await startRecordingUpstream(async () =>
-    Response.json(
+  const waits: Promise<void>[] = []
+  const upstream = await startRecordingUpstream(async () => {
+    await waits.shift()
+    return Response.json(
       { message: 'success' },
       {
         headers: {
@@ -24,12 +29,12 @@ async function brazeReporting(env: Record<string, string> = {}) {
           'X-RateLimit-Reset': String(budget.resetSeconds),
         },
       },
-    ),
-  )
+    )
+  })
   cleanups.push(upstream.close)
   const proxy = await startPluginServer({ BRAZE_REST_ENDPOINT: upstream.url, BRAZE_API_KEY: 'k1', ...env })
   cleanups.push(proxy.close)
-  return { budget, upstream, base: proxy.base }
+  return { budget, waits, upstream, base: proxy.base }
 }
 
 const statusOf = async (base: string) =>
@@ -85,6 +90,56 @@ describe('the reserve', () => {
     await rawRequest(base, LIST)
     expect((await rawRequest(base, DETAILS)).status).toBe(429)
     expect((await statusOf(base)).reserve).toBe(atReserve)
+  })
+
+  it('counts the details and series calls still waiting for Braze as spent, so they cannot take the reserve', async () => {
+    const { budget, waits, upstream, base } = await brazeReporting({ BRAZE_RATE_RESERVE: '5' })
+    budget.remaining = 8
+    expect((await rawRequest(base, DETAILS)).status).toBe(200)
+    // Three calls on their way, their answers held back: 8 left minus 3 is the reserve.
+    const gate = held()
+    waits.push(gate.released, gate.released, gate.released)
+    const inFlight = [DETAILS, SERIES, DETAILS].map((path) => rawRequest(base, path))
+    await vi.waitFor(() => expect(upstream.received).toHaveLength(4))
+
+    const next = await rawRequest(base, SERIES)
+    expect(next.status).toBe(429)
+    expect(JSON.parse(next.text).error).toBe('budget_reserve')
+    expect(upstream.received).toHaveLength(4)
+
+    // Their answers back with the same reading: nothing is on its way any more, and calls go again.
+    gate.release()
+    expect((await Promise.all(inFlight)).map((res) => res.status)).toEqual([200, 200, 200])
+    expect((await rawRequest(base, DETAILS)).status).toBe(200)
+    expect(upstream.received).toHaveLength(5)
+  })
+
+  it("takes a burst 429's figures for no budget: the next details call goes to Braze", async () => {
+    const segment = generateDemoData({ brazeCount: 1, commandersActCount: 0 }).braze[0]
+    // Every 2nd call refused with Remaining 0 and a reset 1–2 s ahead, long before the demo's 200 calls are spent.
+    const braze = createFakeBraze({
+      segments: segment ? [segment] : [],
+      apiKey: 'k1',
+      fail: 'rate-limit',
+      failEvery: 2,
+      rateLimit: 200,
+    })
+    const upstream = await startRecordingUpstream(braze)
+    cleanups.push(upstream.close)
+    const proxy = await startPluginServer({ BRAZE_REST_ENDPOINT: upstream.url, BRAZE_API_KEY: 'k1' })
+    cleanups.push(proxy.close)
+    const details = `/api/braze/segments/details?segment_id=${segment?.id ?? ''}`
+
+    expect((await rawRequest(proxy.base, details)).status).toBe(200)
+    const reading = await statusOf(proxy.base)
+    expect(reading).toMatchObject({ limit: 200, remaining: 199, reserve: 20 })
+    const limited = await rawRequest(proxy.base, details)
+    expect(limited.status).toBe(429)
+    expect(JSON.parse(limited.text)).toMatchObject({ error: 'rate_limited', retryAfterSeconds: expect.any(Number) })
+    expect(await statusOf(proxy.base)).toEqual(reading)
+
+    expect((await rawRequest(proxy.base, details)).status).toBe(200)
+    expect(upstream.received).toHaveLength(3)
   })
 
   it('refuses to start with a reserve it cannot read', async () => {
