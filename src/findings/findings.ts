@@ -1,6 +1,6 @@
 // The audit's findings: what each segment's name, fields, details and size say is worth a look, with counts that
 // tell how many segments could be checked (details arrive with the scan). Pure: computed, never stored.
-import type { BrazeSegmentDetails, BrazeSizePoint } from '../providers/braze/schemas'
+import { brazeTags, type BrazeSegmentDetails, type BrazeSizePoint } from '../providers/braze/schemas'
 import type { ProviderId } from '../providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../providers/segment'
 import { CROSS_PROVIDER_THRESHOLD, findCrossProviderMatches, type CrossProviderMatch } from './cross-provider'
@@ -118,11 +118,12 @@ function checksOf(
   const details = braze ? sources.details.get(segment.id) : undefined
   const sizes = braze ? sources.sizes.get(segment.id) : undefined
   const tracked = segment.analyticsTracking === true
+  const tags = brazeTags(segment, details)
   const detailCheck = (found: (loaded: BrazeSegmentDetails) => boolean): Check =>
     !braze ? 'n/a' : details ? found(details) : 'unknown'
   return {
     'no-description': detailCheck((loaded) => !loaded.textDescription?.trim()),
-    'no-tags': segment.tags === NOT_PROVIDED ? 'n/a' : segment.tags.length === 0,
+    'no-tags': tags === NOT_PROVIDED ? 'n/a' : tags.length === 0,
     stale: detailCheck((loaded) => isUpdatedBefore(loaded.updatedAt, cutoff)),
     'tracking-off': segment.analyticsTracking === NOT_PROVIDED ? 'n/a' : !segment.analyticsTracking,
     // Braze has no size for untracked segments; an empty series says nothing either way.

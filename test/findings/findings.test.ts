@@ -91,7 +91,7 @@ describe('computeFindings, one segment at a time', () => {
     )
   })
 
-  it.each<{ what: string; segment: Segment; outcome: Outcome }>([
+  it.each<{ what: string; segment: Segment; loaded?: BrazeSegmentDetails; outcome: Outcome }>([
     { what: 'Braze with tags', segment: braze('b1', 'Clients', { tags: ['vip'] }), outcome: 'not found' },
     { what: 'Braze with no tags', segment: braze('b1', 'Clients', { tags: [] }), outcome: 'found' },
     {
@@ -99,9 +99,27 @@ describe('computeFindings, one segment at a time', () => {
       segment: braze('b1', 'Clients', { tags: NOT_PROVIDED }),
       outcome: 'n/a',
     },
+    {
+      what: 'Braze whose list omits tags, with details that have none',
+      segment: braze('b1', 'Clients', { tags: NOT_PROVIDED }),
+      loaded: details('b1', { tags: [] }),
+      outcome: 'found',
+    },
+    {
+      what: 'Braze whose list omits tags, with details that have some',
+      segment: braze('b1', 'Clients', { tags: NOT_PROVIDED }),
+      loaded: details('b1', { tags: ['vip'] }),
+      outcome: 'not found',
+    },
+    {
+      what: 'Braze whose list has tags, with details that have none (the list is newer)',
+      segment: braze('b1', 'Clients', { tags: ['vip'] }),
+      loaded: details('b1', { tags: [] }),
+      outcome: 'not found',
+    },
     { what: 'Commanders Act', segment: commandersAct('1', 'Visiteurs'), outcome: 'n/a' },
-  ])('no-tags: $what → $outcome (from the list, details not needed)', ({ segment, outcome }) => {
-    expectOutcome(compute([segment]), segment, 'no-tags', outcome)
+  ])('no-tags: $what → $outcome (from the list, else from the details)', ({ segment, loaded, outcome }) => {
+    expectOutcome(compute([segment], { details: loaded ? [loaded] : [] }), segment, 'no-tags', outcome)
   })
 
   it.each<{ what: string; updatedAt?: string; loaded?: boolean; outcome: Outcome }>([
@@ -373,7 +391,7 @@ describe('computeFindings on a list', () => {
 
   it('gives the same name-based results for the same list, and follows a changed details map', () => {
     const first = compute(segments, { details: loadedDetails, sizes: loadedSizes })
-    // b3's details arrive: an empty description and an old update.
+    // b3's details arrive: an empty description, an old update, and no tags (which its list entry did not send).
     const moreDetails = [...loadedDetails, details('b3', { textDescription: '', updatedAt: '2020-01-01T00:00:00Z' })]
     const second = compute(segments, { details: moreDetails, sizes: loadedSizes })
 
@@ -384,8 +402,10 @@ describe('computeFindings on a list', () => {
 
     expect(second.counts['no-description']).toEqual({ count: 5, checked: 7, applicable: 7 })
     expect(second.counts.stale).toEqual({ count: 3, checked: 7, applicable: 7 })
+    expect(second.counts['no-tags']).toEqual({ count: 2, checked: 7, applicable: 7 })
     expect(second.bySegment.get('braze:b3')).toEqual([
       'no-description',
+      'no-tags',
       'stale',
       'size-zero',
       'duplicate-name',

@@ -5,6 +5,7 @@
 import { NOT_PROVIDED, type NotProvided, type Segment } from '../../providers/segment'
 import {
   brazeDetailsDate,
+  brazeTags,
   type BrazeSegmentDetails,
   type BrazeSizePoint,
   type UnreadableDate,
@@ -16,8 +17,9 @@ import type { AuditEntry, Verdict } from '../../stores/audit-contract'
 /** `undefined`: not known yet (Braze details not loaded); NOT_PROVIDED: the provider has no such field. */
 export type Known<T> = T | undefined | NotProvided
 
+/** A listed segment, its name and tags filled in by its loaded details where the list sent none. */
 export interface SegmentRow extends Segment {
-  /** The listed segment this row shows. */
+  /** The listed segment this row shows, as listed. */
   segment: Segment
   /** Braze details and 30-day size series from the query cache; undefined until loaded, always for Commanders Act. */
   details: BrazeSegmentDetails | undefined
@@ -41,7 +43,10 @@ export function detailsDate(row: SegmentRow, field: 'createdAt' | 'updatedAt'): 
 const NONE: readonly FindingId[] = []
 const searchKeys = new WeakMap<Segment, string>()
 
-/** Name, id and tags, case- and accent-folded; computed once per segment. */
+/**
+ * Name, id and tags, case- and accent-folded; computed once per segment. The list's own: a name or tags only the
+ * details gave are shown and filtered on, not searched.
+ */
 export function searchKeyOf(segment: Segment): string {
   let key = searchKeys.get(segment)
   if (key === undefined) {
@@ -60,41 +65,31 @@ interface RowSources {
   findings?: ReadonlyMap<string, readonly FindingId[]>
 }
 
-function toSegmentRow(segment: Segment, sources: RowSources = {}): SegmentRow {
-  const braze = segment.provider === 'braze'
-  return {
-    ...segment,
-    segment,
-    details: braze ? sources.details?.get(segment.id) : undefined,
-    sizes: braze ? sources.sizes?.get(segment.id) : undefined,
-    verdict: sources.verdicts?.get(segment.key)?.verdict ?? 'unreviewed',
-    findings: sources.findings?.get(segment.key) ?? NONE,
-  }
-}
-
-interface CachedRow {
-  audit: AuditEntry | undefined
-  row: SegmentRow
-}
-
-const rowsBySegment = new WeakMap<Segment, CachedRow>()
+const rowsBySegment = new WeakMap<Segment, SegmentRow>()
 
 export function buildSegmentRows(segments: readonly Segment[], sources: RowSources = {}): SegmentRow[] {
   return segments.map((segment) => {
-    const cached = rowsBySegment.get(segment)
-    const audit = sources.verdicts?.get(segment.key)
-    if (cached) {
-      const { row } = cached
-      const braze = segment.provider === 'braze'
-      const same =
-        cached.audit === audit &&
-        row.findings === (sources.findings?.get(segment.key) ?? NONE) &&
-        row.details === (braze ? sources.details?.get(segment.id) : undefined) &&
-        row.sizes === (braze ? sources.sizes?.get(segment.id) : undefined)
-      if (same) return row
+    const braze = segment.provider === 'braze'
+    const details = braze ? sources.details?.get(segment.id) : undefined
+    const sizes = braze ? sources.sizes?.get(segment.id) : undefined
+    const verdict = sources.verdicts?.get(segment.key)?.verdict ?? 'unreviewed'
+    const findings = sources.findings?.get(segment.key) ?? NONE
+    let row = rowsBySegment.get(segment)
+    // A review's note or author changes nothing the row shows: only its verdict does.
+    if (row?.verdict !== verdict || row.findings !== findings || row.details !== details || row.sizes !== sizes) {
+      row = {
+        ...segment,
+        // What the list did not send, the loaded details fill in (the malformed mark stays: the list's answer was).
+        name: segment.name || details?.name || '',
+        tags: brazeTags(segment, details),
+        segment,
+        details,
+        sizes,
+        verdict,
+        findings,
+      }
+      rowsBySegment.set(segment, row)
     }
-    const row = toSegmentRow(segment, sources)
-    rowsBySegment.set(segment, { audit, row })
     return row
   })
 }

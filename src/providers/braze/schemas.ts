@@ -109,6 +109,10 @@ export function brazeDetailsDate(
   return details[field] ?? (details.malformed?.includes(DATE_FIELDS[field]) ? UNREADABLE_DATE : NOT_PROVIDED)
 }
 
+/** A segment's tags: the list's, else (older workspaces' lists omit them) its loaded details', as its page says. */
+export const brazeTags = (segment: Segment, details?: BrazeSegmentDetails): Segment['tags'] =>
+  segment.tags === NOT_PROVIDED && details ? details.tags : segment.tags
+
 export interface BrazeSizePoint {
   /** YYYY-MM-DD */
   time: string

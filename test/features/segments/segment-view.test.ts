@@ -202,8 +202,8 @@ describe('sortRows', () => {
     )
   })
 
-  // One row per kind of value: distinct known values, details not loaded (Charlie), tags not reported (Delta),
-  // and Commanders Act rows (Able, Foxtrot) whose names would sort first and last if unknowns were sorted by name.
+  // One row per kind of value: distinct known values, details not loaded (Charlie), tags not sent by the list but by
+  // the details (Delta: none), and Commanders Act rows (Able, Foxtrot) whose names would sort first and last if unknowns were sorted by name.
   const rows = buildSegmentRows(
     [
       braze('b-3', 'Alpha', ['x', 'y'], true),
@@ -271,10 +271,10 @@ describe('sortRows', () => {
       desc: ['Able', 'Foxtrot', 'Alpha', 'Bravo', 'Charlie', 'Delta'],
     },
     {
-      // By tag count; "not provided" last either way.
+      // By tag count, the details' for Delta; "not provided" last either way.
       column: 'tags',
-      asc: ['Bravo', 'Charlie', 'Alpha', 'Able', 'Delta', 'Foxtrot'],
-      desc: ['Alpha', 'Charlie', 'Bravo', 'Able', 'Delta', 'Foxtrot'],
+      asc: ['Bravo', 'Delta', 'Charlie', 'Alpha', 'Able', 'Foxtrot'],
+      desc: ['Alpha', 'Charlie', 'Bravo', 'Delta', 'Able', 'Foxtrot'],
     },
     {
       // By team count; not loaded (Charlie) and not provided (Delta's workspace, Commanders Act) last either way.
