@@ -1,5 +1,6 @@
 // Every page from a phone to a wide screen, in English and French: nothing scrolls sideways or sticks out of the
-// window or its card, menus open on screen, names read whole on a phone, and a segment's verdicts show without scrolling.
+// window or its card, menus open on screen, names read whole on a phone (and keep their room with every column on), and
+// a segment's verdicts show without scrolling.
 import { expect, test, type Locator, type Page } from '@playwright/test'
 
 const WIDTHS = [390, 1024, 1440] as const
@@ -9,16 +10,35 @@ const heightFor = (width: number) => (width === PHONE ? 844 : 900)
 /** A name with no space to break at, as long as the server keeps: it wraps inside the Audit card. */
 const LONG_NAME = `Camille${'e'.repeat(193)}`
 
+/** Every column the Columns menu offers, ticked (as kept in localStorage by use-column-visibility.ts). */
+const EVERY_COLUMN = {
+  id: true,
+  tags: true,
+  teams: true,
+  tracking: true,
+  created: true,
+  updated: true,
+  description: true,
+  size: true,
+  verdict: true,
+  findings: true,
+}
+
+const openList = async (page: Page) => {
+  await page.goto('/')
+  await expect(page.getByRole('status')).toContainText(/3.400/)
+  await expect(page.getByRole('table').getByRole('link').first()).toBeVisible()
+}
+
 /** Each page, once it shows its content (waiting on roles and text, never on time). */
-const PAGES: { name: string; reviewer?: string; open: (page: Page) => Promise<void> }[] = [
-  {
-    name: 'segments',
-    open: async (page) => {
-      await page.goto('/')
-      await expect(page.getByRole('status')).toContainText(/3.400/)
-      await expect(page.getByRole('table').getByRole('link').first()).toBeVisible()
-    },
-  },
+const PAGES: {
+  name: string
+  reviewer?: string
+  columns?: Record<string, boolean>
+  open: (page: Page) => Promise<void>
+}[] = [
+  { name: 'segments', open: openList },
+  { name: 'segments with every column', columns: EVERY_COLUMN, open: openList },
   {
     name: 'a Braze segment',
     reviewer: LONG_NAME,
@@ -135,6 +155,22 @@ function cutNames(): string[] {
   })
 }
 
+/**
+ * With every column on, the first segment names' cells narrower than a usable name (two lines of a dozen letters or
+ * more), and the headers whose label passes their cell: the other columns give way first.
+ */
+function squeezedNames(): string[] {
+  const cells = [...document.querySelectorAll<HTMLElement>('table td.col-name')].slice(0, 6)
+  const names = cells.flatMap((cell) => {
+    const { width } = cell.getBoundingClientRect()
+    return width >= 120 ? [] : [`"${cell.textContent}" is ${Math.round(width)} px wide`]
+  })
+  const headers = [...document.querySelectorAll<HTMLElement>('table th')].flatMap((header) =>
+    header.scrollWidth <= header.clientWidth + 1 ? [] : [`the "${header.textContent}" header passes its cell`],
+  )
+  return [...names, ...headers]
+}
+
 /** The provider badges of the list drawn whole ("Commanders Act" is the longest), not cut by their cell. */
 function cutBadges(): string[] {
   return [...document.querySelectorAll('table td .badge')].slice(0, 40).flatMap((badge) => {
@@ -201,17 +237,18 @@ async function expectMenusOnScreen(page: Page, width: number) {
 
 for (const language of ['en', 'fr'] as const) {
   test.describe(language === 'en' ? 'in English' : 'in French', () => {
-    for (const { name, reviewer, open } of PAGES) {
+    for (const { name, reviewer, columns, open } of PAGES) {
       test(`${name} fits 390, 1024 and 1440 px`, async ({ page }) => {
         // Three widths, each laid out again, on a machine shared with other suites.
         test.setTimeout(120_000)
         await page.addInitScript(
-          ([chosen, who]) => {
+          ([chosen, who, shown]) => {
             localStorage.setItem('segment-audit:language:v1', chosen)
             if (who) localStorage.setItem('segment-audit:reviewer:v1', who)
             else localStorage.removeItem('segment-audit:reviewer:v1')
+            if (shown) localStorage.setItem('segment-audit:columns:v1', shown)
           },
-          [language, reviewer ?? ''] as const,
+          [language, reviewer ?? '', columns ? JSON.stringify(columns) : ''] as const,
         )
         await page.setViewportSize({ width: PHONE, height: heightFor(PHONE) })
         await open(page)
@@ -220,7 +257,9 @@ for (const language of ['en', 'fr'] as const) {
           await page.setViewportSize({ width, height: heightFor(width) })
           await page.evaluate(() => window.scrollTo(0, 0))
           await expectNothingSideways(page, `at ${width} px`)
-          if (name === 'segments') {
+          if (columns && width !== PHONE)
+            expect.soft(await page.evaluate(squeezedNames), `at ${width} px, names and headers`).toEqual([])
+          if (name.startsWith('segments')) {
             if (width === PHONE) {
               expect.soft(await page.evaluate(cutNames), 'names on a phone').toEqual([])
               // The cards are still the table's rows: ↓ moves from one name to the next.
