@@ -48,7 +48,7 @@ export function AuditPage() {
         <ScanPanel
           segments={listed.segments}
           listFailure={brazeFailure?.error}
-          listPending={listed.unanswered.includes('braze')}
+          listPending={!listed.completeProviders.includes('braze')}
         />
         <FindingsPanel findings={findings} segments={listed.segments} staleMonths={staleMonths} failed={failed} />
         <CrossProviderPairs matches={findings?.crossProviderMatches ?? null} failed={failed} />

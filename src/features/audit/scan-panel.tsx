@@ -99,7 +99,10 @@ interface ScanPanelProps {
   segments: readonly Segment[]
   /** Why the Braze list failed, if it did: the scan needs it. */
   listFailure?: Error
-  /** The Braze list has not answered yet: what a scan would cost is not known (one started now waits for it). */
+  /**
+   * The Braze list is not whole yet (not answered, or its pages still arriving): what a scan would cost is not known
+   * (one started now waits for the whole list).
+   */
   listPending?: boolean
 }
 
@@ -123,7 +126,8 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
           {listProblem.advice}
         </Alert>
       ) : active ? null : listPending ? (
-        // No segment yet is not "every segment up to date": the plan waits for the list.
+        // No segment yet is not "every segment up to date", nor is part of the list what a scan costs: the plan
+        // waits for the whole list.
         <p className="muted">{t('scan.state.preparing')}</p>
       ) : (
         <ScanCost segments={segments} />

@@ -1,13 +1,16 @@
 // @vitest-environment jsdom
 // The scan panel and Braze's budget, as a person reads them: the cost of a scan and the budget left before it starts,
 // a pause at the reserve that says when it resumes, and a key without a permission named in plain words.
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
+import { BRAZE_PAGES_PER_REQUEST } from '../../../src/providers/braze/list-stream'
+import { brazeQueries } from '../../../src/providers/braze/queries'
+import { held } from '../../held'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 import { reserveHold } from '../../msw/reserve-hold'
@@ -73,6 +76,58 @@ describe.each([
     const card = await screen.findByRole('region', { name: /Details scan|Analyse des détails/ })
     expect(await within(card).findByText(new RegExp(cost.replace(/[()]/g, '\\$&')))).toBeInTheDocument()
     expect(await within(card).findByText(new RegExp(left))).toHaveTextContent(over)
+  })
+})
+
+describe('while the Braze list is still arriving', () => {
+  // More than one request's pages: the first request answers, the pages after it wait for the test.
+  const bigger = createDemoHandlers({ brazeCount: 650, commandersActCount: 5 })
+  const whole = listedSegments(bigger.data).filter((segment) => segment.provider === 'braze')
+  const wholeTracked = whole.filter((segment) => segment.analyticsTracking === true).length
+
+  /**
+   * Renders the Audit page once the list's first request is in and the rest held: the list is partial. A scan's
+   * details wait too, if asked, for as long as the test (a scan then stays under way, and is cancelled).
+   */
+  async function partialList({ holdDetails = false } = {}) {
+    const rest = held()
+    const never = held()
+    server.use(
+      http.get('*/api/braze/segments/:endpoint', async ({ request, params }) => {
+        const page = Number(new URL(request.url).searchParams.get('page') ?? '0')
+        if (params.endpoint === 'list' && page >= BRAZE_PAGES_PER_REQUEST) await rest.released
+        if (params.endpoint === 'details' && holdDetails) await never.released
+        return bigger.forwardToBraze(request)
+      }),
+    )
+    statusWithBudget(4000)
+    const { queryClient } = renderApp('/audit')
+    await waitFor(() => expect(queryClient.getQueryData(brazeQueries.all().queryKey)?.length).toBeGreaterThan(0))
+    return { card: await screen.findByRole('region', { name: 'Details scan' }), release: rest.release }
+  }
+
+  it('says a scan waits for the whole list rather than costing part of it, then costs all of it', async () => {
+    const { card, release } = await partialList()
+    await waitFor(() => expect(card).toHaveTextContent('Waiting for the Braze list…'))
+    expect(card).not.toHaveTextContent(/calls? to Braze/)
+
+    release()
+    const count = (value: number) => value.toLocaleString('en')
+    const cost =
+      `about ${count(whole.length + wholeTracked)} calls to Braze ` +
+      `(${whole.length} for details, ${wholeTracked} for sizes)`
+    expect(await within(card).findByText(new RegExp(cost.replace(/[()]/g, '\\$&')))).toBeInTheDocument()
+  })
+
+  it('scans the whole list when started on part of it, saying it waits for the rest first', async () => {
+    const { card, release } = await partialList({ holdDetails: true })
+    const user = userEvent.setup()
+    await user.click(within(card).getByRole('button', { name: 'Scan details' }))
+    await waitFor(() => expect(within(card).getByRole('status')).toHaveTextContent(/^Waiting for the Braze list…$/))
+
+    release()
+    await waitFor(() => expect(within(card).getByRole('status')).toHaveTextContent(`0 of ${whole.length} fetched`))
+    await user.click(within(card).getByRole('button', { name: 'Cancel' }))
   })
 })
 
