@@ -114,6 +114,8 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
       provider="braze"
       id={id}
       name={segment?.name ?? listed.data?.name}
+      // Neither the details nor the list will name it: both failed, or the list is whole without it.
+      nameUnavailable={details.isError && (listed.isError || (listed.isSuccess && listed.fetchStatus === 'idle'))}
       navigation={navigation}
       failure={details.isError ? { error: details.error, retry: () => void details.refetch() } : null}
       notice={wait.until === null ? null : <WaitNote until={wait.until} />}

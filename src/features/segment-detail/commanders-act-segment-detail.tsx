@@ -19,6 +19,7 @@ export function CommandersActSegmentDetail({ id, navigation }: { id: string; nav
       provider="commanders-act"
       id={id}
       name={segment?.name}
+      nameUnavailable={list.isError}
       navigation={navigation}
       failure={list.isError ? { error: list.error, retry: () => void list.refetch() } : null}
       main={

@@ -50,6 +50,8 @@ interface DetailFrameProps {
   provider: ProviderId
   id: string
   name: string | undefined
+  /** No name will come (what would give it failed): the title says so instead of loading for ever. */
+  nameUnavailable?: boolean
   /** The list navigation the app slots in. */
   navigation?: ReactNode
   /** A failure to load what the page shows, offered again with Retry. */
@@ -61,11 +63,12 @@ interface DetailFrameProps {
 }
 
 /** The page frame of every segment: list navigation, header, failure, then content beside the audit panel. */
-export function DetailFrame({ provider, id, name, navigation, failure, notice, main, side }: DetailFrameProps) {
+export function DetailFrame(props: DetailFrameProps) {
+  const { provider, id, name, nameUnavailable = false, navigation, failure, notice, main, side } = props
   return (
     <>
       {navigation}
-      <DetailHeader provider={provider} id={id} name={name} />
+      <DetailHeader provider={provider} id={id} name={name} nameUnavailable={nameUnavailable} />
       {failure ? <ProviderAlert error={failure.error} provider={provider} retry={failure.retry} /> : null}
       {notice}
       {/* The audit card comes first, so a reviewer sees the verdicts without scrolling: right under the title on a
@@ -86,19 +89,29 @@ function DetailHeader({
   provider,
   id,
   name,
+  nameUnavailable,
   children,
 }: {
   provider: ProviderId
   id: string
   name: string | undefined
+  nameUnavailable: boolean
   children?: ReactNode
 }) {
   const { t } = useTranslation('detail')
-  useDocumentTitle(name)
+  // Without a name, the tab is told apart from another by the segment's id.
+  useDocumentTitle(name ?? (nameUnavailable ? id : undefined))
   return (
     <header className="detail-header">
       <Badge tone={provider}>{providerLabel[provider]}</Badge>
-      <h1>{name ?? <span className="skeleton" style={{ width: 320, display: 'inline-block' }} />}</h1>
+      <h1>
+        {name ??
+          (nameUnavailable ? (
+            <span className="muted">{t('header.nameUnavailable')}</span>
+          ) : (
+            <span className="skeleton" style={{ width: 320, display: 'inline-block' }} />
+          ))}
+      </h1>
       <p className="id-cell detail-id">
         <span className="muted">{t('header.id')}</span> <code>{id}</code>
         <CopyButton value={id} label={t('header.copyId')} />

@@ -324,6 +324,8 @@ const LANGUAGES = [
     label: 'Label',
     commandersActGivesLess: 'Commanders Act exposes no description, tags or dates for segments:',
     notFound: ['Segment not found', /^Commanders Act has no segment with the ID/, 'Back to the segments'],
+    nameUnavailable: 'Name not available',
+    refused: 'Braze rejected the credentials',
   },
   {
     language: 'fr',
@@ -352,6 +354,8 @@ const LANGUAGES = [
     label: 'Libellé',
     commandersActGivesLess: 'Commanders Act ne fournit ni description, ni tags, ni dates pour les segments\u202f:',
     notFound: ['Segment introuvable', /^Commanders Act n’a aucun segment avec l’ID/, 'Retour aux segments'],
+    nameUnavailable: 'Nom indisponible',
+    refused: 'Braze a refusé les identifiants',
   },
 ] as const
 
@@ -439,6 +443,29 @@ describe.each(LANGUAGES)('Segment pages ($language)', (text) => {
     ).toBeInTheDocument()
     expect(factOf(text.label)).toHaveTextContent(COMMANDERS_ACT_SEGMENT.label)
     expect(region(text.details).textContent).toContain(text.commandersActGivesLess)
+  })
+
+  it('says the name is not available once the Braze list and the details both failed, beside the error', async () => {
+    const refused = () => HttpResponse.json({ message: 'Invalid API key' }, { status: 401 })
+    server.use(http.get('*/api/braze/segments/list', refused), http.get('*/api/braze/segments/details', refused))
+    renderApp(pathOf(ORDINARY))
+    expect(
+      await screen.findByRole('heading', { level: 1, name: text.nameUnavailable }, { timeout: 5000 }),
+    ).toBeInTheDocument()
+    expect(screen.getAllByRole('alert')[0]).toHaveTextContent(text.refused)
+    // The tab is told apart by the segment's id.
+    expect(document.title).toBe(`${ORDINARY.id} — Segment Audit`)
+  })
+
+  it('says the name is not available once the Commanders Act list failed', async () => {
+    server.use(
+      http.get('*/api/commanders-act/segments/list', () => HttpResponse.json({ message: 'boom' }, { status: 401 })),
+    )
+    renderApp(`/segments/commanders-act/${COMMANDERS_ACT_SEGMENT.id}`)
+    expect(
+      await screen.findByRole('heading', { level: 1, name: text.nameUnavailable }, { timeout: 5000 }),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toBeInTheDocument()
   })
 
   it('says that a segment is not found, with a way back', async () => {
