@@ -1,6 +1,7 @@
 // On a segment's page: back to the list with its view (also Escape), previous/next through that view (keys k and j),
 // and, as a review queue, on to the next segment once a verdict is saved (a setting, on by default). A verdict write
 // still on its way is waited for before moving: if it is not saved, the page stays, and its Audit card says why.
+import type { TFunction } from 'i18next'
 import { useEffect, useMemo, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
@@ -9,7 +10,7 @@ import { onVerdictSaved, verdictWriteOnItsWay } from '../../lib/verdict-events'
 import { isProviderId, segmentKey } from '../../providers/provider-id'
 import { segmentPath } from '../../providers/segment'
 import { parseListState } from './list-state'
-import { placeInView } from './review-queue'
+import { placeInView, type QueuePlace } from './review-queue'
 import type { ListLocationState } from './segment-link'
 import { rememberListReturn } from './use-list-return'
 import { useMoveOn } from './use-move-on'
@@ -28,7 +29,11 @@ export function ListNavigation() {
   const listSearch = listSearchOf(location.state)
   // Parsed once per list URL: fresh objects on every render would make useSegmentView sort all rows again.
   const { filters, sort } = useMemo(() => parseListState(new URLSearchParams(listSearch)), [listSearch])
-  const { sorted, visible } = useSegmentView(filters, sort)
+  const { list, sorted, visible } = useSegmentView(filters, sort)
+  // A list the view draws on still arriving (429s can make that last): its length so far is no total to give.
+  const partial = list.providers.some(
+    (listed) => listed.loading && (filters.provider === null || filters.provider === listed.provider),
+  )
   const key = isProviderId(provider) ? segmentKey(provider, id) : ''
   const place = useMemo(() => placeInView(sorted, visible, key), [sorted, visible, key])
   const previous = place?.previous
@@ -108,14 +113,7 @@ export function ListNavigation() {
           {t('navigation.moveOn')}
         </label>
       ) : null}
-      {place ? (
-        <span className="muted">
-          {t(place.inView ? 'navigation.position' : 'navigation.positionLeft', {
-            index: place.position,
-            total: place.total,
-          })}
-        </span>
-      ) : null}
+      {place ? <span className="muted">{positionText(t, place, partial)}</span> : null}
       <StepLink
         to={previous}
         state={state}
@@ -134,6 +132,13 @@ export function ListNavigation() {
       />
     </nav>
   )
+}
+
+/** "3 of 40", or "next: 3 of 39 left" once a verdict took the segment out of the view; no total while it loads. */
+function positionText(t: TFunction<'segments'>, place: QueuePlace, partial: boolean): string {
+  const values = { index: place.position, total: place.total }
+  if (partial) return t(place.inView ? 'navigation.positionLoading' : 'navigation.positionLeftLoading', values)
+  return t(place.inView ? 'navigation.position' : 'navigation.positionLeft', values)
 }
 
 /** Previous or Next: a link to the neighbouring segment of the view, or the same words greyed out at either end. */

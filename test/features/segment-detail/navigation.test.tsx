@@ -157,6 +157,25 @@ describe('List navigation on a segment page', () => {
     expect(screen.getByRole('combobox', { name: 'Provider' })).toHaveValue('braze')
     expect(screen.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'ascending')
   })
+
+  it('gives no total while the list is still loading, then the whole list’s', async () => {
+    // The Commanders Act list held back: the view (both providers) holds only the Braze rows so far.
+    const rest = held()
+    server.use(
+      http.get('*/api/commanders-act/segments/list', async ({ request }) => {
+        await rest.released
+        return demo.forwardToCommandersActList(request)
+      }),
+    )
+    renderApp(`/segments/braze/${demo.data.braze[0]?.id ?? ''}`)
+    const nav = await screen.findByRole('navigation', { name: 'Segment list' })
+    await waitFor(() => expect(nav).toHaveTextContent(/\d+ of a list still loading/))
+    expect(nav).not.toHaveTextContent(new RegExp(`of ${demo.data.braze.length}\\b`))
+
+    rest.release()
+    await waitFor(() => expect(nav).toHaveTextContent(new RegExp(`\\d+ of ${TOTAL}\\b`)))
+    expect(nav).not.toHaveTextContent(/still loading/)
+  })
 })
 
 describe('Review queue', () => {
