@@ -6,7 +6,7 @@ import type { SegmentFindings } from '../../findings/findings'
 import { toCsv, type CsvSeparator } from '../../lib/csv'
 import { formatSpreadsheetDateTime } from '../../lib/format'
 import { NAME_COLLATOR } from '../../lib/name-order'
-import { brazeDetailsDate, UNREADABLE_DATE, type BrazeSegmentDetails } from '../../providers/braze/schemas'
+import { brazeDetailsDate, brazeTags, UNREADABLE_DATE, type BrazeSegmentDetails } from '../../providers/braze/schemas'
 import { providerLabel, providerName, splitSegmentKey, type ProviderId } from '../../providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
 import { buildSessionFile, type SessionFile } from '../../stores/session-file'
@@ -27,7 +27,9 @@ export interface SessionReport {
 
 function segmentFields(t: AuditT, segment: Segment, details: BrazeSegmentDetails | undefined): string[] {
   const notProvided = t('common:notProvided.text')
-  const tags = segment.tags === NOT_PROVIDED ? notProvided : segment.tags.join('; ')
+  // As the list shows them: the details' tags where the list sent none.
+  const listedOrDetails = brazeTags(segment, details)
+  const tags = listedOrDetails === NOT_PROVIDED ? notProvided : listedOrDetails.join('; ')
   if (segment.provider === 'commanders-act') return [tags, notProvided, notProvided, notProvided]
   if (!details) {
     const notLoaded = t('common:notLoaded')
@@ -57,15 +59,18 @@ function reviewFields(t: AuditT, entry: AuditEntry | undefined): string[] {
  * headers, verdicts, findings and placeholders in the language of `t`.
  */
 export function sessionCsv(report: SessionReport, t: AuditT, separator: CsvSeparator = ','): string {
+  const detailsOf = (segment: Segment) => (segment.provider === 'braze' ? report.details.get(segment.id) : undefined)
+  // As the list names it: the details' name where the list's answer had none.
+  const nameOf = (segment: Segment) => segment.name || detailsOf(segment)?.name || ''
   const listed = [...report.segments].sort(
-    (a, b) => a.provider.localeCompare(b.provider) || NAME_COLLATOR.compare(a.name, b.name),
+    (a, b) => a.provider.localeCompare(b.provider) || NAME_COLLATOR.compare(nameOf(a), nameOf(b)),
   )
   const listedKeys = new Set(listed.map((segment) => segment.key))
   const rows = listed.map((segment) => [
     providerLabel[segment.provider],
     segment.id,
-    segment.name,
-    ...segmentFields(t, segment, segment.provider === 'braze' ? report.details.get(segment.id) : undefined),
+    nameOf(segment),
+    ...segmentFields(t, segment, detailsOf(segment)),
     (report.findings.bySegment.get(segment.key) ?? [])
       .map((id) => t(`common:finding.${id}.label`, { count: report.staleMonths }))
       .join('; '),

@@ -316,6 +316,19 @@ describe('sessionCsv', () => {
     expect(rows[0]?.['Description present']).toBe(expected)
   })
 
+  it('names and tags a segment as the list does: the details’ name and tags where the list’s answer had none', () => {
+    const segments = [braze('b-5', '', NOT_PROVIDED), braze('b-6', 'Ancien espace', NOT_PROVIDED)]
+    const loaded = new Map([
+      ['b-5', details('b-5', { name: 'Repeat Purchasers - VIP', tags: ['vip'] })],
+      ['b-6', details('b-6', { tags: [] })],
+    ])
+    const rows = rowsOf(sessionCsv(report({ segments, details: loaded }), en))
+    expect(rows.map((row) => [row.Name, row.Tags])).toEqual([
+      ['Ancien espace', ''],
+      ['Repeat Purchasers - VIP', 'vip'],
+    ])
+  })
+
   it('adds the reviews of segments no longer listed at the end, in key order, with their review only', () => {
     const rows = parse(
       sessionCsv(
