@@ -1,6 +1,7 @@
-// What the app does once its cache is back, loaded apart from the first screen: it resumes a details scan that a
-// reload interrupted, whatever page the app opened on, fills in the Braze details the team's scans kept, and sends the
-// verdicts and notes segment pages left unsaved in this tab as soon as the audit server answers.
+// What the app may have to do once its cache is back, loaded apart (app.tsx loads it only when one of these has
+// something to do): it resumes a details scan that a reload interrupted, whatever page the app opened on, fills in the
+// Braze details the team's scans kept, and sends the verdicts and notes segment pages left unsaved in this tab as soon
+// as the audit server answers.
 import type { QueryClient } from '@tanstack/react-query'
 import { localScanMarkerStore } from '../features/audit/scan-marker'
 import { sendLeftDrafts } from '../stores/left-drafts'

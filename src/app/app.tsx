@@ -4,7 +4,9 @@ import type { QueryClient } from '@tanstack/react-query'
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
 import { Suspense, useState } from 'react'
 import { BrowserRouter } from 'react-router'
+import { SCAN_MARKER_KEY } from '../features/audit/scan-marked'
 import { brazeQueries } from '../providers/braze/queries'
+import { connectionStatusQuery } from '../providers/connection-status'
 import { commandersActQueries } from '../providers/commanders-act/queries'
 import { createQueryClient } from './query-client'
 import { cachePersistOptions, type CachePersistOptions } from './query-persistence'
@@ -35,12 +37,32 @@ function startLists(queryClient: QueryClient): void {
 
 /**
  * Once the cache is back (or could not be): the segment lists start loading at once — every page needs them, and the
- * page itself still waits for its translations — unless the restored ones are fresh; then an interrupted scan resumes
- * and the team's kept details come in, from code the list's first screen does not wait for.
+ * page itself still waits for its translations — unless the restored ones are fresh. What else there may be to do loads
+ * only when there is something to do (the list's first load carries none of it): a details scan a reload interrupted,
+ * Braze answers the team's scans keep on the server, or a review this tab's segment pages left unsaved.
  */
 function afterRestore(queryClient: QueryClient): void {
   startLists(queryClient)
-  void import('./after-restore').then((after) => after.afterRestore(queryClient))
+  const load = () => void import('./after-restore').then(({ afterRestore }) => afterRestore(queryClient))
+  if (leftInStorage()) return load()
+  void queryClient.fetchQuery(connectionStatusQuery()).then(
+    ({ providers: { braze } }) => {
+      if (braze.configured && braze.kept) load()
+    },
+    () => {},
+  )
+}
+
+/** A details scan marked as under way (scan-marked.ts), or a verdict or note draft in this tab (audit-draft.ts). */
+function leftInStorage(): boolean {
+  try {
+    return (
+      localStorage.getItem(SCAN_MARKER_KEY) !== null ||
+      Object.keys(sessionStorage).some((key) => key.includes('-draft:'))
+    )
+  } catch {
+    return false
+  }
 }
 
 /** Before the interface language has loaded: the header's frame, no words yet. */

@@ -32,6 +32,8 @@ const connectionStatusSchema = z.object({
         host: z.string(),
         rateLimit: z.optional(z.nullable(brazeRateLimitSchema)),
         listPages: z.optional(z.nullable(z.number())),
+        // How many of Braze's answers the server keeps fresh for the team (absent from a server that does not say).
+        kept: z.optional(z.number()),
       }),
       notConfigured,
     ]),

@@ -10,8 +10,15 @@ import { auditKeys, rememberAuditEntries } from './audit-queries'
 import { sendAuditWrite } from './audit-writes'
 import { readReviewer } from './reviewer'
 
-/** Listens to the query cache from now on; the returned function stops it. */
+const started = new WeakSet<QueryClient>()
+
+/**
+ * Listens to the query cache from now on, once per client (the app starts it at load when the tab holds drafts, and a
+ * segment's page when it opens); the returned function stops it.
+ */
 export function sendLeftDrafts(queryClient: QueryClient): () => void {
+  if (started.has(queryClient)) return () => {}
+  started.add(queryClient)
   const refused = new Set<string>()
   let sending = false
 
@@ -64,8 +71,12 @@ export function sendLeftDrafts(queryClient: QueryClient): () => void {
   }
 
   const entries = auditKeys.entries()
-  return queryClient.getQueryCache().subscribe((event) => {
+  const stop = queryClient.getQueryCache().subscribe((event) => {
     const isEntries = entries.every((part, index) => event.query.queryKey[index] === part)
     if (isEntries && event.type === 'updated' && event.action.type === 'success') void sendAll()
   })
+  return () => {
+    stop()
+    started.delete(queryClient)
+  }
 }

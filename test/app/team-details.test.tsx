@@ -89,6 +89,23 @@ describe('the details the team’s scans kept', () => {
     expect(idsOf(traffic, 'data_series')).toEqual([])
   })
 
+  it('are not asked for when the server keeps none: the app loads nothing more for them', async () => {
+    let asked = 0
+    server.use(
+      http.get('*/api/audit/kept-answers', () => {
+        asked += 1
+        return undefined
+      }),
+    )
+    window.history.replaceState(null, '', '/?provider=braze')
+
+    render(<App />)
+
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(loaded))
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(asked).toBe(0)
+  })
+
   it('leave newer details already in the browser as they are, and replace older ones', async () => {
     await keep(first.id, detailsBody('2025-06-01T12:00:00Z'), hoursAgo(2))
     await keep(second.id, detailsBody('2025-06-01T12:00:00Z'), hoursAgo(2))

@@ -1,6 +1,6 @@
 // MSW handlers standing in for the proxy in front of the demo fake providers: same paths, credentials added, JSONP converted.
 import { http, HttpResponse, type HttpHandler } from 'msw'
-import { auditHandlers } from './audit-handlers'
+import { auditHandlers, testAuditStore } from './audit-handlers'
 import { createFakeBraze } from '../../src/server/demo/braze-fake'
 import { createFakeCommandersAct } from '../../src/server/demo/commanders-act-fake'
 import { generateDemoData, type DemoData } from '../../src/server/demo/data'
@@ -196,16 +196,29 @@ export function createDemoHandlers({
     refusedWithoutAppHeader(request) ??
     commandersAct(new Request(commandersActUrl('/api/dms/segmentation/segments/list', {}), { signal: request.signal }))
 
+  /** The store may be closed under a request that outlives its test: none kept, as a server whose store fails says. */
+  const keptAnswers = () =>
+    testAuditStore()
+      .then((store) => store.answers.cacheSummary(86_400_000, new Date()))
+      .then(
+        ({ count }) => count,
+        () => 0,
+      )
+
   const handlers: HttpHandler[] = [
-    // What the proxy's /api/status says in demo mode (hosts and site only).
+    // What the proxy's /api/status says in demo mode (hosts and site, and the Braze answers the test's store keeps).
     http.get(
       '*/api/status',
-      ({ request }) =>
+      async ({ request }) =>
         refusedWithoutAppHeader(request) ??
         HttpResponse.json({
           mode: 'demo',
           providers: {
-            braze: { configured: true, host: new URL(BRAZE_ENDPOINT).host },
+            braze: {
+              configured: true,
+              host: new URL(BRAZE_ENDPOINT).host,
+              kept: await keptAnswers(),
+            },
             commandersAct: {
               configured: true,
               host: new URL(COMMANDERS_ACT_API_URL).host,

@@ -2,8 +2,7 @@
 // resume it after a reload; what the scan fetched survives in the persisted query cache.
 import { z } from 'zod/mini'
 import { storedRecord } from '../../lib/stored-record'
-
-const STORAGE_KEY = 'segment-audit:details-scan:v1'
+import { SCAN_MARKER_KEY } from './scan-marked'
 
 const scanMarkerSchema = z.object({
   /** When the scan started (epoch ms): segments fetched since then are done, whatever their age. */
@@ -20,4 +19,4 @@ export interface ScanMarkerStore {
 }
 
 /** The browser's localStorage; without it (disabled, or Node in unit tests) a scan simply does not resume. */
-export const localScanMarkerStore: ScanMarkerStore = storedRecord(() => localStorage, STORAGE_KEY, scanMarkerSchema)
+export const localScanMarkerStore: ScanMarkerStore = storedRecord(() => localStorage, SCAN_MARKER_KEY, scanMarkerSchema)

@@ -3,13 +3,14 @@
 // keeps what this reviewer typed. Before the reviewer has given a name, the card shows the audit as text. Once the
 // team's audit has been read, a server that stops answering does not take the panel away: it says so, and the note
 // and the verdict go out when the server answers again.
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
 import { isShortcut } from '../../lib/keyboard'
 import { REVIEWER_MAX_LENGTH, VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { markPageOpen } from '../../stores/audit-draft'
+import { sendLeftDrafts } from '../../stores/left-drafts'
 import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
 import { useWriteFailureText } from '../../stores/use-write-failure-text'
@@ -58,8 +59,11 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   const loaded = entries.data !== undefined
   const write = useAuditWriter(reviewer)
   const reach = { loaded, answeredAt: entries.dataUpdatedAt, failedAt: entries.errorUpdatedAt }
-  // This page sends its own drafts; those of pages left are sent wherever the reviewer is (src/stores/left-drafts.ts).
+  // This page sends its own drafts; those of pages left are sent wherever the reviewer is (src/stores/left-drafts.ts),
+  // from the first segment page on, for as long as the tab is open.
+  const queryClient = useQueryClient()
   useEffect(() => markPageOpen(segmentKey), [segmentKey])
+  useEffect(() => void sendLeftDrafts(queryClient), [queryClient])
   const note = useNoteEditor(segmentKey, entry, reach, write)
   const verdict = useVerdictChoice(segmentKey, entry, reach, write, reviewer)
   const verdictStatus = verdict.status

@@ -11,7 +11,6 @@ import { isValueColumn, visibleColumnIds } from './columns'
 import { downloadText } from '../../lib/download'
 import { useFindingSettings } from '../../stores/finding-settings'
 import { useVerdicts } from '../../stores/use-verdicts'
-import { DetailsCoverageNote } from './details-coverage-note'
 import { EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-state'
 import { ListStatus } from './list-status'
 import { ProviderProgress } from './provider-progress'
@@ -29,6 +28,8 @@ import { useRowSelection } from './use-row-selection'
 
 /** The bulk bar's code (and its reviewer form) loads with the first selection: most visits select nothing. */
 const BulkBar = onDemand(() => import('./bulk-bar'), 'BulkBar')
+/** The note on how many segments a details filter could check loads with the first such filter. */
+const DetailsCoverageNote = onDemand(() => import('./details-coverage-note'), 'DetailsCoverageNote')
 /** A provider's failure alert loads when one fails. */
 const ProviderErrors = onDemand(() => import('./provider-errors'), 'ProviderErrors')
 
@@ -141,7 +142,11 @@ export function SegmentsPage() {
         search={search.text}
         onSearch={search.type}
       />
-      <DetailsCoverageNote filters={filters} segments={list.segments} details={details} findings={findings} />
+      {filters.updatedBefore || filters.finding ? (
+        <Suspense fallback={null}>
+          <DetailsCoverageNote filters={filters} segments={list.segments} details={details} findings={findings} />
+        </Suspense>
+      ) : null}
       <div className="list-meta">
         <ListStatus shown={visible.length} total={rows.length} perProvider={perProvider} />
         <ProviderProgress providers={list.providers} />

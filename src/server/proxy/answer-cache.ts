@@ -7,6 +7,7 @@ import type { SingleRoute, UpstreamRequest } from './allowlist.ts'
 export interface AnswerStore {
   cachedAnswer(key: string, maxAgeMs: number, now: Date): Promise<{ body: string; fetchedAt: string } | undefined>
   keepAnswer(key: string, body: string, now: Date): Promise<void>
+  cacheSummary(maxAgeMs: number, now: Date): Promise<{ count: number }>
 }
 
 export interface AnswerCache {

@@ -55,10 +55,21 @@ export function createProxyMiddleware(options: ProxyMiddlewareOptions) {
       if (req.method !== 'GET') return methodNotAllowed(res)
       const status = describeTargets(targets)
       const { braze } = status.providers
-      const seen = braze.configured
-        ? { ...braze, rateLimit: brazeBudget.status(), listPages: brazeList.pages() }
-        : braze
-      return sendJson(res, 200, { ...status, providers: { ...status.providers, braze: seen } })
+      if (!braze.configured) return sendJson(res, 200, status)
+      // How many Braze answers the team's scans keep fresh: a new browser loads them (src/stores/team-details.ts).
+      const cache = options.answerCache
+      void (cache && cache.maxAgeMs > 0 ? cache.store.cacheSummary(cache.maxAgeMs, new Date()) : Promise.resolve(null))
+        .catch(() => null)
+        .then((kept) => {
+          const seen = {
+            ...braze,
+            rateLimit: brazeBudget.status(),
+            listPages: brazeList.pages(),
+            kept: kept?.count ?? 0,
+          }
+          sendJson(res, 200, { ...status, providers: { ...status.providers, braze: seen } })
+        })
+      return
     }
     if (!route) return sendError(res, 404, 'not_found', { message: 'This path is not served by the proxy.' })
     if (req.method !== 'GET') return methodNotAllowed(res)

@@ -454,9 +454,11 @@ describe('Audit panel: the note', () => {
       await user.type(noteField(), ' A2')
       await act(async () => router.navigate('/'))
       // The write on leaving counted on the held one making the next version; Bob's made it instead.
-      await waitFor(() => expect(answered).toEqual([409]))
+      await waitFor(() => expect(answered).toContain(409))
       release()
-      await waitFor(() => expect(answered).toEqual([409, 409]))
+      // The held write is refused too (and the drafts left behind are sent again, and refused, at the next poll).
+      await waitFor(() => expect(answered.length).toBeGreaterThanOrEqual(2))
+      expect(answered.every((status) => status === 409)).toBe(true)
       expect(await stored()).toMatchObject({ note: 'Bob edited (must not be lost)', noteBy: 'Bob' })
 
       await act(async () => router.navigate(SEGMENT_URL))

@@ -80,6 +80,15 @@ describe('the provider cache', () => {
     await rawRequest(base, '/api/braze/segments/list?page=0')
     await rawRequest(base, '/api/braze/segments/list?page=0')
     expect(braze.received).toHaveLength(4)
+    expect(JSON.parse((await rawRequest(base, '/api/status')).text).providers.braze.kept).toBe(0)
+  })
+
+  it('says in its status how many answers it keeps, so that a new browser knows there are some to load', async () => {
+    const { base } = await start()
+    expect(JSON.parse((await rawRequest(base, '/api/status')).text).providers.braze.kept).toBe(0)
+    await rawRequest(base, `/api/braze/segments/details?segment_id=${data.braze[0]?.id ?? ''}`)
+    await rawRequest(base, `/api/braze/segments/data_series?segment_id=${data.braze[0]?.id ?? ''}&length=30`)
+    expect(JSON.parse((await rawRequest(base, '/api/status')).text).providers.braze.kept).toBe(2)
   })
 
   it('hands a new browser every fresh kept answer, by segment id and series length, gzipped if asked', async () => {
