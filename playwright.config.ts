@@ -38,7 +38,10 @@ export const RATE_LIMITED_URL = localUrl(4)
 export const SMALL_BUDGET_URL = localUrl(5)
 /** A Braze key without the details and series permissions. */
 export const NO_PERMISSION_URL = localUrl(6)
-/** A small workspace whose audit only the review-queue journeys write to (test/e2e/review-queue.spec.ts). */
+/**
+ * A small workspace whose audit only the review-queue journeys write to (test/e2e/review-queue.spec.ts); its server
+ * keeps no Braze answers, so a journey's new browser starts from the list alone, whatever ran before it.
+ */
 export const QUEUE_URL = localUrl(7)
 
 /** Each run's servers keep their audits in a new folder: a run starts from an empty audit, never the project's data/. */
@@ -88,7 +91,12 @@ export default defineConfig({
       PROVIDER_CACHE_TTL_HOURS: '0',
     }),
     server(TEAM_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
-    server(QUEUE_URL, { DEMO_BRAZE_SEGMENTS: '240', DEMO_CA_SEGMENTS: '60', DEMO_LATENCY_MS: '10' }),
+    server(QUEUE_URL, {
+      DEMO_BRAZE_SEGMENTS: '240',
+      DEMO_CA_SEGMENTS: '60',
+      DEMO_LATENCY_MS: '10',
+      PROVIDER_CACHE_TTL_HOURS: '0',
+    }),
     server(RATE_LIMITED_URL, {
       DEMO_BRAZE_SEGMENTS: '1200',
       DEMO_CA_SEGMENTS: '50',

@@ -99,7 +99,8 @@ export const segmentColumns = [
         <MalformedMark fields={row.original.malformed} />
       </>
     ),
-    meta: { csv: (row) => row.name },
+    // The details' name where the list's answer had none (the table shows the id then, with the malformed mark).
+    meta: { csv: (row) => row.name || row.details?.name || '' },
     // Without its name a row means nothing.
     enableHiding: false,
   }),

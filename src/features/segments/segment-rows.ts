@@ -17,7 +17,7 @@ import type { AuditEntry, Verdict } from '../../stores/audit-contract'
 /** `undefined`: not known yet (Braze details not loaded); NOT_PROVIDED: the provider has no such field. */
 export type Known<T> = T | undefined | NotProvided
 
-/** A listed segment, its name and tags filled in by its loaded details where the list sent none. */
+/** A listed segment, its tags filled in by its loaded details where the list sent none. */
 export interface SegmentRow extends Segment {
   /** The listed segment this row shows, as listed. */
   segment: Segment
@@ -79,8 +79,8 @@ export function buildSegmentRows(segments: readonly Segment[], sources: RowSourc
     if (row?.verdict !== verdict || row.findings !== findings || row.details !== details || row.sizes !== sizes) {
       row = {
         ...segment,
-        // What the list did not send, the loaded details fill in (the malformed mark stays: the list's answer was).
-        name: segment.name || details?.name || '',
+        // Tags the list did not send, the loaded details fill in. Not the name: the list sorts by it, and a row whose
+        // details load as it is focused (its link prefetches them) would move away from under the focus.
         tags: brazeTags(segment, details),
         segment,
         details,

@@ -2,6 +2,7 @@
 // before (the tests run there: vitest.config.ts), the detail page, the list and the "Not updated since" filter all go
 // by the day Braze named.
 import { act, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createDemoHandlers } from '../../msw/demo-handlers'
@@ -59,11 +60,17 @@ describe('a date without a time, west of UTC', () => {
       expect(row && within(row).getAllByRole('cell')[column]).toHaveTextContent(shown(UPDATED, 'medium'))
     })
 
-    // Updated on the day itself is not "before" it; before the next day, it is.
+    // Updated on the day itself is not "before" it; before the next day, it is. Typed as a reviewer types it.
     const rows = () => within(screen.getByRole('table', { name: 'Segments' })).queryAllByRole('link', { name: /./ })
-    await act(() => router.navigate(`/?q=${DATE_ONLY.id}&updatedBefore=${UPDATED}`))
+    const user = userEvent.setup()
+    const field = screen.getByRole('textbox', { name: 'Not updated since' })
+    const typed = (day: string) => `${day.slice(5, 7)}/${day.slice(8, 10)}/${day.slice(0, 4)}`
+    await user.type(field, typed(UPDATED))
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^0 segments/))
-    await act(() => router.navigate(`/?q=${DATE_ONLY.id}&updatedBefore=${nextDay(UPDATED)}`))
+    // The filter says how many segments it could check: only this one's details are loaded.
+    expect(await screen.findByText('Only 1 of 40 Braze segments could be checked')).toBeInTheDocument()
+    await user.clear(field)
+    await user.type(field, typed(nextDay(UPDATED)))
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^1 segment /))
     expect(rows().some((link) => link.textContent === DATE_ONLY.name)).toBe(true)
   })
