@@ -68,29 +68,21 @@ function describe(provider: ProviderId, reason: ProviderErrorReason, details: Pr
 
 export class ProviderError extends Error {
   override readonly name = 'ProviderError'
-  readonly provider: ProviderId
-  readonly reason: ProviderErrorReason
-  readonly status?: number
-  readonly missing?: readonly string[]
-  readonly invalid?: readonly string[]
-  readonly field?: string
-  readonly providerMessage?: string
-  readonly permission?: string
-  readonly retryAfterSeconds?: number
-  readonly resumeAt?: number
+  declare readonly provider: ProviderId
+  declare readonly reason: ProviderErrorReason
+  declare readonly status?: number
+  declare readonly missing?: readonly string[]
+  declare readonly invalid?: readonly string[]
+  declare readonly field?: string
+  declare readonly providerMessage?: string
+  declare readonly permission?: string
+  declare readonly retryAfterSeconds?: number
+  declare readonly resumeAt?: number
 
   constructor(provider: ProviderId, reason: ProviderErrorReason, details: ProviderErrorDetails = {}) {
     super(describe(provider, reason, details), details.cause === undefined ? undefined : { cause: details.cause })
-    this.provider = provider
-    this.reason = reason
-    this.status = details.status
-    this.missing = details.missing
-    this.invalid = details.invalid
-    this.field = details.field
-    this.providerMessage = details.providerMessage
-    this.permission = details.permission
-    this.retryAfterSeconds = details.retryAfterSeconds
-    this.resumeAt = details.resumeAt
+    // The details as the error's fields (one copy of the list above, which declares them).
+    Object.assign(this, details, { provider, reason })
   }
 }
 

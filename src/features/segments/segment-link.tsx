@@ -4,6 +4,7 @@ import type { MouseEvent } from 'react'
 import { Link, useLocation } from 'react-router'
 import { brazeQueries } from '../../providers/braze/queries'
 import { segmentPath } from '../../providers/segment'
+import { COLUMN_BY_ID } from './columns'
 import type { SegmentRow } from './segment-rows'
 import { rememberListReturn } from './use-list-return'
 
@@ -15,7 +16,11 @@ export function SegmentLink({ row }: { row: SegmentRow }) {
   const { search } = useLocation()
   const queryClient = useQueryClient()
   const prefetch = () => {
-    if (row.provider === 'braze') void queryClient.prefetchQuery(brazeQueries.details(row.id))
+    // Sorted by what the details give (a date, the teams), a row they have not placed yet (unknown, last) would move
+    // away from under the pointer or the focus as they load: its details then load when it is opened.
+    const column = COLUMN_BY_ID.get(new URLSearchParams(search).get('sort')?.replace(/^-/, '') ?? '')
+    if (row.provider === 'braze' && column?.accessorFn(row) !== null)
+      void queryClient.prefetchQuery(brazeQueries.details(row.id))
   }
   const state: ListLocationState = { listSearch: search }
   // Opened here (a plain click or Enter, not a new tab): its row is the one to come back to, even on a Back pressed
