@@ -1,16 +1,23 @@
 // Drafts a segment's page left behind in this tab — a verdict or a note the audit server never confirmed, the reviewer
 // gone on to other pages meanwhile — sent on their base each time the audit server answers the entries poll, whatever
-// page is open. A draft the server refuses (a colleague changed the field since, or a write it will not take) is left
-// for the segment's next visit, whose page shows why; it is not sent again before that.
+// page is open. A draft over a colleague's change (the entries polled show the field changed since its version), or
+// one the server will not take, is left for the segment's next visit, whose page shows why; it is not sent meanwhile.
 import type { QueryClient } from '@tanstack/react-query'
 import { AuditRequestError } from './audit-client'
-import type { AuditWrite } from './audit-contract'
+import type { AuditEntry, AuditWrite } from './audit-contract'
 import { noteDrafts, pageOpen, verdictDrafts, type AuditDraft, type AuditDrafts } from './audit-draft'
-import { auditKeys, rememberAuditEntries } from './audit-queries'
+import { auditKeys, rememberAuditEntries, type AuditSnapshot } from './audit-queries'
 import { sendAuditWrite } from './audit-writes'
 import { readReviewer } from './reviewer'
 
 const started = new WeakSet<QueryClient>()
+const entries = auditKeys.entries()
+
+/** A field's value and version in the server's entry (none yet: unreviewed, no note, version 0). */
+function fieldOf(entry: AuditEntry | undefined, field: AuditWrite['field']): [string, number] {
+  if (field === 'verdict') return [entry?.verdict ?? 'unreviewed', entry?.verdictVersion ?? 0]
+  return [entry?.note ?? '', entry?.noteVersion ?? 0]
+}
 
 /**
  * Listens to the query cache from now on, once per client (the app starts it at load when the tab holds drafts, and a
@@ -33,11 +40,16 @@ export function sendLeftDrafts(queryClient: QueryClient): () => void {
       const write = toWrite(key, draft)
       const id = `${write.field} ${key}`
       if (refused.has(id)) continue
+      // The entries just polled say what the server would answer: the value there already, or a colleague's since.
+      const entry = queryClient.getQueryData<AuditSnapshot>(entries)?.entries.get(key)
+      const [current, version] = fieldOf(entry, write.field)
+      if (current === write.value) drafts.drop(key, draft.value)
+      if (current === write.value || version !== write.baseVersion) continue
       try {
         const result = await sendAuditWrite(write, reviewer, { keepalive: true })
         rememberAuditEntries(queryClient, [result.entry])
+        // Refused, its answer (a colleague's change) is now in the entries: the check above holds the draft back.
         if (result.kind === 'saved') drafts.drop(key, draft.value)
-        else refused.add(id)
       } catch (error) {
         // Unanswered: every draft waits for the server's next answer. Refused with a reason: this one waits for its page.
         if (!(error instanceof AuditRequestError)) throw error
@@ -70,7 +82,6 @@ export function sendLeftDrafts(queryClient: QueryClient): () => void {
     }
   }
 
-  const entries = auditKeys.entries()
   const stop = queryClient.getQueryCache().subscribe((event) => {
     const isEntries = entries.every((part, index) => event.query.queryKey[index] === part)
     if (isEntries && event.type === 'updated' && event.action.type === 'success') void sendAll()

@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event'
 import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { AUDIT_POLL_MS } from '../../src/stores/audit-queries'
+import { AUDIT_POLL_MS, auditKeys } from '../../src/stores/audit-queries'
 import { sendLeftDrafts } from '../../src/stores/left-drafts'
 import { auditServerDown } from '../msw/audit-down'
 import { testAuditStore } from '../msw/audit-handlers'
@@ -86,19 +86,31 @@ describe('drafts left by a segment’s page', () => {
     stop()
   })
 
-  it('leaves a colleague’s change alone and keeps the draft for the segment’s next visit, sent only once', async () => {
+  it('leaves a colleague’s change alone and keeps the draft for the segment’s next visit, never sent over it', async () => {
     const store = await testAuditStore()
     await store.write({ key: SEGMENT_KEY, field: 'verdict', value: 'keep', baseVersion: 0 }, 'Dominique', new Date())
     sessionStorage.setItem(VERDICT_DRAFT, JSON.stringify({ value: 'archive', baseVersion: 0 }))
     const writes = countWrites()
-    const { stop } = openApp('/')
-    await waitFor(() => expect(writes()).toBe(1))
+    const { queryClient, stop } = openApp('/')
+    // The polled entries show Dominique's change: the server would refuse the draft, so it is not sent.
+    await waitFor(() => expect(queryClient.getQueryData(auditKeys.entries())).toBeDefined())
     await nextPoll()
     await nextPoll()
-    expect(writes()).toBe(1)
+    expect(writes()).toBe(0)
     expect(await stored()).toMatchObject({ verdict: 'keep', verdictBy: 'Dominique' })
     // The segment's page will say why its Archive was not saved.
     expect(sessionStorage.getItem(VERDICT_DRAFT)).not.toBeNull()
+    stop()
+  })
+
+  it('drops a draft the server already has (its write on leaving got there, its answer did not), sending nothing', async () => {
+    const store = await testAuditStore()
+    await store.write({ key: SEGMENT_KEY, field: 'note', value: 'Merge with B', baseVersion: 0 }, 'Camille', new Date())
+    sessionStorage.setItem(NOTE_DRAFT, JSON.stringify({ value: 'Merge with B', baseVersion: 0 }))
+    const writes = countWrites()
+    const { stop } = openApp('/')
+    await waitFor(() => expect(sessionStorage.getItem(NOTE_DRAFT)).toBeNull())
+    expect(writes()).toBe(0)
     stop()
   })
 
