@@ -109,8 +109,38 @@ function SelectionBar({
     from.focus()
   }
 
+  // What had the keyboard in the bar may go away: the name form once the name is given, the verdicts (disabled while
+  // saving) once nothing is left selected. The keyboard then goes on to the first verdict, or back to the list, never
+  // to the page's top, hundreds of Tabs away: to the row it came from with b, or, when the verdict took that one out of
+  // the view (reviewing the Unreviewed), to the first row after it still there. Until the keyboard moves on from there:
+  // the list may drop the rows a moment after the bar has its answer.
+  const keyboard = useRef<{ back: readonly string[]; on?: HTMLElement } | undefined>(undefined)
+  useEffect(() => {
+    const wanted = keyboard.current
+    if (!wanted) return
+    const active = document.activeElement
+    if (active !== document.body) {
+      const waiting = status.kind === 'saving' && bar.current?.contains(active)
+      if (active !== wanted.on && !waiting) keyboard.current = undefined
+      return
+    }
+    const verdict = bar.current?.querySelector<HTMLElement>(BAR_TARGET)
+    const key = status.kind === 'done' ? wanted.back.find((back) => view.some((row) => row.key === back)) : undefined
+    const index = view.findIndex((row) => row.key === key)
+    const target =
+      verdict ?? document.querySelector<HTMLElement>(`tr[aria-rowindex="${index + 2}"] a.segment-name`) ?? undefined
+    if (!target) return
+    wanted.on = target
+    target.focus()
+  })
+
   const apply = async (verdict: Verdict) => {
     const keys = [...selection.selected]
+    if (bar.current?.contains(document.activeElement)) {
+      // The row b came from, and the rows after it: where the keyboard goes back to once the verdict is saved.
+      const from = cameFrom.current?.closest('tr')?.getAttribute('aria-rowindex')
+      keyboard.current = { back: from ? view.slice(Number(from) - 2).map((row) => row.key) : [] }
+    }
     setStatus({ kind: 'saving', count: keys.length })
     const result = await review(keys, verdict, note)
     // The refused and the unwritten stay selected, so that the next verdict goes to them alone; the rest is done.
@@ -141,7 +171,15 @@ function SelectionBar({
           </p>
         ) : null}
       </div>
-      {count > 0 && needName ? <ReviewerForm onSubmit={remember} maxLength={REVIEWER_MAX_LENGTH} /> : null}
+      {count > 0 && needName ? (
+        <ReviewerForm
+          onSubmit={(name) => {
+            keyboard.current = { back: [] }
+            remember(name)
+          }}
+          maxLength={REVIEWER_MAX_LENGTH}
+        />
+      ) : null}
       {/* Nothing for a moment while the server says whether it knows who reviews: neither a form nor verdicts. */}
       {count > 0 && reviewer ? (
         <div className="bulk-row">

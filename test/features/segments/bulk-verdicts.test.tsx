@@ -297,6 +297,25 @@ describe('Bulk verdicts: the selection', () => {
     await user.keyboard('b')
     expect(name).toHaveFocus()
     expect(name).toHaveValue('')
+    // The name given, the form makes way for the verdicts, and the keyboard goes on to the first of them.
+    await user.keyboard('Camille{Enter}')
+    const bar = screen.getByRole('region', { name: 'Selected segments' })
+    await waitFor(() => expect(within(bar).getByRole('button', { name: 'Keep' })).toHaveFocus())
+  })
+
+  it('a verdict given from the keyboard in the Unreviewed view gives the keyboard back to the next row still there', async () => {
+    const user = userEvent.setup()
+    await listed('/?verdict=unreviewed')
+    await user.keyboard('/{ArrowDown}{ArrowDown} {ArrowDown} ')
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    await waitFor(() => expect(within(bar).getByRole('button', { name: 'Archive' })).toBeEnabled())
+    const next = within(bodyRows()[3] as HTMLElement).getAllByRole('link')[0]?.textContent ?? ''
+    await user.keyboard('b{Tab}{Tab}{Enter}')
+    await waitFor(() => expect(within(bar).getByText('Saved: Archive on 2 segments.')).toBeVisible())
+    // The two rows left the view: the keyboard is on the next one still there, not lost at the page's top.
+    await waitFor(() => expect(bodyRows()).toHaveLength(TOTAL - 2))
+    await waitFor(() => expect(within(bodyRows()[1] as HTMLElement).getAllByRole('link')[0]).toHaveFocus())
+    expect(document.activeElement).toHaveTextContent(next)
   })
 
   it('Space on a focused row ticks its checkbox; Clear selection empties it', async () => {
