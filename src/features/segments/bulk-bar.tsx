@@ -125,8 +125,9 @@ function SelectionBar({
       return
     }
     const verdict = bar.current?.querySelector<HTMLElement>(BAR_TARGET)
-    const key = status.kind === 'done' ? wanted.back.find((back) => view.some((row) => row.key === back)) : undefined
-    const index = view.findIndex((row) => row.key === key)
+    const places = new Map(view.map((row, place) => [row.key, place]))
+    const key = status.kind === 'done' ? wanted.back.find((back) => places.has(back)) : undefined
+    const index = key === undefined ? -1 : (places.get(key) ?? -1)
     const target =
       verdict ?? document.querySelector<HTMLElement>(`tr[aria-rowindex="${index + 2}"] a.segment-name`) ?? undefined
     if (!target) return
