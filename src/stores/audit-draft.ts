@@ -36,8 +36,14 @@ export function markPageOpen(key: string): () => void {
 
 export const pageOpen = (key: string): boolean => open.has(key)
 
-function draftsOf<T>(field: 'note' | 'verdict', value: z.ZodMiniType<T>): AuditDrafts<T> {
-  const schema = z.object({ value, baseVersion: z.number() })
+/** `older`: a shape an earlier version of the app kept, read too (a tab open across an upgrade keeps its draft). */
+function draftsOf<T>(
+  field: 'note' | 'verdict',
+  value: z.ZodMiniType<T>,
+  older?: z.ZodMiniType<AuditDraft<T>>,
+): AuditDrafts<T> {
+  const current = z.object({ value, baseVersion: z.number() })
+  const schema = older ? z.union([current, older]) : current
   const prefix = `segment-audit:${field}-draft:`
   /** The tab's draft for one segment. */
   const draftOf = (key: string) => storedRecord(() => sessionStorage, prefix + key, schema)
@@ -60,5 +66,12 @@ function draftsOf<T>(field: 'note' | 'verdict', value: z.ZodMiniType<T>): AuditD
   }
 }
 
-export const noteDrafts: AuditDrafts<string> = draftsOf('note', z.string())
+export const noteDrafts: AuditDrafts<string> = draftsOf(
+  'note',
+  z.string(),
+  z.pipe(
+    z.object({ note: z.string(), baseVersion: z.number() }),
+    z.transform(({ note, baseVersion }) => ({ value: note, baseVersion })),
+  ),
+)
 export const verdictDrafts: AuditDrafts<Verdict> = draftsOf('verdict', z.enum(VERDICTS))

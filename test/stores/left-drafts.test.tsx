@@ -86,6 +86,14 @@ describe('drafts left by a segment’s page', () => {
     stop()
   })
 
+  it('sends a note the app’s previous version kept in the tab, in its older form', async () => {
+    sessionStorage.setItem(NOTE_DRAFT, JSON.stringify({ note: 'Typed before the upgrade', baseVersion: 0 }))
+    const { stop } = openApp('/')
+    await waitFor(async () => expect(await stored()).toMatchObject({ note: 'Typed before the upgrade' }))
+    expect(sessionStorage.getItem(NOTE_DRAFT)).toBeNull()
+    stop()
+  })
+
   it('leaves a colleague’s change alone and keeps the draft for the segment’s next visit, never sent over it', async () => {
     const store = await testAuditStore()
     await store.write({ key: SEGMENT_KEY, field: 'verdict', value: 'keep', baseVersion: 0 }, 'Dominique', new Date())
