@@ -104,6 +104,10 @@ export function segmentAuditProxy(options: SegmentAuditProxyOptions): Plugin {
           `${exposed.join(', ')} would be bundled into the browser code (VITE_ prefix). Rename without VITE_: secrets stay server side.`,
         )
       }
+      // Behind the authenticating proxy, the proxy decides which host names reach the app, and passes on the one its
+      // users typed (oauth2-proxy, Cloudflare and Caddy do by default): Vite's own list, localhost alone, would refuse
+      // every page. Without it, the server is this machine's alone, and keeps Vite's guard against DNS rebinding.
+      if (auditSettings.authUserHeader) return { server: { allowedHosts: true }, preview: { allowedHosts: true } }
     },
     configureServer: (server) => install(server, server.config.server.host),
     configurePreviewServer: (server) => install(server, server.config.preview.host),

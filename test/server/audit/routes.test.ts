@@ -7,7 +7,7 @@ import { createServer } from 'vite'
 import { afterEach, describe, expect, it } from 'vitest'
 import { segmentAuditProxy } from '../../../src/server/proxy/plugin'
 import { buildSessionFile } from '../../../src/stores/session-file'
-import { startPluginServer } from '../proxy/start-proxy'
+import { rawRequest, startPluginServer } from '../proxy/start-proxy'
 
 const A = 'braze:8b922b25-dcc6-4e4d-b345-f7b06106046c'
 const DEMO = { DEMO_BRAZE_SEGMENTS: '20', DEMO_CA_SEGMENTS: '5', DEMO_LATENCY_MS: '0' }
@@ -210,6 +210,17 @@ describe('with AUTH_USER_HEADER', () => {
       body: JSON.stringify({ key: A, field: 'verdict', value: 'keep', baseVersion: 0 }),
     })
     expect(await written.json()).toMatchObject({ entry: { verdictBy: 'ana@example.com' } })
+  })
+
+  it('serve the host name the reverse proxy passes on, as oauth2-proxy and Cloudflare do by default', async () => {
+    const signedIn = { 'X-Forwarded-Email': 'ana@example.com', Host: 'audit.example.com' }
+    const app = await start({ AUTH_USER_HEADER: 'X-Forwarded-Email' })
+    expect((await rawRequest(app.base, '/api/audit/reviewer', { headers: signedIn })).status).toBe(200)
+    // On a machine of its own, without the header, Vite's guard against DNS rebinding stays: localhost names only.
+    const alone = await start()
+    expect(
+      (await rawRequest(alone.base, '/api/audit/reviewer', { headers: { Host: 'audit.example.com' } })).status,
+    ).toBe(403)
   })
 })
 
