@@ -13,10 +13,10 @@ const FORBIDDEN_ADVICE = {
   'commanders-act': 'error.forbidden.adviceCommandersAct',
 } as const satisfies Record<ProviderId, string>
 
-/** "14:05": when a wait ends, in the interface language. */
-const TIME_OF_DAY: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' }
-/** "14:05:30": a wait ending within the minute, where the minute alone would not say when. */
-export const TIME_OF_DAY_SECONDS: Intl.DateTimeFormatOptions = { ...TIME_OF_DAY, second: '2-digit' }
+/** "2:05 PM", "14:05": when a wait ends, in the interface language, as the list says when it was loaded. */
+const TIME_OF_DAY: Intl.DateTimeFormatOptions = { timeStyle: 'short' }
+/** "2:05:30 PM", "14:05:30": a wait ending within the minute, where the minute alone would not say when. */
+export const TIME_OF_DAY_SECONDS: Intl.DateTimeFormatOptions = { timeStyle: 'medium' }
 
 /** How to write the time a wait ends: with its seconds when it is less than a minute away. */
 export function resumeTimeFormat(resumeAt: number, now: number): Intl.DateTimeFormatOptions {

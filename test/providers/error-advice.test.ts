@@ -1,5 +1,6 @@
 // What a person reads when a provider fails for a reason that means configuration or a wait, in both languages: the
-// permission or the variable to fix, the time calls resume — never an HTTP status line.
+// permission or the variable to fix, the time calls resume (written as the list writes a time) — never an HTTP status
+// line.
 import i18next from 'i18next'
 import { describe, expect, it } from 'vitest'
 import { adviceForError } from '../../src/providers/error-advice'
@@ -14,7 +15,7 @@ describe.each<{ language: string } & Record<'permission' | 'endpoint' | 'budget'
     endpoint: [/does not know this address/, /BRAZE_REST_ENDPOINT is probably wrong/],
     budget: [
       /Waiting for Braze’s budget to reset/,
-      /down to the reserve kept for production; calls resume at 0?3:00\sPM/,
+      /down to the reserve kept for production; calls resume at 3:00\sPM/,
     ],
     refused: [/refused the request/, /It said: “Invalid page”/],
   },
@@ -77,7 +78,7 @@ describe('the time calls resume after the reserve', () => {
     })
 
   it.each([
-    { language: 'en', soon: /resume at 0?3:00:30\sPM\./, later: /resume at 0?3:05\sPM\./ },
+    { language: 'en', soon: /resume at 3:00:30\sPM\./, later: /resume at 3:05\sPM\./ },
     { language: 'fr', soon: /reprendront à 15:00:30\./, later: /reprendront à 15:05\./ },
   ])('says its seconds when it is less than a minute away, and never "hourly" ($language)', async (expected) => {
     await i18next.changeLanguage(expected.language)
