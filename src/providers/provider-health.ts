@@ -189,7 +189,7 @@ type ProviderHealth =
   | { state: 'failing'; at: number; error: Error; call: HealthCall }
   /** No answer yet: the list's first call, or the check, is on its way. */
   | { state: 'checking' }
-  /** No answer yet, and Braze asked the list to wait (429) until then (epoch ms): the check is not run meanwhile. */
+  /** Braze asked the list to wait (429) until then (epoch ms): the check is not run meanwhile. */
   | { state: 'waiting'; until: number }
 
 /** A kind of call that failed last, and a way to ask it once more. */
@@ -229,12 +229,13 @@ export function useProviderHealth(
   const checked = useQuery({ ...providerCheckQuery(provider), enabled: !answered && !listing })
   const checkingList = checked.fetchStatus === 'fetching'
   const newest = failures[0]
+  // The list waiting says more than its pages that came before the wait: it is what the calls do now.
   const health: ProviderHealth = newest
     ? { state: 'failing', at: newest.at, error: newest.error, call: newest.call }
-    : workedAt > 0
-      ? { state: 'working', at: workedAt }
-      : waitingUntil !== undefined
-        ? { state: 'waiting', until: waitingUntil }
+    : waitingUntil !== undefined
+      ? { state: 'waiting', until: waitingUntil }
+      : workedAt > 0
+        ? { state: 'working', at: workedAt }
         : { state: 'checking' }
   return {
     health,

@@ -284,4 +284,24 @@ describe('Connections page: whether the providers’ last calls worked', () => {
     await vi.advanceTimersByTimeAsync(35_000)
     await expect.poll(() => lastCalls('Braze')).toMatch(/^Working: last good answer at /)
   })
+
+  it('says the list waits, rather than "Working", when Braze asks it to wait after its first pages came', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    // The list's first page comes; Braze asks the next one to wait 45 s (its budget spent meanwhile).
+    let waitAsked = false
+    server.use(
+      http.get('*/api/braze/segments/list', ({ request }) => {
+        if (waitAsked || new URL(request.url).searchParams.get('page') !== '1') return demo.forwardToBraze(request)
+        waitAsked = true
+        return HttpResponse.json({ message: 'Rate Limited' }, { status: 429, headers: { 'Retry-After': '45' } })
+      }),
+    )
+    const { router } = renderApp('/')
+    await screen.findByText(/^Braze asked to wait: loading resumes at /)
+    expect(waitAsked).toBe(true)
+    act(() => void router.navigate('/connections'))
+    await expect.poll(() => lastCalls('Braze')).toMatch(/^Braze asked to wait: the list resumes loading at /)
+    await vi.advanceTimersByTimeAsync(45_000)
+    await expect.poll(() => lastCalls('Braze')).toMatch(/^Working: last good answer at /)
+  })
 })
