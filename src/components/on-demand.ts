@@ -3,16 +3,19 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react'
 
 /**
  * `load()`, again after each failure: 1, 2 and 4 s later, then every 5 s, and at once when the browser says it is back
- * online. A failed `import()` of a chunk can simply be asked again: Chromium keeps no failed module fetch (checked with
- * the built app), so the same URL loads once the server answers. It never gives up: a part that adds to a page already
- * shown (the bulk bar…) appears when the server is back, the page around it untouched, and a page of its own says
- * meanwhile that it waits for the server (`PageLoading` in router.tsx), which stays true however long the outage.
+ * online. The browser keeps a failed `import()` for the page's life (Chromium answers the same URL with the same
+ * failure, the server back or not): asked again, it is the chunk the failure names, under an address of its own. It
+ * never gives up: a part that adds to a page already shown (the bulk bar…) appears when the server is back, the page
+ * around it untouched, and a page of its own says meanwhile that it waits for the server (`PageLoading` in router.tsx),
+ * which stays true however long the outage.
  */
 export function loadAgain<T>(load: () => Promise<T>): Promise<T> {
   const attempt = (wait: number): Promise<T> =>
-    load().catch(() =>
+    load().catch((error: unknown) => {
+      const chunk = /http\S+\.js/.exec(`${error}`)?.[0]
+      if (chunk) load = () => import(/* @vite-ignore */ `${chunk}?${Date.now()}`) as Promise<T>
       // Whichever comes first wakes this wait and drops the other: an outage of hours leaves no listener behind.
-      new Promise<void>((wake) => {
+      return new Promise<void>((wake) => {
         const done = () => {
           clearTimeout(timer)
           removeEventListener('online', done)
@@ -20,8 +23,8 @@ export function loadAgain<T>(load: () => Promise<T>): Promise<T> {
         }
         const timer = setTimeout(done, wait)
         addEventListener('online', done)
-      }).then(() => attempt(Math.min(wait * 2, 5000))),
-    )
+      }).then(() => attempt(Math.min(wait * 2, 5000)))
+    })
   return attempt(1000)
 }
 

@@ -132,3 +132,28 @@ test("a new visitor's page asks Braze for every list page at once, once the serv
   expect(requests.filter((request) => request.start >= firstAnswer)).toEqual([])
   await visitor.close()
 })
+
+test('code the server could not send during an outage loads once it answers: the bulk bar, a segment’s page', async ({
+  page,
+}) => {
+  await page.goto('/?provider=braze')
+  await expect(page.getByRole('status')).toContainText('3,000 segments')
+  const table = page.getByRole('table', { name: 'Segments' })
+  // Their code fails as a stopped server's would (asked again under any address), then the server is back.
+  const barCode = /\/assets\/bulk-bar-/
+  await page.route(barCode, (route) => route.abort('connectionrefused'))
+  const barFailed = page.waitForEvent('requestfailed', (request) => barCode.test(request.url()))
+  await table.getByRole('checkbox').nth(1).check()
+  await barFailed
+  await page.unroute(barCode)
+  await expect(page.getByRole('region', { name: 'Selected segments' })).toContainText('1 selected', { timeout: 10_000 })
+
+  const pageCode = /\/assets\/segment-detail-route-/
+  await page.route(pageCode, (route) => route.abort('connectionrefused'))
+  const link = table.getByRole('link').first()
+  const name = (await link.textContent()) ?? ''
+  await link.click()
+  await expect(page.getByText('This page is waiting for the server.', { exact: false })).toBeVisible()
+  await page.unroute(pageCode)
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name, { timeout: 10_000 })
+})
