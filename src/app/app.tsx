@@ -10,6 +10,7 @@ import { connectionStatusQuery } from '../providers/connection-status'
 import { commandersActQueries } from '../providers/commanders-act/queries'
 import { createQueryClient } from './query-client'
 import { cachePersistOptions, type CachePersistOptions } from './query-persistence'
+import { draftsInTab } from './layout'
 import { AppRoutes } from './router'
 import './styles.css'
 
@@ -53,13 +54,10 @@ function afterRestore(queryClient: QueryClient): void {
   )
 }
 
-/** A details scan marked as under way (scan-marked.ts), or a verdict or note draft in this tab (audit-draft.ts). */
+/** A details scan marked as under way (scan-marked.ts), or a verdict or note draft in this tab. */
 function leftInStorage(): boolean {
   try {
-    return (
-      localStorage.getItem(SCAN_MARKER_KEY) !== null ||
-      Object.keys(sessionStorage).some((key) => key.includes('-draft:'))
-    )
+    return localStorage.getItem(SCAN_MARKER_KEY) !== null || draftsInTab()
   } catch {
     return false
   }

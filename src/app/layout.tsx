@@ -86,6 +86,18 @@ function useHeaderMenu() {
   return [open, setOpen] as const
 }
 
+/** A tab whose segment pages left a verdict or a note unsaved (src/stores/audit-draft.ts): the app sends them. */
+export function draftsInTab(): boolean {
+  try {
+    return Object.keys(sessionStorage).some((key) => key.includes('-draft:'))
+  } catch {
+    return false
+  }
+}
+
+/** Names the drafts held back for a colleague's change; loaded only in a tab that holds drafts. */
+const HeldReviews = onDemand(() => import('./held-reviews'), 'HeldReviews')
+
 /** Shown in a browser an earlier version kept reviews in: its code loads only there. */
 const BrowserReviewsOffer = onDemand(() => import('./browser-reviews-offer'), 'BrowserReviewsOffer')
 
@@ -143,6 +155,12 @@ export function Layout() {
         {keptReviews && (
           <Suspense fallback={null}>
             <BrowserReviewsOffer />
+          </Suspense>
+        )}
+        {/* Read at each page shown: leaving a segment's page is when a draft may be left behind. */}
+        {draftsInTab() && (
+          <Suspense fallback={null}>
+            <HeldReviews />
           </Suspense>
         )}
         <Outlet />

@@ -13,6 +13,37 @@ import { readReviewer } from './reviewer'
 const started = new WeakSet<QueryClient>()
 const entries = auditKeys.entries()
 
+/** A draft held back until its segment's page is visited: a colleague's change since (`theirs`), or a refused write. */
+export interface HeldDraft {
+  write: AuditWrite
+  theirs?: AuditEntry
+}
+
+let held: readonly HeldDraft[] = []
+const heldListeners = new Set<() => void>()
+
+/** The drafts held back at the last answered poll, for the notice that names them on every page. */
+export const heldDrafts = (): readonly HeldDraft[] => held
+
+export function subscribeHeldDrafts(listener: () => void): () => void {
+  heldListeners.add(listener)
+  return () => heldListeners.delete(listener)
+}
+
+function publishHeld(next: readonly HeldDraft[]): void {
+  if (JSON.stringify(next) === JSON.stringify(held)) return
+  held = next
+  for (const listener of heldListeners) listener()
+}
+
+/** The reviewer gives up a held draft: the server's value stays. */
+export function discardHeldDraft(draft: HeldDraft): void {
+  const { write } = draft
+  if (write.field === 'verdict') verdictDrafts.drop(write.key, write.value)
+  else noteDrafts.drop(write.key, write.value)
+  publishHeld(held.filter((each) => each !== draft))
+}
+
 /** A field's value and version in the server's entry (none yet: unreviewed, no note, version 0). */
 function fieldOf(entry: AuditEntry | undefined, field: AuditWrite['field']): [string, number] {
   if (field === 'verdict') return [entry?.verdict ?? 'unreviewed', entry?.verdictVersion ?? 0]
@@ -33,17 +64,22 @@ export function sendLeftDrafts(queryClient: QueryClient): () => void {
     drafts: AuditDrafts<T>,
     toWrite: (key: string, draft: AuditDraft<T>) => AuditWrite,
     reviewer: string,
+    heldBack: HeldDraft[],
   ): Promise<void> {
     for (const key of drafts.keys()) {
       const draft = drafts.read(key)
       if (!draft || pageOpen(key)) continue
       const write = toWrite(key, draft)
       const id = `${write.field} ${key}`
-      if (refused.has(id)) continue
+      if (refused.has(id)) {
+        heldBack.push({ write })
+        continue
+      }
       // The entries just polled say what the server would answer: the value there already, or a colleague's since.
       const entry = queryClient.getQueryData<AuditSnapshot>(entries)?.entries.get(key)
       const [current, version] = fieldOf(entry, write.field)
       if (current === write.value) drafts.drop(key, draft.value)
+      else if (version !== write.baseVersion) heldBack.push({ write, theirs: entry })
       if (current === write.value || version !== write.baseVersion) continue
       try {
         const result = await sendAuditWrite(write, reviewer, { keepalive: true })
@@ -64,17 +100,21 @@ export function sendLeftDrafts(queryClient: QueryClient): () => void {
     const reviewer = typeof named === 'string' ? named : readReviewer()
     if (sending || !reviewer) return
     sending = true
+    const heldBack: HeldDraft[] = []
     try {
       await sendEach(
         verdictDrafts,
         (key, { value, baseVersion }) => ({ key, field: 'verdict', value, baseVersion }),
         reviewer,
+        heldBack,
       )
       await sendEach(
         noteDrafts,
         (key, { value, baseVersion }) => ({ key, field: 'note', value, baseVersion }),
         reviewer,
+        heldBack,
       )
+      publishHeld(heldBack)
     } catch {
       // The server did not answer after all: its next answer tries again.
     } finally {
@@ -89,5 +129,6 @@ export function sendLeftDrafts(queryClient: QueryClient): () => void {
   return () => {
     stop()
     started.delete(queryClient)
+    publishHeld([])
   }
 }

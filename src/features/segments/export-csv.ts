@@ -5,6 +5,8 @@
 import { toCsv, type CsvSeparator } from '../../lib/csv'
 
 export { csvSeparatorFor } from '../../lib/csv'
+// The download too loads with the first export, not with the list.
+export { downloadText } from '../../lib/download'
 import { datedFilename } from '../../lib/download'
 import type { AuditEntry } from '../../stores/audit-contract'
 import { REVIEW_CSV_COLUMNS, reviewCsvCells } from '../../stores/review-csv'

@@ -8,7 +8,6 @@ import { onDemand } from '../../components/on-demand'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { useFormat } from '../../components/use-format'
 import { isValueColumn, visibleColumnIds } from './columns'
-import { downloadText } from '../../lib/download'
 import { useFindingSettings } from '../../stores/finding-settings'
 import { useVerdicts } from '../../stores/use-verdicts'
 import { EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-state'
@@ -122,7 +121,7 @@ export function SegmentsPage() {
           // Worked out at the click, from what the page shows then; the CSV's code loads with the first export.
           const findings = findingsNow().bySegment
           const language = i18n.resolvedLanguage ?? i18n.language
-          void import('./export-csv').then(({ csvFilename, csvSeparatorFor, segmentsCsv }) =>
+          void import('./export-csv').then(({ csvFilename, csvSeparatorFor, downloadText, segmentsCsv }) =>
             downloadText(
               segmentsCsv(visible, exportedColumns, t, {
                 reviews,
