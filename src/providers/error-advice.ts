@@ -88,6 +88,9 @@ export function adviceForError(
     case 'timeout':
       return { title: t('error.timeout.title', { provider }), advice: t('error.timeout.advice') }
     case 'network':
+      // No answer at all (no status): not the provider, the app's own server did not answer the page.
+      if (error.status === undefined)
+        return { title: t('error.appUnreachable.title'), advice: t('error.appUnreachable.advice') }
       return { title: t('error.network.title', { provider }), advice: t('error.network.advice') }
     case 'server':
       return { title: t('error.server.title', { provider }), advice: t('error.server.advice') }

@@ -203,6 +203,29 @@ describe('Braze segment detail', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 
+  it('says the app’s own server did not answer, not Braze, when the page cannot reach it (a restart)', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    server.use(http.get('*/api/braze/segments/details', () => HttpResponse.error()))
+    renderApp(pathOf(ORDINARY))
+    for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++) await vi.advanceTimersByTimeAsync(1000)
+    const alert = screen.getByRole('alert')
+    expect(alert).toHaveTextContent('The app’s server could not be reached')
+    expect(alert).toHaveTextContent('It may be restarting, or this computer is offline: retry in a moment.')
+    expect(alert).not.toHaveTextContent(/Braze|endpoint/)
+  })
+
+  it('says Braze could not be reached when the app’s server answers that it could not reach Braze', async () => {
+    server.use(
+      http.get('*/api/braze/segments/details', () =>
+        HttpResponse.json({ error: 'upstream_unreachable' }, { status: 502 }),
+      ),
+    )
+    renderApp(pathOf(ORDINARY))
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
+    expect(alert).toHaveTextContent('Braze could not be reached')
+    expect(alert).toHaveTextContent('Check the server’s network access and the endpoint variable.')
+  })
+
   it('claims nothing about the description when the details could not be loaded', async () => {
     server.use(
       http.get('*/api/braze/segments/details', () =>
