@@ -66,6 +66,9 @@ export function openAuditDatabase(databaseUrl: string | undefined, root: string)
   if (/^postgres(?:ql)?:\/\//.test(url)) {
     const parsed = new URL(url)
     const pool = new pg.Pool({ connectionString: url, max: 10 })
+    // An idle connection the database cut (a restart, a failover) is dropped by the pool, and the next request opens a
+    // new one; unheard, the pool's error event would end the whole server.
+    pool.on('error', () => {})
     return {
       db: new Kysely<AuditDatabase>({ dialect: new PostgresDialect({ pool }) }),
       dialect: 'postgres',

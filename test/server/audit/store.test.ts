@@ -1,5 +1,6 @@
 // The audit store against every database it supports: separate versioned fields, conflicts, history, polling by
 // revision, imports, the provider cache, and what survives a restart.
+import pg from 'pg'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AuditStore } from '../../../src/server/audit/store'
 import type { SessionEntry } from '../../../src/stores/session-file'
@@ -235,5 +236,28 @@ describe.each(TEST_DATABASES)('the audit store on $name', (database) => {
       { key: 'braze details new', body: '{"message":"new"}', fetchedAt: later(1).toISOString() },
     ])
     expect(await store.answers.freshAnswers(120_000, later(1.5))).toHaveLength(2)
+  })
+
+  // A PostgreSQL restarted (maintenance, a failover) cuts the connections the server keeps open between requests.
+  it.runIf(database.name === 'PostgreSQL')('keeps serving after the database cut its idle connections', async () => {
+    const { store, url } = await open()
+    await store.write({ key: A, field: 'verdict', value: 'keep', baseVersion: 0 }, 'Ana', T0)
+    const admin = new pg.Client(process.env.TEST_DATABASE_URL)
+    await admin.connect()
+    const connections = async () =>
+      (await admin.query('select pid from pg_stat_activity where datname = $1', [new URL(url).pathname.slice(1)]))
+        .rowCount
+    try {
+      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1', [
+        new URL(url).pathname.slice(1),
+      ])
+      await expect.poll(connections).toBe(0)
+    } finally {
+      await admin.end()
+    }
+    // The cut reaches the idle connections (a request then may fail): the server is still there to answer after it.
+    await expect
+      .poll(() => store.listEntries().then(({ entries }) => entries.map((entry) => entry.verdict), String))
+      .toEqual(['keep'])
   })
 })
