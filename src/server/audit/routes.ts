@@ -16,10 +16,13 @@ import {
 } from '../../stores/audit-contract.ts'
 import { parseSessionFile, SESSION_MAX_BYTES, SessionFileError } from '../../stores/session-file.ts'
 import { readAnswerKey } from '../proxy/answer-cache.ts'
+import type { ProviderAnswers } from './provider-answers.ts'
 import type { AuditStore } from './store.ts'
 
 export interface AuditRoutesOptions {
   store: AuditStore
+  /** The Braze answers of the workspace the server is pointed at (the store's own, every one, without it). */
+  answers?: ProviderAnswers
   /** AUTH_USER_HEADER: the header an authenticating reverse proxy sets to the signed-in user. Unset on localhost. */
   authUserHeader: string | undefined
   providerCacheTtlMs: number
@@ -114,7 +117,7 @@ export function requestReviewer(headers: Headers, authUserHeader: string | undef
 export type AuditHandler = (request: Request) => Promise<Response>
 
 export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
-  const { store } = options
+  const { store, answers = store.answers } = options
   const now = options.now ?? (() => new Date())
 
   const needReviewer = (request: Request): string => {
@@ -173,14 +176,14 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
       case 'GET /api/audit/reviewer':
         return json(200, { reviewer: options.authUserHeader ? needReviewer(request) : null })
       case 'GET /api/audit/provider-cache': {
-        const summary = await store.answers.cacheSummary(options.providerCacheTtlMs, now())
+        const summary = await answers.cacheSummary(options.providerCacheTtlMs, now())
         return json(200, { ...summary, ttlHours: options.providerCacheTtlMs / 3_600_000 })
       }
       case 'GET /api/audit/kept-answers': {
         // What the team's scans fetched, still fresh (as the proxy would serve it): a new browser starts with it.
         const details: { id: string; fetchedAt: string; body: unknown }[] = []
         const series: { id: string; days: number; fetchedAt: string; body: unknown }[] = []
-        for (const answer of await store.answers.freshAnswers(options.providerCacheTtlMs, now())) {
+        for (const answer of await answers.freshAnswers(options.providerCacheTtlMs, now())) {
           const segment = readAnswerKey(answer.key)
           const body = segment && keptBody(answer.body)
           if (segment === undefined || body === undefined) continue

@@ -1,7 +1,9 @@
 // Braze details and size series kept in the audit database as they passed through: served while fresh, so a second
 // reviewer's scan of a workspace already scanned costs Braze (almost) nothing. Lists are never kept: they must be now.
+import { createHash } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
 import type { SingleRoute, UpstreamRequest } from './allowlist.ts'
+import type { ProxyTargets } from './config.ts'
 
 /** Where kept answers live (the audit store); `maxAgeMs` 0 turns keeping off. */
 export interface AnswerStore {
@@ -13,6 +15,18 @@ export interface AnswerStore {
 export interface AnswerCache {
   store: AnswerStore
   maxAgeMs: number
+}
+
+/**
+ * The Braze workspace the server is pointed at, as kept answers are filed under: the demo, or the endpoint and API key
+ * (a key is one workspace's) through a one-way hash, which says nothing of the key.
+ */
+export function workspaceOf(targets: ProxyTargets): string {
+  const { braze } = targets
+  if (targets.mode === 'demo') return 'demo'
+  if (!braze.configured) return 'none'
+  const { endpoint, apiKey } = braze.value
+  return `braze-${createHash('sha256').update(`${endpoint}\n${apiKey}`).digest('hex').slice(0, 16)}`
 }
 
 /** Sent by the page's "Refresh from Braze": ask Braze again and keep the new answer. */

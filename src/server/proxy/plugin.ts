@@ -6,6 +6,7 @@ import { readDemoOptions } from '../demo/demo-options.ts'
 import { startDemoProviders } from '../demo/serve.ts'
 import { findExposedSecrets, hasAnyCredential, readRealTargets, type ProxyTargets, type ServerEnv } from './config.ts'
 import { readProxyLimits } from './limits.ts'
+import { workspaceOf } from './answer-cache.ts'
 import { createProxyMiddleware } from './middleware.ts'
 import { requestGuard } from './request-guard.ts'
 
@@ -75,10 +76,13 @@ export function segmentAuditProxy(options: SegmentAuditProxyOptions): Plugin {
     logger.info(`  Segment Audit keeps the team's audit in ${audit.description}.`)
     const { targets, close } = await resolveTargets(options.env, logger)
     server.httpServer?.once('close', () => void Promise.all([close(), audit.close()]))
+    // This workspace's kept Braze answers only: those kept while the server pointed elsewhere are not this one's.
+    const answers = audit.store.answers.of(workspaceOf(targets))
     server.middlewares.use(
       auditMiddleware(
         createAuditHandler({
           store: audit.store,
+          answers,
           authUserHeader: auditSettings.authUserHeader,
           providerCacheTtlMs: auditSettings.providerCacheTtlMs,
           log: (line) => logger.warn(`  [audit] ${line}`, { timestamp: true }),
@@ -91,7 +95,7 @@ export function segmentAuditProxy(options: SegmentAuditProxyOptions): Plugin {
         limits,
         upstreamTimeoutMs: options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS,
         log: (line) => logger.warn(`  [proxy] ${line}`, { timestamp: true }),
-        answerCache: { store: audit.store.answers, maxAgeMs: auditSettings.providerCacheTtlMs },
+        answerCache: { store: answers, maxAgeMs: auditSettings.providerCacheTtlMs },
       }),
     )
   }

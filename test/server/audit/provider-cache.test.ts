@@ -9,6 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { createFakeBraze } from '../../../src/server/demo/braze-fake'
 import { generateDemoData } from '../../../src/server/demo/data'
 import { rawRequest, startPluginServer, startRecordingUpstream } from '../proxy/start-proxy'
+import { workspaceOf } from '../../../src/server/proxy/answer-cache'
+import { readRealTargets } from '../../../src/server/proxy/config'
 import { keptAnswerKey } from '../../msw/audit-handlers'
 import { openTestStore } from './databases'
 
@@ -18,19 +20,23 @@ afterEach(async () => {
   while (cleanups.length > 0) await cleanups.pop()?.()
 })
 
-async function start(env: Record<string, string> = {}) {
-  const braze = await startRecordingUpstream(createFakeBraze({ segments: data.braze, apiKey: 'k1', latencyMs: 0 }))
+/** A Braze workspace (its key `apiKey`) and the app's server pointed at it, keeping its audit in `database`. */
+async function start(
+  env: Record<string, string> = {},
+  { apiKey = 'k1', database = join(mkdtempSync(join(tmpdir(), 'segment-audit-cache-')), 'audit.sqlite') } = {},
+) {
+  const braze = await startRecordingUpstream(createFakeBraze({ segments: data.braze, apiKey, latencyMs: 0 }))
   cleanups.push(braze.close)
-  const database = join(mkdtempSync(join(tmpdir(), 'segment-audit-cache-')), 'audit.sqlite')
   const server = await startPluginServer({
     BRAZE_REST_ENDPOINT: braze.url,
-    BRAZE_API_KEY: 'k1',
+    BRAZE_API_KEY: apiKey,
     DATABASE_URL: database,
     PROVIDER_CACHE_TTL_HOURS: '24',
     ...env,
   })
   cleanups.push(server.close)
-  return { braze, base: server.base, database }
+  const workspace = workspaceOf(readRealTargets({ BRAZE_REST_ENDPOINT: braze.url, BRAZE_API_KEY: apiKey }))
+  return { braze, base: server.base, database, workspace, close: server.close }
 }
 
 /** What a details scan asks: each segment's details, and its 30-day series when tracked. */
@@ -92,7 +98,7 @@ describe('the provider cache', () => {
   })
 
   it('hands a new browser every fresh kept answer, by segment id and series length, gzipped if asked', async () => {
-    const { base, database } = await start()
+    const { base, database, workspace } = await start()
     await scan(base)
     const [first, stale, damaged] = data.braze
     const detailsPath = (id = '') => `/api/braze/segments/details?segment_id=${id}`
@@ -101,8 +107,9 @@ describe('the provider cache', () => {
     // freshness), and one whose body is not JSON.
     const other = await openTestStore(database)
     cleanups.push(other.close)
-    await other.store.answers.keepAnswer(keptAnswerKey(detailsPath(stale?.id)), '{"message":"success"}', hoursAgo(25))
-    await other.store.answers.keepAnswer(keptAnswerKey(detailsPath(damaged?.id)), '{"message":', new Date())
+    const answers = other.store.answers.of(workspace)
+    await answers.keepAnswer(keptAnswerKey(detailsPath(stale?.id)), '{"message":"success"}', hoursAgo(25))
+    await answers.keepAnswer(keptAnswerKey(detailsPath(damaged?.id)), '{"message":', new Date())
 
     // A series that ends on a given day is not the one a page asks for: it is not handed out as that.
     const endingAt = `/api/braze/segments/data_series?segment_id=${first?.id ?? ''}&length=30&ending_at=2026-11-01`
@@ -133,6 +140,25 @@ describe('the provider cache', () => {
     expect(compressed.bytes.byteLength).toBeLessThan(plain.bytes.byteLength / 3)
     expect(JSON.parse(gunzipSync(compressed.bytes).toString('utf8'))).toEqual(kept)
     expect((await rawRequest(base, '/api/audit/kept-answers', { method: 'POST' })).status).toBe(405)
+  })
+
+  it('keeps each workspace’s answers apart: pointed at another Braze, the server serves, counts and hands out none of the first one’s', async () => {
+    // The demo first, say, then the team's real Braze, in the same database: ids that happen to match are no exception.
+    const first = await start()
+    await scan(first.base)
+    expect(JSON.parse((await rawRequest(first.base, '/api/status')).text).providers.braze.kept).toBeGreaterThan(60)
+    await first.close()
+
+    const second = await start({}, { apiKey: 'k2', database: first.database })
+    expect(JSON.parse((await rawRequest(second.base, '/api/status')).text).providers.braze.kept).toBe(0)
+    expect(JSON.parse((await rawRequest(second.base, '/api/audit/kept-answers')).text)).toEqual({
+      details: [],
+      series: [],
+    })
+    expect(JSON.parse((await rawRequest(second.base, '/api/audit/provider-cache')).text)).toMatchObject({ count: 0 })
+    const id = data.braze[0]?.id ?? ''
+    expect((await rawRequest(second.base, `/api/braze/segments/details?segment_id=${id}`)).status).toBe(200)
+    expect(second.braze.received).toHaveLength(1)
   })
 })
 
