@@ -63,7 +63,7 @@ describe('reviews of this tab held back for a colleague’s change', () => {
     renderApp('/')
     await screen.findByText('1 review of yours is not saved', {}, { timeout: 5000 })
     const user = userEvent.setup()
-    await user.click(screen.getByRole('button', { name: `Discard your verdict on ${SEGMENT.name}` }))
+    await user.click(screen.getByRole('button', { name: `Discard mine (your verdict on ${SEGMENT.name})` }))
     await waitFor(() => expect(screen.queryByText('1 review of yours is not saved')).not.toBeInTheDocument())
     expect(sessionStorage.getItem(VERDICT_DRAFT)).toBeNull()
     expect((await (await testAuditStore()).listEntries()).entries[0]).toMatchObject({ verdict: 'keep' })
