@@ -1,7 +1,8 @@
 // Drafts a segment's page left behind in this tab — a verdict or a note the audit server never confirmed, the reviewer
 // gone on to other pages meanwhile — sent on their base each time the audit server answers the entries poll, whatever
 // page is open. A draft over a colleague's change (the entries polled show the field changed since its version), or
-// one the server will not take, is left for the segment's next visit, whose page shows why; it is not sent meanwhile.
+// one the server will not take, is held back: never sent over theirs, named on every page (src/app/held-reviews.tsx)
+// until the reviewer discards it or opens the segment, whose page shows both to choose from.
 import type { QueryClient } from '@tanstack/react-query'
 import { AuditRequestError } from './audit-client'
 import type { AuditEntry, AuditWrite } from './audit-contract'
