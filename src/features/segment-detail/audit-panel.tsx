@@ -4,7 +4,7 @@
 // team's audit has been read, a server that stops answering does not take the panel away: it says so, and the note
 // and the verdict go out when the server answers again.
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
 import { isShortcut } from '../../lib/keyboard'
@@ -33,11 +33,15 @@ const VERDICT_KEYS: Readonly<Record<string, Verdict>> = {
 export function AuditPanel({ segmentKey }: { segmentKey: string }) {
   const { t } = useTranslation('detail')
   const { reviewer, fromServer, loading, remember } = useReviewer()
+  const [named, setNamed] = useState(false)
   // Without a name the audit is still there to read; only changing it waits for the name.
   if (!reviewer && !fromServer && !loading) {
     const form = (
       <ReviewerForm
-        onSubmit={remember}
+        onSubmit={(name) => {
+          setNamed(true)
+          remember(name)
+        }}
         maxLength={REVIEWER_MAX_LENGTH}
         verdictKeys={VERDICT_KEYS}
         intro={t('audit.nameToChange')}
@@ -45,10 +49,11 @@ export function AuditPanel({ segmentKey }: { segmentKey: string }) {
     )
     return <AuditReadOnly segmentKey={segmentKey} nameForm={form} />
   }
-  return <ReviewPanel segmentKey={segmentKey} reviewer={reviewer} />
+  return <ReviewPanel segmentKey={segmentKey} reviewer={reviewer} named={named} />
 }
 
-function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: string }) {
+/** `named`: the name was just given in the form this panel replaces, which had the keyboard. */
+function ReviewPanel({ segmentKey, reviewer, named }: { segmentKey: string; reviewer: string; named: boolean }) {
   const { t } = useTranslation(['detail', 'common'])
   const format = useFormat()
   const failureText = useWriteFailureText()
@@ -78,6 +83,15 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   const noteId = useId()
   const noteLeftId = useId()
   const ready = verdict.ready
+  // The form gone with the keyboard in it, the keyboard goes on to the verdicts (once they can be chosen), not to the
+  // page's top.
+  const verdicts = useRef<HTMLFieldSetElement>(null)
+  const keyboardHere = useRef(named)
+  useEffect(() => {
+    if (!ready || !keyboardHere.current) return
+    keyboardHere.current = false
+    if (document.activeElement === document.body) verdicts.current?.querySelector<HTMLElement>('input:checked')?.focus()
+  }, [ready])
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -119,7 +133,7 @@ function ReviewPanel({ segmentKey, reviewer }: { segmentKey: string; reviewer: s
   return (
     <section className="card audit-panel" aria-labelledby="audit-heading">
       <h2 id="audit-heading">{t('audit.heading')}</h2>
-      <fieldset role="radiogroup" aria-label={t('audit.verdict')} className="verdicts" disabled={!ready}>
+      <fieldset ref={verdicts} role="radiogroup" aria-label={t('audit.verdict')} className="verdicts" disabled={!ready}>
         <legend className="visually-hidden">{t('audit.verdict')}</legend>
         {VERDICTS.map((option) => (
           <label key={option} className={`verdict-option verdict-${option}`}>

@@ -145,6 +145,9 @@ describe('Audit panel: the reviewer’s name', () => {
       'Enter your name first: each verdict is recorded under it.',
     )
     expect(await stored()).toBeUndefined()
+    // The name given, the form makes way for the verdicts: the keyboard goes on to them, not to the page's top.
+    await user.keyboard('Camille{Enter}')
+    await waitFor(() => expect(verdictRadio('Unreviewed')).toHaveFocus())
   })
 })
 
