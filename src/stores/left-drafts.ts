@@ -7,7 +7,7 @@ import type { QueryClient } from '@tanstack/react-query'
 import { AuditRequestError } from './audit-client'
 import type { AuditEntry, AuditWrite } from './audit-contract'
 import { noteDrafts, pageOpen, verdictDrafts, type AuditDraft, type AuditDrafts } from './audit-draft'
-import { auditKeys, rememberAuditEntries, type AuditSnapshot } from './audit-queries'
+import { auditKeys, rememberAuditEntries, serverReviewerQuery, type AuditSnapshot } from './audit-queries'
 import { sendAuditWrite } from './audit-writes'
 import { readReviewer } from './reviewer'
 
@@ -96,13 +96,14 @@ export function sendLeftDrafts(queryClient: QueryClient): () => void {
   }
 
   const sendAll = async () => {
-    // A server that names the reviewer itself says who; otherwise the name this browser writes under.
-    const named = queryClient.getQueryData<string | null>(auditKeys.reviewer())
-    const reviewer = typeof named === 'string' ? named : readReviewer()
-    if (sending || !reviewer) return
+    if (sending) return
     sending = true
     const heldBack: HeldDraft[] = []
     try {
+      // A server that names the reviewer itself says who (asked here if no page of the tab has asked yet: a tab
+      // reloaded on the list of a team server, which never asks a name); otherwise the name this browser writes under.
+      const reviewer = (await queryClient.fetchQuery(serverReviewerQuery())) ?? readReviewer()
+      if (!reviewer) return
       await sendEach(
         verdictDrafts,
         (key, { value, baseVersion }) => ({ key, field: 'verdict', value, baseVersion }),

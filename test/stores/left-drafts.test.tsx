@@ -6,6 +6,7 @@ import userEvent from '@testing-library/user-event'
 import { http } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createAuditHandler } from '../../src/server/audit/routes'
 import { AUDIT_POLL_MS, auditKeys } from '../../src/stores/audit-queries'
 import { sendLeftDrafts } from '../../src/stores/left-drafts'
 import { auditServerDown } from '../msw/audit-down'
@@ -83,6 +84,29 @@ describe('drafts left by a segment’s page', () => {
     const { stop } = openApp('/')
     await waitFor(async () => expect(await stored()).toMatchObject({ note: 'Owner left: ask Lea', noteBy: 'Camille' }))
     expect(sessionStorage.getItem(NOTE_DRAFT)).toBeNull()
+    stop()
+  })
+
+  it('on a team server that names the reviewer, sends the drafts of a tab that was never asked for a name', async () => {
+    localStorage.clear()
+    const teamServer = createAuditHandler({
+      store: await testAuditStore(),
+      authUserHeader: 'X-Forwarded-Email',
+      providerCacheTtlMs: 86_400_000,
+      log: () => {},
+    })
+    // The authenticating proxy in front of it names the signed-in user on every request.
+    server.use(
+      http.all('*/api/audit/*', ({ request }) => {
+        const signedIn = new Request(request)
+        signedIn.headers.set('X-Forwarded-Email', 'tess@example.com')
+        return teamServer(signedIn)
+      }),
+    )
+    sessionStorage.setItem(VERDICT_DRAFT, JSON.stringify({ value: 'fix', baseVersion: 0 }))
+    const { stop } = openApp('/')
+    await waitFor(async () => expect(await stored()).toMatchObject({ verdict: 'fix', verdictBy: 'tess@example.com' }))
+    expect(sessionStorage.getItem(VERDICT_DRAFT)).toBeNull()
     stop()
   })
 
