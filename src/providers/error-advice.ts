@@ -23,6 +23,11 @@ export function resumeTimeFormat(resumeAt: number, now: number): Intl.DateTimeFo
   return resumeAt - now < 60_000 ? TIME_OF_DAY_SECONDS : TIME_OF_DAY
 }
 
+/** No answer at all (no status): not the provider, the app's own server did not answer the page. */
+export function isAppUnreachable(error: unknown): boolean {
+  return error instanceof ProviderError && error.reason === 'network' && error.status === undefined
+}
+
 export interface ErrorAdvice {
   title: string
   advice: string
@@ -88,8 +93,7 @@ export function adviceForError(
     case 'timeout':
       return { title: t('error.timeout.title', { provider }), advice: t('error.timeout.advice') }
     case 'network':
-      // No answer at all (no status): not the provider, the app's own server did not answer the page.
-      if (error.status === undefined)
+      if (isAppUnreachable(error))
         return { title: t('error.appUnreachable.title'), advice: t('error.appUnreachable.advice') }
       return { title: t('error.network.title', { provider }), advice: t('error.network.advice') }
     case 'server':

@@ -9,6 +9,7 @@ import { CopyButton } from '../../components/copy-button'
 import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { adviceForError } from '../../providers/error-advice'
+import { useAskAgainWhenServerBack } from '../../stores/server-back'
 import { providerLabel, providerName, segmentKey, type ProviderId } from '../../providers/provider-id'
 import { AuditPanel } from './audit-panel'
 import { useAskAgainAfterHold } from './braze-waits'
@@ -43,6 +44,7 @@ export function DetailSkeleton() {
 export function ProviderAlert({ error, provider, retry }: { error: unknown; provider: ProviderId; retry: () => void }) {
   const { t } = useTranslation()
   useAskAgainAfterHold(error, retry)
+  useAskAgainWhenServerBack(error, retry)
   return <RetryAlert {...adviceForError(error, provider, t)} onRetry={retry} />
 }
 

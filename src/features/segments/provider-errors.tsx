@@ -3,21 +3,26 @@ import { useTranslation } from 'react-i18next'
 import { RetryAlert } from '../../components/alert'
 import { adviceForError } from '../../providers/error-advice'
 import { providerLabel } from '../../providers/provider-id'
+import { useAskAgainWhenServerBack } from '../../stores/server-back'
 import type { ProviderListState } from '../../providers/segment-lists'
 
 export function ProviderErrors({ providers }: { providers: readonly ProviderListState[] }) {
-  const { t } = useTranslation()
-  const { t: tList } = useTranslation('segments')
   return providers
     .filter((provider) => provider.error && !provider.loading)
-    .map((provider) => (
-      <RetryAlert
-        key={provider.provider}
-        {...adviceForError(provider.error, provider.provider, t)}
-        onRetry={provider.refetch}
-        retryLabel={tList('progress.retry', { provider: providerLabel[provider.provider] })}
-      >
-        {provider.count > 0 ? ` ${tList('progress.kept', { count: provider.count })}` : null}
-      </RetryAlert>
-    ))
+    .map((provider) => <ProviderError key={provider.provider} provider={provider} />)
+}
+
+function ProviderError({ provider }: { provider: ProviderListState }) {
+  const { t } = useTranslation()
+  const { t: tList } = useTranslation('segments')
+  useAskAgainWhenServerBack(provider.error, provider.refetch)
+  return (
+    <RetryAlert
+      {...adviceForError(provider.error, provider.provider, t)}
+      onRetry={provider.refetch}
+      retryLabel={tList('progress.retry', { provider: providerLabel[provider.provider] })}
+    >
+      {provider.count > 0 ? ` ${tList('progress.kept', { count: provider.count })}` : null}
+    </RetryAlert>
+  )
 }

@@ -214,6 +214,23 @@ describe('Braze segment detail', () => {
     expect(alert).not.toHaveTextContent(/Braze|endpoint/)
   })
 
+  it('shows the details by itself once the app’s server answers again, without Retry pressed', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    // The app's server restarting: neither the details nor the audit's poll get an answer.
+    server.use(
+      http.get('*/api/braze/segments/details', () => HttpResponse.error()),
+      http.get('*/api/audit/entries', () => HttpResponse.error()),
+    )
+    renderApp(pathOf(ORDINARY))
+    for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++) await vi.advanceTimersByTimeAsync(1000)
+    expect(screen.getByRole('alert')).toHaveTextContent('The app’s server could not be reached')
+
+    server.resetHandlers()
+    for (let step = 0; step < 10 && screen.queryByRole('alert'); step++) await vi.advanceTimersByTimeAsync(1000)
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    await waitFor(() => expect(region('Description')).toHaveTextContent(ORDINARY.textDescription ?? ''))
+  })
+
   it('says Braze could not be reached when the app’s server answers that it could not reach Braze', async () => {
     server.use(
       http.get('*/api/braze/segments/details', () =>

@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { brazeQueries } from '../../../src/providers/braze/queries'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { createDemoHandlers } from '../../msw/demo-handlers'
@@ -22,6 +22,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => {
   server.resetHandlers()
   localStorage.clear()
+  vi.useRealTimers()
 })
 afterAll(() => server.close())
 
@@ -215,6 +216,25 @@ describe('Segments page', () => {
     await user.click(within(alert).getByRole('button', { name: 'Retry Commanders Act' }))
     await waitForAll()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('loads a list the app’s server could not send once that server answers again, without Retry pressed', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    // The app's server restarting: the Commanders Act list and the audit's poll get no answer.
+    server.use(
+      http.get('*/api/commanders-act/segments/list', () => HttpResponse.error()),
+      http.get('*/api/audit/entries', () => HttpResponse.error()),
+    )
+    renderApp('/')
+    for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++)
+      await act(() => vi.advanceTimersByTimeAsync(1000))
+    expect(screen.getByRole('alert')).toHaveTextContent('The app’s server could not be reached')
+
+    server.resetHandlers()
+    for (let step = 0; step < 10 && screen.queryByRole('alert'); step++)
+      await act(() => vi.advanceTimersByTimeAsync(1000))
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    await waitForAll()
   })
 
   it('names the variables to set when a provider is not configured', async () => {
