@@ -30,32 +30,34 @@ export function HeldReviews() {
     ({ write }) => pathOf(write.key) !== pathname,
   )
   const { segments } = useSegmentList()
-  if (held.length === 0) return null
-  // Left out of the kept first screen: after a reload it shows once the audit server has answered, not before.
+  // A live region from the start, so that the notice is announced when a poll finds a draft held back. Left out of the
+  // kept first screen: after a reload it shows once the audit server has answered, not before.
   return (
-    <div data-transient>
-      <Alert tone="warning" title={t('heldReviews.title', { count: held.length })}>
-        <p>{t('heldReviews.text')}</p>
-        <ul className="held-reviews">
-          {held.map((draft) => {
-            const { key, field } = draft.write
-            const name = segments.find((each) => each.key === key)?.name || splitSegmentKey(key).id
-            return (
-              <li key={`${field} ${key}`}>
-                <Link to={pathOf(key)}>{name}</Link> <span>{whyHeld(draft, t)}</span>{' '}
-                <button
-                  type="button"
-                  className="button button-ghost"
-                  aria-label={t(`heldReviews.discard.${field}`, { name })}
-                  onClick={() => discardHeldDraft(draft)}
-                >
-                  {t('heldReviews.discard.label')}
-                </button>
-              </li>
-            )
-          })}
-        </ul>
-      </Alert>
+    <div data-transient aria-live="polite">
+      {held.length > 0 && (
+        <Alert tone="warning" title={t('heldReviews.title', { count: held.length })}>
+          <p>{t('heldReviews.text')}</p>
+          <ul className="held-reviews">
+            {held.map((draft) => {
+              const { key, field } = draft.write
+              const name = segments.find((each) => each.key === key)?.name || splitSegmentKey(key).id
+              return (
+                <li key={`${field} ${key}`}>
+                  <Link to={pathOf(key)}>{name}</Link> <span>{whyHeld(draft, t)}</span>{' '}
+                  <button
+                    type="button"
+                    className="button button-ghost"
+                    aria-label={t(`heldReviews.discard.${field}`, { name })}
+                    onClick={() => discardHeldDraft(draft)}
+                  >
+                    {t('heldReviews.discard.label')}
+                  </button>
+                </li>
+              )
+            })}
+          </ul>
+        </Alert>
+      )}
     </div>
   )
 }

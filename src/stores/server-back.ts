@@ -1,6 +1,7 @@
 // A request the app's own server did not answer (restarting, say) is asked again once that server answers again: a
 // page opened during a restart recovers by itself, as Retry would have. The sign that it is back is the audit's poll,
-// which every page runs every few seconds: failing since the request failed, or when it did, then answering.
+// which the pages that show verdicts (the list, a segment's, the Audit page) run every few seconds: failing since the
+// request failed, or when it did, then answering.
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useEffectEvent } from 'react'
 import { isAppUnreachable } from '../providers/error-advice'

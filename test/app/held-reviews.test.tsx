@@ -41,6 +41,8 @@ describe('reviews of this tab held back for a colleague’s change', () => {
     const { router } = renderApp('/')
     const title = await screen.findByText('2 reviews of yours are not saved', {}, { timeout: 5000 })
     const box = title.closest('[role="note"]') as HTMLElement
+    // Announced as it appears: it comes inside a live region.
+    expect(box.closest('[aria-live="polite"]')).not.toBeNull()
     const items = within(box).getAllByRole('listitem')
     expect(items.map((item) => item.textContent)).toEqual([
       expect.stringContaining(`${SEGMENT.name} your verdict Archive: Dominique has since set Keep`),

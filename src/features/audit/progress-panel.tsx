@@ -7,6 +7,7 @@ import { useFormat } from '../../components/use-format'
 import { adviceForError } from '../../providers/error-advice'
 import { PROVIDER_IDS, providerLabel, type ProviderId } from '../../providers/provider-id'
 import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
+import { useAskAgainWhenServerBack } from '../../stores/server-back'
 import type { ListedSegments } from './use-listed-segments'
 
 type VerdictCounts = Record<Verdict, number>
@@ -31,6 +32,19 @@ function VerdictBar({ counts, label }: { counts: VerdictCounts; label?: string }
   )
 }
 
+/** A provider's list that failed: the page shows the other's, and asks again by itself once the app's server is back. */
+function FailedList({ failure }: { failure: ListedSegments['failures'][number] }) {
+  const { t } = useTranslation('audit')
+  const { t: tCommon } = useTranslation()
+  useAskAgainWhenServerBack(failure.error, failure.retry)
+  return (
+    <RetryAlert {...adviceForError(failure.error, failure.provider, tCommon)} onRetry={failure.retry}>
+      {' '}
+      {t('progress.otherProviderOnly')}
+    </RetryAlert>
+  )
+}
+
 export function ProgressPanel({
   listed,
   verdicts,
@@ -39,7 +53,6 @@ export function ProgressPanel({
   verdicts: ReadonlyMap<string, AuditEntry>
 }) {
   const { t } = useTranslation(['audit', 'common'])
-  const { t: tCommon } = useTranslation()
   const format = useFormat()
   const verdictLabel = (verdict: Verdict) => t(`common:verdict.${verdict}`)
   const overall = zeroCounts()
@@ -56,14 +69,7 @@ export function ProgressPanel({
     <section className="card" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('progress.heading')}</h2>
       {listed.failures.map((failure) => (
-        <RetryAlert
-          key={failure.provider}
-          {...adviceForError(failure.error, failure.provider, tCommon)}
-          onRetry={failure.retry}
-        >
-          {' '}
-          {t('progress.otherProviderOnly')}
-        </RetryAlert>
+        <FailedList key={failure.provider} failure={failure} />
       ))}
       <p role="status">
         {listed.loading ? `${t('progress.loading')} ` : ''}

@@ -287,6 +287,25 @@ describe('Audit page: progress', () => {
     expect(session.entries.map((one) => one.key)).toContain(COMMANDERS_ACT_TO_FIX.key)
   })
 
+  it('loads a list the app’s server could not send by itself once that server answers again', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    // The app's server restarting: the Commanders Act list and the audit's poll get no answer.
+    server.use(
+      http.get('*/api/commanders-act/segments/list', () => Response.error()),
+      http.get('*/api/audit/entries', () => Response.error()),
+    )
+    renderApp('/audit')
+    for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++)
+      await act(() => vi.advanceTimersByTimeAsync(1000))
+    expect(screen.getByRole('alert')).toHaveTextContent('The app’s server could not be reached')
+
+    server.resetHandlers()
+    for (let step = 0; step < 10 && screen.queryByRole('alert'); step++)
+      await act(() => vi.advanceTimersByTimeAsync(1000))
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    await waitFor(() => expect(progressStatus()).toHaveTextContent(`of ${TOTAL} segments`))
+  })
+
   it('opens the Segments list filtered on a verdict from its legend link', async () => {
     await seedAll()
     const user = userEvent.setup()
