@@ -27,6 +27,7 @@ import {
 } from '../../../src/stores/session-file'
 import { createAuditHandler } from '../../../src/server/audit/routes'
 import { testAuditStore } from '../../msw/audit-handlers'
+import { appServerRestarting } from '../../msw/app-server-restart'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { captureDownloads } from '../../downloads'
 import { renderApp } from '../../render-app'
@@ -288,20 +289,10 @@ describe('Audit page: progress', () => {
   })
 
   it('loads a list the app’s server could not send by itself once that server answers again', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true })
-    // The app's server restarting: the Commanders Act list and the audit's poll get no answer.
-    server.use(
-      http.get('*/api/commanders-act/segments/list', () => Response.error()),
-      http.get('*/api/audit/entries', () => Response.error()),
-    )
+    const restart = appServerRestarting(server, '*/api/commanders-act/segments/list')
     renderApp('/audit')
-    for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++)
-      await act(() => vi.advanceTimersByTimeAsync(1000))
-    expect(screen.getByRole('alert')).toHaveTextContent('The app’s server could not be reached')
-
-    server.resetHandlers()
-    for (let step = 0; step < 10 && screen.queryByRole('alert'); step++)
-      await act(() => vi.advanceTimersByTimeAsync(1000))
+    expect(await restart.alert()).toHaveTextContent('The app’s server could not be reached')
+    await restart.back()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     await waitFor(() => expect(progressStatus()).toHaveTextContent(`of ${TOTAL} segments`))
   })

@@ -10,6 +10,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { DemoBrazeSegment } from '../../../src/server/demo/data'
 import { createDemoHandlers } from '../../msw/demo-handlers'
+import { appServerRestarting } from '../../msw/app-server-restart'
 import { renderApp } from '../../render-app'
 
 const demo = createDemoHandlers({ brazeCount: 120, commandersActCount: 25 })
@@ -215,18 +216,10 @@ describe('Braze segment detail', () => {
   })
 
   it('shows the details by itself once the app’s server answers again, without Retry pressed', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true })
-    // The app's server restarting: neither the details nor the audit's poll get an answer.
-    server.use(
-      http.get('*/api/braze/segments/details', () => HttpResponse.error()),
-      http.get('*/api/audit/entries', () => HttpResponse.error()),
-    )
+    const restart = appServerRestarting(server, '*/api/braze/segments/details')
     renderApp(pathOf(ORDINARY))
-    for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++) await vi.advanceTimersByTimeAsync(1000)
-    expect(screen.getByRole('alert')).toHaveTextContent('The app’s server could not be reached')
-
-    server.resetHandlers()
-    for (let step = 0; step < 10 && screen.queryByRole('alert'); step++) await vi.advanceTimersByTimeAsync(1000)
+    expect(await restart.alert()).toHaveTextContent('The app’s server could not be reached')
+    await restart.back()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     await waitFor(() => expect(region('Description')).toHaveTextContent(ORDINARY.textDescription ?? ''))
   })

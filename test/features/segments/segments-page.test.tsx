@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { brazeQueries } from '../../../src/providers/braze/queries'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
 import { createDemoHandlers } from '../../msw/demo-handlers'
+import { appServerRestarting } from '../../msw/app-server-restart'
 import { renderApp } from '../../render-app'
 import { held } from '../../held'
 
@@ -219,20 +220,10 @@ describe('Segments page', () => {
   })
 
   it('loads a list the app’s server could not send once that server answers again, without Retry pressed', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true })
-    // The app's server restarting: the Commanders Act list and the audit's poll get no answer.
-    server.use(
-      http.get('*/api/commanders-act/segments/list', () => HttpResponse.error()),
-      http.get('*/api/audit/entries', () => HttpResponse.error()),
-    )
+    const restart = appServerRestarting(server, '*/api/commanders-act/segments/list')
     renderApp('/')
-    for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++)
-      await act(() => vi.advanceTimersByTimeAsync(1000))
-    expect(screen.getByRole('alert')).toHaveTextContent('The app’s server could not be reached')
-
-    server.resetHandlers()
-    for (let step = 0; step < 10 && screen.queryByRole('alert'); step++)
-      await act(() => vi.advanceTimersByTimeAsync(1000))
+    expect(await restart.alert()).toHaveTextContent('The app’s server could not be reached')
+    await restart.back()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     await waitForAll()
   })
