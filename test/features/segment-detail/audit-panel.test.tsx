@@ -739,6 +739,17 @@ describe('Audit panel: a verdict not saved yet when the page is left', () => {
     expect(await stored()).toBeUndefined()
   }
 
+  /** Fix chosen with the server down, then the page closed (a reload): its write on leaving gets no answer either. */
+  async function fixAndCloseWhileDown() {
+    const user = userEvent.setup()
+    const view = await openPanel()
+    const down = auditServerDown(server)
+    await fixWhileDown(user)
+    view.unmount()
+    await waitFor(() => expect(down.writes()).toBe(2))
+    server.resetHandlers()
+  }
+
   it('sends it on going back to the list when the server answers by then', async () => {
     const user = userEvent.setup()
     const { router } = await openPanel()
@@ -782,14 +793,7 @@ describe('Audit panel: a verdict not saved yet when the page is left', () => {
   })
 
   it('sends it after a reload', async () => {
-    const user = userEvent.setup()
-    const view = await openPanel()
-    const down = auditServerDown(server)
-    await fixWhileDown(user)
-    view.unmount()
-    await waitFor(() => expect(down.writes()).toBe(2))
-
-    server.resetHandlers()
+    await fixAndCloseWhileDown()
     await openPanel()
     await waitFor(() => expect(saveStatus()).toHaveTextContent(/^Saved$/))
     expect(verdictRadio('Fix')).toBeChecked()
@@ -797,13 +801,7 @@ describe('Audit panel: a verdict not saved yet when the page is left', () => {
   })
 
   it('does not overwrite a colleague’s verdict set in between: the next visit shows it as a conflict', async () => {
-    const user = userEvent.setup()
-    const view = await openPanel()
-    const down = auditServerDown(server)
-    await fixWhileDown(user)
-    view.unmount()
-    await waitFor(() => expect(down.writes()).toBe(2))
-    server.resetHandlers()
+    await fixAndCloseWhileDown()
     await othersWrite('verdict', 'keep', 'Dominique')
 
     await openPanel()
