@@ -2,13 +2,12 @@
 // own. It says saved only once the server has answered, names the segments someone else changed meanwhile (left as
 // they are, verdict and note), and when a request fails, says what was saved and what was not (or is not known, when no
 // answer came), leaving the rest selected for another try. A key from the list brings the keyboard here, past every
-// row's controls.
+// row's controls (use-bar-keyboard.ts).
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useRef, useState, type KeyboardEvent as ReactKeyboardEvent } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ReviewerForm } from '../../components/reviewer-form'
 import { RichText } from '../../components/rich-text'
-import { isShortcut } from '../../lib/keyboard'
 import {
   NOTE_MAX_LENGTH,
   REVIEWER_MAX_LENGTH,
@@ -21,12 +20,8 @@ import { useReviewer } from '../../stores/reviewer'
 import { useWriteFailureText } from '../../stores/use-write-failure-text'
 import type { SegmentRow } from './segment-rows'
 import { useBulkReview, type BulkReviewResult } from '../../stores/use-bulk-review'
+import { BAR_KEY, useBarKeyboard } from './use-bar-keyboard'
 import type { RowSelection } from './use-row-selection'
-
-/** Pressed on the list (not in a text field) while rows are selected: to the bar's first verdict, or its name field. */
-const BAR_KEY = 'b'
-/** What that key focuses: the name field when a name is asked, else the first verdict that can be pressed. */
-const BAR_TARGET = '.reviewer-form input, .bulk-verdict:not(:disabled)'
 
 type BulkStatus =
   | { kind: 'idle' }
@@ -84,64 +79,11 @@ function SelectionBar({
   const failed = done?.result.failed
   const needName = !reviewer && !fromServer && !loading
 
-  // The bar sits after the table, whose every row has a checkbox, a link and a copy button: Tab alone would take
-  // hundreds of presses to get here. The element left is remembered, so that Escape in the bar goes back to it.
-  const bar = useRef<HTMLElement>(null)
-  const cameFrom = useRef<HTMLElement | null>(null)
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== BAR_KEY || !isShortcut(event)) return
-      const target = bar.current?.querySelector<HTMLElement>(BAR_TARGET)
-      if (!target) return
-      event.preventDefault()
-      const from = document.activeElement
-      if (from instanceof HTMLElement && !bar.current?.contains(from)) cameFrom.current = from
-      target.focus()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [])
-  const onBarKeyDown = (event: ReactKeyboardEvent) => {
-    const from = cameFrom.current
-    if (event.key !== 'Escape' || !from?.isConnected) return
-    event.preventDefault()
-    cameFrom.current = null
-    from.focus()
-  }
-
-  // What had the keyboard in the bar may go away: the name form once the name is given, the verdicts (disabled while
-  // saving) once nothing is left selected. The keyboard then goes on to the first verdict, or back to the list, never
-  // to the page's top, hundreds of Tabs away: to the row it came from with b, or, when the verdict took that one out of
-  // the view (reviewing the Unreviewed), to the first row after it still there. Until the keyboard moves on from there:
-  // the list may drop the rows a moment after the bar has its answer.
-  const keyboard = useRef<{ back: readonly string[]; on?: HTMLElement } | undefined>(undefined)
-  useEffect(() => {
-    const wanted = keyboard.current
-    if (!wanted) return
-    const active = document.activeElement
-    if (active !== document.body) {
-      const waiting = status.kind === 'saving' && bar.current?.contains(active)
-      if (active !== wanted.on && !waiting) keyboard.current = undefined
-      return
-    }
-    const verdict = bar.current?.querySelector<HTMLElement>(BAR_TARGET)
-    const places = new Map(view.map((row, place) => [row.key, place]))
-    const key = status.kind === 'done' ? wanted.back.find((back) => places.has(back)) : undefined
-    const index = key === undefined ? -1 : (places.get(key) ?? -1)
-    const target =
-      verdict ?? document.querySelector<HTMLElement>(`tr[aria-rowindex="${index + 2}"] a.segment-name`) ?? undefined
-    if (!target) return
-    wanted.on = target
-    target.focus()
-  })
+  const { bar, onBarKeyDown, verdictPressed, nameGiven } = useBarKeyboard(view, { saving, done: done !== undefined })
 
   const apply = async (verdict: Verdict) => {
     const keys = [...selection.selected]
-    if (bar.current?.contains(document.activeElement)) {
-      // The row b came from, and the rows after it: where the keyboard goes back to once the verdict is saved.
-      const from = cameFrom.current?.closest('tr')?.getAttribute('aria-rowindex')
-      keyboard.current = { back: from ? view.slice(Number(from) - 2).map((row) => row.key) : [] }
-    }
+    verdictPressed()
     setStatus({ kind: 'saving', count: keys.length })
     const result = await review(keys, verdict, note)
     // The refused and the unwritten stay selected, so that the next verdict goes to them alone; the rest is done.
@@ -175,7 +117,7 @@ function SelectionBar({
       {count > 0 && needName ? (
         <ReviewerForm
           onSubmit={(name) => {
-            keyboard.current = { back: [] }
+            nameGiven()
             remember(name)
           }}
           maxLength={REVIEWER_MAX_LENGTH}
