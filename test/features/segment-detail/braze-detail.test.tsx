@@ -224,6 +224,26 @@ describe('Braze segment detail', () => {
     await waitFor(() => expect(region('Description')).toHaveTextContent(ORDINARY.textDescription ?? ''))
   })
 
+  it('asks again at the audit’s next answer a failure shown once the server already answers again', async () => {
+    // The failure's alert can only show once the server is back (its code loads on demand): the poll never failed
+    // in the page's sight.
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    let failing = true
+    server.use(
+      http.get('*/api/braze/segments/details', ({ request }) =>
+        failing ? HttpResponse.error() : demo.forwardToBraze(request),
+      ),
+    )
+    renderApp(pathOf(ORDINARY))
+    for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++) await vi.advanceTimersByTimeAsync(1000)
+    expect(screen.getByRole('alert')).toHaveTextContent('The app’s server could not be reached')
+
+    failing = false
+    await vi.advanceTimersByTimeAsync(3000)
+    await waitFor(() => expect(region('Description')).toHaveTextContent(ORDINARY.textDescription ?? ''))
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
   it('says Braze could not be reached when the app’s server answers that it could not reach Braze', async () => {
     server.use(
       http.get('*/api/braze/segments/details', () =>
