@@ -13,6 +13,7 @@ import { markPageOpen } from '../../stores/audit-draft'
 import { sendLeftDrafts } from '../../stores/left-drafts'
 import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
+import { writeFailureOf } from '../../stores/audit-writes'
 import { useWriteFailureText } from '../../stores/use-write-failure-text'
 import { useVerdict } from '../../stores/use-verdicts'
 import { AuditReadOnly } from './audit-read-only'
@@ -111,16 +112,24 @@ function ReviewPanel({ segmentKey, reviewer, named }: { segmentKey: string; revi
   const noteFailed = note.status.kind === 'failed' && !note.waitsForServer ? note.status : undefined
   const failed = verdictFailed ?? noteFailed
   const unreachable = loaded && (entries.isError || note.waitsForServer)
+  // The server answered the poll with a refusal (its database down, a sign-in missing): said as it is, not as no answer.
+  const refusal = entries.isError ? writeFailureOf(entries.error) : undefined
+  const readRefused =
+    refusal &&
+    'status' in refusal &&
+    (refusal.reason === 'store_error'
+      ? t('audit.databaseDown')
+      : t('audit.readFailed', { message: failureText(entries.error) }))
   const waiting = unreachable || verdictWaits
   const saved =
     !saving && !failed && !waiting && (lastTouched === 'verdict' ? verdictStatus : note.status).kind === 'saved'
   // Each failure says its field: both may show at once.
   const said = [
-    !loaded && t(entries.isError ? 'audit.loadFailed' : 'audit.loading'),
+    !loaded && (readRefused || t(entries.isError ? 'audit.loadFailed' : 'audit.loading')),
     saving && t('audit.saving'),
     verdictFailed && t('audit.verdictFailed', { message: failureText(verdictFailed.error) }),
     noteFailed && t('audit.noteFailed', { message: failureText(noteFailed.error) }),
-    unreachable && t('audit.unreachable'),
+    unreachable && (readRefused || t('audit.unreachable')),
     note.waitsForServer && t('audit.noteWaits'),
     verdictStatus.kind === 'failed' &&
       verdictWaits &&

@@ -2,7 +2,7 @@
 // The audit panel on a segment's page, against the server's real audit routes: the reviewer's name, a verdict and a
 // note written as separate fields and said "Saved" only once the server has them, conflicts with other reviewers and
 // tabs shown rather than overwritten, drafts that survive leaving, others' changes arriving live, and the history.
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
 import { delay, getResponse, http, HttpResponse } from 'msw'
@@ -690,6 +690,49 @@ describe('Audit panel while the server is slow or down', () => {
     } finally {
       await i18next.changeLanguage('en')
     }
+  })
+
+  it('says the audit’s database, not the server, fails when the server answers its polls with a database failure', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const databaseDown = () =>
+      server.use(
+        http.get('*/api/audit/entries', () =>
+          HttpResponse.json(
+            { error: 'store_error', message: 'The audit database failed; nothing was changed.' },
+            { status: 500 },
+          ),
+        ),
+      )
+    await openPanel()
+    databaseDown()
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    const said = 'The audit server answers, but its database does not: what is shown may be out of date.'
+    await waitFor(() => expect(saveStatus()).toHaveTextContent(said))
+    expect(saveStatus()).not.toHaveTextContent('cannot be reached')
+    expect(noteField()).toBeEnabled()
+
+    // Opened while the database is down: the same words, the controls waiting for the audit.
+    cleanup()
+    renderApp(SEGMENT_URL)
+    await screen.findByRole('radiogroup', { name: 'Verdict' }, { timeout: 5000 })
+    await waitFor(() => expect(saveStatus()).toHaveTextContent(said))
+    expect(saveStatus()).not.toHaveTextContent('does not answer')
+    expect(noteField()).toBeDisabled()
+  })
+
+  it('names the reason the server gives for refusing the team’s audit', async () => {
+    server.use(
+      http.get('*/api/audit/entries', () =>
+        HttpResponse.json({ error: 'unauthenticated', message: 'Sign in first.' }, { status: 401 }),
+      ),
+    )
+    renderApp(SEGMENT_URL)
+    await screen.findByRole('radiogroup', { name: 'Verdict' }, { timeout: 5000 })
+    await waitFor(() =>
+      expect(saveStatus()).toHaveTextContent(
+        'The team’s audit cannot be read: You are not signed in: the audit server does not know who you are.',
+      ),
+    )
   })
 
   it('keeps the controls disabled until the team’s audit has loaded, so nothing is based on a guess', async () => {
