@@ -56,6 +56,15 @@ export class ProviderAnswers {
     }))
   }
 
+  /**
+   * Deletes the answers fetched `maxAgeMs` or longer before `now`, whichever workspace kept them: none is served or
+   * handed out any more (a workspace the server no longer points at is never read at all), and the table would only grow.
+   */
+  async forgetStale(maxAgeMs: number, now: Date): Promise<void> {
+    const freshSince = new Date(now.getTime() - maxAgeMs).toISOString()
+    await this.db.deleteFrom('provider_cache').where('fetched_at', '<=', freshSince).execute()
+  }
+
   /** How many provider answers are fresh, and when the oldest of them was fetched. */
   async cacheSummary(maxAgeMs: number, now: Date): Promise<{ count: number; oldestFetchedAt: string | null }> {
     const freshSince = new Date(now.getTime() - maxAgeMs).toISOString()

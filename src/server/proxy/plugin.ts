@@ -76,6 +76,7 @@ export function segmentAuditProxy(options: SegmentAuditProxyOptions): Plugin {
     logger.info(`  Segment Audit keeps the team's audit in ${audit.description}.`)
     const { targets, close } = await resolveTargets(options.env, logger)
     server.httpServer?.once('close', () => void Promise.all([close(), audit.close()]))
+    await audit.store.answers.forgetStale(auditSettings.providerCacheTtlMs, new Date())
     // This workspace's kept Braze answers only: those kept while the server pointed elsewhere are not this one's.
     const answers = audit.store.answers.of(workspaceOf(targets))
     server.middlewares.use(

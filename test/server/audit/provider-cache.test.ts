@@ -160,6 +160,23 @@ describe('the provider cache', () => {
     expect((await rawRequest(second.base, `/api/braze/segments/details?segment_id=${id}`)).status).toBe(200)
     expect(second.braze.received).toHaveLength(1)
   })
+
+  it('forgets at start the answers past their freshness, whichever workspace kept them, and keeps the fresh ones', async () => {
+    // Kept earlier in the same database: by a workspace the server no longer points at (one stale, one fresh), and
+    // under the keys of a version that filed answers under no workspace. None of the stale ones is ever read again.
+    const database = join(mkdtempSync(join(tmpdir(), 'segment-audit-cache-')), 'audit.sqlite')
+    const earlier = await openTestStore(database)
+    await earlier.store.answers.of('another').keepAnswer('details a', '{}', hoursAgo(25))
+    await earlier.store.answers.of('another').keepAnswer('details b', '{}', hoursAgo(2))
+    await earlier.store.answers.keepAnswer('details c', '{}', hoursAgo(48))
+    await earlier.close()
+
+    await start({}, { database })
+    const after = await openTestStore(database)
+    cleanups.push(after.close)
+    const everything = await after.store.answers.freshAnswers(365 * 86_400_000, new Date())
+    expect(everything.map((answer) => answer.key)).toEqual(['another details b'])
+  })
 })
 
 function hoursAgo(hours: number): Date {
