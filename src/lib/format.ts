@@ -53,12 +53,19 @@ export function formatRelative(iso: string, now: number, locale?: string): strin
   return format.format(0, 'second')
 }
 
+const dayFormats = new Map<string, Intl.DateTimeFormat>()
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>()
+
 /** The date in full and its time; a calendar day has no time to give (midnight would be made up). */
 export function formatDateTime(iso: string, locale?: string): string {
   const time = dateValue(iso)
   if (Number.isNaN(time)) return iso
-  const timeStyle = isCalendarDay(iso) ? undefined : 'short'
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle }).format(time)
+  const day = isCalendarDay(iso)
+  return cached(
+    day ? dayFormats : dateTimeFormats,
+    locale ?? '',
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: day ? undefined : 'short' }),
+  ).format(time)
 }
 
 const percentFormats = new Map<string, Intl.NumberFormat>()
