@@ -70,8 +70,9 @@ describe('Segments page', () => {
     expect(currentSearch().get('q')).toBe('FIDELE')
 
     const id = demo.data.braze[0]?.id ?? ''
+    // An id is pasted, as it is copied from Braze.
     await user.clear(screen.getByRole('searchbox', { name: 'Search segments' }))
-    await user.type(screen.getByRole('searchbox', { name: 'Search segments' }), id)
+    await user.paste(id)
     await waitFor(() => expect(status()).toHaveTextContent(/^1 segment of 280/))
     expect(rowLinks()).toEqual([demo.data.braze[0]?.name])
   })
@@ -338,7 +339,8 @@ describe.each(LANGUAGES)('Segments page ($language)', (text) => {
   async function findOne(user: ReturnType<typeof userEvent.setup>) {
     const segment = thousand.data.braze[0]
     if (!segment) throw new Error('no demo Braze segment')
-    await user.type(searchBox(), segment.id)
+    await user.click(searchBox())
+    await user.paste(segment.id)
     await waitFor(() => expect(status()).toHaveTextContent(text.one, exactly))
     return segment
   }
@@ -403,7 +405,7 @@ describe.each(LANGUAGES)('Segments page ($language)', (text) => {
     const user = userEvent.setup()
     await renderLoaded()
     await findOne(user)
-    await user.type(searchBox(), '-zzz-no-such-segment')
+    await user.paste('-zzz-no-such-segment')
     expect(await screen.findByRole('heading', { name: text.none[0] })).toBeInTheDocument()
     expect(status()).toHaveTextContent(text.none[1], exactly)
   })
