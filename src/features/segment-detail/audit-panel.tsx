@@ -3,7 +3,7 @@
 // keeps what this reviewer typed. Before the reviewer has given a name, the card shows the audit as text. Once the
 // team's audit has been read, a server that stops answering does not take the panel away: it says so, and the note
 // and the verdict go out when the server answers again.
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
@@ -11,12 +11,11 @@ import { isShortcut } from '../../lib/keyboard'
 import { REVIEWER_MAX_LENGTH, VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { markPageOpen } from '../../stores/audit-draft'
 import { sendLeftDrafts } from '../../stores/left-drafts'
-import { auditEntriesQuery } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
-import { writeFailureOf } from '../../stores/audit-writes'
 import { useWriteFailureText } from '../../stores/use-write-failure-text'
 import { useVerdict } from '../../stores/use-verdicts'
 import { AuditReadOnly } from './audit-read-only'
+import { useAuditRead } from './use-audit-read'
 import { ReviewHistory } from './review-history'
 import { ReviewerForm } from '../../components/reviewer-form'
 import { hasAuthor, ReviewByline } from './review-byline'
@@ -59,10 +58,9 @@ function ReviewPanel({ segmentKey, reviewer, named }: { segmentKey: string; revi
   const format = useFormat()
   const failureText = useWriteFailureText()
   const entry = useVerdict(segmentKey)
-  const entries = useQuery(auditEntriesQuery())
-  // Read once is enough to write on: a poll that fails afterwards (retry is off) leaves the entries as they were, and
-  // disabling the field then would drop what the reviewer is typing, the next keys becoming the page's shortcuts.
-  const loaded = entries.data !== undefined
+  // Read once is enough to write on: disabling the field when a poll fails would drop what the reviewer is typing, the
+  // next keys becoming the page's shortcuts.
+  const { entries, loaded, said: read } = useAuditRead()
   const write = useAuditWriter(reviewer)
   const reach = { loaded, answeredAt: entries.dataUpdatedAt, failedAt: entries.errorUpdatedAt }
   // This page sends its own drafts; those of pages left are sent wherever the reviewer is (src/stores/left-drafts.ts),
@@ -112,24 +110,16 @@ function ReviewPanel({ segmentKey, reviewer, named }: { segmentKey: string; revi
   const noteFailed = note.status.kind === 'failed' && !note.waitsForServer ? note.status : undefined
   const failed = verdictFailed ?? noteFailed
   const unreachable = loaded && (entries.isError || note.waitsForServer)
-  // The server answered the poll with a refusal (its database down, a sign-in missing): said as it is, not as no answer.
-  const refusal = entries.isError ? writeFailureOf(entries.error) : undefined
-  const readRefused =
-    refusal &&
-    'status' in refusal &&
-    (refusal.reason === 'store_error'
-      ? t('audit.databaseDown')
-      : t('audit.readFailed', { message: failureText(entries.error) }))
   const waiting = unreachable || verdictWaits
   const saved =
     !saving && !failed && !waiting && (lastTouched === 'verdict' ? verdictStatus : note.status).kind === 'saved'
   // Each failure says its field: both may show at once.
   const said = [
-    !loaded && (readRefused || t(entries.isError ? 'audit.loadFailed' : 'audit.loading')),
+    !loaded && read,
     saving && t('audit.saving'),
     verdictFailed && t('audit.verdictFailed', { message: failureText(verdictFailed.error) }),
     noteFailed && t('audit.noteFailed', { message: failureText(noteFailed.error) }),
-    unreachable && (readRefused || t('audit.unreachable')),
+    unreachable && (read ?? t('audit.unreachable')),
     note.waitsForServer && t('audit.noteWaits'),
     verdictStatus.kind === 'failed' &&
       verdictWaits &&

@@ -1,9 +1,8 @@
 // A segment's Audit card before the reviewer has given a name: what the team's audit says about the segment (verdict,
 // who set it, the note, the history) as text, with the form asking for the name where the controls will be.
-import { useQuery } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { auditEntriesQuery } from '../../stores/audit-queries'
+import { useAuditRead } from './use-audit-read'
 import { useVerdict } from '../../stores/use-verdicts'
 import { hasAuthor, ReviewByline } from './review-byline'
 import { ReviewHistory } from './review-history'
@@ -11,7 +10,7 @@ import { ReviewHistory } from './review-history'
 export function AuditReadOnly({ segmentKey, nameForm }: { segmentKey: string; nameForm: ReactNode }) {
   const { t } = useTranslation(['detail', 'common'])
   const entry = useVerdict(segmentKey)
-  const loaded = useQuery(auditEntriesQuery()).isSuccess
+  const { loaded, said } = useAuditRead()
   const verdict = entry?.verdict ?? 'unreviewed'
   const note = entry?.note ?? ''
   return (
@@ -26,9 +25,12 @@ export function AuditReadOnly({ segmentKey, nameForm }: { segmentKey: string; na
           <dt>{t('audit.note')}</dt>
           <dd className={note === '' ? 'muted' : 'audit-note'}>{note === '' ? t('audit.noNote') : note}</dd>
         </dl>
-      ) : (
-        <p className="muted">{t('audit.loading')}</p>
-      )}
+      ) : null}
+      {said ? (
+        <p className="muted" role="status">
+          {said}
+        </p>
+      ) : null}
       {entry && hasAuthor(entry) ? (
         <p className="muted small-print">
           <ReviewByline entry={entry} />

@@ -99,6 +99,36 @@ describe('Audit panel: the reviewer’s name', () => {
     expect(within(panel()).queryByRole('textbox', { name: 'Note' })).not.toBeInTheDocument()
   })
 
+  it('keeps showing the verdict and note before a name is given while the polls fail, and says why', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    localStorage.clear()
+    await othersWrite('verdict', 'archive', 'Dominique')
+    renderApp(SEGMENT_URL)
+    await screen.findByRole('form', { name: NAME_FORM }, { timeout: 5000 })
+    await waitFor(() => expect(auditFact('Verdict')).toHaveTextContent('Archive'))
+
+    server.use(http.get('*/api/audit/entries', () => HttpResponse.error()))
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    expect(await within(panel()).findByText('The audit server cannot be reached.')).toHaveRole('status')
+    expect(auditFact('Verdict')).toHaveTextContent('Archive')
+    expect(within(panel()).queryByText('Loading the team’s audit…')).not.toBeInTheDocument()
+
+    server.use(
+      http.get('*/api/audit/entries', () =>
+        HttpResponse.json({ error: 'store_error', message: 'The audit database failed.' }, { status: 500 }),
+      ),
+    )
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    expect(await within(panel()).findByText(/^The audit server answers, but its database does not/)).toHaveRole(
+      'status',
+    )
+
+    server.resetHandlers()
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(within(panel()).queryByText(/^The audit server/)).not.toBeInTheDocument())
+    expect(auditFact('Verdict')).toHaveTextContent('Archive')
+  })
+
   it('asks for the name once, then records it with each write', async () => {
     localStorage.clear()
     const user = userEvent.setup()
