@@ -1,7 +1,7 @@
 // Import of a session file: checked here, then merged into the team's audit by the server in one transaction (for each
 // field the more recent review wins), with a summary; a refused file changes nothing.
 import { useQueryClient } from '@tanstack/react-query'
-import { useId, useState, type ChangeEvent } from 'react'
+import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/alert'
 import { ReviewerForm } from '../../components/reviewer-form'
@@ -63,6 +63,14 @@ export function SessionImport() {
   const labelId = useId()
   const chosenId = useId()
   const disabled = state.kind === 'working' || !reviewer
+  // The name form gone with the keyboard in it, the keyboard goes on to the file picker, not to the page's top.
+  const picker = useRef<HTMLInputElement>(null)
+  const named = useRef(false)
+  useEffect(() => {
+    if (!reviewer || !named.current) return
+    named.current = false
+    if (document.activeElement === document.body) picker.current?.focus()
+  }, [reviewer])
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0]
     event.target.value = ''
@@ -92,7 +100,14 @@ export function SessionImport() {
       <p className="muted">{t('import.intro')}</p>
       {/* The import is recorded under a name: asked here, as a segment's page and the bulk bar ask it. */}
       {!reviewer && !fromServer && !loading ? (
-        <ReviewerForm onSubmit={remember} maxLength={REVIEWER_MAX_LENGTH} intro={t('import.nameFirst')} />
+        <ReviewerForm
+          onSubmit={(name) => {
+            named.current = true
+            remember(name)
+          }}
+          maxLength={REVIEWER_MAX_LENGTH}
+          intro={t('import.nameFirst')}
+        />
       ) : null}
       {/* The browser's own picker says "Choose File" in its language, whatever the page's: a button in ours. */}
       <div className="file-field">
@@ -101,6 +116,7 @@ export function SessionImport() {
           <label className={`button${disabled ? ' button-disabled' : ''}`}>
             {t('import.choose')}
             <input
+              ref={picker}
               className="visually-hidden"
               type="file"
               accept="application/json,.json"

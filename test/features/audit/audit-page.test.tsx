@@ -849,6 +849,16 @@ describe.each([
       expect((await (await testAuditStore()).history(KEPT.key))[0]).toMatchObject({ reviewer: IMPORTER }),
     )
   })
+
+  it('the name given from the keyboard, the keyboard goes on to the file picker, not to the page’s top', async () => {
+    await i18next.changeLanguage(language)
+    const user = userEvent.setup()
+    renderApp('/audit')
+    const part = (await screen.findByLabelText(file)).closest('section') ?? document.body
+    const form = await within(part).findByRole('form', { name: nameFirst })
+    await user.type(within(form).getByRole('textbox', { name }), `${IMPORTER}{Enter}`)
+    await waitFor(() => expect(screen.getByLabelText(file)).toHaveFocus())
+  })
 })
 
 describe('Audit page: verdicts per provider', () => {
