@@ -1,5 +1,5 @@
 // The cross-provider matches as pairs: the same audience kept in both tools, side by side, most alike first.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../components/use-format'
@@ -19,6 +19,12 @@ export function CrossProviderPairs({ matches, failed }: CrossProviderPairsProps)
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
   const [shown, setShown] = useState(PAGE)
+  // "Show more" makes way once everything shows: the keyboard goes on to the first pair it showed, not the page's top.
+  const rows = useRef<HTMLTableSectionElement>(null)
+  const [firstShown, setFirstShown] = useState<number | null>(null)
+  useEffect(() => {
+    if (firstShown !== null) rows.current?.rows[firstShown]?.querySelector('a')?.focus()
+  }, [firstShown])
   const exact = matches?.filter((match) => match.similarity === 1).length ?? 0
   return (
     <section className="card card-wide" aria-labelledby="pairs-heading">
@@ -43,7 +49,7 @@ export function CrossProviderPairs({ matches, failed }: CrossProviderPairsProps)
                 </th>
               </tr>
             </thead>
-            <tbody>
+            <tbody ref={rows}>
               {matches.slice(0, shown).map((match) => (
                 <tr key={`${match.braze.key}|${match.commandersAct.key}`}>
                   <td>
@@ -61,7 +67,14 @@ export function CrossProviderPairs({ matches, failed }: CrossProviderPairsProps)
           </table>
           {shown < matches.length ? (
             <div className="button-row table-more">
-              <button type="button" className="button" onClick={() => setShown((count) => count + PAGE * 4)}>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setFirstShown(shown)
+                  setShown(shown + PAGE * 4)
+                }}
+              >
                 {t('pairs.more', { count: Math.min(PAGE * 4, matches.length - shown) })}
               </button>
               <span className="muted">{t('pairs.shown', { shown, total: matches.length })}</span>

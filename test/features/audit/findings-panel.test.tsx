@@ -371,9 +371,14 @@ describe('In both providers', () => {
     expect(pairRows().map(pairCells)).toEqual(matches.slice(0, 25).map((_, index) => expectedRow(index)))
     expect(region()).toHaveTextContent(`25 of ${matches.length} shown`)
 
-    await user.click(within(region()).getByRole('button', { name: `Show ${matches.length - 25} more` }))
+    within(region())
+      .getByRole('button', { name: `Show ${matches.length - 25} more` })
+      .focus()
+    await user.keyboard('{Enter}')
     expect(pairRows().map(pairCells)).toEqual(matches.map((_, index) => expectedRow(index)))
     expect(within(region()).queryByRole('button', { name: /^Show/ })).not.toBeInTheDocument()
+    // The button gone with the keyboard in it, the keyboard goes on to the first pair it showed, not the page's top.
+    expect(within(pairRows()[25] as HTMLElement).getAllByRole('link')[0]).toHaveFocus()
 
     // A pair's Commanders Act side opens that segment's details.
     const last = matches.at(-1)
