@@ -2,7 +2,12 @@
 // them), and what the details scan fetched survives a reload. Only whole, successful provider data is kept.
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister'
 import type { Query, QueryClient } from '@tanstack/react-query'
-import type { AsyncStorage, Persister, PersistQueryClientOptions } from '@tanstack/react-query-persist-client'
+import type {
+  AsyncStorage,
+  PersistedClient,
+  Persister,
+  PersistQueryClientOptions,
+} from '@tanstack/react-query-persist-client'
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
 import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../providers/cache-policy'
 import { connectionIdentity, connectionStatusQuery } from '../providers/connection-status'
@@ -95,6 +100,7 @@ function connectionBoundStorage(
   connection: () => Promise<string | undefined>,
   onNothingStored: () => void,
   mark: KeptMark,
+  onWritten: (written: boolean) => void,
 ): AsyncStorage<string> {
   return {
     getItem: async (key) => {
@@ -118,12 +124,15 @@ function connectionBoundStorage(
     },
     setItem: async (key, client) => {
       const current = await connection()
-      // Without knowing the server's configuration, a saved cache could later be restored under the wrong one.
-      if (current === undefined) return
+      // Without knowing the server's configuration, a saved cache could later be restored under the wrong one. An
+      // empty client is the same as the one written last: nothing to write.
+      if (current === undefined || !client) return
       await set(key, { connection: current, client } satisfies StoredCache, idb)
       mark.write(true)
+      onWritten(true)
     },
     removeItem: async (key) => {
+      onWritten(false)
       mark.write(false)
       await del(key, idb)
     },
@@ -194,9 +203,27 @@ export function cachePersistOptions(
   const mark = keptMark(databaseName)
   // Nothing kept (a first visit): the lists start now, as the client is made, not once IndexedDB has said so.
   if (!mark.read()) onNothingStored()
-  const storage = connectionBoundStorage(createStore(databaseName, CACHE_STORE), connection, onNothingStored, mark)
+  // Every cache event saves, each poll of the audit's too (every 2 s): a save whose kept queries, and when each got its
+  // data, are those last written or restored serialises and writes nothing, instead of every list again.
+  let kept = ''
+  let saving = ''
+  const storage = connectionBoundStorage(
+    createStore(databaseName, CACHE_STORE),
+    connection,
+    onNothingStored,
+    mark,
+    (written) => (kept = written ? saving : ''),
+  )
+  const summary = ({ clientState: { queries } }: PersistedClient) =>
+    `${queries.length} ${queries.reduce((sum, query) => sum + query.state.dataUpdatedAt, 0)}`
+  const serialize = (client: PersistedClient) => ((saving = summary(client)) === kept ? '' : JSON.stringify(client))
+  const deserialize = (text: string) => {
+    const client = JSON.parse(text) as PersistedClient
+    kept = summary(client)
+    return client
+  }
   return {
-    persister: restoringEarly(createAsyncStoragePersister({ storage, key: CACHE_KEY })),
+    persister: restoringEarly(createAsyncStoragePersister({ storage, key: CACHE_KEY, serialize, deserialize })),
     maxAge: CACHE_MAX_AGE_MS,
     buster: CACHE_BUSTER,
     dehydrateOptions: { shouldDehydrateQuery: (query) => shouldPersistQuery(query, settled) },

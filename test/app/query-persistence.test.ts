@@ -238,6 +238,42 @@ describe('saving', () => {
   })
 })
 
+describe('saving only what changed', () => {
+  /** A save as the app makes one at each cache event, past the persister's one-second throttle. */
+  async function save(queryClient: QueryClient, options: CachePersistOptions): Promise<void> {
+    const saving = persistQueryClientSave({ ...options, queryClient })
+    await vi.advanceTimersByTimeAsync(1_000)
+    await saving
+  }
+
+  it('writes nothing again while no kept query changed, as at each poll of the audit', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] })
+    try {
+      const writes = vi.spyOn(IDBObjectStore.prototype, 'put')
+      const { queryClient, options } = persistedClient()
+      await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
+      await save(queryClient, options)
+      expect(writes).toHaveBeenCalledTimes(1)
+
+      // The audit's poll answered (every 2 s): a query the cache does not keep.
+      queryClient.setQueryData(['audit', 'entries'], { revision: 1 })
+      await save(queryClient, options)
+      await save(queryClient, options)
+      expect(writes).toHaveBeenCalledTimes(1)
+
+      const other = demo.data.braze[1]?.id ?? ''
+      await queryClient.fetchQuery(brazeQueries.details(other))
+      await save(queryClient, options)
+      expect(writes).toHaveBeenCalledTimes(2)
+      const next = reopen()
+      await next.restore()
+      expect(next.queryClient.getQueryData(brazeQueries.details(other).queryKey)).toBeDefined()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
 describe('which persisted caches come back', () => {
   it('restores the saved queries with their fetch times, under the same buster and server configuration', async () => {
     const { queryClient, options } = persistedClient()
