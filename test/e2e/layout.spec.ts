@@ -314,3 +314,34 @@ for (const language of ['en', 'fr'] as const) {
     }
   })
 }
+
+/** The marks of rows whose answer broke the schema that their name's cell cuts (their field name out of sight). */
+function cutMarks(): string[] {
+  return [...document.querySelectorAll('table td.col-name .badge')].flatMap((mark) => {
+    const cell = mark.closest('td')?.getBoundingClientRect()
+    const box = mark.getBoundingClientRect()
+    return cell && box.right <= cell.right + 1 && mark.scrollWidth <= mark.clientWidth + 1
+      ? []
+      : [`"${mark.textContent}" is cut`]
+  })
+}
+
+for (const language of ['en', 'fr'] as const) {
+  test(`(${language}) a row whose answer broke the schema names the field whole, with every column on`, async ({
+    page,
+  }) => {
+    await page.addInitScript(
+      ([chosen, shown]) => {
+        localStorage.setItem('segment-audit:language:v1', chosen)
+        localStorage.setItem('segment-audit:columns:v1', shown)
+      },
+      [language, JSON.stringify(EVERY_COLUMN)] as const,
+    )
+    await page.goto('/?finding=malformed')
+    await expect(page.getByRole('table').getByText(/analytics_tracking_enabled/)).toBeVisible()
+    for (const width of [1024, 1440]) {
+      await page.setViewportSize({ width, height: heightFor(width) })
+      expect.soft(await page.evaluate(cutMarks), `at ${width} px`).toEqual([])
+    }
+  })
+}
