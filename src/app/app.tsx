@@ -1,15 +1,14 @@
 // The app: one QueryClient, restored from and saved to IndexedDB, and the router; then, apart, what follows the restore
 // (after-restore.ts).
-import type { QueryClient } from '@tanstack/react-query'
-import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client'
-import { Suspense, useState } from 'react'
+import { IsRestoringProvider, QueryClientProvider, type QueryClient } from '@tanstack/react-query'
+import { Suspense, useEffect, useRef, useState } from 'react'
 import { BrowserRouter } from 'react-router'
 import { SCAN_MARKER_KEY } from '../features/audit/scan-marked'
 import { brazeQueries } from '../providers/braze/queries'
 import { connectionStatusQuery } from '../providers/connection-status'
 import { commandersActQueries } from '../providers/commanders-act/queries'
 import { createQueryClient } from './query-client'
-import { cachePersistOptions, type CachePersistOptions } from './query-persistence'
+import { cachePersistOptions, restoreThenKeepSaving, type CachePersistOptions } from './query-persistence'
 import { draftsInTab } from './layout'
 import { AppRoutes } from './router'
 import './styles.css'
@@ -74,19 +73,27 @@ function AppLoading() {
 
 export function App({ client }: { client?: PersistedClient }) {
   const [{ queryClient, persistOptions }] = useState(() => client ?? createPersistedClient())
+  const [restoring, setRestoring] = useState(true)
+  // Once (React's strict mode runs an effect twice: the second finds it under way).
+  const started = useRef(false)
+  useEffect(() => {
+    if (started.current) return
+    started.current = true
+    void restoreThenKeepSaving(queryClient, persistOptions).then(() => {
+      afterRestore(queryClient)
+      setRestoring(false)
+    })
+  }, [queryClient, persistOptions])
   return (
-    <PersistQueryClientProvider
-      client={queryClient}
-      persistOptions={persistOptions}
-      onSuccess={() => afterRestore(queryClient)}
-      onError={() => afterRestore(queryClient)}
-    >
-      {/* Inside the provider: restoring the cache from IndexedDB starts while the translations still load. */}
-      <Suspense fallback={<AppLoading />}>
-        <BrowserRouter>
-          <AppRoutes />
-        </BrowserRouter>
-      </Suspense>
-    </PersistQueryClientProvider>
+    <QueryClientProvider client={queryClient}>
+      {/* Queries wait while the cache is read back from IndexedDB, which starts while the translations still load. */}
+      <IsRestoringProvider value={restoring}>
+        <Suspense fallback={<AppLoading />}>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </Suspense>
+      </IsRestoringProvider>
+    </QueryClientProvider>
   )
 }

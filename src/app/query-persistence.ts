@@ -2,6 +2,7 @@
 // them), and what the details scan fetched survives a reload. Only whole, successful provider data is kept.
 import { createAsyncStoragePersister } from '@tanstack/query-async-storage-persister'
 import type { Query, QueryClient } from '@tanstack/react-query'
+import { persistQueryClientRestore, persistQueryClientSave } from '@tanstack/react-query-persist-client'
 import type {
   AsyncStorage,
   PersistedClient,
@@ -142,7 +143,8 @@ function connectionBoundStorage(
 /**
  * A persister whose first restore starts now (main.tsx creates it before the first render): reading IndexedDB and
  * asking the server's configuration happen while the interface language loads and the page renders.
- * PersistQueryClientProvider, once mounted, gets the result. A save or removal before that first restore makes it read afresh.
+ * `restoreThenKeepSaving`, once the app is mounted, gets the result. A save or removal before that first restore makes it
+ * read afresh.
  */
 function restoringEarly(persister: Persister): Persister {
   let early: ReturnType<Persister['restoreClient']> | undefined = persister.restoreClient()
@@ -189,7 +191,7 @@ export interface CachePersistExtras {
 }
 
 /**
- * What PersistQueryClientProvider needs to restore `queryClient` from IndexedDB and keep saving it there. Restoring
+ * What `restoreThenKeepSaving` needs to restore `queryClient` from IndexedDB and keep saving it there. Restoring
  * starts now: create these options as early as possible.
  */
 export function cachePersistOptions(
@@ -228,4 +230,21 @@ export function cachePersistOptions(
     buster: CACHE_BUSTER,
     dehydrateOptions: { shouldDehydrateQuery: (query) => shouldPersistQuery(query, settled) },
   }
+}
+
+/**
+ * Restores the kept cache, then saves it at most once a second while a query it keeps changes. (React Query's
+ * provider saved at every event of the cache, and each save looked through every query: each audit poll, every 2 s,
+ * and each call of a details scan, whose cost then grew with the square of the segments.)
+ */
+export async function restoreThenKeepSaving(queryClient: QueryClient, options: CachePersistOptions): Promise<void> {
+  await persistQueryClientRestore({ ...options, queryClient }).catch(() => {})
+  let due: ReturnType<typeof setTimeout> | undefined
+  queryClient.getQueryCache().subscribe(({ query }) => {
+    if (due || !PERSISTED_ROOTS.has(query.queryKey[0])) return
+    due = setTimeout(() => {
+      due = undefined
+      void persistQueryClientSave({ ...options, queryClient })
+    }, 1000)
+  })
 }
