@@ -2,6 +2,7 @@
 // window or its card, menus open on screen, names read whole on a phone (and keep their room with every column on), and
 // a segment's verdicts show without scrolling.
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { FAILING_CA_URL } from '../../playwright.config'
 
 const WIDTHS = [390, 1024, 1440] as const
 const PHONE = 390
@@ -99,6 +100,20 @@ const PAGES: {
     open: async (page) => {
       await page.goto('/visitor?tcid=1001')
       await expect(page.getByRole('heading', { name: /1001/ })).toBeVisible()
+    },
+  },
+  {
+    name: 'the list, its alert for a failing provider',
+    open: async (page) => {
+      await page.goto(`${FAILING_CA_URL}/`)
+      await expect(page.getByRole('alert').first()).toContainText('Commanders Act')
+    },
+  },
+  {
+    name: 'connections, its alert for a failing provider',
+    open: async (page) => {
+      await page.goto(`${FAILING_CA_URL}/connections`)
+      await expect(page.getByRole('alert').first()).toContainText('Commanders Act')
     },
   },
   {
