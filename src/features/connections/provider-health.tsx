@@ -53,8 +53,11 @@ function HealthFact({ health }: { health: Health['health'] }) {
   else {
     const status = health.error instanceof ProviderError ? health.error.status : undefined
     const time = when(health.at)
+    // A call the server held back for the reserve of Braze's budget did not fail: Braze was not even asked.
+    if (health.call !== 'list' && health.error instanceof ProviderError && health.error.reason === 'budget_reserve')
+      text = t('health.held', { call: t(`health.call.${health.call}`), time })
     // The list's failure is the provider's; another kind of call is named, since the list may work meanwhile.
-    if (health.call === 'list')
+    else if (health.call === 'list')
       text = status === undefined ? t('health.failing', { time }) : t('health.failingStatus', { status, time })
     else {
       const call = t(`health.call.${health.call}`)

@@ -8,6 +8,7 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
 import { createDemoHandlers } from '../../msw/demo-handlers'
+import { reserveHold } from '../../msw/reserve-hold'
 import { renderApp } from '../../render-app'
 
 const demo = createDemoHandlers({ brazeCount: 120, commandersActCount: 20 })
@@ -67,12 +68,12 @@ function permissionsRefused({ series = false } = {}) {
 
 const SEGMENT = demo.data.braze[0]
 
-/** Opens the list (its call works), then a Braze segment whose calls are refused, then Connections. */
-async function visitRefusedSegmentThenConnections() {
+/** Opens the list (its call works), then a Braze segment whose calls fail as `failure` says, then Connections. */
+async function visitSegmentThenConnections(failure = 'lacks a permission') {
   const { router } = renderApp('/')
   await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('140 segments'), { timeout: 5000 })
   act(() => void router.navigate(`/segments/braze/${SEGMENT?.id}`))
-  expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('lacks a permission')
+  expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(failure)
   act(() => void router.navigate('/connections'))
   return card('Braze')
 }
@@ -162,7 +163,7 @@ describe('Connections page: whether the providers’ last calls worked', () => {
 
   it('names the permission a segment’s details were refused for, though the list’s call worked', async () => {
     permissionsRefused()
-    const braze = await visitRefusedSegmentThenConnections()
+    const braze = await visitSegmentThenConnections()
 
     const alert = await within(braze).findByRole('alert')
     expect(alert).toHaveTextContent('Braze’s API key lacks a permission')
@@ -170,9 +171,20 @@ describe('Connections page: whether the providers’ last calls worked', () => {
     expect(await lastCalls('Braze')).toMatch(/^Failing: a segment’s details, HTTP 403 at /)
   })
 
+  it('says a segment’s details held back for the reserve of Braze’s budget are held, not failing', async () => {
+    // A hold longer than a segment's page waits within its request: the page's call ends with the proxy's 429.
+    server.use(http.get('*/api/braze/segments/details', () => reserveHold(600)))
+    const braze = await visitSegmentThenConnections('Waiting for Braze’s budget to reset')
+
+    await waitFor(() => expect(braze).toHaveTextContent('Waiting for Braze’s budget to reset'))
+    expect(await lastCalls('Braze')).toMatch(
+      /^Held back: a segment’s details at .+, to keep the reserve for production$/,
+    )
+  })
+
   it('names every permission refused, once each', async () => {
     permissionsRefused({ series: true })
-    const braze = await visitRefusedSegmentThenConnections()
+    const braze = await visitSegmentThenConnections()
 
     await within(braze).findAllByRole('alert')
     const alerts = within(braze).getAllByRole('alert')
@@ -234,7 +246,7 @@ describe('Connections page: whether the providers’ last calls worked', () => {
   it('asks the refused call once more on "Check Braze again", and says it works once the key may make it', async () => {
     const user = userEvent.setup()
     const refused = permissionsRefused()
-    const braze = await visitRefusedSegmentThenConnections()
+    const braze = await visitSegmentThenConnections()
     await within(braze).findByRole('alert')
     const refusedBefore = refused.count
 
