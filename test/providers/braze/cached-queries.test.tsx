@@ -2,9 +2,9 @@
 // reached the cache is seen, including what arrived while no page was listening (a cache restored from the browser
 // after a reload lands at any moment).
 import { QueryClientProvider, useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { render, screen } from '@testing-library/react'
+import { act, render, screen } from '@testing-library/react'
 import { useState } from 'react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createQueryClient } from '../../../src/app/query-client'
 import { useCachedBrazeDetails, useCachedBrazeSizes } from '../../../src/providers/braze/cached-queries'
 import { brazeKeys } from '../../../src/providers/braze/queries'
@@ -61,5 +61,35 @@ describe('Braze details kept in the query cache', () => {
     // Another length of series is not the one the list reads.
     client.setQueryData(brazeKeys.dataSeries('s2', 7), [{ time: '2026-03-01', size: 3 }])
     expect(await screen.findByText('500 details, 1 series')).toBeInTheDocument()
+  })
+
+  it('are heard at once, then at most every quarter of a second while a scan brings ~20 a second', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] })
+    try {
+      const counts: number[] = []
+      function Heard() {
+        const size = useCachedBrazeDetails().size
+        if (counts.at(-1) !== size) counts.push(size)
+        return <p>{size} details kept</p>
+      }
+      const client = createQueryClient()
+      render(withClient(client, <Heard />))
+      await act(async () => client.setQueryData(brazeKeys.details('first'), details('First')))
+      expect(screen.getByText('1 details kept')).toBeInTheDocument()
+
+      // Two seconds of a scan: an answer every 50 ms.
+      for (let index = 0; index < 40; index++) {
+        await act(async () => {
+          client.setQueryData(brazeKeys.details(`s${index}`), details(`S${index}`))
+          await vi.advanceTimersByTimeAsync(50)
+        })
+      }
+      await act(() => vi.advanceTimersByTimeAsync(250))
+      expect(screen.getByText('41 details kept')).toBeInTheDocument()
+      // 0, 1, then one hearing per quarter of a second of the burst (and its end), not one per answer.
+      expect(counts.length).toBeLessThanOrEqual(2 + 2_000 / 250 + 1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
