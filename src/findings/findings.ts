@@ -134,8 +134,9 @@ function checksOf(
     naming: settings.namingPattern && segment.name !== '' ? !settings.namingPattern.test(segment.name) : 'n/a',
     'duplicate-name': names.duplicateKeys.has(segment.key),
     'cross-provider': names.matchedKeys.has(segment.key),
-    // Braze's list rows and details are read field by field: a row listed with a field that did not read.
-    malformed: !braze ? 'n/a' : (segment.malformed?.length ?? 0) > 0 || (details?.malformed?.length ?? 0) > 0,
+    // Braze's list rows and details are read field by field: a row listed with a field that did not read, or, once
+    // loaded, details with one.
+    malformed: segment.malformed?.length ? true : detailCheck((loaded) => !!loaded.malformed?.length),
   }
 }
 

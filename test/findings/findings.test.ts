@@ -275,8 +275,8 @@ describe('computeFindings on a list', () => {
     naming: { count: 0, checked: 0, applicable: 0 },
     'duplicate-name': { count: 4, checked: 11, applicable: 11 },
     'cross-provider': { count: 3, checked: 11, applicable: 11 },
-    // Every Braze row read whole here (a malformed one is its own test).
-    malformed: { count: 0, checked: 7, applicable: 7 },
+    // Every Braze row read whole here (a malformed one is its own test); b3's details, which may not, are not loaded.
+    malformed: { count: 0, checked: 6, applicable: 7 },
   }
 
   it('lists each segment’s findings in the findings’ order, and leaves out segments without any', () => {
@@ -449,5 +449,13 @@ describe('malformed answer', () => {
     const result = compute([row], { details: [details('b1', detailFields)] })
     expect(result.bySegment.get(row.key)?.includes('malformed') ?? false).toBe(found)
     expect(result.counts.malformed).toEqual({ count: found ? 1 : 0, checked: 1, applicable: 1 })
+  })
+
+  it('Braze: a row that read whole is not known to be whole until its details are loaded; a malformed one is', () => {
+    const whole = braze('b1', 'Clients fidèles')
+    const malformed = { ...braze('b2', 'Clients VIP'), malformed: ['name'] }
+    const result = compute([whole, malformed], {})
+    expect(result.bySegment.get(malformed.key)).toContain('malformed')
+    expect(result.counts.malformed).toEqual({ count: 1, checked: 1, applicable: 2 })
   })
 })

@@ -57,6 +57,7 @@ describe.each([
     findingsTable: 'Findings',
     mark: 'Malformed answer: ',
     finding: 'Malformed answer',
+    soFar: 'so far',
     unreadable: 'unreadable date',
     created: 'Created',
     updated: 'Last updated',
@@ -68,6 +69,7 @@ describe.each([
     findingsTable: 'Constats',
     mark: 'Réponse mal formée\u202f: ',
     finding: 'Réponse mal formée',
+    soFar: 'pour l’instant',
     unreadable: 'date illisible',
     created: 'Créé',
     updated: 'Dernière mise à jour',
@@ -75,7 +77,7 @@ describe.each([
     separator: ';',
   },
 ])('malformed answers ($language)', (text) => {
-  const { language, findingsTable, mark, finding, unreadable, created } = text
+  const { language, findingsTable, mark, finding, soFar, unreadable, created } = text
   it('lists every row, marks the malformed ones with the field, and counts them as a finding that opens them', async () => {
     await i18next.changeLanguage(language)
     withMalformedRows()
@@ -84,7 +86,10 @@ describe.each([
     const header = await within(findings).findByRole('rowheader', { name: new RegExp(`^${finding}`) })
     // The two broken here and the demo data's own: a count that only saw the two would be missing rows.
     expect(MALFORMED_FIELDS.length).toBeGreaterThan(2)
-    expect(header.closest('tr')?.querySelector('td')).toHaveTextContent(new RegExp(`^${MALFORMED_FIELDS.length}$`))
+    // So far: the details, not loaded yet, may break it too.
+    expect(header.closest('tr')?.querySelector('td')).toHaveTextContent(
+      new RegExp(`^${MALFORMED_FIELDS.length}\\s${soFar}$`),
+    )
     await userEvent.setup().click(within(header).getByRole('link', { name: finding }))
     expect(router.state.location.search).toBe('?finding=malformed')
     const table = await screen.findByRole('table', { name: /Segments/ })
