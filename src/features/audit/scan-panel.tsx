@@ -2,7 +2,7 @@
 // resumed after a reload, whether Braze's rate limit slowed it down or it waits for the app's server, and how the last
 // scan ended. Not offered while the Braze list failed: it would only fail the same way.
 import { useQueryClient } from '@tanstack/react-query'
-import { useState, useSyncExternalStore } from 'react'
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
@@ -117,6 +117,20 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
   const problem = state.status === 'failed' ? adviceForError(state.problem, 'braze', tCommon) : undefined
   const listProblem = listFailure && !active ? adviceForError(listFailure, 'braze', tCommon) : undefined
   const [last] = useState(() => scan.lastEnded())
+  // A control pressed makes way for the next (Scan → Pause → Resume → Pause, Cancel → Scan again): the keyboard goes
+  // on to the first control now shown, not to the page's top; Pause once a starting scan runs, not Cancel.
+  const controls = useRef<HTMLDivElement>(null)
+  const pressed = useRef(false)
+  useEffect(() => {
+    const first = controls.current?.querySelector('button')
+    if (!pressed.current || !first) return
+    if (document.activeElement === document.body || controls.current?.contains(document.activeElement)) first.focus()
+    pressed.current = state.status === 'preparing'
+  }, [state.status])
+  const start = (refresh: boolean) => {
+    pressed.current = true
+    void scan.start({ refresh })
+  }
   return (
     <section className="card" aria-labelledby="scan-heading">
       <h2 id="scan-heading">{t('scan.heading')}</h2>
@@ -132,7 +146,7 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
       ) : (
         <ScanCost segments={segments} />
       )}
-      <KeptDetails disabled={active} onRefresh={() => void scan.start({ refresh: true })} />
+      <KeptDetails disabled={active} onRefresh={() => start(true)} />
       {state.status !== 'idle' ? (
         <>
           <progress
@@ -151,9 +165,9 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
       ) : last ? (
         <LastScanNote last={last} />
       ) : null}
-      <div className="button-row">
+      <div className="button-row" ref={controls} onClick={() => (pressed.current = true)}>
         {!active && !listProblem ? (
-          <button type="button" className="button button-primary" onClick={() => void scan.start()}>
+          <button type="button" className="button button-primary" onClick={() => start(false)}>
             {state.status === 'idle' ? t('scan.start') : t('scan.again')}
           </button>
         ) : null}

@@ -104,6 +104,27 @@ describe('ScanPanel', () => {
     expect(detailsScanFor(queryClient).getSnapshot()).toMatchObject({ status: 'done', done: TOTAL })
   })
 
+  it('keeps the keyboard on its controls as each makes way for the next', async () => {
+    const user = userEvent.setup()
+    const held = holdDetails()
+    renderApp('/audit')
+    const press = async (name: string) => {
+      within(panel()).getByRole('button', { name }).focus()
+      await user.keyboard('{Enter}')
+    }
+    await screen.findByRole('heading', { name: 'Details scan' })
+
+    await press('Scan details')
+    await waitFor(() => expect(button('Pause')).toHaveFocus())
+    await press('Pause')
+    await waitFor(() => expect(button('Resume')).toHaveFocus())
+    await press('Resume')
+    await waitFor(() => expect(button('Pause')).toHaveFocus())
+    await press('Cancel')
+    await waitFor(() => expect(button('Scan again')).toHaveFocus())
+    held.release()
+  })
+
   it('cancels a running scan for good', async () => {
     const user = userEvent.setup()
     const held = holdDetails()
