@@ -172,13 +172,18 @@ describe('Connections page: whether the providers’ last calls worked', () => {
   })
 
   it('says a segment’s details held back for the reserve of Braze’s budget are held, not failing', async () => {
-    // A hold longer than a segment's page waits within its request: the page's call ends with the proxy's 429.
-    server.use(http.get('*/api/braze/segments/details', () => reserveHold(600)))
+    // A hold longer than a segment's page waits within its request: the page's calls end with the proxy's 429. The
+    // proxy holds the details and the size series alike (the list never).
+    server.use(
+      http.get('*/api/braze/segments/:endpoint', ({ request, params }) =>
+        params.endpoint === 'list' ? demo.forwardToBraze(request) : reserveHold(600),
+      ),
+    )
     const braze = await visitSegmentThenConnections('Waiting for Braze’s budget to reset')
 
     await waitFor(() => expect(braze).toHaveTextContent('Waiting for Braze’s budget to reset'))
     expect(await lastCalls('Braze')).toMatch(
-      /^Held back: a segment’s details at .+, to keep the reserve for production$/,
+      /^Held back: a segment’s (details|size history) at .+, to keep the reserve for production$/,
     )
   })
 
