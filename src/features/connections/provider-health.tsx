@@ -1,7 +1,7 @@
 // A provider card's facts, first its "Last calls": working since its last good answer, failing with the advice for each
 // kind of call that failed last (the last details scan's stop included, kept across a reload) and a check, or waiting
 // until when Braze asked the list to wait.
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
@@ -27,18 +27,34 @@ function keptScanFailure(provider: ProviderId): KeptFailure | undefined {
 export function ProviderFacts({ provider, children }: { provider: ProviderId; children: ReactNode }) {
   const [kept] = useState(() => keptScanFailure(provider))
   const health = useProviderHealth(provider, kept)
+  // A check that finds the provider working takes its alert and button away: the keyboard goes on to what its last
+  // calls now say, not to the page's top.
+  const said = useRef<HTMLElement>(null)
+  const checked = useRef(false)
+  const failing = health.failures.length > 0
+  useEffect(() => {
+    if (failing || !checked.current) return
+    checked.current = false
+    if (document.activeElement === document.body) said.current?.focus()
+  }, [failing])
   return (
     <>
       <dl className="facts">
-        <HealthFact health={health.health} />
+        <HealthFact health={health.health} said={said} />
         {children}
       </dl>
-      <ProviderFailures provider={provider} failures={health.failures} />
+      <ProviderFailures
+        provider={provider}
+        failures={health.failures}
+        onCheck={() => {
+          checked.current = true
+        }}
+      />
     </>
   )
 }
 
-function HealthFact({ health }: { health: Health['health'] }) {
+function HealthFact({ health, said }: { health: Health['health']; said: RefObject<HTMLElement | null> }) {
   const { t } = useTranslation('connections')
   const format = useFormat()
   // A list kept in this browser may be a day old: the date is said when it is not from the day the page opened.
@@ -70,7 +86,9 @@ function HealthFact({ health }: { health: Health['health'] }) {
   return (
     <>
       <dt>{t('health.term')}</dt>
-      <dd>{text}</dd>
+      <dd ref={said} tabIndex={-1}>
+        {text}
+      </dd>
     </>
   )
 }
@@ -79,7 +97,15 @@ function HealthFact({ health }: { health: Health['health'] }) {
  * Each kind of call that failed last, with the advice the rest of the app gives for its failure, and a one-call check
  * of that kind instead of listing everything again. Kinds that failed alike share one alert, which checks them all.
  */
-function ProviderFailures({ provider, failures }: { provider: ProviderId; failures: Health['failures'] }) {
+function ProviderFailures({
+  provider,
+  failures,
+  onCheck,
+}: {
+  provider: ProviderId
+  failures: Health['failures']
+  onCheck: () => void
+}) {
   const { t } = useTranslation()
   const { t: tConnections } = useTranslation('connections')
   const alike = new Map<string, { advice: ErrorAdvice; failures: Health['failures'] }>()
@@ -94,7 +120,10 @@ function ProviderFailures({ provider, failures }: { provider: ProviderId; failur
     <RetryAlert
       key={said}
       {...advice}
-      onRetry={() => group.forEach((failure) => failure.check())}
+      onRetry={() => {
+        onCheck()
+        group.forEach((failure) => failure.check())
+      }}
       retryLabel={
         group.some((failure) => failure.checking)
           ? tConnections('health.checkingAgain')

@@ -134,6 +134,23 @@ describe('Connections page: whether the providers’ last calls worked', () => {
     expect(failing.count + working.count).toBe(2)
   })
 
+  it('once "Check Braze again" finds it working, the keyboard goes on to what its last calls say', async () => {
+    const user = userEvent.setup()
+    brazeFailing()
+    renderApp('/connections')
+    const braze = await card('Braze')
+    await within(braze).findByRole('alert')
+
+    server.resetHandlers()
+    brazeCounted()
+    within(braze).getByRole('button', { name: 'Check Braze again' }).focus()
+    await user.keyboard('{Enter}')
+
+    // The alert and its button gone, not the page's top.
+    await expect.poll(() => lastCalls('Braze')).toMatch(/^Working: last good answer at /)
+    expect(within(braze).getByText(/^Working: last good answer at /)).toHaveFocus()
+  })
+
   it('shows a working Braze as working, with the time of its last good answer', async () => {
     const calls = brazeCounted()
     renderApp('/connections')
