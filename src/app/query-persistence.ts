@@ -205,8 +205,8 @@ export function cachePersistOptions(
   const mark = keptMark(databaseName)
   // Nothing kept (a first visit): the lists start now, as the client is made, not once IndexedDB has said so.
   if (!mark.read()) onNothingStored()
-  // Every cache event saves, each poll of the audit's too (every 2 s): a save whose kept queries, and when each got its
-  // data, are those last written or restored serialises and writes nothing, instead of every list again.
+  // Any event of a kept query saves (a fetch starting, a page watching one): a save whose kept queries, and when each
+  // got its data, are those last written or restored serialises and writes nothing, instead of every list again.
   let kept = ''
   let saving = ''
   const storage = connectionBoundStorage(
