@@ -164,11 +164,15 @@ describe('Connections page: whether the providers’ last calls worked', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const calls = brazeFailing()
     const { router } = renderApp('/')
-    // Half a second of the retries' backoff at each check.
-    await vi.waitFor(async () => {
-      await vi.advanceTimersByTimeAsync(500)
-      expect(screen.getByText('Braze had a server error')).toBeInTheDocument()
-    })
+    // Half a second of the retries' backoff at each check, for as long as a busy machine needs (vi.waitFor gives up
+    // after one real second by default: the alert sometimes came later).
+    await vi.waitFor(
+      async () => {
+        await vi.advanceTimersByTimeAsync(500)
+        expect(screen.getByText('Braze had a server error')).toBeInTheDocument()
+      },
+      { timeout: 10_000 },
+    )
     const listCalls = calls.count
 
     act(() => void router.navigate('/connections'))
