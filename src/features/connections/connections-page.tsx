@@ -136,7 +136,11 @@ function CommandersActCard({
 export function ConnectionsPage() {
   const { t } = useTranslation(['connections', 'common'])
   useDocumentTitle(t('title'))
-  const status = useQuery(connectionStatusQuery())
+  // Asked again every 5 s while it fails: a page opened while the app's server restarts comes back by itself.
+  const status = useQuery({
+    ...connectionStatusQuery(),
+    refetchInterval: (query) => (query.state.status === 'error' ? 5_000 : false),
+  })
   return (
     <>
       <div className="page-header">
@@ -147,9 +151,16 @@ export function ConnectionsPage() {
       </div>
       {status.isPending ? <p role="status">{t('checking')}</p> : null}
       {status.isError ? (
-        <Alert tone="error" title={t('statusFailed')}>
-          {status.error.message}
-        </Alert>
+        // No answer at all (fetch's TypeError): the server, not its configuration, is the matter.
+        status.error instanceof TypeError ? (
+          <Alert tone="error" title={t('common:error.appUnreachable.title')}>
+            {t('common:error.appUnreachable.advice')}
+          </Alert>
+        ) : (
+          <Alert tone="error" title={t('statusFailed')}>
+            {status.error.message}
+          </Alert>
+        )
       ) : null}
       {status.data ? (
         <>

@@ -2,11 +2,11 @@
 // The Connections page as a person reads it: demo or live, the Braze instance and Commanders Act site, what to set, and a
 // failing server. What each card says is checked in English and in French (the variables' names unchanged); text with
 // a narrow no-break space is checked on textContent, as Testing Library's matchers fold it into a plain space.
-import { screen, within } from '@testing-library/react'
+import { act, screen, within } from '@testing-library/react'
 import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ConnectionStatus } from '../../../src/providers/connection-status'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
@@ -230,5 +230,24 @@ describe('Connections page', () => {
     expect(alert).toHaveTextContent(/unexpected status \(mode\)/)
     expect(screen.queryByRole('region', { name: 'Braze' })).not.toBeInTheDocument()
     expect(screen.queryByRole('region', { name: 'Commanders Act' })).not.toBeInTheDocument()
+  })
+
+  it('says the app’s server cannot be reached while it restarts, and shows the cards once it answers, by itself', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      server.use(http.get('*/api/status', () => HttpResponse.error()))
+      renderApp('/connections')
+      const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
+      expect(alert).toHaveTextContent('The app’s server could not be reached')
+      expect(alert).toHaveTextContent('It may be restarting, or this computer is offline')
+      expect(alert).not.toHaveTextContent('Failed to fetch')
+
+      server.resetHandlers()
+      await act(() => vi.advanceTimersByTimeAsync(5_000))
+      expect(await brazeCard()).toBeInTheDocument()
+      expect(screen.queryByText('The app’s server could not be reached')).not.toBeInTheDocument()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
