@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { demoVisitorSegmentIds } from '../../../src/server/demo/commanders-act-fake'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
@@ -244,5 +244,29 @@ describe('Visitor lookup', () => {
     const result = await screen.findByRole('region', { name: 'Visitor 123' }, { timeout: 5000 })
     expect(await within(result).findByRole('link', { name: KNOWN.label })).toBeInTheDocument()
     expect(requests).toBe(2)
+  })
+
+  it('looks up again by itself once the app’s server answers after a restart, without Retry pressed', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      let down = true
+      server.use(
+        http.get('*/api/commanders-act/segments', () =>
+          down ? HttpResponse.error() : HttpResponse.json({ segmentIds: [KNOWN.id] }),
+        ),
+      )
+      renderApp('/visitor?tcid=123')
+      await act(() => vi.advanceTimersByTimeAsync(10_000))
+      expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
+        'The app’s server could not be reached',
+      )
+
+      down = false
+      await act(() => vi.advanceTimersByTimeAsync(5_000))
+      const result = await screen.findByRole('region', { name: 'Visitor 123' }, { timeout: 5000 })
+      expect(await within(result).findByRole('link', { name: KNOWN.label })).toBeInTheDocument()
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })
