@@ -130,11 +130,14 @@ test('Home, End, PageDown and PageUp keep the focus in a long table; Back return
   const index = Number(await focused.getAttribute('aria-rowindex')) - 2
   expect(index).toBeGreaterThan(10)
 
-  const name = (await nameLink(page, index).textContent()) ?? ''
+  // The focused link's own name: the team's kept details may still be coming in, and a segment the list named by its
+  // id moves to its place by name when they do (the focus goes with it), so a row's position is no name to expect.
+  const link = table(page).locator('a.segment-name:focus')
+  const name = (await link.textContent()) ?? ''
   await page.keyboard.press('Enter')
   // The segment's own heading: the list's, still shown while the page's code loads, would not do.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
   await page.goBack()
-  await expect(nameLink(page, index)).toBeFocused()
-  await expect(nameLink(page, index)).toBeInViewport()
+  await expect(link).toHaveText(name)
+  await expect(link).toBeInViewport()
 })
