@@ -1,5 +1,6 @@
 // Vite: the React app, plus the provider proxy (src/server/proxy) for `vite` and `vite preview`, and long-lived caching of
 // hashed assets under `vite preview`.
+import { fileURLToPath } from 'node:url'
 import { defineConfig, loadEnv, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import { beforeAppHtml } from './src/server/before-app-html.ts'
@@ -27,11 +28,20 @@ function staticallyLoaded(): { plugin: Plugin; has: (id: string) => boolean } {
   return { plugin, has: (id) => loaded.has(id) }
 }
 
+/**
+ * React Router's package exports only its development build (its warnings and checks); the production build it ships
+ * beside it is the same router without them: 475 bytes gzip less on the list page, and less work per navigation.
+ */
+const REACT_ROUTER_PRODUCTION = fileURLToPath(
+  new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
+)
+
 export default defineConfig(({ mode }) => {
   // Prefix '' reads every variable, for the Node side only; the bundle still sees only VITE_* ones.
   const env = loadEnv(mode, process.cwd(), '')
   const firstLoad = staticallyLoaded()
   return {
+    resolve: mode === 'production' ? { alias: [{ find: /^react-router$/, replacement: REACT_ROUTER_PRODUCTION }] } : {},
     plugins: [react(), firstLoad.plugin, beforeAppHtml(), segmentAuditProxy({ env }), immutableAssets()],
     // Same-origin only: the proxy answers nobody else, so no CORS headers at all.
     server: { host: 'localhost', port: 5173, cors: false },
