@@ -137,7 +137,8 @@ describe('fetchWithRetry', () => {
     expect(response.status).toBe(200)
     expect(counter.requests).toBe(2)
     expect(waits).toEqual([2_000])
-    expect(onRateLimited).toHaveBeenCalledWith(2_000)
+    // With the 429 itself, whose body says whose wait it is (Braze's, or the proxy's hold of the reserve).
+    expect(onRateLimited).toHaveBeenCalledWith(2_000, expect.objectContaining({ status: 429 }))
   })
 
   it('waits until X-RateLimit-Reset after a 429 without Retry-After', async () => {

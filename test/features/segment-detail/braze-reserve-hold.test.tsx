@@ -3,7 +3,7 @@
 // page says until when; a longer one shows its alert, and the page asks again by itself when it ends (Retry sooner).
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http } from 'msw'
+import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createDemoHandlers } from '../../msw/demo-handlers'
@@ -58,7 +58,12 @@ describe('Braze reserve held by the proxy, on a segment’s page', () => {
   it('waits out a hold of seconds, saying until when, then shows the details', async () => {
     const counter = holdSegment(5)
     renderApp(PATH)
-    const note = await screen.findByText(/^Braze asked to wait: loading resumes at /, {}, { timeout: 5000 })
+    // The app's own server holds the calls back: Braze did not ask anything.
+    const note = await screen.findByText(
+      /^Held back by the app’s server to keep Braze’s reserve for production: loading resumes at /,
+      {},
+      { timeout: 5000 },
+    )
     // Seconds away: the time says its seconds.
     expect(note).toHaveTextContent(/\d{1,2}:\d{2}:\d{2}/)
     expect(note).toHaveAttribute('role', 'status')
@@ -67,8 +72,30 @@ describe('Braze reserve held by the proxy, on a segment’s page', () => {
     await advanceSeconds(5)
     await waitFor(detailsShown)
     expect(counter.details).toBe(2)
-    expect(screen.queryByText(/asked to wait/)).not.toBeInTheDocument()
+    expect(screen.queryByText(/Held back/)).not.toBeInTheDocument()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('says Braze asked to wait when it is Braze’s own 429, not a hold', async () => {
+    let refused = 0
+    server.use(
+      http.get('*/api/braze/segments/:endpoint', ({ request, params }) => {
+        if (params.endpoint === 'list' || refused >= 2) return demo.forwardToBraze(request)
+        refused += 1
+        return HttpResponse.json(
+          { error: 'rate_limited', provider: 'braze', status: 429, retryAfterSeconds: 5 },
+          { status: 429, headers: { 'Retry-After': '5' } },
+        )
+      }),
+    )
+    renderApp(PATH)
+    const note = await screen.findByText(/^Braze asked to wait: loading resumes at /, {}, { timeout: 5000 })
+    expect(note).toHaveAttribute('role', 'status')
+    expect(screen.queryByText(/Held back/)).not.toBeInTheDocument()
+
+    await advanceSeconds(5)
+    await waitFor(detailsShown)
+    expect(screen.queryByText(/asked to wait/)).not.toBeInTheDocument()
   })
 
   it('shows a longer hold’s alert, then asks again by itself when it ends and shows the details', async () => {
