@@ -25,8 +25,8 @@ export interface RetryPolicy {
 export type FetchWithRetryInit = Omit<RequestInit, 'signal'> & {
   signal?: AbortSignal
   retry?: Partial<RetryPolicy>
-  /** Told before each 429 wait, so callers can slow down their other requests. */
-  onRateLimited?: (waitMs: number) => void
+  /** Told before each 429 wait, with the 429 (to read what it says), so callers can slow down their other requests. */
+  onRateLimited?: (waitMs: number, response: Response) => void
 }
 
 /** Resolves after `ms`, or rejects with the signal's reason as soon as it aborts. */
@@ -149,7 +149,7 @@ export async function fetchWithRetry(url: string, init: FetchWithRetryInit = {})
     if (response.status === 429) {
       if (rateLimits >= policy.maxRateLimitRetries) return response
       wait = rateLimitDelay(response.headers, rateLimits++, policy)
-      onRateLimited?.(wait)
+      onRateLimited?.(wait, response)
     } else {
       if (failures >= policy.maxRetries) return response
       wait = backoffDelay(failures++, policy.baseDelayMs, policy.maxDelayMs, policy.jitter, policy.random)

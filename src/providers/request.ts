@@ -11,7 +11,7 @@ export interface ProviderRequestOptions {
   /** Ask the provider now rather than take the answer the server kept for the team ("Refresh from Braze"). */
   refresh?: boolean
   retry?: Partial<RetryPolicy>
-  onRateLimited?: (waitMs: number) => void
+  onRateLimited?: (waitMs: number, response: Response) => void
   /**
    * The longest hold of Braze's reserve this request waits out itself, as a 429 (default: the policy's cap on one 429
    * wait); a longer one fails at once, for the caller to pause until the reset. The details scan passes 0: it pauses

@@ -11,7 +11,7 @@ import { TIME_OF_DAY_SECONDS } from '../../providers/error-advice'
 import { ProviderError } from '../../providers/provider-error'
 import { providerLabel } from '../../providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
-import { useRequestWait, type RequestHooks } from './braze-waits'
+import { useRequestWait, type RequestHooks, type RequestWait } from './braze-waits'
 import { DetailDate } from './detail-date'
 import { DetailFrame, DetailSkeleton, ProviderAlert, SegmentNotFound } from './detail-parts'
 import { SizeChart } from './size-chart'
@@ -25,7 +25,7 @@ type TrackingState = boolean | 'loading' | 'absent' | 'unknown' | { error: Error
 interface SizeSectionProps {
   id: string
   tracking: TrackingState
-  /** The page's request hooks: a wait Braze asks for is said at the top of the page. */
+  /** The page's request hooks: a wait (Braze's, or a hold of its reserve) is said at the top of the page. */
   hooks: RequestHooks
 }
 
@@ -68,14 +68,17 @@ function TagList({ tags, empty }: { tags: readonly string[] | undefined; empty: 
   )
 }
 
-/** Said while the page's requests wait as Braze asked (a 429), until they ask again. */
-function WaitNote({ until }: { until: number }) {
+/**
+ * Said while the page's requests wait, until they ask again: as Braze asked (its own 429), or as the app's server held
+ * them back to keep Braze's reserve for production (a hold of seconds, before the budget resets).
+ */
+function WaitNote({ wait }: { wait: RequestWait }) {
   const { t } = useTranslation('detail')
   return (
     <p role="status" className="muted">
-      {t('waiting', {
+      {t(wait.held ? 'held' : 'waiting', {
         provider: providerLabel.braze,
-        time: new Date(until),
+        time: new Date(wait.until),
         // A request waits a minute at most: the minute alone would not say when.
         formatParams: { time: TIME_OF_DAY_SECONDS },
       })}
@@ -85,8 +88,8 @@ function WaitNote({ until }: { until: number }) {
 
 export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?: ReactNode }) {
   const { t } = useTranslation('detail')
-  const wait = useRequestWait()
-  const details = useQuery(brazeQueries.details(id, wait.hooks))
+  const { wait, hooks } = useRequestWait()
+  const details = useQuery(brazeQueries.details(id, hooks))
   const findListed = useCallback((segments: Segment[]) => segments.find((segment) => segment.id === id), [id])
   const listed = useQuery({ ...brazeQueries.all(), select: findListed })
 
@@ -118,7 +121,7 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
       nameUnavailable={details.isError && (listed.isError || (listed.isSuccess && listed.fetchStatus === 'idle'))}
       navigation={navigation}
       failure={details.isError ? { error: details.error, retry: () => void details.refetch() } : null}
-      notice={wait.until === null ? null : <WaitNote until={wait.until} />}
+      notice={wait === null ? null : <WaitNote wait={wait} />}
       main={
         <>
           <section className="card" aria-labelledby="description-heading">
@@ -151,7 +154,7 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
               <p className="muted">{t('filters.none')}</p>
             )}
           </section>
-          <SizeSection id={id} tracking={tracking} hooks={wait.hooks} />
+          <SizeSection id={id} tracking={tracking} hooks={hooks} />
         </>
       }
       side={

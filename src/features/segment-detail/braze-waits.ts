@@ -6,23 +6,48 @@ import type { ProviderRequestOptions } from '../../providers/request'
 
 export type RequestHooks = Pick<ProviderRequestOptions, 'onRateLimited'>
 
-/** Until when the page's requests wait for Braze (epoch ms; null when none does), and the hook that tells it. */
-export function useRequestWait(): { until: number | null; hooks: RequestHooks } {
-  const [until, setUntil] = useState<number | null>(null)
+/** What the page's requests wait for: a 429 of Braze's own, or the app's server holding Braze's reserve back. */
+export interface RequestWait {
+  /** Until when (epoch ms). */
+  until: number
+  /** The app's server held the call back for the reserve kept for production: Braze was not asked. */
+  held: boolean
+}
+
+/** The proxy's hold names itself in its 429's body, as Connections reads it (the error's reason). */
+async function isReserveHold(response: Response): Promise<boolean> {
+  try {
+    const body: unknown = await response.json()
+    return typeof body === 'object' && body !== null && 'error' in body && body.error === 'budget_reserve'
+  } catch {
+    // Not JSON (a gateway's page, say): not the proxy's hold.
+    return false
+  }
+}
+
+/** What the page's requests wait for (null when none does), and the hook that tells it. */
+export function useRequestWait(): { wait: RequestWait | null; hooks: RequestHooks } {
+  const [wait, setWait] = useState<RequestWait | null>(null)
   const hooks = useMemo(
     () => ({
-      // Details and size may both wait: the page says the later end.
-      onRateLimited: (waitMs: number) => setUntil((current) => Math.max(current ?? 0, Date.now() + waitMs)),
+      onRateLimited: (waitMs: number, response: Response) => {
+        const until = Date.now() + waitMs
+        // Read from a copy, now: the request throws the 429's body away as it starts waiting.
+        void isReserveHold(response.clone()).then((held) =>
+          // Details and size may both wait: the page says the later end, and what it waits for.
+          setWait((current) => (current && current.until > until ? current : { until, held })),
+        )
+      },
     }),
     [],
   )
   useEffect(() => {
-    if (until === null) return
+    if (wait === null) return
     // The request asks again then; another 429 tells a new time.
-    const timer = setTimeout(() => setUntil(null), Math.max(0, until - Date.now()))
+    const timer = setTimeout(() => setWait(null), Math.max(0, wait.until - Date.now()))
     return () => clearTimeout(timer)
-  }, [until])
-  return { until, hooks }
+  }, [wait])
+  return { wait, hooks }
 }
 
 /**
