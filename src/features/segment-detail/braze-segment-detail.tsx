@@ -39,12 +39,14 @@ function SizeSection({ id, tracking, hooks }: SizeSectionProps) {
   if (tracking === 'loading') body = <DetailSkeleton />
   else if (tracking === 'absent') body = <p className="muted">{t('size.absent')}</p>
   else if (typeof tracking === 'object')
-    body = <ProviderAlert error={tracking.error} provider="braze" retry={tracking.retry} />
+    body = <ProviderAlert error={tracking.error} provider="braze" retry={tracking.retry} retries="list" />
   else if (tracking === false) body = <p className="muted">{t('size.trackingOff')}</p>
   else if (series.isPending)
     body = <div className="skeleton chart-skeleton" aria-label={t('size.loading')} role="img" />
   else if (series.isError)
-    body = <ProviderAlert error={series.error} provider="braze" retry={() => void series.refetch()} />
+    body = (
+      <ProviderAlert error={series.error} provider="braze" retry={() => void series.refetch()} retries="sizeHistory" />
+    )
   else body = <SizeChart points={series.data} days={SIZE_SERIES_DAYS} />
   return (
     <section className="card" aria-labelledby="size-heading">
@@ -120,7 +122,9 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
       // Neither the details nor the list will name it: both failed, or the list is whole without it.
       nameUnavailable={details.isError && (listed.isError || (listed.isSuccess && listed.fetchStatus === 'idle'))}
       navigation={navigation}
-      failure={details.isError ? { error: details.error, retry: () => void details.refetch() } : null}
+      failure={
+        details.isError ? { error: details.error, retry: () => void details.refetch(), retries: 'details' } : null
+      }
       notice={wait === null ? null : <WaitNote wait={wait} />}
       main={
         <>

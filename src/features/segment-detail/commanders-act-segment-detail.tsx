@@ -21,7 +21,7 @@ export function CommandersActSegmentDetail({ id, navigation }: { id: string; nav
       name={segment?.name}
       nameUnavailable={list.isError}
       navigation={navigation}
-      failure={list.isError ? { error: list.error, retry: () => void list.refetch() } : null}
+      failure={list.isError ? { error: list.error, retry: () => void list.refetch(), retries: 'list' } : null}
       main={
         <section className="card" aria-labelledby="facts-heading">
           <h2 id="facts-heading">{t('facts.heading')}</h2>

@@ -40,12 +40,24 @@ export function DetailSkeleton() {
   )
 }
 
+/** What a segment page's Retry asks again: a page can show two failures at once, each with its own button. */
+export type RetryTarget = 'details' | 'sizeHistory' | 'list'
+
+interface ProviderAlertProps {
+  error: unknown
+  provider: ProviderId
+  retry: () => void
+  /** Named on the button ("Retry the details"), so that two of them are told apart, by ear too. */
+  retries: RetryTarget
+}
+
 /** A provider's failure in plain words, with Retry; after a hold of Braze's reserve, asked again by itself too. */
-export function ProviderAlert({ error, provider, retry }: { error: unknown; provider: ProviderId; retry: () => void }) {
+export function ProviderAlert({ error, provider, retry, retries }: ProviderAlertProps) {
   const { t } = useTranslation()
+  const { t: tDetail } = useTranslation('detail')
   useAskAgainAfterHold(error, retry)
   useAskAgainWhenServerBack(error, retry)
-  return <RetryAlert {...adviceForError(error, provider, t)} onRetry={retry} />
+  return <RetryAlert {...adviceForError(error, provider, t)} onRetry={retry} retryLabel={tDetail(`retry.${retries}`)} />
 }
 
 interface DetailFrameProps {
@@ -56,8 +68,8 @@ interface DetailFrameProps {
   nameUnavailable?: boolean
   /** The list navigation the app slots in. */
   navigation?: ReactNode
-  /** A failure to load what the page shows, offered again with Retry. */
-  failure?: { error: unknown; retry: () => void } | null
+  /** A failure to load what the page shows, offered again with Retry (named after what it asks again). */
+  failure?: { error: unknown; retry: () => void; retries: RetryTarget } | null
   /** What the page waits for meanwhile (Braze asked to wait, say). */
   notice?: ReactNode
   main: ReactNode
@@ -71,7 +83,9 @@ export function DetailFrame(props: DetailFrameProps) {
     <>
       {navigation}
       <DetailHeader provider={provider} id={id} name={name} nameUnavailable={nameUnavailable} />
-      {failure ? <ProviderAlert error={failure.error} provider={provider} retry={failure.retry} /> : null}
+      {failure ? (
+        <ProviderAlert error={failure.error} provider={provider} retry={failure.retry} retries={failure.retries} />
+      ) : null}
       {notice}
       {/* The audit card comes first, so a reviewer sees the verdicts without scrolling: right under the title on a
           narrow screen, at the top of the side column on a wide one (grid areas in styles.css). */}

@@ -198,7 +198,7 @@ describe('Braze segment detail', () => {
 
     const before = requests
     failing = false
-    await user.click(within(alert).getByRole('button', { name: 'Retry' }))
+    await user.click(within(alert).getByRole('button', { name: 'Retry the details' }))
     await waitFor(() => expect(region('Description')).toHaveTextContent(ORDINARY.textDescription ?? ''))
     expect(requests).toBe(before + 1)
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
@@ -318,7 +318,7 @@ describe('Braze segment detail', () => {
       () => expect(within(section).getByRole('alert')).toHaveTextContent('Braze rejected the credentials'),
       { timeout: 5000 },
     )
-    expect(within(section).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
+    expect(within(section).getByRole('button', { name: 'Retry the segment list' })).toBeInTheDocument()
   })
 
   it('renders a name that looks like HTML as text, creating no image', async () => {
@@ -379,6 +379,7 @@ const LANGUAGES = [
     notFound: ['Segment not found', /^Commanders Act has no segment with the ID/, 'Back to the segments'],
     nameUnavailable: 'Name not available',
     refused: 'Braze rejected the credentials',
+    retry: { details: 'Retry the details', size: 'Retry the size history', list: 'Retry the segment list' },
   },
   {
     language: 'fr',
@@ -409,6 +410,11 @@ const LANGUAGES = [
     notFound: ['Segment introuvable', /^Commanders Act n’a aucun segment avec l’ID/, 'Retour aux segments'],
     nameUnavailable: 'Nom indisponible',
     refused: 'Braze a refusé les identifiants',
+    retry: {
+      details: 'Réessayer les détails',
+      size: 'Réessayer l’historique de taille',
+      list: 'Réessayer la liste des segments',
+    },
   },
 ] as const
 
@@ -508,6 +514,27 @@ describe.each(LANGUAGES)('Segment pages ($language)', (text) => {
     expect(screen.getAllByRole('alert')[0]).toHaveTextContent(text.refused)
     // The tab is told apart by the segment's id.
     expect(document.title).toBe(`${ORDINARY.id} — Segment Audit`)
+    // Two Retry buttons, each naming what it asks again: the details, and the list the size section needs.
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2))
+    expect(screen.getByRole('button', { name: text.retry.details })).toBeVisible()
+    expect(within(region(text.size)).getByRole('button', { name: text.retry.list })).toBeVisible()
+  })
+
+  it('names what each Retry asks again when the details and the size history both failed', async () => {
+    const denied = (permission: string) => () =>
+      HttpResponse.json({ error: 'permission_denied', provider: 'braze', status: 403, permission }, { status: 403 })
+    server.use(
+      http.get('*/api/braze/segments/details', denied('segments.details')),
+      http.get('*/api/braze/segments/data_series', denied('segments.data_series')),
+    )
+    renderApp(pathOf(ORDINARY))
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2), { timeout: 5000 })
+    const [pageAlert, sizeAlert] = screen.getAllByRole('alert')
+    if (!pageAlert || !sizeAlert) throw new Error('no alerts')
+    // One button each, told apart by what it retries (a screen reader heard "Retry, button" twice).
+    expect(within(pageAlert).getByRole('button', { name: text.retry.details })).toBeVisible()
+    expect(within(sizeAlert).getByRole('button', { name: text.retry.size })).toBeVisible()
+    expect(region(text.size)).toContainElement(sizeAlert)
   })
 
   it('says the name is not available once the Commanders Act list failed', async () => {

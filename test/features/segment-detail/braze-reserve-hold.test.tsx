@@ -129,7 +129,7 @@ describe('Braze reserve held by the proxy, on a segment’s page', () => {
     const [pageAlert] = screen.getAllByRole('alert')
     if (!pageAlert) throw new Error('no alert')
 
-    await user.click(within(pageAlert).getByRole('button', { name: 'Retry' }))
+    await user.click(within(pageAlert).getByRole('button', { name: 'Retry the details' }))
     await waitFor(detailsShown)
     expect(counter.details).toBe(2)
 
