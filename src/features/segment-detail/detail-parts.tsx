@@ -41,7 +41,7 @@ export function DetailSkeleton() {
 }
 
 /** What a segment page's Retry asks again: a page can show two failures at once, each with its own button. */
-export type RetryTarget = 'details' | 'sizeHistory' | 'list'
+type RetryTarget = 'details' | 'sizeHistory' | 'list'
 
 interface ProviderAlertProps {
   error: unknown
