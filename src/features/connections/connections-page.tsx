@@ -10,6 +10,7 @@ import { brazeInstanceName } from './braze-instance'
 import { BrazeBudget } from './braze-budget'
 import { ProviderFacts } from './provider-health'
 import { connectionStatusQuery, type ConnectionStatus } from '../../providers/connection-status'
+import { useAskAgainWhenServerBack } from '../../stores/server-back'
 
 type ProviderStatus = ConnectionStatus['providers']['braze'] | ConnectionStatus['providers']['commandersAct']
 
@@ -136,11 +137,9 @@ function CommandersActCard({
 export function ConnectionsPage() {
   const { t } = useTranslation(['connections', 'common'])
   useDocumentTitle(t('title'))
-  // Asked again every 5 s while it fails: a page opened while the app's server restarts comes back by itself.
-  const status = useQuery({
-    ...connectionStatusQuery(),
-    refetchInterval: (query) => (query.state.status === 'error' ? 5_000 : false),
-  })
+  const status = useQuery(connectionStatusQuery())
+  // Asked again while it fails: a page opened while the app's server restarts comes back by itself.
+  useAskAgainWhenServerBack(status.error, () => void status.refetch(), status.isError)
   return (
     <>
       <div className="page-header">

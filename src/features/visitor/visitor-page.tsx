@@ -6,7 +6,8 @@ import { Link, useSearchParams } from 'react-router'
 import { RetryAlert } from '../../components/alert'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { commandersActQueries } from '../../providers/commanders-act/queries'
-import { adviceForError, isAppUnreachable } from '../../providers/error-advice'
+import { adviceForError } from '../../providers/error-advice'
+import { useAskAgainWhenServerBack } from '../../stores/server-back'
 
 /** The longest visitor ID the proxy passes on to Commanders Act. */
 const TCID_MAX_DIGITS = 32
@@ -24,11 +25,9 @@ function VisitorSegments({ tcid }: { tcid: string }) {
   const { t } = useTranslation('visitor')
   // Provider failures are worded by the shared advice, in the common namespace.
   const { t: tCommon } = useTranslation()
-  // Asked again every 5 s while the app's own server does not answer (a restart): the answer comes by itself.
-  const membership = useQuery({
-    ...commandersActQueries.visitor(tcid),
-    refetchInterval: (query) => (isAppUnreachable(query.state.error) ? 5_000 : false),
-  })
+  const membership = useQuery(commandersActQueries.visitor(tcid))
+  // Asked again while the app's own server does not answer (a restart): the answer comes by itself.
+  useAskAgainWhenServerBack(membership.error, () => void membership.refetch())
   const list = useQuery(commandersActQueries.all())
   if (membership.isPending) return <p role="status">{t('looking', { tcid })}</p>
   if (membership.isError) {
