@@ -1,7 +1,7 @@
 // The Braze segment view: its own description, Braze's filter description, tags, teams, dates, tracking and size.
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '@tanstack/react-query'
-import { useCallback, type ReactNode } from 'react'
+import { useCallback, useRef, type ReactNode } from 'react'
 import { Badge } from '../../components/badge'
 import { LinkifiedText } from '../../components/linkified-text'
 import { MalformedMark } from '../../components/malformed-mark'
@@ -31,6 +31,8 @@ interface SizeSectionProps {
 
 function SizeSection({ id, tracking, hooks }: SizeSectionProps) {
   const { t } = useTranslation('detail')
+  // A Retry here that brings the size (or the list it needs) leaves the keyboard on this section's heading.
+  const heading = useRef<HTMLHeadingElement>(null)
   const series = useQuery({
     ...brazeQueries.dataSeries(id, SIZE_SERIES_DAYS, hooks),
     enabled: tracking === true || tracking === 'unknown',
@@ -39,18 +41,34 @@ function SizeSection({ id, tracking, hooks }: SizeSectionProps) {
   if (tracking === 'loading') body = <DetailSkeleton />
   else if (tracking === 'absent') body = <p className="muted">{t('size.absent')}</p>
   else if (typeof tracking === 'object')
-    body = <ProviderAlert error={tracking.error} provider="braze" retry={tracking.retry} retries="list" />
+    body = (
+      <ProviderAlert
+        error={tracking.error}
+        provider="braze"
+        retry={tracking.retry}
+        retries="list"
+        focusAfter={heading}
+      />
+    )
   else if (tracking === false) body = <p className="muted">{t('size.trackingOff')}</p>
   else if (series.isPending)
     body = <div className="skeleton chart-skeleton" aria-label={t('size.loading')} role="img" />
   else if (series.isError)
     body = (
-      <ProviderAlert error={series.error} provider="braze" retry={() => void series.refetch()} retries="sizeHistory" />
+      <ProviderAlert
+        error={series.error}
+        provider="braze"
+        retry={() => void series.refetch()}
+        retries="sizeHistory"
+        focusAfter={heading}
+      />
     )
   else body = <SizeChart points={series.data} days={SIZE_SERIES_DAYS} />
   return (
     <section className="card" aria-labelledby="size-heading">
-      <h2 id="size-heading">{t('size.heading', { count: SIZE_SERIES_DAYS })}</h2>
+      <h2 id="size-heading" ref={heading} tabIndex={-1}>
+        {t('size.heading', { count: SIZE_SERIES_DAYS })}
+      </h2>
       {body}
     </section>
   )
@@ -94,6 +112,8 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
   const details = useQuery(brazeQueries.details(id, hooks))
   const findListed = useCallback((segments: Segment[]) => segments.find((segment) => segment.id === id), [id])
   const listed = useQuery({ ...brazeQueries.all(), select: findListed })
+  // A Retry that brings the details leaves the keyboard on the first section they fill.
+  const descriptionHeading = useRef<HTMLHeadingElement>(null)
 
   if (details.error instanceof ProviderError && details.error.reason === 'not_found')
     return <SegmentNotFound provider="braze" id={id} />
@@ -123,13 +143,22 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
       nameUnavailable={details.isError && (listed.isError || (listed.isSuccess && listed.fetchStatus === 'idle'))}
       navigation={navigation}
       failure={
-        details.isError ? { error: details.error, retry: () => void details.refetch(), retries: 'details' } : null
+        details.isError
+          ? {
+              error: details.error,
+              retry: () => void details.refetch(),
+              retries: 'details',
+              focusAfter: descriptionHeading,
+            }
+          : null
       }
       notice={wait === null ? null : <WaitNote wait={wait} />}
       main={
         <>
           <section className="card" aria-labelledby="description-heading">
-            <h2 id="description-heading">{t('description.heading')}</h2>
+            <h2 id="description-heading" ref={descriptionHeading} tabIndex={-1}>
+              {t('description.heading')}
+            </h2>
             {details.isPending ? (
               <DetailSkeleton />
             ) : details.isError ? (

@@ -1,6 +1,6 @@
 // The Commanders Act segment view: all this provider exposes — id, label and site.
 import { useQuery } from '@tanstack/react-query'
-import type { ReactNode } from 'react'
+import { useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { commandersActQueries } from '../../providers/commanders-act/queries'
 import { connectionStatusQuery } from '../../providers/connection-status'
@@ -10,6 +10,8 @@ export function CommandersActSegmentDetail({ id, navigation }: { id: string; nav
   const { t } = useTranslation('detail')
   const list = useQuery(commandersActQueries.all())
   const status = useQuery(connectionStatusQuery())
+  // A Retry that brings the list leaves the keyboard on the segment's details.
+  const heading = useRef<HTMLHeadingElement>(null)
   const segment = list.data?.find((candidate) => candidate.id === id)
   if (list.isSuccess && !segment && list.fetchStatus === 'idle')
     return <SegmentNotFound provider="commanders-act" id={id} />
@@ -21,10 +23,16 @@ export function CommandersActSegmentDetail({ id, navigation }: { id: string; nav
       name={segment?.name}
       nameUnavailable={list.isError}
       navigation={navigation}
-      failure={list.isError ? { error: list.error, retry: () => void list.refetch(), retries: 'list' } : null}
+      failure={
+        list.isError
+          ? { error: list.error, retry: () => void list.refetch(), retries: 'list', focusAfter: heading }
+          : null
+      }
       main={
         <section className="card" aria-labelledby="facts-heading">
-          <h2 id="facts-heading">{t('facts.heading')}</h2>
+          <h2 id="facts-heading" ref={heading} tabIndex={-1}>
+            {t('facts.heading')}
+          </h2>
           {list.isPending ? (
             <DetailSkeleton />
           ) : (

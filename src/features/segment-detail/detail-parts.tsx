@@ -1,7 +1,7 @@
 // Parts shared by both detail views: the not-found page, the loading skeleton, the header and a provider's failure.
 import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
-import type { ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
 import { Link } from 'react-router'
 import { RetryAlert } from '../../components/alert'
 import { Badge } from '../../components/badge'
@@ -49,15 +49,36 @@ interface ProviderAlertProps {
   retry: () => void
   /** Named on the button ("Retry the details"), so that two of them are told apart, by ear too. */
   retries: RetryTarget
+  /** Where the keyboard goes once a Retry pressed here brought what failed: the heading of what shows instead. */
+  focusAfter: RefObject<HTMLElement | null>
 }
 
 /** A provider's failure in plain words, with Retry; after a hold of Braze's reserve, asked again by itself too. */
-export function ProviderAlert({ error, provider, retry, retries }: ProviderAlertProps) {
+export function ProviderAlert({ error, provider, retry, retries, focusAfter }: ProviderAlertProps) {
   const { t } = useTranslation()
   const { t: tDetail } = useTranslation('detail')
   useAskAgainAfterHold(error, retry)
   useAskAgainWhenServerBack(error, retry)
-  return <RetryAlert {...adviceForError(error, provider, t)} onRetry={retry} retryLabel={tDetail(`retry.${retries}`)} />
+  // The alert goes once what failed is back, its button with it, and the keyboard would fall to the page's top: it
+  // goes on to what shows instead. Only after a Retry pressed here, and only if nothing else has the keyboard since.
+  const pressed = useRef(false)
+  useEffect(
+    () => () => {
+      if (pressed.current && (document.activeElement === null || document.activeElement === document.body))
+        focusAfter.current?.focus()
+    },
+    [focusAfter],
+  )
+  return (
+    <RetryAlert
+      {...adviceForError(error, provider, t)}
+      onRetry={() => {
+        pressed.current = true
+        retry()
+      }}
+      retryLabel={tDetail(`retry.${retries}`)}
+    />
+  )
 }
 
 interface DetailFrameProps {
@@ -69,7 +90,7 @@ interface DetailFrameProps {
   /** The list navigation the app slots in. */
   navigation?: ReactNode
   /** A failure to load what the page shows, offered again with Retry (named after what it asks again). */
-  failure?: { error: unknown; retry: () => void; retries: RetryTarget } | null
+  failure?: Pick<ProviderAlertProps, 'error' | 'retry' | 'retries' | 'focusAfter'> | null
   /** What the page waits for meanwhile (Braze asked to wait, say). */
   notice?: ReactNode
   main: ReactNode
@@ -83,9 +104,7 @@ export function DetailFrame(props: DetailFrameProps) {
     <>
       {navigation}
       <DetailHeader provider={provider} id={id} name={name} nameUnavailable={nameUnavailable} />
-      {failure ? (
-        <ProviderAlert error={failure.error} provider={provider} retry={failure.retry} retries={failure.retries} />
-      ) : null}
+      {failure ? <ProviderAlert {...failure} provider={provider} /> : null}
       {notice}
       {/* The audit card comes first, so a reviewer sees the verdicts without scrolling: right under the title on a
           narrow screen, at the top of the side column on a wide one (grid areas in styles.css). */}

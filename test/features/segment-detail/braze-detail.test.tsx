@@ -202,6 +202,62 @@ describe('Braze segment detail', () => {
     await waitFor(() => expect(region('Description')).toHaveTextContent(ORDINARY.textDescription ?? ''))
     expect(requests).toBe(before + 1)
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    // The alert and its button went away: the keyboard goes on to what came instead, not to the page's top.
+    expect(screen.getByRole('heading', { level: 2, name: 'Description' })).toHaveFocus()
+  })
+
+  it('keeps the keyboard when Retry brings the size history: it goes on to the size section', async () => {
+    let failing = true
+    server.use(
+      http.get('*/api/braze/segments/data_series', ({ request }) =>
+        failing
+          ? HttpResponse.json(
+              { error: 'permission_denied', provider: 'braze', status: 403, permission: 'segments.data_series' },
+              { status: 403 },
+            )
+          : demo.forwardToBraze(request),
+      ),
+    )
+    const user = userEvent.setup()
+    renderApp(pathOf(ORDINARY))
+    const size = region('Size, last 30 days')
+    const retry = await within(size).findByRole('button', { name: 'Retry the size history' }, { timeout: 5000 })
+    failing = false
+    retry.focus()
+    await user.keyboard('{Enter}')
+    expect(
+      await within(size).findByRole('img', { name: /^Estimated size from/ }, { timeout: 5000 }),
+    ).toBeInTheDocument()
+    expect(within(size).getByRole('heading', { level: 2 })).toHaveFocus()
+  })
+
+  it('leaves the keyboard where it is when a failure clears while it was elsewhere', async () => {
+    let failing = true
+    server.use(
+      http.get('*/api/braze/segments/data_series', ({ request }) =>
+        failing
+          ? HttpResponse.json(
+              { error: 'permission_denied', provider: 'braze', status: 403, permission: 'segments.data_series' },
+              { status: 403 },
+            )
+          : demo.forwardToBraze(request),
+      ),
+    )
+    const user = userEvent.setup()
+    renderApp(pathOf(ORDINARY))
+    const size = region('Size, last 30 days')
+    await user.click(await within(size).findByRole('button', { name: 'Retry the size history' }, { timeout: 5000 }))
+    // Still failing: the button stays, and the keyboard with it.
+    await waitFor(() => expect(within(size).getByRole('button', { name: 'Retry the size history' })).toHaveFocus())
+    const copy = screen.getByRole('button', { name: 'Copy ID' })
+    copy.focus()
+    failing = false
+    await user.click(within(size).getByRole('button', { name: 'Retry the size history' }))
+    copy.focus()
+    expect(
+      await within(size).findByRole('img', { name: /^Estimated size from/ }, { timeout: 5000 }),
+    ).toBeInTheDocument()
+    expect(copy).toHaveFocus()
   })
 
   it('says the app’s own server did not answer, not Braze, when the page cannot reach it (a restart)', async () => {

@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 // The Commanders Act segment page: all this provider exposes (label, ID, site), and a plain "not found".
 import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createDemoHandlers } from '../../msw/demo-handlers'
@@ -46,5 +48,24 @@ describe('Commanders Act segment detail', () => {
     ).toBeInTheDocument()
     expect(screen.getByText(/Commanders Act has no segment with the ID/)).toHaveTextContent(missing)
     expect(screen.getByRole('link', { name: 'Back to the segments' })).toHaveAttribute('href', '/')
+  })
+
+  it('keeps the keyboard when Retry brings the list: it goes on to the segment’s details', async () => {
+    let failing = true
+    server.use(
+      http.get('*/api/commanders-act/segments/list', ({ request }) =>
+        failing
+          ? HttpResponse.json({ error: 'unauthorized', provider: 'commanders-act', status: 401 }, { status: 401 })
+          : demo.forwardToCommandersActList(request),
+      ),
+    )
+    const user = userEvent.setup()
+    renderApp(`/segments/commanders-act/${SEGMENT.id}`)
+    const retry = await screen.findByRole('button', { name: 'Retry the segment list' }, { timeout: 5000 })
+    failing = false
+    await user.click(retry)
+    expect(await screen.findByRole('heading', { level: 1, name: SEGMENT.label }, { timeout: 5000 })).toBeInTheDocument()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 2, name: 'Details' })).toHaveFocus()
   })
 })
