@@ -10,6 +10,15 @@ export function useVerdicts(): ReadonlyMap<string, AuditEntry> {
   return useQuery({ ...auditEntriesQuery(), select: selectEntries }).data ?? NONE
 }
 
+/**
+ * While the team's audit cannot be read (its poll fails): when it last answered, or null if it never has. Undefined while
+ * it answers. The verdicts shown meanwhile are those of its last answer.
+ */
+export function useAuditOutage(): number | null | undefined {
+  const { isError, dataUpdatedAt } = useQuery({ ...auditEntriesQuery(), select: selectEntries })
+  return isError ? dataUpdatedAt || null : undefined
+}
+
 export function useVerdict(key: string): AuditEntry | undefined {
   return useVerdicts().get(key)
 }

@@ -1,6 +1,7 @@
 // The review's progress: how many segments are reviewed, by verdict overall and per provider (a chart that is a table).
 import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
+import { AuditOutageNote } from '../../components/audit-outage-note'
 import { Link } from 'react-router'
 import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
@@ -8,6 +9,7 @@ import { adviceForError } from '../../providers/error-advice'
 import { PROVIDER_IDS, providerLabel, type ProviderId } from '../../providers/provider-id'
 import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { useAskAgainWhenServerBack } from '../../stores/server-back'
+import { useAuditOutage } from '../../stores/use-verdicts'
 import type { ListedSegments } from './use-listed-segments'
 
 type VerdictCounts = Record<Verdict, number>
@@ -54,6 +56,7 @@ export function ProgressPanel({
 }) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
+  const auditOutage = useAuditOutage()
   const verdictLabel = (verdict: Verdict) => t(`common:verdict.${verdict}`)
   const overall = zeroCounts()
   const perProvider: Record<ProviderId, VerdictCounts> = { braze: zeroCounts(), 'commanders-act': zeroCounts() }
@@ -77,6 +80,7 @@ export function ProgressPanel({
           text={t('common:reviewedCount', { count: total - overall.unreviewed, total })}
           components={{ strong: <strong /> }}
         />
+        {auditOutage !== undefined ? <AuditOutageNote since={auditOutage} /> : null}
       </p>
       <VerdictBar
         counts={overall}

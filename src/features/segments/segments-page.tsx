@@ -3,13 +3,14 @@ import { useIsRestoring } from '@tanstack/react-query'
 import { Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
+import { AuditOutageNote } from '../../components/audit-outage-note'
 import { EmptyState } from '../../components/empty-state'
 import { onDemand } from '../../components/on-demand'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { useFormat } from '../../components/use-format'
 import { isValueColumn, visibleColumnIds } from './columns'
 import { useFindingSettings } from '../../stores/finding-settings'
-import { useVerdicts } from '../../stores/use-verdicts'
+import { useAuditOutage, useVerdicts } from '../../stores/use-verdicts'
 import { EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-state'
 import { ListStatus } from './list-status'
 import { ProviderProgress } from './provider-progress'
@@ -35,6 +36,7 @@ const ProviderErrors = onDemand(() => import('./provider-errors'), 'ProviderErro
 export function SegmentsPage() {
   const { t, i18n } = useTranslation(['segments', 'common'])
   const reviews = useVerdicts()
+  const auditOutage = useAuditOutage()
   const { staleMonths } = useFindingSettings()
   const format = useFormat()
   useDocumentTitle(t('title'))
@@ -93,6 +95,7 @@ export function SegmentsPage() {
               text={t('common:reviewedCount', { count: reviewed, total: rows.length })}
               components={{ strong: <strong /> }}
             />
+            {auditOutage !== undefined ? <AuditOutageNote since={auditOutage} /> : null}
           </p>
         </div>
         <div className="freshness">

@@ -297,6 +297,20 @@ describe('Audit page: progress', () => {
     await waitFor(() => expect(progressStatus()).toHaveTextContent(`of ${TOTAL} segments`))
   })
 
+  it('says its counts are the team audit’s last answer while the audit cannot be read, until it can again', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    renderApp('/audit')
+    await waitFor(() => expect(progressStatus()).toHaveTextContent(`of ${TOTAL} segments`))
+    server.use(http.get('*/api/audit/entries', () => new Response(null, { status: 502 })))
+    await act(() => vi.advanceTimersByTimeAsync(AUDIT_POLL_MS))
+    await waitFor(() =>
+      expect(progressStatus()).toHaveTextContent(/Verdicts as of .+: the team’s audit cannot be read just now\./),
+    )
+    server.resetHandlers()
+    await act(() => vi.advanceTimersByTimeAsync(AUDIT_POLL_MS))
+    await waitFor(() => expect(progressStatus()).not.toHaveTextContent('cannot be read'))
+  })
+
   it('opens the Segments list filtered on a verdict from its legend link', async () => {
     await seedAll()
     const user = userEvent.setup()

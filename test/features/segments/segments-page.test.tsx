@@ -11,7 +11,9 @@ import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { brazeQueries } from '../../../src/providers/braze/queries'
 import type { BrazeSegmentDetails } from '../../../src/providers/braze/schemas'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
+import { seedReviews } from '../../stores/audit-entries'
+import { AUDIT_POLL_MS } from '../../../src/stores/audit-queries'
 import { appServerRestarting } from '../../msw/app-server-restart'
 import { renderApp } from '../../render-app'
 import { held } from '../../held'
@@ -227,6 +229,38 @@ describe('Segments page', () => {
     await restart.back()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
     await waitForAll()
+  })
+
+  it('says the verdicts shown are the team audit’s last answer while it cannot be read, until it can again', async () => {
+    const [segment] = listedSegments(demo.data)
+    await seedReviews({ key: segment?.key ?? '', verdict: 'keep' })
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    renderApp('/')
+    await waitForAll()
+    const reviewed = () => screen.getByText(/^Reviewed/)
+    await waitFor(() => expect(reviewed()).toHaveTextContent('Reviewed 1 of 280 segments'))
+    expect(screen.queryByText(/cannot be read/)).not.toBeInTheDocument()
+
+    server.use(http.get('*/api/audit/entries', () => HttpResponse.error()))
+    await act(() => vi.advanceTimersByTimeAsync(AUDIT_POLL_MS))
+    expect(await screen.findByText(/cannot be read/)).toHaveTextContent(
+      /^Verdicts as of \d{1,2}:\d{2} [AP]M: the team’s audit cannot be read just now\. Trying again every few/,
+    )
+    // The verdicts read before stay, under that sign.
+    expect(reviewed()).toHaveTextContent('Reviewed 1 of 280 segments')
+
+    server.resetHandlers()
+    await act(() => vi.advanceTimersByTimeAsync(AUDIT_POLL_MS))
+    await waitFor(() => expect(screen.queryByText(/cannot be read/)).not.toBeInTheDocument())
+  })
+
+  it('says no verdict is shown yet when the team’s audit has never been read', async () => {
+    server.use(http.get('*/api/audit/entries', () => HttpResponse.json({ error: 'store_error' }, { status: 503 })))
+    renderApp('/')
+    await waitForAll()
+    expect(await screen.findByText(/cannot be read/)).toHaveTextContent(
+      'The team’s audit cannot be read just now: no verdict is shown yet. Trying again every few seconds…',
+    )
   })
 
   it('names the variables to set when a provider is not configured', async () => {
