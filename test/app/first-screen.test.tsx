@@ -2,6 +2,7 @@
 // address and build, and removed once the app has drawn its own page.
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FIRST_SCREEN_KEY, keptScreen, paintFirstScreen, type ScreenSnapshot } from '../../src/app/first-screen-paint'
@@ -156,6 +157,7 @@ describe('kept first screen', () => {
 const demo = createDemoHandlers({ brazeCount: 12, commandersActCount: 3 })
 const server = setupServer(...demo.handlers)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
 
 /**
@@ -244,6 +246,18 @@ describe('the picture of each page', () => {
     expect(painted.querySelectorAll('colgroup col').length).toBeGreaterThan(5)
     expect([...painted.querySelectorAll('tbody code')].map((id) => id.textContent)).toContain(braze.id)
     expect(layout(painted)).toEqual(layout(container))
+  })
+
+  it('leaves out that the team’s audit could not be read: the next open reads it afresh', async () => {
+    server.use(http.get('*/api/audit/entries', () => HttpResponse.error()))
+    const { container } = renderApp('/')
+    container.id = 'root'
+    const note = await screen.findByText(/team’s audit cannot be read/, {}, { timeout: 5000 })
+    const elsewhere = document.implementation.createHTMLDocument('')
+    expect(paintFirstScreen(elsewhere, must(takeSnapshot(document, 0)))).toBe(true)
+    const painted = must(elsewhere.getElementById('first-screen')).textContent
+    expect(painted).toContain(`${listedSegments(demo.data).length} segments`)
+    expect(painted).not.toContain(note.textContent)
   })
 
   it('leaves out what a reload does not bring back: an open menu, the bulk bar, ticked rows', async () => {
