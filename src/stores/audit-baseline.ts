@@ -47,7 +47,13 @@ export class BaselineStore {
   }
 
   private async load(): Promise<void> {
-    const stored = baselineSchema.safeParse(await get<unknown>(KEY, this.idb))
+    let kept: unknown
+    try {
+      kept = await get<unknown>(KEY, this.idb)
+    } catch {
+      // A browser that refuses IndexedDB (storage turned off) has kept nothing: no baseline, rather than reading forever.
+    }
+    const stored = baselineSchema.safeParse(kept)
     // A save during the load wins over what was on disk.
     if (this.state.status === 'loading') this.set({ status: 'ready', baseline: stored.success ? stored.data : null })
   }

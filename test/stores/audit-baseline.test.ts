@@ -142,6 +142,15 @@ describe('BaselineStore', () => {
     await store.save({ ...BASELINE, source: 'export' })
     expect(listener).toHaveBeenCalledTimes(2)
   })
+
+  it('has no baseline, rather than reading forever, where the browser refuses IndexedDB (storage turned off)', async () => {
+    vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError')
+    })
+    const store = new BaselineStore(freshName())
+    await store.ready
+    expect(store.getSnapshot()).toEqual({ status: 'ready', baseline: null })
+  })
 })
 
 describe('baselineFromSession', () => {
