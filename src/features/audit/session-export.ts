@@ -3,7 +3,7 @@
 // in the interface language; its dates and times are in the one form a spreadsheet reads as such whatever its language
 // (formatSpreadsheetDateTime), and each row ends with its review as the list's CSV does (review-csv.ts).
 import type { SegmentFindings } from '../../findings/findings'
-import { toCsv, type CsvSeparator } from '../../lib/csv'
+import { toCsv, translatingOnce, type CsvSeparator } from '../../lib/csv'
 import { formatSpreadsheetDateTime } from '../../lib/format'
 import { NAME_COLLATOR } from '../../lib/name-order'
 import { brazeDetailsDate, brazeTags, UNREADABLE_DATE, type BrazeSegmentDetails } from '../../providers/braze/schemas'
@@ -58,7 +58,8 @@ function reviewFields(t: AuditT, entry: AuditEntry | undefined): string[] {
  * One row per listed segment, then the reviews of segments no longer listed (the provider deleted or archived them);
  * headers, verdicts, findings and placeholders in the language of `t`.
  */
-export function sessionCsv(report: SessionReport, t: AuditT, separator: CsvSeparator = ','): string {
+export function sessionCsv(report: SessionReport, translate: AuditT, separator: CsvSeparator = ','): string {
+  const t = translatingOnce(translate)
   const detailsOf = (segment: Segment) => (segment.provider === 'braze' ? report.details.get(segment.id) : undefined)
   // As the list names it: the details' name where the list's answer had none.
   const nameOf = (segment: Segment) => segment.name || detailsOf(segment)?.name || ''

@@ -2,7 +2,7 @@
 // language; each column's text comes from its definition (columns.tsx). The verdict and findings columns are always
 // there, shown or not, and every row ends with its review: the note, who set the verdict and when, who wrote the note
 // and when (review-csv.ts, as in the Audit page's report). Dates and times in the one form spreadsheets read as dates.
-import { toCsv, type CsvSeparator } from '../../lib/csv'
+import { toCsv, translatingOnce, type CsvSeparator } from '../../lib/csv'
 
 export { csvSeparatorFor } from '../../lib/csv'
 // The download too loads with the first export, not with the list.
@@ -28,9 +28,10 @@ const NONE: readonly FindingId[] = []
 export function segmentsCsv(
   rows: readonly SegmentRow[],
   columns: readonly ColumnId[],
-  t: SegmentsT,
+  translate: SegmentsT,
   { reviews, findings, staleMonths, separator = ',' }: SegmentsCsvOptions,
 ): string {
+  const t = translatingOnce(translate)
   const added = segmentColumns.filter(({ id, meta }) => meta.alwaysExported && !columns.includes(id))
   const exported = [...columns.flatMap((id) => COLUMN_BY_ID.get(id) ?? []), ...added]
   const context = { staleMonths }
