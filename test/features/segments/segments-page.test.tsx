@@ -222,6 +222,39 @@ describe('Segments page', () => {
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
   })
 
+  it('keeps the keyboard in the page’s content when Retry takes its alert away, whether the list fails again or not', async () => {
+    const refuse = () => HttpResponse.json({ error: 'invalid token' }, { status: 401 })
+    server.use(http.get('*/api/commanders-act/segments/list', refuse))
+    const user = userEvent.setup()
+    renderApp('/')
+    const retry = async () => {
+      const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
+      within(alert).getByRole('button', { name: 'Retry Commanders Act' }).focus()
+      await user.keyboard('{Enter}')
+    }
+    // Still refused, after a while: the alert goes while the list is asked again, then comes back; meanwhile and
+    // after, the keyboard is in the page's content, not at its top.
+    const { released, release } = held()
+    server.use(
+      http.get('*/api/commanders-act/segments/list', async () => {
+        await released
+        return refuse()
+      }),
+    )
+    await retry()
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument())
+    expect(screen.getByRole('main')).toHaveFocus()
+    release()
+    expect(await screen.findByRole('alert')).toHaveTextContent('Commanders Act rejected the credentials')
+    expect(screen.getByRole('main')).toHaveFocus()
+
+    server.resetHandlers()
+    await retry()
+    await waitForAll()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    expect(screen.getByRole('main')).toHaveFocus()
+  })
+
   it('loads a list the app’s server could not send once that server answers again, without Retry pressed', async () => {
     const restart = appServerRestarting(server, '*/api/commanders-act/segments/list')
     renderApp('/')
