@@ -30,7 +30,13 @@ function answerStatus(rateLimit: BrazeRateLimit | null) {
   )
 }
 
-const resetAt = new Date(2026, 11, 6, 15, 0)
+/** The next 3 PM: the reset still ahead. */
+const resetAt = new Date()
+resetAt.setHours(15, 0, 0, 0)
+if (resetAt.getTime() <= Date.now()) resetAt.setDate(resetAt.getDate() + 1)
+/** The last 3 PM: a reading from before a reset since. */
+const pastReset = new Date(resetAt.getTime())
+pastReset.setDate(pastReset.getDate() - 1)
 
 describe.each([
   {
@@ -38,6 +44,7 @@ describe.each([
     term: 'Hourly budget',
     known: /12,345 of 250,000 calls left · 25,000 kept in reserve for production · resets at 0?3:00/,
     unknown: /Not known yet/,
+    renewed: /Renewed at 0?3:00 PM: 250,000 calls, less any production has made since · 25,000 kept in reserve/,
   },
   {
     language: 'fr',
@@ -45,8 +52,9 @@ describe.each([
     known:
       /12\s345 appels restants sur 250\s000 · 25\s000 gardés en réserve pour la production · remise à zéro à 15:00/,
     unknown: /Pas encore connu/,
+    renewed: /Renouvelé à 15:00\u202f: 250\s000 appels, moins ceux que la production a faits depuis · 25\s000 gardés/,
   },
-])('Braze’s budget on the Connections page ($language)', ({ language, term, known, unknown }) => {
+])('Braze’s budget on the Connections page ($language)', ({ language, term, known, unknown, renewed }) => {
   const budgetText = async () => {
     await i18next.changeLanguage(language)
     renderApp('/connections')
@@ -64,6 +72,40 @@ describe.each([
       observedAt: new Date(2026, 11, 6, 14, 20).toISOString(),
     })
     expect(await budgetText()).toMatch(known)
+  })
+
+  it('says the budget was renewed, not the calls left before it, once the reset has passed', async () => {
+    answerStatus({
+      limit: 250_000,
+      remaining: 12_345,
+      reserve: 25_000,
+      resetAt: pastReset.toISOString(),
+      observedAt: new Date(pastReset.getTime() - 40 * 60_000).toISOString(),
+    })
+    expect(await budgetText()).toMatch(renewed)
+  })
+
+  it('says so at the reset on a page left open, and asks the server again', async () => {
+    const soon = new Date(Date.now() + 1500)
+    const reading = { limit: 250_000, remaining: 12_345, reserve: 25_000, resetAt: soon.toISOString() }
+    answerStatus({ ...reading, observedAt: new Date().toISOString() })
+    expect(await budgetText()).toMatch(/12[,\s]345/)
+    let asked = 0
+    server.use(
+      http.get('*/api/status', () => {
+        asked += 1
+        return HttpResponse.json({
+          mode: 'real',
+          providers: {
+            braze: { configured: true, host: 'rest.fra-01.braze.eu', rateLimit: reading },
+            commandersAct: { configured: true, host: 'api.commander1.com', site: '1234' },
+          },
+        })
+      }),
+    )
+    const card = screen.getByRole('region', { name: 'Braze' })
+    await within(card).findByText(language === 'en' ? /Renewed at/ : /Renouvelé à/, {}, { timeout: 5000 })
+    expect(asked).toBeGreaterThan(0)
   })
 
   it('says it is not known yet before any answer from Braze', async () => {
