@@ -3,7 +3,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DetailsScan, type ScanState } from '../../../src/features/audit/details-scan'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { segmentRequests, watchBraze } from './details-scan-traffic'
@@ -65,6 +65,54 @@ describe('DetailsScan and the budget reserve', () => {
     expect(budget.heldCalls).toBeLessThanOrEqual(6)
     expect(scan.getSnapshot()).toMatchObject({ status: 'done', done: TOTAL, failed: 0 })
     expect(segmentRequests(traffic).length).toBeGreaterThan(TOTAL)
+  })
+})
+
+describe('DetailsScan paused while it waits for the reset', () => {
+  it('stays paused past the reset, sending nothing, until Resume; then finishes', async () => {
+    const resumeAt = Date.UTC(2026, 11, 6, 4)
+    const budget = { reserveFrom: 30, reset: false, calls: 0 }
+    watchBraze(server, demo, {
+      delayMs: 1,
+      answer: (request) => {
+        if (request.endpoint === 'list') return undefined
+        budget.calls += 1
+        if (budget.reset || budget.calls <= budget.reserveFrom) return undefined
+        return HttpResponse.json(
+          { error: 'budget_reserve', provider: 'braze', status: 429, retryAfterSeconds: 3_600 },
+          { status: 429, headers: { 'Retry-After': '3600' } },
+        )
+      },
+    })
+    let reset = () => {}
+    const scan = new DetailsScan(new QueryClient(), {
+      now: () => resumeAt - 3_600_000,
+      // The wait for the reset ends when the test says the hour has passed; the others (the cache's save) at once.
+      sleep: (ms) =>
+        ms < 60_000
+          ? Promise.resolve()
+          : new Promise((resolve) => {
+              reset = () => {
+                budget.reset = true
+                resolve()
+              }
+            }),
+    })
+    const finished = scan.start()
+    await vi.waitFor(() => expect(scan.getSnapshot().status).toBe('waiting'))
+
+    scan.pause()
+    // The requests already on their way come back (held too).
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const sent = budget.calls
+    reset()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(scan.getSnapshot().status).toBe('paused')
+    expect(budget.calls).toBe(sent)
+
+    scan.resume()
+    await finished
+    expect(scan.getSnapshot()).toMatchObject({ status: 'done', done: TOTAL, failed: 0 })
   })
 })
 

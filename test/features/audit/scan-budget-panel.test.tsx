@@ -175,6 +175,33 @@ describe('during a scan', () => {
     },
   )
 
+  it('still offers Pause and Cancel while it waits for the reset, Pause keeping the keyboard as the wait begins', async () => {
+    // The scan runs, its first answers on their way, when the proxy starts holding the reserve.
+    const { released, release } = held()
+    server.use(
+      http.get('*/api/braze/segments/details', async () => {
+        await released
+        return reserveHold(600)
+      }),
+    )
+    renderApp('/audit')
+    const user = userEvent.setup()
+    await user.click(await within(scanCard()).findByRole('button', { name: 'Scan details' }))
+    const pause = await within(scanCard()).findByRole('button', { name: 'Pause' })
+    pause.focus()
+
+    release()
+    await within(scanCard()).findByText(/^Waiting until /)
+    expect(within(scanCard()).getByRole('button', { name: 'Cancel' })).toBeEnabled()
+    expect(within(scanCard()).getByRole('button', { name: 'Pause' })).toHaveFocus()
+
+    // Paused while it waits: it stays paused past the reset, until Resume.
+    await user.keyboard('{Enter}')
+    expect(within(scanCard()).getByRole('status')).toHaveTextContent(/^Paused: /)
+    await waitFor(() => expect(within(scanCard()).getByRole('button', { name: 'Resume' })).toHaveFocus())
+    await user.click(within(scanCard()).getByRole('button', { name: 'Cancel' }))
+  })
+
   it('stops at a permission the key lacks and names it', async () => {
     server.use(
       http.get('*/api/braze/segments/details', () =>

@@ -279,7 +279,8 @@ describe('ScanPanel', () => {
     await vi.advanceTimersByTimeAsync(30_000)
     expect(scanStatus().textContent).toMatch(waiting)
     expect(within(panel()).queryByRole('alert')).not.toBeInTheDocument()
-    expect(buttonNames()).toEqual(['Cancel'])
+    // A waiting scan can still be paused or cancelled.
+    expect(buttonNames()).toEqual(['Pause', 'Cancel'])
 
     down = false
     const done = new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)
