@@ -1,26 +1,25 @@
 // Each provider's loading progress, or the wait Braze asked for (its failures: provider-errors.tsx).
 import { useTranslation } from 'react-i18next'
-import { useFormat } from '../../components/use-format'
 import { providerLabel } from '../../providers/provider-id'
 import type { ProviderListState } from '../../providers/segment-lists'
 
 export function ProviderProgress({ providers }: { providers: readonly ProviderListState[] }) {
   const { t } = useTranslation('segments')
-  const format = useFormat()
   const loading = providers.filter((provider) => provider.loading)
   if (loading.length === 0) return null
   return (
     <div className="progress-line" aria-live="off">
       {loading.map((provider) => {
         const name = providerLabel[provider.provider]
-        // A wait Braze asked for is not a failure: said as a status, with the rows kept and the time loading resumes.
+        // A wait Braze asked for is not a failure: said as a status, with the rows kept and the time loading resumes,
+        // with its seconds (the string's format): a wait lasts a minute at most, and the minute alone would not say when.
         if (provider.waitingUntil !== undefined) {
           return (
             <span key={provider.provider} role="status" className={`progress-item progress-${provider.provider}`}>
               <span className="spinner" aria-hidden="true" />
               {t('progress.waiting', {
                 provider: name,
-                time: format.time(provider.waitingUntil),
+                time: new Date(provider.waitingUntil),
                 count: provider.count,
               })}
             </span>

@@ -18,12 +18,17 @@ afterEach(() => {
 })
 afterAll(() => server.close())
 
+// A wait lasts a minute at most: the time says its seconds, or it would not say when (at 9:21:30, "at 9:22 AM").
 describe.each([
-  { language: 'en', waiting: /Braze asked to wait: loading resumes at \d{1,2}:\d{2}/, all: '680 segments' },
+  {
+    language: 'en',
+    waiting: /Braze asked to wait: loading resumes at \d{1,2}:\d{2}:\d{2}\s[AP]M \(/,
+    all: '680 segments',
+  },
   // Testing Library reads the French narrow no-break space as a space.
   {
     language: 'fr',
-    waiting: /Braze demande de patienter\s: le chargement reprend à \d{1,2}:\d{2}/,
+    waiting: /Braze demande de patienter\s: le chargement reprend à \d{1,2}:\d{2}:\d{2} \(/,
     all: '680 segments',
   },
 ])('the Braze list under a 429 ($language)', ({ language, waiting, all }) => {
