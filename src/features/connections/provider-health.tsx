@@ -63,8 +63,9 @@ function HealthFact({ health, said }: { health: Health['health']; said: RefObjec
     new Date(at).toDateString() === today ? format.time(at) : format.dateTime(new Date(at).toISOString())
   let text: string
   if (health.state === 'checking') text = t('health.checking')
-  // Said as the list page says it: a wait Braze asked for, and until when, not a check that never ends.
-  else if (health.state === 'waiting') text = t('health.waiting', { time: format.time(health.until) })
+  // Said as the list page says it: a wait Braze asked for, and until when (a minute at most: the time says its
+  // seconds, in the string's format), not a check that never ends.
+  else if (health.state === 'waiting') text = t('health.waiting', { time: new Date(health.until) })
   else if (health.state === 'working') text = t('health.working', { time: when(health.at) })
   else {
     const status = health.error instanceof ProviderError ? health.error.status : undefined
