@@ -91,6 +91,22 @@ function refuseDetails() {
   )
 }
 
+/** Braze refuses the size series (the key lacks its permission) until `heal()`. */
+function sizeSeriesRefused() {
+  let failing = true
+  server.use(
+    http.get('*/api/braze/segments/data_series', ({ request }) =>
+      failing
+        ? HttpResponse.json(
+            { error: 'permission_denied', provider: 'braze', status: 403, permission: 'segments.data_series' },
+            { status: 403 },
+          )
+        : demo.forwardToBraze(request),
+    ),
+  )
+  return { heal: () => void (failing = false) }
+}
+
 describe('Braze segment detail', () => {
   it('shows the name, ID, descriptions, tags, teams, dates, tracking and size of a complete segment', async () => {
     const user = userEvent.setup()
@@ -207,22 +223,12 @@ describe('Braze segment detail', () => {
   })
 
   it('keeps the keyboard when Retry brings the size history: it goes on to the size section', async () => {
-    let failing = true
-    server.use(
-      http.get('*/api/braze/segments/data_series', ({ request }) =>
-        failing
-          ? HttpResponse.json(
-              { error: 'permission_denied', provider: 'braze', status: 403, permission: 'segments.data_series' },
-              { status: 403 },
-            )
-          : demo.forwardToBraze(request),
-      ),
-    )
+    const series = sizeSeriesRefused()
     const user = userEvent.setup()
     renderApp(pathOf(ORDINARY))
     const size = region('Size, last 30 days')
     const retry = await within(size).findByRole('button', { name: 'Retry the size history' }, { timeout: 5000 })
-    failing = false
+    series.heal()
     retry.focus()
     await user.keyboard('{Enter}')
     expect(
@@ -232,17 +238,7 @@ describe('Braze segment detail', () => {
   })
 
   it('leaves the keyboard where it is when a failure clears while it was elsewhere', async () => {
-    let failing = true
-    server.use(
-      http.get('*/api/braze/segments/data_series', ({ request }) =>
-        failing
-          ? HttpResponse.json(
-              { error: 'permission_denied', provider: 'braze', status: 403, permission: 'segments.data_series' },
-              { status: 403 },
-            )
-          : demo.forwardToBraze(request),
-      ),
-    )
+    const series = sizeSeriesRefused()
     const user = userEvent.setup()
     renderApp(pathOf(ORDINARY))
     const size = region('Size, last 30 days')
@@ -251,7 +247,7 @@ describe('Braze segment detail', () => {
     await waitFor(() => expect(within(size).getByRole('button', { name: 'Retry the size history' })).toHaveFocus())
     const copy = screen.getByRole('button', { name: 'Copy ID' })
     copy.focus()
-    failing = false
+    series.heal()
     await user.click(within(size).getByRole('button', { name: 'Retry the size history' }))
     copy.focus()
     expect(
