@@ -25,7 +25,10 @@ export interface ScanState {
   done: number
   skipped: number
   failed: number
-  /** Time spent running (pauses excluded), for the rate and the time remaining. */
+  /**
+   * Time spent running (pauses and waits excluded, and a gap between answers far longer than any the scan makes: the
+   * computer slept), for the rate and the time remaining.
+   */
   activeMs: number
   /** Requests allowed in flight now: below SCAN_CONCURRENCY after Braze answered 429, climbing back as requests succeed. */
   concurrency: number
@@ -103,6 +106,13 @@ export const SERVER_RECHECK_MS = 5_000
  */
 const SAVED_AFTER_MS = 5_000
 
+/**
+ * A gap between two answers longer than this is not the scan's doing (a request waits a minute at most for Braze at a
+ * time, and the scan's longer waits are not running time): the computer slept, or the browser froze the tab. It is not
+ * counted as running time, or the rate would read "0 per second" long after an hour asleep.
+ */
+const ASLEEP_MS = 5 * 60_000
+
 type FetchOutcome = 'ok' | 'failed' | 'again'
 
 export class DetailsScan {
@@ -110,6 +120,7 @@ export class DetailsScan {
   private readonly listeners = new Set<() => void>()
   private controller: AbortController | undefined
   private resumeWaiters: (() => void)[] = []
+  /** While running: when the current stretch began, or the last answer came (each answer closes a stretch). */
   private runningSince = 0
   private startedAt = 0
   private readonly now: () => number
@@ -143,9 +154,11 @@ export class DetailsScan {
     return this.lastScan.read()
   }
 
-  /** Time spent running so far, including the current stretch. */
+  /** Time spent running so far, including the current stretch unless it is far too long to be running time. */
   activeMs(): number {
-    return this.state.activeMs + (this.state.status === 'running' ? this.now() - this.runningSince : 0)
+    if (this.state.status !== 'running') return this.state.activeMs
+    const stretch = this.now() - this.runningSince
+    return this.state.activeMs + (stretch > ASLEEP_MS ? 0 : stretch)
   }
 
   /** The Braze calls a scan started now would make: details of each segment not fetched lately, sizes of the tracked. */
@@ -260,8 +273,13 @@ export class DetailsScan {
       const outcome = await this.fetchOne(segment, run)
       if (run.signal.aborted) return
       if (outcome === 'again') queue.unshift(segment)
-      else
-        this.set({ ...this.state, done: this.state.done + 1, failed: this.state.failed + (outcome === 'ok' ? 0 : 1) })
+      else {
+        // Each answer closes the running stretch, so that a gap while the computer slept is told from running time.
+        const activeMs = this.activeMs()
+        if (this.state.status === 'running') this.runningSince = this.now()
+        const failed = this.state.failed + (outcome === 'ok' ? 0 : 1)
+        this.set({ ...this.state, done: this.state.done + 1, failed, activeMs })
+      }
     }
   }
 

@@ -164,6 +164,44 @@ describe('ScanPanel', () => {
     )
   })
 
+  it('keeps its rate and time left once the computer wakes after an hour asleep', async () => {
+    // Only the clock is faked: the scan's requests run as usual, each details answer given when the test says.
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const start = Date.parse('2026-12-07T09:00:00Z')
+    vi.setSystemTime(start)
+    const waiting: (() => void)[] = []
+    let open = false
+    const answer = (count: number) => waiting.splice(0, count).forEach((go) => go())
+    server.use(
+      http.get('*/api/braze/segments/:endpoint', async ({ request, params }) => {
+        if (params.endpoint !== 'details') return demo.forwardToBraze(request)
+        if (!open) await new Promise<void>((resolve) => waiting.push(resolve))
+        return demo.forwardToBraze(request)
+      }),
+    )
+    const user = userEvent.setup()
+    renderApp('/audit')
+    await user.click(await screen.findByRole('button', { name: 'Scan details' }))
+    await waitFor(() => expect(waiting).toHaveLength(6))
+
+    vi.setSystemTime(start + 10_000)
+    answer(5)
+    await waitFor(() =>
+      expect(scanStatus().textContent).toBe(`5 of ${TOTAL} fetched · 0.5 per second · about 30 s left`),
+    )
+    // The computer sleeps an hour with the scan under way; the next answer comes once it wakes.
+    await waitFor(() => expect(waiting).toHaveLength(6))
+    vi.setSystemTime(start + 10_000 + 3_600_000)
+    answer(1)
+
+    await waitFor(() =>
+      expect(scanStatus().textContent).toBe(`6 of ${TOTAL} fetched · 0.6 per second · about 24 s left`),
+    )
+    open = true
+    answer(waiting.length)
+    await waitFor(() => expect(scanStatus().textContent).toBe(`Scan complete: ${TOTAL} of ${TOTAL} fetched`))
+  })
+
   it('says when Braze’s 429s have slowed the scan down, and no longer once it is over', async () => {
     const user = userEvent.setup()
     const held = holdDetails({ rateLimitFirst: true })
