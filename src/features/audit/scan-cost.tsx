@@ -1,8 +1,8 @@
 // Before a details scan: what it will cost in Braze calls, and how much of Braze's shared budget is left.
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
-import { currentStatusQuery, brazeRateLimitOf } from '../../providers/connection-status'
+import { useBrazeBudget } from '../../providers/braze-budget'
 import type { Segment } from '../../providers/segment'
 import { detailsScanFor } from './details-scan'
 
@@ -10,18 +10,22 @@ export function ScanCost({ segments }: { segments: readonly Segment[] }) {
   const { t } = useTranslation('audit')
   const format = useFormat()
   const { details, sizes } = detailsScanFor(useQueryClient()).plannedCalls(segments)
-  // Asked again on each visit: the budget moves with every call, by this app and by production.
-  const rateLimit = brazeRateLimitOf(useQuery(currentStatusQuery()).data)
+  // As Connections says it: past the reset, the calls left before it are no longer the budget.
+  const budget = useBrazeBudget()
   const calls = details + sizes
-  const usable = rateLimit ? Math.max(0, rateLimit.remaining - rateLimit.reserve) : undefined
-  const time = rateLimit ? format.time(Date.parse(rateLimit.resetAt)) : ''
+  const values = budget && {
+    remaining: budget.remaining,
+    limit: budget.limit,
+    reserve: budget.reserve,
+    time: format.time(budget.resetTime),
+  }
+  const usable = budget && Math.max(0, (budget.renewed ? budget.limit : budget.remaining) - budget.reserve)
+  const over = usable !== null && calls > usable
   return (
     <p className="muted">
       {t('scan.cost', { count: calls, details, sizes })}{' '}
-      {rateLimit
-        ? t('scan.budget', { remaining: rateLimit.remaining, limit: rateLimit.limit, reserve: rateLimit.reserve, time })
-        : t('scan.budgetUnknown')}
-      {usable !== undefined && calls > usable ? ` ${t('scan.overBudget', { time })}` : null}
+      {values ? t(budget.renewed ? 'scan.budgetRenewed' : 'scan.budget', values) : t('scan.budgetUnknown')}
+      {over && values ? ` ${t(budget.renewed ? 'scan.overBudgetRenewed' : 'scan.overBudget', values)}` : null}
     </p>
   )
 }

@@ -29,7 +29,7 @@ const braze = listedSegments(demo.data).filter((segment) => segment.provider ===
 const tracked = braze.filter((segment) => segment.analyticsTracking === true).length
 const resetAt = new Date(Date.now() + 40 * 60_000)
 
-function statusWithBudget(remaining: number) {
+function statusWithBudget(remaining: number, reset = resetAt) {
   server.use(
     http.get('*/api/status', () =>
       HttpResponse.json({
@@ -42,8 +42,8 @@ function statusWithBudget(remaining: number) {
               limit: 400,
               remaining,
               reserve: 40,
-              resetAt: resetAt.toISOString(),
-              observedAt: new Date().toISOString(),
+              resetAt: reset.toISOString(),
+              observedAt: new Date(reset.getTime() - 20 * 60_000).toISOString(),
             },
           },
           commandersAct: { configured: true, host: 'api.demo-commanders-act.test', site: '1234' },
@@ -76,6 +76,30 @@ describe.each([
     const card = await screen.findByRole('region', { name: /Details scan|Analyse des détails/ })
     expect(await within(card).findByText(new RegExp(cost.replace(/[()]/g, '\\$&')))).toBeInTheDocument()
     expect(await within(card).findByText(new RegExp(left))).toHaveTextContent(over)
+  })
+})
+
+describe.each([
+  {
+    language: 'en',
+    renewed:
+      /Braze’s budget was renewed at \d{1,2}:\d{2}\s[AP]M: 400 calls, less any production has made since, 40 kept/,
+  },
+  {
+    language: 'fr',
+    renewed: /Le quota de Braze a été renouvelé à \d{2}:\d{2}\s: 400 appels, moins ceux que la production a faits/,
+  },
+])('past the reset ($language)', ({ language, renewed }) => {
+  it('says the budget was renewed, not the calls left before the reset', async () => {
+    await i18next.changeLanguage(language)
+    // A scan stopped at the reserve before a reset 10 minutes ago: the server still has that reading.
+    statusWithBudget(40, new Date(Date.now() - 10 * 60_000))
+    renderApp('/audit')
+    const card = await screen.findByRole('region', { name: /Details scan|Analyse des détails/ })
+    const note = await within(card).findByText(renewed)
+    expect(note).not.toHaveTextContent(/40 of 400 calls left|40 appels restants/)
+    // What the scan costs fits the renewed budget (400 less the reserve): no wait is announced.
+    expect(note).not.toHaveTextContent(/more than the budget allows|plus que le quota ne permet/)
   })
 })
 
