@@ -117,6 +117,9 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
   const problem = state.status === 'failed' ? adviceForError(state.problem, 'braze', tCommon) : undefined
   const listProblem = listFailure && !active ? adviceForError(listFailure, 'braze', tCommon) : undefined
   const [last] = useState(() => scan.lastEnded())
+  // The whole Braze list has none (a workspace without segments): a scan has nothing to fetch, not everything fresh.
+  const noBrazeSegment =
+    !listFailure && !listPending && !active && !segments.some((segment) => segment.provider === 'braze')
   // A control pressed makes way for the next (Scan → Pause → Resume → Pause, Cancel → Scan again): the keyboard goes
   // on to the first control now shown, not to the page's top; Pause once a starting scan runs, not Cancel.
   const controls = useRef<HTMLDivElement>(null)
@@ -143,6 +146,8 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
         // No segment yet is not "every segment up to date", nor is part of the list what a scan costs: the plan
         // waits for the whole list.
         <p className="muted">{t('scan.state.preparing')}</p>
+      ) : noBrazeSegment ? (
+        <p className="muted">{t('scan.noBrazeSegment')}</p>
       ) : (
         <ScanCost segments={segments} />
       )}
@@ -167,7 +172,12 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
       ) : null}
       <div className="button-row" ref={controls} onClick={() => (pressed.current = true)}>
         {!active && !listProblem ? (
-          <button type="button" className="button button-primary" onClick={() => start(false)}>
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={noBrazeSegment}
+            onClick={() => start(false)}
+          >
             {state.status === 'idle' ? t('scan.start') : t('scan.again')}
           </button>
         ) : null}

@@ -202,6 +202,46 @@ describe('ScanPanel', () => {
     await waitFor(() => expect(scanStatus().textContent).toBe(`Scan complete: ${TOTAL} of ${TOTAL} fetched`))
   })
 
+  it.each([
+    { language: 'en', text: /^There is no Braze segment to scan: Braze’s list is empty\.$/, start: 'Scan details' },
+    {
+      language: 'fr',
+      text: /^Il n’y a aucun segment Braze à analyser\s: la liste de Braze est vide\.$/,
+      start: 'Analyser les détails',
+    },
+  ])('says there is no Braze segment to scan when Braze has none, its button disabled ($language)', async (words) => {
+    await i18next.changeLanguage(words.language)
+    server.use(...createDemoHandlers({ brazeCount: 0, commandersActCount: 5 }).handlers)
+    renderApp('/audit')
+    const card = await screen.findByRole('region', { name: i18next.t('audit:scan.heading') })
+
+    expect(await within(card).findByText(words.text)).toBeInTheDocument()
+    expect(card).not.toHaveTextContent(/up to date|à jour/)
+    expect(within(card).getByRole('button', { name: words.start })).toBeDisabled()
+  })
+
+  it.each([
+    {
+      problem: 'not configured',
+      status: 503,
+      body: { error: 'not_configured', provider: 'braze', missing: ['BRAZE_API_KEY'], invalid: [] },
+    },
+    { problem: 'failing', status: 500, body: { error: 'upstream_error', provider: 'braze' } },
+  ])(
+    'says the scan needs the Braze list, not that there is no segment, when Braze is $problem',
+    async ({ status, body }) => {
+      server.use(http.get('*/api/braze/segments/:endpoint', () => HttpResponse.json(body, { status })))
+      renderApp('/audit')
+      const card = await screen.findByRole('region', { name: 'Details scan' })
+
+      expect(
+        await within(card).findByText(/^The scan needs the Braze list: Braze/, {}, { timeout: 10_000 }),
+      ).toBeInTheDocument()
+      expect(card).not.toHaveTextContent(/no Braze segment to scan|up to date/)
+      expect(within(card).queryByRole('button', { name: 'Scan details' })).not.toBeInTheDocument()
+    },
+  )
+
   it('says when Braze’s 429s have slowed the scan down, and no longer once it is over', async () => {
     const user = userEvent.setup()
     const held = holdDetails({ rateLimitFirst: true })
