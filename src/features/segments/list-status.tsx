@@ -3,13 +3,21 @@ import { useTranslation } from 'react-i18next'
 import { providerLabel, type ProviderId } from '../../providers/provider-id'
 
 interface ListStatusProps {
+  /** No row yet while the lists load: said as such, not as "0 segments". */
+  loading: boolean
   shown: number
   total: number
   perProvider: Record<ProviderId, number>
 }
 
-export function ListStatus({ shown, total, perProvider }: ListStatusProps) {
+export function ListStatus({ loading, shown, total, perProvider }: ListStatusProps) {
   const { t } = useTranslation('segments')
+  if (loading)
+    return (
+      <p role="status" className="list-status">
+        {t('status.loading')}
+      </p>
+    )
   const breakdown = (Object.keys(perProvider) as ProviderId[]).map((provider) =>
     t('status.provider', { provider: providerLabel[provider], count: perProvider[provider] }),
   )

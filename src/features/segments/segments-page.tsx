@@ -153,7 +153,7 @@ export function SegmentsPage() {
         </Suspense>
       ) : null}
       <div className="list-meta">
-        <ListStatus shown={visible.length} total={rows.length} perProvider={perProvider} />
+        <ListStatus loading={nothingYet} shown={visible.length} total={rows.length} perProvider={perProvider} />
         <ProviderProgress providers={list.providers} />
       </div>
       {nothingYet ? (

@@ -41,6 +41,24 @@ async function waitForAll() {
 }
 
 describe('Segments page', () => {
+  it('says the list is loading, not "0 segments", until its first rows arrive', async () => {
+    const { released, release } = held()
+    server.use(
+      http.get('*/api/braze/segments/list', async ({ request }) => {
+        await released
+        return demo.forwardToBraze(request)
+      }),
+      http.get('*/api/commanders-act/segments/list', async () => {
+        await released
+        return HttpResponse.json([])
+      }),
+    )
+    renderApp('/')
+    await waitFor(() => expect(status()).toHaveTextContent(/^Loading segments…$/))
+    release()
+    await waitFor(() => expect(status()).toHaveTextContent(/^250 segments/), { timeout: 5000 })
+  })
+
   it('shows the first rows while the rest of the list is still loading', async () => {
     // 650 Braze segments, and the pages after the first request's wait: the list stays "loading" with rows to show.
     const bigger = createDemoHandlers({ brazeCount: 650, commandersActCount: 30 })
@@ -271,7 +289,7 @@ describe('Segments page', () => {
     renderApp('/')
     await waitForAll()
     const reviewed = () => screen.getByText(/^Reviewed/)
-    await waitFor(() => expect(reviewed()).toHaveTextContent('Reviewed 1 of 280 segments'))
+    await waitFor(() => expect(reviewed()).toHaveTextContent('Reviewed 1 of 280'))
     expect(screen.queryByText(/cannot be read/)).not.toBeInTheDocument()
 
     server.use(http.get('*/api/audit/entries', () => HttpResponse.error()))
@@ -280,7 +298,7 @@ describe('Segments page', () => {
       /^Verdicts as of \d{1,2}:\d{2} [AP]M: the team’s audit cannot be read just now\. Trying again every few/,
     )
     // The verdicts read before stay, under that sign.
-    expect(reviewed()).toHaveTextContent('Reviewed 1 of 280 segments')
+    expect(reviewed()).toHaveTextContent('Reviewed 1 of 280')
 
     server.resetHandlers()
     await act(() => vi.advanceTimersByTimeAsync(AUDIT_POLL_MS))
