@@ -75,7 +75,7 @@ describe('drafts left by a segment’s page', () => {
     await waitFor(async () => expect(await stored()).toMatchObject({ verdict: 'fix', verdictBy: 'Camille' }))
     expect(sessionStorage.getItem(VERDICT_DRAFT)).toBeNull()
     // The list counts it among the team's verdicts.
-    await waitFor(() => expect(screen.getByText(/^Reviewed/)).toHaveTextContent('Reviewed 1 of 40 segments'))
+    await waitFor(() => expect(screen.getByText(/^Reviewed/)).toHaveTextContent('Reviewed 1 of 40'))
     stop()
   })
 

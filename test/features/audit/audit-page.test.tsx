@@ -151,10 +151,9 @@ const importRegion = () => region('Import a session')
 const fileInput = () => screen.getByLabelText('Session file (.json)')
 
 async function waitForAllListed(reviewed: number, timeout = 5000) {
-  await waitFor(
-    () => expect(progressStatus()).toHaveTextContent(new RegExp(`^Reviewed ${reviewed} of ${TOTAL} segments$`)),
-    { timeout },
-  )
+  await waitFor(() => expect(progressStatus()).toHaveTextContent(new RegExp(`^Reviewed ${reviewed} of ${TOTAL}$`)), {
+    timeout,
+  })
 }
 
 /** The legend line of a verdict: its link and the text of the whole line. */
@@ -253,9 +252,7 @@ describe('Audit page: progress', () => {
     renderApp('/audit')
     // The Braze list alone: three of its segments are reviewed.
     await waitFor(() =>
-      expect(progressStatus()).toHaveTextContent(
-        `Loading the segment lists… Reviewed 3 of ${demo.data.braze.length} segments`,
-      ),
+      expect(progressStatus()).toHaveTextContent(`Loading the segment lists… Reviewed 3 of ${demo.data.braze.length}`),
     )
 
     // No export while a list is arriving: its snapshot would be partial.
@@ -294,13 +291,13 @@ describe('Audit page: progress', () => {
     expect(await restart.alert()).toHaveTextContent('The app’s server could not be reached')
     await restart.back()
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
-    await waitFor(() => expect(progressStatus()).toHaveTextContent(`of ${TOTAL} segments`))
+    await waitFor(() => expect(progressStatus()).toHaveTextContent(`of ${TOTAL}`))
   })
 
   it('says its counts are the team audit’s last answer while the audit cannot be read, until it can again', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     renderApp('/audit')
-    await waitFor(() => expect(progressStatus()).toHaveTextContent(`of ${TOTAL} segments`))
+    await waitFor(() => expect(progressStatus()).toHaveTextContent(`of ${TOTAL}`))
     server.use(http.get('*/api/audit/entries', () => new Response(null, { status: 502 })))
     await act(() => vi.advanceTimersByTimeAsync(AUDIT_POLL_MS))
     await waitFor(() =>
@@ -551,9 +548,7 @@ describe('Audit page: export', () => {
     const release = holdCommandersActList()
     renderApp('/audit')
     await waitFor(() =>
-      expect(progressStatus()).toHaveTextContent(
-        `Loading the segment lists… Reviewed 0 of ${demo.data.braze.length} segments`,
-      ),
+      expect(progressStatus()).toHaveTextContent(`Loading the segment lists… Reviewed 0 of ${demo.data.braze.length}`),
     )
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
     expect(screen.getByRole('button', { name: 'Export JSON' })).toBeDisabled()
@@ -770,7 +765,7 @@ describe('Audit page: import', () => {
     expect(within(importRegion()).queryByRole('status')).not.toBeInTheDocument()
 
     expect(await auditOnServer()).toEqual(before)
-    expect(progressStatus()).toHaveTextContent(`Reviewed 1 of ${TOTAL} segments`)
+    expect(progressStatus()).toHaveTextContent(`Reviewed 1 of ${TOTAL}`)
     expect(legend('Fix').text).toBe('Fix 1')
     // Nor is its snapshot taken as the previous session.
     await waitFor(() =>
@@ -807,7 +802,7 @@ describe('Audit page: import', () => {
       'This session file is damaged: field “entries.0.reviewedAt” is in the future. Nothing was changed.',
     )
     expect(await auditOnServer()).toEqual(new Map())
-    expect(progressStatus()).toHaveTextContent(`Reviewed 0 of ${TOTAL} segments`)
+    expect(progressStatus()).toHaveTextContent(`Reviewed 0 of ${TOTAL}`)
   })
 
   it('imports a good file after a refused one, replacing the error with the summary', async () => {
@@ -818,7 +813,7 @@ describe('Audit page: import', () => {
 
     await user.upload(fileInput(), sessionFile('{ not json'))
     expect(await within(importRegion()).findByRole('alert')).toHaveTextContent('session.json was not imported')
-    expect(progressStatus()).toHaveTextContent(`Reviewed 0 of ${TOTAL} segments`)
+    expect(progressStatus()).toHaveTextContent(`Reviewed 0 of ${TOTAL}`)
 
     await user.upload(fileInput(), sessionFile(sessionFileText([entry(KEPT.key, 'keep')])))
     await waitFor(() =>
@@ -1127,6 +1122,24 @@ describe('Audit page: changed since the last audit', () => {
   })
 })
 
+// One segment: its count reads right whether or not it is reviewed ("of 1", not "of 1 segments").
+describe.each([
+  { language: 'en', reviewed: ['Reviewed 0 of 1', 'Reviewed 1 of 1'] },
+  { language: 'fr', reviewed: ['0 segment revu sur 1', '1 segment revu sur 1'] },
+])('the count of reviewed segments out of one ($language)', ({ language, reviewed }) => {
+  const one = createDemoHandlers({ brazeCount: 1, commandersActCount: 0 })
+  const only = listedSegments(one.data)[0]
+
+  it.each([0, 1])('reads right with %i reviewed', async (count) => {
+    await i18next.changeLanguage(language)
+    server.use(...one.handlers)
+    if (count > 0 && only) await seedReviews({ key: only.key, verdict: 'keep' })
+    renderApp('/audit')
+    const progress = await screen.findByRole('region', { name: i18next.t('audit:progress.heading') })
+    await waitFor(() => expect(within(progress).getByRole('status').textContent).toBe(reviewed[count]))
+  })
+})
+
 // Over a thousand segments, so that the totals need a thousands separator.
 const thousand = createDemoHandlers({ brazeCount: 1000, commandersActCount: 20 })
 const NNBSP = '\u202f'
@@ -1136,7 +1149,7 @@ const LANGUAGES = [
   {
     language: 'en',
     title: 'Audit session',
-    reviewed: (count: number) => `Reviewed ${count} of 1,020 segments`,
+    reviewed: (count: number) => `Reviewed ${count} of 1,020`,
     progress: 'Progress',
     verdicts: { keep: 'Keep', fix: 'Fix', archive: 'Archive', unreviewed: 'Unreviewed' },
     unreviewedLine: 'Unreviewed 1,018',
