@@ -12,7 +12,9 @@ export const commandersActQueries = {
   all: () =>
     queryOptions({
       queryKey: commandersActKeys.list(),
-      queryFn: ({ signal }) => fetchCommandersActSegments({ signal }),
+      // No signal, as for Braze's list: leaving the list while it loads lets the request finish into the cache instead
+      // of cancelling it and asking Commanders Act again on the way back.
+      queryFn: () => fetchCommandersActSegments(),
       // Every fetch parses fresh objects, so a deep compare of the thousands of rows with the cached ones never pays.
       structuralSharing: false,
     }),

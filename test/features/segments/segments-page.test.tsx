@@ -59,6 +59,27 @@ describe('Segments page', () => {
     await waitFor(() => expect(status()).toHaveTextContent(/^250 segments/), { timeout: 5000 })
   })
 
+  it('lets the Commanders Act list finish when the page is left while it loads, not asking for it again', async () => {
+    const { released, release } = held()
+    let asked = 0
+    server.use(
+      http.get('*/api/commanders-act/segments/list', async ({ request }) => {
+        asked += 1
+        await released
+        return demo.forwardToCommandersActList(request)
+      }),
+    )
+    const user = userEvent.setup()
+    renderApp('/')
+    await waitFor(() => expect(asked).toBe(1))
+    await user.click(screen.getByRole('link', { name: 'Connections' }))
+    await screen.findByRole('heading', { level: 1, name: 'Connections' })
+    release()
+    await user.click(screen.getByRole('link', { name: 'Segments' }))
+    await waitForAll()
+    expect(asked).toBe(1)
+  })
+
   it('shows the first rows while the rest of the list is still loading', async () => {
     // 650 Braze segments, and the pages after the first request's wait: the list stays "loading" with rows to show.
     const bigger = createDemoHandlers({ brazeCount: 650, commandersActCount: 30 })
