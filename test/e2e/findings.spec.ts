@@ -14,7 +14,7 @@ async function countOf(page: Page, name: RegExp): Promise<number> {
 
 test('the details scan completes the findings, and a finding opens the list filtered to it', async ({ page }) => {
   await page.goto('/audit')
-  await expect(page.getByRole('status').first()).toContainText('of 300 segments')
+  await expect(page.getByRole('status').first()).toContainText('Reviewed 0 of 300')
   // Before the scan, description findings can only say what they could not check.
   await expect(findingRow(page, /No description/)).toContainText('Not scanned yet (0 of 240 checked)')
 
