@@ -288,6 +288,9 @@ export class DetailsScan {
    * scan carries on by itself. Not a failure: the segment is asked for again.
    */
   private waitForBudget(error: ProviderError, run: Run): void {
+    // Paused meanwhile (a request already on its way when Pause was pressed came back held): it stays paused; Resume
+    // sends the segment again, which meets the reserve or not.
+    if (this.state.status === 'paused') return
     const resumeAt =
       error.resumeAt ??
       this.now() + (error.retryAfterSeconds === undefined ? BUDGET_RECHECK_MS : error.retryAfterSeconds * 1000)
@@ -318,7 +321,7 @@ export class DetailsScan {
    * probe lives in this loop, and no second one starts while it runs.
    */
   private async waitForServer(segment: Segment, run: Run): Promise<void> {
-    if (this.waitingForServer()) return
+    if (this.waitingForServer() || this.state.status === 'paused') return
     if (this.state.status === 'running') this.set({ ...this.state, activeMs: this.activeMs() })
     this.set({ ...this.state, status: 'waiting', resumeAt: undefined })
     for (;;) {

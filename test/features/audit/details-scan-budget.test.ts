@@ -1,12 +1,13 @@
 // The details scan against Braze's shared budget and a key's permissions: the proxy's reserve pauses it until the reset
 // (then it carries on by itself, nothing counted as failed); a permission the key lacks stops it at the first answer.
 import { QueryClient } from '@tanstack/react-query'
-import { HttpResponse } from 'msw'
+import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DetailsScan, type ScanState } from '../../../src/features/audit/details-scan'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { segmentRequests, watchBraze } from './details-scan-traffic'
+import { held } from '../../held'
 
 const demo = createDemoHandlers({ brazeCount: 120, commandersActCount: 0 })
 const server = setupServer(...demo.handlers)
@@ -109,6 +110,40 @@ describe('DetailsScan paused while it waits for the reset', () => {
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(scan.getSnapshot().status).toBe('paused')
     expect(budget.calls).toBe(sent)
+
+    scan.resume()
+    await finished
+    expect(scan.getSnapshot()).toMatchObject({ status: 'done', done: TOTAL, failed: 0 })
+  })
+})
+
+describe('DetailsScan paused while requests are on their way', () => {
+  it('stays paused when one comes back held for the reserve after Pause, and finishes once resumed', async () => {
+    const { released, release } = held()
+    let detailsCalls = 0
+    server.use(
+      http.get('*/api/braze/segments/:endpoint', async ({ request, params }) => {
+        if (params.endpoint === 'list') return undefined
+        detailsCalls += 1
+        const first = detailsCalls === 1
+        await released
+        if (!first) return demo.forwardToBraze(request)
+        return HttpResponse.json(
+          { error: 'budget_reserve', provider: 'braze', status: 429, retryAfterSeconds: 3_600 },
+          { status: 429, headers: { 'Retry-After': '3600' } },
+        )
+      }),
+    )
+    // The wait for the reset never ends by itself here: only Resume can carry the scan on.
+    const scan = new DetailsScan(new QueryClient(), {
+      sleep: (ms) => (ms < 60_000 ? Promise.resolve() : new Promise<void>(() => {})),
+    })
+    const finished = scan.start()
+    await vi.waitFor(() => expect(detailsCalls).toBeGreaterThan(0))
+    scan.pause()
+    release()
+    await vi.waitFor(() => expect(scan.getSnapshot().done).toBeGreaterThan(0))
+    expect(scan.getSnapshot().status).toBe('paused')
 
     scan.resume()
     await finished
