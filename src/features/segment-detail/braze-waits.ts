@@ -1,7 +1,7 @@
 // A segment page's waits for Braze: a 429 (or a short hold of the budget's reserve) its requests wait out themselves,
 // for the page to say until when; and a hold too long for that, after which the page asks again by itself.
 import { useEffect, useEffectEvent, useMemo, useState } from 'react'
-import { ProviderError } from '../../providers/provider-error'
+import { ProviderError, providerErrorFromResponse } from '../../providers/provider-error'
 import type { ProviderRequestOptions } from '../../providers/request'
 
 export type RequestHooks = Pick<ProviderRequestOptions, 'onRateLimited'>
@@ -14,15 +14,9 @@ export interface RequestWait {
   held: boolean
 }
 
-/** The proxy's hold names itself in its 429's body, as Connections reads it (the error's reason). */
+/** The proxy's hold names itself in its 429's body, read as every proxy answer is (its error's reason). */
 async function isReserveHold(response: Response): Promise<boolean> {
-  try {
-    const body: unknown = await response.json()
-    return typeof body === 'object' && body !== null && 'error' in body && body.error === 'budget_reserve'
-  } catch {
-    // Not JSON (a gateway's page, say): not the proxy's hold.
-    return false
-  }
+  return (await providerErrorFromResponse('braze', response)).reason === 'budget_reserve'
 }
 
 /** What the page's requests wait for (null when none does), and the hook that tells it. */
