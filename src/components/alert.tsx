@@ -1,5 +1,5 @@
 // A message box: errors use role="alert" so they are announced; information and warnings do not interrupt.
-import type { ReactNode } from 'react'
+import { useEffect, useRef, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 
 interface AlertProps {
@@ -27,17 +27,38 @@ interface RetryAlertProps {
   onRetry: () => void
   retryLabel?: string
   children?: ReactNode
+  /**
+   * Where the keyboard goes when the alert goes after its own Retry (what failed came back, or is being asked again),
+   * its button with it: the keyboard would fall to the page's top. Only if nothing else has taken it since.
+   */
+  focusAfter?: () => HTMLElement | null | undefined
 }
 
 /** A failure the user can try again: title, advice in plain words, and a Retry button. */
-export function RetryAlert({ title, advice, onRetry, retryLabel, children }: RetryAlertProps) {
+export function RetryAlert({ title, advice, onRetry, retryLabel, children, focusAfter }: RetryAlertProps) {
   const { t } = useTranslation()
+  // Where the keyboard goes, once Retry is pressed (nothing otherwise).
+  const then = useRef<RetryAlertProps['focusAfter']>(undefined)
+  useEffect(
+    () => () => {
+      if (document.activeElement === null || document.activeElement === document.body)
+        then.current?.()?.focus({ preventScroll: true })
+    },
+    [],
+  )
   return (
     <Alert
       tone="error"
       title={title}
       action={
-        <button type="button" className="button" onClick={onRetry}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            then.current = focusAfter
+            onRetry()
+          }}
+        >
           {retryLabel ?? t('retry')}
         </button>
       }

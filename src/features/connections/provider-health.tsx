@@ -1,7 +1,7 @@
 // A provider card's facts, first its "Last calls": working since its last good answer, failing with the advice for each
 // kind of call that failed last (the last details scan's stop included, kept across a reload) and a check, or waiting
 // until when Braze asked the list to wait.
-import { useEffect, useRef, useState, type ReactNode, type RefObject } from 'react'
+import { useRef, useState, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
@@ -30,26 +30,13 @@ export function ProviderFacts({ provider, children }: { provider: ProviderId; ch
   // A check that finds the provider working takes its alert and button away: the keyboard goes on to what its last
   // calls now say, not to the page's top.
   const said = useRef<HTMLElement>(null)
-  const checked = useRef(false)
-  const failing = health.failures.length > 0
-  useEffect(() => {
-    if (failing || !checked.current) return
-    checked.current = false
-    if (document.activeElement === document.body) said.current?.focus()
-  }, [failing])
   return (
     <>
       <dl className="facts">
         <HealthFact health={health.health} said={said} />
         {children}
       </dl>
-      <ProviderFailures
-        provider={provider}
-        failures={health.failures}
-        onCheck={() => {
-          checked.current = true
-        }}
-      />
+      <ProviderFailures provider={provider} failures={health.failures} focusAfter={() => said.current} />
     </>
   )
 }
@@ -101,11 +88,11 @@ function HealthFact({ health, said }: { health: Health['health']; said: RefObjec
 function ProviderFailures({
   provider,
   failures,
-  onCheck,
+  focusAfter,
 }: {
   provider: ProviderId
   failures: Health['failures']
-  onCheck: () => void
+  focusAfter: () => HTMLElement | null
 }) {
   const { t } = useTranslation()
   const { t: tConnections } = useTranslation('connections')
@@ -121,10 +108,8 @@ function ProviderFailures({
     <RetryAlert
       key={said}
       {...advice}
-      onRetry={() => {
-        onCheck()
-        group.forEach((failure) => failure.check())
-      }}
+      onRetry={() => group.forEach((failure) => failure.check())}
+      focusAfter={focusAfter}
       retryLabel={
         group.some((failure) => failure.checking)
           ? tConnections('health.checkingAgain')

@@ -1,7 +1,7 @@
 // Parts shared by both detail views: the not-found page, the loading skeleton, the header and a provider's failure.
 import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
-import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
+import type { ReactNode, RefObject } from 'react'
 import { Link } from 'react-router'
 import { RetryAlert } from '../../components/alert'
 import { Badge } from '../../components/badge'
@@ -59,24 +59,12 @@ export function ProviderAlert({ error, provider, retry, retries, focusAfter }: P
   const { t: tDetail } = useTranslation('detail')
   useAskAgainAfterHold(error, retry)
   useAskAgainWhenServerBack(error, retry)
-  // The alert goes once what failed is back, its button with it, and the keyboard would fall to the page's top: it
-  // goes on to what shows instead. Only after a Retry pressed here, and only if nothing else has the keyboard since.
-  const pressed = useRef(false)
-  useEffect(
-    () => () => {
-      if (pressed.current && (document.activeElement === null || document.activeElement === document.body))
-        focusAfter.current?.focus()
-    },
-    [focusAfter],
-  )
   return (
     <RetryAlert
       {...adviceForError(error, provider, t)}
-      onRetry={() => {
-        pressed.current = true
-        retry()
-      }}
+      onRetry={retry}
       retryLabel={tDetail(`retry.${retries}`)}
+      focusAfter={() => focusAfter.current}
     />
   )
 }
