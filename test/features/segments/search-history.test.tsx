@@ -86,6 +86,38 @@ describe('Search and history', () => {
     expect(searchBox()).toHaveValue('news')
   })
 
+  it('leaves no step for a search typed then erased: Back goes to the view before it, not to one that looks the same', async () => {
+    const user = userEvent.setup()
+    const view = await listed()
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Provider' }), 'braze')
+    await user.type(searchBox(), 'abc')
+    expect(view.currentSearch().toString()).toBe('q=abc&provider=braze')
+    await user.type(searchBox(), '{Backspace}{Backspace}{Backspace}')
+    expect(view.currentSearch().toString()).toBe('provider=braze')
+    expect(searchBox()).toHaveValue('')
+
+    await go(view, -1)
+    expect(view.currentSearch().toString()).toBe('')
+    expect(screen.getByRole('combobox', { name: 'Provider' })).toHaveValue('')
+
+    // Typing on from a search Forward returned to, then erasing back to it: Back goes to the view before that search.
+    await go(view, 1)
+    await user.type(searchBox(), 'news')
+    await go(view, -1)
+    await go(view, 1)
+    await user.type(searchBox(), 'letter{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}{Backspace}')
+    expect(view.currentSearch().toString()).toBe('q=news&provider=braze')
+    expect(searchBox()).toHaveValue('news')
+    await go(view, -1)
+    expect(view.currentSearch().toString()).toBe('provider=braze')
+
+    // Escape, which empties the field, takes back a search typed from an empty field too.
+    await user.type(searchBox(), 'xyz{Escape}')
+    expect(view.currentSearch().toString()).toBe('provider=braze')
+    await go(view, -1)
+    expect(view.currentSearch().toString()).toBe('')
+  })
+
   it('makes a date typed in "Not updated since" one step Back undoes, keeping the view before it', async () => {
     const user = userEvent.setup()
     const view = await listed()
