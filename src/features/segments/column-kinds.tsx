@@ -25,7 +25,10 @@ import type { Known, SegmentRow } from './segment-rows'
 /** The list's translate function: its own strings first, the shared ones (verdicts, "not provided") second. */
 export type SegmentsT = TFunction<['segments', 'common']>
 
-/** What a column sorts by; null sorts last in both directions (unknown is never mistaken for a small value). */
+/**
+ * What a column sorts by; null sorts last in both directions (unknown is never mistaken for a small value), and NaN (a
+ * value there that could not be read) just before it.
+ */
 export type SortValue = string | number | null
 
 /** What a CSV cell may need beyond its row: the settings its words depend on. */
@@ -125,11 +128,8 @@ function knownColumn<const Id extends string, T>({ id, value, sortBy, text, View
 export function dateColumn<const Id extends string>(input: KindInput<Id, string | UnreadableDate>) {
   return knownColumn({
     ...input,
-    // An unreadable date sorts last, with the unknown ones.
-    sortBy: (date) => {
-      const time = date === UNREADABLE_DATE ? Number.NaN : dateValue(date)
-      return Number.isNaN(time) ? null : time
-    },
+    // An unreadable date sorts after the readable ones, apart from the unknown ones (not provided, not loaded).
+    sortBy: (date) => (date === UNREADABLE_DATE ? Number.NaN : dateValue(date)),
     text: (date, t) => (date === UNREADABLE_DATE ? t('common:unreadableDate') : formatSpreadsheetDateTime(date)),
     View: DateView,
   })

@@ -13,13 +13,16 @@ interface Keyed {
   value: SortValue
 }
 
+/** Values first, then the unreadable ones (NaN), then the unknown (null), in both directions. */
+const tier = (value: SortValue) => (value === null ? 2 : Number.isNaN(value) ? 1 : 0)
+
 function keyedComparator(sort: SegmentListSort, collator: Intl.Collator): (a: Keyed, b: Keyed) => number {
   const direction = sort.desc ? -1 : 1
   const byName = compareByName(collator)
   return (a, b) => {
-    if (a.value === null || b.value === null) {
-      if (a.value !== b.value) return a.value === null ? 1 : -1
-    } else if (a.value !== b.value) {
+    const tiers = tier(a.value) - tier(b.value)
+    if (tiers !== 0) return tiers
+    if (a.value !== null && b.value !== null && a.value !== b.value && tier(a.value) === 0) {
       const order =
         typeof a.value === 'string' && typeof b.value === 'string'
           ? collator.compare(a.value, b.value)

@@ -374,6 +374,46 @@ describe('sortRows', () => {
     ])
   })
 
+  it.each([false, true])(
+    'puts an unreadable date after the readable ones, apart from the dates not provided or not loaded (desc: %s)',
+    (desc) => {
+      const dated = buildSegmentRows(
+        [
+          braze('b-old', 'Older'),
+          braze('b-new', 'Newer'),
+          braze('b-odd', 'Zulu unreadable'),
+          braze('b-none', 'Mike no date sent'),
+          braze('b-later', 'Kilo not loaded'),
+          commandersAct('7', 'Able'),
+        ],
+        {
+          details: detailsMap(
+            details('b-old', { updatedAt: '2024-01-01T00:00:00Z' }),
+            details('b-new', { updatedAt: '2025-01-01T00:00:00Z' }),
+            // As the schema reads a date Braze sent that is not one (brazeDetailsDate: UNREADABLE_DATE).
+            details('b-odd', { malformed: ['updated_at'] }),
+            details('b-none'),
+          ),
+        },
+      )
+      const sorted = sortRows(dated, { column: 'updated', desc }, collator)
+      expect(names(sorted)).toEqual([
+        ...(desc ? ['Newer', 'Older'] : ['Older', 'Newer']),
+        'Zulu unreadable',
+        'Able',
+        'Kilo not loaded',
+        'Mike no date sent',
+      ])
+      // The cells (and the CSV) say each group as it sorts.
+      expect(sorted.slice(2).map((row) => cell('updated', row))).toEqual([
+        'unreadable date',
+        'not provided',
+        'not loaded',
+        'not provided',
+      ])
+    },
+  )
+
   it.each([
     { desc: false, expected: ['eau', 'Élan', 'segment 1', 'Segment 2', 'Segment 10', 'Zèbre'] },
     { desc: true, expected: ['Zèbre', 'Segment 10', 'Segment 2', 'segment 1', 'Élan', 'eau'] },
