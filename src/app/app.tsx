@@ -1,7 +1,7 @@
 // The app: one QueryClient, restored from and saved to IndexedDB, and the router; then, apart, what follows the restore
 // (after-restore.ts).
 import { IsRestoringProvider, QueryClientProvider, type QueryClient } from '@tanstack/react-query'
-import { Suspense, useEffect, useRef, useState } from 'react'
+import { Suspense, useEffect, useLayoutEffect, useRef, useState } from 'react'
 import { BrowserRouter } from 'react-router'
 import { SCAN_MARKER_KEY } from '../features/audit/scan-marked'
 import { brazeQueries } from '../providers/braze/queries'
@@ -9,6 +9,7 @@ import { connectionStatusQuery } from '../providers/connection-status'
 import { commandersActQueries } from '../providers/commanders-act/queries'
 import { createQueryClient } from './query-client'
 import { cachePersistOptions, restoreThenKeepSaving, type CachePersistOptions } from './query-persistence'
+import { keptCacheBack } from './first-screen'
 import { draftsInTab } from './layout'
 import { AppRoutes } from './router'
 import './styles.css'
@@ -91,6 +92,10 @@ export function App({ client }: { client?: PersistedClient }) {
       setRestoring(false)
     })
   }, [queryClient, persistOptions])
+  // Drawn with the kept cache: the picture of the page kept from the last visit may go (first-screen.ts).
+  useLayoutEffect(() => {
+    if (!restoring) keptCacheBack()
+  }, [restoring])
   return (
     <QueryClientProvider client={queryClient}>
       {/* Queries wait while the cache is read back from IndexedDB, which starts while the translations still load. */}

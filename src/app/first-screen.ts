@@ -95,9 +95,19 @@ export function forgetFirstScreen(): void {
   }
 }
 
+/** Told by the app once its kept cache is back and drawn (handOverFirstScreen sets it while the picture is shown). */
+let cacheBack = () => {}
+
+/** The app has drawn its page with its kept cache back: see handOverFirstScreen. */
+export function keptCacheBack(): void {
+  cacheBack()
+}
+
 /**
  * Keeps the page when the tab is hidden or closed, and removes the picture index.html painted once #root holds a
- * page that is not loading any more, at the first input, or after LONGEST_PICTURE_MS.
+ * page that is not loading any more, or, once the app's kept cache is back, a page's heading (the app's own page: what
+ * it still loads is asked of the server, and the picture's copy of it would lie over the live page, a name or a
+ * count since changed), at the first input, or after LONGEST_PICTURE_MS.
  */
 export function handOverFirstScreen(): void {
   window.addEventListener('pagehide', keepSnapshot)
@@ -107,7 +117,14 @@ export function handOverFirstScreen(): void {
   const picture = document.getElementById(FIRST_SCREEN_ID)
   const root = document.getElementById('root')
   if (!picture || !root) return
-  const drawn = () => root.firstChild !== null && root.querySelector(STILL_LOADING) === null
+  let back = false
+  const drawn = () =>
+    root.firstChild !== null &&
+    (root.querySelector(STILL_LOADING) === null || (back && !!root.querySelector('h1')?.textContent))
+  cacheBack = () => {
+    back = true
+    if (drawn()) done()
+  }
   const observer = new MutationObserver(() => {
     if (drawn()) done()
   })

@@ -1,11 +1,12 @@
 // The kept first screen: taken from the page as drawn, painted back as inert text and elements only, at the same
 // address and build, and removed once the app has drawn its own page.
-import { screen, within } from '@testing-library/react'
+import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { http, HttpResponse } from 'msw'
+import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { FIRST_SCREEN_KEY, keptScreen, paintFirstScreen, type ScreenSnapshot } from '../../src/app/first-screen-paint'
+import { App } from '../../src/app/app'
 import { forgetFirstScreen, handOverFirstScreen, takeSnapshot } from '../../src/app/first-screen'
 import { createDemoHandlers, listedSegments } from '../msw/demo-handlers'
 import { renderApp } from '../render-app'
@@ -216,6 +217,24 @@ function layout(parent: Element): string[] {
 }
 
 const braze = must(demo.data.braze[0])
+
+describe('the picture after a reload of the real app', () => {
+  it('goes once the app has drawn its page, even while a part of it is still asked of the provider', async () => {
+    const url = `/segments/braze/${braze.id}`
+    window.history.replaceState(null, '', url)
+    document.documentElement.dataset.build = BUILD
+    // The page as it was left: the segment's name since changed in Braze.
+    keep({ at: url, build: BUILD, nodes: [['main', {}, [['h1', {}, ['Name before the change']]]]] })
+    expect(reopen()).toBe(true)
+    handOverFirstScreen()
+    // Braze is slow to send the segment's size series: its chart stays a skeleton.
+    server.use(http.get('*/api/braze/segments/data_series', () => delay('infinite')))
+    render(<App />, { container: must(document.getElementById('root')) })
+    await screen.findByRole('heading', { level: 1, name: braze.name })
+    expect(screen.getByRole('img', { name: 'Loading the size history' })).toBeInTheDocument()
+    expect(picture()).toBeNull()
+  })
+})
 
 describe('the picture of each page', () => {
   it.each([
