@@ -10,23 +10,35 @@ import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { adviceForError } from '../../providers/error-advice'
 import { useAskAgainWhenServerBack } from '../../stores/server-back'
-import { providerLabel, providerName, segmentKey, type ProviderId } from '../../providers/provider-id'
+import { isProviderId, providerLabel, providerName, segmentKey, type ProviderId } from '../../providers/provider-id'
+import { useVerdict } from '../../stores/use-verdicts'
 import { AuditPanel } from './audit-panel'
 import { useAskAgainAfterHold } from './braze-waits'
 
+/** A segment the provider no longer has: the team's review of it, if any, stays readable and changeable here. */
 export function SegmentNotFound({ provider, id }: { provider: string; id: string }) {
   const { t } = useTranslation('detail')
   useDocumentTitle(t('notFound.title'))
   const name = providerName(provider)
+  const key = isProviderId(provider) ? segmentKey(provider, id) : undefined
+  const reviewed = useVerdict(key ?? '') !== undefined
   return (
-    <EmptyState page title={t('notFound.title')}>
-      <p>
-        <RichText text={t('notFound.text', { provider: name, id })} components={{ code: <code /> }} />
-      </p>
-      <Link className="button button-primary" to="/">
-        {t('notFound.back')}
-      </Link>
-    </EmptyState>
+    <>
+      <EmptyState page title={t('notFound.title')}>
+        <p>
+          <RichText text={t('notFound.text', { provider: name, id })} components={{ code: <code /> }} />
+        </p>
+        {key && reviewed ? <p>{t('notFound.reviewed')}</p> : null}
+        <Link className="button button-primary" to="/">
+          {t('notFound.back')}
+        </Link>
+      </EmptyState>
+      {key && reviewed ? (
+        <div style={{ maxWidth: 420, margin: '0 auto' }}>
+          <AuditPanel key={key} segmentKey={key} />
+        </div>
+      ) : null}
+    </>
   )
 }
 

@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
@@ -48,6 +49,50 @@ describe('Commanders Act segment detail', () => {
     ).toBeInTheDocument()
     expect(screen.getByText(/Commanders Act has no segment with the ID/)).toHaveTextContent(missing)
     expect(screen.getByRole('link', { name: 'Back to the segments' })).toHaveAttribute('href', '/')
+  })
+
+  it('keeps the review of a segment gone from the list readable, and changeable, on its page', async () => {
+    // Reviewed, then deleted in Commanders Act: the report still lists its review, and its page shows it.
+    const gone = 'DEADBEEF'
+    const store = await testAuditStore()
+    const at = new Date('2026-03-01T10:00:00Z')
+    await store.write(
+      { key: `commanders-act:${gone}`, field: 'verdict', value: 'archive', baseVersion: 0 },
+      'Dominique',
+      at,
+    )
+    await store.write(
+      { key: `commanders-act:${gone}`, field: 'note', value: 'Old campaign', baseVersion: 0 },
+      'Dominique',
+      at,
+    )
+    localStorage.setItem('segment-audit:reviewer:v1', 'Camille')
+    const user = userEvent.setup()
+    renderApp(`/segments/commanders-act/${gone}`)
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Segment not found' }, { timeout: 5000 }),
+    ).toBeInTheDocument()
+    expect(
+      await screen.findByText(/The team’s audit still holds its review/, {}, { timeout: 5000 }),
+    ).toBeInTheDocument()
+    const panel = screen.getByRole('region', { name: 'Audit' })
+    const verdicts = within(panel).getByRole('radiogroup', { name: 'Verdict' })
+    await waitFor(() => expect(within(verdicts).getByRole('radio', { name: 'Archive' })).toBeChecked())
+    expect(within(panel).getByRole('textbox', { name: 'Note' })).toHaveValue('Old campaign')
+    await user.click(within(verdicts).getByRole('radio', { name: 'Unreviewed' }))
+    await waitFor(async () =>
+      expect((await store.listEntries()).entries.find((entry) => entry.key === `commanders-act:${gone}`)?.verdict).toBe(
+        'unreviewed',
+      ),
+    )
+  })
+
+  it('says nothing of a review where the audit holds none', async () => {
+    renderApp('/segments/commanders-act/DEADBEEF')
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Segment not found' }, { timeout: 5000 }),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole('region', { name: 'Audit' })).not.toBeInTheDocument()
   })
 
   it('keeps the keyboard when Retry brings the list: it goes on to the segment’s details', async () => {
