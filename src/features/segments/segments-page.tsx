@@ -12,6 +12,7 @@ import { isValueColumn, visibleColumnIds } from './columns'
 import { useFindingSettings } from '../../stores/finding-settings'
 import { useAuditOutage, useVerdicts } from '../../stores/use-verdicts'
 import { EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-state'
+import { rememberKeyBeforeBar } from './bar-key'
 import { ListStatus } from './list-status'
 import { ProviderProgress } from './provider-progress'
 import { countByProvider, filterRows } from './segment-view'
@@ -26,8 +27,14 @@ import { useSegmentView } from './use-segment-view'
 import { RowSelectionContext } from './row-selection-cells'
 import { useRowSelection } from './use-row-selection'
 
-/** The bulk bar's code (and its reviewer form) loads with the first selection: most visits select nothing. */
-const BulkBar = onDemand(() => import('./bulk-bar'), 'BulkBar')
+/**
+ * The bulk bar's code (and its reviewer form) loads with the first selection: most visits select nothing. The keys
+ * pressed meanwhile are kept for it: its key may come right after the tick.
+ */
+const BulkBar = onDemand(() => {
+  addEventListener('keydown', rememberKeyBeforeBar)
+  return import('./bulk-bar')
+}, 'BulkBar')
 /** The note on how many segments a details filter could check loads with the first such filter. */
 const DetailsCoverageNote = onDemand(() => import('./details-coverage-note'), 'DetailsCoverageNote')
 /** A provider's failure alert loads when one fails. */

@@ -4,8 +4,9 @@
 // the verdicts (disabled while saving) once nothing is left selected — and the keyboard then goes on to the first
 // verdict, or back to the list, never to the page's top: to the row it came from, or, when the verdict took that one
 // out of the view (reviewing the Unreviewed), to the first row after it still there.
-import { useEffect, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react'
+import { useEffect, useEffectEvent, useRef, type KeyboardEvent as ReactKeyboardEvent } from 'react'
 import { isShortcut } from '../../lib/keyboard'
+import { keyBeforeBar, rememberKeyBeforeBar } from './bar-key'
 import type { SegmentRow } from './segment-rows'
 
 /** Pressed on the list (not in a text field) while rows are selected: to the bar's first verdict, or its name field. */
@@ -18,19 +19,34 @@ export function useBarKeyboard(view: readonly SegmentRow[], { saving, done }: { 
   const bar = useRef<HTMLElement>(null)
   // The element b was pressed on, for Escape to go back to.
   const cameFrom = useRef<HTMLElement | null>(null)
+  // Where b was pressed while the bar had nothing to take the keyboard yet (the verdicts wait for the audit to be read,
+  // the name form for the server to say whether it knows who reviews): the keyboard goes to the bar once it has, if it
+  // is still there.
+  const waiting = useRef<EventTarget | null>(null)
+  const press = useEffectEvent((on: EventTarget | null) => {
+    const target = bar.current?.querySelector<HTMLElement>(BAR_TARGET)
+    waiting.current = target ? null : on
+    if (!target) return
+    if (on instanceof HTMLElement && !bar.current?.contains(on)) cameFrom.current = on
+    target.focus()
+  })
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== BAR_KEY || !isShortcut(event)) return
-      const target = bar.current?.querySelector<HTMLElement>(BAR_TARGET)
-      if (!target) return
       event.preventDefault()
-      const from = document.activeElement
-      if (from instanceof HTMLElement && !bar.current?.contains(from)) cameFrom.current = from
-      target.focus()
+      press(event.target)
     }
+    // A b pressed while the bar's code was on its way (the last key then) counts as pressed now.
+    removeEventListener('keydown', rememberKeyBeforeBar)
+    const early = keyBeforeBar.event
+    keyBeforeBar.event = undefined
+    if (early && early.target === document.activeElement) onKey(early)
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [])
+  useEffect(() => {
+    if (waiting.current && waiting.current === document.activeElement) press(waiting.current)
+  })
   const onBarKeyDown = (event: ReactKeyboardEvent) => {
     const from = cameFrom.current
     if (event.key !== 'Escape' || !from?.isConnected) return
