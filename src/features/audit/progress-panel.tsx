@@ -34,15 +34,17 @@ function VerdictBar({ counts, label }: { counts: VerdictCounts; label?: string }
   )
 }
 
-/** A provider's list that failed: the page shows the other's, and asks again by itself once the app's server is back. */
-function FailedList({ failure }: { failure: ListedSegments['failures'][number] }) {
+/**
+ * A provider's list that failed: the page shows the other's (`othersShown`: unless it failed too), and asks again by
+ * itself once the app's server is back.
+ */
+function FailedList({ failure, othersShown }: { failure: ListedSegments['failures'][number]; othersShown: boolean }) {
   const { t } = useTranslation('audit')
   const { t: tCommon } = useTranslation()
   useAskAgainWhenServerBack(failure.error, failure.retry)
   return (
     <RetryAlert {...adviceForError(failure.error, failure.provider, tCommon)} onRetry={failure.retry}>
-      {' '}
-      {t('progress.otherProviderOnly')}
+      {othersShown ? ` ${t('progress.otherProviderOnly')}` : null}
     </RetryAlert>
   )
 }
@@ -72,7 +74,7 @@ export function ProgressPanel({
     <section className="card" aria-labelledby="progress-heading">
       <h2 id="progress-heading">{t('progress.heading')}</h2>
       {listed.failures.map((failure) => (
-        <FailedList key={failure.provider} failure={failure} />
+        <FailedList key={failure.provider} failure={failure} othersShown={listed.failures.length === 1} />
       ))}
       <p role="status">
         {listed.loading ? `${t('progress.loading')} ` : ''}

@@ -244,3 +244,27 @@ describe.each(LANGUAGES)('Audit page states ($language)', (words) => {
     await waitFor(() => expect(input).toHaveAccessibleDescription('notes-mars.json'))
   })
 })
+
+describe('Audit page with both lists failed', () => {
+  it('does not say the counts cover the other provider, which failed too', async () => {
+    refuseBraze('list')
+    server.use(
+      http.get('*/api/commanders-act/segments/list', () =>
+        HttpResponse.json({ error: 'unauthorized', provider: 'commanders-act', status: 401 }, { status: 401 }),
+      ),
+    )
+    renderApp('/audit')
+    const progress = await screen.findByRole('region', { name: 'Progress' })
+    await waitFor(() => expect(within(progress).getAllByRole('alert')).toHaveLength(2))
+    for (const alert of within(progress).getAllByRole('alert')) expect(alert).not.toHaveTextContent(/other provider/)
+  })
+
+  it('says so while the other provider’s list is in', async () => {
+    refuseBraze('list')
+    renderApp('/audit')
+    const progress = await screen.findByRole('region', { name: 'Progress' })
+    expect(await within(progress).findByRole('alert')).toHaveTextContent(
+      'Counts and exports cover the other provider only.',
+    )
+  })
+})
