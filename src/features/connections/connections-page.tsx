@@ -6,6 +6,7 @@ import { RichText } from '../../components/rich-text'
 import { Alert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { useDocumentTitle } from '../../components/use-document-title'
+import { useFormat } from '../../components/use-format'
 import { brazeInstanceName } from './braze-instance'
 import { BrazeBudget } from './braze-budget'
 import { ProviderFacts } from './provider-health'
@@ -35,7 +36,9 @@ function StateBadge({ status, mode }: { status: ProviderStatus; mode: Connection
   )
 }
 
-const codeList = (names: readonly string[]) => names.map((name) => <code key={name}>{name} </code>)
+/** "<code>A</code> and <code>B</code>", in the page's language, for RichText. */
+const codeList = (names: readonly string[], locale: string) =>
+  new Intl.ListFormat(locale, { type: 'conjunction' }).format(names.map((name) => `<code>${name}</code>`))
 
 function MissingConfiguration({
   status,
@@ -45,22 +48,20 @@ function MissingConfiguration({
   variables: readonly (readonly [string, string])[]
 }) {
   const { t } = useTranslation('connections')
+  const { locale } = useFormat()
   if (status.configured) return null
+  const missing = codeList(status.missing, locale)
+  const invalid = codeList(status.invalid, locale)
+  const what =
+    status.invalid.length === 0
+      ? t('missing.set', { names: missing })
+      : status.missing.length === 0
+        ? t('missing.fix', { names: invalid })
+        : t('missing.setAndFix', { missing, invalid })
   return (
     <>
       <p>
-        {status.missing.length > 0 ? (
-          <>
-            {t('missing.set')} {codeList(status.missing)}
-          </>
-        ) : null}
-        {status.invalid.length > 0 ? (
-          <>
-            {t('missing.fix')} {codeList(status.invalid)}
-            {t('missing.invalid')}{' '}
-          </>
-        ) : null}
-        <RichText text={t('missing.where')} components={{ code: <code /> }} />
+        <RichText text={`${what} ${t('missing.where')}`} components={{ code: <code /> }} />
       </p>
       <pre className="env-example" aria-label={t('missing.example')}>
         {variables.map(([name, example]) => `${name}=${example}`).join('\n')}
