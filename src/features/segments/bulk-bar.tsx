@@ -20,7 +20,7 @@ import { useReviewer } from '../../stores/reviewer'
 import { useWriteFailureText } from '../../stores/use-write-failure-text'
 import type { SegmentRow } from './segment-rows'
 import { useBulkReview, type BulkReviewResult } from '../../stores/use-bulk-review'
-import { BAR_KEY, useBarKeyboard } from './use-bar-keyboard'
+import { BAR_KEY, useBarKeyboard, type ListKeyboard } from './use-bar-keyboard'
 import type { RowSelection } from './use-row-selection'
 
 type BulkStatus =
@@ -35,6 +35,8 @@ interface BulkBarProps {
   rows: readonly SegmentRow[]
   view: readonly SegmentRow[]
   entries: ReadonlyMap<string, AuditEntry>
+  /** The list's search and table, where Escape gives the keyboard back. */
+  keyboard: ListKeyboard
 }
 
 /** Nothing until a row is selected: the list asks the server nothing more (who reviews) until then. */
@@ -59,6 +61,7 @@ function SelectionBar({
   rows,
   view,
   entries,
+  keyboard,
   note,
   onNoteChange: setNote,
   status,
@@ -79,7 +82,11 @@ function SelectionBar({
   const failed = done?.result.failed
   const needName = !reviewer && !fromServer && !loading
 
-  const { bar, onBarKeyDown, verdictPressed, nameGiven } = useBarKeyboard(view, { saving, done: done !== undefined })
+  const { bar, onBarKeyDown, verdictPressed, nameGiven } = useBarKeyboard(
+    view,
+    { saving, done: done !== undefined },
+    keyboard,
+  )
 
   const apply = async (verdict: Verdict) => {
     const keys = [...selection.selected]

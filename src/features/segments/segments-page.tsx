@@ -193,7 +193,7 @@ export function SegmentsPage() {
       )}
       {bulkUsed && (
         <Suspense fallback={null}>
-          <BulkBar selection={selection} rows={rows} view={visible} entries={reviews} />
+          <BulkBar selection={selection} rows={rows} view={visible} entries={reviews} keyboard={keyboard} />
         </Suspense>
       )}
     </>

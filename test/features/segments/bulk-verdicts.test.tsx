@@ -335,6 +335,41 @@ describe('Bulk verdicts: the selection', () => {
 })
 
 describe('Bulk verdicts with the team', () => {
+  it('Escape in the bar goes to the next row still in the view when a colleague’s verdict took its row out', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    await listed('/?verdict=unreviewed')
+    await user.keyboard('/{ArrowDown}{ArrowDown} ')
+    const key = rowKey(bodyRows()[1] as HTMLElement)
+    const next = within(bodyRows()[2] as HTMLElement).getAllByRole('link')[0]?.textContent ?? ''
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    const keep = within(bar).getByRole('button', { name: 'Keep' })
+    await waitFor(() => expect(keep).toBeEnabled())
+    await user.keyboard('b')
+    expect(keep).toHaveFocus()
+
+    await seedReviews({ key, verdict: 'keep', reviewer: 'Bob' })
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(bodyRows()).toHaveLength(TOTAL - 1))
+    await user.keyboard('{Escape}')
+    expect(within(bodyRows()[1] as HTMLElement).getAllByRole('link')[0]).toHaveFocus()
+    expect(document.activeElement).toHaveTextContent(next)
+  })
+
+  it('Escape in the bar goes to the search when b was pressed with nothing focused', async () => {
+    const user = userEvent.setup()
+    await listed()
+    await user.click(rowBoxes()[2] as HTMLElement)
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    const keep = within(bar).getByRole('button', { name: 'Keep' })
+    await waitFor(() => expect(keep).toBeEnabled())
+    ;(document.activeElement as HTMLElement).blur()
+    await user.keyboard('b')
+    expect(keep).toHaveFocus()
+    await user.keyboard('{Escape}')
+    expect(screen.getByRole('searchbox', { name: 'Search segments' })).toHaveFocus()
+  })
+
   it('when the answer is lost after the server wrote, a second press writes nothing twice and says saved', async () => {
     // The page polls: fake timers skip the wait for its next poll rather than sleep through it.
     vi.useFakeTimers({ shouldAdvanceTime: true })
