@@ -8,12 +8,27 @@ import { ProviderError, type ProviderErrorReason } from '../../providers/provide
 import { brazeQueries } from '../../providers/braze/queries'
 import { SIZE_SERIES_DAYS } from '../../providers/braze/cached-queries'
 import type { Segment } from '../../providers/segment'
+import { providerCacheQuery } from '../../stores/audit-queries'
+import type { ProviderCacheAnswer } from '../../stores/audit-contract'
 import { keptProblem, localLastScanStore, type LastScan, type LastScanStore } from '../../stores/last-scan'
 import { localScanMarkerStore, type ScanMarkerStore } from './scan-marker'
 
 export const SCAN_CONCURRENCY = 6
-/** Details fetched within this time are fresh: a second scan skips them (a resumed one also skips all it fetched). */
+/**
+ * Details fetched within this time are fresh: a second scan skips them (a resumed one also skips all it fetched), and
+ * so it does what the server keeps (keptMs).
+ */
 const FRESH_MS = 10 * 60_000
+
+/**
+ * How long the server keeps each Braze answer that passes through it (0: it keeps none, or did not say). An answer this
+ * browser holds from within that time, its own or one the team's scans kept (src/stores/team-details.ts), is one the
+ * server would send back as it is: asking for it again costs Braze nothing and changes nothing, so a scan does not,
+ * and what it plans, counts and times is what Braze still has to answer.
+ */
+export function keptMs(answer: Pick<ProviderCacheAnswer, 'ttlHours'> | undefined): number {
+  return (answer?.ttlHours ?? 0) * 3_600_000
+}
 
 export interface ScanState {
   /**
@@ -161,9 +176,12 @@ export class DetailsScan {
     return this.state.activeMs + (stretch > ASLEEP_MS ? 0 : stretch)
   }
 
-  /** The Braze calls a scan started now would make: details of each segment not fetched lately, sizes of the tracked. */
-  plannedCalls(segments: readonly Segment[]): { details: number; sizes: number } {
-    const since = this.now() - FRESH_MS
+  /**
+   * The Braze calls a scan started now would make: details of each segment not fetched lately, sizes of the tracked;
+   * `kept`: how long the server keeps Braze's answers (keptMs).
+   */
+  plannedCalls(segments: readonly Segment[], kept = 0): { details: number; sizes: number } {
+    const since = this.now() - Math.max(FRESH_MS, kept)
     let details = 0
     let sizes = 0
     for (const segment of segments) {
@@ -231,9 +249,11 @@ export class DetailsScan {
       this.end({ ...this.state, status: 'failed', problem: error })
       return
     }
+    // A refresh asks Braze for everything again: what the server keeps is beside the point.
+    const kept = plan.refresh ? 0 : await this.serverKeeps()
     if (controller.signal.aborted) return
-    // A refresh skips only what it fetched itself; a scan, what is fresh or was fetched since it began.
-    const fetchedSince = plan.refresh ? plan.startedAt : Math.min(plan.startedAt, this.now() - FRESH_MS)
+    // A refresh skips only what it fetched itself; a scan, what is fresh, kept by the server, or fetched since it began.
+    const fetchedSince = plan.refresh ? plan.startedAt : Math.min(plan.startedAt, this.now() - Math.max(FRESH_MS, kept))
     const run = this.newRun(controller.signal, fetchedSince, plan.refresh ?? false)
     const queue = segments.filter((segment) => !this.isScanned(segment, run.fetchedSince))
     // Resumed after a reload that came once the cache had saved everything (a scan's marker outlives its end by that
@@ -257,6 +277,15 @@ export class DetailsScan {
     void this.sleep(SAVED_AFTER_MS, new AbortController().signal).then(() => {
       if (this.marker.read()?.startedAt === plan.startedAt) this.marker.clear()
     })
+  }
+
+  /** How long the server keeps Braze's answers (keptMs); 0 if it does not say (not reachable, say). */
+  private async serverKeeps(): Promise<number> {
+    try {
+      return keptMs(await this.queryClient.fetchQuery(providerCacheQuery()))
+    } catch {
+      return 0
+    }
   }
 
   private newRun(signal: AbortSignal, fetchedSince: number, refresh: boolean): Run {

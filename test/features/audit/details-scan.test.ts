@@ -1,7 +1,7 @@
 // The details scan: every Braze segment's details (and 30-day size when tracked) into the query cache, 6 at a time,
 // with fresh entries skipped, pause, resume and cancel, and failures counted rather than fatal.
 import { QueryClient } from '@tanstack/react-query'
-import { delay, HttpResponse } from 'msw'
+import { delay, http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { DetailsScan, detailsScanFor, SCAN_CONCURRENCY, type ScanState } from '../../../src/features/audit/details-scan'
@@ -170,8 +170,9 @@ describe('DetailsScan', () => {
     await queryClient.fetchQuery(brazeQueries.details(fresh.id))
     await queryClient.fetchQuery(brazeQueries.dataSeries(fresh.id, SIZE_SERIES_DAYS))
     const staleDetails = await queryClient.fetchQuery(brazeQueries.details(stale.id))
+    // Older than the server keeps Braze's answers (24 hours in these tests): asking again is asking Braze.
     queryClient.setQueryData(brazeQueries.details(stale.id).queryKey, staleDetails, {
-      updatedAt: Date.now() - 11 * 60_000,
+      updatedAt: Date.now() - 25 * 3_600_000,
     })
     const traffic = watchBraze()
     const scan = new DetailsScan(queryClient)
@@ -187,6 +188,24 @@ describe('DetailsScan', () => {
 
     expect(scan.getSnapshot()).toMatchObject({ status: 'done', total: TOTAL, skipped: TOTAL, done: 0, failed: 0 })
     expect(traffic.requests).toEqual([])
+  })
+
+  it('asks again for details older than 10 minutes when the server keeps no answer', async () => {
+    server.use(
+      http.get('*/api/audit/provider-cache', () => HttpResponse.json({ count: 0, oldestFetchedAt: null, ttlHours: 0 })),
+    )
+    const queryClient = newQueryClient()
+    const stale = FIRST_TRACKED
+    await queryClient.fetchQuery(brazeQueries.dataSeries(stale.id, SIZE_SERIES_DAYS))
+    const details = await queryClient.fetchQuery(brazeQueries.details(stale.id))
+    queryClient.setQueryData(brazeQueries.details(stale.id).queryKey, details, { updatedAt: Date.now() - 11 * 60_000 })
+    const traffic = watchBraze()
+    const scan = new DetailsScan(queryClient)
+
+    await scan.start()
+
+    expect(scan.getSnapshot()).toMatchObject({ status: 'done', total: TOTAL, skipped: 0, done: TOTAL })
+    expect(idsOf(traffic, 'details')).toContain(stale.id)
   })
 
   it('fetches only the size of a tracked segment whose details are fresh but whose size is missing', async () => {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The scan panel and Braze's budget, as a person reads them: the cost of a scan and the budget left before it starts,
 // a pause at the reserve that says when it resumes, and a key without a permission named in plain words.
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
@@ -10,6 +10,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
 import { BRAZE_PAGES_PER_REQUEST } from '../../../src/providers/braze/list-stream'
 import { brazeQueries } from '../../../src/providers/braze/queries'
+import { SIZE_SERIES_DAYS } from '../../../src/providers/braze/cached-queries'
+import { loadTeamDetails } from '../../../src/stores/team-details'
+import { keptAnswerKey, testAuditStore } from '../../msw/audit-handlers'
+import { idsOf, sorted, watchBraze } from './details-scan-traffic'
 import { held } from '../../held'
 import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
@@ -152,6 +156,43 @@ describe('while the Braze list is still arriving', () => {
     release()
     await waitFor(() => expect(within(card).getByRole('status')).toHaveTextContent(`0 of ${whole.length} fetched`))
     await user.click(within(card).getByRole('button', { name: 'Cancel' }))
+  })
+})
+
+describe('in a new browser, on a team whose server keeps most of Braze’s answers', () => {
+  // A colleague's scan two hours ago kept every segment's details and size but these three's (added since, say).
+  const left = braze.slice(0, 3)
+  const leftTracked = left.filter((segment) => segment.analyticsTracking === true).length
+
+  async function colleagueScanned() {
+    const { answers } = await testAuditStore()
+    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000)
+    for (const segment of braze.slice(left.length)) {
+      const details = { message: 'success', name: segment.name, tags: [], updated_at: '2025-06-01T12:00:00Z' }
+      const path = `/api/braze/segments/details?segment_id=${segment.id}`
+      await answers.keepAnswer(keptAnswerKey(path), JSON.stringify(details), twoHoursAgo)
+      if (segment.analyticsTracking !== true) continue
+      const series = { message: 'success', data: [{ time: '2026-01-01', size: 1234 }] }
+      const seriesPath = `/api/braze/segments/data_series?segment_id=${segment.id}&length=${SIZE_SERIES_DAYS}`
+      await answers.keepAnswer(keptAnswerKey(seriesPath), JSON.stringify(series), twoHoursAgo)
+    }
+  }
+
+  it('counts only the calls Braze still has to answer, and the scan makes only those', async () => {
+    await colleagueScanned()
+    statusWithBudget(300)
+    const { queryClient } = renderApp('/audit')
+    // As the app does once the list is in (src/app/after-restore.ts): the answers the team's scans kept.
+    await act(() => loadTeamDetails(queryClient))
+    const card = await screen.findByRole('region', { name: 'Details scan' })
+    const calls = `about ${left.length + leftTracked} calls to Braze (${left.length} for details, ${leftTracked} for sizes)`
+    await waitFor(() => expect(card).toHaveTextContent(calls))
+
+    const traffic = watchBraze(server, demo)
+    await userEvent.setup().click(within(card).getByRole('button', { name: 'Scan details' }))
+    const done = `Scan complete: ${left.length} of ${left.length} fetched, ${braze.length - left.length} already fresh`
+    await waitFor(() => expect(within(card).getByRole('status')).toHaveTextContent(done), { timeout: 5000 })
+    expect(sorted(idsOf(traffic, 'details'))).toEqual(sorted(left.map((segment) => segment.id)))
   })
 })
 
