@@ -6,12 +6,14 @@ import { useTranslation } from 'react-i18next'
 import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
 import { adviceForError, type ErrorAdvice } from '../../providers/error-advice'
-import { ProviderError } from '../../providers/provider-error'
+import { ProviderError, type ProviderErrorReason } from '../../providers/provider-error'
 import { useProviderHealth, type KeptFailure } from '../../providers/provider-health'
 import { providerLabel, type ProviderId } from '../../providers/provider-id'
 import { localLastScanStore, problemOf } from '../../stores/last-scan'
 
 type Health = ReturnType<typeof useProviderHealth>
+
+const NO_PROVIDER_STATUS: ReadonlySet<ProviderErrorReason> = new Set(['network', 'timeout', 'invalid_response'])
 
 /**
  * The provider failure that stopped the last details scan, as this browser kept it: the query cache keeps no failed
@@ -55,7 +57,11 @@ function HealthFact({ health, said }: { health: Health['health']; said: RefObjec
   else if (health.state === 'waiting') text = t('health.waiting', { time: new Date(health.until) })
   else if (health.state === 'working') text = t('health.working', { time: when(health.at) })
   else {
-    const status = health.error instanceof ProviderError ? health.error.status : undefined
+    // A provider that never answered (or whose answer could not be read) gave no status: the 502 or 504 is the proxy's.
+    const status =
+      health.error instanceof ProviderError && !NO_PROVIDER_STATUS.has(health.error.reason)
+        ? health.error.status
+        : undefined
     const time = when(health.at)
     // A call the server held back for the reserve of Braze's budget did not fail: Braze was not even asked.
     if (health.call !== 'list' && health.error instanceof ProviderError && health.error.reason === 'budget_reserve')

@@ -118,6 +118,19 @@ describe('Connections page: whether the providers’ last calls worked', () => {
     expect(within(await card('Commanders Act')).queryByRole('alert')).not.toBeInTheDocument()
   })
 
+  it('gives no HTTP status for a Braze that never answered: the 502 is the app’s server saying so', async () => {
+    // A BRAZE_REST_ENDPOINT no one answers at: the proxy answers itself, and Braze gave no status.
+    server.use(
+      http.get('*/api/braze/segments/:endpoint', () =>
+        HttpResponse.json({ error: 'upstream_unreachable', provider: 'braze' }, { status: 502 }),
+      ),
+    )
+    renderApp('/connections')
+    const braze = await card('Braze')
+    expect(await within(braze).findByRole('alert')).toHaveTextContent('Braze could not be reached')
+    expect(await lastCalls('Braze')).toMatch(/^Failing: last try at /)
+  })
+
   it('asks Braze once more on "Check Braze again", and says it works once it answers', async () => {
     const user = userEvent.setup()
     const failing = brazeFailing()
