@@ -2,13 +2,15 @@
 // and, as a review queue, on to the next segment once a verdict is saved (a setting, on by default). A verdict write
 // still on its way is waited for before moving: if it is not saved, the page stays, and its Audit card says why.
 import type { TFunction } from 'i18next'
-import { useEffect, useMemo, useRef } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
 import { isShortcut } from '../../lib/keyboard'
 import { onVerdictSaved, verdictWriteOnItsWay } from '../../lib/verdict-events'
 import { isProviderId, segmentKey } from '../../providers/provider-id'
 import { segmentPath } from '../../providers/segment'
+import { auditKeys, type AuditSnapshot } from '../../stores/audit-queries'
 import { parseListState } from './list-state'
 import { placeInView, type QueuePlace } from './review-queue'
 import type { ListLocationState } from './segment-link'
@@ -59,11 +61,27 @@ export function ListNavigation() {
 
   // The segment the review queue moved on from: a j pressed just after the verdict then asks for no second move.
   const queueLeft = useRef<string | undefined>(undefined)
+  const queryClient = useQueryClient()
+  // A move on that waits for the audit to be read afresh (`from`: the segment it leaves), made once it is drawn.
+  const [moveOnRead, setMoveOnRead] = useState<{ from: string }>()
+  const moveOnNow = useEffectEvent((from: string) => {
+    if (from === shown.current && next) void navigate(segmentPath(next), { state })
+  })
+  useEffect(() => {
+    if (moveOnRead) moveOnNow(moveOnRead.from)
+  }, [moveOnRead])
   useEffect(() =>
     onVerdictSaved((saved) => {
       if (!(fromList && moveOn && saved === key && next)) return
       queueLeft.current = key
-      void navigate(segmentPath(next), { state })
+      // The verdict's revision says whether the audit changed since the page last read it (a colleague's verdict
+      // within the last poll's 2 s): the next segment is then taken from it read afresh, not one reviewed meanwhile.
+      const audit = queryClient.getQueryData<AuditSnapshot>(auditKeys.entries())
+      if ((audit?.entries.get(key)?.revision ?? 0) > (audit?.revision ?? 0) + 1)
+        void queryClient
+          .refetchQueries({ queryKey: auditKeys.entries(), exact: true })
+          .then(() => setMoveOnRead({ from: key }))
+      else void navigate(segmentPath(next), { state })
     }),
   )
 

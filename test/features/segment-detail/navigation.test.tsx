@@ -9,6 +9,7 @@ import { testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 import { held } from '../../held'
+import { seedReviews } from '../../stores/audit-entries'
 import { AUDIT_POLL_MS } from '../../../src/stores/audit-queries'
 
 const demo = createDemoHandlers({ brazeCount: 120, commandersActCount: 25 })
@@ -198,6 +199,23 @@ describe('Review queue', () => {
       expect(await screen.findByText(`1 of ${demo.data.braze.length - step - 1}`)).toBeInTheDocument()
       await waitFor(() => expect(verdicts().getByRole('radio', { name: 'Keep' })).toBeEnabled())
     }
+  })
+
+  it('moves on past the next segment when a colleague reviewed it since the page last read the audit', async () => {
+    localStorage.setItem('segment-audit:reviewer:v1', 'Camille')
+    const user = userEvent.setup()
+    const { router } = renderApp(`/${LIST_SEARCH}&verdict=unreviewed`)
+    const rows = await listedRows()
+    await openRow(user, 0)
+    await expectOnRow(router, rows, 0)
+    await waitFor(() => expect(verdicts().getByRole('radio', { name: 'Keep' })).toBeEnabled())
+    // Bob reviews the next one now: the page's poll has not brought it yet (it asks every 2 s).
+    await seedReviews({ key: `braze:${rowAt(rows, 1).href.split('/').at(-1) ?? ''}`, verdict: 'fix', reviewer: 'Bob' })
+
+    await user.keyboard('1')
+    await waitFor(() => expect(router.state.location.pathname).not.toBe(rowAt(rows, 0).href))
+    expect(router.state.location.pathname).toBe(rowAt(rows, 2).href)
+    expect(await screen.findByText(`1 of ${demo.data.braze.length - 2}`)).toBeInTheDocument()
   })
 
   it('stays on the segment when moving on is turned off, and says where the next one stands', async () => {
