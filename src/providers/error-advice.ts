@@ -8,6 +8,12 @@ const CREDENTIALS: Record<ProviderId, string> = {
   'commanders-act': 'COMMANDERS_ACT_TOKEN, COMMANDERS_ACT_SITE_ID',
 }
 
+/** Where the server reaches each provider: what to check when it cannot. */
+const ENDPOINT: Record<ProviderId, string> = {
+  braze: 'BRAZE_REST_ENDPOINT',
+  'commanders-act': 'COMMANDERS_ACT_API_URL',
+}
+
 const FORBIDDEN_ADVICE = {
   braze: 'error.forbidden.adviceBraze',
   'commanders-act': 'error.forbidden.adviceCommandersAct',
@@ -95,7 +101,10 @@ export function adviceForError(
     case 'network':
       if (isAppUnreachable(error))
         return { title: t('error.appUnreachable.title'), advice: t('error.appUnreachable.advice') }
-      return { title: t('error.network.title', { provider }), advice: t('error.network.advice') }
+      return {
+        title: t('error.network.title', { provider }),
+        advice: t('error.network.advice', { variable: ENDPOINT[error.provider] }),
+      }
     case 'server':
       return { title: t('error.server.title', { provider }), advice: t('error.server.advice') }
     case 'invalid_response':

@@ -8,7 +8,12 @@ import { providerErrorFromProxy } from '../../src/providers/provider-error'
 
 const resumeAt = new Date(2026, 11, 6, 15, 0)
 
-describe.each<{ language: string } & Record<'permission' | 'endpoint' | 'budget' | 'refused', [RegExp, RegExp]>>([
+describe.each<
+  { language: string } & Record<
+    'permission' | 'endpoint' | 'budget' | 'refused' | 'key' | 'unreachable',
+    [RegExp, RegExp]
+  >
+>([
   {
     language: 'en',
     permission: [/API key lacks a permission/, /segments\.data_series permission/],
@@ -18,6 +23,9 @@ describe.each<{ language: string } & Record<'permission' | 'endpoint' | 'budget'
       /down to the reserve kept for production; calls resume at 3:00\sPM/,
     ],
     refused: [/refused the request/, /It said: “Invalid page”/],
+    // A variable changed in .env.local is read when the server starts: the advice says to restart it.
+    key: [/rejected the credentials/, /check BRAZE_API_KEY, BRAZE_REST_ENDPOINT .*, then restart\.$/],
+    unreachable: [/could not be reached/, /network access and BRAZE_REST_ENDPOINT .*, then restart\.$/],
   },
   {
     language: 'fr',
@@ -25,49 +33,61 @@ describe.each<{ language: string } & Record<'permission' | 'endpoint' | 'budget'
     endpoint: [/ne connaît pas cette adresse/, /BRAZE_REST_ENDPOINT est sans doute erronée/],
     budget: [/En attente de la remise à zéro du quota de Braze/, /réduit à la réserve gardée .* reprendront à 15:00\./],
     refused: [/a refusé la requête/, /Sa réponse\u202f: «\u202fInvalid page\u202f»/],
+    key: [/a refusé les identifiants/, /vérifiez BRAZE_API_KEY, BRAZE_REST_ENDPOINT .*, puis redémarrez\.$/],
+    unreachable: [/est injoignable/, /accès réseau et BRAZE_REST_ENDPOINT .*, puis redémarrez\.$/],
   },
-])('provider errors in plain words ($language)', ({ language, permission, endpoint, budget, refused }) => {
-  const advice = async (status: number, body: Record<string, unknown>) => {
-    await i18next.changeLanguage(language)
-    // Ten minutes before calls resume, whatever the clock says: the time is then written to the minute.
-    const now = resumeAt.getTime() - 600_000
-    const { title, advice: text } = adviceForError(
-      providerErrorFromProxy('braze', status, body),
-      'braze',
-      i18next.t,
-      now,
-    )
-    expect(`${title} ${text}`).not.toMatch(/HTTP \d/)
-    return [title, text]
-  }
+])(
+  'provider errors in plain words ($language)',
+  ({ language, permission, endpoint, budget, refused, key, unreachable }) => {
+    const advice = async (status: number, body: Record<string, unknown>) => {
+      await i18next.changeLanguage(language)
+      // Ten minutes before calls resume, whatever the clock says: the time is then written to the minute.
+      const now = resumeAt.getTime() - 600_000
+      const { title, advice: text } = adviceForError(
+        providerErrorFromProxy('braze', status, body),
+        'braze',
+        i18next.t,
+        now,
+      )
+      expect(`${title} ${text}`).not.toMatch(/HTTP \d/)
+      return [title, text]
+    }
 
-  it.each([
-    {
-      what: 'a permission the key lacks',
-      status: 403,
-      body: { error: 'permission_denied', message: 'Access Denied', permission: 'segments.data_series' },
-      key: 'permission',
-    },
-    {
-      what: 'a wrong REST endpoint',
-      status: 404,
-      body: { error: 'wrong_endpoint', message: 'Invalid URL' },
-      key: 'endpoint',
-    },
-    {
-      what: 'the budget reserve',
-      status: 429,
-      body: { error: 'budget_reserve', retryAfterSeconds: 600, resumeAt: resumeAt.toISOString() },
-      key: 'budget',
-    },
-    { what: 'a refused request', status: 400, body: { error: 'bad_request', message: 'Invalid page' }, key: 'refused' },
-  ] as const)('names what to do about $what', async ({ status, body, key }) => {
-    const [titleWords, adviceWords] = { permission, endpoint, budget, refused }[key]
-    const [title, text] = await advice(status, body)
-    expect(title).toMatch(titleWords)
-    expect(text).toMatch(adviceWords)
-  })
-})
+    it.each([
+      {
+        what: 'a permission the key lacks',
+        status: 403,
+        body: { error: 'permission_denied', message: 'Access Denied', permission: 'segments.data_series' },
+        key: 'permission',
+      },
+      {
+        what: 'a wrong REST endpoint',
+        status: 404,
+        body: { error: 'wrong_endpoint', message: 'Invalid URL' },
+        key: 'endpoint',
+      },
+      {
+        what: 'the budget reserve',
+        status: 429,
+        body: { error: 'budget_reserve', retryAfterSeconds: 600, resumeAt: resumeAt.toISOString() },
+        key: 'budget',
+      },
+      {
+        what: 'a refused request',
+        status: 400,
+        body: { error: 'bad_request', message: 'Invalid page' },
+        key: 'refused',
+      },
+      { what: 'a key Braze refuses', status: 401, body: { error: 'unauthorized', status: 401 }, key: 'key' },
+      { what: 'a Braze never reached', status: 502, body: { error: 'upstream_unreachable' }, key: 'unreachable' },
+    ] as const)('names what to do about $what', async ({ status, body, key: which }) => {
+      const [titleWords, adviceWords] = { permission, endpoint, budget, refused, key, unreachable }[which]
+      const [title, text] = await advice(status, body)
+      expect(title).toMatch(titleWords)
+      expect(text).toMatch(adviceWords)
+    })
+  },
+)
 
 describe('the time calls resume after the reserve', () => {
   const held = (resumeAt: Date) =>

@@ -305,7 +305,9 @@ describe('Braze segment detail', () => {
     renderApp(pathOf(ORDINARY))
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
     expect(alert).toHaveTextContent('Braze could not be reached')
-    expect(alert).toHaveTextContent('Check the server’s network access and the endpoint variable.')
+    expect(alert).toHaveTextContent(
+      'On the server, check its network access and BRAZE_REST_ENDPOINT (in .env.local or the environment), then restart.',
+    )
   })
 
   it('claims nothing about the description when the details could not be loaded', async () => {
