@@ -1,10 +1,12 @@
 // Export of the session: a CSV report for people, and the JSON that can be imported here or by a colleague. A backup
 // changes nothing here: what "Changed since the last audit" compares with changes only with "Start a new audit".
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { SegmentFindings } from '../../findings/findings'
 import { datedFilename, downloadText } from '../../lib/download'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import type { AuditEntry } from '../../stores/audit-contract'
+import { auditEntriesQuery } from '../../stores/audit-queries'
 import { sessionCsv, sessionFile } from './session-export'
 import type { ListedSegments } from './use-listed-segments'
 import { csvSeparatorFor } from '../../lib/csv'
@@ -19,6 +21,8 @@ interface ExportPanelProps {
 
 export function ExportPanel({ listed, verdicts, details, findings, staleMonths }: ExportPanelProps) {
   const { t, i18n } = useTranslation(['audit', 'common'])
+  // Until the team's audit has answered once, every review would be missing from both files.
+  const auditRead = useQuery({ ...auditEntriesQuery(), select: () => true }).data === true
   const entries = [...verdicts.values()].filter((entry) => entry.verdict !== 'unreviewed' || entry.note !== '')
   const exportCsv = () => {
     if (!findings) return
@@ -36,16 +40,22 @@ export function ExportPanel({ listed, verdicts, details, findings, staleMonths }
       <h2 id="export-heading">{t('export.heading')}</h2>
       <p className="muted">{t('export.intro', { count: entries.length })}</p>
       {listed.loading ? <p className="muted">{t('export.waiting')}</p> : null}
+      {auditRead ? null : <p className="muted">{t('export.waitingAudit')}</p>}
       <div className="button-row">
         <button
           type="button"
           className="button"
-          disabled={listed.loading || !findings || listed.segments.length === 0}
+          disabled={listed.loading || !auditRead || !findings || listed.segments.length === 0}
           onClick={exportCsv}
         >
           {t('export.csv')}
         </button>
-        <button type="button" className="button button-primary" disabled={listed.loading} onClick={exportJson}>
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={listed.loading || !auditRead}
+          onClick={exportJson}
+        >
           {t('export.json')}
         </button>
       </div>

@@ -544,6 +544,23 @@ describe('Audit page: export', () => {
     expect(session.segments).toHaveLength(TOTAL)
   })
 
+  it('offers neither export while the team’s audit has never been read: every review would be left out', async () => {
+    await seedAll()
+    server.use(http.get('*/api/audit/entries', () => new Response(null, { status: 502 })))
+    renderApp('/audit')
+    await waitFor(() => expect(progressStatus()).toHaveTextContent('no verdict is shown yet'))
+    await waitFor(() => expect(progressStatus()).toHaveTextContent(`of ${TOTAL}`))
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
+    expect(screen.getByRole('button', { name: 'Export JSON' })).toBeDisabled()
+    expect(region('Export the session')).toHaveTextContent(
+      'Export is available once the team’s audit has been read: its reviews would be missing.',
+    )
+    server.resetHandlers()
+    await waitForAllListed(4, 10_000)
+    expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled()
+    expect(screen.getByRole('button', { name: 'Export JSON' })).toBeEnabled()
+  })
+
   it('offers neither export while a list is arriving, and both once it is complete', async () => {
     const release = holdCommandersActList()
     renderApp('/audit')
