@@ -10,6 +10,7 @@ import { REVIEWER_MAX_LENGTH, type ImportAnswer } from '../../stores/audit-contr
 import { uploadSession } from '../../stores/session-upload'
 import { auditKeys } from '../../stores/audit-queries'
 import { useReviewer } from '../../stores/reviewer'
+import { useWriteFailureText } from '../../stores/use-write-failure-text'
 import { parseSessionFile, SESSION_MAX_BYTES, SessionFileError } from '../../stores/session-file'
 import type { AuditT } from './audit-t'
 
@@ -19,28 +20,25 @@ type ImportState =
   | { kind: 'done'; file: string; result: ImportAnswer; snapshotKept: boolean }
   | { kind: 'failed'; file: string; error: unknown }
 
-/** Why a file was refused, in the interface language; anything but a refused file (storage failing, say) as it came. */
-function refusalText(t: AuditT, error: unknown): string {
-  if (error instanceof SessionFileError) {
-    const { version, field = '?', problem = '', problemCode } = error.params
-    switch (error.reason) {
-      case 'too-large':
-        return t('import.error.too-large')
-      case 'not-json':
-        return t('import.error.not-json')
-      case 'not-session':
-        return t('import.error.not-session')
-      case 'newer-version':
-        return t('import.error.newer-version', { version: version ?? 0 })
-      case 'damaged':
-        // The schema's own words are English: French gets its own for the problems a file commonly has.
-        return t('import.error.damaged', {
-          field,
-          problem: t(`import.problem.${problemCode ?? 'invalid'}`, { problem }),
-        })
-    }
+/** Why a file was refused, in the interface language. */
+function refusalText(t: AuditT, error: SessionFileError): string {
+  const { version, field = '?', problem = '', problemCode } = error.params
+  switch (error.reason) {
+    case 'too-large':
+      return t('import.error.too-large')
+    case 'not-json':
+      return t('import.error.not-json')
+    case 'not-session':
+      return t('import.error.not-session')
+    case 'newer-version':
+      return t('import.error.newer-version', { version: version ?? 0 })
+    case 'damaged':
+      // The schema's own words are English: French gets its own for the problems a file commonly has.
+      return t('import.error.damaged', {
+        field,
+        problem: t(`import.problem.${problemCode ?? 'invalid'}`, { problem }),
+      })
   }
-  return error instanceof Error ? error.message : String(error)
 }
 
 function summaryText(t: AuditT, result: ImportAnswer): string {
@@ -57,6 +55,7 @@ function summaryText(t: AuditT, result: ImportAnswer): string {
 
 export function SessionImport() {
   const { t } = useTranslation(['audit', 'common'])
+  const failureText = useWriteFailureText()
   const [state, setState] = useState<ImportState>({ kind: 'idle' })
   const { reviewer, fromServer, loading, remember } = useReviewer()
   const queryClient = useQueryClient()
@@ -140,7 +139,14 @@ export function SessionImport() {
       ) : null}
       {state.kind === 'failed' ? (
         <Alert tone="error" title={t('import.failed', { file: state.file })}>
-          {refusalText(t, state.error)} {t('import.nothingChanged')}
+          {state.error instanceof SessionFileError
+            ? `${refusalText(t, state.error)} ${t('import.nothingChanged')}`
+            : // The audit server failed it (or never answered, when a fetch fails with a TypeError): said as a
+              // segment's page says a write that failed, and whether the merge happened may not be known.
+              t('import.error.server', {
+                message:
+                  state.error instanceof TypeError ? t('common:auditFailure.unreachable') : failureText(state.error),
+              })}
         </Alert>
       ) : null}
     </section>

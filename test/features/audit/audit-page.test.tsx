@@ -822,6 +822,40 @@ describe('Audit page: import', () => {
     expect(progressStatus()).toHaveTextContent(`Reviewed 0 of ${TOTAL}`)
   })
 
+  it.each([
+    {
+      kind: 'cannot be reached',
+      answer: () => Response.error(),
+      said: 'The audit server could not be reached (network or server down)',
+    },
+    {
+      kind: 'says its database failed',
+      answer: () =>
+        Response.json(
+          { error: 'store_error', message: 'The audit database failed; nothing was changed.' },
+          { status: 500 },
+        ),
+      said: 'The audit database failed; nothing was changed',
+    },
+  ])(
+    'says in its own words that the import did not go through when the audit server $kind',
+    async ({ answer, said }) => {
+      server.use(http.post('*/api/audit/import', answer))
+      rememberImporter()
+      const user = userEvent.setup()
+      renderApp('/audit')
+      await waitForAllListed(0)
+
+      await user.upload(fileInput(), sessionFile(sessionFileText([entry(KEPT.key, 'keep')])))
+      const alert = await within(importRegion()).findByRole('alert')
+      expect(alert).toHaveTextContent('session.json was not imported')
+      expect(alert).toHaveTextContent(
+        `The import did not go through: ${said}. Importing it again is safe: reviews already merged count as identical.`,
+      )
+      expect(alert).not.toHaveTextContent(/Failed to fetch|changed\. Nothing was changed/)
+    },
+  )
+
   it('imports a good file after a refused one, replacing the error with the summary', async () => {
     rememberImporter()
     const user = userEvent.setup()
