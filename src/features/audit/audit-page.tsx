@@ -52,7 +52,11 @@ export function AuditPage() {
         />
         <FindingsPanel findings={findings} segments={listed.segments} staleMonths={staleMonths} failed={failed} />
         <CrossProviderPairs matches={findings?.crossProviderMatches ?? null} failed={failed} />
-        <UpdateAgeChart ages={ages} brazeFailed={brazeFailure !== undefined} />
+        <UpdateAgeChart
+          ages={ages}
+          brazeFailed={brazeFailure !== undefined}
+          brazeListed={listed.completeProviders.includes('braze')}
+        />
         <ChangesPanel listed={listed} />
         <ExportPanel
           listed={listed}

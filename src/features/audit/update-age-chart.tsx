@@ -10,8 +10,19 @@ const LEFT_OUT = [
   { field: 'notProvided', words: 'age.notProvided' },
 ] as const
 
-/** `brazeFailed`: the Braze list did not load, so there is nothing to date (rather than a chart of zeros). */
-export function UpdateAgeChart({ ages, brazeFailed }: { ages: UpdateAges; brazeFailed: boolean }) {
+/**
+ * `brazeFailed`: the Braze list did not load, so there is nothing to date (rather than a chart of zeros).
+ * `brazeListed`: the Braze list is complete, so no Braze segment means it has none.
+ */
+export function UpdateAgeChart({
+  ages,
+  brazeFailed,
+  brazeListed,
+}: {
+  ages: UpdateAges
+  brazeFailed: boolean
+  brazeListed: boolean
+}) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
   const largest = Math.max(1, ...ages.buckets.map((bucket) => bucket.count))
@@ -21,6 +32,7 @@ export function UpdateAgeChart({ ages, brazeFailed }: { ages: UpdateAges; brazeF
     <section className="card" aria-labelledby="age-heading">
       <h2 id="age-heading">{t('age.heading')}</h2>
       {brazeFailed ? <p className="muted">{t('age.listFailed')}</p> : null}
+      {!brazeFailed && brazeListed && total === 0 ? <p className="muted">{t('age.noSegment')}</p> : null}
       {/* Bars of zeros would read as "no segment of that age": drawn once some dates are known. */}
       {known > 0 && !brazeFailed ? (
         <table className="chart-table age-chart">

@@ -268,3 +268,39 @@ describe('Audit page with both lists failed', () => {
     )
   })
 })
+
+describe('Audit page with Braze’s list empty', () => {
+  it.each([
+    { language: 'en', heading: 'Last updated', text: /^There is no Braze segment to date: Braze’s list is empty\.$/ },
+    {
+      language: 'fr',
+      heading: 'Dernière mise à jour',
+      text: /^Il n’y a aucun segment Braze à dater\s: la liste de Braze est vide\.$/,
+    },
+  ])('says the age chart has no segment to date rather than showing an empty card ($language)', async (words) => {
+    await i18next.changeLanguage(words.language)
+    server.use(...createDemoHandlers({ brazeCount: 0, commandersActCount: 5 }).handlers)
+    renderApp('/audit')
+    const card = await screen.findByRole('region', { name: words.heading })
+    expect(await within(card).findByText(words.text)).toBeInTheDocument()
+  })
+
+  it('says nothing of an empty list while the Braze list is still arriving', async () => {
+    const { released, release } = held()
+    server.use(
+      http.get('*/api/braze/segments/list', async () => {
+        await released
+        return HttpResponse.json({ segments: [], message: 'success' })
+      }),
+      http.get('*/api/braze/segments/list/pages', async () => {
+        await released
+        return HttpResponse.json({ pages: [] })
+      }),
+    )
+    renderApp('/audit')
+    const progress = await screen.findByRole('region', { name: 'Progress' })
+    await waitFor(() => expect(within(progress).getByRole('status')).toHaveTextContent('Loading the segment lists…'))
+    expect(region('Last updated')).not.toHaveTextContent('list is empty')
+    release()
+  })
+})
