@@ -113,3 +113,20 @@ describe.each([
     expect(await budgetText()).toMatch(unknown)
   })
 })
+
+describe('Braze’s budget not known while Braze refuses the key', () => {
+  it('does not say Braze has not answered, beside its refusal', async () => {
+    await i18next.changeLanguage('en')
+    answerStatus(null)
+    server.use(
+      http.get('*/api/braze/segments/:endpoint', () =>
+        HttpResponse.json({ error: 'unauthorized', provider: 'braze', status: 401 }, { status: 401 }),
+      ),
+    )
+    renderApp('/connections')
+    const card = await screen.findByRole('region', { name: 'Braze' })
+    await within(card).findByText(/^Failing: HTTP 401 at /, {}, { timeout: 5000 })
+    const budget = within(card).getByText('Hourly budget').nextElementSibling
+    expect(budget).toHaveTextContent('Not known yet: no answer from Braze has given it since the server started.')
+  })
+})
