@@ -41,6 +41,18 @@ function refusalText(t: AuditT, error: SessionFileError): string {
   }
 }
 
+/**
+ * A session file's text: UTF-8, or UTF-16 when it starts with that byte order mark, as a file saved again by Windows
+ * PowerShell or Notepad's "Unicode" is (read as UTF-8, it would not be JSON).
+ */
+async function fileText(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  const [first, second] = bytes
+  const encoding =
+    first === 0xff && second === 0xfe ? 'utf-16le' : first === 0xfe && second === 0xff ? 'utf-16be' : 'utf-8'
+  return new TextDecoder(encoding).decode(bytes)
+}
+
 function summaryText(t: AuditT, result: ImportAnswer): string {
   return t('import.summary', {
     added: t('import.added', { count: result.added }),
@@ -77,7 +89,7 @@ export function SessionImport() {
     setState({ kind: 'working', file: file.name })
     try {
       if (file.size > SESSION_MAX_BYTES) throw new SessionFileError('This file is larger than 10 MB.', 'too-large')
-      const text = await file.text()
+      const text = await fileText(file)
       const session = parseSessionFile(text, new Date())
       const result = await uploadSession(text, 'file', reviewer)
       await queryClient.invalidateQueries({ queryKey: auditKeys.entries() })

@@ -177,10 +177,17 @@ async function blobText(blob: Blob): Promise<string> {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await blobBytes(blob))
 }
 
-// The import reads the chosen file with Blob.text(), which every browser has and jsdom lacks: lend it one for these tests.
-const jsdomHasBlobText = 'text' in Blob.prototype
+// The import reads the chosen file with Blob.arrayBuffer(), which every browser has and jsdom lacks: lend it one for
+// these tests (and text(), which reads the same way).
+const jsdomHasBlobReads = 'arrayBuffer' in Blob.prototype
 beforeAll(() => {
-  if (jsdomHasBlobText) return
+  if (jsdomHasBlobReads) return
+  Object.defineProperty(Blob.prototype, 'arrayBuffer', {
+    configurable: true,
+    value(this: Blob) {
+      return blobBytes(this).then((bytes) => bytes.buffer)
+    },
+  })
   Object.defineProperty(Blob.prototype, 'text', {
     configurable: true,
     value(this: Blob) {
@@ -189,7 +196,9 @@ beforeAll(() => {
   })
 })
 afterAll(() => {
-  if (!jsdomHasBlobText) Reflect.deleteProperty(Blob.prototype, 'text')
+  if (jsdomHasBlobReads) return
+  Reflect.deleteProperty(Blob.prototype, 'arrayBuffer')
+  Reflect.deleteProperty(Blob.prototype, 'text')
 })
 
 function sessionFileText(entries: SessionEntry[]): string {
@@ -855,6 +864,28 @@ describe('Audit page: import', () => {
       expect(alert).not.toHaveTextContent(/Failed to fetch|changed\. Nothing was changed/)
     },
   )
+
+  it('imports a session saved again as UTF-16, as Windows PowerShell and Notepad’s “Unicode” write a file', async () => {
+    rememberImporter()
+    const user = userEvent.setup()
+    renderApp('/audit')
+    await waitForAllListed(0)
+
+    const text = sessionFileText([entry(KEPT.key, 'keep', { note: 'Édité à la main' })])
+    const utf16 = new Uint8Array(2 + text.length * 2)
+    utf16.set([0xff, 0xfe])
+    for (let index = 0; index < text.length; index++) {
+      const unit = text.charCodeAt(index)
+      utf16.set([unit & 0xff, unit >> 8], 2 + index * 2)
+    }
+    await user.upload(fileInput(), new File([utf16], 'session.json', { type: 'application/json' }))
+    await waitFor(() =>
+      expect(within(importRegion()).getByRole('status')).toHaveTextContent(
+        '1 added, 0 updated, 0 kept (the audit’s reviews were as recent or newer), 0 already identical.',
+      ),
+    )
+    expect((await auditOnServer()).get(KEPT.key)?.note).toBe('Édité à la main')
+  })
 
   it('imports a good file after a refused one, replacing the error with the summary', async () => {
     rememberImporter()

@@ -239,7 +239,10 @@ describe.each(LANGUAGES)('Audit page states ($language)', (words) => {
     expect(input).toHaveAccessibleDescription(words.noFile)
 
     const file = new File(['not a session'], 'notes-mars.json', { type: 'application/json' })
-    Object.defineProperty(file, 'text', { value: () => Promise.resolve('not a session') })
+    // jsdom's File cannot be read: it reads as a browser's would.
+    Object.defineProperty(file, 'arrayBuffer', {
+      value: () => Promise.resolve(new TextEncoder().encode('not a session').buffer),
+    })
     await user.upload(input, file)
     await waitFor(() => expect(input).toHaveAccessibleDescription('notes-mars.json'))
   })
