@@ -10,6 +10,9 @@ export function useVerdicts(): ReadonlyMap<string, AuditEntry> {
   return useQuery({ ...auditEntriesQuery(), select: selectEntries }).data ?? NONE
 }
 
+/** Whether the team's audit has answered once: until then every segment shows as unreviewed for want of it. */
+export const useAuditRead = () => useVerdicts() !== NONE
+
 /**
  * While the team's audit cannot be read (its poll fails): when it last answered, or null if it never has. Undefined while
  * it answers. The verdicts shown meanwhile are those of its last answer.

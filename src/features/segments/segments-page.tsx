@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../../components/use-document-title'
 import { useFormat } from '../../components/use-format'
 import { isValueColumn, visibleColumnIds } from './columns'
 import { useFindingSettings } from '../../stores/finding-settings'
-import { useAuditOutage, useVerdicts } from '../../stores/use-verdicts'
+import { useAuditOutage, useAuditRead, useVerdicts } from '../../stores/use-verdicts'
 import { EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-state'
 import { rememberKeyBeforeBar } from './bar-key'
 import { ListStatus } from './list-status'
@@ -44,6 +44,8 @@ export function SegmentsPage() {
   const { t, i18n } = useTranslation(['segments', 'common'])
   const reviews = useVerdicts()
   const auditOutage = useAuditOutage()
+  // An export before the team's audit has answered would give every segment as unreviewed.
+  const auditRead = useAuditRead()
   const { staleMonths } = useFindingSettings()
   const format = useFormat()
   useDocumentTitle(t('title'))
@@ -147,7 +149,7 @@ export function SegmentsPage() {
             ),
           )
         }}
-        exportDisabled={visible.length === 0}
+        exportDisabled={visible.length === 0 || !auditRead}
         searchRef={keyboard.searchRef}
         onOpenFirst={keyboard.openFirst}
         onMoveIntoTable={keyboard.moveIntoTable}

@@ -326,13 +326,21 @@ describe('Segments page', () => {
     await waitFor(() => expect(screen.queryByText(/cannot be read/)).not.toBeInTheDocument())
   })
 
-  it('says no verdict is shown yet when the team’s audit has never been read', async () => {
+  it('says no verdict is shown yet when the team’s audit has never been read, and exports nothing until it is', async () => {
     server.use(http.get('*/api/audit/entries', () => HttpResponse.json({ error: 'store_error' }, { status: 503 })))
+    vi.useFakeTimers({ shouldAdvanceTime: true })
     renderApp('/')
     await waitForAll()
     expect(await screen.findByText(/cannot be read/)).toHaveTextContent(
       'The team’s audit cannot be read just now: no verdict is shown yet. Trying again every few seconds…',
     )
+    // A CSV now would give every segment as unreviewed.
+    const exportCsv = screen.getByRole('button', { name: 'Export CSV' })
+    expect(exportCsv).toBeDisabled()
+
+    server.resetHandlers()
+    await act(() => vi.advanceTimersByTimeAsync(AUDIT_POLL_MS))
+    await waitFor(() => expect(exportCsv).toBeEnabled())
   })
 
   it('names the variables to set when a provider is not configured', async () => {
