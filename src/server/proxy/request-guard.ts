@@ -29,13 +29,27 @@ export function isAppRequest(req: IncomingMessage): boolean {
   return req.headers[APP_REQUEST_HEADER] === '1'
 }
 
+/** The result is used: a bundler may drop a call to a global it holds for pure, and with it the throw. */
+function decodable(url: string): boolean {
+  try {
+    return decodeURI(url) !== ''
+  } catch {
+    return false
+  }
+}
+
 /**
  * Connect middleware, installed before every other: frame headers on every response, and /api/* refused to anyone
  * but the app. Another /api middleware installed after it is guarded too.
  */
 export function requestGuard(req: IncomingMessage, res: ServerResponse, next: Next): void {
   for (const [name, value] of Object.entries(FRAME_HEADERS)) res.setHeader(name, value)
-  if (!isApiPath(req.url ?? '/')) return next()
+  if (!isApiPath(req.url ?? '/')) {
+    // An address broken mid-escape (a lone '%'): the server's page fallback cannot decode it and answered an empty 404,
+    // which the browser showed as its own error. The app is sent instead, and says what it can of the address.
+    if (!decodable(req.url ?? '/')) req.url = '/'
+    return next()
+  }
   if (req.method === 'OPTIONS') {
     return sendError(
       res,

@@ -41,6 +41,12 @@ describe.each([
     },
   )
 
+  it('sends the app for an address broken mid-escape, not an empty 404', async () => {
+    const res = await rawRequest(server.base, '/segments/braze/50%', { headers: { Accept: 'text/html,*/*' } })
+    expect(res.status).toBe(200)
+    expect(res.text).toContain('<title>Segment Audit</title>')
+  })
+
   it.each([
     ['the app header', { 'X-Segment-Audit': '1' }],
     ['Sec-Fetch-Site: same-origin', { 'Sec-Fetch-Site': 'same-origin' }],
