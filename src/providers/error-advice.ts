@@ -34,6 +34,25 @@ export function isAppUnreachable(error: unknown): boolean {
   return error instanceof ProviderError && error.reason === 'network' && error.status === undefined
 }
 
+/**
+ * A provider the server has no usable variables for: its variables are read as the server starts, so asking again
+ * cannot help (no Retry); only setting them and restarting the server does.
+ */
+export function isNotConfigured(error: unknown): error is ProviderError {
+  return error instanceof ProviderError && error.reason === 'not_configured'
+}
+
+/** What to set, and what to correct (set, but unusable), as a sentence: "set A and B", "set A and correct B". */
+function notConfiguredAdvice({ missing = [], invalid = [] }: ProviderError, t: TFunction): string {
+  if (invalid.length === 0)
+    return missing.length > 0
+      ? t('error.notConfigured.advice', { variables: missing })
+      : t('error.notConfigured.adviceUnknown')
+  return missing.length > 0
+    ? t('error.notConfigured.adviceSetAndFix', { missing, invalid })
+    : t('error.notConfigured.adviceFix', { variables: invalid })
+}
+
 export interface ErrorAdvice {
   title: string
   advice: string
@@ -53,16 +72,8 @@ export function adviceForError(
   }
   const provider = providerLabel[error.provider]
   switch (error.reason) {
-    case 'not_configured': {
-      const variables = [...(error.missing ?? []), ...(error.invalid ?? [])]
-      return {
-        title: t('error.notConfigured.title', { provider }),
-        advice:
-          variables.length > 0
-            ? t('error.notConfigured.advice', { variables: variables.join(', ') })
-            : t('error.notConfigured.adviceUnknown'),
-      }
-    }
+    case 'not_configured':
+      return { title: t('error.notConfigured.title', { provider }), advice: notConfiguredAdvice(error, t) }
     case 'unauthorized':
       return {
         title: t('error.unauthorized.title', { provider }),

@@ -110,3 +110,37 @@ describe('the time calls resume after the reserve', () => {
     for (const { title, advice } of [soon, later]) expect(`${title} ${advice}`).not.toMatch(/hourly|horaire/i)
   })
 })
+
+describe('a provider not configured', () => {
+  const notConfigured = (missing: string[], invalid: string[]) =>
+    adviceForError(
+      providerErrorFromProxy('commanders-act', 503, { error: 'not_configured', missing, invalid }),
+      'commanders-act',
+      i18next.t,
+    ).advice
+
+  it.each([
+    {
+      language: 'en',
+      missing:
+        'On the server, set COMMANDERS_ACT_SITE_ID and COMMANDERS_ACT_TOKEN (in .env.local or the environment), then restart.',
+      invalid:
+        'On the server, fix COMMANDERS_ACT_SITE_ID, whose value is not valid (in .env.local or the environment), then restart.',
+      both: 'On the server, set COMMANDERS_ACT_TOKEN and fix COMMANDERS_ACT_SITE_ID, whose value is not valid (in .env.local or the environment), then restart.',
+    },
+    {
+      language: 'fr',
+      missing:
+        'Sur le serveur, définissez COMMANDERS_ACT_SITE_ID et COMMANDERS_ACT_TOKEN (dans .env.local ou l’environnement), puis redémarrez.',
+      invalid:
+        'Sur le serveur, corrigez COMMANDERS_ACT_SITE_ID, dont la valeur n’est pas valide (dans .env.local ou l’environnement), puis redémarrez.',
+      both: 'Sur le serveur, définissez COMMANDERS_ACT_TOKEN et corrigez COMMANDERS_ACT_SITE_ID, dont la valeur n’est pas valide (dans .env.local ou l’environnement), puis redémarrez.',
+    },
+  ])('says which variables to set and which to fix, as a sentence ($language)', async (expected) => {
+    await i18next.changeLanguage(expected.language)
+    expect(notConfigured(['COMMANDERS_ACT_SITE_ID', 'COMMANDERS_ACT_TOKEN'], [])).toBe(expected.missing)
+    // A variable set to a value the server cannot use is not one to set.
+    expect(notConfigured([], ['COMMANDERS_ACT_SITE_ID'])).toBe(expected.invalid)
+    expect(notConfigured(['COMMANDERS_ACT_TOKEN'], ['COMMANDERS_ACT_SITE_ID'])).toBe(expected.both)
+  })
+})
