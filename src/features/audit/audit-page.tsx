@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { useFindings } from '../../findings/use-findings'
 import { useCachedBrazeDetails } from '../../providers/braze/cached-queries'
+import { isNotConfigured } from '../../providers/error-advice'
 import type { Segment } from '../../providers/segment'
 import { useFindingSettings } from '../../stores/finding-settings'
 import { useVerdicts } from '../../stores/use-verdicts'
@@ -34,6 +35,11 @@ export function AuditPage() {
   const ages = useMemo(() => updateAges(listed.segments, details, new Date()), [listed.segments, details])
   const failed = listed.failures.map((failure) => failure.provider)
   const brazeFailure = listed.failures.find((failure) => failure.provider === 'braze')
+  // A provider the server has no variables for (a team using the other one only): said once, with what to set, in
+  // the progress card; the other cards only say why they show nothing of it.
+  const notConfigured = listed.failures
+    .filter((failure) => isNotConfigured(failure.error))
+    .map((failure) => failure.provider)
 
   return (
     <>
@@ -50,11 +56,22 @@ export function AuditPage() {
           listFailure={brazeFailure?.error}
           listPending={!listed.completeProviders.includes('braze')}
         />
-        <FindingsPanel findings={findings} segments={listed.segments} staleMonths={staleMonths} failed={failed} />
-        <CrossProviderPairs matches={findings?.crossProviderMatches ?? null} failed={failed} />
+        <FindingsPanel
+          findings={findings}
+          segments={listed.segments}
+          staleMonths={staleMonths}
+          failed={failed}
+          notConfigured={notConfigured}
+        />
+        <CrossProviderPairs
+          matches={findings?.crossProviderMatches ?? null}
+          failed={failed}
+          notConfigured={notConfigured}
+        />
         <UpdateAgeChart
           ages={ages}
           brazeFailed={brazeFailure !== undefined}
+          brazeNotConfigured={notConfigured.includes('braze')}
           brazeListed={listed.completeProviders.includes('braze')}
         />
         <ChangesPanel listed={listed} />

@@ -13,9 +13,11 @@ interface CrossProviderPairsProps {
   matches: readonly CrossProviderMatch[] | null
   /** Providers whose list failed: pairs need both lists, so none is not "no pair". */
   failed: readonly ProviderId[]
+  /** Of those, the ones the server has no variables for: said as such (the progress card says what to set). */
+  notConfigured: readonly ProviderId[]
 }
 
-export function CrossProviderPairs({ matches, failed }: CrossProviderPairsProps) {
+export function CrossProviderPairs({ matches, failed, notConfigured }: CrossProviderPairsProps) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
   const [shown, setShown] = useState(PAGE)
@@ -30,7 +32,11 @@ export function CrossProviderPairs({ matches, failed }: CrossProviderPairsProps)
     <section className="card card-wide" aria-labelledby="pairs-heading">
       <h2 id="pairs-heading">{t('pairs.heading')}</h2>
       {failed[0] ? (
-        <p className="muted">{t('pairs.listFailed', { provider: providerLabel[failed[0]] })}</p>
+        <p className="muted">
+          {t(notConfigured.includes(failed[0]) ? 'pairs.notConfigured' : 'pairs.listFailed', {
+            provider: providerLabel[failed[0]],
+          })}
+        </p>
       ) : !matches ? (
         <p className="muted">{t('pairs.waiting')}</p>
       ) : matches.length === 0 ? (

@@ -105,9 +105,11 @@ interface FindingsPanelProps {
   staleMonths: number
   /** Providers whose list failed: a finding that needs one says so rather than count on what is missing. */
   failed: readonly ProviderId[]
+  /** Of those, the ones the server has no variables for: said as such (the progress card says what to set). */
+  notConfigured?: readonly ProviderId[]
 }
 
-export function FindingsPanel({ findings, segments, staleMonths, failed }: FindingsPanelProps) {
+export function FindingsPanel({ findings, segments, staleMonths, failed, notConfigured = [] }: FindingsPanelProps) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
   const patternBroken = !compileNamingPattern(useFindingSettings().namingPattern).ok
@@ -142,7 +144,9 @@ export function FindingsPanel({ findings, segments, staleMonths, failed }: Findi
                   <td className="numeric finding-count">{missing ? '—' : countText(t, count, format.number)}</td>
                   <td className="muted">
                     {missing
-                      ? t('findings.coverage.listFailed', { provider: providerLabel[missing] })
+                      ? t(`findings.coverage.${notConfigured.includes(missing) ? 'notConfigured' : 'listFailed'}`, {
+                          provider: providerLabel[missing],
+                        })
                       : coverage(t, id, count, patternBroken, segments)}
                   </td>
                 </tr>

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
 import { AuditOutageNote } from '../../components/audit-outage-note'
 import { Link } from 'react-router'
-import { RetryAlert } from '../../components/alert'
+import { Alert, RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
-import { adviceForError } from '../../providers/error-advice'
+import { adviceForError, isNotConfigured } from '../../providers/error-advice'
 import { PROVIDER_IDS, providerLabel, type ProviderId } from '../../providers/provider-id'
 import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { useAskAgainWhenServerBack } from '../../stores/server-back'
@@ -36,15 +36,23 @@ function VerdictBar({ counts, label }: { counts: VerdictCounts; label?: string }
 
 /**
  * A provider's list that failed: the page shows the other's (`othersShown`: unless it failed too), and asks again by
- * itself once the app's server is back.
+ * itself once the app's server is back. A provider not configured says what to set, with no Retry: its variables are
+ * read as the server starts.
  */
 function FailedList({ failure, othersShown }: { failure: ListedSegments['failures'][number]; othersShown: boolean }) {
   const { t } = useTranslation('audit')
   const { t: tCommon } = useTranslation()
   useAskAgainWhenServerBack(failure.error, failure.retry)
-  return (
-    <RetryAlert {...adviceForError(failure.error, failure.provider, tCommon)} onRetry={failure.retry}>
-      {othersShown ? ` ${t('progress.otherProviderOnly')}` : null}
+  const { title, advice } = adviceForError(failure.error, failure.provider, tCommon)
+  const others = othersShown ? ` ${t('progress.otherProviderOnly')}` : null
+  return isNotConfigured(failure.error) ? (
+    <Alert tone="error" title={title}>
+      {advice}
+      {others}
+    </Alert>
+  ) : (
+    <RetryAlert title={title} advice={advice} onRetry={failure.retry}>
+      {others}
     </RetryAlert>
   )
 }
@@ -68,7 +76,7 @@ export function ProgressPanel({
     perProvider[segment.provider][verdict] += 1
   }
   const total = listed.segments.length
-  const failed = new Set(listed.failures.map((failure) => failure.provider))
+  const failed = new Map(listed.failures.map((failure) => [failure.provider, failure.error]))
   const unanswered = new Set(listed.unanswered)
   return (
     <section className="card" aria-labelledby="progress-heading">
@@ -120,7 +128,7 @@ export function ProgressPanel({
               {failed.has(provider) ? (
                 // Its segments are unknown, not unreviewed: no row of zeros.
                 <td colSpan={VERDICTS.length + 1} className="muted">
-                  {t('progress.listFailed')}
+                  {isNotConfigured(failed.get(provider)) ? t('progress.notConfigured') : t('progress.listFailed')}
                 </td>
               ) : unanswered.has(provider) ? (
                 // Its list is still being asked for (retries too): its counts are not known yet, not zero.

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Alert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
-import { adviceForError, resumeTimeFormat } from '../../providers/error-advice'
+import { adviceForError, isNotConfigured, resumeTimeFormat } from '../../providers/error-advice'
 import type { Segment } from '../../providers/segment'
 import { problemOf, type LastScan } from '../../stores/last-scan'
 import type { AuditT } from './audit-t'
@@ -138,7 +138,10 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
     <section className="card" aria-labelledby="scan-heading">
       <h2 id="scan-heading">{t('scan.heading')}</h2>
       <p className="muted">{t('scan.intro', { concurrency: SCAN_CONCURRENCY })}</p>
-      {listProblem ? (
+      {listProblem && isNotConfigured(listFailure) ? (
+        // Said with what to set in the progress card: here, only why there is no scan.
+        <p className="muted">{t('scan.notConfigured')}</p>
+      ) : listProblem ? (
         <Alert tone="warning" title={t('scan.needsList', { problem: listProblem.title })}>
           {listProblem.advice}
         </Alert>

@@ -11,16 +11,19 @@ const LEFT_OUT = [
 ] as const
 
 /**
- * `brazeFailed`: the Braze list did not load, so there is nothing to date (rather than a chart of zeros).
+ * `brazeFailed`: the Braze list did not load, so there is nothing to date (rather than a chart of zeros);
+ * `brazeNotConfigured`: because the server has no variables for Braze (the progress card says which to set).
  * `brazeListed`: the Braze list is complete, so no Braze segment means it has none.
  */
 export function UpdateAgeChart({
   ages,
   brazeFailed,
+  brazeNotConfigured = false,
   brazeListed,
 }: {
   ages: UpdateAges
   brazeFailed: boolean
+  brazeNotConfigured?: boolean
   brazeListed: boolean
 }) {
   const { t } = useTranslation(['audit', 'common'])
@@ -31,7 +34,9 @@ export function UpdateAgeChart({
   return (
     <section className="card" aria-labelledby="age-heading">
       <h2 id="age-heading">{t('age.heading')}</h2>
-      {brazeFailed ? <p className="muted">{t('age.listFailed')}</p> : null}
+      {brazeFailed ? (
+        <p className="muted">{brazeNotConfigured ? t('age.notConfigured') : t('age.listFailed')}</p>
+      ) : null}
       {!brazeFailed && brazeListed && total === 0 ? <p className="muted">{t('age.noSegment')}</p> : null}
       {/* Bars of zeros would read as "no segment of that age": drawn once some dates are known. */}
       {known > 0 && !brazeFailed ? (

@@ -307,3 +307,94 @@ describe('Audit page with Braze’s list empty', () => {
     release()
   })
 })
+
+/** The server has no variables for a provider (a team that uses the other one only): every call to it answers 503. */
+const notConfigured = (provider: 'braze' | 'commanders-act', missing: string[]) =>
+  server.use(
+    http.get(`*/api/${provider}/*`, () =>
+      HttpResponse.json({ error: 'not_configured', provider, missing, invalid: [] }, { status: 503 }),
+    ),
+  )
+
+describe.each([
+  {
+    language: 'en',
+    provider: 'braze',
+    missing: ['BRAZE_REST_ENDPOINT', 'BRAZE_API_KEY'],
+    name: /^Braze/,
+    alert: [
+      'Braze is not configured',
+      'On the server, set BRAZE_REST_ENDPOINT and BRAZE_API_KEY (in .env.local or the environment), then restart.',
+      'Counts and exports cover the other provider only.',
+    ],
+    notConfigured: 'Not configured',
+    notChecked: 'Not checked: Braze is not configured',
+    pairs: 'Pairs need both providers, and Braze is not configured.',
+    age: 'Braze is not configured: there are no dates to show.',
+    scan: 'The scan needs Braze, which is not configured.',
+  },
+  {
+    language: 'fr',
+    provider: 'braze',
+    missing: ['BRAZE_REST_ENDPOINT', 'BRAZE_API_KEY'],
+    name: /^Braze/,
+    alert: [
+      'Braze n’est pas configuré',
+      'Sur le serveur, définissez BRAZE_REST_ENDPOINT et BRAZE_API_KEY (dans .env.local ou l’environnement), puis redémarrez.',
+    ],
+    notConfigured: 'Non configuré',
+    notChecked: 'Non vérifié : Braze n’est pas configuré',
+    pairs: 'Il faut les deux fournisseurs pour trouver les paires, et Braze n’est pas configuré.',
+    age: 'Braze n’est pas configuré : aucune date à afficher.',
+    scan: 'L’analyse a besoin de Braze, qui n’est pas configuré.',
+  },
+  {
+    language: 'en',
+    provider: 'commanders-act',
+    missing: ['COMMANDERS_ACT_SITE_ID', 'COMMANDERS_ACT_TOKEN'],
+    name: /^Commanders Act/,
+    alert: [
+      'Commanders Act is not configured',
+      'On the server, set COMMANDERS_ACT_SITE_ID and COMMANDERS_ACT_TOKEN (in .env.local or the environment), then restart.',
+      'Counts and exports cover the other provider only.',
+    ],
+    notConfigured: 'Not configured',
+    notChecked: undefined,
+    pairs: 'Pairs need both providers, and Commanders Act is not configured.',
+    age: undefined,
+    scan: undefined,
+  },
+] as const)('Audit page for a team without $provider configured ($language)', (words) => {
+  beforeEach(async () => {
+    await i18next.changeLanguage(words.language)
+  })
+
+  it('says once that it is not configured and what to set, with no Retry and no list that "did not load"', async () => {
+    notConfigured(words.provider, [...words.missing])
+    renderApp('/audit')
+    const progress = await screen.findByRole('region', { name: words.language === 'en' ? 'Progress' : 'Progression' })
+    const alert = await within(progress).findByRole('alert', {}, { timeout: 5000 })
+    for (const part of words.alert) expect(alert).toHaveTextContent(part)
+    // The findings are worked out once both lists have answered: the page is whole.
+    await screen.findByRole('table', { name: words.language === 'en' ? 'Findings' : 'Constats' })
+
+    // Said once: no other alert, no Retry (the variables are read as the server starts), no list "did not load".
+    expect(screen.getAllByRole('alert')).toEqual([alert])
+    expect(screen.queryByRole('button', { name: /Retry|Réessayer/ })).not.toBeInTheDocument()
+    expect(document.body).not.toHaveTextContent(/did not load|pas pu être chargée|non chargée/)
+
+    const table = screen.getByRole('table', {
+      name: words.language === 'en' ? 'Verdicts per provider' : 'Verdicts par fournisseur',
+    })
+    const row = within(table).getByRole('row', { name: words.name })
+    expect(within(row).getAllByRole('cell').map(text)).toEqual([words.notConfigured])
+    expect(document.body).toHaveTextContent(words.pairs)
+    if (words.notChecked) {
+      const findings = screen.getByRole('table', { name: words.language === 'en' ? 'Findings' : 'Constats' })
+      const label = words.language === 'en' ? 'No description' : 'Sans description'
+      expect(finding(findings, label)).toEqual({ count: '—', checked: words.notChecked, link: null })
+    }
+    if (words.age) expect(document.body).toHaveTextContent(words.age)
+    if (words.scan) expect(document.body).toHaveTextContent(words.scan)
+  })
+})
