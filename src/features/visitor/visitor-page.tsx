@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next'
 import { useQuery } from '@tanstack/react-query'
 import { useState, type FormEvent } from 'react'
 import { Link, useSearchParams } from 'react-router'
-import { RetryAlert } from '../../components/alert'
+import { Alert, RetryAlert } from '../../components/alert'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { commandersActQueries } from '../../providers/commanders-act/queries'
-import { adviceForError } from '../../providers/error-advice'
+import { connectionStatusQuery } from '../../providers/connection-status'
+import { adviceForError, isNotConfigured } from '../../providers/error-advice'
+import { ProviderError } from '../../providers/provider-error'
 import { useAskAgainWhenServerBack } from '../../stores/server-back'
 
 /** The longest visitor ID the proxy passes on to Commanders Act. */
@@ -21,6 +23,24 @@ function tcidProblem(tcid: string): TcidProblem | undefined {
   return tcid.length > TCID_MAX_DIGITS ? { reason: 'tooLong', digits: tcid.length } : undefined
 }
 
+/**
+ * Commanders Act not configured on the server (a Braze-only team), as its status says: said as the page opens, with
+ * what to set, rather than after a lookup that could only fail.
+ */
+function NotConfigured({ missing, invalid }: { missing: string[]; invalid: string[] }) {
+  const { t } = useTranslation()
+  const { title, advice } = adviceForError(
+    new ProviderError('commanders-act', 'not_configured', { missing, invalid }),
+    'commanders-act',
+    t,
+  )
+  return (
+    <Alert tone="error" title={title}>
+      {advice}
+    </Alert>
+  )
+}
+
 function VisitorSegments({ tcid }: { tcid: string }) {
   const { t } = useTranslation('visitor')
   // Provider failures are worded by the shared advice, in the common namespace.
@@ -31,11 +51,14 @@ function VisitorSegments({ tcid }: { tcid: string }) {
   const list = useQuery(commandersActQueries.all())
   if (membership.isPending) return <p role="status">{t('looking', { tcid })}</p>
   if (membership.isError) {
-    return (
-      <RetryAlert
-        {...adviceForError(membership.error, 'commanders-act', tCommon)}
-        onRetry={() => void membership.refetch()}
-      />
+    const { title, advice } = adviceForError(membership.error, 'commanders-act', tCommon)
+    // Not configured: asking again cannot help, the server reads its variables as it starts.
+    return isNotConfigured(membership.error) ? (
+      <Alert tone="error" title={title}>
+        {advice}
+      </Alert>
+    ) : (
+      <RetryAlert title={title} advice={advice} onRetry={() => void membership.refetch()} />
     )
   }
   const labels = new Map(list.data?.map((segment) => [segment.id, segment.name]))
@@ -75,6 +98,9 @@ export function VisitorPage() {
   const [input, setInput] = useState(tcid)
   // What is wrong, not the message: the message follows the language if it changes while shown.
   const [problem, setProblem] = useState<TcidProblem>()
+  // The configuration the app read as it started (or reads now): it changes only with the server's restart.
+  const status = useQuery(connectionStatusQuery())
+  const commandersAct = status.data?.providers.commandersAct
   const invalid = problem !== undefined
   // The URL's ID changed (a lookup, Back, Forward): the field shows the ID whose answer is shown, with no error left.
   const [shown, setShown] = useState(tcid)
@@ -98,6 +124,9 @@ export function VisitorPage() {
           <p>{t('intro')}</p>
         </div>
       </div>
+      {commandersAct?.configured === false ? (
+        <NotConfigured missing={commandersAct.missing} invalid={commandersAct.invalid} />
+      ) : null}
       <form className="card visitor-form" onSubmit={submit} noValidate>
         <label htmlFor="tcid">{t('field')}</label>
         <div className="visitor-row">
@@ -111,7 +140,8 @@ export function VisitorPage() {
             aria-invalid={invalid}
             aria-describedby={invalid ? 'tcid-problem' : undefined}
           />
-          <button type="submit" className="button button-primary">
+          {/* Not configured: a lookup could only fail (the alert above says what to set). */}
+          <button type="submit" className="button button-primary" disabled={commandersAct?.configured === false}>
             {t('submit')}
           </button>
         </div>
@@ -124,7 +154,10 @@ export function VisitorPage() {
         ) : null}
       </form>
       {/* Under an ID refused as invalid, the last visitor's segments would read as its answer: none is shown. */}
-      {!invalid && !tcidProblem(tcid) ? <VisitorSegments key={tcid} tcid={tcid} /> : null}
+      {/* Not configured: a lookup's answer would only say it again (a status that cannot be read lets it ask). */}
+      {!invalid && !tcidProblem(tcid) && !status.isPending && commandersAct?.configured !== false ? (
+        <VisitorSegments key={tcid} tcid={tcid} />
+      ) : null}
     </>
   )
 }

@@ -270,3 +270,94 @@ describe('Visitor lookup', () => {
     }
   })
 })
+
+describe('Visitor lookup with Commanders Act not configured', () => {
+  afterEach(async () => {
+    await i18next.changeLanguage('en')
+  })
+  /** What /api/status says on a server with Braze's variables only (a team that uses Braze alone). */
+  const brazeOnly = (commandersAct: { missing: string[]; invalid: string[] }) =>
+    server.use(
+      http.get('*/api/status', () =>
+        HttpResponse.json({
+          mode: 'real',
+          providers: {
+            braze: { configured: true, host: 'rest.fra-02.braze.eu' },
+            commandersAct: { configured: false, ...commandersAct },
+          },
+        }),
+      ),
+    )
+  /** Every call to Commanders Act, as the proxy answers it then. */
+  const answerNotConfigured = (): { count: number } => {
+    const counter = { count: 0 }
+    server.use(
+      http.get('*/api/commanders-act/*', () => {
+        counter.count += 1
+        return HttpResponse.json(
+          { error: 'not_configured', provider: 'commanders-act', missing: ['COMMANDERS_ACT_TOKEN'], invalid: [] },
+          { status: 503 },
+        )
+      }),
+    )
+    return counter
+  }
+
+  it.each([
+    {
+      language: 'en',
+      title: 'Commanders Act is not configured',
+      advice:
+        'On the server, set COMMANDERS_ACT_SITE_ID and COMMANDERS_ACT_TOKEN (in .env.local or the environment), then restart.',
+      lookUp: 'Look up',
+    },
+    {
+      language: 'fr',
+      title: 'Commanders Act n’est pas configuré',
+      advice:
+        'Sur le serveur, définissez COMMANDERS_ACT_SITE_ID et COMMANDERS_ACT_TOKEN (dans .env.local ou l’environnement), puis redémarrez.',
+      lookUp: 'Rechercher',
+    },
+  ])('says so as the page opens, with what to set, before any lookup ($language)', async (words) => {
+    await i18next.changeLanguage(words.language)
+    brazeOnly({ missing: ['COMMANDERS_ACT_SITE_ID', 'COMMANDERS_ACT_TOKEN'], invalid: [] })
+    answerNotConfigured()
+    renderApp('/visitor')
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
+    expect(alert).toHaveTextContent(words.title)
+    expect(alert).toHaveTextContent(words.advice)
+    expect(within(alert).queryByRole('button')).not.toBeInTheDocument()
+    // A lookup could only fail the same way.
+    expect(screen.getByRole('button', { name: words.lookUp })).toBeDisabled()
+  })
+
+  it('asks Commanders Act nothing for a visitor in the URL', async () => {
+    brazeOnly({ missing: ['COMMANDERS_ACT_TOKEN'], invalid: ['COMMANDERS_ACT_SITE_ID'] })
+    let lookups = 0
+    server.use(
+      http.get('*/api/commanders-act/segments', () => {
+        lookups += 1
+        return HttpResponse.json({ segmentIds: [KNOWN.id] })
+      }),
+    )
+    renderApp('/visitor?tcid=123')
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
+    expect(alert).toHaveTextContent(
+      'On the server, set COMMANDERS_ACT_TOKEN and fix COMMANDERS_ACT_SITE_ID, whose value is not valid (in .env.local or the environment), then restart.',
+    )
+    expect(screen.queryByRole('region', { name: 'Visitor 123' })).not.toBeInTheDocument()
+    expect(lookups).toBe(0)
+  })
+
+  it('offers no Retry when a lookup is answered that it is not configured', async () => {
+    // The status did not say (an older server, or its answer lost): the lookup's answer says it.
+    server.use(http.get('*/api/status', () => HttpResponse.json({ error: 'unavailable' }, { status: 500 })))
+    const lookups = answerNotConfigured()
+    renderApp('/visitor?tcid=123')
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
+    expect(alert).toHaveTextContent('Commanders Act is not configured')
+    expect(alert).toHaveTextContent('set COMMANDERS_ACT_TOKEN')
+    expect(within(alert).queryByRole('button')).not.toBeInTheDocument()
+    expect(lookups.count).toBeGreaterThan(0)
+  })
+})
