@@ -7,7 +7,7 @@ import { LinkifiedText } from '../../components/linkified-text'
 import { MalformedMark } from '../../components/malformed-mark'
 import { SIZE_SERIES_DAYS } from '../../providers/braze/cached-queries'
 import { brazeQueries } from '../../providers/braze/queries'
-import { TIME_OF_DAY_SECONDS } from '../../providers/error-advice'
+import { isNotConfigured, TIME_OF_DAY_SECONDS } from '../../providers/error-advice'
 import { ProviderError } from '../../providers/provider-error'
 import { providerLabel } from '../../providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
@@ -40,6 +40,9 @@ function SizeSection({ id, tracking, hooks }: SizeSectionProps) {
   let body: ReactNode
   if (tracking === 'loading') body = <DetailSkeleton />
   else if (tracking === 'absent') body = <p className="muted">{t('size.absent')}</p>
+  // Not configured: the page's alert says what to set; a second one here would only repeat it.
+  else if (typeof tracking === 'object' && isNotConfigured(tracking.error))
+    body = <p className="muted">{t('size.notConfigured')}</p>
   else if (typeof tracking === 'object')
     body = (
       <ProviderAlert

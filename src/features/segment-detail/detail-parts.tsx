@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
 import type { ReactNode, RefObject } from 'react'
 import { Link } from 'react-router'
-import { RetryAlert } from '../../components/alert'
+import { Alert, RetryAlert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { CopyButton } from '../../components/copy-button'
 import { EmptyState } from '../../components/empty-state'
 import { useDocumentTitle } from '../../components/use-document-title'
-import { adviceForError } from '../../providers/error-advice'
+import { adviceForError, isNotConfigured } from '../../providers/error-advice'
 import { useAskAgainWhenServerBack } from '../../stores/server-back'
 import { isProviderId, providerLabel, providerName, segmentKey, type ProviderId } from '../../providers/provider-id'
 import { useVerdict } from '../../stores/use-verdicts'
@@ -65,15 +65,26 @@ interface ProviderAlertProps {
   focusAfter: RefObject<HTMLElement | null>
 }
 
-/** A provider's failure in plain words, with Retry; after a hold of Braze's reserve, asked again by itself too. */
+/**
+ * A provider's failure in plain words, with Retry; after a hold of Braze's reserve, asked again by itself too. A
+ * provider not configured says what to set, without Retry: the server reads its variables as it starts.
+ */
 export function ProviderAlert({ error, provider, retry, retries, focusAfter }: ProviderAlertProps) {
   const { t } = useTranslation()
   const { t: tDetail } = useTranslation('detail')
   useAskAgainAfterHold(error, retry)
   useAskAgainWhenServerBack(error, retry)
+  const { title, advice } = adviceForError(error, provider, t)
+  if (isNotConfigured(error))
+    return (
+      <Alert tone="error" title={title}>
+        {advice}
+      </Alert>
+    )
   return (
     <RetryAlert
-      {...adviceForError(error, provider, t)}
+      title={title}
+      advice={advice}
       onRetry={retry}
       retryLabel={tDetail(`retry.${retries}`)}
       focusAfter={() => focusAfter.current}

@@ -310,6 +310,33 @@ describe('Braze segment detail', () => {
     )
   })
 
+  it('says once what to set when Braze is not configured, with no Retry that could not help', async () => {
+    // Every call to Braze, as the proxy answers it on a server without Braze's variables (a Commanders Act-only team).
+    server.use(
+      http.get('*/api/braze/*', () =>
+        HttpResponse.json(
+          {
+            error: 'not_configured',
+            provider: 'braze',
+            missing: ['BRAZE_REST_ENDPOINT', 'BRAZE_API_KEY'],
+            invalid: [],
+          },
+          { status: 503 },
+        ),
+      ),
+    )
+    renderApp(pathOf(ORDINARY))
+    const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
+    expect(alert).toHaveTextContent('Braze is not configured')
+    expect(alert).toHaveTextContent(
+      'On the server, set BRAZE_REST_ENDPOINT and BRAZE_API_KEY (in .env.local or the environment), then restart.',
+    )
+    const size = region('Size, last 30 days')
+    await waitFor(() => expect(size).toHaveTextContent('Not available: Braze is not configured.'))
+    expect(screen.getAllByRole('alert')).toEqual([alert])
+    expect(screen.queryByRole('button', { name: /Retry/ })).not.toBeInTheDocument()
+  })
+
   it('claims nothing about the description when the details could not be loaded', async () => {
     server.use(
       http.get('*/api/braze/segments/details', () =>
