@@ -225,18 +225,23 @@ describe('ScanPanel', () => {
       problem: 'not configured',
       status: 503,
       body: { error: 'not_configured', provider: 'braze', missing: ['BRAZE_API_KEY'], invalid: [] },
+      // What to set is said once, in the Progress card.
+      says: /^The scan needs Braze, which is not configured\.$/,
     },
-    { problem: 'failing', status: 500, body: { error: 'upstream_error', provider: 'braze' } },
+    {
+      problem: 'failing',
+      status: 500,
+      body: { error: 'upstream_error', provider: 'braze' },
+      says: /^The scan needs the Braze list: Braze/,
+    },
   ])(
     'says the scan needs the Braze list, not that there is no segment, when Braze is $problem',
-    async ({ status, body }) => {
+    async ({ status, body, says }) => {
       server.use(http.get('*/api/braze/segments/:endpoint', () => HttpResponse.json(body, { status })))
       renderApp('/audit')
       const card = await screen.findByRole('region', { name: 'Details scan' })
 
-      expect(
-        await within(card).findByText(/^The scan needs the Braze list: Braze/, {}, { timeout: 10_000 }),
-      ).toBeInTheDocument()
+      expect(await within(card).findByText(says, {}, { timeout: 10_000 })).toBeInTheDocument()
       expect(card).not.toHaveTextContent(/no Braze segment to scan|up to date/)
       expect(within(card).queryByRole('button', { name: 'Scan details' })).not.toBeInTheDocument()
     },
