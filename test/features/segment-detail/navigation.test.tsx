@@ -181,8 +181,8 @@ describe('List navigation on a segment page', () => {
 
 describe('Review queue', () => {
   const verdicts = () => within(screen.getByRole('radiogroup', { name: 'Verdict' }))
-
-  it('moves on to the next segment of the Unreviewed view after each of three verdicts, keeping a meaningful position', async () => {
+  /** Camille opens the first segment of the Unreviewed view, its verdicts ready. */
+  const onFirstUnreviewed = async () => {
     localStorage.setItem('segment-audit:reviewer:v1', 'Camille')
     const user = userEvent.setup()
     const { router } = renderApp(`/${LIST_SEARCH}&verdict=unreviewed`)
@@ -190,6 +190,11 @@ describe('Review queue', () => {
     await openRow(user, 0)
     await expectOnRow(router, rows, 0)
     await waitFor(() => expect(verdicts().getByRole('radio', { name: 'Keep' })).toBeEnabled())
+    return { user, router, rows }
+  }
+
+  it('moves on to the next segment of the Unreviewed view after each of three verdicts, keeping a meaningful position', async () => {
+    const { user, router, rows } = await onFirstUnreviewed()
 
     for (const [step, key] of ['1', '2', '3'].entries()) {
       await user.keyboard(key)
@@ -202,13 +207,7 @@ describe('Review queue', () => {
   })
 
   it('moves on past the next segment when a colleague reviewed it since the page last read the audit', async () => {
-    localStorage.setItem('segment-audit:reviewer:v1', 'Camille')
-    const user = userEvent.setup()
-    const { router } = renderApp(`/${LIST_SEARCH}&verdict=unreviewed`)
-    const rows = await listedRows()
-    await openRow(user, 0)
-    await expectOnRow(router, rows, 0)
-    await waitFor(() => expect(verdicts().getByRole('radio', { name: 'Keep' })).toBeEnabled())
+    const { user, router, rows } = await onFirstUnreviewed()
     // Bob reviews the next one now: the page's poll has not brought it yet (it asks every 2 s).
     await seedReviews({ key: `braze:${rowAt(rows, 1).href.split('/').at(-1) ?? ''}`, verdict: 'fix', reviewer: 'Bob' })
 
