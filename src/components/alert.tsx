@@ -24,7 +24,8 @@ export function Alert({ tone, title, children, action }: AlertProps) {
 interface RetryAlertProps {
   title: string
   advice: string
-  onRetry: () => void
+  /** None where asking again cannot help (a provider whose variables the server lacks): no Retry button. */
+  onRetry?: () => void
   retryLabel?: string
   children?: ReactNode
   /**
@@ -34,7 +35,7 @@ interface RetryAlertProps {
   focusAfter?: () => HTMLElement | null | undefined
 }
 
-/** A failure the user can try again: title, advice in plain words, and a Retry button. */
+/** A failure: title, advice in plain words, and a Retry button when trying again can help. */
 export function RetryAlert({ title, advice, onRetry, retryLabel, children, focusAfter }: RetryAlertProps) {
   const { t } = useTranslation()
   // Where the keyboard goes, once Retry is pressed (nothing otherwise).
@@ -51,16 +52,18 @@ export function RetryAlert({ title, advice, onRetry, retryLabel, children, focus
       tone="error"
       title={title}
       action={
-        <button
-          type="button"
-          className="button"
-          onClick={() => {
-            then.current = focusAfter
-            onRetry()
-          }}
-        >
-          {retryLabel ?? t('retry')}
-        </button>
+        onRetry && (
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              then.current = focusAfter
+              onRetry()
+            }}
+          >
+            {retryLabel ?? t('retry')}
+          </button>
+        )
       }
     >
       {advice}

@@ -1,12 +1,11 @@
 // Export of the session: a CSV report for people, and the JSON that can be imported here or by a colleague. A backup
 // changes nothing here: what "Changed since the last audit" compares with changes only with "Start a new audit".
-import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { SegmentFindings } from '../../findings/findings'
 import { datedFilename, downloadText } from '../../lib/download'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import type { AuditEntry } from '../../stores/audit-contract'
-import { auditEntriesQuery } from '../../stores/audit-queries'
+import { useAuditRead } from '../../stores/use-verdicts'
 import { sessionCsv, sessionFile } from './session-export'
 import type { ListedSegments } from './use-listed-segments'
 import { csvSeparatorFor } from '../../lib/csv'
@@ -22,7 +21,7 @@ interface ExportPanelProps {
 export function ExportPanel({ listed, verdicts, details, findings, staleMonths }: ExportPanelProps) {
   const { t, i18n } = useTranslation(['audit', 'common'])
   // Until the team's audit has answered once, every review would be missing from both files.
-  const auditRead = useQuery({ ...auditEntriesQuery(), select: () => true }).data === true
+  const auditRead = useAuditRead()
   const entries = [...verdicts.values()].filter((entry) => entry.verdict !== 'unreviewed' || entry.note !== '')
   const exportCsv = () => {
     if (!findings) return

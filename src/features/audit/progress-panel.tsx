@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
 import { AuditOutageNote } from '../../components/audit-outage-note'
 import { Link } from 'react-router'
-import { Alert, RetryAlert } from '../../components/alert'
+import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
 import { adviceForError, isNotConfigured } from '../../providers/error-advice'
 import { PROVIDER_IDS, providerLabel, type ProviderId } from '../../providers/provider-id'
@@ -43,16 +43,12 @@ function FailedList({ failure, othersShown }: { failure: ListedSegments['failure
   const { t } = useTranslation('audit')
   const { t: tCommon } = useTranslation()
   useAskAgainWhenServerBack(failure.error, failure.retry)
-  const { title, advice } = adviceForError(failure.error, failure.provider, tCommon)
-  const others = othersShown ? ` ${t('progress.otherProviderOnly')}` : null
-  return isNotConfigured(failure.error) ? (
-    <Alert tone="error" title={title}>
-      {advice}
-      {others}
-    </Alert>
-  ) : (
-    <RetryAlert title={title} advice={advice} onRetry={failure.retry}>
-      {others}
+  return (
+    <RetryAlert
+      {...adviceForError(failure.error, failure.provider, tCommon)}
+      onRetry={isNotConfigured(failure.error) ? undefined : failure.retry}
+    >
+      {othersShown ? ` ${t('progress.otherProviderOnly')}` : null}
     </RetryAlert>
   )
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
 import type { ReactNode, RefObject } from 'react'
 import { Link } from 'react-router'
-import { Alert, RetryAlert } from '../../components/alert'
+import { RetryAlert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { CopyButton } from '../../components/copy-button'
 import { EmptyState } from '../../components/empty-state'
@@ -34,7 +34,7 @@ export function SegmentNotFound({ provider, id }: { provider: string; id: string
         </Link>
       </EmptyState>
       {key && reviewed ? (
-        <div style={{ maxWidth: 420, margin: '0 auto' }}>
+        <div className="gone-segment-audit">
           <AuditPanel key={key} segmentKey={key} />
         </div>
       ) : null}
@@ -74,18 +74,10 @@ export function ProviderAlert({ error, provider, retry, retries, focusAfter }: P
   const { t: tDetail } = useTranslation('detail')
   useAskAgainAfterHold(error, retry)
   useAskAgainWhenServerBack(error, retry)
-  const { title, advice } = adviceForError(error, provider, t)
-  if (isNotConfigured(error))
-    return (
-      <Alert tone="error" title={title}>
-        {advice}
-      </Alert>
-    )
   return (
     <RetryAlert
-      title={title}
-      advice={advice}
-      onRetry={retry}
+      {...adviceForError(error, provider, t)}
+      onRetry={isNotConfigured(error) ? undefined : retry}
       retryLabel={tDetail(`retry.${retries}`)}
       focusAfter={() => focusAfter.current}
     />

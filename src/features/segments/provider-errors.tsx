@@ -1,7 +1,7 @@
 // A failing provider's alert with Retry, the other's rows staying; its code (and the advice) loads only when one fails.
 // A provider not configured says what to set, without Retry: its variables are read as the server starts.
 import { useTranslation } from 'react-i18next'
-import { Alert, RetryAlert } from '../../components/alert'
+import { RetryAlert } from '../../components/alert'
 import { adviceForError, isNotConfigured } from '../../providers/error-advice'
 import { providerLabel } from '../../providers/provider-id'
 import { useAskAgainWhenServerBack } from '../../stores/server-back'
@@ -17,18 +17,10 @@ function ProviderError({ provider }: { provider: ProviderListState }) {
   const { t } = useTranslation()
   const { t: tList } = useTranslation('segments')
   useAskAgainWhenServerBack(provider.error, provider.refetch)
-  const { title, advice } = adviceForError(provider.error, provider.provider, t)
-  if (isNotConfigured(provider.error))
-    return (
-      <Alert tone="error" title={title}>
-        {advice}
-      </Alert>
-    )
   return (
     <RetryAlert
-      title={title}
-      advice={advice}
-      onRetry={provider.refetch}
+      {...adviceForError(provider.error, provider.provider, t)}
+      onRetry={isNotConfigured(provider.error) ? undefined : provider.refetch}
       // The alert goes as its Retry starts (shown again if the list fails again): the keyboard waits in the page's
       // content, where the skip link leaves it.
       focusAfter={() => document.getElementById('main')}
