@@ -51,14 +51,12 @@ function VisitorSegments({ tcid }: { tcid: string }) {
   const list = useQuery(commandersActQueries.all())
   if (membership.isPending) return <p role="status">{t('looking', { tcid })}</p>
   if (membership.isError) {
-    const { title, advice } = adviceForError(membership.error, 'commanders-act', tCommon)
-    // Not configured: asking again cannot help, the server reads its variables as it starts.
-    return isNotConfigured(membership.error) ? (
-      <Alert tone="error" title={title}>
-        {advice}
-      </Alert>
-    ) : (
-      <RetryAlert title={title} advice={advice} onRetry={() => void membership.refetch()} />
+    return (
+      <RetryAlert
+        {...adviceForError(membership.error, 'commanders-act', tCommon)}
+        // Not configured: asking again cannot help, the server reads its variables as it starts.
+        onRetry={isNotConfigured(membership.error) ? undefined : () => void membership.refetch()}
+      />
     )
   }
   const labels = new Map(list.data?.map((segment) => [segment.id, segment.name]))
