@@ -30,7 +30,8 @@ export function writeFailureOf(error: unknown): WriteFailure {
   return { reason: 'unreadable' }
 }
 
-async function post(url: string, init: RequestInit): Promise<Response> {
+/** A POST to the audit; not answered at all (a failed fetch), an AuditUnreachableError. */
+export async function post(url: string, init: RequestInit): Promise<Response> {
   try {
     return await fetch(url, { method: 'POST', ...init })
   } catch (error) {

@@ -3,12 +3,12 @@
 import { apiUrl } from '../lib/api-url'
 import { headers, parsed } from './audit-client'
 import { importAnswerSchema, type ImportAnswer } from './audit-contract'
+import { post } from './audit-writes'
 import { SessionFileError, type SessionFileErrorParams, type SessionFileReason } from './session-file'
 
 /** Sends a session file's text to be merged on the server; a file it refuses comes back as a SessionFileError. */
 export async function uploadSession(text: string, source: 'file' | 'browser', reviewer: string): Promise<ImportAnswer> {
-  const response = await fetch(apiUrl('/api/audit/import', { source }), {
-    method: 'POST',
+  const response = await post(apiUrl('/api/audit/import', { source }), {
     headers: { ...headers(reviewer), 'Content-Type': 'application/json' },
     body: text,
   })

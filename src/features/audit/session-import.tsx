@@ -153,12 +153,9 @@ export function SessionImport() {
         <Alert tone="error" title={t('import.failed', { file: state.file })}>
           {state.error instanceof SessionFileError
             ? `${refusalText(t, state.error)} ${t('import.nothingChanged')}`
-            : // The audit server failed it (or never answered, when a fetch fails with a TypeError): said as a
-              // segment's page says a write that failed, and whether the merge happened may not be known.
-              t('import.error.server', {
-                message:
-                  state.error instanceof TypeError ? t('common:auditFailure.unreachable') : failureText(state.error),
-              })}
+            : // The audit server failed it, or never answered: said as a segment's page says a write that failed, and
+              // whether the merge happened may not be known.
+              t('import.error.server', { message: failureText(state.error) })}
         </Alert>
       ) : null}
     </section>
