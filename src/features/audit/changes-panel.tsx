@@ -1,5 +1,5 @@
 // "Changed since the last audit": new, gone, renamed and re-tagged segments against the previous session's snapshot.
-import { useState, type ReactNode } from 'react'
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../components/use-format'
@@ -131,15 +131,34 @@ export function ChangesPanel({ listed }: { listed: ListedSegments }) {
     <section className="card" aria-labelledby="changes-heading">
       <h2 id="changes-heading">{t('changes.heading')}</h2>
       {body}
-      <StartNewAudit listed={listed} />
+      <StartNewAudit listed={listed} baseline={state.status === 'ready' ? state.baseline : null} />
     </section>
   )
 }
 
-/** The one way to move the comparison on: today's segments become what the next visits compare with. */
-function StartNewAudit({ listed }: { listed: ListedSegments }) {
+/**
+ * The one way to move the comparison on: today's segments become what the next visits compare with. It replaces the
+ * previous snapshot for good (the changes since it are no longer listed), so with one kept it asks first, saying that
+ * the team's verdicts and notes are not touched; Escape or Cancel leaves everything as it was.
+ */
+function StartNewAudit({ listed, baseline }: { listed: ListedSegments; baseline: AuditBaseline | null }) {
   const { t } = useTranslation('audit')
+  const format = useFormat()
   const [problem, setProblem] = useState<string | null>(null)
+  const [asking, setAsking] = useState(false)
+  const questionId = useId()
+  const whatId = useId()
+  const startButton = useRef<HTMLButtonElement>(null)
+  const confirmButton = useRef<HTMLButtonElement>(null)
+  // The keyboard goes to the answer as the question opens, and back to the button once it is answered.
+  const answered = useRef(false)
+  useEffect(() => {
+    if (asking) confirmButton.current?.focus()
+    else if (answered.current) {
+      answered.current = false
+      startButton.current?.focus()
+    }
+  }, [asking])
   const start = async () => {
     const snapshot = sessionFile([], listed.segments, listed.completeProviders, new Date())
     try {
@@ -149,18 +168,58 @@ function StartNewAudit({ listed }: { listed: ListedSegments }) {
       setProblem(error instanceof Error ? error.message : String(error))
     }
   }
+  const answer = (confirmed: boolean) => {
+    answered.current = true
+    setAsking(false)
+    if (confirmed) void start()
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key !== 'Escape') return
+    event.preventDefault()
+    event.stopPropagation()
+    answer(false)
+  }
+  const disabled = listed.loading || listed.completeProviders.length === 0
   return (
     <>
-      <div className="button-row">
-        <button
-          type="button"
-          className="button"
-          disabled={listed.loading || listed.completeProviders.length === 0}
-          onClick={() => void start()}
+      {asking && baseline && !disabled ? (
+        <div
+          className="alert alert-warning start-confirm"
+          role="group"
+          aria-labelledby={questionId}
+          aria-describedby={whatId}
+          onKeyDown={onKeyDown}
         >
-          {t('changes.start')}
-        </button>
-      </div>
+          <div className="alert-body">
+            <p className="alert-title" id={questionId}>
+              {t('changes.confirmTitle')}
+            </p>
+            <p className="alert-text" id={whatId}>
+              {t('changes.confirm', { when: format.dateTime(baseline.takenAt) })}
+            </p>
+            <div className="button-row">
+              <button ref={confirmButton} type="button" className="button button-primary" onClick={() => answer(true)}>
+                {t('changes.confirmStart')}
+              </button>
+              <button type="button" className="button" onClick={() => answer(false)}>
+                {t('changes.cancel')}
+              </button>
+            </div>
+          </div>
+        </div>
+      ) : (
+        <div className="button-row">
+          <button
+            ref={startButton}
+            type="button"
+            className="button"
+            disabled={disabled}
+            onClick={() => (baseline ? setAsking(true) : void start())}
+          >
+            {t('changes.start')}
+          </button>
+        </div>
+      )}
       <p className="muted small-print">{t('changes.startHint')}</p>
       {problem ? (
         <Alert tone="warning" title={t('changes.startFailed')}>

@@ -1174,6 +1174,54 @@ describe('Audit page: changed since the last audit', () => {
     expect(groupCounts()).toEqual(['New 0', 'Gone 1', 'Renamed 0', 'Re-tagged 0'])
   })
 
+  it('asks before "Start a new audit" replaces a kept comparison, saying what it does; Escape or Cancel keeps it', async () => {
+    const takenAt = '2025-03-01T10:00:00.000Z'
+    await getBaselineStore().save({
+      takenAt,
+      source: 'start',
+      providers: ['braze', 'commanders-act'],
+      segments: [...snapshotOfListed(), { key: REMOVED_KEY, name: 'Anciens clients', tags: ['crm'] }],
+    })
+    await seedAll()
+    const user = userEvent.setup()
+    renderApp('/audit')
+    await waitForAllListed(4)
+    await waitFor(() => expect(groupCounts()).toEqual(['New 0', 'Gone 1', 'Renamed 0', 'Re-tagged 0']))
+    const start = within(changes()).getByRole('button', { name: 'Start a new audit' })
+
+    await user.click(start)
+    const question = within(changes()).getByRole('group', { name: 'Start a new audit?' })
+    expect(question).toHaveAccessibleDescription(
+      `What this card lists as changed since ${formatDateTime(takenAt)} will no longer be shown ` +
+        'in this browser: today’s segments become what it compares with. The team’s verdicts and notes are not changed.',
+    )
+    expect(within(question).getByRole('button', { name: 'Start the new audit' })).toHaveFocus()
+    // Nothing replaced while it asks.
+    expect(groupCounts()).toEqual(['New 0', 'Gone 1', 'Renamed 0', 'Re-tagged 0'])
+
+    await user.keyboard('{Escape}')
+    expect(within(changes()).queryByRole('group', { name: 'Start a new audit?' })).not.toBeInTheDocument()
+    expect(within(changes()).getByRole('button', { name: 'Start a new audit' })).toHaveFocus()
+    await user.click(within(changes()).getByRole('button', { name: 'Start a new audit' }))
+    await user.click(within(changes()).getByRole('button', { name: 'Cancel' }))
+    expect(getBaselineStore().getSnapshot()).toEqual({
+      status: 'ready',
+      baseline: expect.objectContaining({ takenAt }),
+    })
+    expect(groupCounts()).toEqual(['New 0', 'Gone 1', 'Renamed 0', 'Re-tagged 0'])
+
+    await user.click(within(changes()).getByRole('button', { name: 'Start a new audit' }))
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(groupCounts()).toEqual(['New 0', 'Gone 0', 'Renamed 0', 'Re-tagged 0']))
+    expect(within(changes()).getByRole('button', { name: 'Start a new audit' })).toHaveFocus()
+    expect(getBaselineStore().getSnapshot()).toEqual({
+      status: 'ready',
+      baseline: expect.objectContaining({ source: 'start', takenAt: expect.not.stringMatching(takenAt) }),
+    })
+    // The team's verdicts are as they were.
+    expect(progressStatus()).toHaveTextContent(`Reviewed 4 of ${TOTAL}`)
+  })
+
   it('compares with the audit started with "Start a new audit"; exporting the session changes nothing', async () => {
     await seedAll()
     const user = userEvent.setup()
