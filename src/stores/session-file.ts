@@ -23,13 +23,28 @@ const CLOCK_SKEW_MS = 5 * 60 * 1000
 const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), NOT_A_DATE))
 const IN_THE_FUTURE = 'is in the future'
 
-/** What is wrong with a damaged field, as a code the interface words in its own language (audit:import.problem.<code>). */
-type SessionProblem = 'not-a-key' | 'not-a-date' | 'in-the-future' | 'invalid'
+/**
+ * What is wrong with a damaged field, as a code the interface words in its own language (audit:import.problem.<code>)
+ * with its params: the schema's own words (`problem`) are English.
+ */
+type SessionProblem =
+  | 'not-a-key'
+  | 'not-a-date'
+  | 'in-the-future'
+  | 'missing'
+  | 'wrong-kind'
+  | 'not-allowed'
+  | 'too-long'
+  | 'too-many'
+  | 'invalid'
 const PROBLEM_CODES: Record<string, SessionProblem> = {
   [NOT_A_SEGMENT_KEY]: 'not-a-key',
   [NOT_A_DATE]: 'not-a-date',
   [IN_THE_FUTURE]: 'in-the-future',
 }
+/** The kinds of value a session file's fields hold, as the interface names them (audit:import.kind.<kind>). */
+const VALUE_KINDS = ['string', 'number', 'array', 'object', 'boolean'] as const
+type SessionValueKind = (typeof VALUE_KINDS)[number]
 
 const reviewerName = z.string().check(z.maxLength(REVIEWER_MAX_LENGTH))
 
@@ -117,7 +132,10 @@ export function buildSessionFile(
   }
 }
 
-/** Why a file was refused: the UI words it in its own language from this code and its params (audit:import.error.<reason>). */
+/**
+ * Why a file was refused: the UI words it in its own language from this code and its params
+ * (audit:import.error.<reason>).
+ */
 export type SessionFileReason = 'too-large' | 'not-json' | 'not-session' | 'newer-version' | 'damaged'
 
 export interface SessionFileErrorParams {
@@ -129,6 +147,12 @@ export interface SessionFileErrorParams {
   problem?: string
   /** damaged: the same as a code, for the interface's own words. */
   problemCode?: SessionProblem
+  /** damaged, wrong-kind: the kind of value the field should hold. */
+  expected?: SessionValueKind
+  /** damaged, not-allowed: the values the field may hold, as JSON writes them. */
+  allowed?: string[]
+  /** damaged, too-long or too-many: the most characters or items it may hold. */
+  maximum?: number
 }
 
 export class SessionFileError extends Error {
@@ -154,6 +178,41 @@ function futureDate(entries: readonly SessionEntry[], now: Date): string | undef
     }
   }
   return undefined
+}
+
+/** The value at an issue's path in the file as read: undefined where the field is missing. */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let value = raw
+  for (const step of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, step)) return undefined
+    value = (value as Record<PropertyKey, unknown>)[step]
+  }
+  return value
+}
+
+/** A schema issue as a code and its params, for the interface's own words (the English message stays in `problem`). */
+function problemOf(
+  issue: z.core.$ZodIssue | undefined,
+  problem: string,
+  raw: unknown,
+): Pick<SessionFileErrorParams, 'problemCode' | 'expected' | 'allowed' | 'maximum'> {
+  const known = PROBLEM_CODES[problem]
+  if (known) return { problemCode: known }
+  switch (issue?.code) {
+    case 'invalid_type': {
+      if (valueAt(raw, issue.path) === undefined) return { problemCode: 'missing' }
+      const expected = VALUE_KINDS.find((kind) => kind === issue.expected)
+      return expected ? { problemCode: 'wrong-kind', expected } : { problemCode: 'invalid' }
+    }
+    case 'invalid_value':
+      return { problemCode: 'not-allowed', allowed: issue.values.map((value) => JSON.stringify(value)) }
+    case 'too_big':
+      if (issue.origin === 'string' || issue.origin === 'array')
+        return { problemCode: issue.origin === 'string' ? 'too-long' : 'too-many', maximum: Number(issue.maximum) }
+      return { problemCode: 'invalid' }
+    default:
+      return { problemCode: 'invalid' }
+  }
 }
 
 /**
@@ -190,11 +249,10 @@ export function parseSessionFile(text: string, now: Date): SessionFile {
     const issue = parsed.error.issues[0]
     const field = issue?.path.join('.') ?? '?'
     const problem = issue?.message ?? 'is invalid'
-    const problemCode = PROBLEM_CODES[problem] ?? 'invalid'
     throw new SessionFileError(`This session file is damaged: field “${field}” ${problem}.`, 'damaged', {
       field,
       problem,
-      problemCode,
+      ...problemOf(issue, problem, raw),
     })
   }
   const field = futureDate(parsed.data.entries, now)

@@ -22,7 +22,7 @@ type ImportState =
 
 /** Why a file was refused, in the interface language. */
 function refusalText(t: AuditT, error: SessionFileError): string {
-  const { version, field = '?', problem = '', problemCode } = error.params
+  const { version, field = '?', problem = '', problemCode, expected, allowed = [], maximum = 0 } = error.params
   switch (error.reason) {
     case 'too-large':
       return t('import.error.too-large')
@@ -33,10 +33,16 @@ function refusalText(t: AuditT, error: SessionFileError): string {
     case 'newer-version':
       return t('import.error.newer-version', { version: version ?? 0 })
     case 'damaged':
-      // The schema's own words are English: French gets its own for the problems a file commonly has.
+      // The schema's own words are English: each language has its own for what a file can get wrong.
       return t('import.error.damaged', {
         field,
-        problem: t(`import.problem.${problemCode ?? 'invalid'}`, { problem }),
+        problem: t(`import.problem.${problemCode ?? 'invalid'}`, {
+          problem,
+          kind: expected ? t(`import.kind.${expected}`) : '',
+          allowed: allowed.join(', '),
+          count: allowed.length,
+          maximum,
+        }),
       })
   }
 }

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // The Audit page: review progress (overall and per provider), the update-age chart, what changed since the last
-// session, the session exported as CSV and JSON, and a session file imported through the server's audit routes (the more
-// recent review of each field wins, its snapshot kept; a refused file changes nothing).
+// session, the session exported as CSV and JSON, and a session file imported through the server's audit routes (the
+// more recent review of each field wins, its snapshot kept; a refused file changes nothing).
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http } from 'msw'
@@ -763,7 +763,8 @@ describe('Audit page: import', () => {
           new Date(LATER),
         ),
       ),
-      reason: 'This session file is damaged: field “entries.1.verdict”',
+      reason:
+        'This session file is damaged: field “entries.1.verdict” should be one of "keep", "fix", "archive", "unreviewed".',
     },
     {
       kind: 'a session with a key that is no segment’s',
@@ -1373,6 +1374,53 @@ const LANGUAGES = [
     },
   },
 ] as const
+
+describe('Audit page: a damaged session file, refused in French', () => {
+  const base = { format: 'segment-audit-session', version: 1, exportedAt: EARLIER, segments: [], snapshotProviders: [] }
+  const review = (fields: Record<string, unknown>) => ({ ...entry(KEPT.key, 'keep'), ...fields })
+  // Testing Library reads the narrow no-break spaces French puts before « : » and in 10 000 as spaces.
+  it.each([
+    {
+      what: 'a verdict no one gives',
+      file: { ...base, entries: [review({ verdict: 'maybe' })] },
+      says: `le champ « entries.0.verdict » devrait valoir l’une de ces valeurs : "keep", "fix", "archive", "unreviewed".`,
+    },
+    {
+      what: 'a review without its note',
+      file: { ...base, entries: [review({ note: undefined })] },
+      says: `le champ « entries.0.note » manque.`,
+    },
+    {
+      what: 'a note that is a number',
+      file: { ...base, entries: [review({ note: 5 })] },
+      says: `le champ « entries.0.note » devrait être du texte.`,
+    },
+    {
+      what: 'a note too long',
+      file: { ...base, entries: [review({ note: 'x'.repeat(10_001) })] },
+      says: `le champ « entries.0.note » dépasse 10 000 caractères.`,
+    },
+    {
+      what: 'entries that are not a list',
+      file: { ...base, entries: {} },
+      says: `le champ « entries » devrait être une liste.`,
+    },
+    {
+      what: 'an older format',
+      file: { ...base, version: 0, entries: [] },
+      says: `le champ « version » devrait valoir 1.`,
+    },
+  ])('says what is wrong with $what in French, not in the schema’s English', async ({ file, says }) => {
+    rememberImporter()
+    await i18next.changeLanguage('fr')
+    const user = userEvent.setup()
+    renderApp('/audit')
+    await user.upload(screen.getByLabelText('Fichier de session (.json)'), sessionFile(JSON.stringify(file)))
+    const alert = await within(region('Importer une session')).findByRole('alert')
+    expect(alert).toHaveTextContent(`Ce fichier de session est endommagé : ${says} Rien n’a été modifié.`)
+    expect(alert).not.toHaveTextContent(/Invalid|expected|received|Too big/)
+  })
+})
 
 describe.each(LANGUAGES)('Audit page in each language ($language)', (text) => {
   const LISTED_THOUSAND = listedSegments(thousand.data)
