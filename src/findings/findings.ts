@@ -3,25 +3,14 @@
 import { brazeTags, type BrazeSegmentDetails, type BrazeSizePoint } from '../providers/braze/schemas'
 import type { ProviderId } from '../providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../providers/segment'
+import { FINDING_IDS, type FindingId } from './finding-ids'
 import { CROSS_PROVIDER_THRESHOLD, findCrossProviderMatches, type CrossProviderMatch } from './cross-provider'
 import { findDuplicateNames, type DuplicateNameGroup } from './duplicates'
 import { isLeftoverNormalisedName } from './leftovers'
 import { normaliseName } from './name-similarity'
 import { isUpdatedBefore, staleCutoff } from './staleness'
 
-export const FINDING_IDS = [
-  'no-description',
-  'no-tags',
-  'stale',
-  'tracking-off',
-  'size-zero',
-  'leftover',
-  'naming',
-  'duplicate-name',
-  'cross-provider',
-  'malformed',
-] as const
-export type FindingId = (typeof FINDING_IDS)[number]
+export { FINDING_IDS, type FindingId }
 
 /**
  * The providers whose whole list a finding needs: while one of them failed, its count would be a misleading 0. The

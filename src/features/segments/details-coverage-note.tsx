@@ -13,7 +13,8 @@ interface DetailsCoverageNoteProps {
   filters: SegmentListFilters
   segments: readonly Segment[]
   details: ReadonlyMap<string, BrazeSegmentDetails>
-  findings: SegmentFindings
+  /** Undefined while their code loads (the list then shows no row either). */
+  findings: SegmentFindings | undefined
 }
 
 /** Braze segments with their details loaded, of all Braze segments: counted once per list and details, not per keystroke. */
@@ -33,7 +34,7 @@ export function DetailsCoverageNote({ filters, segments, details, findings }: De
   const { t } = useTranslation('segments')
   const detailsCoverage = useDetailsCoverage(segments, details, filters.updatedBefore !== null)
   const finding =
-    filters.finding === 'no-description' || filters.finding === 'size-zero' ? findings.counts[filters.finding] : null
+    filters.finding === 'no-description' || filters.finding === 'size-zero' ? findings?.counts[filters.finding] : null
   const coverage = finding ? { checked: finding.checked, of: finding.applicable } : detailsCoverage
   if (!coverage || coverage.checked >= coverage.of) return null
   return (

@@ -31,13 +31,17 @@ export function ListNavigation() {
   const listSearch = listSearchOf(location.state)
   // Parsed once per list URL: fresh objects on every render would make useSegmentView sort all rows again.
   const { filters, sort } = useMemo(() => parseListState(new URLSearchParams(listSearch)), [listSearch])
-  const { list, sorted, visible } = useSegmentView(filters, sort)
+  const { list, sorted, visible, findingsPending } = useSegmentView(filters, sort)
   // A list the view draws on still arriving (429s can make that last): its length so far is no total to give.
   const partial = list.providers.some(
     (listed) => listed.loading && (filters.provider === null || filters.provider === listed.provider),
   )
   const key = isProviderId(provider) ? segmentKey(provider, id) : ''
-  const place = useMemo(() => placeInView(sorted, visible, key), [sorted, visible, key])
+  // A view by a finding has no place to give until the findings' code has loaded.
+  const place = useMemo(
+    () => (findingsPending ? undefined : placeInView(sorted, visible, key)),
+    [findingsPending, sorted, visible, key],
+  )
   const previous = place?.previous
   const next = place?.next
   const state: ListLocationState = { listSearch }

@@ -1,7 +1,7 @@
 // The list's view state (search, filters, sort) and its URL form: a view can be shared, reloaded, and Back works.
 // Each single-choice filter is declared once here; its URL form, "any filter active", its test on a row and its select
 // in the toolbar all derive from that declaration.
-import { FINDING_IDS, type FindingId } from '../../findings/findings'
+import { FINDING_IDS, type FindingId } from '../../findings/finding-ids'
 import { parseDateParam, toDateParam } from '../../findings/staleness'
 import { PROVIDER_IDS, providerLabel } from '../../providers/provider-id'
 import { VERDICTS } from '../../stores/audit-contract'

@@ -59,7 +59,7 @@ export function SegmentsPage() {
   )
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
   const visibleColumns = visibleColumnIds(columnVisibility)
-  const { list, collator, rows, sorted, visible, details, findings, findingsNow } = useSegmentView(
+  const { list, collator, rows, sorted, visible, details, findings, findingsPending, findingsNow } = useSegmentView(
     liveFilters,
     sort,
     visibleColumns.includes('findings'),
@@ -86,8 +86,9 @@ export function SegmentsPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the rows depend on these three only (see above)
     [tableQuery, filters, sorted],
   )
-  // No row yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then).
-  const nothingYet = rows.length === 0 && (stillLoading || restoring)
+  // No row yet: the lists are loading, or the cache that holds them is being read back (queries wait idle then); or
+  // the view needs the findings, whose code is on its way.
+  const nothingYet = findingsPending || (rows.length === 0 && (stillLoading || restoring))
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
   const exportedColumns = visibleColumns.filter(isValueColumn)
   const clearFilters = () => updateListState({ filters: EMPTY_FILTERS })
@@ -133,20 +134,21 @@ export function SegmentsPage() {
         columnVisibility={columnVisibility}
         onColumnVisibilityChange={setColumnVisibility}
         onExport={() => {
-          // Worked out at the click, from what the page shows then; the CSV's code loads with the first export.
-          const findings = findingsNow().bySegment
+          // Worked out at the click, from what the page shows then; the CSV's code, and the findings' unless they are
+          // shown, load with the first export.
           const language = i18n.resolvedLanguage ?? i18n.language
-          void import('./export-csv').then(({ csvFilename, csvSeparatorFor, downloadText, segmentsCsv }) =>
-            downloadText(
-              segmentsCsv(visible, exportedColumns, t, {
-                reviews,
-                findings,
-                staleMonths,
-                separator: csvSeparatorFor(language),
-              }),
-              csvFilename(new Date()),
-              'text/csv;charset=utf-8',
-            ),
+          void Promise.all([import('./export-csv'), findingsNow()]).then(
+            ([{ csvFilename, csvSeparatorFor, downloadText, segmentsCsv }, findings]) =>
+              downloadText(
+                segmentsCsv(visible, exportedColumns, t, {
+                  reviews,
+                  findings: findings.bySegment,
+                  staleMonths,
+                  separator: csvSeparatorFor(language),
+                }),
+                csvFilename(new Date()),
+                'text/csv;charset=utf-8',
+              ),
           )
         }}
         exportDisabled={visible.length === 0 || !auditRead}

@@ -12,7 +12,8 @@ function defaultVisibility(cards: boolean): ColumnVisibilityState {
   return Object.fromEntries(hidden.map(({ id }) => [id, false]))
 }
 
-function readStored(): ColumnVisibilityState {
+/** The columns shown as the list opens: the user's choice kept in this browser, else the defaults. */
+export function readStored(): ColumnVisibilityState {
   const defaults = defaultVisibility(showsCards())
   try {
     const raw = localStorage.getItem(STORAGE_KEY)
