@@ -5,6 +5,7 @@ import type { SegmentFindings } from '../../findings/findings'
 import { datedFilename, downloadText } from '../../lib/download'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import type { AuditEntry } from '../../stores/audit-contract'
+import { useAuditBaseline } from '../../stores/audit-baseline'
 import { useAuditRead } from '../../stores/use-verdicts'
 import { sessionCsv, sessionFile } from './session-export'
 import type { ListedSegments } from './use-listed-segments'
@@ -23,9 +24,12 @@ export function ExportPanel({ listed, verdicts, details, findings, staleMonths }
   // Until the team's audit has answered once, every review would be missing from both files.
   const auditRead = useAuditRead()
   const entries = [...verdicts.values()].filter((entry) => entry.verdict !== 'unreviewed' || entry.note !== '')
+  const baseline = useAuditBaseline()
   const exportCsv = () => {
     if (!findings) return
-    const report = { segments: listed.segments, entries: verdicts, details, findings, staleMonths }
+    const kept = baseline.status === 'ready' ? (baseline.baseline?.segments ?? []) : []
+    const formerNames = new Map(kept.map((segment) => [segment.key, segment.name]))
+    const report = { segments: listed.segments, entries: verdicts, details, findings, staleMonths, formerNames }
     const csv = sessionCsv(report, t, csvSeparatorFor(i18n.resolvedLanguage ?? i18n.language))
     downloadText(csv, datedFilename('audit-report', 'csv', new Date()), 'text/csv;charset=utf-8')
   }

@@ -23,6 +23,11 @@ export interface SessionReport {
   details: ReadonlyMap<string, BrazeSegmentDetails>
   findings: SegmentFindings
   staleMonths: number
+  /**
+   * Names the audit knows of segments no longer listed (the snapshot "Changed since the last audit" compares with):
+   * their reviews' rows give it beside "(no longer listed)".
+   */
+  formerNames?: ReadonlyMap<string, string>
 }
 
 function segmentFields(t: AuditT, segment: Segment, details: BrazeSegmentDetails | undefined): string[] {
@@ -82,7 +87,11 @@ export function sessionCsv(report: SessionReport, translate: AuditT, separator: 
     .sort((a, b) => (a.key < b.key ? -1 : 1))
   for (const entry of gone) {
     const { provider, id } = splitSegmentKey(entry.key)
-    rows.push([providerName(provider), id, t('report.noLongerListed'), '', '', '', '', '', ...reviewFields(t, entry)])
+    // Its last name known: from its details if they were fetched (its page opened), else from the kept snapshot.
+    const known =
+      (provider === 'braze' ? report.details.get(id)?.name : undefined) || report.formerNames?.get(entry.key)
+    const name = known ? `${known} ${t('report.noLongerListed')}` : t('report.noLongerListed')
+    rows.push([providerName(provider), id, name, '', '', '', '', '', ...reviewFields(t, entry)])
   }
   return toCsv(
     [

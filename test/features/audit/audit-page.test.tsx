@@ -553,6 +553,36 @@ describe('Audit page: export', () => {
     expect(session.segments).toHaveLength(TOTAL)
   })
 
+  it('names a review’s segment no longer listed in the CSV report by the name the kept snapshot has for it', async () => {
+    const GONE_UNNAMED = 'commanders-act:0BADF00D'
+    await seedReviews(entry(REMOVED_KEY, 'archive'), entry(GONE_UNNAMED, 'keep'))
+    // The snapshot "Changed since the last audit" compares with, taken while the segment was still listed.
+    await getBaselineStore().save({
+      takenAt: EARLIER,
+      source: 'start',
+      providers: ['braze', 'commanders-act'],
+      segments: [{ key: REMOVED_KEY, name: 'Anciens clients', tags: ['crm'] }],
+    })
+    const user = userEvent.setup()
+    const files = captureDownloads()
+    renderApp('/audit')
+    await waitForAllListed(0)
+    await waitFor(() => expect(region('Changed since the last audit')).toHaveTextContent('Gone 1'))
+
+    await user.click(screen.getByRole('button', { name: 'Export CSV' }))
+    const [file] = files
+    if (!file) throw new Error('nothing was exported')
+    const [, ...rows] = Papa.parse<string[]>((await blobText(file.blob)).slice(1), {
+      delimiter: ',',
+      newline: '\r\n',
+    }).data
+    expect(rows.slice(TOTAL).map((row) => row.slice(0, 3).concat(row[8] ?? ''))).toEqual([
+      ['Braze', REMOVED_ID, 'Anciens clients (no longer listed)', 'Archive'],
+      // No name kept for it: said as before.
+      ['Commanders Act', '0BADF00D', '(no longer listed)', 'Keep'],
+    ])
+  })
+
   it('offers neither export while the team’s audit has never been read: every review would be left out', async () => {
     await seedAll()
     server.use(http.get('*/api/audit/entries', () => new Response(null, { status: 502 })))
