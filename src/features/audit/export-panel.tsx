@@ -10,6 +10,37 @@ import { useAuditRead } from '../../stores/use-verdicts'
 import { sessionCsv, sessionFile } from './session-export'
 import type { ListedSegments } from './use-listed-segments'
 import { csvSeparatorFor } from '../../lib/csv'
+import { useFormat } from '../../components/use-format'
+import { splitSegmentKey } from '../../providers/provider-id'
+
+const PARTS = ['reviewed', 'noteOnly', 'notListed', 'notLoaded'] as const
+
+/**
+ * What the files hold, in the terms of the Progress card: its "Reviewed" counts listed segments with a verdict, where
+ * the files hold every review, a note without a verdict and a segment no longer listed (or not loaded) included.
+ */
+function HeldReviews({ entries, listed }: { entries: readonly AuditEntry[]; listed: ListedSegments }) {
+  const { t } = useTranslation('audit')
+  const format = useFormat()
+  if (entries.length === 0) return <>{t('export.holdsNone')}</>
+  const counts = { reviewed: 0, noteOnly: 0, notListed: 0, notLoaded: 0 }
+  const complete = new Set<string>(listed.completeProviders)
+  for (const entry of entries) {
+    if (listed.byKey.has(entry.key)) counts[entry.verdict === 'unreviewed' ? 'noteOnly' : 'reviewed'] += 1
+    else counts[complete.has(splitSegmentKey(entry.key).provider) ? 'notListed' : 'notLoaded'] += 1
+  }
+  const parts = PARTS.filter((part) => counts[part] > 0).map((part) =>
+    t(`export.part.${part}`, { count: counts[part] }),
+  )
+  return (
+    <>
+      {t('export.holds', {
+        count: entries.length,
+        parts: new Intl.ListFormat(format.locale, { type: 'conjunction' }).format(parts),
+      })}
+    </>
+  )
+}
 
 interface ExportPanelProps {
   listed: ListedSegments
@@ -41,7 +72,9 @@ export function ExportPanel({ listed, verdicts, details, findings, staleMonths }
   return (
     <section className="card" aria-labelledby="export-heading">
       <h2 id="export-heading">{t('export.heading')}</h2>
-      <p className="muted">{t('export.intro', { count: entries.length })}</p>
+      <p className="muted">
+        {t('export.intro')} <HeldReviews entries={entries} listed={listed} />
+      </p>
       {listed.loading ? <p className="muted">{t('export.waiting')}</p> : null}
       {auditRead ? null : <p className="muted">{t('export.waitingAudit')}</p>}
       <div className="button-row">

@@ -283,6 +283,13 @@ describe('Audit page: progress', () => {
     expect(alert).toHaveTextContent('Commanders Act rejected the credentials')
     expect(within(alert).getByRole('button', { name: 'Retry' })).toBeInTheDocument()
     expect(progressStatus()).not.toHaveTextContent('Loading')
+    // A review of a Commanders Act segment is not said to be of a segment gone: its list did not load.
+    await waitFor(() =>
+      expect(region('Export the session')).toHaveTextContent(
+        'They hold 6 reviews: 3 reviewed as in Progress, 1 with a note only, 1 of a segment no longer listed, and 1 ' +
+          'of a segment whose list is not loaded.',
+      ),
+    )
 
     await user.click(screen.getByRole('button', { name: 'Export JSON' }))
     const [file] = files
@@ -337,7 +344,11 @@ describe('Audit page: export', () => {
     const files = captureDownloads()
     renderApp('/audit')
     await waitForAllListed(4)
-    expect(region('Export the session')).toHaveTextContent(`(${EXPORTED.length} reviewed or annotated)`)
+    // As many as Progress says reviewed, and what else the files hold, said apart.
+    expect(region('Export the session')).toHaveTextContent(
+      `They hold ${EXPORTED.length} reviews: 4 reviewed as in Progress, 1 with a note only, and 1 of a segment no ` +
+        'longer listed.',
+    )
 
     await user.click(screen.getByRole('button', { name: 'Export JSON' }))
     expect(files).toHaveLength(1)
@@ -533,7 +544,7 @@ describe('Audit page: export', () => {
     const files = captureDownloads()
     renderApp('/audit')
     await waitForAllListed(0)
-    expect(region('Export the session')).toHaveTextContent('(0 reviewed or annotated)')
+    expect(region('Export the session')).toHaveTextContent('No segment has a verdict or a note yet.')
 
     await user.click(screen.getByRole('button', { name: 'Export CSV' }))
     const [file] = files
@@ -674,7 +685,7 @@ describe('Audit page: import', () => {
     expect(within(region('Progress')).getByRole('img')).toHaveAccessibleName(
       `Keep: 1, Fix: 2, Archive: 2, Unreviewed: ${TOTAL - 5}`,
     )
-    expect(region('Export the session')).toHaveTextContent('(5 reviewed or annotated)')
+    expect(region('Export the session')).toHaveTextContent('They hold 5 reviews: 5 reviewed as in Progress.')
 
     // Its snapshot (KEPT alone, both providers complete) is now what "Changed since the last audit" compares with.
     const changes = region('Changed since the last audit')
@@ -1325,7 +1336,7 @@ const LANGUAGES = [
     scan: ['Details scan', 'Scan details', 'Pause', 'Resume', 'Cancel', 'Scan again'],
     paused: 'Paused: 0 of 1,000 fetched',
     cancelled: 'Scan cancelled: 0 of 1,000 fetched',
-    exports: ['Export the session', 'Export CSV', 'Export JSON', '(2 reviewed or annotated)'],
+    exports: ['Export the session', 'Export CSV', 'Export JSON', 'They hold 2 reviews: 2 reviewed as in Progress.'],
     changes: ['Changed since the last audit', 'Compared with the session exported', 'for Braze and Commanders Act.'],
     changeGroups: ['New 0', 'Gone 1', 'Renamed 0', 'Re-tagged 0'],
     imported: [
@@ -1366,7 +1377,12 @@ const LANGUAGES = [
     // French counts zero in the singular.
     paused: `En pause${NNBSP}: 0 sur 1${NNBSP}000 récupéré`,
     cancelled: `Analyse annulée${NNBSP}: 0 sur 1${NNBSP}000 récupéré`,
-    exports: ['Exporter la session', 'Exporter en CSV', 'Exporter en JSON', '(2 revus ou annotés)'],
+    exports: [
+      'Exporter la session',
+      'Exporter en CSV',
+      'Exporter en JSON',
+      'Ils contiennent 2 revues : 2 revus comme dans la Progression.',
+    ],
     changes: ['Modifié depuis le dernier audit', 'Comparé à la session exportée le', 'pour Braze et Commanders Act.'],
     changeGroups: ['Nouveaux 0', 'Disparus 1', 'Renommés 0', 'Tags modifiés 0'],
     imported: [
