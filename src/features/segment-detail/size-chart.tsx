@@ -45,6 +45,14 @@ export function SizeChart({ points, days }: { points: readonly BrazeSizePoint[];
     last: format.number(last.size),
     lastDate: format.date(last.time),
   })
+  // The figure's name, what a screen reader says as it enters it (its caption alone would be the axis's dates).
+  const name = t('size.name', {
+    count: days,
+    first: format.number(first.size),
+    firstDate: format.date(first.time),
+    last: format.number(last.size),
+    lastDate: format.date(last.time),
+  })
   const change = t('size.change', {
     count: days,
     change: signedChange(first.size, last.size, format) ?? t('size.noChange'),
@@ -67,7 +75,7 @@ export function SizeChart({ points, days }: { points: readonly BrazeSizePoint[];
   }
 
   return (
-    <figure className="size-chart">
+    <figure className="size-chart" aria-label={name}>
       <div className="size-figures">
         <span className="size-latest">{format.number(last.size)}</span>
         <span className="muted">
@@ -108,7 +116,7 @@ export function SizeChart({ points, days }: { points: readonly BrazeSizePoint[];
           ) : null}
         </div>
       </div>
-      <figcaption className="size-axis muted">
+      <figcaption className="size-axis muted" aria-hidden="true">
         <span>{format.date(first.time)}</span>
         {middle && points.length > 2 ? <span>{format.date(middle.time)}</span> : null}
         <span>{format.date(last.time)}</span>
