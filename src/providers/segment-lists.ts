@@ -1,7 +1,9 @@
-// Both providers' lists, one query each, merged: one failing leaves the other's rows usable. Used by every page that needs them.
+// Both providers' lists, one query each, merged: one failing leaves the other usable. Used by every page needing them.
 import { useQueries, type UseQueryResult } from '@tanstack/react-query'
 import { brazeQueries } from './braze/queries'
 import { commandersActQueries } from './commanders-act/queries'
+import { connectionStatusQuery, type ConnectionStatus } from './connection-status'
+import { ProviderError } from './provider-error'
 import type { ProviderId } from './provider-id'
 import type { Segment } from './segment'
 
@@ -14,6 +16,11 @@ export interface ProviderListState {
   /** No row yet: the first page has not arrived. */
   pending: boolean
   error: Error | null
+  /**
+   * False when the server has no usable variables for it (its status says so, or the list's answer): no list will
+   * come, and asking again cannot change that. Such a provider is neither loading nor counted.
+   */
+  configured: boolean
   updatedAt: number
   /** While the provider asked to wait (a 429): when loading resumes, epoch ms. */
   waitingUntil?: number
@@ -27,13 +34,21 @@ export interface SegmentList {
 
 const EMPTY: readonly Segment[] = []
 
-function stateOf(provider: ProviderId, result: UseQueryResult<Segment[]>): ProviderListState {
+function stateOf(
+  provider: ProviderId,
+  result: UseQueryResult<Segment[]>,
+  status: ConnectionStatus | undefined,
+): ProviderListState {
+  const configured =
+    status?.providers[provider === 'braze' ? 'braze' : 'commandersAct'].configured !== false &&
+    !(result.error instanceof ProviderError && result.error.reason === 'not_configured')
   return {
     provider,
     count: result.data?.length ?? 0,
-    loading: result.fetchStatus === 'fetching',
+    loading: configured && result.fetchStatus === 'fetching',
     pending: result.isPending,
     error: result.error,
+    configured,
     updatedAt: result.dataUpdatedAt,
     refetch: () => void result.refetch(),
   }
@@ -52,21 +67,29 @@ function mergeSegments(braze: Segment[] | undefined, commandersAct: Segment[] | 
   return lastSegments
 }
 
-type ListResults = [UseQueryResult<Segment[]>, UseQueryResult<Segment[]>, UseQueryResult<number | null>]
+type ListResults = [
+  UseQueryResult<Segment[]>,
+  UseQueryResult<Segment[]>,
+  UseQueryResult<number | null>,
+  UseQueryResult<ConnectionStatus>,
+]
 
-function combine([braze, commandersAct, brazeWait]: ListResults): SegmentList {
-  const brazeState = stateOf('braze', braze)
+function combine([braze, commandersAct, brazeWait, { data: status }]: ListResults): SegmentList {
+  const brazeState = stateOf('braze', braze, status)
   return {
     segments: mergeSegments(braze.data, commandersAct.data),
     providers: [
       typeof brazeWait.data === 'number' && brazeState.loading
         ? { ...brazeState, waitingUntil: brazeWait.data }
         : brazeState,
-      stateOf('commanders-act', commandersAct),
+      stateOf('commanders-act', commandersAct, status),
     ],
   }
 }
 
 export function useSegmentList(): SegmentList {
-  return useQueries({ queries: [brazeQueries.all(), commandersActQueries.all(), brazeQueries.listWait()], combine })
+  return useQueries({
+    queries: [brazeQueries.all(), commandersActQueries.all(), brazeQueries.listWait(), connectionStatusQuery()],
+    combine,
+  })
 }

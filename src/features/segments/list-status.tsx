@@ -8,9 +8,11 @@ interface ListStatusProps {
   shown: number
   total: number
   perProvider: Record<ProviderId, number>
+  /** The providers counted: not one the server has no variables for, as if it had answered with no segment. */
+  counted: readonly ProviderId[]
 }
 
-export function ListStatus({ loading, shown, total, perProvider }: ListStatusProps) {
+export function ListStatus({ loading, shown, total, perProvider, counted }: ListStatusProps) {
   const { t } = useTranslation('segments')
   if (loading)
     return (
@@ -18,14 +20,14 @@ export function ListStatus({ loading, shown, total, perProvider }: ListStatusPro
         {t('status.loading')}
       </p>
     )
-  const breakdown = (Object.keys(perProvider) as ProviderId[]).map((provider) =>
+  const breakdown = counted.map((provider) =>
     t('status.provider', { provider: providerLabel[provider], count: perProvider[provider] }),
   )
   return (
     <p role="status" className="list-status">
       <strong>{t('status.segments', { count: shown })}</strong>
       {shown !== total ? <span className="muted"> {t('status.ofTotal', { total })}</span> : null}
-      <span className="muted"> · {breakdown.join(' · ')}</span>
+      {breakdown.length > 0 ? <span className="muted"> · {breakdown.join(' · ')}</span> : null}
     </p>
   )
 }

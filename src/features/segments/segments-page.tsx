@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/empty-state'
 import { onDemand } from '../../components/on-demand'
 import { useDocumentTitle } from '../../components/use-document-title'
 import { useFormat } from '../../components/use-format'
+import { providerLabel } from '../../providers/provider-id'
 import { isValueColumn, visibleColumnIds } from './columns'
 import { useFindingSettings } from '../../stores/finding-settings'
 import { useAuditOutage, useAuditRead, useVerdicts } from '../../stores/use-verdicts'
@@ -68,6 +69,8 @@ export function SegmentsPage() {
   useSearchKeyWarmup(list.segments, stillLoading)
   const keyboard = useListKeyboard({ filters, sort }, sorted)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
+  const counted = list.providers.filter((provider) => provider.configured)
+  const lone = counted.length === 1 ? counted[0] : undefined
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
   const selection = useRowSelection(visible)
   // Once shown, the bar stays mounted: it keeps saying how the last bulk write went after the selection is cleared.
@@ -164,7 +167,13 @@ export function SegmentsPage() {
         </Suspense>
       ) : null}
       <div className="list-meta">
-        <ListStatus loading={nothingYet} shown={visible.length} total={rows.length} perProvider={perProvider} />
+        <ListStatus
+          loading={nothingYet}
+          shown={visible.length}
+          total={rows.length}
+          perProvider={perProvider}
+          counted={counted.map(({ provider }) => provider)}
+        />
         <ProviderProgress providers={list.providers} />
       </div>
       {nothingYet ? (
@@ -180,7 +189,9 @@ export function SegmentsPage() {
               {t('toolbar.clearFilters')}
             </button>
           ) : (
-            <p>{t('empty.noneReturned')}</p>
+            <p>
+              {lone ? t('empty.oneReturnedNone', { provider: providerLabel[lone.provider] }) : t('empty.noneReturned')}
+            </p>
           )}
         </EmptyState>
       ) : (

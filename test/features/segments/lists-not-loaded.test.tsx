@@ -1,0 +1,80 @@
+// @vitest-environment jsdom
+// The list when a provider's list is not there: not configured on the server. The page says why, never that the
+// provider answered with no segment.
+import { screen, waitFor } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
+import { setupServer } from 'msw/node'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { held } from '../../held'
+import { createDemoHandlers } from '../../msw/demo-handlers'
+import { renderApp } from '../../render-app'
+
+const demo = createDemoHandlers({ brazeCount: 40, commandersActCount: 30 })
+const server = setupServer(...demo.handlers)
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => {
+  server.resetHandlers()
+  localStorage.clear()
+})
+afterAll(() => server.close())
+
+const status = () => screen.getByRole('status')
+
+/** A Commanders Act-only team: the server has no Braze variables, and says so in its status and its answers. */
+function brazeNotConfigured() {
+  const calls = { braze: 0 }
+  server.use(
+    http.get('*/api/status', () =>
+      HttpResponse.json({
+        mode: 'real',
+        providers: {
+          braze: { configured: false, missing: ['BRAZE_REST_ENDPOINT', 'BRAZE_API_KEY'], invalid: [] },
+          commandersAct: { configured: true, host: 'api.commander1.com', site: '1234' },
+        },
+      }),
+    ),
+    http.get('*/api/braze/*', () => {
+      calls.braze += 1
+      return HttpResponse.json(
+        { error: 'not_configured', provider: 'braze', missing: ['BRAZE_REST_ENDPOINT', 'BRAZE_API_KEY'], invalid: [] },
+        { status: 503 },
+      )
+    }),
+  )
+  return calls
+}
+
+describe('a provider not configured', () => {
+  it('is not counted as one that answered with no segment, nor shown loading', async () => {
+    brazeNotConfigured()
+    const { released, release } = held()
+    server.use(
+      http.get('*/api/commanders-act/segments/list', async ({ request }) => {
+        await released
+        return demo.forwardToCommandersActList(request)
+      }),
+    )
+    renderApp('/')
+    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('Braze is not configured')
+    // While Commanders Act loads, only it is said to be loading.
+    expect(screen.getByText('Commanders Act: loading…')).toBeInTheDocument()
+    expect(screen.queryByText(/^Braze: loading/)).not.toBeInTheDocument()
+    release()
+    await waitFor(() => expect(status()).toHaveTextContent(/^30 segments/), { timeout: 5000 })
+    expect(status()).toHaveTextContent(/^30 segments · Commanders Act: 30$/)
+    expect(screen.getByRole('alert')).toHaveTextContent('Braze is not configured')
+  })
+
+  it('leaves the other provider alone to say it has no segment', async () => {
+    brazeNotConfigured()
+    const none = createDemoHandlers({ brazeCount: 0, commandersActCount: 0 })
+    server.use(
+      http.get('*/api/commanders-act/segments/list', ({ request }) => none.forwardToCommandersActList(request)),
+    )
+    renderApp('/')
+    expect(await screen.findByText('Commanders Act returned no segment.', {}, { timeout: 5000 })).toBeInTheDocument()
+    expect(screen.queryByText('Neither provider returned any segment.')).not.toBeInTheDocument()
+    expect(status()).toHaveTextContent(/^0 segments · Commanders Act: 0$/)
+  })
+})
