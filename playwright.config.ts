@@ -1,4 +1,4 @@
-// Browser suite: Debian's Chromium against the app served on its demo providers (one healthy, one with a failing provider).
+// Browser suite: Debian's Chromium against the app on its demo providers (one healthy, one with a failing provider).
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -44,7 +44,7 @@ export const NO_PERMISSION_URL = localUrl(6)
  */
 export const QUEUE_URL = localUrl(7)
 
-/** Each run's servers keep their audits in a new folder: a run starts from an empty audit, never the project's data/. */
+/** Each run's servers keep audits in a new folder: a run starts from an empty audit, never the project's data/. */
 const AUDIT_FOLDER = mkdtempSync(join(tmpdir(), 'segment-audit-e2e-'))
 
 /**

@@ -1,4 +1,4 @@
-// The translations: every English key has its French twin (and no stray one), placeholders match, French typography holds.
+// The translations: every English key has its French twin (no stray one), placeholders match, French typography holds.
 import { describe, expect, it } from 'vitest'
 
 const files = import.meta.glob<Record<string, unknown>>('../src/locales/*/*.json', { eager: true, import: 'default' })

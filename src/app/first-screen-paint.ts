@@ -1,8 +1,8 @@
-// Paints the screen the app last showed at this address, before the app's JavaScript has even loaded: a still picture
-// (inert, hidden from assistive technology) laid over the page until the app has drawn the same page itself. The
-// build step src/server/before-app-html.ts inlines this file into index.html, so it must stay self-contained: no imports.
-// Nothing from the snapshot is parsed as HTML: elements come from a fixed list, attributes from a fixed list, text
-// is text.
+// Paints the screen the app last showed at this address, before the app's JavaScript has even loaded: a still
+// picture (inert, hidden from assistive technology) laid over the page until the app has drawn the same page
+// itself. The build step src/server/before-app-html.ts inlines this file into index.html, so it must stay
+// self-contained: no imports. Nothing from the snapshot is parsed as HTML: elements come from a fixed list,
+// attributes from a fixed list, text is text.
 
 /** Where the snapshot is kept; src/app/first-screen.ts writes it. */
 export const FIRST_SCREEN_KEY = 'segment-audit:first-screen:v1'

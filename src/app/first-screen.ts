@@ -21,8 +21,8 @@ const INPUT_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const
 const STILL_LOADING = '.skeleton, .table-skeleton, [aria-busy="true"]'
 
 /**
- * Marks what a reload does not bring back (an open menu, the bulk bar, a selection's ticks): such an element is left out
- * of the picture, and such a field is painted as freshly drawn, so the picture is the page the next open will show.
+ * Marks what a reload does not bring back (an open menu, the bulk bar, a selection's ticks): such an element is left
+ * out of the picture, and such a field is painted as freshly drawn, so the picture is the page the next open will show.
  */
 const TRANSIENT = 'data-transient'
 
@@ -65,7 +65,7 @@ function nodesOf(parent: Node, budget: { left: number }): ScreenNode[] {
   return nodes
 }
 
-/** The page as #root holds it now, or null when it cannot stand for the next open (scrolled, still loading, too big). */
+/** The page as #root holds it now, or null if it cannot stand for the next open (scrolled, still loading, too big). */
 export function takeSnapshot(doc: Document, scrollY: number): ScreenSnapshot | null {
   const root = doc.getElementById('root')
   if (!root || scrollY > 0 || !root.firstChild || root.querySelector(STILL_LOADING)) return null

@@ -1,7 +1,7 @@
-// Names, on every page, the reviews of this tab held back for a colleague's change: a verdict or a note a segment's page
-// could not save before the reviewer left it, which someone else changed since (or which the audit server refused).
-// Without it the draft would wait silently for a visit to that segment, and go with the tab. Its code loads only in a
-// tab that holds drafts.
+// Names, on every page, the reviews of this tab held back for a colleague's change: a verdict or a note a segment's
+// page could not save before the reviewer left it, which someone else changed since (or which the audit server
+// refused). Without it the draft would wait silently for a visit to that segment, and go with the tab. Its code
+// loads only in a tab that holds drafts.
 import { useQueryClient } from '@tanstack/react-query'
 import type { TFunction } from 'i18next'
 import { useEffect, useSyncExternalStore } from 'react'

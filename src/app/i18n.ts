@@ -60,8 +60,8 @@ const options = (language: Language, namespaces: readonly string[] = NAMESPACES)
 const readTranslations = (url: string) => takeRead<unknown>(url) ?? fetchTranslations(url)
 
 /**
- * The language's translations, and English's, for the namespaces the page opened shows. A file that fails to load is left out: i18next
- * asks the backend for it again when a page needs it.
+ * The language's translations, and English's, for the namespaces the page opened shows. A file that fails to load is
+ * left out: i18next asks the backend for it again when a page needs it.
  */
 async function startupResources(language: Language, pathname: string): Promise<Resource> {
   const resources: Resource = {}

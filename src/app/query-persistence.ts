@@ -141,10 +141,10 @@ function connectionBoundStorage(
 }
 
 /**
- * A persister whose first restore starts now (main.tsx creates it before the first render): reading IndexedDB and
- * asking the server's configuration happen while the interface language loads and the page renders.
- * `restoreThenKeepSaving`, once the app is mounted, gets the result. A save or removal before that first restore makes it
- * read afresh.
+ * A persister whose first restore starts now (main.tsx creates it before the first render): reading
+ * IndexedDB and asking the server's configuration happen while the interface language loads and the page
+ * renders. `restoreThenKeepSaving`, once the app is mounted, gets the result. A save or removal before
+ * that first restore makes it read afresh.
  */
 function restoringEarly(persister: Persister): Persister {
   let early: ReturnType<Persister['restoreClient']> | undefined = persister.restoreClient()

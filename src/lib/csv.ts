@@ -23,7 +23,7 @@ function quoteCsvCell(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
 
-/** Excel opens a CSV with the list separator of the computer's region: `;` where the decimal mark is a comma (French). */
+/** Excel opens a CSV with the computer's regional list separator: `;` where the decimal mark is a comma (French). */
 export type CsvSeparator = ',' | ';'
 
 export function csvSeparatorFor(language: string): CsvSeparator {

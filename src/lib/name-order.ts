@@ -1,4 +1,4 @@
-// Segment names in the order people read them, the same everywhere in the app: case and accents aside, numbers by value.
+// Segment names in the order people read them, the same across the app: case and accents aside, numbers by value.
 
 /** The app's one collator for names (the browser's language; sorting only, never equality). */
 export const NAME_COLLATOR = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })

@@ -185,7 +185,7 @@ function providerSaid(body: unknown, path: readonly PropertyKey[]): string | und
   return said
 }
 
-/** A 2xx answer that does not match the schema: names the first bad field, and what the provider said if it said something. */
+/** A 2xx answer that does not match the schema: names the first bad field, and what the provider said, if anything. */
 export function invalidResponseError(provider: ProviderId, error: z.core.$ZodError, body?: unknown): ProviderError {
   const issue = error.issues[0]
   const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined

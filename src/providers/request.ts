@@ -1,4 +1,4 @@
-// The one way provider clients call the proxy: same-origin URL, per-request retries, typed errors, zod parse at the edge.
+// Provider clients' only way to the proxy: same-origin URL, per-request retries, typed errors, zod parse at the edge.
 import type { z } from 'zod/mini'
 import { APP_REQUEST_HEADERS, apiUrl, type QueryParams } from '../lib/api-url'
 import { defaultRetryPolicy, fetchWithRetry, isRetryableStatus, type RetryPolicy } from '../lib/http'

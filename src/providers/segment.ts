@@ -13,7 +13,7 @@ export interface Segment {
   name: string
   tags: readonly string[] | NotProvided
   analyticsTracking: boolean | NotProvided
-  /** The provider's names of the fields its answer got wrong: the row shows what did read, under a "malformed answer" mark. */
+  /** The provider's names of fields its answer got wrong; the row shows what did read, marked "malformed answer". */
   malformed?: readonly string[]
 }
 

@@ -51,7 +51,7 @@ export class BaselineStore {
     try {
       kept = await get<unknown>(KEY, this.idb)
     } catch {
-      // A browser that refuses IndexedDB (storage turned off) has kept nothing: no baseline, rather than reading forever.
+      // A browser refusing IndexedDB (storage turned off) has kept nothing: no baseline, rather than reading forever.
     }
     const stored = baselineSchema.safeParse(kept)
     // A save during the load wins over what was on disk.

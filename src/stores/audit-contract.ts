@@ -23,7 +23,7 @@ export const REVIEWER_MAX_LENGTH = 200
 
 const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), NOT_A_DATE))
 
-/** One segment's review as the server keeps it: the verdict and the note are separate fields with their own versions. */
+/** One segment's review as the server keeps it: the verdict and note are separate fields with their own versions. */
 const auditEntrySchema = z.object({
   key: z.string(),
   verdict: z.enum(VERDICTS),
@@ -100,7 +100,7 @@ const historyItemSchema = z.object({
 export type HistoryItem = z.infer<typeof historyItemSchema>
 export const historyAnswerSchema = z.object({ history: z.array(historyItemSchema) })
 
-/** Who the server says is reviewing: a name from the authenticating proxy's header, or null when the page asks for one. */
+/** Who the server says is reviewing: a name from the authenticating proxy's header; null if the page asks for one. */
 export const reviewerAnswerSchema = z.object({ reviewer: z.nullable(z.string()) })
 
 export const importAnswerSchema = z.object({

@@ -21,7 +21,7 @@ export interface AuditDrafts<T> {
   keys: () => string[]
 }
 
-/** Segments whose page is open in this tab: that page sends their drafts itself (src/stores/left-drafts.ts does not). */
+/** Segments whose page is open in this tab: the page sends their drafts itself (src/stores/left-drafts.ts does not). */
 const open = new Map<string, number>()
 
 /** Marks a segment's page open until the returned function is called (a count: strict mode mounts twice). */

@@ -18,8 +18,8 @@ class AuditUnreachableError extends Error {}
 
 /**
  * Why a write failed, for the interface to say in its language (src/stores/use-write-failure-text.ts): the audit
- * server never answered, it refused or failed with a reason (the server's `error`, or 'http' when its answer gave none),
- * or its answer could not be read.
+ * server never answered, it refused or failed with a reason (the server's `error`, or 'http' when its answer gave
+ * none), or its answer could not be read.
  */
 export type WriteFailure =
   { reason: 'unreachable' } | { reason: 'unreadable' } | { reason: string; status: number; message: string }

@@ -88,7 +88,7 @@ export function sendLeftDrafts(queryClient: QueryClient): () => void {
         // Refused, its answer (a colleague's change) is now in the entries: the check above holds the draft back.
         if (result.kind === 'saved') drafts.drop(key, draft.value)
       } catch (error) {
-        // Unanswered: every draft waits for the server's next answer. Refused with a reason: this one waits for its page.
+        // Unanswered: all drafts wait for the server's next answer. Refused with a reason: this one waits for its page.
         if (!(error instanceof AuditRequestError)) throw error
         refused.add(id)
       }

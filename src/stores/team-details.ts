@@ -51,8 +51,9 @@ interface KeptAnswer {
 const SLICE_MS = 30
 
 /**
- * Once per page load, after the Braze list has loaded, if a listed segment's details are missing: asks the server for
- * every fresh kept answer and fills in what this browser lacks or holds older. A failure changes nothing: the details scan is still there.
+ * Once per page load, after the Braze list has loaded, if a listed segment's details are missing: asks the
+ * server for every fresh kept answer and fills in what this browser lacks or holds older. A failure changes
+ * nothing: the details scan is still there.
  */
 export async function loadTeamDetails(queryClient: QueryClient): Promise<void> {
   if (loaded.has(queryClient)) return

@@ -14,8 +14,8 @@ export function useVerdicts(): ReadonlyMap<string, AuditEntry> {
 export const useAuditRead = () => useVerdicts() !== NONE
 
 /**
- * While the team's audit cannot be read (its poll fails): when it last answered, or null if it never has. Undefined while
- * it answers. The verdicts shown meanwhile are those of its last answer.
+ * While the team's audit cannot be read (its poll fails): when it last answered, or null if it never has. Undefined
+ * while it answers. The verdicts shown meanwhile are those of its last answer.
  */
 export function useAuditOutage(): number | null | undefined {
   const { isError, dataUpdatedAt } = useQuery({ ...auditEntriesQuery(), select: selectEntries })

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// A page that broke: the error says what broke and offers Reload; its way back to the list is offered only away from it.
+// A page that broke: the error says what broke, offers Reload; its way back to the list is offered only away from it.
 import { render, screen, within } from '@testing-library/react'
 import { MemoryRouter } from 'react-router'
 import { expect, it, vi } from 'vitest'

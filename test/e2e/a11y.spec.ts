@@ -105,7 +105,7 @@ for (const language of ['en', 'fr'] as const) {
     test(`${name} in ${language === 'en' ? 'English' : 'French'}: no serious accessibility violation`, async ({
       page,
     }, testInfo) => {
-      // The full-page screenshot of the whole list (thousands of rows tall) alone can take half a minute on a busy machine.
+      // The full-page screenshot of the list (thousands of rows tall) alone can take half a minute on a busy machine.
       test.setTimeout(90_000)
       await page.addInitScript((chosen) => localStorage.setItem('segment-audit:language:v1', chosen), language)
       await open(page)

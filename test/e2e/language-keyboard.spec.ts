@@ -1,4 +1,4 @@
-// The interface in French (remembered across reloads, dates and numbers included) and a review done from the keyboard only.
+// The interface in French (remembered across reloads, dates and numbers included) and a review done by keyboard only.
 import { expect, test } from '@playwright/test'
 
 test('switching to French is remembered: interface, numbers and dates in French, html lang="fr"', async ({ page }) => {

@@ -210,7 +210,7 @@ function cutBadges(): string[] {
   })
 }
 
-/** Tag and team chips that pass their cell fade out at its edge, and only those: `cut` counts the rows whose chips pass. */
+/** Tag and team chips that pass their cell fade out at its edge, and only those: `cut` counts rows whose chips pass. */
 function chipsAtTheEdge(): { cut: number; problems: string[] } {
   const lists = [...document.querySelectorAll<HTMLElement>('table td > .chips')].slice(0, 40)
   const problems: string[] = []

@@ -1,5 +1,6 @@
-// Cross-provider matches at exactly the threshold: a pair whose trigram similarity equals 0.85 must be reported, as brute force does.
-// "Acheteurs mobile" has 17 trigrams, all of them among the 23 of "Acheteurs mobile promo": Dice = 2·17 / (17 + 23) = 0.85.
+// Cross-provider matches at exactly the threshold: a pair whose trigram similarity equals 0.85 must be
+// reported, as brute force does. "Acheteurs mobile" has 17 trigrams, all of them among the 23 of "Acheteurs
+// mobile promo": Dice = 2·17 / (17 + 23) = 0.85.
 import { describe, expect, it } from 'vitest'
 import { findCrossProviderMatches } from '../../src/findings/cross-provider'
 import { normaliseName, trigramsOf, trigramSimilarity } from '../../src/findings/name-similarity'

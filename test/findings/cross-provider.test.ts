@@ -1,4 +1,5 @@
-// Cross-provider matches: Braze × Commanders Act pairs with the same or nearly the same name, exactly those a brute-force comparison finds.
+// Cross-provider matches: Braze × Commanders Act pairs with the same or nearly the same name, exactly
+// those a brute-force comparison finds.
 import { describe, expect, it } from 'vitest'
 import { findCrossProviderMatches, type CrossProviderMatch } from '../../src/findings/cross-provider'
 import { normaliseName, trigramsOf, trigramSimilarity } from '../../src/findings/name-similarity'

@@ -1,4 +1,4 @@
-// Duplicate names within a provider: groups of segments whose names are the same once normalised, never across providers.
+// Duplicate names within a provider: groups of segments whose names match once normalised, never across providers.
 import { describe, expect, it } from 'vitest'
 import { findDuplicateNames, type DuplicateNameGroup } from '../../src/findings/duplicates'
 import type { Segment } from '../../src/providers/segment'

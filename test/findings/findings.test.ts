@@ -1,4 +1,4 @@
-// computeFindings: each finding per segment (found, not found, unknown until details load, not applicable) and its counts.
+// computeFindings: each finding per segment (found, not found, unknown until details load, not applicable) and counts.
 import { describe, expect, it } from 'vitest'
 import {
   computeFindings,

@@ -1,4 +1,4 @@
-// The naming pattern as typed: blank means none, a valid expression is used as is, an invalid one says why and stays off.
+// The naming pattern as typed: blank is none, a valid expression applies as is, an invalid one says why and stays off.
 import { describe, expect, it } from 'vitest'
 import { compileNamingPattern } from '../../src/findings/naming-pattern'
 

@@ -1,4 +1,4 @@
-// Segment builders shared by the findings tests: Braze rows as the list maps them, Commanders Act rows with what it never supplies.
+// Findings-test segment builders: Braze rows as the list maps them, Commanders Act rows with what it never supplies.
 import { segmentKey } from '../../src/providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../src/providers/segment'
 

@@ -1,5 +1,6 @@
-// Staleness: the local cutoff day N months back (short months clamped), the YYYY-MM-DD form, and "updated strictly before".
-// Dates are built with local constructors so every case holds in any time zone (also run with TZ=Pacific/Auckland).
+// Staleness: the local cutoff day N months back (short months clamped), the YYYY-MM-DD form, and
+// "updated strictly before". Dates are built with local constructors so every case holds in any time
+// zone (also run with TZ=Pacific/Auckland).
 import { describe, expect, it } from 'vitest'
 import { isUpdatedBefore, parseDateParam, staleCutoff, toDateParam } from '../../src/findings/staleness'
 

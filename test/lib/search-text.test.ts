@@ -1,4 +1,4 @@
-// Search text normalisation: case, accents, ligatures, compatibility forms and spaces fold away, so "fidele" finds "Clients fidèles".
+// Search text: case, accents, ligatures, compatibility forms and spaces fold away, so "fidele" finds "Clients fidèles".
 import { describe, expect, it } from 'vitest'
 import { matchesSearch, normaliseForSearch, searchWords } from '../../src/lib/search-text'
 

@@ -22,7 +22,7 @@ export function appServerRestarting(server: SetupServer, route: string) {
       await advanceWhile(() => !screen.queryByRole('alert'), 30)
       return screen.getByRole('alert')
     },
-    /** The server answers again (every handler the test set is dropped); a few seconds pass while the page has its alert. */
+    /** The server answers again (the test's handlers are dropped); a few seconds pass while the page has its alert. */
     back: async (): Promise<void> => {
       server.resetHandlers()
       await advanceWhile(() => screen.queryByRole('alert') !== null, 10)

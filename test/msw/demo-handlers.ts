@@ -1,4 +1,4 @@
-// MSW handlers standing in for the proxy in front of the demo fake providers: same paths, credentials added, JSONP converted.
+// MSW handlers replacing the proxy in front of the demo fake providers: same paths, credentials added, JSONP converted.
 import { http, HttpResponse, type HttpHandler } from 'msw'
 import { auditHandlers, testAuditStore } from './audit-handlers'
 import { createFakeBraze } from '../../src/server/demo/braze-fake'
@@ -29,7 +29,7 @@ export interface DemoHandlersOptions {
 export interface DemoHandlers {
   handlers: HttpHandler[]
   data: DemoData
-  /** What the proxy answers for a browser request to /api/braze/segments/…: for tests that wrap it (count, delay, fail). */
+  /** What the proxy answers for a browser request to /api/braze/segments/…: for tests to wrap (count, delay, fail). */
   forwardToBraze: (request: Request) => Promise<Response>
   /** Same for /api/commanders-act/segments/list. */
   forwardToCommandersActList: (request: Request) => Promise<Response>
@@ -85,7 +85,7 @@ async function asProxyError(
   }
 }
 
-/** What the real proxy answers without `X-Segment-Audit: 1` (or `Sec-Fetch-Site: same-origin`): the app must send it. */
+/** What the real proxy says without `X-Segment-Audit: 1` (or `Sec-Fetch-Site: same-origin`): the app must send it. */
 function refusedWithoutAppHeader(request: Request): Response | undefined {
   if (request.headers.get('x-segment-audit') === '1') return undefined
   return HttpResponse.json({ error: 'forbidden', message: 'Missing the app request header.' }, { status: 403 })

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The finding settings store: defaults, a change seen at once by every reader and remembered, and bad stored values ignored.
+// The finding settings store: defaults, a change seen at once by all readers and remembered, bad stored values ignored.
 import { act, renderHook } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import {

@@ -1,6 +1,6 @@
 // The session file: a round trip through JSON, and refusals a person understands, with the reason and field the page
-// words them from: not JSON, another app's file, a newer version, a bad key, a bad or future date, too many entries, too
-// large. (The merge of an accepted file happens on the server: test/server/audit.)
+// words them from: not JSON, another app's file, a newer version, a bad key, a bad or future date, too many entries,
+// too large. (The merge of an accepted file happens on the server: test/server/audit.)
 import { describe, expect, it } from 'vitest'
 import {
   buildSessionFile,

@@ -26,7 +26,7 @@ afterAll(() => server.close())
 
 const STORE_FAILED = 'The audit database failed; nothing was changed.'
 
-/** Answers the bulk route's `failing`-th request with `failure`, the others as the server does; records each one's keys. */
+/** Answers the bulk route's `failing`-th request with `failure`, others as the server does; records each one's keys. */
 function bulkRequests(failing: number, failure: () => Response): string[][] {
   const sent: string[][] = []
   server.use(

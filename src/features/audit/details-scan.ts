@@ -33,7 +33,7 @@ export function keptMs(answer: Pick<ProviderCacheAnswer, 'ttlHours'> | undefined
 export interface ScanState {
   /**
    * waiting: the proxy keeps the reserve of Braze's budget for production, and the scan resumes by itself at
-   * `resumeAt`; or, without `resumeAt`, the app's own server could not be reached, and the scan resumes once it answers.
+   * `resumeAt`; or, without `resumeAt`, the app's own server could not be reached: the scan resumes once it answers.
    */
   status: 'idle' | 'preparing' | 'running' | 'paused' | 'waiting' | 'done' | 'cancelled' | 'failed'
   total: number
@@ -45,7 +45,7 @@ export interface ScanState {
    * computer slept), for the rate and the time remaining.
    */
   activeMs: number
-  /** Requests allowed in flight now: below SCAN_CONCURRENCY after Braze answered 429, climbing back as requests succeed. */
+  /** Requests allowed in flight now: below SCAN_CONCURRENCY after a 429 from Braze, rising back as requests succeed. */
   concurrency: number
   /** This run picks up a scan that a reload interrupted. */
   resumed: boolean
@@ -252,7 +252,7 @@ export class DetailsScan {
     // A refresh asks Braze for everything again: what the server keeps is beside the point.
     const kept = plan.refresh ? 0 : await this.serverKeeps()
     if (controller.signal.aborted) return
-    // A refresh skips only what it fetched itself; a scan, what is fresh, kept by the server, or fetched since it began.
+    // A refresh skips only its own fetches; a scan, what is fresh, kept by the server, or fetched since it began.
     const fetchedSince = plan.refresh ? plan.startedAt : Math.min(plan.startedAt, this.now() - Math.max(FRESH_MS, kept))
     const run = this.newRun(controller.signal, fetchedSince, plan.refresh ?? false)
     const queue = segments.filter((segment) => !this.isScanned(segment, run.fetchedSince))
@@ -440,7 +440,7 @@ export class DetailsScan {
     }
   }
 
-  /** One request, when the pace allows one more in flight; skipped when the cache already has it since the scan began. */
+  /** One request, when the pace allows one more in flight; skipped if the cache already has it since the scan began. */
   private async fetchInTurn<T, K extends QueryKey>(
     options: FetchQueryOptions<T, Error, T, K>,
     run: Run,

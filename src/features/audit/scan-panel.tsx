@@ -184,8 +184,8 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
             {state.status === 'idle' ? t('scan.start') : t('scan.again')}
           </button>
         ) : null}
-        {/* A scan waiting by itself (for Braze's reset, or for the app's server) can be paused too: it then stays paused
-            past the wait, until Resume. Kept as the wait begins, so that the keyboard on it stays there. */}
+        {/* A scan waiting by itself (for Braze's reset, or for the app's server) can be paused too: it then stays
+            paused past the wait, until Resume. Kept as the wait begins, so that the keyboard on it stays there. */}
         {state.status === 'running' || state.status === 'waiting' ? (
           <button type="button" className="button" onClick={() => scan.pause()}>
             {t('scan.pause')}

@@ -1,4 +1,4 @@
-// A date shown as the local date and its age ("3 months ago" / "il y a 3 mois") in the interface language, the exact value on hover.
+// A date: its local date and age ("3 months ago" / "il y a 3 mois") in the interface language, exact value on hover.
 import { useState } from 'react'
 import { useFormat } from '../../components/use-format'
 

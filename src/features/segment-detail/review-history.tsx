@@ -1,4 +1,4 @@
-// A segment's review history, newest first: every verdict and note change, who made it and when, and where it came from.
+// A segment's review history, newest first: every verdict and note change, who made it, when, and where it came from.
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'

@@ -1,4 +1,4 @@
-// A segment's findings as words: "Not updated in 12 months; Duplicate name", in the table's Findings column and its CSV.
+// A segment's findings as words: "Not updated in 12 months; Duplicate name", in the table's Findings column and CSV.
 import type { FindingId } from '../../findings/findings'
 import { useFindingSettings } from '../../stores/finding-settings'
 import type { SegmentsT } from './columns'

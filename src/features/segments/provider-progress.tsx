@@ -11,8 +11,9 @@ export function ProviderProgress({ providers }: { providers: readonly ProviderLi
     <div className="progress-line" aria-live="off">
       {loading.map((provider) => {
         const name = providerLabel[provider.provider]
-        // A wait Braze asked for is not a failure: said as a status, with the rows kept and the time loading resumes,
-        // with its seconds (the string's format): a wait lasts a minute at most, and the minute alone would not say when.
+        // A wait Braze asked for is not a failure: said as a status, with the rows kept and the time
+        // loading resumes, with its seconds (the string's format): a wait lasts a minute at most,
+        // and the minute alone would not say when.
         if (provider.waitingUntil !== undefined) {
           return (
             <span key={provider.provider} role="status" className={`progress-item progress-${provider.provider}`}>

@@ -1,4 +1,4 @@
-// A segment's name linking to its detail: carries the list view along (for previous/next and Back) and prefetches details.
+// A segment's name linking to its detail: takes the list view along (for previous/next and Back), prefetches details.
 import { useQueryClient } from '@tanstack/react-query'
 import type { MouseEvent } from 'react'
 import { Link, useLocation } from 'react-router'

@@ -99,7 +99,7 @@ function merge(a: readonly Keyed[], b: readonly Keyed[], compare: (a: Keyed, b: 
 
 type RowPredicate = (row: SegmentRow) => boolean
 
-/** One predicate per active filter but the search; `except` leaves a facet out (its counts reflect every other filter). */
+/** One predicate per active filter but the search; `except` omits a facet (its counts reflect every other filter). */
 function rowPredicates(filters: SegmentListFilters, except?: ColumnId): RowPredicate[] {
   const predicates: RowPredicate[] = []
   for (const filter of CHOICE_FILTERS) {
@@ -157,7 +157,7 @@ export function countByProvider(rows: readonly SegmentRow[]): Record<ProviderId,
   return counts
 }
 
-/** Each value of a facet (a tag, a team) with how many rows would carry it under all the other filters; most used first. */
+/** Each facet value (a tag, a team) with how many rows would carry it under all the other filters; most used first. */
 export function facetCounts(
   rows: readonly SegmentRow[],
   filters: SegmentListFilters,

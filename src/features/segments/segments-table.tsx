@@ -1,4 +1,4 @@
-// The segments grid: TanStack Table for columns, order and visibility; TanStack Virtual keeps only the visible rows in the DOM.
+// The segments grid: TanStack Table for columns, order and visibility; TanStack Virtual renders only the visible rows.
 import {
   flexRender,
   useTable,
@@ -124,7 +124,7 @@ export const SegmentsTable = memo(function SegmentsTable({
   // Heights measured at another width no longer hold: start again from the new estimate.
   useEffect(() => virtualizer.measure(), [virtualizer, rowLayout])
   const virtualRows = virtualizer.getVirtualItems()
-  // The table is given the rows of the virtual window only: TanStack Table then builds a few dozen row models, not 12,000.
+  // The table is given only the virtual window's rows: TanStack Table then builds a few dozen row models, not 12,000.
   const windowRows = useMemo(() => virtualRows.flatMap((item) => rows[item.index] ?? []), [virtualRows, rows])
   const sorting: SortingState = [{ id: sort.column, desc: sort.desc }]
   const table = useTable({
@@ -133,7 +133,7 @@ export const SegmentsTable = memo(function SegmentsTable({
     data: windowRows,
     getRowId: (row) => row.key,
     state: { sorting, columnVisibility },
-    // Sorting and filtering are done once outside the table (see segment-view.ts): much cheaper per keystroke at 12k rows.
+    // Sorting and filtering run once outside the table (see segment-view.ts): much cheaper per keystroke at 12k rows.
     manualSorting: true,
     enableSortingRemoval: false,
     enableMultiSort: false,

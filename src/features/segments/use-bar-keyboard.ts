@@ -1,8 +1,8 @@
 // The bulk bar's keyboard. The bar sits after the table, whose every row has a checkbox, a link and a copy button: Tab
 // alone would take hundreds of presses to get there, so a key from the list brings the keyboard to the bar, and Escape
-// takes it back to where it was: to the element b was pressed on, or when that one has gone (its row scrolled out of the
-// rendered window, or out of the view), to its row brought back into the window, else the first row after it still in
-// the view, else the search. What had the keyboard in the bar may go away — the name form once the name is given,
+// takes it back to where it was: to the element b was pressed on, or when that one has gone (its row scrolled out of
+// the rendered window, or out of the view), to its row brought back into the window, else the first row after it still
+// in the view, else the search. What had the keyboard in the bar may go away — the name form once the name is given,
 // the verdicts (disabled while saving) once nothing is left selected — and the keyboard then goes on to the first
 // verdict, or back to the list in the same way, never to the page's top.
 import { useEffect, useEffectEvent, useRef, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react'
@@ -99,7 +99,7 @@ export function useBarKeyboard(
   return {
     bar,
     onBarKeyDown,
-    /** A verdict pressed: with the keyboard in the bar, it goes back to the row b came from (or the next still there). */
+    /** A verdict pressed: with the keyboard in the bar, it returns to the row b came from (or the next still there). */
     verdictPressed: () => {
       if (!bar.current?.contains(document.activeElement)) return
       keyboard.current = { back: cameFrom.current?.rows ?? [] }

@@ -1,6 +1,7 @@
-// The list state read from and written to the URL. Changes push a history entry, so Back undoes them; a search being
-// typed pushes one entry as it starts and replaces it with each later keystroke, so Back returns to the view before it;
-// erased back to the search it started from, its entry goes (Back), so that Back never lands on a view that looks the same.
+// The list state read from and written to the URL. Changes push a history entry, so Back undoes them; a
+// search being typed pushes one entry as it starts and replaces it with each later keystroke, so Back
+// returns to the view before it; erased back to the search it started from, its entry goes (Back), so that
+// Back never lands on a view that looks the same.
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { useLocation, useNavigate, useNavigationType, useSearchParams, type Location } from 'react-router'
 import { listStateToParams, parseListState, type SegmentListFilters, type SegmentListSort } from './list-state'

@@ -10,7 +10,7 @@ import {
   type BrazeSizePoint,
 } from './schemas'
 
-/** Braze answers 400, not 404, for an unknown segment_id (and the proxy 400s an id that cannot exist): both mean "not found". */
+/** Braze answers 400, not 404, for an unknown segment_id (the proxy 400s an impossible id): both mean "not found". */
 function notFoundOnBadRequest(error: unknown): never {
   if (error instanceof ProviderError && error.status === 400) {
     throw new ProviderError('braze', 'not_found', { status: 400, providerMessage: error.providerMessage, cause: error })

@@ -3,8 +3,8 @@ import { parseRateLimitReset, rateLimitDelay, type RetryPolicy } from '../../lib
 import type { ProviderError } from '../provider-error'
 
 /**
- * Retries of a page that failed with a 5xx or a network error. With the first request alone until a page comes back,
- * a provider that keeps failing costs 4 + 4 × 3 = 16 upstream calls before the list gives up (at most 20 per page load).
+ * Retries of a page that failed with a 5xx or a network error. With the first request alone until a page comes back, a
+ * provider that keeps failing costs 4 + 4 × 3 = 16 upstream calls before the list gives up (at most 20 per page load).
  */
 export const BRAZE_LIST_MAX_RETRIES = 3
 

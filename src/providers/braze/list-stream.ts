@@ -1,5 +1,6 @@
-// The Braze segment list through the proxy: paged speculatively, several pages per request and several requests at once,
-// streamed to its consumer in batches; a page that failed is asked for again alone, after the wait Braze asks for.
+// The Braze segment list through the proxy: paged speculatively, several pages per request and
+// several requests at once, streamed to its consumer in batches; a page that failed is asked for
+// again alone, after the wait Braze asks for.
 import { AdaptiveConcurrency } from '../../lib/adaptive-concurrency'
 import { abortableSleep, backoffDelay, defaultRetryPolicy, type RetryPolicy } from '../../lib/http'
 import type { Segment } from '../segment'
@@ -8,8 +9,9 @@ import { BRAZE_LIST_MAX_RETRIES, rateLimitWait, remedyFor, takeRun } from './lis
 import { BRAZE_PAGE_SIZE } from './paging'
 
 /**
- * Braze pages asked for in one request to the proxy, which fetches them from Braze at once. A browser keeps at most 6
- * connections to a host: 6 requests of one page each would need 17 round trips for 10,000 segments, 6 of 5 pages need 4.
+ * Braze pages asked for in one request to the proxy, which fetches them from Braze at once. A
+ * browser keeps at most 6 connections to a host: 6 requests of one page each would need 17 round
+ * trips for 10,000 segments, 6 of 5 pages need 4.
  */
 export const BRAZE_PAGES_PER_REQUEST = 5
 
@@ -60,7 +62,7 @@ export interface StreamBrazeSegmentsOptions {
   /** Least time between two chunks after the first (0: each page as soon as it can be handed over). */
   batchMs?: number
   clock?: BatchClock
-  /** Told when Braze asked to wait (the time, by `retry.now`, when loading resumes) and when loading resumed (undefined). */
+  /** Told when Braze asked to wait (the time, by `retry.now`, when loading resumes) and when it resumed (undefined). */
   onWait?: (resumesAt: number | undefined) => void
 }
 

@@ -8,7 +8,7 @@ import { streamAllBrazeSegments } from './list-stream'
 
 const TEN_MINUTES = 10 * 60_000
 
-/** The status the page fetched as it started, if that was a moment ago; for a later refresh, the server's status now. */
+/** The status the page fetched as it started, if that was a moment ago; on a later refresh, the server's status now. */
 const statusAsTheListStarts = () => ({ ...connectionStatusQuery(), staleTime: 10_000 })
 
 /**
@@ -62,8 +62,8 @@ export const brazeQueries = {
         // A refresh keeps showing the old rows until the new list is complete, instead of emptying the table.
         refetchMode: 'replace',
       }),
-      // While the list streams, each chunk's array (the reducer's concat) already keeps every earlier segment object:
-      // a deep compare of the whole growing list at each chunk would only cost time. A refresh brings new objects, which
+      // While the list streams, each chunk's array (the reducer's concat) already keeps every earlier segment object: a
+      // deep compare of the whole growing list at each chunk would only cost time. A refresh brings new objects, which
       // the list view derives its rows from once.
       structuralSharing: false,
     }),

@@ -119,7 +119,7 @@ export interface BrazeSizePoint {
   size: number
 }
 
-/** Reads one field of a provider record; a value that does not fit is noted under its name instead of failing the record. */
+/** Reads one field of a provider record; an ill-fitting value is noted under its name instead of failing the record. */
 function fieldReader(record: Record<string, unknown>, malformed: string[]) {
   return <S extends z.ZodMiniType>(name: string, schema: S): z.output<S> | undefined => {
     const result = schema.safeParse(record[name])

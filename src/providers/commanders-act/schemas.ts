@@ -4,7 +4,7 @@ import { segmentKey } from '../provider-id'
 import { NOT_PROVIDED, type Segment } from '../segment'
 
 const commandersActSegmentSchema = z.object({
-  // Documented as 8 upper-case hex characters; any non-empty string is accepted so a format change does not hide the list.
+  // Documented as 8 upper-case hex characters; any non-empty string passes, so a format change does not hide the list.
   id: z.string().check(z.minLength(1)),
   label: z.string(),
 })

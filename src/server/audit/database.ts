@@ -1,5 +1,5 @@
-// Opens the audit database: an SQLite file by default, PostgreSQL when DATABASE_URL says postgres://. The SQL is written
-// once, with Kysely, for both dialects.
+// Opens the audit database: an SQLite file by default, PostgreSQL when DATABASE_URL says postgres://. The SQL is
+// written once, with Kysely, for both dialects.
 import { mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import SQLite from 'better-sqlite3'
@@ -54,7 +54,7 @@ export type Dialect = 'sqlite' | 'postgres'
 export interface OpenedDatabase {
   db: Kysely<AuditDatabase>
   dialect: Dialect
-  /** Where the audit lives, for the start-up line: a file path, or the PostgreSQL host and database (never a password). */
+  /** Where the audit is, for the start-up line: a file path, or the PostgreSQL host and database (never a password). */
   description: string
 }
 

@@ -57,8 +57,9 @@ export class ProviderAnswers {
   }
 
   /**
-   * Deletes the answers fetched `maxAgeMs` or longer before `now`, whichever workspace kept them: none is served or
-   * handed out any more (a workspace the server no longer points at is never read at all), and the table would only grow.
+   * Deletes the answers fetched `maxAgeMs` or longer before `now`, whichever workspace kept them:
+   * none is served or handed out any more (a workspace the server no longer points at is never read
+   * at all), and the table would only grow.
    */
   async forgetStale(maxAgeMs: number, now: Date): Promise<void> {
     const freshSince = new Date(now.getTime() - maxAgeMs).toISOString()

@@ -29,7 +29,7 @@ import {
 
 const DAY_MS = 86_400_000
 const TIMELINE_MS = Math.round(4 * 365.25 * DAY_MS)
-/** Segments created in the first quarter of the timeline belong to the "older workspace" era: keys omitted more often. */
+/** Segments created in the timeline's first quarter belong to the "older workspace" era: keys omitted more often. */
 const OLD_ERA_FRACTION = 0.25
 
 type NameRule = (earlierNames: readonly string[]) => string
@@ -77,7 +77,7 @@ const FORCED_FIELDS = new Map<number, Partial<DemoBrazeSegment>>([
 ])
 
 export function generateBrazeSegments(count: number, seed: number, now: Date): DemoBrazeSegment[] {
-  // The creation dates are drawn all at once and sorted, from their own stream so they never shift the per-segment draws.
+  // Creation dates are drawn all at once and sorted, from their own stream so they never shift the per-segment draws.
   const random = createRandom(seed)
   const createdTimes = creationTimeline(count, createRandom(seed ^ 0x7e11ce), now.getTime())
   const timelineStart = now.getTime() - TIMELINE_MS

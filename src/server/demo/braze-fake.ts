@@ -1,4 +1,4 @@
-// A fake Braze REST API (the three segment endpoints) as a fetch-style handler, faithful to Braze's documented answers, quirks included.
+// A fake Braze REST API (the three segment endpoints) as a fetch-style handler: answers as documented, quirks included.
 import { burstLimitHeaders, createBrazeBudget } from './braze-budget.ts'
 import { detailDate, listRow } from './braze-quirks.ts'
 import type { DemoBrazeSegment } from './data.ts'

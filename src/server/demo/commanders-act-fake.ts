@@ -1,4 +1,5 @@
-// A fake Commanders Act DMS segmentation API (list + JSONP visitor segments) as a fetch-style handler, as Commanders Act documents it.
+// A fake Commanders Act DMS segmentation API (list + JSONP visitor segments) as a fetch-style
+// handler, as Commanders Act documents it.
 import type { DemoCommandersActSegment } from './data.ts'
 import { delay, jitter, jsonResponse } from './fake-http.ts'
 import { chance, createRandom, hashString, pickDistinct, randomHex, randomInt } from './random.ts'

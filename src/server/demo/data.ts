@@ -1,4 +1,4 @@
-// The demo data model and its entry point: deterministic Braze and Commanders Act segments for the fake providers and the tests.
+// The demo data model and entry point: deterministic Braze and Commanders Act segments for fake providers and tests.
 import { generateBrazeSegments } from './braze-data.ts'
 import type { BrazeDateForm, BrazeListQuirk } from './braze-quirks.ts'
 import { generateCommandersActSegments } from './commanders-act-data.ts'

@@ -1,6 +1,6 @@
-// Reads how the demo providers behave from the environment; a wrong value stops the start with a message naming the variable.
+// How the demo providers behave, from the environment; a wrong value stops start-up with a message naming the variable.
 
-/** A provider answering 500 to everything, a 429 every Nth Braze call, or a Braze key without the details permissions. */
+/** A provider answering 500 to everything, a 429 every Nth Braze call, or a Braze key without details permissions. */
 export type DemoFailure = 'braze' | 'commanders-act' | 'rate-limit' | 'permission'
 
 export interface DemoOptions {

@@ -1,4 +1,4 @@
-// Runs the fake providers as real HTTP servers on 127.0.0.1, with fresh credentials each start, for `npm start` and tests.
+// Runs the fake providers as real HTTP servers on 127.0.0.1 with new credentials per start, for `npm start` and tests.
 import { randomInt, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createFakeBraze } from './braze-fake.ts'
@@ -26,7 +26,7 @@ const SKIPPED_RESPONSE_HEADERS = new Set([
 ])
 
 export async function startDemoProviders(options: DemoOptions): Promise<RunningDemoProviders> {
-  // Dates are relative to today (so "not updated in 6 months" stays meaningful) yet stable across restarts the same day.
+  // Dates are relative to today (so "not updated in 6 months" stays meaningful) yet stable across same-day restarts.
   const today = new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS)
   const data = generateDemoData({
     brazeCount: options.brazeCount,

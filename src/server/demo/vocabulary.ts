@@ -1,4 +1,4 @@
-// Word lists the demo data is assembled from: combined, they give thousands of plausible French and English segment names.
+// Word lists the demo data is built from: combined, they give thousands of plausible French and English segment names.
 
 type Words = readonly [string, ...string[]]
 export type QualifierGroups = readonly [Words, ...Words[]]

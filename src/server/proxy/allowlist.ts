@@ -163,7 +163,7 @@ export const ALLOWED_ROUTES: ReadonlyMap<string, AllowedRoute> = new Map<string,
 
 export type ParsedQuery = { ok: true; params: Map<string, string> } | { ok: false; message: string }
 
-/** Parses the raw query string against a route's rules: unknown, repeated, malformed or missing parameters are refused. */
+/** Parses the raw query string by a route's rules: unknown, repeated, malformed or missing parameters are refused. */
 export function parseQuery(rawQuery: string, route: AllowedRoute): ParsedQuery {
   const params = new Map<string, string>()
   for (const piece of rawQuery.split('&')) {

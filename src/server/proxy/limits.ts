@@ -1,4 +1,4 @@
-// The proxy's limits from the server-side environment; a wrong value stops the start with a message naming the variable.
+// The proxy's limits from the server's environment; a wrong value stops the start with a message naming the variable.
 import type { ServerEnv } from './config.ts'
 
 /** A number of calls, or a share of the limit Braze reports. */

@@ -1,4 +1,5 @@
-// The Vite plugin that serves /api/* in `vite` and `vite preview` alike, starting the demo providers when no credentials are set.
+// The Vite plugin that serves /api/* in `vite` and `vite preview` alike, starting the demo
+// providers when no credentials are set.
 import type { Logger, Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { auditMiddleware, createAuditHandler } from '../audit/routes.ts'
 import { assertSafeListenAddress, openAuditStore, readAuditSettings } from '../audit/setup.ts'

@@ -1,7 +1,7 @@
 // Braze's shared hourly budget as its answers report it, and the reserve the proxy keeps for the company's production.
 import type { RateReserve } from './limits.ts'
 
-/** Headers the browser needs to pace itself; cookies and CORS headers from providers are deliberately not among them. */
+/** Headers the browser needs to pace itself; providers' cookies and CORS headers are deliberately not among them. */
 const RATE_HEADERS = ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after'] as const
 /** Digits only, at most 10: an HTTP-date, a sign, a fraction or a huge value is dropped rather than trusted. */
 const PLAIN_INTEGER = /^\d{1,10}$/

@@ -21,7 +21,7 @@ afterAll(() => server.close())
 const SEGMENTS = demo.data.braze
 const TOTAL = SEGMENTS.length
 const HOUR = 60 * 60_000
-/** Tracked as the app lists it (a flag that is not the boolean true is not): the segments whose size the scan fetches. */
+/** Tracked as the app lists it (a flag other than boolean true is not): the segments whose size the scan fetches. */
 const TRACKED = new Set(
   listedSegments(demo.data)
     .filter((segment) => segment.provider === 'braze' && segment.analyticsTracking === true)

@@ -54,7 +54,7 @@ function expectedFindings(
   return computeFindings({ segments: LISTED, ...loaded }, { staleMonths, namingPattern }, new Date())
 }
 
-/** The first Braze segments' details (and their size series when tracked), fetched from the demo Braze as the scan would. */
+/** The first Braze segments' details (and size series when tracked), fetched from the demo Braze as the scan would. */
 async function loadBraze(count: number): Promise<Loaded> {
   const segments = BRAZE.slice(0, count)
   const details = new Map(

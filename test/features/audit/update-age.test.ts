@@ -52,8 +52,8 @@ const bucketOf = (updatedAt: string, now: Date) => placeOf({ id: 'b-1', tags: []
 
 describe('updateAges', () => {
   // A bucket starts at local midnight of the same calendar day N months back, the day the "not updated in N months"
-  // finding uses. Mid-November afternoon: one month back crosses the end of European and American summer time, 12 months back
-  // crosses it twice; in Auckland one month back is in summer time on both sides.
+  // finding uses. Mid-November afternoon: one month back crosses the end of European and American summer time, 12
+  // months back crosses it twice; in Auckland one month back is in summer time on both sides.
   const NOW = local(2026, 11, 15)
   const at = (date: Date, offsetMs = 0) => new Date(date.getTime() + offsetMs).toISOString()
 

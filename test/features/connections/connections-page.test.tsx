@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-// The Connections page as a person reads it: demo or live, the Braze instance and Commanders Act site, what to set, and a
-// failing server. What each card says is checked in English and in French (the variables' names unchanged); text with
+// The Connections page as a person reads it: demo or live, the Braze instance and Commanders Act site, what to set, and
+// a failing server. What each card says is checked in English and in French (the variables' names unchanged); text with
 // a narrow no-break space is checked on textContent, as Testing Library's matchers fold it into a plain space.
 import { act, screen, within } from '@testing-library/react'
 import i18next from 'i18next'

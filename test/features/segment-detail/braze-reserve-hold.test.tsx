@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// A Braze segment's page while the proxy holds Braze's reserve for production: a hold of seconds is waited out while the
+// A Braze segment's page while the proxy holds Braze's reserve for production: a hold of seconds is waited out as the
 // page says until when; a longer one shows its alert, and the page asks again by itself when it ends (Retry sooner).
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// The size chart tells the truth about scale: its axis starts at zero, and each day's value can be read from the keyboard.
+// The size chart tells the truth about scale: its axis starts at zero; each day's value can be read from the keyboard.
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 // The bulk bar's key pressed before the bar can take the keyboard: its code loads with the first tick, and its verdicts
-// wait for the audit to be read. The key takes effect once the bar is there, unless the keyboard has moved on meanwhile.
+// wait for the audit to be read. The key takes effect once the bar is there, unless the keyboard moved on meanwhile.
 // (A file of its own, as bulk-bar-loading.test.tsx: React keeps a part once loaded for the module's lifetime.)
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'

@@ -172,7 +172,7 @@ describe.each([
     expect(failed.length + first.length).toBe(count)
     expect(failed.filter((key) => saved.has(key))).toEqual([])
 
-    // The last rows of the view went in the failed request: the other way round, they come first, ticked; no other row is.
+    // The view's last rows went in the failed request: the other way round, they come first, ticked; no other row is.
     await user.click(within(table()).getByRole('button', { name: words.name }))
     await waitFor(() =>
       expect(within(table()).getByRole('columnheader', { name: words.name })).toHaveAttribute(

@@ -26,7 +26,7 @@ const [nameless, stringFlag, odd] = demo.data.braze.slice(0, 3)
 // The demo's segment whose details' updated_at is not a date (src/server/demo/braze-data.ts, FORCED_FIELDS).
 const UNREADABLE_UPDATE = demo.data.braze[28]
 
-/** Breaks two more rows than the demo data already does: one loses its name, one gets the tracking flag "true" as a string. */
+/** Breaks two more rows than the demo data does: one loses its name, one gets the tracking flag "true" as a string. */
 function breakRow(row: Record<string, unknown>): Record<string, unknown> {
   if (row.id === nameless?.id) return { ...row, name: undefined }
   return row.id === stringFlag?.id ? { ...row, analytics_tracking_enabled: 'true' } : row
@@ -45,7 +45,7 @@ function withMalformedRows() {
   )
 }
 
-/** The fields named on each malformed row, as the app reads the rows served: the demo's own odd rows and the two broken above. */
+/** Fields named per malformed row, as the app reads the rows served: the demo's odd rows and the two broken above. */
 const MALFORMED_FIELDS: readonly (readonly string[])[] = demo.data.braze.flatMap((segment) => {
   const malformed = readBrazeListRow(breakRow(listRow(segment)))?.malformed
   return malformed ? [[...new Set(malformed)]] : []

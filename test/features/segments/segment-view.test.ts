@@ -202,8 +202,9 @@ describe('sortRows', () => {
     )
   })
 
-  // One row per kind of value: distinct known values, details not loaded (Charlie), tags not sent by the list but by
-  // the details (Delta: none), and Commanders Act rows (Able, Foxtrot) whose names would sort first and last if unknowns were sorted by name.
+  // One row per kind of value: distinct known values, details not loaded (Charlie), tags not sent by the list
+  // but by the details (Delta: none), and Commanders Act rows (Able, Foxtrot) whose names would sort first and
+  // last if unknowns were sorted by name.
   const rows = buildSegmentRows(
     [
       braze('b-3', 'Alpha', ['x', 'y'], true),

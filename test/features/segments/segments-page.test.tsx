@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-// The Segments page as a person uses it: counts, search, filters, URL state, and a failing provider; and what it says in
-// English and in French (words, numbers, dates, plural rules). French writes thousands, and the space before a colon,
-// with a narrow no-break space: such text is matched without Testing Library's whitespace folding.
+// The Segments page as a person uses it: counts, search, filters, URL state, and a failing provider; and what it says
+// in English and in French (words, numbers, dates, plural rules). French writes thousands, and the space before a
+// colon, with a narrow no-break space: such text is matched without Testing Library's whitespace folding.
 import { act, screen, waitFor, within } from '@testing-library/react'
 import { BRAZE_PAGES_PER_REQUEST } from '../../../src/providers/braze/list-stream'
 import userEvent from '@testing-library/user-event'

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-// Visitor lookup: a tcid is checked before any request, its segments are listed by label, and failures name the provider.
-// What a person reads is checked in English and in French; text with a narrow no-break space (French thousands) is
-// checked on textContent, as Testing Library's matchers fold it into a plain space.
+// Visitor lookup: a tcid is checked before any request, its segments are listed by label, and failures name the
+// provider. What a person reads is checked in English and in French; text with a narrow no-break space (French
+// thousands) is checked on textContent, as Testing Library's matchers fold it into a plain space.
 import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import i18next from 'i18next'

@@ -1,4 +1,5 @@
-// The Braze list query: rows arrive a few pages at a time on the first load, and a refresh keeps the old rows until the new list is complete.
+// The Braze list query: rows arrive a few pages at a time on the first load, and a refresh keeps the
+// old rows until the new list is complete.
 import { QueryClient, QueryObserver } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'

@@ -1,7 +1,7 @@
 // The import's merge rules, case by case, against every database the store supports: for each field the more recent
-// review wins, the audit's own review wins a tie, and of a segment listed twice in a file only the newest review counts.
-// A file's fields carry their own author and time, which an import keeps and compares; older files credit both fields
-// to the entry's last reviewer.
+// review wins, the audit's own review wins a tie, and of a segment listed twice in a file only the newest review
+// counts. A file's fields carry their own author and time, which an import keeps and compares; older files credit
+// both fields to the entry's last reviewer.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { AuditStore } from '../../../src/server/audit/store'
 import type { ImportAnswer, Verdict } from '../../../src/stores/audit-contract'

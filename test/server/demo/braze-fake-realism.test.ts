@@ -1,4 +1,4 @@
-// The fake Braze behaves like the real one where it hurts: a spent budget, 429 bursts, missing permissions, odd rows and dates.
+// The fake Braze mimics the real one where it hurts: spent budget, 429 bursts, missing permissions, odd rows and dates.
 import { describe, expect, it } from 'vitest'
 import { createFakeBraze, type FakeBrazeOptions } from '../../../src/server/demo/braze-fake'
 import { generateDemoData, type DemoBrazeSegment } from '../../../src/server/demo/data'

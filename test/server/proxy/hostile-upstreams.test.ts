@@ -1,4 +1,4 @@
-// The proxy against upstreams that hang, flood, echo secrets or send garbage headers: the server and the browser stay safe.
+// The proxy against upstreams that hang, flood, echo secrets or send garbage headers: the server and browser stay safe.
 import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
 import { APP_REQUEST_HEADERS } from '../../../src/lib/api-url'

@@ -153,7 +153,7 @@ describe('against controlled upstreams', () => {
     return upstream
   }
 
-  /** Holds every answer until `count` requests have arrived; a bounded wait, so a one-by-one proxy fails instead of hanging. */
+  /** Holds every answer until `count` requests arrive; a bounded wait: a one-by-one proxy fails instead of hanging. */
   function gate(count: number) {
     let arrived = 0
     const { released: opened, release: open } = held()
