@@ -69,7 +69,9 @@ export function SegmentsPage() {
   useSearchKeyWarmup(list.segments, stillLoading)
   const keyboard = useListKeyboard({ filters, sort }, sorted)
   const perProvider = useMemo(() => countByProvider(visible), [visible])
-  const counted = list.providers.filter((provider) => provider.configured)
+  // The providers whose list is there, or on its way: not one the server has no variables for, nor one whose list
+  // failed before any row came (as if either had answered with no segment).
+  const counted = list.providers.filter((provider) => provider.configured && !(provider.error && provider.count === 0))
   const lone = counted.length === 1 ? counted[0] : undefined
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
   const selection = useRowSelection(visible)
@@ -183,14 +185,18 @@ export function SegmentsPage() {
           ))}
         </div>
       ) : visible.length === 0 && !stillLoading ? (
-        <EmptyState title={rows.length === 0 ? t('empty.noSegments') : t('empty.noMatch')}>
+        <EmptyState
+          title={rows.length > 0 ? t('empty.noMatch') : counted.length > 0 ? t('empty.noSegments') : t('empty.noList')}
+        >
           {hasActiveFilters(filters) ? (
             <button type="button" className="button button-primary" onClick={clearFilters}>
               {t('toolbar.clearFilters')}
             </button>
           ) : (
             <p>
-              {lone ? t('empty.oneReturnedNone', { provider: providerLabel[lone.provider] }) : t('empty.noneReturned')}
+              {lone
+                ? t('empty.oneReturnedNone', { provider: providerLabel[lone.provider] })
+                : t(counted.length > 0 ? 'empty.noneReturned' : 'empty.noneLoaded')}
             </p>
           )}
         </EmptyState>

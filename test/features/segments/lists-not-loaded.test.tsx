@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
-// The list when a provider's list is not there: not configured on the server. The page says why, never that the
-// provider answered with no segment.
-import { screen, waitFor } from '@testing-library/react'
+// The list when a provider's list is not there: failed (both at once, too) or not configured on the server. The page
+// says which failed and why, never that a provider answered with no segment.
+import { screen, waitFor, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -20,6 +20,7 @@ afterEach(() => {
 afterAll(() => server.close())
 
 const status = () => screen.getByRole('status')
+const refused = () => HttpResponse.json({ error: 'invalid token' }, { status: 401 })
 
 /** A Commanders Act-only team: the server has no Braze variables, and says so in its status and its answers. */
 function brazeNotConfigured() {
@@ -76,5 +77,27 @@ describe('a provider not configured', () => {
     expect(await screen.findByText('Commanders Act returned no segment.', {}, { timeout: 5000 })).toBeInTheDocument()
     expect(screen.queryByText('Neither provider returned any segment.')).not.toBeInTheDocument()
     expect(status()).toHaveTextContent(/^0 segments · Commanders Act: 0$/)
+  })
+})
+
+describe('both lists failing', () => {
+  it('says each failed, with its Retry, and not that neither provider returned a segment', async () => {
+    server.use(
+      http.get('*/api/braze/segments/list/pages', refused),
+      http.get('*/api/commanders-act/segments/list', refused),
+    )
+    renderApp('/')
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2), { timeout: 5000 })
+    const [braze, commandersAct] = screen.getAllByRole('alert')
+    expect(braze).toHaveTextContent('Braze rejected the credentials')
+    expect(within(braze as HTMLElement).getByRole('button', { name: 'Retry Braze' })).toBeEnabled()
+    expect(commandersAct).toHaveTextContent('Commanders Act rejected the credentials')
+    expect(within(commandersAct as HTMLElement).getByRole('button', { name: 'Retry Commanders Act' })).toBeEnabled()
+
+    expect(screen.queryByText('Neither provider returned any segment.')).not.toBeInTheDocument()
+    expect(screen.getByText('No segment list has loaded')).toBeInTheDocument()
+    expect(screen.getByText('Neither provider’s list could be loaded: each one’s error is above.')).toBeInTheDocument()
+    // No provider counted as one that answered with nothing.
+    expect(status()).toHaveTextContent(/^0 segments$/)
   })
 })
