@@ -119,7 +119,8 @@ export function SegmentsPage() {
             type="button"
             className="button"
             disabled={stillLoading}
-            onClick={() => list.providers.forEach((provider) => provider.refetch())}
+            // Not a provider the server has no variables for: asked again, it could only answer that again.
+            onClick={() => list.providers.forEach((provider) => provider.configured && provider.refetch())}
           >
             {t('refresh')}
           </button>

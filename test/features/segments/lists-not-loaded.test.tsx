@@ -2,6 +2,7 @@
 // The list when a provider's list is not there: failed (both at once, too) or not configured on the server. The page
 // says which failed and why, never that a provider answered with no segment.
 import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -65,6 +66,31 @@ describe('a provider not configured', () => {
     await waitFor(() => expect(status()).toHaveTextContent(/^30 segments/), { timeout: 5000 })
     expect(status()).toHaveTextContent(/^30 segments · Commanders Act: 30$/)
     expect(screen.getByRole('alert')).toHaveTextContent('Braze is not configured')
+  })
+
+  it('is left out of Refresh, which asks the configured provider again', async () => {
+    const calls = brazeNotConfigured()
+    let commandersActCalls = 0
+    server.use(
+      http.get('*/api/commanders-act/segments/list', ({ request }) => {
+        commandersActCalls += 1
+        return demo.forwardToCommandersActList(request)
+      }),
+    )
+    const user = userEvent.setup()
+    renderApp('/')
+    await waitFor(() => expect(status()).toHaveTextContent(/^30 segments/), { timeout: 5000 })
+    const brazeCalls = calls.braze
+    const alert = await screen.findByRole('alert')
+
+    await user.click(screen.getByRole('button', { name: 'Refresh' }))
+    await waitFor(() => expect(commandersActCalls).toBe(2))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Refresh' })).toBeEnabled())
+    // Asked again, Braze could only answer that it is not configured: its alert stays as it was, with nothing loading.
+    expect(calls.braze).toBe(brazeCalls)
+    expect(screen.queryByText(/^Braze: loading/)).not.toBeInTheDocument()
+    expect(screen.getByRole('alert')).toBe(alert)
+    expect(status()).toHaveTextContent(/^30 segments · Commanders Act: 30$/)
   })
 
   it('leaves the other provider alone to say it has no segment', async () => {
