@@ -20,12 +20,20 @@ function DataSourceBadge() {
   const { t } = useTranslation()
   const { data } = useQuery(connectionStatusQuery())
   if (!data) return null
-  return data.mode === 'demo' ? (
-    <Badge tone="demo" title={t('badge.demoHint')}>
-      {t('badge.demo')}
-    </Badge>
-  ) : (
+  if (data.mode === 'demo')
+    return (
+      <Badge tone="demo" title={t('badge.demoHint')}>
+        {t('badge.demo')}
+      </Badge>
+    )
+  // Real mode with the variables of neither provider: there is no data, live or not.
+  const { braze, commandersAct } = data.providers
+  return braze.configured || commandersAct.configured ? (
     <Badge tone="real">{t('badge.live')}</Badge>
+  ) : (
+    <Badge tone="danger" title={t('badge.noneHint')}>
+      {t('badge.none')}
+    </Badge>
   )
 }
 

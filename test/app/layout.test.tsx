@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 // The frame of every page: on a phone the header folds into a Menu button (a new page or Escape closes it), and an
-// unknown address gets a page of its own.
-import { screen } from '@testing-library/react'
+// unknown address gets a page of its own. The header's badge says where the data comes from.
+import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { createDemoHandlers } from '../msw/demo-handlers'
@@ -35,4 +36,29 @@ it('titles an unknown address with a page heading (h1)', async () => {
   renderApp('/no/such/page')
   expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument()
   expect(screen.getByRole('link', { name: 'Back to the segments' })).toHaveAttribute('href', '/')
+})
+
+it('says no provider is configured, not "Live data", when the server has the variables of neither', async () => {
+  server.use(
+    http.get('*/api/status', () =>
+      HttpResponse.json({
+        mode: 'real',
+        providers: {
+          braze: { configured: false, missing: ['BRAZE_REST_ENDPOINT'], invalid: [] },
+          commandersAct: {
+            configured: false,
+            missing: ['COMMANDERS_ACT_SITE_ID', 'COMMANDERS_ACT_TOKEN'],
+            invalid: [],
+          },
+        },
+      }),
+    ),
+  )
+  renderApp('/connections')
+  const banner = screen.getByRole('banner')
+  expect(await within(banner).findByText('No provider configured')).toHaveAttribute(
+    'title',
+    'Neither Braze nor Commanders Act is configured on the server: see Connections.',
+  )
+  expect(within(banner).queryByText('Live data')).not.toBeInTheDocument()
 })
