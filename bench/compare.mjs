@@ -34,7 +34,12 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH || CHROMIUM.executablePath,
   args: CHROMIUM.args,
 })
-/** @type {{ dir: string, floorPath: string, server: Awaited<ReturnType<typeof startPreview>>, ratios: number[], app: number[], floor: number[], task: number[], script: number[] }[]} */
+/**
+ * @type {{
+ *   dir: string, floorPath: string, server: Awaited<ReturnType<typeof startPreview>>,
+ *   ratios: number[], app: number[], floor: number[], task: number[], script: number[]
+ * }[]}
+ */
 const builds = []
 try {
   for (const dir of dirs) {

@@ -5,9 +5,9 @@ import { join } from 'node:path'
 
 /** Where the floor pages are served from, inside the bench's own build folder (never the app's dist/). */
 export const FLOOR_PATH = '/bench-floor'
-/** The most Braze pages one request may ask the proxy for (`list/pages?pages=K`, K from 1 to 5): the floor's best case. */
+/** The most Braze pages one request may ask the proxy for (`list/pages?pages=K`, K ≤ 5): the floor's best case. */
 const PAGES_PER_REQUEST = 5
-/** The browser's connections per host; the floor keeps every one busy with Braze and lets the browser queue the rest. */
+/** The browser's connections per host: the floor keeps each one busy with Braze and lets the browser queue the rest. */
 const CONNECTIONS = 6
 /** Data rows the static page paints: about one screen of the app's table, as the warm reopen's first rows. */
 const STATIC_ROWS = 40

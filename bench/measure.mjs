@@ -1,8 +1,8 @@
-// The scenarios: cold full list, heap, rows in the DOM, keystrokes, sort clicks, warm reopen. Timings come from bench/probes.mjs.
+// The scenarios: cold full list, heap, rows in the DOM, keystrokes, sorting, warm reopen. Timings: bench/probes.mjs.
 import { countRows, keystrokeProbe, listRequests, loadProbe, nextFrame, sortProbe } from './probes.mjs'
 import { median } from './report.mjs'
 
-/** Words typed into the search box, each then erased with Backspace: short, common, and most keystrokes change the count. */
+/** Words typed into the search box, then erased with Backspace: short, common, most keystrokes change the count. */
 export const TYPED_WORDS = ['clients', 'vip', 'test', 'ios', 'users', 'promo', 'push']
 /** Pause between keystrokes once the previous one has settled: a brisk typist. */
 const KEY_PAUSE_MS = 120
@@ -63,8 +63,8 @@ export async function openList(page, url, { timeoutMs }) {
 }
 
 /**
- * Opens a floor page (a probe already installed by `prepareLoad`) and measures navigation → `mark` painted, as the app's
- * load is measured: "full" for the list floor, "firstRow" for the static page.
+ * Opens a floor page (a probe already installed by `prepareLoad`) and measures navigation → `mark` painted, as the
+ * app's load is measured: "full" for the list floor, "firstRow" for the static page.
  * @param {Page} page
  * @param {string} url
  * @param {'full' | 'firstRow'} mark

@@ -1,4 +1,4 @@
-// Code that runs inside the page (serialised by Playwright): every timing the bench reports is taken here, on the page's clock.
+// Code that runs inside the page (serialised by Playwright): each timing the bench reports is taken here, on its clock.
 //
 // "Next frame" everywhere means: the first task after the frame that contains the change has run its rendering steps
 // (requestAnimationFrame, then a MessageChannel message), so style, layout and paint of that change are included.
@@ -79,7 +79,12 @@ export function keystrokeProbe({ timeoutMs }) {
   })
   longTaskObserver.observe({ type: 'longtask' })
 
-  /** @typedef {{ key: string, down: number, before: string, dom?: number, result: Promise<unknown>, resolve: (value: unknown) => void }} Entry */
+  /**
+   * @typedef {{
+   *   key: string, down: number, before: string, dom?: number,
+   *   result: Promise<unknown>, resolve: (value: unknown) => void
+   * }} Entry
+   */
   /** @type {Entry | null} */
   let pending = null
 
@@ -149,7 +154,11 @@ export function sortProbe({ timeoutMs }) {
       .slice(0, 5)
       .map((row) => row.textContent)
       .join('\n')
-  /** @typedef {{ down: number, before: string, dom?: number, result: Promise<unknown>, resolve: (value: unknown) => void }} Entry */
+  /**
+   * @typedef {{
+   *   down: number, before: string, dom?: number, result: Promise<unknown>, resolve: (value: unknown) => void
+   * }} Entry
+   */
   /** @type {Entry | null} */
   let pending = null
   window.addEventListener(
@@ -210,7 +219,10 @@ export function nextFrame() {
   )
 }
 
-/** The list requests this page made, on the page's clock (ms since navigation start), the scripts it loaded, and when the document was ready. */
+/**
+ * The list requests this page made, on the page's clock (ms since navigation start), the scripts it loaded, and when
+ * the document was ready.
+ */
 export function listRequests() {
   const navigation = /** @type {PerformanceNavigationTiming | undefined} */ (
     performance.getEntriesByType('navigation')[0]

@@ -1,12 +1,12 @@
 // Budgets, statistics and the printed table.
 
 /**
- * The budgets. Load times are ratios to floors measured in the same run, on the same machine and in the same browser: what
- * slows the machine slows the floor too. Override one for a trial with BENCH_BUDGETS="fullListRatio=1.2" or
+ * The budgets. Load times are ratios to floors measured in the same run, on the same machine and in the same browser:
+ * what slows the machine slows the floor too. Override one for a trial with BENCH_BUDGETS="fullListRatio=1.2" or
  * `--budget fullListRatio=1.2` (the results file records the budgets used).
  */
 export const DEFAULT_BUDGETS = {
-  /** cold full list (navigation → every segment counted in the status, painted) ÷ the list floor's fetch, both medians */
+  /** cold full list (navigation → every segment counted in the status, painted) ÷ the list floor's fetch; medians */
   fullListRatio: 1.5,
   /** warm reopen (navigation → first rows painted) ÷ the static page's first paint in the same profile, both medians */
   warmReopenRatio: 2,

@@ -43,7 +43,7 @@ const FULL_TEXT = `${TOTAL.toLocaleString('en-US')} segments`
 const CHROMIUM = JSON.parse(readFileSync(fileURLToPath(new URL('../test/e2e/chromium.json', import.meta.url)), 'utf8'))
 const CONTEXT_OPTIONS = { viewport: { width: 1440, height: 900 }, locale: 'en-US', timezoneId: 'UTC' }
 const LOAD_TIMEOUT_MS = 20_000
-/** Header clicks, in order; from the default (name ↑) each changes the first rows: name ↓, provider ↑, provider ↓, ID ↑. */
+/** Header clicks, in order; from the default (name ↑) each changes the first rows: name ↓, provider ↑ and ↓, ID ↑. */
 const SORTED_COLUMNS = ['Name', 'Provider', 'Provider', 'ID']
 
 const { values: flags } = parseArgs({
@@ -236,7 +236,7 @@ async function main() {
           await prepareLoad(staticPage, FULL_TEXT)
           staticRuns.push(await openFloor(staticPage, staticUrl, 'firstRow', { timeoutMs: LOAD_TIMEOUT_MS }))
           await staticPage.close()
-          // Give a persister time to write (TanStack's default throttle is 1 s), then close the tab and open the app again.
+          // Give a persister time to write (TanStack's throttle: 1 s by default), then close the tab and reopen it.
           await page.waitForTimeout(1500)
           await page.close()
           page = await profile.newPage()
@@ -254,7 +254,7 @@ async function main() {
             allRowsMs: result.allRows?.painted ?? null,
             listRequests: result.requests.length,
             firstListResponseMs: firstResponse,
-            // Painted before any list response ended (or no list request at all): the rows can only have come from a cache.
+            // Painted before any list response ended (or with no list request): the rows can only come from a cache.
             beforeNetwork: firstRowPainted !== null && (firstResponse === null || firstRowPainted < firstResponse),
           })
         }
@@ -266,8 +266,8 @@ async function main() {
 
     const version = browser.version()
     const cpuAtEnd = await cpuTimes()
-    // Share of all CPUs busy while measuring, everything included: the bench's own browser and server use about one CPU;
-    // much more means other work competed with the measures.
+    // Share of all CPUs busy while measuring, everything included: the bench's own browser and server use about one
+    // CPU; much more means other work competed with the measures.
     const machineBusyPercent =
       cpuAtStart && cpuAtEnd
         ? Math.round((100 * (cpuAtEnd.busy - cpuAtStart.busy)) / (cpuAtEnd.total - cpuAtStart.total))

@@ -1,4 +1,4 @@
-// Builds the app into its own folder and serves it with `vite preview` on the demo providers; always stopped by the caller.
+// Builds the app into its own folder and serves it with `vite preview` on the demo providers; the caller stops it.
 import { spawn } from 'node:child_process'
 import { readdir, readFile, rm } from 'node:fs/promises'
 import { createServer } from 'node:net'
@@ -42,7 +42,8 @@ function runVite(args, { cwd, env }) {
 }
 
 /**
- * `vite build` of the app into its own folder, so a concurrent `npm run build` (dist/) is neither clobbered nor measured.
+ * `vite build` of the app into its own folder, so that a concurrent `npm run build` (dist/) is neither clobbered nor
+ * measured.
  * @param {{ root: string, outDir: string }} options
  */
 export async function buildApp({ root, outDir }) {
@@ -55,7 +56,7 @@ export async function buildApp({ root, outDir }) {
 }
 
 /**
- * Every JavaScript file the build emitted, with its raw and gzip size (zlib's default level 6, what servers commonly send).
+ * Every JavaScript file the build emitted, with its raw and gzip size (zlib's default level 6, as servers often send).
  * @param {string} outDir
  * @returns {Promise<{ file: string, bytes: number, gzipBytes: number }[]>}
  */
@@ -92,7 +93,9 @@ export function freePort() {
 
 /**
  * Starts `vite preview` on the built app with the demo providers; resolves once /api/status answers.
- * @param {{ root: string, outDir: string, port: number, demo: { braze: number, commandersAct: number, latencyMs: number } }} options
+ * @param {{
+ *   root: string, outDir: string, port: number, demo: { braze: number, commandersAct: number, latencyMs: number }
+ * }} options
  * @returns {Promise<{ url: string, stop: () => Promise<void>, log: () => string }>}
  */
 export async function startPreview({ root, outDir, port, demo }) {

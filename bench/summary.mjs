@@ -113,7 +113,11 @@ const times = (value) => (value === null ? 'n/a' : `${value.toFixed(2)} ×`)
 /**
  * The printed table: one line per figure, the budgeted ones with their verdict.
  * @param {ReturnType<typeof summarise>} f
- * @param {{ budgets: import('./report.mjs').Budgets, fullText: string, chunks: any[], floors: ReturnType<typeof summariseFloors>, ratios: ReturnType<typeof ratiosOf>, floorPages: { pagesPerRequest: number, connections: number } }} context
+ * @param {{
+ *   budgets: import('./report.mjs').Budgets, fullText: string, chunks: any[],
+ *   floors: ReturnType<typeof summariseFloors>, ratios: ReturnType<typeof ratiosOf>,
+ *   floorPages: { pagesPerRequest: number, connections: number }
+ * }} context
  * @returns {import('./report.mjs').Row[]}
  */
 export function tableRows(f, { budgets, fullText, chunks, floors, ratios, floorPages }) {

@@ -73,7 +73,8 @@ if (typeof document !== 'undefined') {
   // jsdom computes all of it each time: every resolved colour (through a CSS colour parser) and ancestors' values, for
   // a caller that reads `display`, `visibility` or `pointer-events`. Those three are read here through jsdom's own
   // cascade, the same values, and any other property through jsdom's whole computation (the six longest files, runs
-  // alternated: 65 → 63 s and 72 → 66 s of test time). Through jsdom's internals: if an upgrade moves them, this throws.
+  // alternated: 65 → 63 s and 72 → 66 s of test time). Through jsdom's internals: if an upgrade moves them, this
+  // throws.
   const require = createRequire(import.meta.url)
   const styleRules = require('jsdom/lib/jsdom/living/helpers/style-rules.js') as {
     getDeclarationForElement: (element: object) => CSSStyleDeclaration

@@ -17,7 +17,7 @@ interface DetailsCoverageNoteProps {
   findings: SegmentFindings | undefined
 }
 
-/** Braze segments with their details loaded, of all Braze segments: counted once per list and details, not per keystroke. */
+/** Braze segments with their details loaded, of all Braze segments: counted per list and details, not per keystroke. */
 function useDetailsCoverage(
   segments: readonly Segment[],
   details: ReadonlyMap<string, BrazeSegmentDetails>,

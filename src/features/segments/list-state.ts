@@ -60,7 +60,7 @@ const DECLARED = [
 type ChoiceParam = (typeof DECLARED)[number]['param']
 type Choices = { [F in (typeof DECLARED)[number] as F['param']]: F['values'][number] | null }
 
-/** Provider, Tracking, Verdict, Finding, seen alike (values as plain text) by the code that goes through each in turn. */
+/** Provider, Tracking, Verdict, Finding, seen alike (values as plain text) by code that goes through each in turn. */
 export const CHOICE_FILTERS: readonly ChoiceFilter[] = DECLARED
 
 /** One of the filter's values, or null for anything else (a value from an old link, a typo, the blank option). */

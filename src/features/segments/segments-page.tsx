@@ -81,10 +81,10 @@ export function SegmentsPage() {
 
   useListReturn(sorted, visible, keyboard.tableRef, stillLoading)
   // While typing, the table is a deferred render: React renders it in slices between keystrokes, so typing never waits
-  // for it. Only the search is deferred: streamed pages change the rows, not the search, and are drawn once, at once (a
-  // deferred copy of the rows drew every batch twice; deferring the pages, first rows ~50 ms later, whole list no sooner).
-  // The urgent render after a keystroke keeps the table's rows (its search has not changed): filtering them again for
-  // it would double each keystroke's work; the deferred render takes the rows just filtered for the count.
+  // for it. Only the search is deferred: streamed pages change the rows, not the search, and are drawn once, at once
+  // (a deferred copy of the rows drew every batch twice; deferring the pages: first rows ~50 ms later, whole list no
+  // sooner). The urgent render after a keystroke keeps the table's rows (its search has not changed): filtering them
+  // again for it would double each keystroke's work; the deferred render takes the rows just filtered for the count.
   const tableQuery = useDeferredValue(liveFilters.query)
   const tableRows = useMemo(
     () => (tableQuery === liveFilters.query ? visible : filterRows(sorted, { ...filters, query: tableQuery })),
