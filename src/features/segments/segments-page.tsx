@@ -118,9 +118,10 @@ export function SegmentsPage() {
           <button
             type="button"
             className="button"
-            disabled={stillLoading}
-            // Not a provider the server has no variables for: asked again, it could only answer that again.
-            onClick={() => list.providers.forEach((provider) => provider.configured && provider.refetch())}
+            // Not a provider the server has no variables for: asked again, it could only answer that again (with
+            // neither configured, nothing to refresh).
+            disabled={stillLoading || counted.length === 0}
+            onClick={() => counted.forEach((provider) => provider.refetch())}
           >
             {t('refresh')}
           </button>

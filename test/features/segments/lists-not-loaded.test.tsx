@@ -106,6 +106,28 @@ describe('a provider not configured', () => {
   })
 })
 
+describe('neither provider configured', () => {
+  it('offers no Refresh, which could only ask both again to hear the same', async () => {
+    const notConfigured = { configured: false, missing: ['A_VARIABLE'], invalid: [] }
+    let asked = 0
+    server.use(
+      http.get('*/api/status', () =>
+        HttpResponse.json({ mode: 'real', providers: { braze: notConfigured, commandersAct: notConfigured } }),
+      ),
+      ...['*/api/braze/*', '*/api/commanders-act/*'].map((path) =>
+        http.get(path, () => {
+          asked += 1
+          return HttpResponse.json({ error: 'not_configured', ...notConfigured }, { status: 503 })
+        }),
+      ),
+    )
+    renderApp('/')
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2), { timeout: 5000 })
+    expect(screen.getByRole('button', { name: 'Refresh' })).toBeDisabled()
+    expect(asked).toBeGreaterThan(0)
+  })
+})
+
 describe('both lists failing', () => {
   it('says each failed, with its Retry, and not that neither provider returned a segment', async () => {
     server.use(
