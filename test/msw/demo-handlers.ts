@@ -151,6 +151,16 @@ function proxyNotFound(): Response {
   return HttpResponse.json({ error: 'not_found', message: 'This path is not served by the proxy.' }, { status: 404 })
 }
 
+/**
+ * The proxy's answer to any call to a provider the server has no variables for (a team that uses the other one only):
+ * 503 `not_configured`, naming the variables to set.
+ */
+export function notConfiguredHandler(provider: 'braze' | 'commanders-act', missing: readonly string[]): HttpHandler {
+  return http.get(`*/api/${provider}/*`, () =>
+    HttpResponse.json({ error: 'not_configured', provider, missing, invalid: [] }, { status: 503 }),
+  )
+}
+
 export function createDemoHandlers({
   brazeCount,
   commandersActCount,

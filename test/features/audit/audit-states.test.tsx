@@ -13,7 +13,7 @@ import { computeFindings } from '../../../src/findings/findings'
 import { fetchBrazeSegmentDetails } from '../../../src/providers/braze/client'
 import { brazeQueries } from '../../../src/providers/braze/queries'
 import { held } from '../../held'
-import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
+import { createDemoHandlers, listedSegments, notConfiguredHandler } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 import { rememberReviewer } from '../../stores/audit-entries'
 
@@ -310,11 +310,7 @@ describe('Audit page with Braze’s list empty', () => {
 
 /** The server has no variables for a provider (a team that uses the other one only): every call to it answers 503. */
 const notConfigured = (provider: 'braze' | 'commanders-act', missing: string[]) =>
-  server.use(
-    http.get(`*/api/${provider}/*`, () =>
-      HttpResponse.json({ error: 'not_configured', provider, missing, invalid: [] }, { status: 503 }),
-    ),
-  )
+  server.use(notConfiguredHandler(provider, missing))
 
 describe.each([
   {

@@ -7,7 +7,7 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { held } from '../../held'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { createDemoHandlers, notConfiguredHandler } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
 const demo = createDemoHandlers({ brazeCount: 40, commandersActCount: 30 })
@@ -109,22 +109,20 @@ describe('a provider not configured', () => {
 describe('neither provider configured', () => {
   it('offers no Refresh, which could only ask both again to hear the same', async () => {
     const notConfigured = { configured: false, missing: ['A_VARIABLE'], invalid: [] }
-    let asked = 0
     server.use(
       http.get('*/api/status', () =>
         HttpResponse.json({ mode: 'real', providers: { braze: notConfigured, commandersAct: notConfigured } }),
       ),
-      ...['*/api/braze/*', '*/api/commanders-act/*'].map((path) =>
-        http.get(path, () => {
-          asked += 1
-          return HttpResponse.json({ error: 'not_configured', ...notConfigured }, { status: 503 })
-        }),
-      ),
+      notConfiguredHandler('braze', ['BRAZE_API_KEY']),
+      notConfiguredHandler('commanders-act', ['COMMANDERS_ACT_TOKEN']),
     )
     renderApp('/')
     await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2), { timeout: 5000 })
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual([
+      expect.stringContaining('Braze is not configured'),
+      expect.stringContaining('Commanders Act is not configured'),
+    ])
     expect(screen.getByRole('button', { name: 'Refresh' })).toBeDisabled()
-    expect(asked).toBeGreaterThan(0)
   })
 })
 
