@@ -3,6 +3,8 @@ import type { TFunction } from 'i18next'
 import { ProviderError } from './provider-error'
 import { providerLabel, type ProviderId } from './provider-id'
 
+export { isNotConfigured } from './provider-error'
+
 const CREDENTIALS: Record<ProviderId, string> = {
   braze: 'BRAZE_API_KEY, BRAZE_REST_ENDPOINT',
   'commanders-act': 'COMMANDERS_ACT_TOKEN, COMMANDERS_ACT_SITE_ID',
@@ -32,14 +34,6 @@ export function resumeTimeFormat(resumeAt: number, now: number): Intl.DateTimeFo
 /** No answer at all (no status): not the provider, the app's own server did not answer the page. */
 export function isAppUnreachable(error: unknown): boolean {
   return error instanceof ProviderError && error.reason === 'network' && error.status === undefined
-}
-
-/**
- * A provider the server has no usable variables for: its variables are read as the server starts, so asking again
- * cannot help (no Retry); only setting them and restarting the server does.
- */
-export function isNotConfigured(error: unknown): error is ProviderError {
-  return error instanceof ProviderError && error.reason === 'not_configured'
 }
 
 /** What to set, and what to correct (set, but unusable), as a sentence: "set A and B", "set A and correct B". */

@@ -87,6 +87,14 @@ export class ProviderError extends Error {
 }
 
 /**
+ * A provider the server has no usable variables for: its variables are read as the server starts, so asking again
+ * cannot help (no Retry); only setting them and restarting the server does.
+ */
+export function isNotConfigured(error: unknown): error is ProviderError {
+  return error instanceof ProviderError && error.reason === 'not_configured'
+}
+
+/**
  * The proxy's error answers, `{"error": REASON, ...}`: every provider failure reaches the browser in this form. Its
  * names for upstream failures are mapped; its other reasons are named as here.
  */

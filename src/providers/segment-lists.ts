@@ -3,7 +3,7 @@ import { useQueries, type UseQueryResult } from '@tanstack/react-query'
 import { brazeQueries } from './braze/queries'
 import { commandersActQueries } from './commanders-act/queries'
 import { connectionStatusQuery, type ConnectionStatus } from './connection-status'
-import { ProviderError } from './provider-error'
+import { isNotConfigured } from './provider-error'
 import type { ProviderId } from './provider-id'
 import type { Segment } from './segment'
 
@@ -41,7 +41,7 @@ function stateOf(
 ): ProviderListState {
   const configured =
     status?.providers[provider === 'braze' ? 'braze' : 'commandersAct'].configured !== false &&
-    !(result.error instanceof ProviderError && result.error.reason === 'not_configured')
+    !isNotConfigured(result.error)
   return {
     provider,
     count: result.data?.length ?? 0,

@@ -1,6 +1,7 @@
 // TanStack Query options for Braze: hierarchical keys, the list streamed into the cache a few pages at a time.
 import { experimental_streamedQuery as streamedQuery, queryOptions, type QueryKey } from '@tanstack/react-query'
 import { brazeListPagesOf, connectionStatusQuery } from '../connection-status'
+import { retryOnMount, throwIfNotConfigured } from '../not-configured'
 import type { ProviderRequestOptions } from '../request'
 import type { Segment } from '../segment'
 import { fetchBrazeDataSeries, fetchBrazeSegmentDetails } from './client'
@@ -52,6 +53,7 @@ export const brazeQueries = {
         streamFn: async function* ({ client }) {
           // A list the server has seen whole lately is asked for at once; without a status, page by page as usual.
           const status = await client.fetchQuery(statusAsTheListStarts()).catch(() => undefined)
+          throwIfNotConfigured(client, 'braze')
           yield* streamAllBrazeSegments({
             knownPages: status && brazeListPagesOf(status),
             onWait: (until) => client.setQueryData(brazeQueries.listWait().queryKey, until ?? null),
@@ -62,6 +64,7 @@ export const brazeQueries = {
         // A refresh keeps showing the old rows until the new list is complete, instead of emptying the table.
         refetchMode: 'replace',
       }),
+      retryOnMount,
       // While the list streams, each chunk's array (the reducer's concat) already keeps every earlier segment object: a
       // deep compare of the whole growing list at each chunk would only cost time. A refresh brings new objects, which
       // the list view derives its rows from once.
