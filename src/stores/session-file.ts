@@ -2,14 +2,8 @@
 // checked, by the browser before it uploads one and by the server before it merges one.
 import { z } from 'zod/mini'
 import { issueText } from '../lib/zod-messages.ts'
-import {
-  NOT_A_DATE,
-  NOT_A_SEGMENT_KEY,
-  NOTE_MAX_LENGTH,
-  REVIEWER_MAX_LENGTH,
-  segmentKeySchema,
-  VERDICTS,
-} from './audit-contract.ts'
+import { NOT_A_DATE, NOTE_MAX_LENGTH, REVIEWER_MAX_LENGTH, segmentKeySchema, VERDICTS } from './audit-contract.ts'
+import { IN_THE_FUTURE, problemOf, type SessionProblemParams } from './session-problem.ts'
 
 export const SESSION_FORMAT = 'segment-audit-session'
 export const SESSION_VERSION = 1
@@ -21,30 +15,6 @@ const SESSION_MAX_ENTRIES = 50_000
 const CLOCK_SKEW_MS = 5 * 60 * 1000
 
 const isoDate = z.string().check(z.refine((value) => !Number.isNaN(Date.parse(value)), NOT_A_DATE))
-const IN_THE_FUTURE = 'is in the future'
-
-/**
- * What is wrong with a damaged field, as a code the interface words in its own language (audit:import.problem.<code>)
- * with its params: the schema's own words (`problem`) are English.
- */
-type SessionProblem =
-  | 'not-a-key'
-  | 'not-a-date'
-  | 'in-the-future'
-  | 'missing'
-  | 'wrong-kind'
-  | 'not-allowed'
-  | 'too-long'
-  | 'too-many'
-  | 'invalid'
-const PROBLEM_CODES: Record<string, SessionProblem> = {
-  [NOT_A_SEGMENT_KEY]: 'not-a-key',
-  [NOT_A_DATE]: 'not-a-date',
-  [IN_THE_FUTURE]: 'in-the-future',
-}
-/** The kinds of value a session file's fields hold, as the interface names them (audit:import.kind.<kind>). */
-const VALUE_KINDS = ['string', 'number', 'array', 'object', 'boolean'] as const
-type SessionValueKind = (typeof VALUE_KINDS)[number]
 
 const reviewerName = z.string().check(z.maxLength(REVIEWER_MAX_LENGTH))
 
@@ -94,10 +64,23 @@ export const sessionSegmentSchema = z.object({
 })
 export type SessionSegment = z.infer<typeof sessionSegmentSchema>
 
+type SessionProvider = 'braze' | 'commanders-act'
+
+/**
+ * Which Braze workspace and Commanders Act site a file was exported from, as opaque markers the server computes (a
+ * one-way hash, or "demo"; null where its server had that provider not configured): a server audits one of each, and
+ * refuses a file of another's (src/server/audit/session-origin.ts). An optional addition within version 1, as the
+ * per-field authors are: a file without it (an older app's) imports as before, and an older app drops it.
+ */
+const originMarker = z.nullable(z.string().check(z.maxLength(100)))
+export const sessionOriginSchema = z.object({ braze: originMarker, commandersAct: originMarker })
+export type SessionOrigin = z.infer<typeof sessionOriginSchema>
+
 const sessionFileSchema = z.object({
   format: z.literal(SESSION_FORMAT),
   version: z.literal(SESSION_VERSION),
   exportedAt: isoDate,
+  origin: z.optional(sessionOriginSchema),
   entries: z.array(sessionEntrySchema).check(z.maxLength(SESSION_MAX_ENTRIES)),
   /** The segments as they were when exported: what the next audit compares against. */
   segments: z.array(sessionSegmentSchema).check(z.maxLength(SESSION_MAX_ENTRIES)),
@@ -109,13 +92,15 @@ export type SessionFile = z.infer<typeof sessionFileSchema>
 export function buildSessionFile(
   entries: Iterable<SessionEntry>,
   segments: readonly SessionSegment[],
-  snapshotProviders: readonly SessionFile['snapshotProviders'][number][],
+  snapshotProviders: readonly SessionProvider[],
   now: Date,
+  origin?: SessionOrigin,
 ): SessionFile {
   return {
     format: SESSION_FORMAT,
     version: SESSION_VERSION,
     exportedAt: now.toISOString(),
+    ...(origin ? { origin } : {}),
     // An entry without a field's own author and time (a browser's old review) is written without them too: the reader
     // then credits the field to `reviewer`, rather than to nobody.
     entries: [...entries].map(({ key, verdict, verdictBy, verdictAt, note, noteBy, noteAt, reviewer, reviewedAt }) => ({
@@ -136,23 +121,15 @@ export function buildSessionFile(
  * Why a file was refused: the UI words it in its own language from this code and its params
  * (audit:import.error.<reason>).
  */
-export type SessionFileReason = 'too-large' | 'not-json' | 'not-session' | 'newer-version' | 'damaged'
+export type SessionFileReason = 'too-large' | 'not-json' | 'not-session' | 'newer-version' | 'damaged' | 'other-origin'
 
-export interface SessionFileErrorParams {
+export interface SessionFileErrorParams extends SessionProblemParams {
   /** newer-version: the format version the file declares. */
   version?: number
   /** damaged: dotted path of the first bad field, e.g. "entries.1.verdict". */
   field?: string
-  /** damaged: what is wrong with it (English, from the schema). */
-  problem?: string
-  /** damaged: the same as a code, for the interface's own words. */
-  problemCode?: SessionProblem
-  /** damaged, wrong-kind: the kind of value the field should hold. */
-  expected?: SessionValueKind
-  /** damaged, not-allowed: the values the field may hold, as JSON writes them. */
-  allowed?: string[]
-  /** damaged, too-long or too-many: the most characters or items it may hold. */
-  maximum?: number
+  /** other-origin: the providers whose workspace or site the file is of, where this server's is another. */
+  otherOrigin?: SessionProvider[]
 }
 
 export class SessionFileError extends Error {
@@ -178,41 +155,6 @@ function futureDate(entries: readonly SessionEntry[], now: Date): string | undef
     }
   }
   return undefined
-}
-
-/** The value at an issue's path in the file as read: undefined where the field is missing. */
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let value = raw
-  for (const step of path) {
-    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, step)) return undefined
-    value = (value as Record<PropertyKey, unknown>)[step]
-  }
-  return value
-}
-
-/** A schema issue as a code and its params, for the interface's own words (the English message stays in `problem`). */
-function problemOf(
-  issue: z.core.$ZodIssue | undefined,
-  problem: string,
-  raw: unknown,
-): Pick<SessionFileErrorParams, 'problemCode' | 'expected' | 'allowed' | 'maximum'> {
-  const known = PROBLEM_CODES[problem]
-  if (known) return { problemCode: known }
-  switch (issue?.code) {
-    case 'invalid_type': {
-      if (valueAt(raw, issue.path) === undefined) return { problemCode: 'missing' }
-      const expected = VALUE_KINDS.find((kind) => kind === issue.expected)
-      return expected ? { problemCode: 'wrong-kind', expected } : { problemCode: 'invalid' }
-    }
-    case 'invalid_value':
-      return { problemCode: 'not-allowed', allowed: issue.values.map((value) => JSON.stringify(value)) }
-    case 'too_big':
-      if (issue.origin === 'string' || issue.origin === 'array')
-        return { problemCode: issue.origin === 'string' ? 'too-long' : 'too-many', maximum: Number(issue.maximum) }
-      return { problemCode: 'invalid' }
-    default:
-      return { problemCode: 'invalid' }
-  }
 }
 
 /**

@@ -1,6 +1,6 @@
 // The session file: a round trip through JSON, and refusals a person understands, with the reason and field the page
-// words them from: not JSON, another app's file, a newer version, a bad key, a bad or future date, too many entries,
-// too large. (The merge of an accepted file happens on the server: test/server/audit.)
+// words them from: not JSON, another app's file, a newer version, a bad key, a bad or future date, a bad origin, too
+// many entries, too large. (The merge of an accepted file happens on the server: test/server/audit.)
 import { describe, expect, it } from 'vitest'
 import {
   buildSessionFile,
@@ -91,6 +91,13 @@ describe('buildSessionFile → JSON → parseSessionFile', () => {
     }
     expect(built).toEqual(expected)
     expect(parseSessionFile(JSON.stringify(built), NOW)).toEqual(expected)
+  })
+
+  it('gives back the workspace and site the file was exported from, and none for a file without them', () => {
+    const origin = { braze: 'braze-0123456789abcdef', commandersAct: null }
+    const built = buildSessionFile([entry()], segments, ['braze'], NOW, origin)
+    expect(parseSessionFile(JSON.stringify(built), NOW).origin).toEqual(origin)
+    expect(parseSessionFile(sessionText(), NOW)).not.toHaveProperty('origin')
   })
 })
 
@@ -211,6 +218,8 @@ describe('parseSessionFile refusals', () => {
       path: 'segments.0.tags.0',
     },
     { what: 'a missing export date', fields: { exportedAt: undefined }, path: 'exportedAt' },
+    { what: 'an origin that is not an object', fields: { origin: 'braze-0123' }, path: 'origin' },
+    { what: 'an origin without its site', fields: { origin: { braze: 'demo' } }, path: 'origin.commandersAct' },
     { what: 'an older version', fields: { version: 0 }, path: 'version' },
   ])('refuses $what as damaged, naming the field $path', ({ fields, path }) => {
     const { message, reason, params } = refusal(sessionText(fields))

@@ -1,11 +1,13 @@
 // Export of the session: a CSV report for people, and the JSON that can be imported here or by a colleague. A backup
 // changes nothing here: what "Changed since the last audit" compares with changes only with "Start a new audit".
+import { useQuery } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import type { SegmentFindings } from '../../findings/findings'
 import { datedFilename, downloadText } from '../../lib/download'
 import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
 import type { AuditEntry } from '../../stores/audit-contract'
 import { useAuditBaseline } from '../../stores/audit-baseline'
+import { sessionOriginQuery } from '../../stores/session-origin'
 import { useAuditRead } from '../../stores/use-verdicts'
 import { sessionCsv, sessionFile } from './session-export'
 import type { ListedSegments } from './use-listed-segments'
@@ -56,6 +58,9 @@ export function ExportPanel({ listed, verdicts, details, findings, staleMonths }
   const auditRead = useAuditRead()
   const entries = [...verdicts.values()].filter((entry) => entry.verdict !== 'unreviewed' || entry.note !== '')
   const baseline = useAuditBaseline()
+  // The JSON says which Braze workspace and Commanders Act site it is of, so that no other's audit takes it in. A
+  // server that cannot say leaves it without, as files were before: importable anywhere, and not held back.
+  const origin = useQuery(sessionOriginQuery())
   const exportCsv = () => {
     if (!findings) return
     const kept = baseline.status === 'ready' ? (baseline.baseline?.segments ?? []) : []
@@ -66,7 +71,7 @@ export function ExportPanel({ listed, verdicts, details, findings, staleMonths }
   }
   const exportJson = () => {
     const now = new Date()
-    const session = sessionFile(entries, listed.segments, listed.completeProviders, now)
+    const session = sessionFile(entries, listed.segments, listed.completeProviders, now, origin.data)
     downloadText(JSON.stringify(session, null, 2), datedFilename('audit-session', 'json', now), 'application/json')
   }
   return (
@@ -89,7 +94,7 @@ export function ExportPanel({ listed, verdicts, details, findings, staleMonths }
         <button
           type="button"
           className="button button-primary"
-          disabled={listed.loading || !auditRead}
+          disabled={listed.loading || !auditRead || origin.isLoading}
           onClick={exportJson}
         >
           {t('export.json')}

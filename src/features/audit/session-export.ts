@@ -9,7 +9,7 @@ import { NAME_COLLATOR } from '../../lib/name-order'
 import { brazeDetailsDate, brazeTags, UNREADABLE_DATE, type BrazeSegmentDetails } from '../../providers/braze/schemas'
 import { providerLabel, providerName, splitSegmentKey, type ProviderId } from '../../providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
-import { buildSessionFile, type SessionFile } from '../../stores/session-file'
+import { buildSessionFile, type SessionFile, type SessionOrigin } from '../../stores/session-file'
 import type { AuditEntry } from '../../stores/audit-contract'
 import { REVIEW_CSV_COLUMNS, reviewCsvCells } from '../../stores/review-csv'
 import type { AuditT } from './audit-t'
@@ -108,6 +108,7 @@ export function sessionFile(
   segments: readonly Segment[],
   completeProviders: readonly ProviderId[],
   now: Date,
+  origin?: SessionOrigin,
 ): SessionFile {
   const snapshot = segments
     .filter((segment) => completeProviders.includes(segment.provider))
@@ -116,5 +117,5 @@ export function sessionFile(
       name: segment.name,
       tags: segment.tags === NOT_PROVIDED ? null : [...segment.tags],
     }))
-  return buildSessionFile(entries, snapshot, completeProviders, now)
+  return buildSessionFile(entries, snapshot, completeProviders, now, origin)
 }

@@ -32,6 +32,14 @@ function refusalText(t: AuditT, error: SessionFileError): string {
       return t('import.error.not-session')
     case 'newer-version':
       return t('import.error.newer-version', { version: version ?? 0 })
+    case 'other-origin': {
+      // The server compares the file's origin with what it audits: only it knows the latter.
+      const other = new Set(error.params.otherOrigin)
+      const braze = other.has('braze')
+      return t(
+        `import.error.other-origin.${braze && other.has('commanders-act') ? 'both' : braze ? 'braze' : 'commandersAct'}`,
+      )
+    }
     case 'damaged':
       // The schema's own words are English: each language has its own for what a file can get wrong.
       return t('import.error.damaged', {

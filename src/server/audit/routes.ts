@@ -14,15 +14,21 @@ import {
   REVIEWER_MAX_LENGTH,
   segmentKeySchema,
 } from '../../stores/audit-contract.ts'
-import { parseSessionFile, SESSION_MAX_BYTES, SessionFileError } from '../../stores/session-file.ts'
+import { parseSessionFile, SESSION_MAX_BYTES, SessionFileError, type SessionOrigin } from '../../stores/session-file.ts'
 import { readAnswerKey } from '../proxy/answer-cache.ts'
 import type { ProviderAnswers } from './provider-answers.ts'
+import { assertSameOrigin, UNKNOWN_ORIGIN } from './session-origin.ts'
 import type { AuditStore } from './store.ts'
 
 export interface AuditRoutesOptions {
   store: AuditStore
   /** The Braze answers of the workspace the server is pointed at (the store's own, every one, without it). */
   answers?: ProviderAnswers
+  /**
+   * The Braze workspace and Commanders Act site the server audits (`sessionOriginOf`): written in the session files
+   * exported here, and a file of another is refused. Without it, neither is known and no file is refused for it.
+   */
+  origin?: SessionOrigin
   /** AUTH_USER_HEADER: the header an authenticating reverse proxy sets to the signed-in user. Unset on localhost. */
   authUserHeader: string | undefined
   providerCacheTtlMs: number
@@ -117,7 +123,7 @@ export function requestReviewer(headers: Headers, authUserHeader: string | undef
 export type AuditHandler = (request: Request) => Promise<Response>
 
 export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
-  const { store, answers = store.answers } = options
+  const { store, answers = store.answers, origin = UNKNOWN_ORIGIN } = options
   const now = options.now ?? (() => new Date())
 
   const needReviewer = (request: Request): string => {
@@ -168,11 +174,16 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
         const source = sourceSchema.safeParse(query.get('source') ?? 'file')
         if (!source.success) return failure(400, 'bad_request', { message: '"source" must be file or browser.' })
         const session = parseSessionFile(await readBody(request, SESSION_MAX_BYTES + 1), now())
+        // Here, not only in the page: a file is data from anywhere, and any client may send one.
+        assertSameOrigin(session, origin)
         return json(
           200,
           await store.importEntries(session.entries, importer, source.data === 'file' ? 'import' : 'browser', now()),
         )
       }
+      case 'GET /api/audit/session-origin':
+        // Opaque markers, for the page to write in the session files it exports.
+        return json(200, origin)
       case 'GET /api/audit/reviewer':
         return json(200, { reviewer: options.authUserHeader ? needReviewer(request) : null })
       case 'GET /api/audit/provider-cache': {
@@ -194,9 +205,17 @@ export function createAuditHandler(options: AuditRoutesOptions): AuditHandler {
         return largeJson(request, { details, series })
       }
     }
-    const known = ['entries', 'writes', 'bulk', 'history', 'import', 'reviewer', 'provider-cache', 'kept-answers'].some(
-      (name) => path === `/api/audit/${name}`,
-    )
+    const known = [
+      'entries',
+      'writes',
+      'bulk',
+      'history',
+      'import',
+      'session-origin',
+      'reviewer',
+      'provider-cache',
+      'kept-answers',
+    ].some((name) => path === `/api/audit/${name}`)
     if (known) return failure(405, 'method_not_allowed', { message: 'This method is not allowed here.' })
     return failure(404, 'not_found', { message: 'This path is not served.' })
   }

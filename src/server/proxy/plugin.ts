@@ -2,6 +2,7 @@
 // providers when no credentials are set.
 import type { Logger, Plugin, PreviewServer, ViteDevServer } from 'vite'
 import { auditMiddleware, createAuditHandler } from '../audit/routes.ts'
+import { sessionOriginOf } from '../audit/session-origin.ts'
 import { assertSafeListenAddress, openAuditStore, readAuditSettings } from '../audit/setup.ts'
 import { readDemoOptions } from '../demo/demo-options.ts'
 import { startDemoProviders } from '../demo/serve.ts'
@@ -85,6 +86,7 @@ export function segmentAuditProxy(options: SegmentAuditProxyOptions): Plugin {
         createAuditHandler({
           store: audit.store,
           answers,
+          origin: sessionOriginOf(targets),
           authUserHeader: auditSettings.authUserHeader,
           providerCacheTtlMs: auditSettings.providerCacheTtlMs,
           log: (line) => logger.warn(`  [audit] ${line}`, { timestamp: true }),

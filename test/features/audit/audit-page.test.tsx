@@ -23,6 +23,7 @@ import {
   buildSessionFile,
   parseSessionFile,
   type SessionEntry,
+  type SessionOrigin,
   type SessionSegment,
 } from '../../../src/stores/session-file'
 import { createAuditHandler } from '../../../src/server/audit/routes'
@@ -944,6 +945,100 @@ describe('Audit page: import', () => {
     )
     expect(within(importRegion()).queryByRole('alert')).not.toBeInTheDocument()
     await waitForAllListed(1)
+  })
+})
+
+describe('Audit page: a session of another Braze workspace or Commanders Act site', () => {
+  const OURS: SessionOrigin = { braze: 'braze-0123456789abcdef', commandersAct: 'commanders-act-0123456789abcdef' }
+  const KEPT_COMPARISON = {
+    takenAt: EARLIER,
+    source: 'start' as const,
+    providers: ['braze' as const, 'commanders-act' as const],
+    segments: [{ key: KEPT.key, name: KEPT.name, tags: [] }],
+  }
+
+  /** This test's audit routes on a server that audits the workspace and site `OURS` marks. */
+  async function serveOurOrigin(): Promise<void> {
+    const ours = createAuditHandler({
+      store: await testAuditStore(),
+      origin: OURS,
+      authUserHeader: undefined,
+      providerCacheTtlMs: 86_400_000,
+      log: () => {},
+    })
+    server.use(http.all('*/api/audit/*', ({ request }) => ours(request)))
+  }
+
+  function originFileText(origin: SessionOrigin): string {
+    const file = buildSessionFile(
+      [entry(CLEARED.key, 'archive', { reviewer: 'Léa' })],
+      [{ key: REMOVED_KEY, name: 'Their segment', tags: [] }],
+      ['braze', 'commanders-act'],
+      new Date(LATER),
+      origin,
+    )
+    return JSON.stringify(file)
+  }
+
+  it.each([
+    {
+      language: 'en',
+      origin: { ...OURS, braze: 'braze-fedcba9876543210' },
+      said:
+        'This session file comes from another Braze workspace than the one this server audits (or from before its ' +
+        'Braze API key was changed). Nothing was changed.',
+    },
+    {
+      language: 'fr',
+      origin: { ...OURS, commandersAct: 'commanders-act-fedcba9876543210' },
+      said:
+        'Ce fichier de session provient d’un autre site Commanders Act que celui qu’audite ce serveur. Rien n’a été ' +
+        'modifié.',
+    },
+  ])(
+    'refuses it ($language), saying so, and keeps the audit and the comparison as they were',
+    async ({ language, origin, said }) => {
+      await i18next.changeLanguage(language)
+      await serveOurOrigin()
+      await seedReviews(entry(KEPT.key, 'fix', { note: 'Mine' }))
+      await getBaselineStore().save(KEPT_COMPARISON)
+      const before = await auditOnServer()
+      rememberImporter()
+      const user = userEvent.setup()
+      renderApp('/audit')
+      const input = await screen.findByLabelText(
+        language === 'en' ? 'Session file (.json)' : 'Fichier de session (.json)',
+      )
+      await waitFor(() => expect(input).toBeEnabled())
+
+      await user.upload(input, sessionFile(originFileText(origin)))
+      const alert = await within(input.closest('section') ?? document.body).findByRole('alert')
+      expect(alert).toHaveTextContent(said)
+      expect(await auditOnServer()).toEqual(before)
+      expect(getBaselineStore().getSnapshot()).toEqual({ status: 'ready', baseline: KEPT_COMPARISON })
+    },
+  )
+
+  it('writes the server’s workspace and site in the exported JSON, which imports back into it', async () => {
+    await serveOurOrigin()
+    await seedReviews(entry(KEPT.key, 'keep'))
+    rememberImporter()
+    const user = userEvent.setup()
+    const files = captureDownloads()
+    renderApp('/audit')
+    await waitForAllListed(1)
+
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Export JSON' })).toBeEnabled())
+    await user.click(screen.getByRole('button', { name: 'Export JSON' }))
+    const text = await blobText(files[0]?.blob ?? new Blob())
+    expect(parseSessionFile(text, new Date()).origin).toEqual(OURS)
+
+    await user.upload(fileInput(), sessionFile(text))
+    await waitFor(() =>
+      expect(within(importRegion()).getByRole('status')).toHaveTextContent(
+        '0 added, 0 updated, 0 kept (the audit’s reviews were as recent or newer), 1 already identical.',
+      ),
+    )
   })
 })
 
