@@ -73,6 +73,8 @@ export function SegmentsPage() {
   // failed before any row came (as if either had answered with no segment).
   const counted = list.providers.filter((provider) => provider.configured && !(provider.error && provider.count === 0))
   const lone = counted.length === 1 ? counted[0] : undefined
+  // No list at all: nothing to review, search, filter or export (the alerts above say why).
+  const noList = counted.length === 0
   const reviewed = useMemo(() => rows.filter((row) => row.verdict !== 'unreviewed').length, [rows])
   const selection = useRowSelection(visible)
   // Once shown, the bar stays mounted: it keeps saying how the last bulk write went after the selection is cleared.
@@ -106,10 +108,12 @@ export function SegmentsPage() {
           <h1>{t('title')}</h1>
           <p>{t('intro')}</p>
           <p className="reviewed-count">
-            <RichText
-              text={t('common:reviewedCount', { count: reviewed, total: rows.length })}
-              components={{ strong: <strong /> }}
-            />
+            {noList ? null : (
+              <RichText
+                text={t('common:reviewedCount', { count: reviewed, total: rows.length })}
+                components={{ strong: <strong /> }}
+              />
+            )}
             {auditOutage !== undefined ? <AuditOutageNote since={auditOutage} /> : null}
           </p>
         </div>
@@ -120,7 +124,7 @@ export function SegmentsPage() {
             className="button"
             // Not a provider the server has no variables for: asked again, it could only answer that again (with
             // neither configured, nothing to refresh).
-            disabled={stillLoading || counted.length === 0}
+            disabled={stillLoading || noList}
             onClick={() => counted.forEach((provider) => provider.refetch())}
           >
             {t('refresh')}
@@ -164,6 +168,7 @@ export function SegmentsPage() {
         onMoveIntoTable={keyboard.moveIntoTable}
         search={search.text}
         onSearch={search.type}
+        disabled={noList}
       />
       {filters.updatedBefore || filters.finding ? (
         <Suspense fallback={null}>
@@ -190,7 +195,8 @@ export function SegmentsPage() {
         <EmptyState
           title={rows.length > 0 ? t('empty.noMatch') : counted.length > 0 ? t('empty.noSegments') : t('empty.noList')}
         >
-          {hasActiveFilters(filters) ? (
+          {/* Only rows can be filtered out: with none, the reason there are none says more. */}
+          {rows.length > 0 && hasActiveFilters(filters) ? (
             <button type="button" className="button button-primary" onClick={clearFilters}>
               {t('toolbar.clearFilters')}
             </button>

@@ -28,6 +28,8 @@ interface SegmentsToolbarProps {
   search: string
   onSearch: (query: string) => void
   onMoveIntoTable: () => void
+  /** No list at all (neither provider configured, or both failed before any row): nothing to search or show. */
+  disabled: boolean
 }
 
 type ChoiceSelectProps = Pick<SegmentsToolbarProps, 'filters' | 'onChange'> & { filter: ChoiceFilter }
@@ -68,41 +70,45 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
   )
   return (
     <div className="toolbar" role="search" aria-label={t('toolbar.label')}>
-      <SearchBox
-        query={props.search}
-        onQueryChange={props.onSearch}
-        inputRef={props.searchRef}
-        onOpenFirst={props.onOpenFirst}
-        onMoveIntoTable={props.onMoveIntoTable}
-      />
-      {CHOICE_FILTERS.filter((filter) => filter.beforeFacets).map(choiceSelect)}
-      {FACETS.map((facet) => (
-        <FacetFilter
-          key={facet.id}
-          facet={facet}
-          rows={props.rows}
-          filters={filters}
-          collator={props.collator}
-          onChange={(values) => onChange({ filters: { facets: { ...filters.facets, [facet.id]: values } } })}
+      {/* Disables every control in it at once; laid out as the toolbar's own children (styles.css), and no group of its
+          own to a screen reader (the toolbar is the search landmark already). */}
+      <fieldset role="none" disabled={props.disabled}>
+        <SearchBox
+          query={props.search}
+          onQueryChange={props.onSearch}
+          inputRef={props.searchRef}
+          onOpenFirst={props.onOpenFirst}
+          onMoveIntoTable={props.onMoveIntoTable}
         />
-      ))}
-      {CHOICE_FILTERS.filter((filter) => !filter.beforeFacets).map(choiceSelect)}
-      <DateField
-        label={t('toolbar.notUpdatedSince')}
-        value={filters.updatedBefore}
-        // Called only when the date the field reads changes (a whole date typed, or none): each is a step Back undoes.
-        onChange={(updatedBefore) => onChange({ filters: { updatedBefore } })}
-      />
-      {hasActiveFilters(filters) ? (
-        <button type="button" className="button button-ghost" onClick={props.onClearFilters}>
-          {t('toolbar.clearFilters')}
+        {CHOICE_FILTERS.filter((filter) => filter.beforeFacets).map(choiceSelect)}
+        {FACETS.map((facet) => (
+          <FacetFilter
+            key={facet.id}
+            facet={facet}
+            rows={props.rows}
+            filters={filters}
+            collator={props.collator}
+            onChange={(values) => onChange({ filters: { facets: { ...filters.facets, [facet.id]: values } } })}
+          />
+        ))}
+        {CHOICE_FILTERS.filter((filter) => !filter.beforeFacets).map(choiceSelect)}
+        <DateField
+          label={t('toolbar.notUpdatedSince')}
+          value={filters.updatedBefore}
+          // Called only when the date the field reads changes (a whole date typed, or none): Back undoes each one.
+          onChange={(updatedBefore) => onChange({ filters: { updatedBefore } })}
+        />
+        {hasActiveFilters(filters) ? (
+          <button type="button" className="button button-ghost" onClick={props.onClearFilters}>
+            {t('toolbar.clearFilters')}
+          </button>
+        ) : null}
+        <span className="toolbar-spacer" />
+        <ColumnsMenu visibility={props.columnVisibility} onChange={props.onColumnVisibilityChange} />
+        <button type="button" className="button" onClick={props.onExport} disabled={props.exportDisabled}>
+          {t('toolbar.export')}
         </button>
-      ) : null}
-      <span className="toolbar-spacer" />
-      <ColumnsMenu visibility={props.columnVisibility} onChange={props.onColumnVisibilityChange} />
-      <button type="button" className="button" onClick={props.onExport} disabled={props.exportDisabled}>
-        {t('toolbar.export')}
-      </button>
+      </fieldset>
     </div>
   )
 }

@@ -21,6 +21,10 @@ afterEach(() => {
 afterAll(() => server.close())
 
 const status = () => screen.getByRole('status')
+const toolbar = () => screen.getByRole('search', { name: 'Search and filter segments' })
+/** Every control of the toolbar: its search, selects, date, filter menus, Columns and Export. */
+const toolbarControls = () =>
+  ['searchbox', 'combobox', 'textbox', 'button'].flatMap((role) => within(toolbar()).queryAllByRole(role))
 const refused = () => HttpResponse.json({ error: 'invalid token' }, { status: 401 })
 
 /** A Commanders Act-only team: the server has no Braze variables, and says so in its status and its answers. */
@@ -82,6 +86,9 @@ describe('a provider not configured', () => {
     await waitFor(() => expect(status()).toHaveTextContent(/^30 segments/), { timeout: 5000 })
     const brazeCalls = calls.braze
     const alert = await screen.findByRole('alert')
+    // One list is there: the toolbar works on it, and the count of its reviews is shown.
+    expect(within(toolbar()).getByRole('searchbox', { name: 'Search segments' })).toBeEnabled()
+    expect(screen.getByText(/^Reviewed/)).toHaveTextContent('Reviewed 0 of 30')
 
     await user.click(screen.getByRole('button', { name: 'Refresh' }))
     await waitFor(() => expect(commandersActCalls).toBe(2))
@@ -107,7 +114,7 @@ describe('a provider not configured', () => {
 })
 
 describe('neither provider configured', () => {
-  it('offers no Refresh, which could only ask both again to hear the same', async () => {
+  function neitherConfigured() {
     const notConfigured = { configured: false, missing: ['A_VARIABLE'], invalid: [] }
     server.use(
       http.get('*/api/status', () =>
@@ -116,6 +123,10 @@ describe('neither provider configured', () => {
       notConfiguredHandler('braze', ['BRAZE_API_KEY']),
       notConfiguredHandler('commanders-act', ['COMMANDERS_ACT_TOKEN']),
     )
+  }
+
+  it('offers no Refresh, which could only ask both again to hear the same', async () => {
+    neitherConfigured()
     renderApp('/')
     await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2), { timeout: 5000 })
     expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual([
@@ -123,6 +134,29 @@ describe('neither provider configured', () => {
       expect.stringContaining('Commanders Act is not configured'),
     ])
     expect(screen.getByRole('button', { name: 'Refresh' })).toBeDisabled()
+  })
+
+  it('offers no search, filter, Columns or Export over no list, nor a count of reviews out of none', async () => {
+    neitherConfigured()
+    // Opened from an address that filters: there is nothing to clear the filter from either.
+    renderApp('/?q=promo&verdict=fix')
+    await waitFor(() => expect(screen.getAllByRole('alert')).toHaveLength(2), { timeout: 5000 })
+    const search = within(toolbar())
+    expect(search.getByRole('searchbox', { name: 'Search segments' })).toBeDisabled()
+    expect(search.getByRole('combobox', { name: 'Provider' })).toBeDisabled()
+    expect(search.getByRole('combobox', { name: 'Verdict' })).toBeDisabled()
+    expect(search.getByRole('button', { name: 'Tags filter' })).toBeDisabled()
+    expect(search.getByRole('textbox', { name: 'Not updated since' })).toBeDisabled()
+    expect(search.getByRole('button', { name: 'Columns' })).toBeDisabled()
+    expect(search.getByRole('button', { name: 'Export CSV' })).toBeDisabled()
+    expect(toolbarControls().filter((control) => !(control as HTMLInputElement).matches(':disabled'))).toEqual([])
+    expect(screen.queryByText(/^Reviewed/)).not.toBeInTheDocument()
+    // The empty list says why there is none, not to clear a filter there is nothing to filter.
+    expect(screen.getByText('Neither provider’s list could be loaded: each one’s error is above.')).toBeInTheDocument()
+    expect(screen.getAllByRole('button', { name: 'Clear filters' })).toEqual([
+      search.getByRole('button', { name: 'Clear filters' }),
+    ])
+    expect(search.getByRole('button', { name: 'Clear filters' })).toBeDisabled()
   })
 })
 
@@ -145,5 +179,8 @@ describe('both lists failing', () => {
     expect(screen.getByText('Neither provider’s list could be loaded: each one’s error is above.')).toBeInTheDocument()
     // No provider counted as one that answered with nothing.
     expect(status()).toHaveTextContent(/^0 segments$/)
+    // No list to search or to count reviews of, until a Retry brings one.
+    expect(within(toolbar()).getByRole('searchbox', { name: 'Search segments' })).toBeDisabled()
+    expect(screen.queryByText(/^Reviewed/)).not.toBeInTheDocument()
   })
 })
