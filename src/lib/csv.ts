@@ -19,6 +19,21 @@ export function neutraliseCsvCell(value: string): string {
   return controlLead || FORMULA_START.test(value.slice(lead.length)) ? `'${value}` : value
 }
 
+/**
+ * A spreadsheet opening a CSV reads a cell of digits (around a decimal point or an exponent) as a number: a Commanders
+ * Act id such as 00012345 loses its zeros, and 12E34567 becomes 1.2E+35. Only such ids need more than their text.
+ */
+const NUMBER_LIKE = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
+
+/**
+ * An identifier a spreadsheet would read as a number, written as a formula giving that text (`="00012345"`): Excel
+ * and Google Sheets show the id as it is (LibreOffice too, when it evaluates formulas as it opens a CSV). Built here
+ * from digits, a point and an E only, so it is no formula injection; any other identifier is written as its text.
+ */
+function identifierCell(value: string): string {
+  return NUMBER_LIKE.test(value) ? `="${value}"` : neutraliseCsvCell(value)
+}
+
 function quoteCsvCell(value: string): string {
   return NEEDS_QUOTES.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 }
@@ -30,13 +45,18 @@ export function csvSeparatorFor(language: string): CsvSeparator {
   return language.toLowerCase().startsWith('fr') ? ';' : ','
 }
 
+/** `identifiers`: the columns that hold ids, which must reach the spreadsheet as text, not as numbers. */
 export function toCsv(
   header: readonly string[],
   rows: readonly (readonly string[])[],
   separator: CsvSeparator = ',',
+  identifiers: ReadonlySet<number> = new Set(),
 ): string {
-  const line = (cells: readonly string[]) => cells.map((cell) => quoteCsvCell(neutraliseCsvCell(cell))).join(separator)
-  return `\uFEFF${[header, ...rows].map(line).join('\r\n')}`
+  const cell = (value: string, column: number) =>
+    quoteCsvCell(identifiers.has(column) ? identifierCell(value) : neutraliseCsvCell(value))
+  const head = header.map((value) => quoteCsvCell(neutraliseCsvCell(value))).join(separator)
+  const body = rows.map((cells) => cells.map(cell).join(separator))
+  return `\uFEFF${[head, ...body].join('\r\n')}`
 }
 
 /**

@@ -115,4 +115,30 @@ describe('toCsv', () => {
       ["'-1", 'a=b'],
     ])
   })
+
+  it.each([
+    { what: 'leading zeros', id: '00012345' },
+    { what: 'digits only', id: '12345678' },
+    { what: 'digits around an E (read as 1.2E+35)', id: '12E34567' },
+    { what: 'a lower-case e', id: '1e5' },
+    { what: 'a decimal point', id: '0.5' },
+  ])('writes an id of $what as a formula giving its text, so a spreadsheet keeps it as it is', ({ id }) => {
+    const csv = toCsv(['ID', 'Name'], [[id, id]], ',', new Set([0]))
+    expect(parseBack(csv)).toEqual([
+      ['ID', 'Name'],
+      [`="${id}"`, id],
+    ])
+  })
+
+  it.each([
+    { what: 'an upper-case hex id', id: 'BBFAC450' },
+    { what: 'a UUID', id: '12345678-1234-4234-8234-123456789012' },
+    { what: 'an empty id', id: '' },
+  ])('writes $what as it is', ({ id }) => {
+    expect(parseBack(toCsv(['ID'], [[id]], ',', new Set([0])))).toEqual([['ID'], [id]])
+  })
+
+  it('still neutralises a formula in an id column', () => {
+    expect(parseBack(toCsv(['ID'], [['=1+1']], ',', new Set([0])))).toEqual([['ID'], ["'=1+1"]])
+  })
 })

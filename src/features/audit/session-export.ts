@@ -100,6 +100,7 @@ export function sessionCsv(report: SessionReport, translate: AuditT, separator: 
     ],
     rows,
     separator,
+    new Set([COLUMNS.indexOf('id')]),
   )
 }
 

@@ -39,6 +39,8 @@ interface CsvContext {
 export interface SegmentColumnMeta {
   /** The cell as CSV text, in the interface language; dates in the exports' one form (formatSpreadsheetDateTime). */
   csv: (row: SegmentRow, t: SegmentsT, context: CsvContext) => string
+  /** An id, which a spreadsheet must read as text (csv.ts): 00012345 is not the number 12345. */
+  identifier?: true
   /** In every CSV export, shown in the table or not: a review travels with its verdict and findings. */
   alwaysExported?: boolean
   /**

@@ -108,7 +108,7 @@ export const segmentColumns = [
     id: 'id',
     accessorFn: (row) => row.id,
     cell: IdCell,
-    meta: { csv: (row) => row.id, hiddenByDefault: 'on-cards' },
+    meta: { csv: (row) => row.id, identifier: true, hiddenByDefault: 'on-cards' },
   }),
   namesColumn({ id: 'tags', value: (row) => row.tags, param: 'tag' }),
   // Braze's older workspaces omit teams: not provided, rather than "no teams".

@@ -48,6 +48,7 @@ export function segmentsCsv(
       ]
     }),
     separator,
+    new Set(exported.flatMap(({ meta }, index) => (meta.identifier ? [index] : []))),
   )
 }
 

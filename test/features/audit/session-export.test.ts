@@ -35,10 +35,10 @@ const NOW = new Date('2025-03-02T08:00:00.000Z')
 
 /** Listed in no particular order: the report sorts them by provider, then by name. */
 const SEGMENTS: readonly Segment[] = [
-  commandersAct('42', 'Visiteurs « été »'),
+  commandersAct('BBFAC450', 'Visiteurs « été »'),
   braze('b-4', 'test', ['promo'], false),
   braze('b-1', 'Clients fidèles', ['vip', 'été']),
-  commandersAct('43', 'clients fideles'),
+  commandersAct('3DCC6A0A', 'clients fideles'),
   braze('b-3', 'Ancien espace', NOT_PROVIDED),
   braze('b-2', 'Sans tags', []),
 ]
@@ -97,7 +97,7 @@ describe('sessionCsv', () => {
       report({
         entries: entriesOf(
           entry('braze:b-1', 'keep', { note: 'OK' }),
-          entry('commanders-act:42', 'fix', {
+          entry('commanders-act:BBFAC450', 'fix', {
             note: 'Doublon de b-1',
             reviewer: 'Léa',
             reviewedAt: '2025-03-02T09:15:00.000Z',
@@ -176,7 +176,7 @@ describe('sessionCsv', () => {
       ],
       [
         'Commanders Act',
-        '43',
+        '3DCC6A0A',
         'clients fideles',
         'not provided',
         'not provided',
@@ -192,7 +192,7 @@ describe('sessionCsv', () => {
       ],
       [
         'Commanders Act',
-        '42',
+        'BBFAC450',
         'Visiteurs « été »',
         'not provided',
         'not provided',
@@ -341,7 +341,7 @@ describe('sessionCsv', () => {
       sessionCsv(
         report({
           entries: entriesOf(
-            entry('commanders-act:99', 'fix', { note: 'Was a duplicate' }),
+            entry('commanders-act:F92C4F26', 'fix', { note: 'Was a duplicate' }),
             entry('braze:gone', 'keep'),
             entry('braze:b-1', 'archive'),
           ),
@@ -369,7 +369,7 @@ describe('sessionCsv', () => {
       ],
       [
         'Commanders Act',
-        '99',
+        'F92C4F26',
         '(no longer listed)',
         '',
         '',
@@ -395,12 +395,12 @@ describe('sessionCsv', () => {
   })
 
   it('splits a gone key at its first colon only, and shows an unknown provider as it is', () => {
-    const gone = entriesOf(entry('braze:a:b', 'keep'), entry('constructor:x', 'keep'), entry('mailchimp:7', 'fix'))
+    const gone = entriesOf(entry('braze:a:b', 'keep'), entry('constructor:x', 'keep'), entry('mailchimp:x7', 'fix'))
     const rows = parse(sessionCsv(report({ segments: [], entries: gone }), en)).slice(1)
     expect(rows.map((row) => row.slice(0, 3))).toEqual([
       ['Braze', 'a:b', '(no longer listed)'],
       ['constructor', 'x', '(no longer listed)'],
-      ['mailchimp', '7', '(no longer listed)'],
+      ['mailchimp', 'x7', '(no longer listed)'],
     ])
   })
 
@@ -414,13 +414,29 @@ describe('sessionCsv', () => {
     const rows = rowsOf(
       sessionCsv(
         report({
-          segments: [commandersAct('42', 'Visiteurs')],
-          entries: entriesOf(entry('commanders-act:42', 'fix', { note })),
+          segments: [commandersAct('BBFAC450', 'Visiteurs')],
+          entries: entriesOf(entry('commanders-act:BBFAC450', 'fix', { note })),
         }),
         en,
       ),
     )
     expect(rows[0]?.Note).toBe(`'${note}`)
+  })
+
+  it('writes an id a spreadsheet would read as a number as a formula giving the id, listed or not', () => {
+    const rows = rowsOf(
+      sessionCsv(
+        report({
+          segments: [commandersAct('00012345', '00012345')],
+          entries: entriesOf(entry('commanders-act:12E34567', 'fix')),
+        }),
+        en,
+      ),
+    )
+    expect(rows.map((row) => [row.ID, row.Name])).toEqual([
+      ['="00012345"', '00012345'],
+      ['="12E34567"', '(no longer listed)'],
+    ])
   })
 
   it('neutralises formulas in names, tags and reviewers, listed or not', () => {
@@ -544,7 +560,7 @@ describe('sessionFile', () => {
 
   it.each<{ complete: ProviderId[]; keys: string[] }>([
     { complete: ['braze'], keys: ['braze:b-4', 'braze:b-1', 'braze:b-3', 'braze:b-2'] },
-    { complete: ['commanders-act'], keys: ['commanders-act:42', 'commanders-act:43'] },
+    { complete: ['commanders-act'], keys: ['commanders-act:BBFAC450', 'commanders-act:3DCC6A0A'] },
     { complete: [], keys: [] },
   ])('snapshots only the providers whose list is complete ($complete), and still every entry', ({ complete, keys }) => {
     const session = sessionFile(entries, SEGMENTS, complete, NOW)

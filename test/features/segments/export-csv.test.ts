@@ -47,7 +47,7 @@ function audit(key: string, verdict: Verdict): [string, AuditEntry] {
 const REVIEWS = new Map([
   audit('braze:b-loaded', 'keep'),
   audit('braze:b-blank', 'archive'),
-  audit('commanders-act:42', 'fix'),
+  audit('commanders-act:BBFAC450', 'fix'),
 ])
 
 const rows = buildSegmentRows(
@@ -55,7 +55,7 @@ const rows = buildSegmentRows(
     braze('b-loaded', 'Clients fidèles', ['vip', 'été'], true),
     braze('b-blank', 'Sans description', [], false),
     braze('b-unloaded', 'Pas chargé', NOT_PROVIDED, true),
-    commandersAct('42', 'Visiteurs'),
+    commandersAct('BBFAC450', 'Visiteurs'),
   ],
   {
     details: new Map([
@@ -80,7 +80,7 @@ const rows = buildSegmentRows(
 /** What the audit found, by segment key (the page works them out for the export). */
 const FINDINGS = new Map<string, readonly FindingId[]>([
   ['braze:b-blank', ['no-description', 'stale']],
-  ['commanders-act:42', ['duplicate-name']],
+  ['commanders-act:BBFAC450', ['duplicate-name']],
 ])
 const OPTIONS = { reviews: REVIEWS, findings: FINDINGS, staleMonths: 12 }
 
@@ -196,7 +196,7 @@ describe('segmentsCsv', () => {
       [
         'Commanders Act',
         'Visiteurs',
-        '42',
+        'BBFAC450',
         'not provided',
         'not provided',
         'not provided',
@@ -271,7 +271,7 @@ describe('segmentsCsv', () => {
       [
         'Commanders Act',
         'Visiteurs',
-        '42',
+        'BBFAC450',
         'non fourni',
         'non fourni',
         'non fourni',
@@ -333,7 +333,15 @@ describe('segmentsCsv', () => {
 
   it('keeps the rows in the order given (the current view)', () => {
     const body = columnsOf([...rows].reverse(), ['id'], en).slice(1)
-    expect(body).toEqual([['42'], ['b-unloaded'], ['b-blank'], ['b-loaded']])
+    expect(body).toEqual([['BBFAC450'], ['b-unloaded'], ['b-blank'], ['b-loaded']])
+  })
+
+  it('writes a Commanders Act id a spreadsheet would read as a number as a formula giving the id, in the ID column only', () => {
+    const numeric = buildSegmentRows([commandersAct('00012345', '00012345'), commandersAct('12E34567', 'Hex')])
+    expect(columnsOf(numeric, ['id', 'name'], en).slice(1)).toEqual([
+      ['="00012345"', '00012345'],
+      ['="12E34567"', 'Hex'],
+    ])
   })
 
   it('writes only the header for an empty view', () => {
@@ -364,7 +372,7 @@ describe('segmentsCsv: reviews and spreadsheets in French', () => {
       ['Clients fidèles', 'a note; on braze:b-loaded', 'Zoé', at, 'Zoé', at],
       ['Sans description', 'a note; on braze:b-blank', 'Zoé', at, 'Zoé', at],
       ['Pas chargé', '', '', '', '', ''],
-      ['Visiteurs', 'a note; on commanders-act:42', 'Zoé', at, 'Zoé', at],
+      ['Visiteurs', 'a note; on commanders-act:BBFAC450', 'Zoé', at, 'Zoé', at],
     ])
   })
 
@@ -399,7 +407,10 @@ describe('segmentsCsv: reviews and spreadsheets in French', () => {
         }),
       ],
       // Only a note, no verdict ever set: nobody is named for the verdict.
-      ['commanders-act:42', auditEntry('commanders-act:42', 'unreviewed', { note: 'Ask', reviewer: 'Alice QA' })],
+      [
+        'commanders-act:BBFAC450',
+        auditEntry('commanders-act:BBFAC450', 'unreviewed', { note: 'Ask', reviewer: 'Alice QA' }),
+      ],
     ])
     const csv = segmentsCsv(rows, ['name'], en, { ...OPTIONS, reviews })
     const review = (cells: string[]) => [cells[0], ...cells.slice(-REVIEW_CELLS)]
