@@ -9,3 +9,6 @@ export const CACHE_BUSTER = 'segment-audit-cache-2'
 
 /** Data kept longer than this is dropped; the QueryClient's gcTime must be at least as long. */
 export const CACHE_MAX_AGE_MS = 24 * 60 * 60_000
+
+/** On a Braze answer the audit server kept for the team rather than asked Braze for: when Braze gave it (ISO). */
+export const KEPT_AT_HEADER = 'X-Segment-Audit-Fetched-At'

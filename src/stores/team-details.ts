@@ -71,7 +71,7 @@ export async function loadTeamDetails(queryClient: QueryClient): Promise<void> {
         fetchedAt,
         read: () => {
           const answer = brazeSegmentDetailsSchema.safeParse(body)
-          return answer.success ? toBrazeSegmentDetails(id, answer.data) : undefined
+          return answer.success ? { ...toBrazeSegmentDetails(id, answer.data), keptAt: fetchedAt } : undefined
         },
       })),
       ...kept.series.map(({ id, days, fetchedAt, body }) => ({

@@ -89,6 +89,14 @@ describe('the details the team’s scans kept', () => {
     expect(idsOf(traffic, 'data_series')).toEqual([])
   })
 
+  it('say when Braze gave them, for a segment’s page to say they are not Braze’s answer now', async () => {
+    const fetchedAt = hoursAgo(2)
+    await keep(first.id, detailsBody('2025-06-01T12:00:00Z'), fetchedAt)
+    const view = await listThenKeptAnswers()
+    const details = view.queryClient.getQueryData<BrazeSegmentDetails>(brazeQueries.details(first.id).queryKey)
+    expect(details).toMatchObject({ textDescription: 'Bought twice this year', keptAt: fetchedAt.toISOString() })
+  })
+
   it('are not asked for when the server keeps none: the app loads nothing more for them', async () => {
     let asked = 0
     server.use(

@@ -14,6 +14,7 @@ import { NOT_PROVIDED, type Segment } from '../../providers/segment'
 import { useRequestWait, type RequestHooks, type RequestWait } from './braze-waits'
 import { DetailDate } from './detail-date'
 import { DetailFrame, DetailSkeleton, ProviderAlert, SegmentNotFound } from './detail-parts'
+import { KeptNote } from './kept-note'
 import { SizeChart } from './size-chart'
 
 /**
@@ -241,6 +242,14 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
           <p>
             <MalformedMark fields={[...(listed.data?.malformed ?? []), ...(segment?.malformed ?? [])]} />
           </p>
+          <KeptNote
+            // Its time and its refresh are this segment's: the next one (j, Next) starts afresh.
+            key={id}
+            id={id}
+            keptAt={segment?.keptAt}
+            withSizes={tracking === true || tracking === 'unknown'}
+            hooks={hooks}
+          />
         </section>
       }
     />

@@ -1,6 +1,7 @@
 // Braze through the proxy, one segment at a time: details and size series (the list is in list-stream.ts).
+import { KEPT_AT_HEADER } from '../cache-policy'
 import { ProviderError } from '../provider-error'
-import { requestProviderJson, type ProviderRequestOptions } from '../request'
+import { requestProviderAnswer, requestProviderJson, type ProviderRequestOptions } from '../request'
 import {
   brazeDataSeriesSchema,
   brazeSegmentDetailsSchema,
@@ -28,14 +29,16 @@ export async function fetchBrazeSegmentDetails(
   id: string,
   options: ProviderRequestOptions = {},
 ): Promise<BrazeSegmentDetails> {
-  const body = await requestProviderJson(
+  const { body, headers } = await requestProviderAnswer(
     'braze',
     '/api/braze/segments/details',
     { segment_id: id },
     brazeSegmentDetailsSchema,
     { ...options, retry: { ...SEGMENT_RETRY, ...options.retry } },
   ).catch(notFoundOnBadRequest)
-  return toBrazeSegmentDetails(id, body)
+  const details = toBrazeSegmentDetails(id, body)
+  const keptAt = headers.get(KEPT_AT_HEADER)
+  return keptAt !== null && !Number.isNaN(Date.parse(keptAt)) ? { ...details, keptAt } : details
 }
 
 /** Daily estimated size over the last `days` days (1–100, Braze's limit). */

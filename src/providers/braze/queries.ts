@@ -7,7 +7,8 @@ import type { Segment } from '../segment'
 import { fetchBrazeDataSeries, fetchBrazeSegmentDetails } from './client'
 import { streamAllBrazeSegments } from './list-stream'
 
-const TEN_MINUTES = 10 * 60_000
+/** How long a segment's details and size series stay fresh: a page opened later asks for them again. */
+export const DETAILS_FRESH_MS = 10 * 60_000
 
 /** The status the page fetched as it started, if that was a moment ago; on a later refresh, the server's status now. */
 const statusAsTheListStarts = () => ({ ...connectionStatusQuery(), staleTime: 10_000 })
@@ -85,12 +86,12 @@ export const brazeQueries = {
     queryOptions({
       queryKey: brazeKeys.details(id),
       queryFn: ({ signal }) => fetchBrazeSegmentDetails(id, { ...hooks, signal }),
-      staleTime: TEN_MINUTES,
+      staleTime: DETAILS_FRESH_MS,
     }),
   dataSeries: (id: string, days: number, hooks: SegmentRequestHooks = {}) =>
     queryOptions({
       queryKey: brazeKeys.dataSeries(id, days),
       queryFn: ({ signal }) => fetchBrazeDataSeries(id, days, { ...hooks, signal }),
-      staleTime: TEN_MINUTES,
+      staleTime: DETAILS_FRESH_MS,
     }),
 }

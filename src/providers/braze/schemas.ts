@@ -92,6 +92,11 @@ export interface BrazeSegmentDetails {
   teams?: string[]
   /** Braze's names of the fields whose value could not be read (an unreadable date, a list that is not one). */
   malformed?: readonly string[]
+  /**
+   * When Braze gave this answer (ISO), if the audit server served the one it keeps for the team (up to a day old, or as
+   * long as it is told) rather than asking Braze; absent for Braze's answer now.
+   */
+  keptAt?: string
 }
 
 /** A date Braze sent that is not one: the details did load, so it is said as such, never as "not loaded". */

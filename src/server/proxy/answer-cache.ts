@@ -31,8 +31,6 @@ export function workspaceOf(targets: ProxyTargets): string {
 
 /** Sent by the page's "Refresh from Braze": ask Braze again and keep the new answer. */
 export const REFRESH_HEADER = 'x-segment-audit-refresh'
-/** On an answer served from the database: when Braze gave it. */
-export const FETCHED_AT_HEADER = 'X-Segment-Audit-Fetched-At'
 
 /**
  * The key of a cacheable call: its provider path and query without the credentials (Braze's key travels in a header,

@@ -2,7 +2,8 @@
 // and the Braze reserve kept by answering details and series calls without spending it.
 import type { ServerResponse } from 'node:http'
 import type { PagesRoute, SingleRoute, UpstreamRequest } from './allowlist.ts'
-import { answerKey, FETCHED_AT_HEADER, type AnswerCache } from './answer-cache.ts'
+import { KEPT_AT_HEADER } from '../../providers/cache-policy.ts'
+import { answerKey, type AnswerCache } from './answer-cache.ts'
 import type { CallContext, ErrorAnswer } from './error-answer.ts'
 import type { RateHeaders } from './rate-budget.ts'
 import { sendJson, sendJsonText } from './respond.ts'
@@ -55,7 +56,7 @@ export async function forward(
   // A kept answer costs Braze nothing: served even while the reserve holds live calls.
   if (cache && key && !options.refresh) {
     const kept = await cache.store.cachedAnswer(key, cache.maxAgeMs, new Date())
-    if (kept) return sendJsonText(res, 200, kept.body, { [FETCHED_AT_HEADER]: kept.fetchedAt })
+    if (kept) return sendJsonText(res, 200, kept.body, { [KEPT_AT_HEADER]: kept.fetchedAt })
   }
   const held = reserveHold(route, options)
   if (held) return sendError(res, held, { 'retry-after': String(held.body.retryAfterSeconds) })
