@@ -107,3 +107,14 @@ export function useAuditBaseline(): State {
   const store = getBaselineStore()
   return useSyncExternalStore(store.subscribe, store.getSnapshot)
 }
+
+/**
+ * The name the kept snapshot has for a segment, and when the snapshot was taken: what still names a segment its
+ * provider no longer lists. Undefined while the snapshot is read, without one, or if it did not hold the segment.
+ */
+export function useKeptName(key: string): { name: string; at: string } | undefined {
+  const state = useAuditBaseline()
+  if (state.status !== 'ready' || !state.baseline) return undefined
+  const name = state.baseline.segments.find((segment) => segment.key === key)?.name
+  return name ? { name, at: state.baseline.takenAt } : undefined
+}

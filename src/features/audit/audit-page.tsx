@@ -13,7 +13,9 @@ import { ChangesPanel } from './changes-panel'
 import { CrossProviderPairs } from './cross-provider-pairs'
 import { ExportPanel } from './export-panel'
 import { FindingsPanel } from './findings-panel'
+import { GoneReviewsPanel } from './gone-reviews-panel'
 import { ProgressPanel } from './progress-panel'
+import { reviewStanding } from './review-standing'
 import { ScanPanel } from './scan-panel'
 import { SessionImport } from './session-import'
 import { updateAges } from './update-age'
@@ -32,6 +34,8 @@ export function AuditPage() {
   // Findings compare whole lists: worked out once they are complete, not at every page that arrives.
   const computed = useFindings(listed.loading ? NO_SEGMENTS : listed.segments)
   const findings = listed.loading ? null : computed
+  // Each review by where its segment stands: Progress, the reviews no longer listed and the export card say the same.
+  const standing = reviewStanding(verdicts.values(), listed)
   const ages = useMemo(() => updateAges(listed.segments, details, new Date()), [listed.segments, details])
   const failed = listed.failures.map((failure) => failure.provider)
   const brazeFailure = listed.failures.find((failure) => failure.provider === 'braze')
@@ -50,12 +54,13 @@ export function AuditPage() {
         </div>
       </div>
       <div className="audit-grid">
-        <ProgressPanel listed={listed} verdicts={verdicts} />
+        <ProgressPanel listed={listed} verdicts={verdicts} notListed={standing.notListed.length} />
         <ScanPanel
           segments={listed.segments}
           listFailure={brazeFailure?.error}
           listPending={!listed.completeProviders.includes('braze')}
         />
+        <GoneReviewsPanel standing={standing} details={details} />
         <FindingsPanel
           findings={findings}
           segments={listed.segments}

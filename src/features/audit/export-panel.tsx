@@ -13,7 +13,7 @@ import { sessionCsv, sessionFile } from './session-export'
 import type { ListedSegments } from './use-listed-segments'
 import { csvSeparatorFor } from '../../lib/csv'
 import { useFormat } from '../../components/use-format'
-import { splitSegmentKey } from '../../providers/provider-id'
+import { holdsReview, reviewStanding } from './review-standing'
 
 const PARTS = ['reviewed', 'noteOnly', 'notListed', 'notLoaded'] as const
 
@@ -25,12 +25,8 @@ function HeldReviews({ entries, listed }: { entries: readonly AuditEntry[]; list
   const { t } = useTranslation('audit')
   const format = useFormat()
   if (entries.length === 0) return <>{t('export.holdsNone')}</>
-  const counts = { reviewed: 0, noteOnly: 0, notListed: 0, notLoaded: 0 }
-  const complete = new Set<string>(listed.completeProviders)
-  for (const entry of entries) {
-    if (listed.byKey.has(entry.key)) counts[entry.verdict === 'unreviewed' ? 'noteOnly' : 'reviewed'] += 1
-    else counts[complete.has(splitSegmentKey(entry.key).provider) ? 'notListed' : 'notLoaded'] += 1
-  }
+  const standing = reviewStanding(entries, listed)
+  const counts = { ...standing, notListed: standing.notListed.length, notLoaded: standing.notLoaded.length }
   const parts = PARTS.filter((part) => counts[part] > 0).map((part) =>
     t(`export.part.${part}`, { count: counts[part] }),
   )
@@ -56,7 +52,7 @@ export function ExportPanel({ listed, verdicts, details, findings, staleMonths }
   const { t, i18n } = useTranslation(['audit', 'common'])
   // Until the team's audit has answered once, every review would be missing from both files.
   const auditRead = useAuditRead()
-  const entries = [...verdicts.values()].filter((entry) => entry.verdict !== 'unreviewed' || entry.note !== '')
+  const entries = [...verdicts.values()].filter(holdsReview)
   const baseline = useAuditBaseline()
   // The JSON says which Braze workspace and Commanders Act site it is of, so that no other's audit takes it in. A
   // server that cannot say leaves it without, as files were before: importable anywhere, and not held back.

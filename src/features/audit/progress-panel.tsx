@@ -56,9 +56,12 @@ function FailedList({ failure, othersShown }: { failure: ListedSegments['failure
 export function ProgressPanel({
   listed,
   verdicts,
+  notListed,
 }: {
   listed: ListedSegments
   verdicts: ReadonlyMap<string, AuditEntry>
+  /** Reviews of segments no longer listed: not among the segments counted here, so said apart. */
+  notListed: number
 }) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
@@ -102,6 +105,9 @@ export function ProgressPanel({
           </li>
         ))}
       </ul>
+      {notListed > 0 ? (
+        <p className="muted small-print progress-gone">{t('progress.goneNotCounted', { count: notListed })}</p>
+      ) : null}
       <table className="chart-table verdicts-per-provider">
         <caption>{t('progress.perProvider')}</caption>
         <thead>

@@ -13,6 +13,7 @@ import { buildSessionFile, type SessionFile, type SessionOrigin } from '../../st
 import type { AuditEntry } from '../../stores/audit-contract'
 import { REVIEW_CSV_COLUMNS, reviewCsvCells } from '../../stores/review-csv'
 import type { AuditT } from './audit-t'
+import { formerName } from './review-standing'
 
 const COLUMNS = ['provider', 'id', 'name', 'tags', 'created', 'updated', 'description', 'findings', 'verdict'] as const
 
@@ -87,9 +88,7 @@ export function sessionCsv(report: SessionReport, translate: AuditT, separator: 
     .sort((a, b) => (a.key < b.key ? -1 : 1))
   for (const entry of gone) {
     const { provider, id } = splitSegmentKey(entry.key)
-    // Its last name known: from its details if they were fetched (its page opened), else from the kept snapshot.
-    const known =
-      (provider === 'braze' ? report.details.get(id)?.name : undefined) || report.formerNames?.get(entry.key)
+    const known = formerName(entry.key, report.details, report.formerNames)
     const name = known ? `${known} ${t('report.noLongerListed')}` : t('report.noLongerListed')
     rows.push([providerName(provider), id, name, '', '', '', '', '', ...reviewFields(t, entry)])
   }

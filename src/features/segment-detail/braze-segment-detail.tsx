@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useRef, type ReactNode } from 'react'
+import { Alert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { LinkifiedText } from '../../components/linkified-text'
 import { MalformedMark } from '../../components/malformed-mark'
@@ -119,8 +120,13 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
   // A Retry that brings the details leaves the keyboard on the first section they fill.
   const descriptionHeading = useRef<HTMLHeadingElement>(null)
 
-  if (details.error instanceof ProviderError && details.error.reason === 'not_found')
-    return <SegmentNotFound provider="braze" id={id} />
+  if (details.error instanceof ProviderError && details.error.reason === 'not_found') {
+    // Details fetched before it went (kept in this browser) still name it.
+    const lastKnown = details.data?.name
+      ? { name: details.data.name, at: new Date(details.dataUpdatedAt).toISOString() }
+      : undefined
+    return <SegmentNotFound provider="braze" id={id} navigation={navigation} lastKnown={lastKnown} />
+  }
   const segment = details.data
   const tracking: TrackingState = listed.data
     ? listed.data.analyticsTracking === NOT_PROVIDED
@@ -156,7 +162,19 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
             }
           : null
       }
-      notice={wait === null ? null : <WaitNote wait={wait} />}
+      // Braze still answers for it (an archived segment, or its details kept in this browser), but its list is whole
+      // without it: the page says so at its top, not only in the size's card.
+      gone={tracking === 'absent'}
+      notice={
+        <>
+          {tracking === 'absent' ? (
+            <Alert tone="warning" title={t('gone.heading', { provider: providerLabel.braze })}>
+              {t('gone.absent')}
+            </Alert>
+          ) : null}
+          {wait === null ? null : <WaitNote wait={wait} />}
+        </>
+      }
       main={
         <>
           <section className="card" aria-labelledby="description-heading">

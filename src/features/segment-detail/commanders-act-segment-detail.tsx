@@ -14,7 +14,7 @@ export function CommandersActSegmentDetail({ id, navigation }: { id: string; nav
   const heading = useRef<HTMLHeadingElement>(null)
   const segment = list.data?.find((candidate) => candidate.id === id)
   if (list.isSuccess && !segment && list.fetchStatus === 'idle')
-    return <SegmentNotFound provider="commanders-act" id={id} />
+    return <SegmentNotFound provider="commanders-act" id={id} navigation={navigation} />
   const site = status.data?.providers.commandersAct.configured ? status.data.providers.commandersAct.site : undefined
   return (
     <DetailFrame

@@ -11,34 +11,85 @@ import { useDocumentTitle } from '../../components/use-document-title'
 import { adviceForError, isNotConfigured } from '../../providers/error-advice'
 import { useAskAgainWhenServerBack } from '../../stores/server-back'
 import { isProviderId, providerLabel, providerName, segmentKey, type ProviderId } from '../../providers/provider-id'
+import { useKeptName } from '../../stores/audit-baseline'
 import { useVerdict } from '../../stores/use-verdicts'
+import { useFormat } from '../../components/use-format'
 import { AuditPanel } from './audit-panel'
 import { useAskAgainAfterHold } from './braze-waits'
 
-/** A segment the provider no longer has: the team's review of it, if any, stays readable and changeable here. */
-export function SegmentNotFound({ provider, id }: { provider: string; id: string }) {
+/** A segment's name as the provider last gave it (its details, kept in this browser), and when it was fetched. */
+interface LastKnown {
+  name: string
+  at: string
+}
+
+interface SegmentNotFoundProps {
+  provider: string
+  id: string
+  /** The list navigation the app slots in, kept on the page of a segment no longer listed. */
+  navigation?: ReactNode
+  lastKnown?: LastKnown
+}
+
+/**
+ * A segment the provider does not have. One the audit knows (a review of it, or a name kept in the snapshot the Audit
+ * page compares with) was deleted or archived: its page stays, named as the audit last knew it and marked as no longer
+ * listed, with the team's review to read and change. Any other ID is simply not found.
+ */
+export function SegmentNotFound({ provider, id, navigation, lastKnown }: SegmentNotFoundProps) {
+  const key = isProviderId(provider) ? segmentKey(provider, id) : ''
+  const reviewed = useVerdict(key) !== undefined
+  const kept = useKeptName(key)
+  // The more recent of the two names, if both are known: a rename between them is the provider's last word.
+  const known = lastKnown && (!kept || Date.parse(lastKnown.at) >= Date.parse(kept.at)) ? lastKnown : kept
+  if (!isProviderId(provider) || (!reviewed && !known)) return <NotFound provider={provider} id={id} />
+  return <GoneSegment provider={provider} id={id} navigation={navigation} known={known} />
+}
+
+function NotFound({ provider, id }: { provider: string; id: string }) {
   const { t } = useTranslation('detail')
   useDocumentTitle(t('notFound.title'))
-  const name = providerName(provider)
-  const key = isProviderId(provider) ? segmentKey(provider, id) : undefined
-  const reviewed = useVerdict(key ?? '') !== undefined
   return (
-    <>
-      <EmptyState page title={t('notFound.title')}>
-        <p>
-          <RichText text={t('notFound.text', { provider: name, id })} components={{ code: <code /> }} />
-        </p>
-        {key && reviewed ? <p>{t('notFound.reviewed')}</p> : null}
-        <Link className="button button-primary" to="/">
-          {t('notFound.back')}
-        </Link>
-      </EmptyState>
-      {key && reviewed ? (
-        <div className="gone-segment-audit">
-          <AuditPanel key={key} segmentKey={key} />
-        </div>
-      ) : null}
-    </>
+    <EmptyState page title={t('notFound.title')}>
+      <p>
+        <RichText text={t('notFound.text', { provider: providerName(provider), id })} components={{ code: <code /> }} />
+      </p>
+      <Link className="button button-primary" to="/">
+        {t('notFound.back')}
+      </Link>
+    </EmptyState>
+  )
+}
+
+interface GoneSegmentProps {
+  provider: ProviderId
+  id: string
+  navigation: ReactNode
+  known: LastKnown | undefined
+}
+
+function GoneSegment({ provider, id, navigation, known }: GoneSegmentProps) {
+  const { t } = useTranslation('detail')
+  const format = useFormat()
+  const label = providerLabel[provider]
+  return (
+    <DetailFrame
+      provider={provider}
+      id={id}
+      name={known?.name ?? t('notFound.title')}
+      gone
+      navigation={navigation}
+      main={
+        <section className="card" aria-labelledby="gone-heading">
+          <h2 id="gone-heading">{t('gone.heading', { provider: label })}</h2>
+          <p>
+            <RichText text={t('gone.text', { provider: label, id })} components={{ code: <code /> }} />
+          </p>
+          <p className="muted">{known ? t('gone.named', { date: format.dateTime(known.at) }) : t('gone.unnamed')}</p>
+          <p className="muted">{t('gone.review')}</p>
+        </section>
+      }
+    />
   )
 }
 
@@ -94,6 +145,8 @@ interface DetailFrameProps {
   navigation?: ReactNode
   /** A failure to load what the page shows, offered again with Retry (named after what it asks again). */
   failure?: Pick<ProviderAlertProps, 'error' | 'retry' | 'retries' | 'focusAfter'> | null
+  /** The provider no longer lists the segment: the header says so beside its name. */
+  gone?: boolean
   /** What the page waits for meanwhile (Braze asked to wait, say). */
   notice?: ReactNode
   main: ReactNode
@@ -102,11 +155,11 @@ interface DetailFrameProps {
 
 /** The page frame of every segment: list navigation, header, failure, then content beside the audit panel. */
 export function DetailFrame(props: DetailFrameProps) {
-  const { provider, id, name, nameUnavailable = false, navigation, failure, notice, main, side } = props
+  const { provider, id, name, nameUnavailable = false, gone = false, navigation, failure, notice, main, side } = props
   return (
     <>
       {navigation}
-      <DetailHeader provider={provider} id={id} name={name} nameUnavailable={nameUnavailable} />
+      <DetailHeader provider={provider} id={id} name={name} nameUnavailable={nameUnavailable} gone={gone} />
       {failure ? <ProviderAlert {...failure} provider={provider} /> : null}
       {notice}
       {/* The audit card comes first, so a reviewer sees the verdicts without scrolling: right under the title on a
@@ -128,13 +181,13 @@ function DetailHeader({
   id,
   name,
   nameUnavailable,
-  children,
+  gone,
 }: {
   provider: ProviderId
   id: string
   name: string | undefined
   nameUnavailable: boolean
-  children?: ReactNode
+  gone: boolean
 }) {
   const { t } = useTranslation('detail')
   // Without a name, the tab is told apart from another by the segment's id.
@@ -142,6 +195,12 @@ function DetailHeader({
   return (
     <header className="detail-header">
       <Badge tone={provider}>{providerLabel[provider]}</Badge>
+      {gone ? (
+        <>
+          {' '}
+          <Badge tone="danger">{t('gone.badge')}</Badge>
+        </>
+      ) : null}
       <h1>
         {name ??
           (nameUnavailable ? (
@@ -154,7 +213,6 @@ function DetailHeader({
         <span className="muted">{t('header.id')}</span> <code>{id}</code>
         <CopyButton value={id} label={t('header.copyId')} />
       </p>
-      {children}
     </header>
   )
 }

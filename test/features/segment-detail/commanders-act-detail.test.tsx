@@ -73,8 +73,8 @@ describe('Commanders Act segment detail', () => {
       await screen.findByRole('heading', { level: 1, name: 'Segment not found' }, { timeout: 5000 }),
     ).toBeInTheDocument()
     expect(
-      await screen.findByText(/The team’s audit still holds its review/, {}, { timeout: 5000 }),
-    ).toBeInTheDocument()
+      await screen.findByRole('region', { name: 'No longer listed by Commanders Act' }, { timeout: 5000 }),
+    ).toHaveTextContent('The team’s review of it stays: its verdict and note can still be changed here.')
     const panel = screen.getByRole('region', { name: 'Audit' })
     const verdicts = within(panel).getByRole('radiogroup', { name: 'Verdict' })
     await waitFor(() => expect(within(verdicts).getByRole('radio', { name: 'Archive' })).toBeChecked())

@@ -1,0 +1,48 @@
+// Where each review's segment stands now: listed (reviewed, or a note only), no longer listed by a provider whose list
+// is whole, or of a provider whose list is not loaded (still listed or not, nobody can say yet). Progress, the card of
+// the reviews no longer listed and the export card all count from this one sorting, so their figures agree.
+import type { BrazeSegmentDetails } from '../../providers/braze/schemas'
+import { splitSegmentKey } from '../../providers/provider-id'
+import type { AuditEntry } from '../../stores/audit-contract'
+import type { ListedSegments } from './use-listed-segments'
+
+/** What the exports hold as a review: a verdict, or a note (a verdict set back to Unreviewed and no note is none). */
+export const holdsReview = (entry: AuditEntry) => entry.verdict !== 'unreviewed' || entry.note !== ''
+
+export interface ReviewStanding {
+  /** Listed segments with a verdict: Progress's "Reviewed". */
+  reviewed: number
+  /** Listed segments with a note and no verdict. */
+  noteOnly: number
+  /** Reviews of segments their provider no longer lists (its list is whole without them). */
+  notListed: AuditEntry[]
+  /** Reviews of segments of a provider whose list has not loaded (failed, or still arriving). */
+  notLoaded: AuditEntry[]
+}
+
+export function reviewStanding(
+  entries: Iterable<AuditEntry>,
+  listed: Pick<ListedSegments, 'byKey' | 'completeProviders'>,
+): ReviewStanding {
+  const standing: ReviewStanding = { reviewed: 0, noteOnly: 0, notListed: [], notLoaded: [] }
+  const complete = new Set<string>(listed.completeProviders)
+  for (const entry of entries) {
+    if (!holdsReview(entry)) continue
+    if (listed.byKey.has(entry.key)) standing[entry.verdict === 'unreviewed' ? 'noteOnly' : 'reviewed'] += 1
+    else standing[complete.has(splitSegmentKey(entry.key).provider) ? 'notListed' : 'notLoaded'].push(entry)
+  }
+  return standing
+}
+
+/**
+ * The last name the audit knows of a segment no longer listed: from its Braze details if they were fetched (its page
+ * opened, or a scan), else from the snapshot "Changed since the last audit" compares with; undefined with neither.
+ */
+export function formerName(
+  key: string,
+  details: ReadonlyMap<string, BrazeSegmentDetails>,
+  formerNames: ReadonlyMap<string, string> | undefined,
+): string | undefined {
+  const { provider, id } = splitSegmentKey(key)
+  return (provider === 'braze' ? details.get(id)?.name : undefined) || formerNames?.get(key) || undefined
+}
