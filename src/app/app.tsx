@@ -6,6 +6,7 @@ import { BrowserRouter } from 'react-router'
 import { SCAN_MARKER_KEY } from '../features/audit/scan-marked'
 import { brazeQueries } from '../providers/braze/queries'
 import { connectionStatusQuery } from '../providers/connection-status'
+import { auditEntriesQuery } from '../stores/audit-queries'
 import { commandersActQueries } from '../providers/commanders-act/queries'
 import { createQueryClient } from './query-client'
 import { cachePersistOptions, restoreThenKeepSaving, type CachePersistOptions } from './query-persistence'
@@ -26,7 +27,15 @@ export interface PersistedClient {
  */
 export function createPersistedClient(): PersistedClient {
   const queryClient = createQueryClient()
-  const persistOptions = cachePersistOptions(queryClient, { onNothingStored: () => startLists(queryClient) })
+  const persistOptions = cachePersistOptions(queryClient, {
+    onNothingStored: () => {
+      void startLists(queryClient)
+      // The team's verdicts too: the page's own query waits for the restore, and until they answer every row of the
+      // first rows would say Unreviewed. Asked now, they answer before the lists, as the Braze pages fill the
+      // browser's connections.
+      void queryClient.prefetchQuery(auditEntriesQuery())
+    },
+  })
   return { queryClient, persistOptions }
 }
 
