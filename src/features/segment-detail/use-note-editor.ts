@@ -172,7 +172,11 @@ export function useNoteEditor(
     /** A failed save that goes out again by itself once the server answers: nothing for the reviewer to do. */
     waitsForServer,
     change,
-    flush: () => void save(),
+    // Not while their note is shown beside this one: leaving the field is no choice between the two, and a save then
+    // would take the conflict's buttons away under the pointer that was about to click one.
+    flush: () => {
+      if (status.kind !== 'conflict') void save()
+    },
     keepMine,
     takeTheirs,
   }

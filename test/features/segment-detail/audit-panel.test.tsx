@@ -416,6 +416,21 @@ describe('Audit panel: the note', () => {
     expect(await stored()).toMatchObject({ note: 'Mine', noteBy: 'Camille' })
   })
 
+  it('saves the reviewer’s note at the first click of "Save my note instead", the note field still focused', async () => {
+    const user = userEvent.setup()
+    await openPanel()
+    await user.type(noteField(), 'Mine')
+    await othersWrite('note', 'Theirs')
+    // The save after the pause in typing finds their note: the field still has the keyboard.
+    const alert = await within(panel()).findByRole('alert')
+    expect(noteField()).toHaveFocus()
+
+    await user.click(within(alert).getByRole('button', { name: 'Save my note instead' }))
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+    expect(within(panel()).queryByRole('alert')).not.toBeInTheDocument()
+    expect(await stored()).toMatchObject({ note: 'Mine', noteBy: 'Camille' })
+  })
+
   it('can take the other reviewer’s note instead', async () => {
     const user = userEvent.setup()
     await openPanel()
