@@ -22,6 +22,11 @@ const PAGES: OnDemandPages = {
 /** Where the app is, as a test reads it (`router.state.location`, updated as the app navigates), and a way to go on. */
 interface TestRouter {
   state: { location: Location }
+  /**
+   * Returns nothing (declarative routes): a test awaits `act(async () => router.navigate(…))`, never `act(() => …)`.
+   * An awaited act with a callback that returns nothing restores the act environment at once but flushes React's
+   * work a moment later: a query's answer landing then fails the test, "not configured to support act(...)".
+   */
   navigate: NavigateFunction
 }
 

@@ -51,7 +51,7 @@ describe('a date without a time, west of UTC', () => {
     }
 
     // The details are cached: the list shows the same day.
-    await act(() => router.navigate(`/?q=${DATE_ONLY.id}`))
+    await act(async () => router.navigate(`/?q=${DATE_ONLY.id}`))
     const table = await screen.findByRole('table', { name: 'Segments' })
     const headers = within(table).getAllByRole('columnheader')
     const column = headers.findIndex((header) => /^Last updated/.test(header.textContent ?? ''))

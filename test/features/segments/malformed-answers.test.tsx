@@ -139,7 +139,7 @@ describe.each([
     const { router } = renderApp(`/segments/braze/${UNREADABLE_UPDATE?.id ?? ''}`)
     expect(await screen.findByText(unreadable)).toBeInTheDocument()
 
-    await act(() => router.navigate(`/?q=${UNREADABLE_UPDATE?.id ?? ''}`))
+    await act(async () => router.navigate(`/?q=${UNREADABLE_UPDATE?.id ?? ''}`))
     const table = await screen.findByRole('table', { name: /Segments/ })
     const column = within(table)
       .getAllByRole('columnheader')
@@ -185,7 +185,7 @@ describe('a tracking flag Braze sent as text', () => {
     expect(screen.getByText(/analytics_tracking_enabled/)).toBeInTheDocument()
 
     // The detail page's size series is in the cache: the list shows it, as a complete scan would.
-    await act(() => router.navigate(`/?q=${POWER_USERS?.id ?? ''}`))
+    await act(async () => router.navigate(`/?q=${POWER_USERS?.id ?? ''}`))
     const table = await screen.findByRole('table', { name: /Segments/ })
     await waitFor(() => expect(cellUnder(table, /^Size/)).toHaveTextContent(/^[\d,]+$/))
     expect(cellUnder(table, /^Analytics tracking/)).toHaveTextContent(/^On$/)

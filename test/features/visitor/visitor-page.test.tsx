@@ -191,17 +191,17 @@ describe('Visitor lookup with Back and Forward', () => {
     await lookUp(user, text, '456')
     await screen.findByRole('region', { name: 'Visitor 456' }, { timeout: 5000 })
 
-    await act(() => router.navigate(-1))
+    await act(async () => router.navigate(-1))
     expect(await screen.findByRole('region', { name: 'Visitor 123' })).toBeInTheDocument()
     expect(tcidField(text)).toHaveValue('123')
     // An ID refused as invalid, then Back to the empty lookup: an empty field and no error left over.
     await lookUp(user, text, '12ab')
-    await act(() => router.navigate(-1))
+    await act(async () => router.navigate(-1))
     await waitFor(() => expect(tcidField(text)).toHaveValue(''))
     expect(tcidField(text)).not.toHaveAttribute('aria-invalid', 'true')
     expect(screen.queryByRole('region', { name: /^Visitor/ })).not.toBeInTheDocument()
 
-    await act(() => router.navigate(1))
+    await act(async () => router.navigate(1))
     expect(await screen.findByRole('region', { name: 'Visitor 123' })).toBeInTheDocument()
     expect(tcidField(text)).toHaveValue('123')
   })
