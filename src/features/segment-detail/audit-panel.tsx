@@ -186,7 +186,12 @@ function ReviewPanel({ segmentKey, reviewer, named }: { segmentKey: string; revi
         </p>
       )}
       {note.status.kind === 'conflict' ? (
-        <NoteConflict status={note.status} onKeepMine={note.keepMine} onTakeTheirs={note.takeTheirs} />
+        <NoteConflict
+          status={note.status}
+          own={note.status.theirs.noteBy === reviewer}
+          onKeepMine={note.keepMine}
+          onTakeTheirs={note.takeTheirs}
+        />
       ) : null}
       <p
         role="status"
@@ -211,12 +216,15 @@ function ReviewPanel({ segmentKey, reviewer, named }: { segmentKey: string; revi
   )
 }
 
+/** `own`: the note in the way is this reviewer's own (another tab, an earlier visit): no colleague to name. */
 function NoteConflict({
   status,
+  own,
   onKeepMine,
   onTakeTheirs,
 }: {
   status: Extract<NoteStatus, { kind: 'conflict' }>
+  own: boolean
   onKeepMine: (theirs: AuditEntry) => void
   onTakeTheirs: (theirs: AuditEntry) => void
 }) {
@@ -226,7 +234,7 @@ function NoteConflict({
   return (
     <div role="alert" className="conflict">
       <p>
-        {t('audit.noteConflict', {
+        {t(own ? 'audit.noteConflictOwn' : 'audit.noteConflict', {
           reviewer: theirs.noteBy ?? '?',
           time: format.dateTime(theirs.noteAt ?? theirs.reviewedAt),
         })}
@@ -237,7 +245,7 @@ function NoteConflict({
           {t('audit.keepMine')}
         </button>
         <button type="button" className="button" onClick={() => onTakeTheirs(theirs)}>
-          {t('audit.takeTheirs')}
+          {t(own ? 'audit.takeOwn' : 'audit.takeTheirs')}
         </button>
       </div>
     </div>

@@ -946,6 +946,24 @@ describe('Audit panel: the reviewer’s own earlier verdict', () => {
     expect(await stored()).toMatchObject({ verdict: 'keep', verdictVersion: 1 })
   })
 
+  it('says in words for oneself when the note in the way is the reviewer’s own, from another tab', async () => {
+    const user = userEvent.setup()
+    await openPanel()
+    await user.type(noteField(), 'Typed here')
+    await othersWrite('note', 'Typed in the other tab', 'Camille')
+    await user.tab()
+
+    const alert = await within(panel()).findByRole('alert')
+    expect(alert).toHaveTextContent(
+      'You changed this note on March 1, 2026 at 2:00 AM, in another tab or an earlier visit, while you were typing ' +
+        'here. That note:',
+    )
+    expect(alert).toHaveTextContent('Typed in the other tab')
+    expect(alert).not.toHaveTextContent('Camille')
+    await user.click(within(alert).getByRole('button', { name: 'Use that note' }))
+    expect(noteField()).toHaveValue('Typed in the other tab')
+  })
+
   it('says so in French too', async () => {
     await othersWrite('verdict', 'keep', 'Camille')
     sessionStorage.setItem(
