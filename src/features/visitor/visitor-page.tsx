@@ -1,7 +1,7 @@
 // Visitor lookup (/visitor): which Commanders Act segments one visitor (tcid) belongs to, resolved to labels.
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '@tanstack/react-query'
-import { useState, type FormEvent } from 'react'
+import { useRef, useState, type FormEvent } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { Alert, RetryAlert } from '../../components/alert'
 import { useDocumentTitle } from '../../components/use-document-title'
@@ -96,6 +96,7 @@ export function VisitorPage() {
   const [input, setInput] = useState(tcid)
   // What is wrong, not the message: the message follows the language if it changes while shown.
   const [problem, setProblem] = useState<TcidProblem>()
+  const field = useRef<HTMLInputElement>(null)
   // The configuration the app read as it started (or reads now): it changes only with the server's restart.
   const status = useQuery(connectionStatusQuery())
   const commandersAct = status.data?.providers.commandersAct
@@ -112,7 +113,10 @@ export function VisitorPage() {
     const value = input.trim()
     const found = tcidProblem(value)
     setProblem(found)
-    if (!found) setSearchParams({ tcid: value })
+    // A refused ID: the keyboard back to the field to correct it (the button pressed would keep it otherwise), and
+    // the reason said at once, as a field already focused (Enter) would not say its new description.
+    if (found) field.current?.focus()
+    else setSearchParams({ tcid: value })
   }
   return (
     <>
@@ -129,6 +133,7 @@ export function VisitorPage() {
         <label htmlFor="tcid">{t('field')}</label>
         <div className="visitor-row">
           <input
+            ref={field}
             id="tcid"
             className="input"
             inputMode="numeric"
@@ -144,7 +149,7 @@ export function VisitorPage() {
           </button>
         </div>
         {problem ? (
-          <p id="tcid-problem" className="field-problem">
+          <p id="tcid-problem" className="field-problem" role="alert">
             {problem.reason === 'tooLong'
               ? t('tooLong', { max: TCID_MAX_DIGITS, digits: problem.digits })
               : t(problem.reason)}

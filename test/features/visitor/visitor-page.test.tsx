@@ -122,6 +122,19 @@ describe.each(LANGUAGES)('Visitor lookup ($language)', (text) => {
     expect(visitor.count).toBe(0)
   })
 
+  it('takes the keyboard back to the field when an ID is refused, the reason said at once', async () => {
+    const user = userEvent.setup()
+    renderApp('/visitor')
+    await screen.findByRole('heading', { level: 1, name: text.heading })
+    await user.click(screen.getByRole('button', { name: text.lookUpButton }))
+    expect(tcidField(text)).toHaveFocus()
+    expect(screen.getByRole('alert').textContent).toBe(text.empty)
+
+    await lookUp(user, text, '12ab')
+    expect(tcidField(text)).toHaveFocus()
+    expect(screen.getByRole('alert').textContent).toBe(text.invalid)
+  })
+
   it('lists the visitor’s segments by label, links them, and flags an ID missing from the list', async () => {
     const visitor = answerVisitor([KNOWN.id, 'DEADBEEF'])
     const user = userEvent.setup()
