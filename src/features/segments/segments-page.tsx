@@ -181,7 +181,8 @@ export function SegmentsPage() {
           shown={visible.length}
           total={rows.length}
           perProvider={perProvider}
-          counted={counted.map(({ provider }) => provider)}
+          // Not a list whose first rows have not come: the progress beside it says it is loading, not that it has none.
+          counted={counted.filter((provider) => !provider.pending).map(({ provider }) => provider)}
         />
         <ProviderProgress providers={list.providers} />
       </div>

@@ -184,3 +184,23 @@ describe('both lists failing', () => {
     expect(screen.queryByText(/^Reviewed/)).not.toBeInTheDocument()
   })
 })
+
+describe('a list still on its way', () => {
+  it('is said to be loading, not counted as one that answered with no segment', async () => {
+    const { released, release } = held()
+    server.use(
+      http.get('*/api/commanders-act/segments/list', async ({ request }) => {
+        await released
+        return demo.forwardToCommandersActList(request)
+      }),
+    )
+    renderApp('/')
+    await waitFor(() => expect(status()).toHaveTextContent(/^40 segments/), { timeout: 5000 })
+    expect(screen.getByText('Commanders Act: loading…')).toBeInTheDocument()
+    expect(status()).toHaveTextContent(/^40 segments · Braze: 40$/)
+    release()
+    await waitFor(() => expect(status()).toHaveTextContent(/^70 segments · Braze: 40 · Commanders Act: 30$/), {
+      timeout: 5000,
+    })
+  })
+})
