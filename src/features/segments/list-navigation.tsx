@@ -156,11 +156,18 @@ export function ListNavigation() {
   )
 }
 
-/** "3 of 40", or "next: 3 of 39 left" once a verdict took the segment out of the view; no total while it loads. */
+/**
+ * "3 of 40", or "next: 3 of 39 left" once a verdict took the segment out of the view; no total while it loads. Taken
+ * out of the view as its last, no next: that none is left after it (none at all when it was the only one).
+ */
 function positionText(t: TFunction<'segments'>, place: QueuePlace, partial: boolean): string {
   const values = { index: place.position, total: place.total }
   if (partial) return t(place.inView ? 'navigation.positionLoading' : 'navigation.positionLeftLoading', values)
-  return t(place.inView ? 'navigation.position' : 'navigation.positionLeft', values)
+  if (place.inView) return t('navigation.position', values)
+  if (place.next) return t('navigation.positionLeft', values)
+  return place.total === 0
+    ? t('navigation.positionNoneLeft')
+    : t('navigation.positionNoneAfter', { count: place.total })
 }
 
 /** Previous or Next: a link to the neighbouring segment of the view, or the same words greyed out at either end. */

@@ -235,6 +235,36 @@ describe('Review queue', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(rowAt(rows, 3).href))
     expect(localStorage.getItem('segment-audit:move-on:v1')).toBe('off')
   })
+
+  it('says none is left after the last segment of the view, rather than a place past its end', async () => {
+    localStorage.setItem('segment-audit:reviewer:v1', 'Camille')
+    // Two Commanders Act segments left unreviewed: the view to work through.
+    const [, , ...reviewed] = demo.data.commandersAct
+    await seedReviews(...reviewed.map(({ id }) => ({ key: `commanders-act:${id}`, verdict: 'keep' as const })))
+    const user = userEvent.setup()
+    const { router } = renderApp('/?provider=commanders-act&verdict=unreviewed')
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^2 segments of/), { timeout: 5000 })
+    await openRow(user, 1)
+    expect(await screen.findByText('2 of 2')).toBeInTheDocument()
+    const last = router.state.location.pathname
+    await waitFor(() => expect(verdicts().getByRole('radio', { name: 'Keep' })).toBeEnabled())
+    await user.keyboard('1')
+    expect(await screen.findByText('none after this one; 1 left before it')).toBeInTheDocument()
+    expect(router.state.location.pathname).toBe(last)
+  })
+
+  it('says none is left in the view once its only segment is reviewed', async () => {
+    localStorage.setItem('segment-audit:reviewer:v1', 'Camille')
+    const user = userEvent.setup()
+    const only = demo.data.braze[7]?.id ?? ''
+    renderApp(`/?q=${only}&verdict=unreviewed`)
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^1 segment of/), { timeout: 5000 })
+    await openRow(user, 0)
+    await waitFor(() => expect(verdicts().getByRole('radio', { name: 'Keep' })).toBeEnabled())
+    await user.keyboard('3')
+    expect(await screen.findByText('none left in this view')).toBeInTheDocument()
+    expect(screen.queryByText(/of 0 left/)).not.toBeInTheDocument()
+  })
 })
 
 describe('Moving on while a verdict is on its way', () => {
