@@ -85,12 +85,13 @@ export function ChangesPanel({ listed }: { listed: ListedSegments }) {
               providers: new Intl.ListFormat(format.locale, { type: 'conjunction' }).format(providers),
             })}
           </p>
+          {/* A name that did not read (a malformed answer, now or in the snapshot): its id, as the list names it. */}
           <ChangeGroup
             title={t('changes.new')}
             items={changes.added}
             render={(segment) => (
               <li key={segment.key}>
-                <Link to={segmentPath(segment)}>{segment.name}</Link>{' '}
+                <Link to={segmentPath(segment)}>{segment.name || segment.id}</Link>{' '}
                 <span className="muted">· {providerLabel[segment.provider]}</span>
               </li>
             )}
@@ -100,7 +101,8 @@ export function ChangesPanel({ listed }: { listed: ListedSegments }) {
             items={changes.gone}
             render={(segment) => (
               <li key={segment.key}>
-                {segment.name} <span className="muted">· {providerName(splitSegmentKey(segment.key).provider)}</span>
+                {segment.name || splitSegmentKey(segment.key).id}{' '}
+                <span className="muted">· {providerName(splitSegmentKey(segment.key).provider)}</span>
               </li>
             )}
           />
@@ -118,7 +120,7 @@ export function ChangesPanel({ listed }: { listed: ListedSegments }) {
             items={changes.retagged}
             render={({ segment, added, removed }) => (
               <li key={segment.key}>
-                <Link to={segmentPath(segment)}>{segment.name}</Link>
+                <Link to={segmentPath(segment)}>{segment.name || segment.id}</Link>
                 {added.length > 0 ? <span className="tag-change tag-added"> + {added.join(', ')}</span> : null}
                 {removed.length > 0 ? <span className="tag-change tag-removed"> − {removed.join(', ')}</span> : null}
               </li>

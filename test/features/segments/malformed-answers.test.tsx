@@ -10,9 +10,11 @@ import Papa from 'papaparse'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { readBrazeListRow } from '../../../src/providers/braze/schemas'
+import { NOT_PROVIDED } from '../../../src/providers/segment'
 import { listRow } from '../../../src/server/demo/braze-quirks'
+import { getBaselineStore } from '../../../src/stores/audit-baseline'
 import { blobText, captureDownloads } from '../../downloads'
-import { createDemoHandlers } from '../../msw/demo-handlers'
+import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
 const demo = createDemoHandlers({ brazeCount: 250, commandersActCount: 30 })
@@ -206,5 +208,58 @@ describe('a tracking flag Braze sent as text', () => {
     renderApp(path)
     expect(await screen.findByRole('img', { name: /^Estimated size from/ })).toBeInTheDocument()
     expect(fact('Analytics tracking')).toHaveTextContent(/^Unknown$/)
+  })
+})
+
+describe('a nameless row since the last audit', () => {
+  const changes = () => screen.getByRole('region', { name: 'Changed since the last audit' })
+  const namelessId = nameless?.id ?? ''
+  const GONE_ID = '0a0b0c0d-0000-4000-8000-000000000001'
+  /**
+   * Keeps as the last audit the Braze list as served, the nameless row left out, or kept nameless with another tag
+   * beside a nameless row gone since.
+   */
+  const lastAudit = (kept: 'absent' | 'retagged') =>
+    getBaselineStore().save({
+      takenAt: '2025-03-01T10:00:00.000Z',
+      source: 'export',
+      providers: ['braze'],
+      segments: [
+        ...listedSegments(demo.data).flatMap((segment) => {
+          if (segment.provider !== 'braze') return []
+          const tags = segment.tags === NOT_PROVIDED ? null : [...segment.tags]
+          if (segment.id !== namelessId) return [{ key: segment.key, name: segment.name, tags }]
+          return kept === 'absent' ? [] : [{ key: segment.key, name: '', tags: [...(tags ?? []), 'legacy'] }]
+        }),
+        ...(kept === 'absent' ? [] : [{ key: `braze:${GONE_ID}`, name: '', tags: [] }]),
+      ],
+    })
+  const open = async (title: string) => {
+    const summary = await within(changes()).findByText(title, { selector: '.change-title' }, { timeout: 5000 })
+    await userEvent.setup().click(summary)
+    const group = summary.closest('details')
+    if (!group) throw new Error(`${title} lists nothing`)
+    return group
+  }
+
+  it('is listed among the new segments by its id, as the list names it', async () => {
+    withMalformedRows()
+    await lastAudit('absent')
+    renderApp('/audit')
+    const added = await open('New')
+    expect(within(added).getByRole('link', { name: namelessId })).toHaveAttribute(
+      'href',
+      `/segments/braze/${namelessId}`,
+    )
+  })
+
+  it('is listed by its id among the re-tagged segments, and among the gone ones', async () => {
+    withMalformedRows()
+    await lastAudit('retagged')
+    renderApp('/audit')
+    const retagged = await open('Re-tagged')
+    expect(within(retagged).getByRole('link', { name: namelessId })).toBeInTheDocument()
+    const gone = await open('Gone')
+    expect(within(gone).getByRole('listitem')).toHaveTextContent(new RegExp(`^${GONE_ID} · Braze$`))
   })
 })
