@@ -148,9 +148,11 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
     <DetailFrame
       provider="braze"
       id={id}
-      name={segment?.name ?? listed.data?.name}
-      // Neither the details nor the list will name it: both failed, or the list is whole without it.
-      nameUnavailable={details.isError && (listed.isError || (listed.isSuccess && listed.fetchStatus === 'idle'))}
+      // An empty name (a malformed answer) names nothing: the other's, else none.
+      name={segment?.name || listed.data?.name || undefined}
+      // Neither the details nor the list will name it: the details came (without a name) or failed, and the list
+      // failed too, or is whole without it or its name.
+      nameUnavailable={!details.isPending && (listed.isError || (listed.isSuccess && listed.fetchStatus === 'idle'))}
       navigation={navigation}
       failure={
         details.isError

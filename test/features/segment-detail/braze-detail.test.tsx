@@ -601,6 +601,29 @@ describe.each(LANGUAGES)('Segment pages ($language)', (text) => {
     expect(within(region(text.size)).getByRole('button', { name: text.retry.list })).toBeVisible()
   })
 
+  it('says the name is not available when the Braze list gave none for the segment and its details failed', async () => {
+    // Its list row came without a name (a malformed answer), and its details are refused.
+    server.use(
+      http.get('*/api/braze/segments/list', async ({ request }) => {
+        const answer = await demo.forwardToBraze(request)
+        const body = (await answer.json()) as { segments: Record<string, unknown>[] }
+        body.segments = body.segments.map((row) => (row.id === ORDINARY.id ? { ...row, name: undefined } : row))
+        return HttpResponse.json(body)
+      }),
+      http.get('*/api/braze/segments/details', () =>
+        HttpResponse.json(
+          { error: 'permission_denied', provider: 'braze', status: 403, permission: 'segments.details' },
+          { status: 403 },
+        ),
+      ),
+    )
+    renderApp(pathOf(ORDINARY))
+    expect(
+      await screen.findByRole('heading', { level: 1, name: text.nameUnavailable }, { timeout: 5000 }),
+    ).toBeInTheDocument()
+    expect(document.title).toBe(`${ORDINARY.id} — Segment Audit`)
+  })
+
   it('names what each Retry asks again when the details and the size history both failed', async () => {
     const denied = (permission: string) => () =>
       HttpResponse.json({ error: 'permission_denied', provider: 'braze', status: 403, permission }, { status: 403 })
