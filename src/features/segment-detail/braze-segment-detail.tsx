@@ -111,12 +111,32 @@ function WaitNote({ wait }: { wait: RequestWait }) {
   )
 }
 
+/**
+ * Said while the Braze list the page needs (for the segment's tags, tracking and size history) waits out a 429 or a
+ * hold of the budget's reserve, which may last until the budget resets: otherwise only placeholders show meanwhile.
+ */
+function ListWaitNote({ until }: { until: number }) {
+  const { t } = useTranslation('detail')
+  return (
+    <p role="status" className="muted">
+      {t('listWaiting', {
+        provider: providerLabel.braze,
+        time: new Date(until),
+        // Its seconds too: the listing asks again within the minute, however long Braze's wait.
+        formatParams: { time: TIME_OF_DAY_SECONDS },
+      })}
+    </p>
+  )
+}
+
 export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?: ReactNode }) {
   const { t } = useTranslation('detail')
   const { wait, hooks } = useRequestWait()
   const details = useQuery(brazeQueries.details(id, hooks))
   const findListed = useCallback((segments: Segment[]) => segments.find((segment) => segment.id === id), [id])
   const listed = useQuery({ ...brazeQueries.all(), select: findListed })
+  // Written by the listing while it waits, never fetched.
+  const listWait = useQuery({ ...brazeQueries.listWait(), enabled: false }).data
   // A Retry that brings the details leaves the keyboard on the first section they fill.
   const descriptionHeading = useRef<HTMLHeadingElement>(null)
 
@@ -175,6 +195,7 @@ export function BrazeSegmentDetail({ id, navigation }: { id: string; navigation?
             </Alert>
           ) : null}
           {wait === null ? null : <WaitNote wait={wait} />}
+          {tracking === 'loading' && typeof listWait === 'number' ? <ListWaitNote until={listWait} /> : null}
         </>
       }
       main={
