@@ -1,13 +1,11 @@
 // The cross-provider matches as pairs: the same audience kept in both tools, side by side, most alike first.
-import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../components/use-format'
 import type { CrossProviderMatch } from '../../findings/cross-provider'
 import { providerLabel, type ProviderId } from '../../providers/provider-id'
 import { segmentPath } from '../../providers/segment'
-
-const PAGE = 25
+import { ShowMore, useShowMore } from './show-more'
 
 interface CrossProviderPairsProps {
   matches: readonly CrossProviderMatch[] | null
@@ -20,13 +18,7 @@ interface CrossProviderPairsProps {
 export function CrossProviderPairs({ matches, failed, notConfigured }: CrossProviderPairsProps) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
-  const [shown, setShown] = useState(PAGE)
-  // "Show more" makes way once everything shows: the keyboard goes on to the first pair it showed, not the page's top.
-  const rows = useRef<HTMLTableSectionElement>(null)
-  const [firstShown, setFirstShown] = useState<number | null>(null)
-  useEffect(() => {
-    if (firstShown !== null) rows.current?.rows[firstShown]?.querySelector('a')?.focus()
-  }, [firstShown])
+  const { shown, list, showMore } = useShowMore<HTMLTableSectionElement>()
   const exact = matches?.filter((match) => match.similarity === 1).length ?? 0
   return (
     <section className="card card-wide" aria-labelledby="pairs-heading">
@@ -55,7 +47,7 @@ export function CrossProviderPairs({ matches, failed, notConfigured }: CrossProv
                 </th>
               </tr>
             </thead>
-            <tbody ref={rows}>
+            <tbody ref={list}>
               {matches.slice(0, shown).map((match) => (
                 <tr key={`${match.braze.key}|${match.commandersAct.key}`}>
                   <td>
@@ -71,21 +63,13 @@ export function CrossProviderPairs({ matches, failed, notConfigured }: CrossProv
               ))}
             </tbody>
           </table>
-          {shown < matches.length ? (
-            <div className="button-row table-more">
-              <button
-                type="button"
-                className="button"
-                onClick={() => {
-                  setFirstShown(shown)
-                  setShown(shown + PAGE * 4)
-                }}
-              >
-                {t('pairs.more', { count: Math.min(PAGE * 4, matches.length - shown) })}
-              </button>
-              <span className="muted">{t('pairs.shown', { shown, total: matches.length })}</span>
-            </div>
-          ) : null}
+          <ShowMore
+            shown={shown}
+            total={matches.length}
+            label={(count) => t('pairs.more', { count })}
+            status={t('pairs.shown', { shown, total: matches.length })}
+            onMore={showMore}
+          />
         </>
       )}
     </section>

@@ -1,7 +1,6 @@
 // The team's reviews of segments their provider no longer lists (deleted or archived since): Progress counts the
 // segments listed now, so these would otherwise show nowhere but in the exports. Each is named as the audit last knew
 // it, with its verdict, note and who gave them, and links to its page, where they can still be changed.
-import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../components/use-format'
@@ -18,8 +17,7 @@ import { segmentPath } from '../../providers/segment'
 import { useAuditBaseline } from '../../stores/audit-baseline'
 import { VERDICTS, type AuditEntry } from '../../stores/audit-contract'
 import { formerName, type ReviewStanding } from './review-standing'
-
-const PAGE = 25
+import { ShowMore, useShowMore } from './show-more'
 
 interface GoneReview {
   entry: AuditEntry
@@ -58,13 +56,7 @@ export function GoneReviewsPanel({ standing, details }: GoneReviewsPanelProps) {
   const { t } = useTranslation(['audit', 'common'])
   const format = useFormat()
   const baseline = useAuditBaseline()
-  const [shown, setShown] = useState(PAGE)
-  // "Show more" makes way once everything shows: the keyboard goes on to the first review it showed.
-  const list = useRef<HTMLUListElement>(null)
-  const [firstShown, setFirstShown] = useState<number | null>(null)
-  useEffect(() => {
-    if (firstShown !== null) list.current?.children[firstShown]?.querySelector('a')?.focus()
-  }, [firstShown])
+  const { shown, list, showMore } = useShowMore<HTMLUListElement>()
   if (standing.notListed.length === 0) return null
   const kept = baseline.status === 'ready' ? (baseline.baseline?.segments ?? []) : []
   const formerNames = new Map(kept.map((segment) => [segment.key, segment.name]))
@@ -103,21 +95,13 @@ export function GoneReviewsPanel({ standing, details }: GoneReviewsPanelProps) {
           </li>
         ))}
       </ul>
-      {shown < reviews.length ? (
-        <div className="button-row table-more">
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setFirstShown(shown)
-              setShown(shown + PAGE * 4)
-            }}
-          >
-            {t('gone.more', { count: Math.min(PAGE * 4, reviews.length - shown) })}
-          </button>
-          <span className="muted">{t('gone.shown', { shown, total: reviews.length })}</span>
-        </div>
-      ) : null}
+      <ShowMore
+        shown={shown}
+        total={reviews.length}
+        label={(count) => t('gone.more', { count })}
+        status={t('gone.shown', { shown, total: reviews.length })}
+        onMore={showMore}
+      />
     </section>
   )
 }
