@@ -18,7 +18,7 @@ afterAll(() => server.close())
 const segment = demo.data.braze[0]
 
 describe('a segment’s page while the Braze list waits', () => {
-  it('says the list waits and until when, and shows the details that did come', async () => {
+  it('says the list waits and when it asks again, and shows the details that did come', async () => {
     server.use(
       http.get('*/api/braze/segments/list', () =>
         HttpResponse.json({ message: 'Rate Limited' }, { status: 429, headers: { 'Retry-After': '1800' } }),
@@ -26,7 +26,7 @@ describe('a segment’s page while the Braze list waits', () => {
     )
     renderApp(`/segments/braze/${segment?.id}`)
     const note = await screen.findByText(
-      /^Braze’s list waits until \d{1,2}:\d{2}(:\d{2})?\s[AP]M \(Braze asked to wait/,
+      /^Braze’s list is waiting \(Braze asked to wait.+\) and asks again at \d{1,2}:\d{2}:\d{2}\s[AP]M: /,
       {},
       {
         timeout: 5000,
