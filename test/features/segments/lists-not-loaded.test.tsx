@@ -51,16 +51,22 @@ function brazeNotConfigured() {
   return calls
 }
 
+/** Holds Commanders Act's list until the test releases it, then answers as the demo proxy does. */
+function holdCommandersActList(): () => void {
+  const { released, release } = held()
+  server.use(
+    http.get('*/api/commanders-act/segments/list', async ({ request }) => {
+      await released
+      return demo.forwardToCommandersActList(request)
+    }),
+  )
+  return release
+}
+
 describe('a provider not configured', () => {
   it('is not counted as one that answered with no segment, nor shown loading', async () => {
     brazeNotConfigured()
-    const { released, release } = held()
-    server.use(
-      http.get('*/api/commanders-act/segments/list', async ({ request }) => {
-        await released
-        return demo.forwardToCommandersActList(request)
-      }),
-    )
+    const release = holdCommandersActList()
     renderApp('/')
     expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('Braze is not configured')
     // While Commanders Act loads, only it is said to be loading.
@@ -187,13 +193,7 @@ describe('both lists failing', () => {
 
 describe('a list still on its way', () => {
   it('is said to be loading, not counted as one that answered with no segment', async () => {
-    const { released, release } = held()
-    server.use(
-      http.get('*/api/commanders-act/segments/list', async ({ request }) => {
-        await released
-        return demo.forwardToCommandersActList(request)
-      }),
-    )
+    const release = holdCommandersActList()
     renderApp('/')
     await waitFor(() => expect(status()).toHaveTextContent(/^40 segments/), { timeout: 5000 })
     expect(screen.getByText('Commanders Act: loading…')).toBeInTheDocument()
