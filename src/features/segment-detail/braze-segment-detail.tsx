@@ -1,4 +1,5 @@
-// The Braze segment view: its own description, Braze's filter description, tags, teams, dates, tracking and size.
+// The Braze segment view: its own description, Braze's filter description, tags, teams, dates, tracking and size
+// (size-section.tsx).
 import { useTranslation } from 'react-i18next'
 import { useQuery } from '@tanstack/react-query'
 import { useCallback, useRef, type ReactNode } from 'react'
@@ -6,78 +7,16 @@ import { Alert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { LinkifiedText } from '../../components/linkified-text'
 import { MalformedMark } from '../../components/malformed-mark'
-import { SIZE_SERIES_DAYS } from '../../providers/braze/cached-queries'
 import { brazeQueries } from '../../providers/braze/queries'
-import { isNotConfigured, TIME_OF_DAY_SECONDS } from '../../providers/error-advice'
+import { TIME_OF_DAY_SECONDS } from '../../providers/error-advice'
 import { ProviderError } from '../../providers/provider-error'
 import { providerLabel } from '../../providers/provider-id'
 import { NOT_PROVIDED, type Segment } from '../../providers/segment'
-import { useRequestWait, type RequestHooks, type RequestWait } from './braze-waits'
+import { useRequestWait, type RequestWait } from './braze-waits'
 import { DetailDate } from './detail-date'
-import { DetailFrame, DetailSkeleton, ProviderAlert, SegmentNotFound } from './detail-parts'
+import { DetailFrame, DetailSkeleton, SegmentNotFound } from './detail-parts'
 import { KeptNote } from './kept-note'
-import { SizeChart } from './size-chart'
-
-/**
- * Tracking comes from the list: 'absent' when the list does not hold the segment (Braze does not list archived ones),
- * 'unknown' when its row's flag did not read (its size is asked for anyway: Braze's answer says whether it has one).
- */
-type TrackingState = boolean | 'loading' | 'absent' | 'unknown' | { error: Error; retry: () => void }
-
-interface SizeSectionProps {
-  id: string
-  tracking: TrackingState
-  /** The page's request hooks: a wait (Braze's, or a hold of its reserve) is said at the top of the page. */
-  hooks: RequestHooks
-}
-
-function SizeSection({ id, tracking, hooks }: SizeSectionProps) {
-  const { t } = useTranslation('detail')
-  // A Retry here that brings the size (or the list it needs) leaves the keyboard on this section's heading.
-  const heading = useRef<HTMLHeadingElement>(null)
-  const series = useQuery({
-    ...brazeQueries.dataSeries(id, SIZE_SERIES_DAYS, hooks),
-    enabled: tracking === true || tracking === 'unknown',
-  })
-  let body: ReactNode
-  if (tracking === 'loading') body = <DetailSkeleton />
-  else if (tracking === 'absent') body = <p className="muted">{t('size.absent')}</p>
-  // Not configured: the page's alert says what to set; a second one here would only repeat it.
-  else if (typeof tracking === 'object' && isNotConfigured(tracking.error))
-    body = <p className="muted">{t('size.notConfigured')}</p>
-  else if (typeof tracking === 'object')
-    body = (
-      <ProviderAlert
-        error={tracking.error}
-        provider="braze"
-        retry={tracking.retry}
-        retries="list"
-        focusAfter={heading}
-      />
-    )
-  else if (tracking === false) body = <p className="muted">{t('size.trackingOff')}</p>
-  else if (series.isPending)
-    body = <div className="skeleton chart-skeleton" aria-label={t('size.loading')} role="img" />
-  else if (series.isError)
-    body = (
-      <ProviderAlert
-        error={series.error}
-        provider="braze"
-        retry={() => void series.refetch()}
-        retries="sizeHistory"
-        focusAfter={heading}
-      />
-    )
-  else body = <SizeChart points={series.data} days={SIZE_SERIES_DAYS} />
-  return (
-    <section className="card" aria-labelledby="size-heading">
-      <h2 id="size-heading" ref={heading} tabIndex={-1}>
-        {t('size.heading', { count: SIZE_SERIES_DAYS })}
-      </h2>
-      {body}
-    </section>
-  )
-}
+import { SizeSection, type TrackingState } from './size-section'
 
 function TagList({ tags, empty }: { tags: readonly string[] | undefined; empty: string }) {
   if (!tags) return <span className="skeleton" style={{ width: 120, display: 'inline-block' }} />
