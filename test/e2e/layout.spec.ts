@@ -371,3 +371,22 @@ for (const language of ['en', 'fr'] as const) {
     expect(await page.evaluate(squeezedNames)).toEqual([])
   })
 }
+
+test.describe('on a touch phone', () => {
+  test.use({ viewport: { width: PHONE, height: heightFor(PHONE) }, hasTouch: true, isMobile: true })
+
+  test('the bulk bar leaves out its keyboard hint: a phone has no b key to press', async ({ page }) => {
+    await openList(page)
+    await page.getByRole('table').getByRole('checkbox').nth(1).tap()
+    const bar = page.locator('.bulk-bar')
+    await expect(bar.getByRole('status').first()).toContainText('1')
+    await expect(bar.getByText('in the list to come back to this bar')).toBeHidden()
+  })
+})
+
+test('the bulk bar says how to come back to it from the keyboard, on a laptop', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: heightFor(1024) })
+  await openList(page)
+  await page.getByRole('table').getByRole('checkbox').nth(1).check()
+  await expect(page.locator('.bulk-bar').getByText('in the list to come back to this bar')).toBeVisible()
+})
