@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode 
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { useFormat } from '../../components/use-format'
-import { providerLabel, providerName, splitSegmentKey } from '../../providers/provider-id'
+import { isProviderId, providerLabel, providerName, splitSegmentKey } from '../../providers/provider-id'
 import { segmentPath } from '../../providers/segment'
 import { Alert } from '../../components/alert'
 import {
@@ -12,6 +12,7 @@ import {
   useAuditBaseline,
   type AuditBaseline,
 } from '../../stores/audit-baseline'
+import { useVerdict } from '../../stores/use-verdicts'
 import type { AuditT } from './audit-t'
 import { sessionFile } from './session-export'
 import { compareWithBaseline } from './session-changes'
@@ -48,6 +49,25 @@ function ChangeGroup<T>({
         {items.length > SHOWN ? <li className="muted">{t('changes.more', { count: items.length - SHOWN })}</li> : null}
       </ul>
     </details>
+  )
+}
+
+/**
+ * A segment the snapshot had and the lists no longer do: its page says it is gone, and keeps the team's review of it,
+ * which is said here too.
+ */
+function GoneItem({ segmentKey, name }: { segmentKey: string; name: string }) {
+  const { t } = useTranslation(['audit', 'common'])
+  const verdict = useVerdict(segmentKey)?.verdict
+  const { provider, id } = splitSegmentKey(segmentKey)
+  return (
+    <li>
+      {isProviderId(provider) ? <Link to={segmentPath({ provider, id })}>{name || id}</Link> : name || id}{' '}
+      <span className="muted">
+        · {providerName(provider)}
+        {verdict && verdict !== 'unreviewed' ? ` · ${t(`common:verdict.${verdict}`)}` : null}
+      </span>
+    </li>
   )
 }
 
@@ -99,12 +119,7 @@ export function ChangesPanel({ listed }: { listed: ListedSegments }) {
           <ChangeGroup
             title={t('changes.gone')}
             items={changes.gone}
-            render={(segment) => (
-              <li key={segment.key}>
-                {segment.name || splitSegmentKey(segment.key).id}{' '}
-                <span className="muted">· {providerName(splitSegmentKey(segment.key).provider)}</span>
-              </li>
-            )}
+            render={(segment) => <GoneItem key={segment.key} segmentKey={segment.key} name={segment.name} />}
           />
           <ChangeGroup
             title={t('changes.renamed')}

@@ -1242,6 +1242,7 @@ describe('Audit page: changed since the last audit', () => {
         return segment
       })
     const takenAt = '2025-03-01T10:00:00.000Z'
+    await seedReviews(entry(REMOVED_KEY, 'archive'))
     await getBaselineStore().save({
       takenAt,
       source: 'export',
@@ -1274,9 +1275,16 @@ describe('Audit page: changed since the last audit', () => {
       within(groupList('Gone'))
         .getAllByRole('listitem')
         .map((item) => item.textContent),
-    ).toEqual(['Anciens clients · Braze', 'Visiteurs 2023 · Commanders Act'])
-    // Gone: nothing to open any more.
-    expect(within(groupList('Gone')).queryByRole('link')).not.toBeInTheDocument()
+    ).toEqual(['Anciens clients · Braze · Archive', 'Visiteurs 2023 · Commanders Act'])
+    // Gone, each opens its page, which says so and keeps the team's review of it.
+    expect(within(groupList('Gone')).getByRole('link', { name: 'Anciens clients' })).toHaveAttribute(
+      'href',
+      `/segments/braze/${REMOVED_ID}`,
+    )
+    expect(within(groupList('Gone')).getByRole('link', { name: 'Visiteurs 2023' })).toHaveAttribute(
+      'href',
+      '/segments/commanders-act/DEADBEEF',
+    )
     expect(within(groupList('Renamed')).getByRole('listitem')).toHaveTextContent(
       `Clients fidèles 2024 → ${RENAMED.name}`,
     )
@@ -1657,6 +1665,7 @@ describe.each(LANGUAGES)('Audit page in each language ($language)', (text) => {
 
   it('compares with the previous session, its date written in the language', async () => {
     const takenAt = '2025-03-01T10:00:00.000Z'
+    await seedReviews(entry(REMOVED_KEY, 'archive'))
     await getBaselineStore().save({
       takenAt,
       source: 'export',
