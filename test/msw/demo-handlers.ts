@@ -1,5 +1,7 @@
 // MSW handlers replacing the proxy in front of the demo fake providers: same paths, credentials added, JSONP converted.
 import { http, HttpResponse, type HttpHandler } from 'msw'
+import type { SetupServer } from 'msw/node'
+import { held } from '../held'
 import { auditHandlers, testAuditStore } from './audit-handlers'
 import { createFakeBraze } from '../../src/server/demo/braze-fake'
 import { createFakeCommandersAct } from '../../src/server/demo/commanders-act-fake'
@@ -263,6 +265,18 @@ export function createDemoHandlers({
  * The demo segments as the app lists them, Braze first: each Braze row as the fake sends it (quirks included), read by
  * the app's own row reader, so a row that breaks the schema comes out as the list shows it (malformed fields named).
  */
+/** Holds Commanders Act's list until the returned function is called, then answers as the demo proxy does. */
+export function holdCommandersActList(server: SetupServer, demo: DemoHandlers): () => void {
+  const { released, release } = held()
+  server.use(
+    http.get('*/api/commanders-act/segments/list', async ({ request }) => {
+      await released
+      return demo.forwardToCommandersActList(request)
+    }),
+  )
+  return release
+}
+
 export function listedSegments(data: DemoData): Segment[] {
   return [
     ...data.braze.flatMap((segment) => readBrazeListRow(listRow(segment)) ?? []),

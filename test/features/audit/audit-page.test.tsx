@@ -29,7 +29,7 @@ import {
 import { createAuditHandler } from '../../../src/server/audit/routes'
 import { testAuditStore } from '../../msw/audit-handlers'
 import { appServerRestarting } from '../../msw/app-server-restart'
-import { createDemoHandlers, listedSegments } from '../../msw/demo-handlers'
+import { createDemoHandlers, holdCommandersActList, listedSegments } from '../../msw/demo-handlers'
 import { captureDownloads } from '../../downloads'
 import { renderApp } from '../../render-app'
 import { rememberReviewer, seedReviews } from '../../stores/audit-entries'
@@ -224,18 +224,6 @@ function sessionFile(text: string): File {
   return new File([text], 'session.json', { type: 'application/json' })
 }
 
-/** Holds the Commanders Act list until the returned function is called: the lists are still arriving meanwhile. */
-function holdCommandersActList(): () => void {
-  const { released, release } = held()
-  server.use(
-    http.get('*/api/commanders-act/segments/list', async ({ request }) => {
-      await released
-      return demo.forwardToCommandersActList(request)
-    }),
-  )
-  return release
-}
-
 describe('Audit page: progress', () => {
   it('says how many listed segments are reviewed, with a link and a count per verdict', async () => {
     await seedAll()
@@ -265,7 +253,7 @@ describe('Audit page: progress', () => {
 
   it('says the lists are still loading until both are complete', async () => {
     await seedAll()
-    const release = holdCommandersActList()
+    const release = holdCommandersActList(server, demo)
     renderApp('/audit')
     // The Braze list alone: three of its segments are reviewed.
     await waitFor(() =>
@@ -610,7 +598,7 @@ describe('Audit page: export', () => {
   })
 
   it('offers neither export while a list is arriving, and both once it is complete', async () => {
-    const release = holdCommandersActList()
+    const release = holdCommandersActList(server, demo)
     renderApp('/audit')
     await waitFor(() =>
       expect(progressStatus()).toHaveTextContent(`Loading the segment lists… Reviewed 0 of ${demo.data.braze.length}`),

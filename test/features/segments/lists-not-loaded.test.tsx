@@ -6,8 +6,7 @@ import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { held } from '../../held'
-import { createDemoHandlers, notConfiguredHandler } from '../../msw/demo-handlers'
+import { createDemoHandlers, holdCommandersActList, notConfiguredHandler } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
 const demo = createDemoHandlers({ brazeCount: 40, commandersActCount: 30 })
@@ -51,22 +50,10 @@ function brazeNotConfigured() {
   return calls
 }
 
-/** Holds Commanders Act's list until the test releases it, then answers as the demo proxy does. */
-function holdCommandersActList(): () => void {
-  const { released, release } = held()
-  server.use(
-    http.get('*/api/commanders-act/segments/list', async ({ request }) => {
-      await released
-      return demo.forwardToCommandersActList(request)
-    }),
-  )
-  return release
-}
-
 describe('a provider not configured', () => {
   it('is not counted as one that answered with no segment, nor shown loading', async () => {
     brazeNotConfigured()
-    const release = holdCommandersActList()
+    const release = holdCommandersActList(server, demo)
     renderApp('/')
     expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent('Braze is not configured')
     // While Commanders Act loads, only it is said to be loading.
@@ -193,7 +180,7 @@ describe('both lists failing', () => {
 
 describe('a list still on its way', () => {
   it('is said to be loading, not counted as one that answered with no segment', async () => {
-    const release = holdCommandersActList()
+    const release = holdCommandersActList(server, demo)
     renderApp('/')
     await waitFor(() => expect(status()).toHaveTextContent(/^40 segments/), { timeout: 5000 })
     expect(screen.getByText('Commanders Act: loading…')).toBeInTheDocument()
