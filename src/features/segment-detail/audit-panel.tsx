@@ -72,12 +72,13 @@ function ReviewPanel({ segmentKey, reviewer, named }: { segmentKey: string; revi
   const verdict = useVerdictChoice(segmentKey, entry, reach, write, reviewer)
   const verdictStatus = verdict.status
   const verdictWaits = verdict.waitsForServer
-  // Which of the two changed last: "Saved" speaks of that one only, not of an older save of the other.
-  const [lastTouched, setLastTouched] = useState<'verdict' | 'note'>('note')
+  // Which of the two changed last (both, when one poll brought both): "Saved" speaks of that one only, not of an older
+  // save of the other.
+  const [lastTouched, setLastTouched] = useState({ verdict: false, note: true })
   const [seenStatuses, setSeenStatuses] = useState({ note: note.status, verdict: verdictStatus })
   if (note.status !== seenStatuses.note || verdictStatus !== seenStatuses.verdict) {
     setSeenStatuses({ note: note.status, verdict: verdictStatus })
-    setLastTouched(verdictStatus !== seenStatuses.verdict ? 'verdict' : 'note')
+    setLastTouched({ verdict: verdictStatus !== seenStatuses.verdict, note: note.status !== seenStatuses.note })
   }
   const noteId = useId()
   const noteLeftId = useId()
@@ -111,8 +112,10 @@ function ReviewPanel({ segmentKey, reviewer, named }: { segmentKey: string; revi
   const failed = verdictFailed ?? noteFailed
   const unreachable = loaded && (entries.isError || note.waitsForServer)
   const waiting = unreachable || verdictWaits
-  const saved =
-    !saving && !failed && !waiting && (lastTouched === 'verdict' ? verdictStatus : note.status).kind === 'saved'
+  const saved = !saving && !failed && !waiting && (lastTouched.verdict ? verdictStatus : note.status).kind === 'saved'
+  // A saved field since replaced from elsewhere says by whom, where "Saved" would have been.
+  const verdictReplaced = lastTouched.verdict && verdictStatus.kind === 'replaced' ? verdictStatus : undefined
+  const noteReplaced = lastTouched.note && note.status.kind === 'replaced' ? note.status : undefined
   // Each failure says its field: both may show at once.
   const said = [
     !loaded && read,
@@ -124,6 +127,18 @@ function ReviewPanel({ segmentKey, reviewer, named }: { segmentKey: string; revi
     verdictStatus.kind === 'failed' &&
       verdictWaits &&
       t('audit.verdictWaits', { verdict: t(`common:verdict.${verdictStatus.verdict}`) }),
+    verdictReplaced &&
+      t(verdictReplaced.theirs.verdictBy === reviewer ? 'audit.verdictReplacedOwn' : 'audit.verdictReplaced', {
+        reviewer: verdictReplaced.theirs.verdictBy ?? '?',
+        time: format.dateTime(verdictReplaced.theirs.verdictAt ?? verdictReplaced.theirs.reviewedAt),
+        theirs: t(`common:verdict.${verdictReplaced.theirs.verdict}`),
+        mine: t(`common:verdict.${verdictReplaced.mine}`),
+      }),
+    noteReplaced &&
+      t(noteReplaced.theirs.noteBy === reviewer ? 'audit.noteReplacedOwn' : 'audit.noteReplaced', {
+        reviewer: noteReplaced.theirs.noteBy ?? '?',
+        time: format.dateTime(noteReplaced.theirs.noteAt ?? noteReplaced.theirs.reviewedAt),
+      }),
     saved && t('audit.saved'),
   ]
     .filter(Boolean)

@@ -15,7 +15,10 @@ const NOTE_COUNT_FROM_LEFT = 1_000
 export type NoteStatus =
   | { kind: 'idle' }
   | { kind: 'saving' }
-  | { kind: 'saved' }
+  /** `version`: the note version this save made. */
+  | { kind: 'saved'; version: number }
+  /** Saved, then replaced from elsewhere (another reviewer, another tab): `theirs` is the note now in the field. */
+  | { kind: 'replaced'; theirs: AuditEntry }
   /** `answeredAt`: the server's last answer before this failure (a later one says it answers again). */
   | { kind: 'failed'; error: unknown; base: number; answeredAt: number }
   /** The server's note changed since this one was started: `theirs` is what it holds now. */
@@ -52,6 +55,9 @@ export function useNoteEditor(
   if (entry !== seenEntry) {
     setSeenEntry(entry)
     if (!editing.dirty) setEditing({ text: entry?.note ?? '', base: entry?.noteVersion ?? 0, dirty: false })
+    // "Saved" spoke of the note this tab wrote: the one now in the field is someone else's, or another tab's.
+    if (status.kind === 'saved' && entry && entry.noteVersion > status.version)
+      setStatus({ kind: 'replaced', theirs: entry })
   }
   useEffect(() => {
     latest.current = editing
@@ -78,7 +84,7 @@ export function useNoteEditor(
       const stillSame = latest.current.text === sent.text
       setEditing((now) => ({ text: now.text, base: result.entry.noteVersion, dirty: !stillSame }))
       latest.current = { text: latest.current.text, base: result.entry.noteVersion, dirty: !stillSame }
-      setStatus(stillSame ? { kind: 'saved' } : { kind: 'idle' })
+      setStatus(stillSame ? { kind: 'saved', version: result.entry.noteVersion } : { kind: 'idle' })
     } catch (error) {
       setStatus({ kind: 'failed', error, base: sent.base, answeredAt: latestReach.current.answeredAt })
     } finally {

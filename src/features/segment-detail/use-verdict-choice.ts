@@ -13,7 +13,10 @@ import type { AuditWriter } from './use-audit-writer'
 export type VerdictStatus =
   | { kind: 'idle' }
   | { kind: 'saving'; verdict: Verdict }
-  | { kind: 'saved' }
+  /** `version`: the verdict version this write made. */
+  | { kind: 'saved'; verdict: Verdict; version: number }
+  /** Saved, then replaced from elsewhere (another reviewer, another tab): `theirs` holds the verdict now shown. */
+  | { kind: 'replaced'; mine: Verdict; theirs: AuditEntry }
   /** `base`: the version it was written on; `answeredAt`: the server's last answer before this failure; `announce`:
    *  whether, once saved, it tells the list navigation. */
   | { kind: 'failed'; error: unknown; verdict: Verdict; base: number; answeredAt: number; announce: boolean }
@@ -35,6 +38,9 @@ export function useVerdictChoice(
 ) {
   const [status, setStatus] = useState<VerdictStatus>({ kind: 'idle' })
   const ready = Boolean(reviewer) && reach.loaded
+  // "Saved" spoke of the verdict this tab wrote: a newer one from elsewhere, now shown, is said to be theirs.
+  if (status.kind === 'saved' && entry && entry.verdictVersion > status.version)
+    setStatus({ kind: 'replaced', mine: status.verdict, theirs: entry })
   const answeredAt = useRef(reach.answeredAt)
   /** This page's verdict writes that got no answer since the last one that did: the server may have made them all the
    *  same, the answer lost on its way back. */
@@ -101,7 +107,11 @@ export function useVerdictChoice(
       verdictDrafts.drop(segmentKey, chosen)
       const saved = result.kind === 'saved'
       if (choice === latestChoice.current) {
-        setStatus(saved ? { kind: 'saved' } : { kind: 'conflict', mine: chosen, theirs: result.entry })
+        setStatus(
+          saved
+            ? { kind: 'saved', verdict: chosen, version: result.entry.verdictVersion }
+            : { kind: 'conflict', mine: chosen, theirs: result.entry },
+        )
         if (saved && announce) announceVerdictSaved(segmentKey)
       }
       return { version: saved ? result.entry.verdictVersion : 0, saved }

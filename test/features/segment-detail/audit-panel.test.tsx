@@ -578,6 +578,86 @@ describe('Audit panel: the team', () => {
     expect(within(panel()).getByText(/Fix — by Dominique,/)).toBeInTheDocument()
   })
 
+  it('no longer says "Saved" under a note another reviewer replaced since: it says who and when', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    await openPanel()
+    await user.type(noteField(), 'Mine')
+    await user.tab()
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+    await othersWrite('note', 'Theirs', 'Dominique')
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(noteField()).toHaveValue('Theirs'))
+    expect(saveStatus()).not.toHaveTextContent('Saved')
+    expect(saveStatus()).toHaveTextContent(
+      'Dominique changed this note on March 1, 2026 at 2:00 AM, after yours was saved: yours is in the history.',
+    )
+    // Typing again is a new note: the line about theirs goes.
+    await user.type(noteField(), '!')
+    expect(saveStatus()).toBeEmptyDOMElement()
+  })
+
+  it('says a note replaced from another tab of the same reviewer was changed there, not "Saved"', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    await openPanel()
+    await user.type(noteField(), 'Tab A')
+    await user.tab()
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+    await othersWrite('note', 'Tab B', 'Camille')
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(noteField()).toHaveValue('Tab B'))
+    expect(saveStatus()).toHaveTextContent(
+      'You changed this note on March 1, 2026 at 2:00 AM in another tab, after this one was saved: this one is in the ' +
+        'history.',
+    )
+  })
+
+  it('no longer says "Saved" under a verdict another reviewer replaced since, nor an older line about the note', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    await openPanel()
+    await user.type(noteField(), 'Mine')
+    await user.tab()
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+    await othersWrite('note', 'Theirs', 'Dominique')
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Dominique changed this note'))
+    await user.click(verdictRadio('Keep'))
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+    await othersWrite('verdict', 'fix', 'Dominique')
+    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await waitFor(() => expect(verdictRadio('Fix')).toBeChecked())
+    expect(saveStatus()).toHaveTextContent(
+      /^Dominique set this segment to Fix on March 1, 2026 at 2:00 AM, after your Keep was saved\.$/,
+    )
+  })
+
+  it('says in French who replaced a saved note and a saved verdict, each in a sentence', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    await i18next.changeLanguage('fr')
+    try {
+      await openPanel()
+      await user.click(within(panel()).getByRole('radio', { name: 'Garder' }))
+      await user.type(noteField(), 'La mienne')
+      await user.tab()
+      await waitFor(() => expect(saveStatus()).toHaveTextContent('Enregistré'))
+      await othersWrite('verdict', 'fix', 'Dominique')
+      await othersWrite('note', 'La leur', 'Camille')
+      await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+      await waitFor(() => expect(noteField()).toHaveValue('La leur'))
+      expect(saveStatus()).toHaveTextContent(
+        'Dominique a classé ce segment en Corriger le 1 mars 2026 à 02:00, après l’enregistrement de votre choix ' +
+          'Garder. Vous avez modifié cette note le 1 mars 2026 à 02:00 dans un autre onglet, après l’enregistrement ' +
+          'de celle-ci\u202f: celle-ci est dans l’historique.',
+        { normalizeWhitespace: false },
+      )
+    } finally {
+      await i18next.changeLanguage('en')
+    }
+  })
+
   it('lists the segment’s history, newest first, with who and where each change came from', async () => {
     const user = userEvent.setup()
     await othersWrite('verdict', 'keep', 'Dominique')
