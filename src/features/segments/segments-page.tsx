@@ -98,7 +98,11 @@ export function SegmentsPage() {
   const nothingYet = findingsPending || (rows.length === 0 && (stillLoading || restoring))
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
   const exportedColumns = visibleColumns.filter(isValueColumn)
-  const clearFilters = () => updateListState({ filters: EMPTY_FILTERS })
+  // Either Clear filters button goes once pressed: the keyboard goes to the search, the view's first control.
+  const clearFilters = () => {
+    updateListState({ filters: EMPTY_FILTERS })
+    keyboard.searchRef.current?.focus()
+  }
   const changeSort = useCallback((next: SegmentListSort) => updateListState({ sort: next }), [updateListState])
 
   return (

@@ -51,6 +51,7 @@ const LANGUAGES = [
     tags: 'Tags filter',
     shown: (count: number) => new RegExp(`^${count} segments? of ${LISTED.length}`),
     clear: 'Clear filters',
+    search: 'Search segments',
   },
   {
     language: 'fr',
@@ -79,6 +80,7 @@ const LANGUAGES = [
     tags: 'Filtre par tags',
     shown: (count: number) => new RegExp(`^${count} segments? sur ${LISTED.length}`),
     clear: 'Effacer les filtres',
+    search: 'Rechercher des segments',
   },
 ] as const
 
@@ -130,6 +132,21 @@ describe.each(LANGUAGES)('single-choice filters ($language)', (text) => {
     for (const [label, options] of text.selects) {
       expect(screen.getByRole('combobox', { name: label })).toHaveDisplayValue(options[0])
     }
+  })
+
+  it('gives the keyboard to the search when Clear filters, pressed in the toolbar or an empty view, goes', async () => {
+    const user = userEvent.setup()
+    await renderList('/?tracking=off')
+    await user.click(screen.getByRole('button', { name: text.clear }))
+    expect(screen.queryByRole('button', { name: text.clear })).not.toBeInTheDocument()
+    expect(screen.getByRole('searchbox', { name: text.search })).toHaveFocus()
+
+    await user.keyboard('zzzzzzzz')
+    const clears = await screen.findAllByRole('button', { name: text.clear })
+    expect(clears).toHaveLength(2)
+    await user.click(clears[1] as HTMLElement)
+    expect(screen.queryByRole('button', { name: text.clear })).not.toBeInTheDocument()
+    expect(screen.getByRole('searchbox', { name: text.search })).toHaveFocus()
   })
 
   it('reads a shared link into the selects, and ignores values it does not know', async () => {
