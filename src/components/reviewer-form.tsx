@@ -12,6 +12,7 @@ export function ReviewerForm({
   maxLength,
   verdictKeys = NO_KEYS,
   intro,
+  submitLabel,
 }: {
   onSubmit: (name: string) => void
   /** The longest name the server keeps (it cuts a longer one): the field takes no more, so what is typed is kept. */
@@ -24,6 +25,8 @@ export function ReviewerForm({
    * is named by this sentence.
    */
   intro?: string
+  /** What the button does, where that is not to start reviewing (the Audit page's import, recorded under the name). */
+  submitLabel?: string
 }) {
   const { t } = useTranslation('common')
   const [name, setName] = useState('')
@@ -62,7 +65,7 @@ export function ReviewerForm({
           autoComplete="name"
         />
         <button type="submit" className="button button-primary" disabled={!name.trim()}>
-          {t('reviewer.start')}
+          {submitLabel ?? t('reviewer.start')}
         </button>
       </div>
       <p role="status" className="small-print">

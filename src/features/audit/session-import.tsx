@@ -132,6 +132,7 @@ export function SessionImport() {
           }}
           maxLength={REVIEWER_MAX_LENGTH}
           intro={t('import.nameFirst')}
+          submitLabel={t('import.useName')}
         />
       ) : null}
       {/* The browser's own picker says "Choose File" in its language, whatever the page's: a button in ours. */}

@@ -1036,14 +1036,15 @@ describe.each([
     file: 'Session file (.json)',
     nameFirst: 'Enter your name first: the import is recorded under it.',
     name: 'Your name',
-    start: 'Start reviewing',
+    // The name is for the import to come, not for a review: the button says what it does here.
+    start: 'Use this name',
   },
   {
     language: 'fr',
     file: 'Fichier de session (.json)',
     nameFirst: 'Saisissez d’abord votre nom\u202f: l’import est enregistré à ce nom.',
     name: 'Votre nom',
-    start: 'Commencer la revue',
+    start: 'Utiliser ce nom',
   },
 ])('Audit page: import without a name ($language)', ({ language, file, nameFirst, name, start }) => {
   it('asks for the name here, since the import is recorded under it, then imports', async () => {
