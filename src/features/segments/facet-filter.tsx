@@ -1,6 +1,6 @@
 // A multi-value filter (Tags, Teams): several values at once, each with how many segments carry it under the other
 // filters. One part for every facet column of the registry (columns.tsx); its words are the column's own.
-import { useMemo, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DisclosurePanel } from '../../components/disclosure-panel'
 import { useFormat } from '../../components/use-format'
@@ -34,6 +34,7 @@ function FacetChoices({ facet, rows, filters, collator, onChange }: FacetFilterP
   const words = useFacetWords(facet)
   const format = useFormat()
   const [find, setFind] = useState('')
+  const findField = useRef<HTMLInputElement>(null)
   const counts = useMemo(() => facetCounts(rows, filters, facet, collator), [rows, filters, facet, collator])
   const selected = filters.facets[facet.id] ?? []
   const needle = normaliseForSearch(find)
@@ -47,6 +48,7 @@ function FacetChoices({ facet, rows, filters, collator, onChange }: FacetFilterP
       <input
         type="search"
         className="input"
+        ref={findField}
         placeholder={words('find')}
         aria-label={words('find')}
         value={find}
@@ -69,7 +71,15 @@ function FacetChoices({ facet, rows, filters, collator, onChange }: FacetFilterP
         ))}
       </ul>
       {selected.length > 0 ? (
-        <button type="button" className="button button-small" onClick={() => onChange([])}>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => {
+            onChange([])
+            // The button goes with the values it cleared: the keyboard stays in the panel, on its first control.
+            findField.current?.focus()
+          }}
+        >
           {words('clear')}
         </button>
       ) : null}

@@ -141,6 +141,19 @@ describe('Segments page', () => {
     expect(screen.getByRole('button', { name: 'Tags filter, 1 selected' })).toBeInTheDocument()
   })
 
+  it('keeps the keyboard in the Tags panel when its Clear tags goes with the tags it cleared', async () => {
+    const user = userEvent.setup()
+    renderApp('/')
+    await waitForAll()
+    await user.click(screen.getByRole('button', { name: 'Tags filter' }))
+    const panel = screen.getByRole('group', { name: 'Filter by tags' })
+    await user.click(within(panel).getAllByRole('checkbox')[0] as HTMLElement)
+    await user.click(within(panel).getByRole('button', { name: 'Clear tags' }))
+    expect(within(panel).queryByRole('button', { name: 'Clear tags' })).not.toBeInTheDocument()
+    expect(within(panel).queryAllByRole('checkbox', { checked: true })).toEqual([])
+    expect(within(panel).getByRole('searchbox', { name: 'Find a tag' })).toHaveFocus()
+  })
+
   it('restores search, filters and sort from the URL, and clears them', async () => {
     const user = userEvent.setup()
     renderApp('/?q=newsletter&provider=braze&sort=-name')
