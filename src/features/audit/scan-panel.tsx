@@ -89,7 +89,10 @@ function LastScanNote({ last }: { last: LastScan }) {
   const advice = problem ? adviceForError(problem, problem.provider, tCommon) : undefined
   return (
     <p className="muted last-scan">
-      {t(`scan.last.${last.status}`, { when: format.dateTime(new Date(last.endedAt).toISOString()) })}{' '}
+      {/* The error is a sentence of its own, after a full stop: French puts no capital after a colon. */}
+      {t(advice ? 'scan.last.failedBy' : `scan.last.${last.status}`, {
+        when: format.dateTime(new Date(last.endedAt).toISOString()),
+      })}{' '}
       {advice ? `${advice.title}. ${advice.advice}` : countsText(t, last)}
     </p>
   )
@@ -142,8 +145,8 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
         // Said with what to set in the progress card: here, only why there is no scan.
         <p className="muted">{t('scan.notConfigured')}</p>
       ) : listProblem ? (
-        <Alert tone="warning" title={t('scan.needsList', { problem: listProblem.title })}>
-          {listProblem.advice}
+        <Alert tone="warning" title={t('scan.needsList')}>
+          {`${listProblem.title}. ${listProblem.advice}`}
         </Alert>
       ) : active ? null : listPending ? (
         // No segment yet is not "every segment up to date", nor is part of the list what a scan costs: the plan
@@ -165,8 +168,10 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
           />
           <p role="status">{statusText(t, scan, state)}</p>
           {problem ? (
-            <Alert tone="error" title={t('scan.stopped', { problem: problem.title })}>
-              {problem.advice}
+            // The error's title opens the text as a sentence of its own, not glued to the alert's title after a
+            // colon (after which French puts no capital).
+            <Alert tone="error" title={t('scan.stopped')}>
+              {`${problem.title}. ${problem.advice}`}
             </Alert>
           ) : null}
         </>

@@ -55,17 +55,17 @@ const LANGUAGES = [
     notChecked: 'Not checked: the Braze list did not load',
     pairsFailed: 'Pairs need both lists, and the Braze list did not load.',
     ageFailed: 'The Braze list did not load: there are no dates to show.',
-    needsList: 'The scan needs the Braze list: Braze rejected the credentials',
+    needsList: 'The scan needs the Braze list',
     notScanned: (checked: number, total: number) => `Not scanned yet (${checked} of ${total} checked)`,
     soFar: (count: number) => `${count} so far`,
     complete: (total: number) => `Scan complete: ${total} of ${total} fetched`,
     lastDone: /^Last scan \(kept in this browser\) finished on .*2\d{3}.*: (\d+) of \1 fetched$/,
-    stopped: 'Scan stopped: Braze rejected the credentials',
+    stopped: 'Scan stopped',
     importHeading: 'Import a session',
     sessionFile: 'Session file (.json)',
     choose: 'Choose a file…',
     noFile: 'No file chosen',
-    lastFailed: /^Last scan \(kept in this browser\) stopped by an error on .*: Braze rejected the credentials\. /,
+    lastFailed: /^Last scan \(kept in this browser\) stopped by an error on .*\. Braze rejected the credentials\. /,
   },
   {
     language: 'fr',
@@ -86,19 +86,19 @@ const LANGUAGES = [
     notChecked: 'Non vérifié : la liste Braze n’a pas pu être chargée',
     pairsFailed: 'Il faut les deux listes pour trouver les paires, et la liste Braze n’a pas pu être chargée.',
     ageFailed: 'La liste Braze n’a pas pu être chargée : aucune date à afficher.',
-    needsList: 'L’analyse a besoin de la liste Braze : Braze a refusé les identifiants',
+    needsList: 'L’analyse a besoin de la liste Braze',
     notScanned: (checked: number, total: number) =>
       `Pas encore analysé (${checked} ${checked > 1 ? 'vérifiés' : 'vérifié'} sur ${total})`,
     soFar: (count: number) => `${count} pour l’instant`,
     complete: (total: number) => `Analyse terminée : ${total} sur ${total} récupérés`,
     lastDone: /^Dernière analyse \(gardée dans ce navigateur\) terminée le .*2\d{3}.* : (\d+) sur \1 récupérés$/,
-    stopped: 'Analyse arrêtée : Braze a refusé les identifiants',
+    stopped: 'Analyse arrêtée',
     importHeading: 'Importer une session',
     sessionFile: 'Fichier de session (.json)',
     choose: 'Choisir un fichier…',
     noFile: 'Aucun fichier choisi',
     lastFailed:
-      /^Dernière analyse \(gardée dans ce navigateur\) arrêtée par une erreur le .* : Braze a refusé les identifiants\. /,
+      /^Dernière analyse \(gardée dans ce navigateur\) arrêtée par une erreur le .*\. Braze a refusé les identifiants\. /,
   },
 ] as const
 
@@ -136,7 +136,9 @@ describe.each(LANGUAGES)('Audit page states ($language)', (words) => {
 
     const scan = region(words.scan)
     expect(within(scan).queryByRole('button', { name: words.scanButton })).not.toBeInTheDocument()
-    expect(scan).toHaveTextContent(words.needsList)
+    const needsList = within(scan).getByRole('note')
+    expect(within(needsList).getByText(words.needsList)).toBeInTheDocument()
+    expect(needsList).toHaveTextContent(`${words.refused}. `)
   })
 
   it('says a Braze list being retried is loading: no row of zeros, no "up to date" scan', async () => {
@@ -219,7 +221,8 @@ describe.each(LANGUAGES)('Audit page states ($language)', (words) => {
     const first = renderApp('/audit')
     await user.click(await within(region(words.scan)).findByRole('button', { name: words.scanButton }))
     const alert = await within(region(words.scan)).findByRole('alert')
-    expect(alert).toHaveTextContent(words.stopped)
+    expect(within(alert).getByText(words.stopped)).toBeInTheDocument()
+    expect(alert).toHaveTextContent(`${words.refused}. `)
     expect(alert).not.toHaveTextContent(/HTTP|401/)
     first.unmount()
 

@@ -286,8 +286,58 @@ describe('during a scan', () => {
     const user = userEvent.setup()
     await user.click(await screen.findByRole('button', { name: 'Scan details' }))
     const alert = await within(scanCard()).findByRole('alert')
-    expect(alert).toHaveTextContent('Scan stopped: Braze’s API key lacks a permission')
-    expect(alert).toHaveTextContent('Give the key the segments.details permission')
+    expect(within(alert).getByText('Scan stopped')).toBeInTheDocument()
+    expect(alert).toHaveTextContent(
+      'Braze’s API key lacks a permission. Give the key the segments.details permission in Braze',
+    )
     expect(alert).not.toHaveTextContent('HTTP')
+  })
+
+  // French puts no capital after a colon: the scan's state and the error are whole sentences of their own, not one
+  // glued to the other ("Analyse arrêtée : Il manque…").
+  it('says in French sentences that read, then and after a reload, that the scan stopped', async () => {
+    server.use(
+      http.get('*/api/braze/segments/details', () =>
+        HttpResponse.json(
+          { error: 'permission_denied', provider: 'braze', status: 403, permission: 'segments.details' },
+          { status: 403 },
+        ),
+      ),
+    )
+    await i18next.changeLanguage('fr')
+    const view = renderApp('/audit')
+    const user = userEvent.setup()
+    await user.click(await screen.findByRole('button', { name: 'Analyser les détails' }))
+    const alert = await within(scanCard()).findByRole('alert')
+    expect(within(alert).getByText('Analyse arrêtée')).toBeInTheDocument()
+    expect(alert).toHaveTextContent(
+      'Il manque un droit à la clé d’API Braze. Donnez à la clé le droit segments.details',
+    )
+    expect(alert).not.toHaveTextContent(/:\s*Il manque/)
+    view.unmount()
+
+    renderApp('/audit')
+    expect(
+      await within(scanCard()).findByText(
+        /^Dernière analyse \(gardée dans ce navigateur\) arrêtée par une erreur le .*2\d{3}.*\. Il manque un droit à la clé d’API Braze\. Donnez/,
+      ),
+    ).toBeInTheDocument()
+  })
+
+  it('says in French that the scan needs the Braze list, and why, in sentences that read', async () => {
+    server.use(
+      http.get('*/api/braze/segments/list', () =>
+        HttpResponse.json(
+          { error: 'permission_denied', provider: 'braze', status: 403, permission: 'segments.list' },
+          { status: 403 },
+        ),
+      ),
+    )
+    await i18next.changeLanguage('fr')
+    renderApp('/audit')
+    const note = await within(scanCard()).findByRole('note', {}, { timeout: 5000 })
+    expect(within(note).getByText('L’analyse a besoin de la liste Braze')).toBeInTheDocument()
+    expect(note).toHaveTextContent('Il manque un droit à la clé d’API Braze. Donnez à la clé le droit segments.list')
+    expect(note).not.toHaveTextContent(/:\s*Il manque/)
   })
 })

@@ -232,7 +232,7 @@ describe('ScanPanel', () => {
       problem: 'failing',
       status: 500,
       body: { error: 'upstream_error', provider: 'braze' },
-      says: /^The scan needs the Braze list: Braze/,
+      says: /^The scan needs the Braze list$/,
     },
   ])(
     'says the scan needs the Braze list, not that there is no segment, when Braze is $problem',
