@@ -1,6 +1,7 @@
 // Vitest runs without the proxy plugin: tests that need the proxy start a Vite server themselves.
-// Two projects: logic tests (`*.test.ts`) in Node, sharing each worker's module graph, and component tests
-// (`*.test.tsx`) in jsdom, each file in its own module graph.
+// Two projects: logic tests (`*.test.ts`) in Node and component tests (`*.test.tsx`, and the logic files that ask
+// for jsdom) in jsdom, each sharing its workers' module graph.
+import { readdirSync, readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 import react from '@vitejs/plugin-react'
@@ -9,6 +10,16 @@ import react from '@vitejs/plugin-react'
 // zone moves a day and fails its test, whatever zone the machine is in. Set before any worker starts, so that all of
 // them, threads too, take it.
 process.env.TZ = 'America/Los_Angeles'
+
+// A logic file that asks for jsdom (`// @vitest-environment jsdom` on its first line) runs with the component files.
+// Vitest keeps a worker for the next file only if that file has the same pool and environment: one jsdom file among
+// the node ones stopped the worker before it and the one after it, and each new process loaded the app again (six new
+// processes for three such files, ~3 s each).
+const testFolder = new URL('./test/', import.meta.url)
+const jsdomLogicFiles = (readdirSync(testFolder, { recursive: true }) as string[])
+  .filter((file) => file.endsWith('.test.ts'))
+  .filter((file) => readFileSync(new URL(file, testFolder), 'utf8').startsWith('// @vitest-environment jsdom'))
+  .map((file) => `test/${file}`)
 
 export default defineConfig({
   plugins: [react()],
@@ -27,6 +38,7 @@ export default defineConfig({
         test: {
           name: 'node',
           include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'node_modules/**', ...jsdomLogicFiles],
           environment: 'node',
           // Loading the app's modules once per worker instead of once per file saves most of these files' time; the
           // setup resets every store and setting before each test.
@@ -39,7 +51,13 @@ export default defineConfig({
         // the translations load once per worker, and run warm). They run in worker threads, which start faster than the
         // default child processes; the node files keep processes: the proxy tests start Vite servers, which need a
         // process of their own.
-        test: { name: 'dom', include: ['test/**/*.test.tsx'], environment: 'jsdom', pool: 'threads', isolate: false },
+        test: {
+          name: 'dom',
+          include: ['test/**/*.test.tsx', ...jsdomLogicFiles],
+          environment: 'jsdom',
+          pool: 'threads',
+          isolate: false,
+        },
       },
     ],
   },
