@@ -1,4 +1,5 @@
-// A button that opens a small panel of controls (filters, columns); Escape or a click outside closes it.
+// A button that opens a small panel of controls (filters, columns); Escape, a click outside or the keyboard leaving
+// closes it.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
 
 interface DisclosurePanelProps {
@@ -37,7 +38,16 @@ export function DisclosurePanel({ label, buttonLabel, panelLabel, children, acti
   }, [open])
 
   return (
-    <div className="disclosure" ref={rootRef}>
+    <div
+      className="disclosure"
+      ref={rootRef}
+      // The keyboard gone on past it (Tab), the panel closes: left open, it would cover what the keyboard is on. Not
+      // when a click on the panel's own text gives the focus to what holds it (the page's main), which is no leaving.
+      onBlur={({ currentTarget, relatedTarget }) => {
+        if (relatedTarget && !currentTarget.contains(relatedTarget) && !relatedTarget.contains(currentTarget))
+          setOpen(false)
+      }}
+    >
       <button
         ref={buttonRef}
         type="button"

@@ -154,6 +154,27 @@ describe('Segments page', () => {
     expect(within(panel).getByRole('searchbox', { name: 'Find a tag' })).toHaveFocus()
   })
 
+  it('closes a filter’s panel when the keyboard leaves it, which would otherwise cover what the keyboard is on', async () => {
+    const user = userEvent.setup()
+    renderApp('/')
+    await waitForAll()
+    await user.click(screen.getByRole('button', { name: 'Tags filter' }))
+    const panel = screen.getByRole('group', { name: 'Filter by tags' })
+    const tags = within(panel).getAllByRole('checkbox')
+    await user.click(tags[0] as HTMLElement)
+    // Within the panel, it stays open; so it does for a click on the panel itself, which focuses the page's main.
+    await user.tab()
+    expect(tags[1]).toHaveFocus()
+    await user.click(panel)
+    expect(panel).toBeInTheDocument()
+    ;(tags.at(-1) as HTMLElement).focus()
+    await user.tab()
+    await user.tab()
+    expect(screen.getByRole('button', { name: 'Teams filter' })).toHaveFocus()
+    expect(screen.queryByRole('group', { name: 'Filter by tags' })).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Tags filter, 1 selected' })).toHaveAttribute('aria-expanded', 'false')
+  })
+
   it('restores search, filters and sort from the URL, and clears them', async () => {
     const user = userEvent.setup()
     renderApp('/?q=newsletter&provider=braze&sort=-name')
