@@ -166,7 +166,11 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
             max={Math.max(toFetch, 1)}
             value={state.status === 'done' ? Math.max(toFetch, 1) : state.done}
           />
-          <p role="status">{statusText(t, scan, state)}</p>
+          {/* Said when the scan's state changes (paused, waiting, over); while it runs, each answer changes the
+              count, rate and time left, many times a second: there to read, not said at each. */}
+          <p role="status" aria-live={state.status === 'running' ? 'off' : undefined}>
+            {statusText(t, scan, state)}
+          </p>
           {problem ? (
             // The error's title opens the text as a sentence of its own, not glued to the alert's title after a
             // colon (after which French puts no capital).

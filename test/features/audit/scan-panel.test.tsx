@@ -125,6 +125,28 @@ describe('ScanPanel', () => {
     held.release()
   })
 
+  it('says where the scan stands when that changes, not at every segment fetched while it runs', async () => {
+    const user = userEvent.setup()
+    const held = holdDetails()
+    renderApp('/audit')
+    await user.click(await screen.findByRole('button', { name: 'Scan details' }))
+    await waitFor(() => expect(scanStatus()).toHaveTextContent(new RegExp(`^0 of ${TOTAL} fetched$`)))
+    // Each answer changes the count, rate and time left, many times a second: read on demand, never said unasked.
+    expect(scanStatus()).toHaveAttribute('aria-live', 'off')
+
+    await user.click(screen.getByRole('button', { name: 'Pause' }))
+    expect(scanStatus()).toHaveTextContent(new RegExp(`^Paused: 0 of ${TOTAL} fetched$`))
+    expect(scanStatus()).not.toHaveAttribute('aria-live')
+
+    await user.click(screen.getByRole('button', { name: 'Resume' }))
+    expect(scanStatus()).toHaveAttribute('aria-live', 'off')
+    held.release()
+    await waitFor(() =>
+      expect(scanStatus()).toHaveTextContent(new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)),
+    )
+    expect(scanStatus()).not.toHaveAttribute('aria-live')
+  })
+
   it('cancels a running scan for good', async () => {
     const user = userEvent.setup()
     const held = holdDetails()
