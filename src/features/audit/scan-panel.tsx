@@ -127,9 +127,12 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
   // on to the first control now shown, not to the page's top; Pause once a starting scan runs, not Cancel.
   const controls = useRef<HTMLDivElement>(null)
   const pressed = useRef(false)
+  // The keyboard on a control the scan takes away as it ends by itself (Pause, Cancel) goes on to Scan again too.
+  const keyboardIn = useRef(false)
   useEffect(() => {
     const first = controls.current?.querySelector('button')
-    if (!pressed.current || !first) return
+    const dropped = keyboardIn.current && document.activeElement === document.body
+    if ((!pressed.current && !dropped) || !first) return
     if (document.activeElement === document.body || controls.current?.contains(document.activeElement)) first.focus()
     pressed.current = state.status === 'preparing'
   }, [state.status])
@@ -182,7 +185,16 @@ export function ScanPanel({ segments, listFailure, listPending = false }: ScanPa
       ) : last ? (
         <LastScanNote last={last} />
       ) : null}
-      <div className="button-row" ref={controls} onClick={() => (pressed.current = true)}>
+      <div
+        className="button-row"
+        ref={controls}
+        onClick={() => (pressed.current = true)}
+        onFocus={() => (keyboardIn.current = true)}
+        // A control taken away says nothing of where the keyboard went: only a control elsewhere is leaving.
+        onBlur={({ relatedTarget }) => {
+          if (relatedTarget) keyboardIn.current = controls.current?.contains(relatedTarget) ?? false
+        }}
+      >
         {!active && !listProblem ? (
           <button
             type="button"

@@ -125,6 +125,19 @@ describe('ScanPanel', () => {
     held.release()
   })
 
+  it('gives the keyboard on Pause to Scan again when the scan ends by itself', async () => {
+    const user = userEvent.setup()
+    const held = holdDetails()
+    renderApp('/audit')
+    within(panel()).getByRole('button', { name: 'Scan details' }).focus()
+    await user.keyboard('{Enter}')
+    await waitFor(() => expect(button('Pause')).toHaveFocus())
+    held.release()
+    await waitFor(() => expect(scanStatus()).toHaveTextContent(/^Scan complete/))
+    expect(button('Pause')).not.toBeInTheDocument()
+    expect(button('Scan again')).toHaveFocus()
+  })
+
   it('says where the scan stands when that changes, not at every segment fetched while it runs', async () => {
     const user = userEvent.setup()
     const held = holdDetails()
