@@ -35,7 +35,7 @@ function segmentFields(t: AuditT, segment: Segment, details: BrazeSegmentDetails
   const notProvided = t('common:notProvided.text')
   // As the list shows them: the details' tags where the list sent none.
   const listedOrDetails = brazeTags(segment, details)
-  const tags = listedOrDetails === NOT_PROVIDED ? notProvided : listedOrDetails.join('; ')
+  const tags = listedOrDetails === NOT_PROVIDED ? notProvided : listedOrDetails.join(t('common:listJoin'))
   if (segment.provider === 'commanders-act') return [tags, notProvided, notProvided, notProvided]
   if (!details) {
     const notLoaded = t('common:notLoaded')
@@ -80,7 +80,7 @@ export function sessionCsv(report: SessionReport, translate: AuditT, separator: 
     ...segmentFields(t, segment, detailsOf(segment)),
     (report.findings.bySegment.get(segment.key) ?? [])
       .map((id) => t(`common:finding.${id}.label`, { count: report.staleMonths }))
-      .join('; '),
+      .join(t('common:listJoin')),
     ...reviewFields(t, report.entries.get(segment.key)),
   ])
   const gone = [...report.entries.values()]

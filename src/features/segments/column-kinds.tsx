@@ -148,7 +148,8 @@ function DateView({ value: iso }: { value: string | UnreadableDate }) {
   )
 }
 
-/** Names with a filter on several of them at once (`param` in the URL): sorted by count, joined by "; " in the CSV. */
+/** Names with a filter on several of them at once (`param` in the URL): sorted by count, joined by "; " in the CSV (as
+ *  its language writes a semicolon). */
 export function namesColumn<const Id extends 'tags' | 'teams'>({
   param,
   ...input
@@ -169,7 +170,7 @@ export function namesColumn<const Id extends 'tags' | 'teams'>({
   return knownColumn({
     ...input,
     sortBy: (names) => names.length,
-    text: (names) => names.join('; '),
+    text: (names, t) => names.join(t('common:listJoin')),
     View: NamesView,
     facet: { param, values: input.value },
   })

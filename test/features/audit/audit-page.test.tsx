@@ -1437,6 +1437,7 @@ const LANGUAGES = [
     refused: ['session.json was not imported', 'This file is not a Segment Audit session. Nothing was changed.'],
     csv: {
       separator: ',',
+      listJoin: '; ',
       header: REPORT_HEADER,
       notLoaded: 'not loaded',
       notProvided: 'not provided',
@@ -1487,6 +1488,8 @@ const LANGUAGES = [
     csv: {
       // French spreadsheets expect ";" between cells.
       separator: ';',
+      // French puts a narrow no-break space before a semicolon: the report is in French, its lists too.
+      listJoin: '\u202f; ',
       header: [
         'Fournisseur',
         'ID',
@@ -1751,12 +1754,17 @@ describe.each(LANGUAGES)('Audit page in each language ($language)', (text) => {
       { staleMonths: 12, namingPattern: null },
       new Date(),
     )
-    const [withFindings, ids = []] = [...findings.bySegment].find(([key]) => key.startsWith('commanders-act:')) ?? []
-    if (!withFindings) throw new Error('the demo data has no Commanders Act finding')
+    const [withFindings, ids = []] =
+      [...findings.bySegment].find(([key, found]) => key.startsWith('commanders-act:') && found.length > 1) ?? []
+    if (!withFindings) throw new Error('the demo data has no Commanders Act segment with two findings')
     const t = i18next.getFixedT(text.language, 'common')
     const row = rows.find(
       (one) => one[0] === 'Commanders Act' && segmentKey('commanders-act', one[1] ?? '') === withFindings,
     )
-    expect(row?.[7]).toBe(ids.map((id) => t(`finding.${id}.label`, { count: 12 })).join('; '))
+    expect(row?.[7]).toBe(ids.map((id) => t(`finding.${id}.label`, { count: 12 })).join(text.csv.listJoin))
+    // A segment's tags are a list joined the same way.
+    const tagged = LISTED_THOUSAND.find((segment) => segment.tags !== NOT_PROVIDED && segment.tags.length > 1)
+    if (!tagged || tagged.tags === NOT_PROVIDED) throw new Error('the demo data has no segment with two tags')
+    expect(rows.find((one) => one[1] === tagged.id)?.[3]).toBe(tagged.tags.join(text.csv.listJoin))
   })
 })

@@ -210,6 +210,7 @@ describe('segmentsCsv', () => {
     ])
   })
 
+  // Lists joined by a semicolon follow French typography too: a narrow no-break space before it.
   it('writes the header and the values in French when the interface is in French, dates in the same form', () => {
     expect(columnsOf(rows, ALL_COLUMNS, fr)).toEqual([
       [
@@ -230,8 +231,8 @@ describe('segmentsCsv', () => {
         'Braze',
         'Clients fidèles',
         'b-loaded',
-        'vip; été',
-        'CRM; Growth',
+        'vip\u202f; été',
+        'CRM\u202f; Growth',
         'Activé',
         local('2024-01-15T08:30:00Z'),
         local('2025-06-01T12:00:00.000+02:00'),
@@ -252,7 +253,7 @@ describe('segmentsCsv', () => {
         'Absente',
         'non fourni',
         'Archiver',
-        'Sans description; Pas mis à jour depuis 12 mois',
+        'Sans description\u202f; Pas mis à jour depuis 12 mois',
       ],
       [
         'Braze',
@@ -460,12 +461,12 @@ describe('segmentsCsv: reviews and spreadsheets in French', () => {
   it('separates cells with ";" for French spreadsheets, quoting a cell that holds one', () => {
     const csv = segmentsCsv(rows.slice(1, 2), ['name', 'verdict'], fr, { ...OPTIONS, separator: ';' })
     expect(csv.split('\r\n')[1]).toMatch(
-      /^Sans description;Archiver;"Sans description; Pas mis à jour depuis 12 mois";"a note; on braze:b-blank";Zoé;/,
+      /^Sans description;Archiver;"Sans description\u202f; Pas mis à jour depuis 12 mois";"a note; on braze:b-blank";Zoé;/,
     )
     expect(parse(csv, ';')[1]?.slice(0, 4)).toEqual([
       'Sans description',
       'Archiver',
-      'Sans description; Pas mis à jour depuis 12 mois',
+      'Sans description\u202f; Pas mis à jour depuis 12 mois',
       'a note; on braze:b-blank',
     ])
   })
