@@ -82,7 +82,7 @@ function SelectionBar({
   const failed = done?.result.failed
   const needName = !reviewer && !fromServer && !loading
 
-  const { bar, onBarKeyDown, verdictPressed, nameGiven } = useBarKeyboard(
+  const { bar, onBarKeyDown, verdictPressed, nameGiven, selectionCleared } = useBarKeyboard(
     view,
     { saving, done: done !== undefined },
     keyboard,
@@ -111,7 +111,14 @@ function SelectionBar({
           {notInView > 0 ? <span className="muted"> {t('bulk.notInView', { count: notInView })}</span> : null}
         </p>
         {count > 0 ? (
-          <button type="button" className="button button-ghost" onClick={() => selection.replace([])}>
+          <button
+            type="button"
+            className="button button-ghost"
+            onClick={() => {
+              selectionCleared(view.filter((row) => selection.selected.has(row.key)).map((row) => row.key))
+              selection.replace([])
+            }}
+          >
             {t('bulk.clear')}
           </button>
         ) : null}

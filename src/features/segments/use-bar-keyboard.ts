@@ -4,7 +4,8 @@
 // the rendered window, or out of the view), to its row brought back into the window, else the first row after it still
 // in the view, else the search. What had the keyboard in the bar may go away — the name form once the name is given,
 // the verdicts (disabled while saving) once nothing is left selected — and the keyboard then goes on to the first
-// verdict, or back to the list in the same way, never to the page's top.
+// verdict, or back to the list in the same way, never to the page's top; so does Clear selection, which takes the bar
+// away.
 import { useEffect, useEffectEvent, useRef, type KeyboardEvent as ReactKeyboardEvent, type RefObject } from 'react'
 import { isShortcut } from '../../lib/keyboard'
 import { keyBeforeBar, rememberKeyBeforeBar } from './bar-key'
@@ -69,13 +70,17 @@ export function useBarKeyboard(
     if (place === undefined) list.searchRef.current?.focus()
     else list.tableRef.current?.focusRow(place)
   }
-  const onBarKeyDown = (event: ReactKeyboardEvent) => {
+  /** To where b was pressed (or its row, or the next still in the view); come otherwise, to the first of `rows`. */
+  const goBack = (rows: readonly string[]) => {
     const from = cameFrom.current
-    if (event.key !== 'Escape' || !from) return
-    event.preventDefault()
     cameFrom.current = null
-    if (from.element.isConnected && from.element !== document.body) from.element.focus()
-    else backToList(from.rows)
+    if (from?.element.isConnected && from.element !== document.body) from.element.focus()
+    else backToList(from?.rows ?? rows)
+  }
+  const onBarKeyDown = (event: ReactKeyboardEvent) => {
+    if (event.key !== 'Escape' || !cameFrom.current) return
+    event.preventDefault()
+    goBack([])
   }
 
   // Where the keyboard goes once what had it is gone (`back`: the rows to go back to, in order), and where it went:
@@ -104,6 +109,8 @@ export function useBarKeyboard(
       if (!bar.current?.contains(document.activeElement)) return
       keyboard.current = { back: cameFrom.current?.rows ?? [] }
     },
+    /** Clear selection pressed, the bar goes: the keyboard goes back as Escape takes it, else to the rows unticked. */
+    selectionCleared: goBack,
     /** The name given in the bar's form, which goes: the keyboard goes on to the first verdict. */
     nameGiven: () => {
       keyboard.current = { back: [] }

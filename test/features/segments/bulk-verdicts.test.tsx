@@ -332,6 +332,28 @@ describe('Bulk verdicts: the selection', () => {
     expect(rowBoxes()[3]).not.toBeChecked()
     expect(screen.queryByRole('region', { name: 'Selected segments' })).not.toBeInTheDocument()
   })
+
+  it('Clear selection gives the keyboard back to the row b came from, or to the first row it unticked', async () => {
+    const user = userEvent.setup()
+    await listed()
+    const link = within(bodyRows()[3] as HTMLElement).getAllByRole('link')[0] as HTMLElement
+    link.focus()
+    await user.keyboard(' b')
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    await waitFor(() => expect(within(bar).getByRole('button', { name: 'Keep' })).toHaveFocus())
+    await user.keyboard('{Shift>}{Tab}{/Shift}')
+    expect(within(bar).getByRole('button', { name: 'Clear selection' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+    expect(screen.queryByRole('region', { name: 'Selected segments' })).not.toBeInTheDocument()
+    expect(link).toHaveFocus()
+
+    // Ticked with the pointer, not come to by b: the first row it unticks.
+    await user.click(rowBoxes()[5] as HTMLElement)
+    await user.click(rowBoxes()[2] as HTMLElement)
+    await user.click(await screen.findByRole('button', { name: 'Clear selection' }))
+    expect(rowBoxes()[2]).not.toBeChecked()
+    expect(within(bodyRows()[2] as HTMLElement).getAllByRole('link')[0]).toHaveFocus()
+  })
 })
 
 describe('Bulk verdicts with the team', () => {
