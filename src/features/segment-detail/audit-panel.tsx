@@ -116,6 +116,15 @@ function ReviewPanel({ segmentKey, reviewer, named }: { segmentKey: string; revi
   // A saved field since replaced from elsewhere says by whom, where "Saved" would have been.
   const verdictReplaced = lastTouched.verdict && verdictStatus.kind === 'replaced' ? verdictStatus : undefined
   const noteReplaced = lastTouched.note && note.status.kind === 'replaced' ? note.status : undefined
+  // No name yet while the server is still asked whether it names the reviewer: "Reviewing as ." would say nothing.
+  const hint =
+    reviewer &&
+    t('audit.hint', {
+      reviewer,
+      keep: t('common:verdict.keep'),
+      fix: t('common:verdict.fix'),
+      archive: t('common:verdict.archive'),
+    })
   // Each failure says its field: both may show at once.
   const said = [
     !loaded && read,
@@ -214,18 +223,7 @@ function ReviewPanel({ segmentKey, reviewer, named }: { segmentKey: string; revi
       >
         {said}
       </p>
-      <p className="muted small-print">
-        {entry && hasAuthor(entry) ? (
-          <ReviewByline entry={entry} />
-        ) : (
-          t('audit.hint', {
-            reviewer,
-            keep: t('common:verdict.keep'),
-            fix: t('common:verdict.fix'),
-            archive: t('common:verdict.archive'),
-          })
-        )}
-      </p>
+      <p className="muted small-print">{entry && hasAuthor(entry) ? <ReviewByline entry={entry} /> : hint}</p>
       <ReviewHistory segmentKey={segmentKey} revision={entry?.revision ?? 0} />
     </section>
   )

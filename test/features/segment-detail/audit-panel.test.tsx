@@ -99,6 +99,23 @@ describe('Audit panel: the reviewer’s name', () => {
     expect(within(panel()).queryByRole('textbox', { name: 'Note' })).not.toBeInTheDocument()
   })
 
+  it('names no reviewer while the server is still asked whether it names one', async () => {
+    localStorage.clear()
+    const answer = held()
+    server.use(
+      http.get('*/api/audit/reviewer', async ({ request }) => {
+        await answer.released
+        return getResponse(auditHandlers, request)
+      }),
+    )
+    renderApp(SEGMENT_URL)
+    await waitFor(() => expect(within(panel()).getByRole('radiogroup', { name: 'Verdict' })).toBeInTheDocument())
+    expect(panel()).not.toHaveTextContent(/Reviewing as/)
+
+    answer.release()
+    await screen.findByRole('form', { name: NAME_FORM }, { timeout: 5000 })
+  })
+
   it('keeps showing the verdict and note before a name is given while the polls fail, and says why', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     localStorage.clear()
