@@ -86,10 +86,16 @@ function useHeaderMenu() {
   useEffect(() => {
     if (!open) return
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpenOn(null)
+      if (event.key !== 'Escape') return
+      // It closes the menu alone, heard first: not also the page under it (a segment's page back to the list).
+      event.stopPropagation()
+      setOpenOn(null)
+      // The keyboard in the menu, which folds away: back to its button, not to the page's top.
+      if (document.activeElement?.closest('#app-menu, .header-end'))
+        document.querySelector<HTMLElement>('.menu-button')?.focus()
     }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
+    window.addEventListener('keydown', onKey, true)
+    return () => window.removeEventListener('keydown', onKey, true)
   }, [open])
   return [open, setOpen] as const
 }

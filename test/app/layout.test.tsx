@@ -9,7 +9,8 @@ import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import { createDemoHandlers } from '../msw/demo-handlers'
 import { renderApp } from '../render-app'
 
-const server = setupServer(...createDemoHandlers({ brazeCount: 10, commandersActCount: 5 }).handlers)
+const demo = createDemoHandlers({ brazeCount: 10, commandersActCount: 5 })
+const server = setupServer(...demo.handlers)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => server.resetHandlers())
 afterAll(() => server.close())
@@ -30,6 +31,37 @@ it('opens with the Menu button, closes on a new page and on Escape', async () =>
   await user.click(menu)
   await user.keyboard('{Escape}')
   expect(menu).toHaveAttribute('aria-expanded', 'false')
+})
+
+it('gives the keyboard in the menu back to the Menu button when Escape closes it', async () => {
+  const user = userEvent.setup()
+  renderApp('/connections')
+  const menu = await screen.findByRole('button', { name: 'Menu' })
+  menu.focus()
+  await user.keyboard('{Enter}')
+  expect(menu).toHaveAttribute('aria-expanded', 'true')
+  await user.tab()
+  await user.tab()
+  expect(screen.getByRole('link', { name: 'Audit' })).toHaveFocus()
+  await user.keyboard('{Escape}')
+  expect(menu).toHaveAttribute('aria-expanded', 'false')
+  expect(menu).toHaveFocus()
+})
+
+it('closes the menu alone on Escape over a segment’s page, which Escape otherwise leaves for the list', async () => {
+  const user = userEvent.setup()
+  const segment = demo.data.commandersAct[0] ?? { id: '', label: '' }
+  const { router } = renderApp(`/segments/commanders-act/${segment.id}`)
+  expect(await screen.findByRole('heading', { level: 1, name: segment.label }, { timeout: 5000 })).toBeInTheDocument()
+  const menu = screen.getByRole('button', { name: 'Menu' })
+  menu.focus()
+  await user.keyboard('{Enter}')
+  await user.tab()
+  expect(screen.getByRole('link', { name: 'Segments' })).toHaveFocus()
+  await user.keyboard('{Escape}')
+  expect(menu).toHaveAttribute('aria-expanded', 'false')
+  expect(menu).toHaveFocus()
+  expect(router.state.location.pathname).toBe(`/segments/commanders-act/${segment.id}`)
 })
 
 it('titles an unknown address with a page heading (h1)', async () => {
