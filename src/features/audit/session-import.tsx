@@ -87,7 +87,8 @@ export function SessionImport() {
   const queryClient = useQueryClient()
   const labelId = useId()
   const chosenId = useId()
-  const disabled = state.kind === 'working' || !reviewer
+  const working = state.kind === 'working'
+  const disabled = working || !reviewer
   // The name form gone with the keyboard in it, the keyboard goes on to the file picker, not to the page's top.
   const picker = useRef<HTMLInputElement>(null)
   const named = useRef(false)
@@ -149,7 +150,11 @@ export function SessionImport() {
               aria-labelledby={labelId}
               aria-describedby={chosenId}
               onChange={(event) => void onFile(event)}
-              disabled={disabled}
+              // While a file is imported the picker opens no other, but keeps the keyboard: disabled, it would drop
+              // it to the page's top, with nothing to say where the import's summary is.
+              aria-disabled={working || undefined}
+              onClick={(event) => working && event.preventDefault()}
+              disabled={!reviewer}
             />
           </label>
           <span id={chosenId} className="muted">

@@ -915,6 +915,18 @@ describe('Audit page: import', () => {
     expect((await auditOnServer()).get(KEPT.key)?.note).toBe('Édité à la main')
   })
 
+  it('keeps the keyboard on the file picker while a file is imported and once it is', async () => {
+    rememberImporter()
+    const user = userEvent.setup()
+    renderApp('/audit')
+    await waitForAllListed(0)
+
+    await user.upload(fileInput(), sessionFile(sessionFileText([entry(KEPT.key, 'keep')])))
+    await waitFor(() => expect(within(importRegion()).getByRole('status')).toHaveTextContent(/^1 added/))
+    expect(fileInput()).toBeEnabled()
+    expect(fileInput()).toHaveFocus()
+  })
+
   it('imports a good file after a refused one, replacing the error with the summary', async () => {
     rememberImporter()
     const user = userEvent.setup()
