@@ -61,7 +61,14 @@ export function DateField({ label, value, onChange }: DateFieldProps) {
           setDraft({ text: typed, gave, from: value, locale })
         }}
       />
-      <span id={hintId} className={invalid ? 'field-problem small-print' : 'visually-hidden'}>
+      {/* The problem is said as the field is left (an alert, a new element so that it is heard), the keyboard being
+          elsewhere by then; the hint is only read with the field. */}
+      <span
+        key={String(invalid)}
+        id={hintId}
+        role={invalid ? 'alert' : undefined}
+        className={invalid ? 'field-problem small-print' : 'visually-hidden'}
+      >
         {t(invalid ? 'dateField.invalid' : 'dateField.hint', { format: t('dateField.format') })}
       </span>
     </span>

@@ -189,6 +189,8 @@ describe.each(DATE_WORDS)('Not updated since ($language)', (words) => {
     await user.tab()
     expect(field()).toHaveAccessibleDescription(words.invalid)
     expect(field()).toHaveAttribute('aria-invalid', 'true')
+    // Said as the keyboard leaves the field: a screen reader, now elsewhere, would not hear the field's description.
+    expect(screen.getByRole('alert')).toHaveTextContent(words.invalid, { normalizeWhitespace: false })
     expect(currentSearch().has('updatedBefore')).toBe(false)
   })
 
