@@ -1,8 +1,8 @@
 // Parts shared by both detail views: the not-found page, the loading skeleton, the header and a provider's failure.
 import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
-import type { ReactNode, RefObject } from 'react'
-import { Link } from 'react-router'
+import { useEffect, useRef, type ReactNode, type RefObject } from 'react'
+import { Link, useLocation } from 'react-router'
 import { RetryAlert } from '../../components/alert'
 import { Badge } from '../../components/badge'
 import { CopyButton } from '../../components/copy-button'
@@ -176,6 +176,24 @@ export function DetailFrame(props: DetailFrameProps) {
   )
 }
 
+/**
+ * Opened from within the app (a row of the list, Next, j or k, the review queue moving on), a segment's page takes the
+ * keyboard on its heading once the heading names it: the link or the Audit card that had it went with the page before,
+ * and a screen reader would otherwise say nothing of which segment is now open. Not on a first load (the browser reads
+ * the new page itself), and never from a control the keyboard is on.
+ */
+function useHeadingFocus(shown: string, named: boolean): RefObject<HTMLHeadingElement | null> {
+  const heading = useRef<HTMLHeadingElement>(null)
+  const focusedFor = useRef<string | undefined>(undefined)
+  const inApp = useLocation().key !== 'default'
+  useEffect(() => {
+    if (!named || !inApp || focusedFor.current === shown) return
+    focusedFor.current = shown
+    if (document.activeElement === document.body || document.activeElement === null) heading.current?.focus()
+  }, [shown, named, inApp])
+  return heading
+}
+
 function DetailHeader({
   provider,
   id,
@@ -192,6 +210,7 @@ function DetailHeader({
   const { t } = useTranslation('detail')
   // Without a name, the tab is told apart from another by the segment's id.
   useDocumentTitle(name ?? (nameUnavailable ? id : undefined))
+  const heading = useHeadingFocus(`${provider}:${id}`, name !== undefined || nameUnavailable)
   return (
     <header className="detail-header">
       <Badge tone={provider}>{providerLabel[provider]}</Badge>
@@ -201,7 +220,7 @@ function DetailHeader({
           <Badge tone="danger">{t('gone.badge')}</Badge>
         </>
       ) : null}
-      <h1>
+      <h1 ref={heading} tabIndex={-1}>
         {name ??
           (nameUnavailable ? (
             <span className="muted">{t('header.nameUnavailable')}</span>

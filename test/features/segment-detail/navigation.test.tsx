@@ -91,6 +91,25 @@ describe('List navigation on a segment page', () => {
     await expectOnRow(router, rows, 2)
   })
 
+  it('gives the keyboard to the heading of each segment it opens, so a screen reader says which one', async () => {
+    const user = userEvent.setup()
+    const { router } = renderApp(`/${LIST_SEARCH}`)
+    const rows = await listedRows()
+    within(screen.getByRole('table', { name: 'Segments' }))
+      .getAllByRole('link')[2]
+      ?.focus()
+    await user.keyboard('{Enter}')
+    await expectOnRow(router, rows, 2)
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: rowAt(rows, 2).name })).toHaveFocus())
+
+    await user.keyboard('j')
+    await expectOnRow(router, rows, 3)
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: rowAt(rows, 3).name })).toHaveFocus())
+    // Still the page's keys: the heading is no field to type in.
+    await user.keyboard('k')
+    await expectOnRow(router, rows, 2)
+  })
+
   it('moves one segment per press in a burst of j and k, before the page has caught up', async () => {
     const user = userEvent.setup()
     const { router } = renderApp(`/${LIST_SEARCH}`)
