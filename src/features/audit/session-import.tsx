@@ -87,6 +87,7 @@ export function SessionImport() {
   const queryClient = useQueryClient()
   const labelId = useId()
   const chosenId = useId()
+  const chooseId = useId()
   const working = state.kind === 'working'
   const disabled = working || !reviewer
   // The name form gone with the keyboard in it, the keyboard goes on to the file picker, not to the page's top.
@@ -141,13 +142,14 @@ export function SessionImport() {
         <span id={labelId}>{t('import.file')}</span>
         <span className="file-choice">
           <label className={`button${disabled ? ' button-disabled' : ''}`}>
-            {t('import.choose')}
+            <span id={chooseId}>{t('import.choose')}</span>
             <input
               ref={picker}
               className="visually-hidden"
               type="file"
               accept="application/json,.json"
-              aria-labelledby={labelId}
+              // The field's label, then the button's own words: what a speech-input user reads on screen and says.
+              aria-labelledby={`${labelId} ${chooseId}`}
               aria-describedby={chosenId}
               onChange={(event) => void onFile(event)}
               // While a file is imported the picker opens no other, but keeps the keyboard: disabled, it would drop

@@ -1010,6 +1010,10 @@ describe('Audit page: a session of another Braze workspace or Commanders Act sit
         language === 'en' ? 'Session file (.json)' : 'Fichier de session (.json)',
       )
       await waitFor(() => expect(input).toBeEnabled())
+      // A speech-input user says what the button shows: its words are part of the picker's name.
+      expect(input).toHaveAccessibleName(
+        language === 'en' ? 'Session file (.json) Choose a file…' : 'Fichier de session (.json) Choisir un fichier…',
+      )
 
       await user.upload(input, sessionFile(originFileText(origin)))
       const alert = await within(input.closest('section') ?? document.body).findByRole('alert')
