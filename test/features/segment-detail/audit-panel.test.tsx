@@ -582,6 +582,21 @@ describe('Audit panel: the note', () => {
   })
 })
 
+/** This tab saves `mine` as the note; then `reviewer` replaces it with `theirs`, which the next poll brings in. */
+async function noteSavedThenReplaced(
+  user: ReturnType<typeof userEvent.setup>,
+  mine: string,
+  theirs: string,
+  reviewer: string,
+) {
+  await user.type(noteField(), mine)
+  await user.tab()
+  await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
+  await othersWrite('note', theirs, reviewer)
+  await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+  await waitFor(() => expect(noteField()).toHaveValue(theirs))
+}
+
 describe('Audit panel: the team', () => {
   it('shows another reviewer’s verdict and note at its next poll, without a reload', async () => {
     // Fake timers skip the wait for the page's next poll rather than sleep through it.
@@ -599,12 +614,7 @@ describe('Audit panel: the team', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
     await openPanel()
-    await user.type(noteField(), 'Mine')
-    await user.tab()
-    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
-    await othersWrite('note', 'Theirs', 'Dominique')
-    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
-    await waitFor(() => expect(noteField()).toHaveValue('Theirs'))
+    await noteSavedThenReplaced(user, 'Mine', 'Theirs', 'Dominique')
     expect(saveStatus()).not.toHaveTextContent('Saved')
     expect(saveStatus()).toHaveTextContent(
       'Dominique changed this note on March 1, 2026 at 2:00 AM, after yours was saved: yours is in the history.',
@@ -618,12 +628,7 @@ describe('Audit panel: the team', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
     await openPanel()
-    await user.type(noteField(), 'Tab A')
-    await user.tab()
-    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
-    await othersWrite('note', 'Tab B', 'Camille')
-    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
-    await waitFor(() => expect(noteField()).toHaveValue('Tab B'))
+    await noteSavedThenReplaced(user, 'Tab A', 'Tab B', 'Camille')
     expect(saveStatus()).toHaveTextContent(
       'You changed this note on March 1, 2026 at 2:00 AM in another tab, after this one was saved: this one is in the ' +
         'history.',
@@ -634,11 +639,7 @@ describe('Audit panel: the team', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
     await openPanel()
-    await user.type(noteField(), 'Mine')
-    await user.tab()
-    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
-    await othersWrite('note', 'Theirs', 'Dominique')
-    await vi.advanceTimersByTimeAsync(AUDIT_POLL_MS)
+    await noteSavedThenReplaced(user, 'Mine', 'Theirs', 'Dominique')
     await waitFor(() => expect(saveStatus()).toHaveTextContent('Dominique changed this note'))
     await user.click(verdictRadio('Keep'))
     await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
