@@ -102,9 +102,15 @@ describe('List navigation on a segment page', () => {
     await expectOnRow(router, rows, 2)
     await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: rowAt(rows, 2).name })).toHaveFocus())
 
+    // Heard as the heading is focused anew: a focused heading whose words change is not read again.
+    const focused: string[] = []
+    const onFocus = (event: FocusEvent) => focused.push((event.target as HTMLElement).textContent ?? '')
+    document.addEventListener('focusin', onFocus)
     await user.keyboard('j')
     await expectOnRow(router, rows, 3)
     await waitFor(() => expect(screen.getByRole('heading', { level: 1, name: rowAt(rows, 3).name })).toHaveFocus())
+    document.removeEventListener('focusin', onFocus)
+    expect(focused).toEqual([rowAt(rows, 3).name])
     // Still the page's keys: the heading is no field to type in.
     await user.keyboard('k')
     await expectOnRow(router, rows, 2)
