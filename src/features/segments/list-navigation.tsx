@@ -6,7 +6,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useLocation, useNavigate, useParams } from 'react-router'
-import { isShortcut } from '../../lib/keyboard'
+import { isShortcut, isTextEntry } from '../../lib/keyboard'
 import { onVerdictSaved, verdictWriteOnItsWay } from '../../lib/verdict-events'
 import { isProviderId, segmentKey } from '../../providers/provider-id'
 import { segmentPath } from '../../providers/segment'
@@ -17,6 +17,12 @@ import type { ListLocationState } from './segment-link'
 import { rememberListReturn } from './use-list-return'
 import { useMoveOn } from './use-move-on'
 import { useSegmentView } from './use-segment-view'
+
+/**
+ * The reviewer typing (in the note, say) when a verdict's answer comes, seconds after the key on a slow or dropped
+ * link: the queue stays, as moving on would cut the note short and make the next keys shortcuts on unseen segments.
+ */
+const typing = () => isTextEntry(document.activeElement)
 
 function listSearchOf(state: unknown): string {
   const search = (state as Partial<ListLocationState> | null)?.listSearch
@@ -69,14 +75,14 @@ export function ListNavigation() {
   // A move on that waits for the audit to be read afresh (`from`: the segment it leaves), made once it is drawn.
   const [moveOnRead, setMoveOnRead] = useState<{ from: string }>()
   const moveOnNow = useEffectEvent((from: string) => {
-    if (from === shown.current && next) void navigate(segmentPath(next), { state })
+    if (from === shown.current && next && !typing()) void navigate(segmentPath(next), { state })
   })
   useEffect(() => {
     if (moveOnRead) moveOnNow(moveOnRead.from)
   }, [moveOnRead])
   useEffect(() =>
     onVerdictSaved((saved) => {
-      if (!(fromList && moveOn && saved === key && next)) return
+      if (!(fromList && moveOn && saved === key && next) || typing()) return
       queueLeft.current = key
       // The verdict's revision says whether the audit changed since the page last read it (a colleague's verdict
       // within the last poll's 2 s): the next segment is then taken from it read afresh, not one reviewed meanwhile.

@@ -242,6 +242,29 @@ describe('Review queue', () => {
     expect(await screen.findByText(`1 of ${demo.data.braze.length - 2}`)).toBeInTheDocument()
   })
 
+  it('stays on the segment when the verdict is saved while the reviewer types a note, the keys kept in the note', async () => {
+    const write = held()
+    server.use(
+      http.post('*/api/audit/writes', async ({ request }) => {
+        if (((await request.clone().json()) as { field: string }).field === 'verdict') await write.released
+        return undefined
+      }),
+    )
+    const { user, router, rows } = await onFirstUnreviewed()
+    // On a slow or dropped link the verdict's answer comes seconds later, the reviewer meanwhile in the note.
+    await user.keyboard('2')
+    const note = within(screen.getByRole('region', { name: 'Audit' })).getByRole('textbox', { name: 'Note' })
+    await user.click(note)
+    await user.keyboard('needs a desc')
+    write.release()
+    await waitFor(() => expect(verdicts().getByRole('radio', { name: 'Fix' })).toBeChecked())
+    await user.keyboard('ription 123 jk')
+    await delay(100)
+    expect(router.state.location.pathname).toBe(rowAt(rows, 0).href)
+    expect(note).toHaveValue('needs a description 123 jk')
+    expect(note).toHaveFocus()
+  })
+
   it('stays on the segment when moving on is turned off, and says where the next one stands', async () => {
     localStorage.setItem('segment-audit:reviewer:v1', 'Camille')
     const user = userEvent.setup()
