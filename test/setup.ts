@@ -219,6 +219,27 @@ if (typeof document !== 'undefined') {
   }
   // findBy…/waitFor give up after 1 s by default: on a 2-CPU machine shared with other work, a page that renders in
   // 200 ms when quiet can take several. A longer limit costs nothing when the awaited text comes at once.
-  const { configure } = await import('@testing-library/dom')
-  configure({ asyncUtilTimeout: 5_000 })
+  const { configure, getConfig, prettyDOM } = await import('@testing-library/dom')
+  configure({
+    asyncUtilTimeout: 5_000,
+    // A query that finds nothing prints the whole page into its error, and waitFor and findBy… make that error at
+    // every try that fails, then drop it at the next: 1.5 % of the component tests' CPU for messages nobody reads.
+    // The same message is written here when it is first read: when the test fails with it (Vitest reads it then,
+    // before the page is cleaned up), or when waitFor gives up and copies it.
+    getElementError: (message, container) => {
+      const error = new Error()
+      error.name = 'TestingLibraryElementError'
+      const { defaultIgnore } = getConfig()
+      let text: string | undefined
+      Object.defineProperty(error, 'message', {
+        get: () =>
+          (text ??= [message, `Ignored nodes: comments, ${defaultIgnore}\n${prettyDOM(container)}`]
+            .filter(Boolean)
+            .join('\n\n')),
+        set: (value: string) => (text = value),
+        configurable: true,
+      })
+      return error
+    },
+  })
 }
