@@ -13,6 +13,10 @@ export function createQueryClient(): QueryClient {
         // As long as the persisted cache may be: a restored query must not be collected before it could be used.
         gcTime: CACHE_MAX_AGE_MS,
         refetchOnWindowFocus: false,
+        // Asked even while the browser says it is offline: the request fails at once, and the page says the app's
+        // server cannot be reached and asks again every few seconds, as for a server restarting. Held back instead
+        // (the default), a page showed its placeholders with no word for as long as the Wi-Fi was down.
+        networkMode: 'always',
       },
     },
   })

@@ -4,6 +4,7 @@
 // narrow no-break space is checked on textContent: Testing Library's matchers fold it into a plain space.
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { onlineManager } from '@tanstack/react-query'
 import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
@@ -265,6 +266,22 @@ describe('Braze segment detail', () => {
     expect(alert).toHaveTextContent('The app’s server could not be reached')
     expect(alert).toHaveTextContent('It may be restarting, or this computer is offline: retry in a moment.')
     expect(alert).not.toHaveTextContent(/Braze|endpoint/)
+  })
+
+  it('says the app’s server could not be reached while the browser is offline, not a page loading for ever', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    // The laptop's Wi-Fi dropped: the browser says it is offline, and no request reaches the server.
+    onlineManager.setOnline(false)
+    try {
+      server.use(http.all('*/api/*', () => HttpResponse.error()))
+      renderApp(pathOf(ORDINARY))
+      for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++) await vi.advanceTimersByTimeAsync(1000)
+      const alert = screen.getByRole('alert')
+      expect(alert).toHaveTextContent('The app’s server could not be reached')
+      expect(alert).toHaveTextContent('It may be restarting, or this computer is offline: retry in a moment.')
+    } finally {
+      onlineManager.setOnline(true)
+    }
   })
 
   it('shows the details by itself once the app’s server answers again, without Retry pressed', async () => {
