@@ -11,6 +11,7 @@ import { commandersActQueries } from '../providers/commanders-act/queries'
 import { createQueryClient } from './query-client'
 import { cachePersistOptions, restoreThenKeepSaving, type CachePersistOptions } from './query-persistence'
 import { keptCacheBack } from './first-screen'
+import { loadAgain } from '../components/on-demand'
 import { draftsInTab } from './layout'
 import { AppRoutes } from './router'
 import './styles.css'
@@ -60,7 +61,10 @@ function afterRestore(queryClient: QueryClient): void {
   void startLists(queryClient).then(() =>
     setTimeout(() => import('../features/segments/provider-errors').catch(() => {}), 1000),
   )
-  const load = () => void import('./after-restore').then(({ afterRestore }) => afterRestore(queryClient))
+  // Asked again until it loads: a link that drops just after a reload would otherwise leave an interrupted scan stopped
+  // and the team's kept Braze answers unread for the page's life.
+  const load = () =>
+    void loadAgain(() => import('./after-restore')).then(({ afterRestore }) => afterRestore(queryClient))
   if (leftInStorage()) return load()
   void queryClient.fetchQuery(connectionStatusQuery()).then(
     ({ providers: { braze } }) => {
