@@ -18,6 +18,9 @@ export function createQueryClient(): QueryClient {
         // (the default), a page showed its placeholders with no word for as long as the Wi-Fi was down.
         networkMode: 'always',
       },
+      // The same for the writes made as mutations (Refresh from Braze, moving this browser's reviews): offline, they
+      // fail at once and say so, rather than show their busy state with no word until the link is back.
+      mutations: { networkMode: 'always' },
     },
   })
 }

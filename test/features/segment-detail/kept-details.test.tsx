@@ -3,6 +3,7 @@
 // gave them, and Refresh from Braze asks Braze now (so a description fixed in Braze since shows).
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { onlineManager } from '@tanstack/react-query'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -77,6 +78,24 @@ describe('Details kept by the audit server', () => {
     renderApp(`/segments/braze/${segment.id}`)
     await within(region('Description')).findByText('As kept yesterday', undefined, { timeout: 5000 })
     expect(within(region('Details')).queryByRole('button', { name: 'Refresh from Braze' })).toBeNull()
+  })
+
+  it('says at once that the app’s server cannot be reached when Refresh is pressed offline, not a wait with no word', async () => {
+    keptUntilRefreshed({ refreshAnswer: () => HttpResponse.error() })
+    const user = userEvent.setup()
+    renderApp(`/segments/braze/${segment.id}`)
+    await within(region('Description')).findByText('As kept yesterday', undefined, { timeout: 5000 })
+    // The laptop's Wi-Fi dropped: the browser says it is offline.
+    onlineManager.setOnline(false)
+    try {
+      await user.click(within(region('Details')).getByRole('button', { name: 'Refresh from Braze' }))
+      expect(await within(region('Details')).findByRole('alert', undefined, { timeout: 5000 })).toHaveTextContent(
+        'server could not be reached',
+      )
+      expect(within(region('Description')).getByText('As kept yesterday')).toBeInTheDocument()
+    } finally {
+      onlineManager.setOnline(true)
+    }
   })
 
   it('keeps the kept details and says why when Braze cannot be asked', async () => {
