@@ -22,58 +22,6 @@ for (const [path, strings] of Object.entries(localeFiles)) {
 }
 await initI18nWithResources(resources, 'en')
 
-/** What jsdom's style code works with: a declaration, a parsed rule and sheet, an element behind its wrapper. */
-interface Style extends Iterable<string> {
-  getPropertyValue: (property: string) => string
-  getPropertyPriority: (property: string) => string
-  setProperty: (property: string, value: string, priority?: string) => void
-  removeProperty: (property: string) => string
-}
-interface Rule {
-  selectorText: string
-  style: Style
-  media?: ArrayLike<string>
-  cssRules?: Rule[]
-}
-interface Sheet {
-  cssRules: Rule[]
-}
-interface ElementImpl {
-  localName: string
-  style: Style
-  _ownerDocument: { _styleCache?: WeakMap<object, Style> | null; styleSheets: { _list: Sheet[] } }
-}
-
-/**
- * The tag each selector of a list asks its element to be (`article h1, td` → h1, td), lower-case; null for a selector
- * that does not name one (`:root`, `[hidden]`, `*`, a namespace), which may match any element.
- */
-function subjectTags(selectors: string): (string | null)[] {
-  const tags: (string | null)[] = []
-  let depth = 0
-  let quote = ''
-  let start = 0
-  const close = (end: number) => {
-    const subject = selectors.slice(start, end).trim()
-    tags.push(/^[a-z][a-z0-9-]*(?![\w|-])/i.exec(subject)?.[0].toLowerCase() ?? null)
-  }
-  for (let index = 0; index < selectors.length; index++) {
-    const char = selectors[index] ?? ''
-    if (quote) {
-      if (char === '\\') index++
-      else if (char === quote) quote = ''
-    } else if (char === '"' || char === "'") quote = char
-    else if (char === '(' || char === '[') depth++
-    else if (char === ')' || char === ']') depth--
-    else if (depth === 0 && char === ',') {
-      close(index)
-      start = index + 1
-    } else if (depth === 0 && /[\s>+~]/.test(char)) start = index + 1
-  }
-  close(selectors.length)
-  return tags
-}
-
 let consoleErrors: unknown[][] = []
 
 let database = 0
@@ -129,71 +77,11 @@ if (typeof document !== 'undefined') {
   // throws.
   const require = createRequire(import.meta.url)
   const styleRules = require('jsdom/lib/jsdom/living/helpers/style-rules.js') as {
-    getDeclarationForElement: (element: ElementImpl) => Style
+    getDeclarationForElement: (element: object) => CSSStyleDeclaration
     getResolvedValue: (element: object, property: string) => string
   }
   const { implForWrapper } = require('jsdom/lib/jsdom/living/generated/utils.js') as {
-    implForWrapper: (wrapper: object) => ElementImpl | null
-  }
-  // Those values come from the rules that match an element, and jsdom tries every rule of its browser style sheet (120
-  // rules, 216 selectors) on every element it has not seen since the page last changed: 6 % of the component tests'
-  // CPU. Most rules name the element they style (`td, th`, `input[type="hidden"]`): each element is tried here only
-  // against the rules that name its tag or no tag, in the sheet's order, by jsdom's own matching, so the same rules
-  // apply in the same order (profiled on the Audit and Segments page files: 5.2 → 1.4 s of ~65 s of CPU).
-  // jsdom's own copies of its declaration class and CSS parser, as its style code uses them.
-  const jsdomRequire = createRequire(require.resolve('jsdom'))
-  const { CSSStyleDeclaration: Declaration } = jsdomRequire('cssstyle') as { CSSStyleDeclaration: new () => Style }
-  const { matchesDontThrow } = require('jsdom/lib/jsdom/living/helpers/selectors.js') as {
-    matchesDontThrow: (element: object, selector: string) => boolean
-  }
-  const browserSheet = (jsdomRequire('rrweb-cssom') as { parse: (css: string) => Sheet }).parse(
-    require('jsdom/lib/jsdom/browser/default-stylesheet.js') as string,
-  )
-  const rulesByTag = new Map<string, Rule[]>()
-  const anyTag = new Set<Rule>()
-  for (const rule of browserSheet.cssRules) {
-    const tags = rule.media || typeof rule.selectorText !== 'string' ? [null] : subjectTags(rule.selectorText)
-    if (tags.includes(null)) anyTag.add(rule)
-    else for (const tag of tags) if (tag !== null) rulesByTag.set(tag, [...(rulesByTag.get(tag) ?? []), rule])
-  }
-  const candidates = new Map<string, Rule[]>()
-  const rulesFor = (tag: string) => {
-    let rules = candidates.get(tag)
-    if (!rules) {
-      const named = new Set(rulesByTag.get(tag))
-      rules = browserSheet.cssRules.filter((rule) => anyTag.has(rule) || named.has(rule))
-      candidates.set(tag, rules)
-    }
-    return rules
-  }
-  const sheetRules = (sheet: Sheet, element: ElementImpl, each: (rule: Rule) => void, rules = sheet.cssRules) => {
-    for (const rule of rules) {
-      if (rule.media) {
-        if (Array.prototype.includes.call(rule.media, 'screen'))
-          for (const inner of rule.cssRules ?? []) if (matchesDontThrow(element, inner.selectorText)) each(inner)
-      } else if (matchesDontThrow(element, rule.selectorText)) each(rule)
-    }
-  }
-  // As jsdom's getDeclarationForElement (helpers/style-rules.js), kept in the same per-page cache it clears.
-  styleRules.getDeclarationForElement = (element: ElementImpl) => {
-    const document = element._ownerDocument
-    const cache = (document._styleCache ??= new WeakMap<object, Style>())
-    const cached = cache.get(element)
-    if (cached) return cached
-    const declaration = new Declaration()
-    const add = (style: Style) => {
-      for (const property of Array.from(style)) {
-        const value = style.getPropertyValue(property)
-        if (value === 'unset') declaration.removeProperty(property)
-        else declaration.setProperty(property, value, style.getPropertyPriority(property))
-      }
-    }
-    const each = (rule: Rule) => add(rule.style)
-    sheetRules(browserSheet, element, each, rulesFor(element.localName.toLowerCase()))
-    for (const sheet of document.styleSheets._list) sheetRules(sheet, element, each)
-    add(element.style)
-    cache.set(element, declaration)
-    return declaration
+    implForWrapper: (wrapper: object) => object | null
   }
   const fullComputedStyle = window.getComputedStyle.bind(window)
   const LAZY: Record<string, string> = { display: 'display', visibility: 'visibility', pointerEvents: 'pointer-events' }
