@@ -4,6 +4,7 @@ import { useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DisclosurePanel } from '../../components/disclosure-panel'
 import { useFormat } from '../../components/use-format'
+import { NAME_COLLATOR } from '../../lib/name-order'
 import { normaliseForSearch } from '../../lib/search-text'
 import type segmentsWords from '../../locales/en/segments.json'
 import type { Facet } from './columns'
@@ -20,7 +21,6 @@ interface FacetFilterProps {
   facet: Facet
   rows: readonly SegmentRow[]
   filters: SegmentListFilters
-  collator: Intl.Collator
   onChange: (values: string[]) => void
 }
 
@@ -30,12 +30,12 @@ function useFacetWords(facet: Facet) {
   return (key: 'button' | 'label' | 'panel' | 'find' | 'noMatch' | 'clear') => t(`facetFilter.${words}.${key}`)
 }
 
-function FacetChoices({ facet, rows, filters, collator, onChange }: FacetFilterProps) {
+function FacetChoices({ facet, rows, filters, onChange }: FacetFilterProps) {
   const words = useFacetWords(facet)
   const format = useFormat()
   const [find, setFind] = useState('')
   const findField = useRef<HTMLInputElement>(null)
-  const counts = useMemo(() => facetCounts(rows, filters, facet, collator), [rows, filters, facet, collator])
+  const counts = useMemo(() => facetCounts(rows, filters, facet, NAME_COLLATOR), [rows, filters, facet])
   const selected = filters.facets[facet.id] ?? []
   const needle = normaliseForSearch(find)
   const listed = counts

@@ -60,7 +60,7 @@ export function SegmentsPage() {
   )
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
   const visibleColumns = visibleColumnIds(columnVisibility)
-  const { list, collator, rows, sorted, visible, details, findings, findingsPending, findingsNow } = useSegmentView(
+  const { list, rows, sorted, visible, details, findings, findingsPending, findingsNow } = useSegmentView(
     liveFilters,
     sort,
     visibleColumns.includes('findings'),
@@ -145,7 +145,6 @@ export function SegmentsPage() {
         onChange={updateListState}
         onClearFilters={clearFilters}
         rows={rows}
-        collator={collator}
         columnVisibility={columnVisibility}
         onColumnVisibilityChange={setColumnVisibility}
         onExport={() => {

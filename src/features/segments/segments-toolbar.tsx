@@ -17,7 +17,6 @@ interface SegmentsToolbarProps {
   onChange: (change: ListStateChange, options?: { replace?: boolean }) => void
   onClearFilters: () => void
   rows: readonly SegmentRow[]
-  collator: Intl.Collator
   columnVisibility: ColumnVisibilityState
   onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) => void
   onExport: () => void
@@ -87,7 +86,6 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
             facet={facet}
             rows={props.rows}
             filters={filters}
-            collator={props.collator}
             onChange={(values) => onChange({ filters: { facets: { ...filters.facets, [facet.id]: values } } })}
           />
         ))}

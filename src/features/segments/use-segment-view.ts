@@ -35,15 +35,5 @@ export function useSegmentView(filters: SegmentListFilters, sort: SegmentListSor
   if (current !== kept) setKept(current)
   const sorted = current.sorted
   const visible = useMemo(() => filterRows(sorted, filters), [sorted, filters])
-  return {
-    list,
-    collator: NAME_COLLATOR,
-    rows,
-    sorted,
-    visible,
-    details,
-    findings,
-    findingsPending: pending,
-    findingsNow,
-  }
+  return { list, rows, sorted, visible, details, findings, findingsPending: pending, findingsNow }
 }
