@@ -1,12 +1,12 @@
 // The columns menu: show or hide each column (the choice is remembered by useColumnVisibility).
-import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
+import type { ColumnVisibilityState } from '@tanstack/react-table'
 import { useTranslation } from 'react-i18next'
 import { DisclosurePanel } from '../../components/disclosure-panel'
-import { columnLabel, isValueColumn, segmentColumns } from './columns'
+import { columnLabel, isValueColumn, segmentColumns, type ColumnId } from './columns'
 
 interface ColumnsMenuProps {
   visibility: ColumnVisibilityState
-  onChange: (updater: Updater<ColumnVisibilityState>) => void
+  onChange: (id: ColumnId, shown: boolean) => void
 }
 
 export function ColumnsMenu({ visibility, onChange }: ColumnsMenuProps) {
@@ -24,7 +24,7 @@ export function ColumnsMenu({ visibility, onChange }: ColumnsMenuProps) {
                     type="checkbox"
                     checked={visibility[id] !== false}
                     disabled={enableHiding === false}
-                    onChange={(event) => onChange((previous) => ({ ...previous, [id]: event.target.checked }))}
+                    onChange={(event) => onChange(id, event.target.checked)}
                   />
                   <span className="check-label">{columnLabel(t, id)}</span>
                 </label>

@@ -58,7 +58,7 @@ export function SegmentsPage() {
     () => (search.text === filters.query ? filters : { ...filters, query: search.text }),
     [filters, search.text],
   )
-  const [columnVisibility, setColumnVisibility] = useColumnVisibility()
+  const [columnVisibility, showColumn] = useColumnVisibility()
   const visibleColumns = visibleColumnIds(columnVisibility)
   const { list, rows, sorted, visible, details, findings, findingsPending, findingsNow } = useSegmentView(
     liveFilters,
@@ -146,7 +146,7 @@ export function SegmentsPage() {
         onClearFilters={clearFilters}
         rows={rows}
         columnVisibility={columnVisibility}
-        onColumnVisibilityChange={setColumnVisibility}
+        onShowColumn={showColumn}
         onExport={() => {
           // Worked out at the click, from what the page shows then; the CSV's code, and the findings' unless they are
           // shown, load with the first export.
@@ -219,7 +219,6 @@ export function SegmentsPage() {
             sort={sort}
             onSortChange={changeSort}
             columnVisibility={columnVisibility}
-            onColumnVisibilityChange={setColumnVisibility}
             handle={keyboard.tableRef}
           />
         </RowSelectionContext>

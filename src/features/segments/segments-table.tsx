@@ -34,7 +34,6 @@ interface SegmentsTableProps {
   sort: SegmentListSort
   onSortChange: (sort: SegmentListSort) => void
   columnVisibility: ColumnVisibilityState
-  onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) => void
   handle?: Ref<SegmentsTableHandle>
 }
 
@@ -104,7 +103,6 @@ export const SegmentsTable = memo(function SegmentsTable({
   sort,
   onSortChange,
   columnVisibility,
-  onColumnVisibilityChange,
   handle,
 }: SegmentsTableProps) {
   const { t } = useTranslation(['segments', 'common'])
@@ -143,7 +141,6 @@ export const SegmentsTable = memo(function SegmentsTable({
       const [next] = resolve(updater, sorting)
       if (next && isColumnId(next.id)) onSortChange({ column: next.id, desc: next.desc })
     },
-    onColumnVisibilityChange,
   })
 
   const { focusRow, onKeyDown } = useRowKeyboard(bodyRef, virtualizer, rows.length, rowLayout.estimate)

@@ -1,10 +1,10 @@
 // The toolbar above the table: search, filters, columns and export.
-import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
+import type { ColumnVisibilityState } from '@tanstack/react-table'
 import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DateField } from '../../components/date-field'
 import { useFindingSettings } from '../../stores/finding-settings'
-import { FACETS } from './columns'
+import { FACETS, type ColumnId } from './columns'
 import { ColumnsMenu } from './columns-menu'
 import { FacetFilter } from './facet-filter'
 import { CHOICE_FILTERS, hasActiveFilters, readChoice, type ChoiceFilter, type SegmentListFilters } from './list-state'
@@ -18,7 +18,7 @@ interface SegmentsToolbarProps {
   onClearFilters: () => void
   rows: readonly SegmentRow[]
   columnVisibility: ColumnVisibilityState
-  onColumnVisibilityChange: (updater: Updater<ColumnVisibilityState>) => void
+  onShowColumn: (id: ColumnId, shown: boolean) => void
   onExport: () => void
   exportDisabled: boolean
   searchRef: RefObject<HTMLInputElement | null>
@@ -102,7 +102,7 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
           </button>
         ) : null}
         <span className="toolbar-spacer" />
-        <ColumnsMenu visibility={props.columnVisibility} onChange={props.onColumnVisibilityChange} />
+        <ColumnsMenu visibility={props.columnVisibility} onChange={props.onShowColumn} />
         <button type="button" className="button" onClick={props.onExport} disabled={props.exportDisabled}>
           {t('toolbar.export')}
         </button>

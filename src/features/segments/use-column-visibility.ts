@@ -1,7 +1,7 @@
 // Which columns the user shows, remembered in localStorage across visits; a column's default is in its definition.
-import type { ColumnVisibilityState, Updater } from '@tanstack/react-table'
-import { useCallback, useState } from 'react'
-import { segmentColumns } from './columns'
+import type { ColumnVisibilityState } from '@tanstack/react-table'
+import { useState } from 'react'
+import { segmentColumns, type ColumnId } from './columns'
 import { showsCards } from './use-row-layout'
 
 const STORAGE_KEY = 'segment-audit:columns:v1'
@@ -32,9 +32,9 @@ export function readStored(): ColumnVisibilityState {
 
 export function useColumnVisibility() {
   const [visibility, setVisibility] = useState(readStored)
-  const update = useCallback((updater: Updater<ColumnVisibilityState>) => {
+  const showColumn = (id: ColumnId, shown: boolean) =>
     setVisibility((previous) => {
-      const next = typeof updater === 'function' ? updater(previous) : updater
+      const next = { ...previous, [id]: shown }
       try {
         localStorage.setItem(STORAGE_KEY, JSON.stringify(next))
       } catch {
@@ -42,6 +42,5 @@ export function useColumnVisibility() {
       }
       return next
     })
-  }, [])
-  return [visibility, update] as const
+  return [visibility, showColumn] as const
 }
