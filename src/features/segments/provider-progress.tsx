@@ -14,24 +14,19 @@ export function ProviderProgress({ providers }: { providers: readonly ProviderLi
         // A wait Braze asked for is not a failure: said as a status, with the rows kept and the time
         // loading resumes, with its seconds (the string's format): a wait lasts a minute at most,
         // and the minute alone would not say when.
-        if (provider.waitingUntil !== undefined) {
-          return (
-            <span key={provider.provider} role="status" className={`progress-item progress-${provider.provider}`}>
-              <span className="spinner" aria-hidden="true" />
-              {t('progress.waiting', {
-                provider: name,
-                time: new Date(provider.waitingUntil),
-                count: provider.count,
-              })}
-            </span>
-          )
-        }
+        const { waitingUntil } = provider
         return (
-          <span key={provider.provider} className={`progress-item progress-${provider.provider}`}>
+          <span
+            key={provider.provider}
+            role={waitingUntil === undefined ? undefined : 'status'}
+            className={`progress-item progress-${provider.provider}`}
+          >
             <span className="spinner" aria-hidden="true" />
-            {provider.pending
-              ? t('progress.loading', { provider: name })
-              : t('progress.loaded', { provider: name, count: provider.count })}
+            {waitingUntil !== undefined
+              ? t('progress.waiting', { provider: name, time: new Date(waitingUntil), count: provider.count })
+              : provider.pending
+                ? t('progress.loading', { provider: name })
+                : t('progress.loaded', { provider: name, count: provider.count })}
           </span>
         )
       })}
