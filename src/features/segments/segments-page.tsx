@@ -16,7 +16,7 @@ import { EMPTY_FILTERS, hasActiveFilters, type SegmentListSort } from './list-st
 import { rememberKeyBeforeBar } from './bar-key'
 import { ListStatus } from './list-status'
 import { ProviderProgress } from './provider-progress'
-import { countByProvider, filterRows } from './segment-view'
+import { filterRows } from './segment-view'
 import { SegmentsTable } from './segments-table'
 import { SegmentsToolbar } from './segments-toolbar'
 import { useColumnVisibility } from './use-column-visibility'
@@ -68,7 +68,6 @@ export function SegmentsPage() {
   const stillLoading = list.providers.some((provider) => provider.loading)
   useSearchKeyWarmup(list.segments, stillLoading)
   const keyboard = useListKeyboard({ filters, sort }, sorted)
-  const perProvider = useMemo(() => countByProvider(visible), [visible])
   // The providers whose list is there, or on its way: not one the server has no variables for, nor one whose list
   // failed before any row came (as if either had answered with no segment).
   const counted = list.providers.filter((provider) => provider.configured && !(provider.error && provider.count === 0))
@@ -181,9 +180,8 @@ export function SegmentsPage() {
       <div className="list-meta">
         <ListStatus
           loading={nothingYet}
-          shown={visible.length}
+          view={visible}
           total={rows.length}
-          perProvider={perProvider}
           // Not a list whose first rows have not come: the progress beside it says it is loading, not that it has none.
           counted={counted.filter((provider) => !provider.pending).map(({ provider }) => provider)}
         />
