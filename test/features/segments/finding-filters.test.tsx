@@ -51,9 +51,9 @@ function keysWith(
   return [...findings.bySegment].filter(([, found]) => found.includes(id)).map(([key]) => key)
 }
 
-async function loadAllBrazeDetails(queryClient: QueryClient): Promise<Map<string, BrazeSegmentDetails>> {
+async function loadAllBrazeDetails(queryClient: QueryClient, of = BRAZE): Promise<Map<string, BrazeSegmentDetails>> {
   const details = new Map(
-    await Promise.all(BRAZE.map(async (segment) => [segment.id, await fetchBrazeSegmentDetails(segment.id)] as const)),
+    await Promise.all(of.map(async (segment) => [segment.id, await fetchBrazeSegmentDetails(segment.id)] as const)),
   )
   act(() => {
     for (const [id, loaded] of details) queryClient.setQueryData(brazeQueries.details(id).queryKey, loaded)
@@ -228,6 +228,37 @@ describe.each(DATE_WORDS)('Not updated since ($language)', (words) => {
     view.unmount()
     await renderList('/?updatedBefore=2025-02-31')
     expect(field()).toHaveValue('')
+  })
+})
+
+describe('Details coverage', () => {
+  const note = () => screen.getByRole('note')
+  const checked = (count: number, of: number) =>
+    count === 0
+      ? `None of the ${of} Braze segments could be checked`
+      : `Only ${count} of ${of} Braze segments could be checked`
+
+  it('says how many Braze segments the date could be checked on, until every one could', async () => {
+    const { queryClient } = await renderList('/?updatedBefore=2025-06-01')
+    expect(note()).toHaveTextContent(checked(0, BRAZE.length))
+    expect(within(note()).getByRole('link', { name: 'Run the details scan' })).toHaveAttribute('href', '/audit')
+
+    await loadAllBrazeDetails(queryClient, BRAZE.slice(0, 20))
+    await waitFor(() => expect(note()).toHaveTextContent(checked(20, BRAZE.length)))
+    await loadAllBrazeDetails(queryClient, BRAZE.slice(20))
+    await waitFor(() => expect(screen.queryByRole('note')).not.toBeInTheDocument())
+  })
+
+  it('counts a finding on the details over the segments it applies to', async () => {
+    const { queryClient } = await renderList('/?finding=no-description')
+    const details = await loadAllBrazeDetails(queryClient, BRAZE.slice(0, 20))
+    const counts = computeFindings(
+      { segments: LISTED, details, sizes: new Map() },
+      { staleMonths: 12, namingPattern: null },
+      new Date(),
+    ).counts['no-description']
+    expect(counts.checked).toBeLessThan(counts.applicable)
+    await waitFor(() => expect(note()).toHaveTextContent(checked(counts.checked, counts.applicable)))
   })
 })
 
