@@ -17,22 +17,15 @@ interface DetailsCoverageNoteProps {
   findings: SegmentFindings | undefined
 }
 
-/** Braze segments with their details loaded, of all Braze segments: counted per list and details, not per keystroke. */
-function useDetailsCoverage(
-  segments: readonly Segment[],
-  details: ReadonlyMap<string, BrazeSegmentDetails>,
-  needed: boolean,
-) {
-  return useMemo(() => {
-    if (!needed) return null
-    const braze = segments.filter((segment) => segment.provider === 'braze')
-    return { checked: braze.filter((segment) => details.has(segment.id)).length, of: braze.length }
-  }, [segments, details, needed])
-}
-
 export function DetailsCoverageNote({ filters, segments, details, findings }: DetailsCoverageNoteProps) {
   const { t } = useTranslation('segments')
-  const detailsCoverage = useDetailsCoverage(segments, details, filters.updatedBefore !== null)
+  const byDate = filters.updatedBefore !== null
+  // Braze segments with their details loaded, of all Braze segments: counted per list and details, not per keystroke.
+  const detailsCoverage = useMemo(() => {
+    if (!byDate) return null
+    const braze = segments.filter((segment) => segment.provider === 'braze')
+    return { checked: braze.filter((segment) => details.has(segment.id)).length, of: braze.length }
+  }, [segments, details, byDate])
   const finding =
     filters.finding === 'no-description' || filters.finding === 'size-zero' ? findings?.counts[filters.finding] : null
   const coverage = finding ? { checked: finding.checked, of: finding.applicable } : detailsCoverage
