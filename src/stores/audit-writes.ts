@@ -13,8 +13,19 @@ import {
 
 export type WriteResult = { kind: 'saved'; entry: AuditEntry } | { kind: 'conflict'; entry: AuditEntry }
 
-/** The audit server did not answer at all (network down, server stopped): fetch itself rejected. */
-class AuditUnreachableError extends Error {}
+/**
+ * The audit server did not answer at all (network down, server stopped): fetch itself rejected. `sent` is false when
+ * the browser was offline as the request was made: it then fails it at once, nothing having left this computer.
+ */
+class AuditUnreachableError extends Error {
+  constructor(
+    message: string,
+    readonly sent: boolean,
+    options: ErrorOptions,
+  ) {
+    super(message, options)
+  }
+}
 
 /**
  * Why a write failed, for the interface to say in its language (src/stores/use-write-failure-text.ts): the audit
@@ -30,12 +41,23 @@ export function writeFailureOf(error: unknown): WriteFailure {
   return { reason: 'unreadable' }
 }
 
+/**
+ * Whether a failed write may have reached the audit server. Not when the browser was offline as it was made: the
+ * request failed without being sent. Otherwise it may have: a connection refused and one dropped after the request
+ * went out fail alike.
+ */
+export function maybeSent(error: unknown): boolean {
+  return !(error instanceof AuditUnreachableError) || error.sent
+}
+
 /** A POST to the audit; not answered at all (a failed fetch), an AuditUnreachableError. */
 export async function post(url: string, init: RequestInit): Promise<Response> {
+  // Read before sending: the link dropping after the request went out leaves the browser offline at its failure too.
+  const offline = !navigator.onLine
   try {
     return await fetch(url, { method: 'POST', ...init })
   } catch (error) {
-    throw error instanceof TypeError ? new AuditUnreachableError(error.message, { cause: error }) : error
+    throw error instanceof TypeError ? new AuditUnreachableError(error.message, !offline, { cause: error }) : error
   }
 }
 

@@ -11,7 +11,7 @@ import {
   type BulkAnswer,
   type Verdict,
 } from './audit-contract'
-import { sendBulkAuditWrites, writeFailureOf } from './audit-writes'
+import { maybeSent, sendBulkAuditWrites, writeFailureOf } from './audit-writes'
 import { rememberAuditEntries } from './audit-queries'
 
 export interface BulkReviewResult {
@@ -23,20 +23,28 @@ export interface BulkReviewResult {
   changedBy: readonly string[]
   /** The segments whose own note with the added one would pass the longest note the server takes: not sent. */
   tooLong: readonly string[]
-  /**
-   * When a request failed: its segments and those of the requests not sent after it; and why. `maybeSaved` when no
-   * answer came (or none the audit server gave): the failed request's segments may have been written all the same.
-   */
-  failed?: { keys: readonly string[]; error: unknown; maybeSaved: boolean }
+  /** When a request failed: its segments and those of the requests not sent after it; and why. */
+  failed?: {
+    keys: readonly string[]
+    error: unknown
+    /**
+     * Those of `keys` that may have been written all the same: the failed request's, when it was sent and no answer
+     * came (or none the audit server gave). Empty when the server refused it, or the browser, offline, never sent it.
+     */
+    unanswered: readonly string[]
+    /** The browser was offline and sent nothing: none of `keys` reached the server. */
+    offline: boolean
+  }
 }
 
 /**
- * Whether a failed request may have been written: only the audit server's own refusal (its reason in its answer) says
- * it was not. No answer, an answer not read, or a gateway's error page may follow a write the server committed.
+ * Whether a failed request may have been written: only the audit server's own refusal (its reason in its answer), or
+ * the browser not sending it at all, says it was not. No answer, an answer not read, or a gateway's error page may
+ * follow a write the server committed.
  */
 function mayHaveWritten(error: unknown): boolean {
   const failure = writeFailureOf(error)
-  return !('status' in failure) || failure.reason === 'http'
+  return maybeSent(error) && (!('status' in failure) || failure.reason === 'http')
 }
 
 /** Two writes per segment at most (verdict, note): a batch stays within what the server takes in one request. */
@@ -133,7 +141,12 @@ export function useBulkReview(reviewer: string, entries: ReadonlyMap<string, Aud
           return {
             saved: savedUpTo(start),
             ...refused(),
-            failed: { keys: unsettled, error, maybeSaved: mayHaveWritten(error) },
+            failed: {
+              keys: unsettled,
+              error,
+              unanswered: mayHaveWritten(error) ? batch : [],
+              offline: !maybeSent(error),
+            },
           }
         }
         // What the server has now, saved or not: a second try is then based on the versions it refused.

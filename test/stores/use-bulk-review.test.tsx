@@ -56,9 +56,15 @@ describe.each([
     failure: 'the server answers 500',
     answer: () => HttpResponse.json({ error: 'store_error', message: STORE_FAILED }, { status: 500 }),
     said: { reason: 'store_error', status: 500, message: STORE_FAILED },
+    answered: true,
   },
-  { failure: 'the network fails', answer: () => HttpResponse.error(), said: { reason: 'unreachable' } },
-])('A bulk write whose second request fails ($failure)', ({ answer, said }) => {
+  {
+    failure: 'the network fails',
+    answer: () => HttpResponse.error(),
+    said: { reason: 'unreachable' },
+    answered: false,
+  },
+])('A bulk write whose second request fails ($failure)', ({ answer, said, answered }) => {
   it('saves the first request’s segments, never sends the third, and reports the second’s and third’s not saved', async () => {
     const sent = bulkRequests(2, answer)
     const result = await bulkReview()(KEYS, 'fix', 'Merge into one')
@@ -72,6 +78,9 @@ describe.each([
     expect([...(result.failed?.keys ?? [])].sort()).toEqual(KEYS.filter((key) => !first.includes(key)).sort())
     expect(result.failed?.keys).toEqual(expect.arrayContaining(second))
     expect(writeFailureOf(result.failed?.error)).toEqual(said)
+    // Only the second may have been written with no answer coming back: the third was never sent.
+    expect([...(result.failed?.unanswered ?? [])].sort()).toEqual(answered ? [] : [...second].sort())
+    expect(result.failed?.offline).toBe(false)
     expect(result.conflicts).toEqual([])
   })
 })

@@ -166,12 +166,7 @@ function SelectionBar({
           ? t('bulk.saved', { count: done.result.saved.length, verdict: t(`common:verdict.${done.verdict}`) })
           : null}
         {done?.result.saved.length && failed ? ' ' : null}
-        {failed
-          ? t(failed.maybeSaved ? 'bulk.notKnown' : 'bulk.failed', {
-              count: failed.keys.length,
-              message: failureText(failed.error),
-            })
-          : null}
+        {failed ? <FailedText failed={failed} message={failureText(failed.error)} /> : null}
       </p>
       {done?.result.conflicts.length ? (
         <SegmentsLeft
@@ -192,6 +187,20 @@ function SelectionBar({
       ) : null}
     </section>
   )
+}
+
+/**
+ * What became of the segments a failed request left: not saved (the server refused, or the browser, offline, sent
+ * nothing), or, for the request sent whose answer never came, not known; those of the requests after it were not sent.
+ */
+function FailedText({ failed, message }: { failed: NonNullable<BulkReviewResult['failed']>; message: string }) {
+  const { t } = useTranslation('segments')
+  const { keys, unanswered } = failed
+  if (unanswered.length === 0)
+    return t(failed.offline ? 'bulk.offline' : 'bulk.failed', { count: keys.length, message })
+  const notKnown = t('bulk.notKnown', { count: unanswered.length, message })
+  const notSent = keys.length - unanswered.length
+  return notSent > 0 ? `${notKnown} ${t('bulk.notSentAfter', { count: notSent })}` : notKnown
 }
 
 /** Segments the last write left out, each by name, with why. */

@@ -71,6 +71,10 @@ describe.each([
     gatewayFailed:
       'Not known whether 2 segments were saved: The audit server answered HTTP 502. ' +
       'They are still selected; trying again does not write twice what was already saved.',
+    // Offline, the browser fails the request without sending it: nothing can have been written.
+    offline:
+      '2 segments not saved: this computer is offline, so nothing was sent. ' +
+      'They are still selected; try again once it is back online.',
   },
   {
     language: 'fr',
@@ -91,6 +95,9 @@ describe.each([
     gatewayFailed:
       'On ne sait pas si 2 segments ont été enregistrés\u202f: le serveur d’audit a répondu HTTP 502. ' +
       'Ils restent sélectionnés\u202f; réessayer n’enregistre pas deux fois ce qui l’a déjà été.',
+    offline:
+      '2 segments non enregistrés\u202f: cet ordinateur est hors ligne, rien n’a été envoyé. ' +
+      'Ils restent sélectionnés\u202f; réessayez une fois la connexion revenue.',
   },
 ])('Bulk verdicts ($language)', (words) => {
   beforeEach(async () => {
@@ -219,6 +226,23 @@ describe.each([
       within(within(bar).getByRole('group', { name: words.verdicts })).getByRole('button', { name: words.fix }),
     )
     expect(await within(bar).findByText(words[said], { normalizer: (text) => text })).toBeInTheDocument()
+    expect(within(bar).getByText(words.selected(2))).toBeInTheDocument()
+    expect(await storedEntries()).toEqual(new Map())
+  })
+
+  it('offline, says nothing was sent (not that it may have been saved) and keeps the selection', async () => {
+    await listed()
+    // The Wi-Fi goes down: the browser fails the request at once, sending nothing.
+    vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false)
+    server.use(http.post('*/api/audit/bulk', () => HttpResponse.error()))
+    const user = userEvent.setup()
+    await user.click(rowBoxes()[0] as HTMLElement)
+    await user.click(rowBoxes()[1] as HTMLElement)
+    const bar = await screen.findByRole('region', { name: words.bar })
+    await user.click(
+      within(within(bar).getByRole('group', { name: words.verdicts })).getByRole('button', { name: words.fix }),
+    )
+    expect(await within(bar).findByText(words.offline, { normalizer: (text) => text })).toBeInTheDocument()
     expect(within(bar).getByText(words.selected(2))).toBeInTheDocument()
     expect(await storedEntries()).toEqual(new Map())
   })
@@ -437,6 +461,28 @@ describe('Bulk verdicts with the team', () => {
       const history = await (await testAuditStore()).history(key)
       expect(history.map((item) => item.field).sort()).toEqual(['note', 'verdict'])
     }
+  })
+
+  it('when a request’s answer is lost, says not known of its segments alone: those after it were not sent', async () => {
+    const large = createDemoHandlers({ brazeCount: 2_500, commandersActCount: 6 })
+    server.use(
+      http.post('*/api/audit/bulk', () => HttpResponse.error(), { once: true }),
+      ...large.handlers,
+    )
+    const user = userEvent.setup()
+    renderApp()
+    await waitFor(() => expect(screen.getAllByRole('status')[0]).toHaveTextContent(/^2,506 segments/))
+    await user.click(within(table()).getByRole('checkbox', { name: 'Select all in this view' }))
+    const bar = await screen.findByRole('region', { name: 'Selected segments' })
+    await user.click(within(bar).getByRole('button', { name: 'Fix' }))
+    expect(
+      await within(bar).findByText(
+        'Not known whether 2,500 segments were saved: The audit server could not be reached (network or server ' +
+          'down). They are still selected; trying again does not write twice what was already saved. 6 more were ' +
+          'not sent and are still selected.',
+      ),
+    ).toBeInTheDocument()
+    expect(within(bar).getByText('2,506 selected')).toBeInTheDocument()
   })
 
   it('a second press after a failed one leaves as they are the segments a colleague set in between', async () => {
