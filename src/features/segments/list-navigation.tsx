@@ -13,7 +13,7 @@ import { segmentPath } from '../../providers/segment'
 import { auditKeys, type AuditSnapshot } from '../../stores/audit-queries'
 import { parseListState } from './list-state'
 import { placeInView, type QueuePlace } from './review-queue'
-import type { ListLocationState } from './segment-link'
+import { isPlainClick, type ListLocationState } from './segment-link'
 import { rememberListReturn } from './use-list-return'
 import { useMoveOn } from './use-move-on'
 import { useSegmentView } from './use-segment-view'
@@ -176,7 +176,11 @@ function positionText(t: TFunction<'segments'>, place: QueuePlace, partial: bool
     : t('navigation.positionNoneAfter', { count: place.total })
 }
 
-/** Previous or Next: a link to the neighbouring segment of the view, or the same words greyed out at either end. */
+/**
+ * Previous or Next: a link to the neighbouring segment of the view, or at either end the same words greyed out, a
+ * link said unavailable (no href: nothing to follow, nor to reach with Tab) rather than words a screen reader reads
+ * as text.
+ */
 function StepLink({
   to,
   state,
@@ -194,9 +198,9 @@ function StepLink({
 }) {
   if (!to)
     return (
-      <span className="button" aria-disabled="true">
+      <a className="button" role="link" aria-disabled="true">
         {label}
-      </span>
+      </a>
     )
   return (
     <Link
@@ -207,8 +211,7 @@ function StepLink({
       title={title}
       onClick={(event) => {
         // A plain click waits for the verdict on its way; one that opens another tab leaves this page as it is.
-        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
-        if (onStep(to)) event.preventDefault()
+        if (isPlainClick(event) && onStep(to)) event.preventDefault()
       }}
     >
       {label}

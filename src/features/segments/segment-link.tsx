@@ -12,6 +12,10 @@ export interface ListLocationState {
   listSearch: string
 }
 
+/** A click that follows the link in this tab: not one that opens another tab or window. */
+export const isPlainClick = (event: MouseEvent) =>
+  event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey
+
 export function SegmentLink({ row }: { row: SegmentRow }) {
   const { search } = useLocation()
   const queryClient = useQueryClient()
@@ -26,8 +30,7 @@ export function SegmentLink({ row }: { row: SegmentRow }) {
   // Opened here (a plain click or Enter, not a new tab): its row is the one to come back to, even on a Back pressed
   // before the segment's page has shown.
   const remember = (event: MouseEvent) => {
-    if (event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey)
-      rememberListReturn(row.key, search)
+    if (isPlainClick(event)) rememberListReturn(row.key, search)
   }
   return (
     <Link
