@@ -48,7 +48,6 @@ export function ListNavigation() {
     () => (findingsPending ? undefined : placeInView(sorted, visible, key)),
     [findingsPending, sorted, visible, key],
   )
-  const previous = place?.previous
   const next = place?.next
   const state: ListLocationState = { listSearch }
   const [moveOn, setMoveOn] = useMoveOn()
@@ -142,22 +141,8 @@ export function ListNavigation() {
         </label>
       ) : null}
       {place ? <span className="muted">{positionText(t, place, partial)}</span> : null}
-      <StepLink
-        to={previous}
-        state={state}
-        shortcut="k"
-        label={t('navigation.previous')}
-        title={t('navigation.previousTitle')}
-        onStep={stepAfterVerdict}
-      />
-      <StepLink
-        to={next}
-        state={state}
-        shortcut="j"
-        label={t('navigation.next')}
-        title={t('navigation.nextTitle')}
-        onStep={stepAfterVerdict}
-      />
+      <StepLink to={place?.previous} state={state} direction="previous" onStep={stepAfterVerdict} />
+      <StepLink to={next} state={state} direction="next" onStep={stepAfterVerdict} />
     </nav>
   )
 }
@@ -184,18 +169,16 @@ function positionText(t: TFunction<'segments'>, place: QueuePlace, partial: bool
 function StepLink({
   to,
   state,
-  shortcut,
-  label,
-  title,
+  direction,
   onStep,
 }: {
   to: Parameters<typeof segmentPath>[0] | undefined
   state: ListLocationState
-  shortcut: string
-  label: string
-  title: string
+  direction: 'previous' | 'next'
   onStep: (to: Parameters<typeof segmentPath>[0]) => boolean
 }) {
+  const { t } = useTranslation('segments')
+  const label = t(`navigation.${direction}`)
   if (!to)
     return (
       <a className="button" role="link" aria-disabled="true">
@@ -207,8 +190,8 @@ function StepLink({
       className="button"
       to={segmentPath(to)}
       state={state}
-      aria-keyshortcuts={shortcut}
-      title={title}
+      aria-keyshortcuts={direction === 'next' ? 'j' : 'k'}
+      title={t(`navigation.${direction}Title`)}
       onClick={(event) => {
         // A plain click waits for the verdict on its way; one that opens another tab leaves this page as it is.
         if (isPlainClick(event) && onStep(to)) event.preventDefault()
