@@ -24,17 +24,15 @@ import { useSegmentView } from './use-segment-view'
  */
 const typing = () => isTextEntry(document.activeElement)
 
-function listSearchOf(state: unknown): string {
-  const search = (state as Partial<ListLocationState> | null)?.listSearch
-  return typeof search === 'string' ? search : ''
-}
-
 export function ListNavigation() {
   const { t } = useTranslation('segments')
   const { provider = '', id = '' } = useParams()
   const location = useLocation()
   const navigate = useNavigate()
-  const listSearch = listSearchOf(location.state)
+  const opened = (location.state as Partial<ListLocationState> | null)?.listSearch
+  // A review queue needs a view to work through: opened from the list, not from a link someone shared.
+  const fromList = typeof opened === 'string'
+  const listSearch = fromList ? opened : ''
   // Parsed once per list URL: fresh objects on every render would make useSegmentView sort all rows again.
   const { filters, sort } = useMemo(() => parseListState(new URLSearchParams(listSearch)), [listSearch])
   const { list, sorted, visible, findingsPending } = useSegmentView(filters, sort)
@@ -51,8 +49,6 @@ export function ListNavigation() {
   const next = place?.next
   const state: ListLocationState = { listSearch }
   const [moveOn, setMoveOn] = useMoveOn()
-  // A review queue needs a view to work through: opened from the list, not from a link someone shared.
-  const fromList = typeof (location.state as Partial<ListLocationState> | null)?.listSearch === 'string'
 
   // Where the last j or k went while the page has not shown it yet (a navigation is a transition, drawn once the new
   // segment's page is ready): the next press counts from there, so each press of a burst moves one segment.
