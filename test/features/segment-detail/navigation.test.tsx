@@ -134,16 +134,29 @@ describe('List navigation on a segment page', () => {
     await expectOnRow(router, rows, 3)
   })
 
-  it('has no Previous on the first row', async () => {
+  it('says Previous is unavailable on the first row, and Next in a view of one: links that lead nowhere', async () => {
     const user = userEvent.setup()
     const { router } = renderApp(`/${LIST_SEARCH}`)
     const rows = await listedRows()
     await openRow(user, 0)
     await expectOnRow(router, rows, 0)
     const nav = screen.getByRole('navigation', { name: 'Segment list' })
-    expect(within(nav).queryByRole('link', { name: '← Previous' })).not.toBeInTheDocument()
+    // A screen reader says a link it cannot follow, not words alone; nothing to reach with Tab, nor to click.
+    const previous = within(nav).getByRole('link', { name: '← Previous' })
+    expect(previous).toHaveAttribute('aria-disabled', 'true')
+    expect(previous).not.toHaveAttribute('href')
+    await user.click(previous)
     await user.keyboard('k')
     expect(router.state.location.pathname).toBe(rowAt(rows, 0).href)
+    expect(within(nav).getByRole('link', { name: 'Next →' })).not.toHaveAttribute('aria-disabled')
+
+    // Opened from a view of that segment alone (searched by its id): no Next either.
+    const { href } = rowAt(rows, 0)
+    await router.navigate(href, { state: { listSearch: `?provider=braze&q=${href.split('/').at(-1) ?? ''}` } })
+    expect(await within(nav).findByText('1 of 1')).toBeInTheDocument()
+    const next = within(nav).getByRole('link', { name: 'Next →' })
+    expect(next).toHaveAttribute('aria-disabled', 'true')
+    expect(next).not.toHaveAttribute('href')
   })
 
   it('ignores j while the user types in a field', async () => {
