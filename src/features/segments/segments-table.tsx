@@ -1,11 +1,11 @@
 // The segments grid: TanStack Table for columns, order and visibility; TanStack Virtual renders only the visible rows.
 import {
   flexRender,
+  functionalUpdate,
   useTable,
   type ColumnVisibilityState,
   type Row,
   type SortingState,
-  type Updater,
 } from '@tanstack/react-table'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import {
@@ -40,10 +40,6 @@ interface SegmentsTableProps {
 export interface SegmentsTableHandle {
   /** Scrolls the row into the rendered window if needed, then focuses its name link. */
   focusRow: (index: number) => void
-}
-
-function resolve<T>(updater: Updater<T>, previous: T): T {
-  return typeof updater === 'function' ? (updater as (old: T) => T)(previous) : updater
 }
 
 /** Distance from the top of the document to the first row, so the window virtualiser knows where rows start. */
@@ -138,7 +134,7 @@ export const SegmentsTable = memo(function SegmentsTable({
     // A first click sorts up (A→Z, oldest first, off before on): the table has no rows to guess a direction from.
     sortDescFirst: false,
     onSortingChange: (updater) => {
-      const [next] = resolve(updater, sorting)
+      const [next] = functionalUpdate(updater, sorting)
       if (next && isColumnId(next.id)) onSortChange({ column: next.id, desc: next.desc })
     },
   })
