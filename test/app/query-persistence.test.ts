@@ -217,6 +217,13 @@ describe('in a browser, where localStorage says whether a cache is kept', () => 
   })
 })
 
+/** A save as the app makes one at each cache event, past the persister's one-second throttle. */
+async function save(queryClient: QueryClient, options: CachePersistOptions): Promise<void> {
+  const saving = persistQueryClientSave({ ...options, queryClient })
+  await vi.advanceTimersByTimeAsync(1_000)
+  await saving
+}
+
 describe('saving', () => {
   it('saves once the server can say its configuration, even if it could not at first', async () => {
     let statusAsked = 0
@@ -226,11 +233,16 @@ describe('saving', () => {
         return statusAsked === 1 ? HttpResponse.error() : undefined
       }),
     )
+    vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] })
     const { queryClient, options } = persistedClient()
-    await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
-    // The first save cannot know the configuration: nothing is written rather than something unbound.
-    await persistQueryClientSave({ ...options, queryClient })
-    await persistQueryClientSave({ ...options, queryClient })
+    try {
+      await queryClient.fetchQuery(brazeQueries.details(BRAZE_ID))
+      // The first save cannot know the configuration: nothing is written rather than something unbound.
+      await save(queryClient, options)
+      await save(queryClient, options)
+    } finally {
+      vi.useRealTimers()
+    }
 
     const next = reopen()
     await next.restore()
@@ -239,13 +251,6 @@ describe('saving', () => {
 })
 
 describe('saving only what changed', () => {
-  /** A save as the app makes one at each cache event, past the persister's one-second throttle. */
-  async function save(queryClient: QueryClient, options: CachePersistOptions): Promise<void> {
-    const saving = persistQueryClientSave({ ...options, queryClient })
-    await vi.advanceTimersByTimeAsync(1_000)
-    await saving
-  }
-
   it('writes nothing again while no kept query changed, as at each poll of the audit', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] })
     try {

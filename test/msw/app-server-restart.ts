@@ -1,14 +1,11 @@
 // The app's own server restarting, for a page's test: `route` and the audit's poll get no answer until `back()`. Fake
 // timers (advancing with real time too) carry the page's retries and polls along, a second at a time; the test's file
 // puts real timers back after each test.
-import { act, screen } from '@testing-library/react'
-import { http, HttpResponse } from 'msw'
+import { screen } from '@testing-library/react'
+import { http, HttpResponse, type RequestHandler } from 'msw'
 import type { SetupServer } from 'msw/node'
 import { vi } from 'vitest'
-
-async function advanceWhile(going: () => boolean, seconds: number): Promise<void> {
-  for (let step = 0; step < seconds && going(); step++) await act(() => vi.advanceTimersByTimeAsync(1000))
-}
+import { advanceWhile } from '../fake-time'
 
 export function appServerRestarting(server: SetupServer, route: string) {
   vi.useFakeTimers({ shouldAdvanceTime: true })
@@ -22,9 +19,12 @@ export function appServerRestarting(server: SetupServer, route: string) {
       await advanceWhile(() => !screen.queryByRole('alert'), 30)
       return screen.getByRole('alert')
     },
-    /** The server answers again (the test's handlers are dropped); a few seconds pass while the page has its alert. */
-    back: async (): Promise<void> => {
-      server.resetHandlers()
+    /**
+     * The server answers again (the test's handlers dropped, `answers` put in their place); a few seconds pass while
+     * the page has its alert.
+     */
+    back: async (...answers: RequestHandler[]): Promise<void> => {
+      server.resetHandlers(...answers)
       await advanceWhile(() => screen.queryByRole('alert') !== null, 10)
     },
   }

@@ -8,7 +8,7 @@ import { noteDrafts } from '../../stores/audit-draft'
 import { useSendAgainWhenAnswered, type AuditReach } from './send-again'
 import type { AuditWriter } from './use-audit-writer'
 
-const NOTE_DEBOUNCE_MS = 600
+export const NOTE_DEBOUNCE_MS = 600
 /** From how few characters left the field says how many: a long paste cut at the limit is then no surprise. */
 const NOTE_COUNT_FROM_LEFT = 1_000
 

@@ -1,22 +1,20 @@
 // The search field: instant, accent-insensitive; starting to type adds one history entry, later keystrokes replace it.
 // Keys: Escape clears it, Enter opens the first segment of the view, ↓ moves into the table.
-import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { ListKeys } from './use-list-keyboard'
 
 interface SearchBoxProps {
   /** The search as typed: it leads the URL's by a moment, and is the URL's again after Back or "Clear filters". */
   query: string
   onQueryChange: (query: string) => void
-  inputRef?: RefObject<HTMLInputElement | null>
-  onOpenFirst?: (query: string) => void
-  onMoveIntoTable?: () => void
+  keyboard: ListKeys
 }
 
-export function SearchBox({ query, onQueryChange, inputRef, onOpenFirst, onMoveIntoTable }: SearchBoxProps) {
+export function SearchBox({ query, onQueryChange, keyboard }: SearchBoxProps) {
   const { t } = useTranslation('segments')
   return (
     <input
-      ref={inputRef}
+      ref={keyboard.searchRef}
       type="search"
       className="input search-input"
       aria-label={t('search.label')}
@@ -30,12 +28,12 @@ export function SearchBox({ query, onQueryChange, inputRef, onOpenFirst, onMoveI
           event.preventDefault()
           if (query !== '') onQueryChange('')
           else event.currentTarget.blur()
-        } else if (event.key === 'Enter' && onOpenFirst) {
+        } else if (event.key === 'Enter') {
           event.preventDefault()
-          onOpenFirst(query)
-        } else if (event.key === 'ArrowDown' && onMoveIntoTable) {
+          keyboard.openFirst(query)
+        } else if (event.key === 'ArrowDown') {
           event.preventDefault()
-          onMoveIntoTable()
+          keyboard.moveIntoTable()
         }
       }}
     />

@@ -165,11 +165,9 @@ export function SegmentsPage() {
           )
         }}
         exportDisabled={visible.length === 0 || !auditRead}
-        searchRef={keyboard.searchRef}
-        onOpenFirst={keyboard.openFirst}
-        onMoveIntoTable={keyboard.moveIntoTable}
         search={search.text}
         onSearch={search.type}
+        keyboard={keyboard}
         disabled={noList}
       />
       {filters.updatedBefore || filters.finding ? (

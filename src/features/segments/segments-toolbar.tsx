@@ -1,6 +1,5 @@
 // The toolbar above the table: search, filters, columns and export.
 import type { ColumnVisibilityState } from '@tanstack/react-table'
-import type { RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DateField } from '../../components/date-field'
 import { useFindingSettings } from '../../stores/finding-settings'
@@ -10,6 +9,7 @@ import { FacetFilter } from './facet-filter'
 import { CHOICE_FILTERS, hasActiveFilters, readChoice, type ChoiceFilter, type SegmentListFilters } from './list-state'
 import { SearchBox } from './search-box'
 import type { SegmentRow } from './segment-rows'
+import type { ListKeys } from './use-list-keyboard'
 import type { ListStateChange } from './use-list-state'
 
 interface SegmentsToolbarProps {
@@ -21,12 +21,10 @@ interface SegmentsToolbarProps {
   onShowColumn: (id: ColumnId, shown: boolean) => void
   onExport: () => void
   exportDisabled: boolean
-  searchRef: RefObject<HTMLInputElement | null>
-  onOpenFirst: (query: string) => void
   /** The search as typed, which leads the URL's by a moment. */
   search: string
   onSearch: (query: string) => void
-  onMoveIntoTable: () => void
+  keyboard: ListKeys
   /** No list at all (neither provider configured, or both failed before any row): nothing to search or show. */
   disabled: boolean
 }
@@ -72,13 +70,7 @@ export function SegmentsToolbar(props: SegmentsToolbarProps) {
       {/* Disables every control in it at once; laid out as the toolbar's own children (styles.css), and no group of its
           own to a screen reader (the toolbar is the search landmark already). */}
       <fieldset role="none" disabled={props.disabled}>
-        <SearchBox
-          query={props.search}
-          onQueryChange={props.onSearch}
-          inputRef={props.searchRef}
-          onOpenFirst={props.onOpenFirst}
-          onMoveIntoTable={props.onMoveIntoTable}
-        />
+        <SearchBox query={props.search} onQueryChange={props.onSearch} keyboard={props.keyboard} />
         {CHOICE_FILTERS.filter((filter) => filter.beforeFacets).map(choiceSelect)}
         {FACETS.map((facet) => (
           <FacetFilter

@@ -11,6 +11,8 @@ import { filterRows } from './segment-view'
 import type { SegmentsTableHandle } from './segments-table'
 import { rememberListReturn } from './use-list-return'
 
+export type ListKeys = ReturnType<typeof useListKeyboard>
+
 /** `sorted`: every row in the view's order, before filtering. */
 export function useListKeyboard(view: SegmentListState, sorted: readonly SegmentRow[]) {
   const searchRef = useRef<HTMLInputElement>(null)

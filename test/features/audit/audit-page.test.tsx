@@ -581,6 +581,7 @@ describe('Audit page: export', () => {
   })
 
   it('offers neither export while the team’s audit has never been read: every review would be left out', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
     await seedAll()
     server.use(http.get('*/api/audit/entries', () => new Response(null, { status: 502 })))
     renderApp('/audit')
@@ -592,7 +593,8 @@ describe('Audit page: export', () => {
       'Export is available once the team’s audit has been read: its reviews would be missing.',
     )
     server.resetHandlers()
-    await waitForAllListed(4, 10_000)
+    await act(() => vi.advanceTimersByTimeAsync(AUDIT_POLL_MS))
+    await waitForAllListed(4)
     expect(screen.getByRole('button', { name: 'Export CSV' })).toBeEnabled()
     expect(screen.getByRole('button', { name: 'Export JSON' })).toBeEnabled()
   })

@@ -15,6 +15,7 @@ import { auditHandlers, testAuditStore } from '../../msw/audit-handlers'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 import { AUDIT_POLL_MS } from '../../../src/stores/audit-queries'
+import { NOTE_DEBOUNCE_MS } from '../../../src/features/segment-detail/use-note-editor'
 
 const demo = createDemoHandlers({ brazeCount: 30, commandersActCount: 10 })
 const server = setupServer(...demo.handlers)
@@ -61,6 +62,18 @@ const saveStatus = () => within(panel()).getByRole('status')
 const noteField = () => within(panel()).getByRole('textbox', { name: 'Note' })
 const verdictRadio = (name: string) =>
   within(within(panel()).getByRole('radiogroup', { name: 'Verdict' })).getByRole('radio', { name })
+
+/**
+ * On fake timers that also follow the clock: a user whose key presses move them on, and the pause in typing after which
+ * a note is saved, passed at once rather than waited for.
+ */
+function typingOnFakeTime() {
+  vi.useFakeTimers({ shouldAdvanceTime: true })
+  return {
+    user: userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) }),
+    pause: () => act(() => vi.advanceTimersByTimeAsync(NOTE_DEBOUNCE_MS)),
+  }
+}
 
 async function openPanel(url = SEGMENT_URL) {
   const view = renderApp(url)
@@ -360,24 +373,26 @@ describe('Audit panel: verdicts', () => {
 
 describe('Audit panel: the note', () => {
   it('saves after a pause in typing, as typed, and never resets the verdict', async () => {
-    const user = userEvent.setup()
+    const { user, pause } = typingOnFakeTime()
     await othersWrite('verdict', 'fix')
     await openPanel()
     await waitFor(() => expect(verdictRadio('Fix')).toBeChecked())
     const text = 'Used by the "welcome" flow — keep until June'
     await user.type(noteField(), text)
     expect(saveStatus()).not.toHaveTextContent('Saved')
-    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'), { timeout: 2000 })
+    await pause()
+    await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
     expect(await stored()).toMatchObject({ verdict: 'fix', verdictBy: 'Dominique', note: text, noteBy: 'Camille' })
   })
 
   it('no longer says "Saved" once a note is typed after a saved verdict, until the note is saved too', async () => {
-    const user = userEvent.setup()
+    const { user, pause } = typingOnFakeTime()
     await openPanel()
     await user.click(verdictRadio('Keep'))
     await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
     await user.type(noteField(), 'Why')
     expect(saveStatus()).not.toHaveTextContent('Saved')
+    await pause()
     await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
     expect(await stored()).toMatchObject({ verdict: 'keep', note: 'Why' })
   })
@@ -434,10 +449,11 @@ describe('Audit panel: the note', () => {
   })
 
   it('saves the reviewer’s note at the first click of "Save my note instead", the note field still focused', async () => {
-    const user = userEvent.setup()
+    const { user, pause } = typingOnFakeTime()
     await openPanel()
     await user.type(noteField(), 'Mine')
     await othersWrite('note', 'Theirs')
+    await pause()
     // The save after the pause in typing finds their note: the field still has the keyboard.
     const alert = await within(panel()).findByRole('alert')
     expect(noteField()).toHaveFocus()
@@ -490,7 +506,7 @@ describe('Audit panel: the note', () => {
   })
 
   it('leaves a colleague’s note alone when leaving while the last save is on its way, and shows both next time', async () => {
-    const user = userEvent.setup()
+    const { user, pause } = typingOnFakeTime()
     await othersWrite('note', 'Bob original', 'Bob')
     // The first note write is held on its way; the ones after it go straight through.
     let release: () => void = () => {}
@@ -514,6 +530,7 @@ describe('Audit panel: the note', () => {
       const { router } = await openPanel()
       await waitFor(() => expect(noteField()).toHaveValue('Bob original'))
       await user.type(noteField(), ' A1')
+      await pause()
       await waitFor(() => expect(sent).toBe(1))
       await othersWrite('note', 'Bob edited (must not be lost)', 'Bob')
       await user.type(noteField(), ' A2')
@@ -744,10 +761,10 @@ describe('Audit panel on a Commanders Act segment', () => {
 
 describe('Audit panel while the server is slow or down', () => {
   it('stays editable when a poll fails, says so, and sends the note typed meanwhile when the server answers', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true })
-    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) })
+    const { user, pause } = typingOnFakeTime()
     const { router } = await openPanel()
     await user.type(noteField(), 'Checked with')
+    await pause()
     await waitFor(() => expect(saveStatus()).toHaveTextContent('Saved'))
 
     // The server stops: its next poll, and the note's next save, get no answer.
@@ -768,6 +785,7 @@ describe('Audit panel while the server is slow or down', () => {
     await user.keyboard(' Bob, just now')
     expect(noteField()).toHaveValue('Checked with Bob, just now')
     expect(router.state.location.pathname).toBe(SEGMENT_URL)
+    await pause()
     await waitFor(() => expect(writesTried).toBe(1))
     const noteWaits = `${unreachable} Your note is kept here and sent when it answers.`
     await waitFor(() => expect(saveStatus()).toHaveTextContent(noteWaits))

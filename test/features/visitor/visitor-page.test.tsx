@@ -9,6 +9,7 @@ import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { demoVisitorSegmentIds } from '../../../src/server/demo/commanders-act-fake'
+import { appServerRestarting } from '../../msw/app-server-restart'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
@@ -260,23 +261,13 @@ describe('Visitor lookup', () => {
   })
 
   it('looks up again by itself once the app’s server answers after a restart, without Retry pressed', async () => {
-    vi.useFakeTimers({ shouldAdvanceTime: true })
+    const restart = appServerRestarting(server, '*/api/commanders-act/segments')
     try {
-      let down = true
-      server.use(
-        http.get('*/api/commanders-act/segments', () =>
-          down ? HttpResponse.error() : HttpResponse.json({ segmentIds: [KNOWN.id] }),
-        ),
-      )
       renderApp('/visitor?tcid=123')
-      await act(() => vi.advanceTimersByTimeAsync(10_000))
-      expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
-        'The app’s server could not be reached',
-      )
+      expect(await restart.alert()).toHaveTextContent('The app’s server could not be reached')
 
-      down = false
-      await act(() => vi.advanceTimersByTimeAsync(5_000))
-      const result = await screen.findByRole('region', { name: 'Visitor 123' }, { timeout: 5000 })
+      await restart.back(http.get('*/api/commanders-act/segments', () => HttpResponse.json({ segmentIds: [KNOWN.id] })))
+      const result = await screen.findByRole('region', { name: 'Visitor 123' })
       expect(await within(result).findByRole('link', { name: KNOWN.label })).toBeInTheDocument()
     } finally {
       vi.useRealTimers()
