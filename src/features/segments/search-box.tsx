@@ -10,11 +10,11 @@ interface SearchBoxProps {
   keyboard: ListKeys
 }
 
-export function SearchBox({ query, onQueryChange, keyboard }: SearchBoxProps) {
+export function SearchBox({ query, onQueryChange, keyboard: { searchRef, openFirst, moveIntoTable } }: SearchBoxProps) {
   const { t } = useTranslation('segments')
   return (
     <input
-      ref={keyboard.searchRef}
+      ref={searchRef}
       type="search"
       className="input search-input"
       aria-label={t('search.label')}
@@ -30,10 +30,10 @@ export function SearchBox({ query, onQueryChange, keyboard }: SearchBoxProps) {
           else event.currentTarget.blur()
         } else if (event.key === 'Enter') {
           event.preventDefault()
-          keyboard.openFirst(query)
+          openFirst(query)
         } else if (event.key === 'ArrowDown') {
           event.preventDefault()
-          keyboard.moveIntoTable()
+          moveIntoTable()
         }
       }}
     />
