@@ -7,10 +7,8 @@ import { providerLabel } from '../../providers/provider-id'
 import { useAskAgainWhenServerBack } from '../../stores/server-back'
 import type { ProviderListState } from '../../providers/segment-lists'
 
-export function ProviderErrors({ providers }: { providers: readonly ProviderListState[] }) {
-  return providers
-    .filter((provider) => provider.error && !provider.loading)
-    .map((provider) => <ProviderError key={provider.provider} provider={provider} />)
+export function ProviderErrors({ failed }: { failed: readonly ProviderListState[] }) {
+  return failed.map((provider) => <ProviderError key={provider.provider} provider={provider} />)
 }
 
 function ProviderError({ provider }: { provider: ProviderListState }) {

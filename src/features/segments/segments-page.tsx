@@ -96,6 +96,8 @@ export function SegmentsPage() {
   // the view needs the findings, whose code is on its way.
   const nothingYet = findingsPending || (rows.length === 0 && (stillLoading || restoring))
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
+  // Failed, and not being asked again (its progress says so meanwhile).
+  const failed = list.providers.filter((provider) => provider.error && !provider.loading)
   const exportedColumns = visibleColumns.filter(isValueColumn)
   // Either Clear filters button goes once pressed: the keyboard goes to the search, the view's first control.
   const clearFilters = () => {
@@ -134,9 +136,9 @@ export function SegmentsPage() {
           </button>
         </div>
       </div>
-      {list.providers.some((provider) => provider.error && !provider.loading) ? (
+      {failed.length > 0 ? (
         <Suspense fallback={null}>
-          <ProviderErrors providers={list.providers} />
+          <ProviderErrors failed={failed} />
         </Suspense>
       ) : null}
       <SegmentsToolbar
