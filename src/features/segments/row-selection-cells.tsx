@@ -1,7 +1,7 @@
 // The selection column's checkboxes (a row's, and the header's "select all in this view" with its mixed state). The
 // column is defined at module scope, so the page hands them the selection through a context. A reload selects nothing:
 // the kept first screen paints them unticked (data-transient).
-import { createContext, useContext, useEffect, useRef, type MouseEvent } from 'react'
+import { createContext, useContext, type MouseEvent } from 'react'
 import type { SegmentRow } from './segment-rows'
 import type { RowSelection } from './use-row-selection'
 import { useFixedT } from '../../components/use-fixed-t'
@@ -31,21 +31,18 @@ export function SelectRowCell({ row }: { row: SegmentRow }) {
 export function SelectAllHeader() {
   const t = useFixedT('segments')
   const selection = useContext(RowSelectionContext)
-  const box = useRef<HTMLInputElement>(null)
-  const state = selection?.viewState ?? 'none'
-  useEffect(() => {
-    // Mixed is a DOM property only, not an attribute React sets.
-    if (box.current) box.current.indeterminate = state === 'some'
-  }, [state])
   if (!selection) return null
   return (
     <input
-      ref={box}
+      // Mixed is a DOM property only, not an attribute React sets.
+      ref={(box) => {
+        if (box) box.indeterminate = selection.viewState === 'some'
+      }}
       type="checkbox"
       className="row-select"
       data-transient
       aria-label={t('bulk.selectAll')}
-      checked={state === 'all'}
+      checked={selection.viewState === 'all'}
       onChange={selection.toggleView}
     />
   )
