@@ -1,6 +1,6 @@
 // The frame of every page: header with navigation, the data-source badge and the language switch, then the page.
 import { useQuery } from '@tanstack/react-query'
-import { Suspense, useEffect, useEffectEvent, useLayoutEffect, useState } from 'react'
+import { Suspense, useEffect, useEffectEvent, useLayoutEffect, useRef, useState, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { NavLink, Outlet, useLocation, useNavigationType } from 'react-router'
 import { Badge } from '../components/badge'
@@ -72,7 +72,7 @@ function BrandMark() {
  * page opens at its top, not at the offset the last page was scrolled to (clamped to its height); Back and Forward keep
  * the browser's own, and the list puts back its own offset when the reviewer returns to it.
  */
-function useHeaderMenu() {
+function useHeaderMenu(button: RefObject<HTMLElement | null>, parts: readonly RefObject<HTMLElement | null>[]) {
   const { pathname } = useLocation()
   // Open on the page it was opened on only.
   const [openOn, setOpenOn] = useState<string | null>(null)
@@ -83,19 +83,21 @@ function useHeaderMenu() {
     if (navigation !== 'POP') scrollTo(0, 0)
   })
   useLayoutEffect(() => toTop(), [pathname])
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return
+    event.preventDefault()
+    setOpenOn(null)
+    // The keyboard in the menu, which folds away: back to its button, not to the page's top.
+    if (parts.some((part) => part.current?.contains(event.target as Node))) button.current?.focus()
+  })
   useEffect(() => {
     if (!open) return
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return
-      // It closes the menu alone, heard first: not also the page under it (a segment's page back to the list).
-      event.stopPropagation()
-      setOpenOn(null)
-      // The keyboard in the menu, which folds away: back to its button, not to the page's top.
-      if (document.activeElement?.closest('#app-menu, .header-end'))
-        document.querySelector<HTMLElement>('.menu-button')?.focus()
-    }
-    window.addEventListener('keydown', onKey, true)
-    return () => window.removeEventListener('keydown', onKey, true)
+    // Heard on the document: after the page's own controls, an Escape one of them took (a search field clearing, a
+    // note left, a confirmation declined) being theirs, and before the page's keys on the window. Any other closes
+    // the menu alone, marked as taken, so that the page does not act on it too (a segment's page back to the list).
+    const listener = (event: KeyboardEvent) => onKey(event)
+    document.addEventListener('keydown', listener)
+    return () => document.removeEventListener('keydown', listener)
   }, [open])
   return [open, setOpen] as const
 }
@@ -132,7 +134,10 @@ function useKeptBrowserReviews(): boolean {
 
 export function Layout() {
   const { t } = useTranslation()
-  const [menuOpen, setMenuOpen] = useHeaderMenu()
+  const menuButton = useRef<HTMLButtonElement>(null)
+  const menuNav = useRef<HTMLElement>(null)
+  const menuEnd = useRef<HTMLDivElement>(null)
+  const [menuOpen, setMenuOpen] = useHeaderMenu(menuButton, [menuNav, menuEnd])
   const keptReviews = useKeptBrowserReviews()
   return (
     <>
@@ -145,6 +150,7 @@ export function Layout() {
           {t('appName')}
         </NavLink>
         <button
+          ref={menuButton}
           type="button"
           className="button button-ghost menu-button"
           aria-expanded={menuOpen}
@@ -153,14 +159,14 @@ export function Layout() {
         >
           {t('nav.menu')}
         </button>
-        <nav id="app-menu" className="app-nav" aria-label={t('nav.main')}>
+        <nav ref={menuNav} id="app-menu" className="app-nav" aria-label={t('nav.main')}>
           {NAVIGATION.map((item) => (
             <NavLink key={item.to} to={item.to} end={item.end}>
               {t(item.key)}
             </NavLink>
           ))}
         </nav>
-        <div className="header-end">
+        <div ref={menuEnd} className="header-end">
           <DataSourceBadge />
           <LanguageSwitch />
         </div>

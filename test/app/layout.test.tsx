@@ -64,6 +64,23 @@ it('closes the menu alone on Escape over a segment’s page, which Escape otherw
   expect(router.state.location.pathname).toBe(`/segments/commanders-act/${segment.id}`)
 })
 
+it('leaves to the page an Escape meant for it while the menu is open, and closes the menu on the next', async () => {
+  const user = userEvent.setup()
+  renderApp('/')
+  const search = await screen.findByRole('searchbox', { name: 'Search segments' })
+  const menu = screen.getByRole('button', { name: 'Menu' })
+  await user.click(menu)
+  await user.type(search, 'spring')
+  // The search clears itself on Escape: the open menu does not take that Escape from it.
+  await user.keyboard('{Escape}')
+  expect(search).toHaveValue('')
+  expect(menu).toHaveAttribute('aria-expanded', 'true')
+  // An Escape nothing on the page takes closes the menu.
+  search.blur()
+  await user.keyboard('{Escape}')
+  expect(menu).toHaveAttribute('aria-expanded', 'false')
+})
+
 it('titles an unknown address with a page heading (h1)', async () => {
   renderApp('/no/such/page')
   expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument()

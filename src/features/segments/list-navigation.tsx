@@ -107,6 +107,8 @@ export function ListNavigation() {
     const onKey = (event: KeyboardEvent) => {
       if (!isShortcut(event)) return
       if (event.key === 'Escape') {
+        // Taken already (the header's open Menu closing, say): not also back to the list.
+        if (event.defaultPrevented) return
         // Back to the list, its view and scroll position, as the "Back to the segments" link does.
         event.preventDefault()
         void navigate({ pathname: '/', search: listSearch })
