@@ -1,6 +1,6 @@
 // A multi-value filter (Tags, Teams): several values at once, each with how many segments carry it under the other
 // filters. One part for every facet column of the registry (columns.tsx); its words are the column's own.
-import { useMemo, useRef, useState } from 'react'
+import { useId, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { DisclosurePanel } from '../../components/disclosure-panel'
 import { useFormat } from '../../components/use-format'
@@ -35,6 +35,7 @@ function FacetChoices({ facet, rows, filters, onChange }: FacetFilterProps) {
   const format = useFormat()
   const [find, setFind] = useState('')
   const findField = useRef<HTMLInputElement>(null)
+  const countId = useId()
   const counts = useMemo(() => facetCounts(rows, filters, facet, NAME_COLLATOR), [rows, filters, facet])
   const selected = filters.facets[facet.id] ?? []
   const needle = normaliseForSearch(find)
@@ -56,16 +57,21 @@ function FacetChoices({ facet, rows, filters, onChange }: FacetFilterProps) {
       />
       {listed.length === 0 ? <p className="muted">{words('noMatch')}</p> : null}
       <ul className="check-list">
-        {listed.map(({ value, count }) => (
+        {listed.map(({ value, count }, index) => (
           <li key={value}>
             <label>
+              {/* Named by the value alone, which a speech-input user says to tick it: the count, which changes with
+                  the other filters, is said after it as its description. */}
               <input
                 type="checkbox"
                 checked={selected.includes(value)}
+                aria-describedby={countId + index}
                 onChange={(event) => toggle(value, event.target.checked)}
               />
               <span className="check-label">{value}</span>
-              <span className="count">{format.number(count)}</span>
+              <span className="count" id={countId + index} aria-hidden="true">
+                {format.number(count)}
+              </span>
             </label>
           </li>
         ))}
