@@ -1,7 +1,7 @@
 // The list's findings, whose code (name comparisons and every check: src/findings) loads on demand: the first screen
 // shows none unless the Findings column is on or the list is filtered by a finding, and the CSV export works them out
 // at the click. Loaded, it stays for the page's life.
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { loadAgain } from '../../components/on-demand'
 import type { SegmentFindings } from '../../findings/findings'
 import type { BrazeSegmentDetails, BrazeSizePoint } from '../../providers/braze/schemas'
@@ -51,9 +51,9 @@ export function useListFindings(
     () => (shown && code ? code.findingsNow({ segments, details, sizes }, settings, new Date()) : undefined),
     [shown, code, segments, details, sizes, settings],
   )
-  const findingsNow = useCallback(() => {
+  const findingsNow = () => {
     const now = new Date()
     return loadFindingsCode().then((loadedCode) => loadedCode.findingsNow({ segments, details, sizes }, settings, now))
-  }, [segments, details, sizes, settings])
+  }
   return { findings, pending: shown && !code, findingsNow }
 }
