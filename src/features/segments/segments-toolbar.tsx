@@ -14,7 +14,7 @@ import type { ListStateChange } from './use-list-state'
 
 interface SegmentsToolbarProps {
   filters: SegmentListFilters
-  onChange: (change: ListStateChange, options?: { replace?: boolean }) => void
+  onChange: (change: ListStateChange) => void
   onClearFilters: () => void
   rows: readonly SegmentRow[]
   columnVisibility: ColumnVisibilityState
