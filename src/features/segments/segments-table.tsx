@@ -20,7 +20,7 @@ import {
   type Ref,
 } from 'react'
 import { useTranslation } from 'react-i18next'
-import { columnLabel, isColumnId, segmentColumns, segmentTableFeatures, visibleColumnIds } from './columns'
+import { columnLabel, isColumnId, segmentColumns, segmentTableFeatures } from './columns'
 import type { SegmentListSort } from './list-state'
 import type { SegmentRow } from './segment-rows'
 import { SortableHeader } from './sortable-header'
@@ -61,8 +61,8 @@ type SegmentTableRowModel = Row<typeof segmentTableFeatures, SegmentRow>
 interface SegmentTableRowProps {
   row: SegmentTableRowModel
   index: number
-  /** The visible columns, one array per visibility state. */
-  columnIds: readonly string[]
+  /** Which columns show: a row is drawn again when it changes. */
+  columnVisibility: ColumnVisibilityState
   /** A column's name as a card labels its value (a narrow screen shows rows as cards), one record per language. */
   cardLabels: Readonly<Record<string, string>>
   /** The virtualiser's measure, where rows vary in height (cards on a narrow screen). */
@@ -88,7 +88,7 @@ const SegmentTableRow = memo(
   (before, after) =>
     before.row.original === after.row.original &&
     before.index === after.index &&
-    before.columnIds === after.columnIds &&
+    before.columnVisibility === after.columnVisibility &&
     before.cardLabels === after.cardLabels &&
     before.measureRef === after.measureRef,
 )
@@ -142,8 +142,6 @@ export const SegmentsTable = memo(function SegmentsTable({
   const { focusRow, onKeyDown } = useRowKeyboard(bodyRef, virtualizer, rows.length, rowLayout.estimate)
   useImperativeHandle(handle, () => ({ focusRow }))
   const visibleColumns = table.getVisibleLeafColumns()
-  // One array per visibility state, so that memoised rows stay as they are.
-  const columnIds = useMemo(() => visibleColumnIds(columnVisibility), [columnVisibility])
   // The columns shown on request (or on a wide screen only) are the cards' labelled values; the others are the card.
   const cardLabels = useMemo(
     () =>
@@ -193,7 +191,7 @@ export const SegmentsTable = memo(function SegmentsTable({
             key={row.id}
             row={row}
             index={virtualRows[position]?.index ?? position}
-            columnIds={columnIds}
+            columnVisibility={columnVisibility}
             cardLabels={cardLabels}
             measureRef={rowLayout.measured ? virtualizer.measureElement : undefined}
           />
