@@ -152,11 +152,10 @@ export const SegmentsTable = memo(function SegmentsTable({
       ),
     [t],
   )
-  const paddingTop = virtualRows.length > 0 ? (virtualRows[0]?.start ?? 0) - scrollMargin : 0
-  const paddingBottom =
-    virtualRows.length > 0
-      ? virtualizer.getTotalSize() - ((virtualRows[virtualRows.length - 1]?.end ?? 0) - scrollMargin)
-      : 0
+  const first = virtualRows[0]
+  const last = virtualRows.at(-1)
+  const paddingTop = first ? first.start - scrollMargin : 0
+  const paddingBottom = last ? virtualizer.getTotalSize() - (last.end - scrollMargin) : 0
 
   return (
     <table className="segments-table" aria-label={t('table.label')} aria-rowcount={rows.length + 1}>
