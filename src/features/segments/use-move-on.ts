@@ -1,5 +1,5 @@
 // Whether a verdict moves on to the next segment of the view: on by default, remembered in this browser.
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 
 const STORAGE_KEY = 'segment-audit:move-on:v1'
 
@@ -13,13 +13,13 @@ function readStored(): boolean {
 
 export function useMoveOn() {
   const [moveOn, setMoveOn] = useState(readStored)
-  const remember = useCallback((value: boolean) => {
+  const remember = (value: boolean) => {
     try {
       localStorage.setItem(STORAGE_KEY, value ? 'on' : 'off')
     } catch {
       // Storage disabled: the choice holds for this visit.
     }
     setMoveOn(value)
-  }, [])
+  }
   return [moveOn, remember] as const
 }
