@@ -98,7 +98,6 @@ export function SegmentsPage() {
   const updatedAt = Math.max(...list.providers.map((provider) => provider.updatedAt))
   // Failed, and not being asked again (its progress says so meanwhile).
   const failed = list.providers.filter((provider) => provider.error && !provider.loading)
-  const exportedColumns = visibleColumns.filter(isValueColumn)
   // Either Clear filters button goes once pressed: the keyboard goes to the search, the view's first control.
   const clearFilters = () => {
     updateListState({ filters: EMPTY_FILTERS })
@@ -155,7 +154,7 @@ export function SegmentsPage() {
           void Promise.all([import('./export-csv'), findingsNow()]).then(
             ([{ csvFilename, csvSeparatorFor, downloadText, segmentsCsv }, findings]) =>
               downloadText(
-                segmentsCsv(visible, exportedColumns, t, {
+                segmentsCsv(visible, visibleColumns.filter(isValueColumn), t, {
                   reviews,
                   findings: findings.bySegment,
                   staleMonths,
