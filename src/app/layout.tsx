@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import { NavLink, Outlet, useLocation, useNavigationType } from 'react-router'
 import { Badge } from '../components/badge'
 import { onDemand } from '../components/on-demand'
+import { useEscapeCloses } from '../components/use-escape-closes'
 import { connectionStatusQuery } from '../providers/connection-status'
 import { changeLanguage, LANGUAGES } from './i18n'
 import { legacyDatabaseExists } from '../stores/browser-reviews-check'
@@ -83,22 +84,11 @@ function useHeaderMenu(button: RefObject<HTMLElement | null>, parts: readonly Re
     if (navigation !== 'POP') scrollTo(0, 0)
   })
   useLayoutEffect(() => toTop(), [pathname])
-  const onKey = useEffectEvent((event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || event.defaultPrevented) return
-    event.preventDefault()
+  useEscapeCloses(open, (target) => {
     setOpenOn(null)
     // The keyboard in the menu, which folds away: back to its button, not to the page's top.
-    if (parts.some((part) => part.current?.contains(event.target as Node))) button.current?.focus()
+    if (parts.some((part) => part.current?.contains(target))) button.current?.focus()
   })
-  useEffect(() => {
-    if (!open) return
-    // Heard on the document: after the page's own controls, an Escape one of them took (a search field clearing, a
-    // note left, a confirmation declined) being theirs, and before the page's keys on the window. Any other closes
-    // the menu alone, marked as taken, so that the page does not act on it too (a segment's page back to the list).
-    const listener = (event: KeyboardEvent) => onKey(event)
-    document.addEventListener('keydown', listener)
-    return () => document.removeEventListener('keydown', listener)
-  }, [open])
   return [open, setOpen] as const
 }
 

@@ -1,6 +1,7 @@
-// A button that opens a small panel of controls (filters, columns); Escape, a click outside or the keyboard leaving
-// closes it.
+// A button that opens a small panel of controls (filters, columns); Escape (one the page's own controls did not take),
+// a click outside or the keyboard leaving closes it.
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react'
+import { useEscapeCloses } from './use-escape-closes'
 
 interface DisclosurePanelProps {
   label: ReactNode
@@ -22,25 +23,21 @@ export function DisclosurePanel({ label, buttonLabel, panelLabel, children, acti
     const onPointer = (event: PointerEvent) => {
       if (rootRef.current && !rootRef.current.contains(event.target as Node)) setOpen(false)
     }
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') {
-        event.stopPropagation()
-        setOpen(false)
-        buttonRef.current?.focus()
-      }
-    }
     document.addEventListener('pointerdown', onPointer)
-    document.addEventListener('keydown', onKey, true)
-    return () => {
-      document.removeEventListener('pointerdown', onPointer)
-      document.removeEventListener('keydown', onKey, true)
-    }
+    return () => document.removeEventListener('pointerdown', onPointer)
   }, [open])
+  const onEscape = useEscapeCloses(open, (target) => {
+    setOpen(false)
+    // The keyboard in the panel, which goes, or on what holds it (a click on its text): back to its button.
+    const root = rootRef.current
+    if (root && (root.contains(target) || target.contains(root))) buttonRef.current?.focus()
+  })
 
   return (
     <div
       className="disclosure"
       ref={rootRef}
+      onKeyDown={onEscape}
       // The keyboard gone on past it (Tab), the panel closes: left open, it would cover what the keyboard is on. Not
       // when a click on the panel's own text gives the focus to what holds it (the page's main), which is no leaving.
       onBlur={({ currentTarget, relatedTarget }) => {

@@ -81,6 +81,20 @@ it('leaves to the page an Escape meant for it while the menu is open, and closes
   expect(menu).toHaveAttribute('aria-expanded', 'false')
 })
 
+it('closes the list’s panel the keyboard is in on Escape, not the Menu opened before it', async () => {
+  const user = userEvent.setup()
+  renderApp('/')
+  const menu = await screen.findByRole('button', { name: 'Menu' })
+  const tags = await screen.findByRole('button', { name: 'Tags filter' })
+  await user.click(menu)
+  await user.click(tags)
+  await user.click(screen.getByRole('searchbox', { name: 'Find a tag' }))
+  await user.keyboard('{Escape}')
+  expect(tags).toHaveAttribute('aria-expanded', 'false')
+  expect(tags).toHaveFocus()
+  expect(menu).toHaveAttribute('aria-expanded', 'true')
+})
+
 it('titles an unknown address with a page heading (h1)', async () => {
   renderApp('/no/such/page')
   expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument()

@@ -175,6 +175,46 @@ describe('Segments page', () => {
     expect(screen.getByRole('button', { name: 'Tags filter, 1 selected' })).toHaveAttribute('aria-expanded', 'false')
   })
 
+  it('leaves to the search an Escape meant for it while a filter’s panel is open, and closes the panel on the next', async () => {
+    const user = userEvent.setup()
+    renderApp('/')
+    await waitForAll()
+    const tagsButton = screen.getByRole('button', { name: 'Tags filter' })
+    await user.click(tagsButton)
+    const panel = screen.getByRole('group', { name: 'Filter by tags' })
+    // A click on the panel's text (the page's main takes the keyboard), then "/" to the search: the panel stays open.
+    await user.click(panel)
+    await user.keyboard('/')
+    const search = screen.getByRole('searchbox', { name: 'Search segments' })
+    expect(search).toHaveFocus()
+    await user.keyboard('spring')
+    // The search clears itself on Escape, then leaves the field on the next: the open panel takes neither from it.
+    await user.keyboard('{Escape}')
+    expect(search).toHaveValue('')
+    expect(search).toHaveFocus()
+    await user.keyboard('{Escape}')
+    expect(search).not.toHaveFocus()
+    expect(panel).toBeInTheDocument()
+    // An Escape nothing on the page takes closes the panel, the keyboard on its button.
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('group', { name: 'Filter by tags' })).not.toBeInTheDocument()
+    expect(tagsButton).toHaveAttribute('aria-expanded', 'false')
+    expect(tagsButton).toHaveFocus()
+  })
+
+  it('closes a filter’s panel on Escape in it, the keyboard back on its button', async () => {
+    const user = userEvent.setup()
+    renderApp('/')
+    await waitForAll()
+    const tagsButton = screen.getByRole('button', { name: 'Tags filter' })
+    await user.click(tagsButton)
+    const panel = screen.getByRole('group', { name: 'Filter by tags' })
+    await user.click(within(panel).getAllByRole('checkbox')[0] as HTMLElement)
+    await user.keyboard('{Escape}')
+    expect(panel).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Tags filter, 1 selected' })).toHaveFocus()
+  })
+
   it('restores search, filters and sort from the URL, and clears them', async () => {
     const user = userEvent.setup()
     renderApp('/?q=newsletter&provider=braze&sort=-name')
