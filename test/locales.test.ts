@@ -29,6 +29,26 @@ describe.each(namespaces)('the %s translations', (namespace) => {
     expect(new Set([...french.keys()].map(withoutPlural))).toEqual(new Set([...english.keys()].map(withoutPlural)))
   })
 
+  it('give each plural the forms its language counts with, and no other (zero, i18next’s own, aside)', () => {
+    for (const [language, words] of [
+      ['en', english],
+      ['fr', french],
+    ] as const) {
+      // French has "many" (1 000 000 segments): without it, i18next shows the English text for such a count.
+      const forms: string[] = new Intl.PluralRules(language).resolvedOptions().pluralCategories
+      const plurals = new Map<string, string[]>()
+      for (const key of words.keys()) {
+        const form = /_(zero|one|two|few|many|other)$/.exec(key)?.[1]
+        if (form) plurals.set(withoutPlural(key), [...(plurals.get(withoutPlural(key)) ?? []), form])
+      }
+      for (const [key, found] of plurals) {
+        const missing = forms.filter((form) => !found.includes(form))
+        const unused = found.filter((form) => form !== 'zero' && !forms.includes(form))
+        expect({ language, key, missing, unused }).toEqual({ language, key, missing: [], unused: [] })
+      }
+    }
+  })
+
   it('use the same placeholders in both languages', () => {
     for (const [key, text] of french) {
       const twin = english.get(key) ?? english.get(`${withoutPlural(key)}_other`) ?? english.get(withoutPlural(key))
