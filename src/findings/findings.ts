@@ -75,18 +75,25 @@ const nameFindingsByList = new WeakMap<readonly Segment[], NameFindings>()
 function nameFindingsOf(segments: readonly Segment[]): NameFindings {
   let found = nameFindingsByList.get(segments)
   if (!found) {
-    const normalised = new Map(segments.map((segment) => [segment, normaliseName(segment.name)]))
+    // Set one by one rather than from a [segment, name] pair per segment: 20,000 fewer arrays to make and collect.
+    const normalised = new Map<Segment, string>()
+    for (const segment of segments) normalised.set(segment, normaliseName(segment.name))
     const nameOf = (segment: Segment) => normalised.get(segment) ?? ''
     const duplicateGroups = findDuplicateNames(segments, nameOf)
     const crossProviderMatches = findCrossProviderMatches(segments, CROSS_PROVIDER_THRESHOLD, nameOf)
+    // Keys added one by one: no array per group or pair on the way (20,000 segments, ten thousand pairs).
+    const duplicateKeys = new Set<string>()
+    for (const group of duplicateGroups) for (const segment of group.segments) duplicateKeys.add(segment.key)
+    const matchedKeys = new Set<string>()
+    for (const match of crossProviderMatches) matchedKeys.add(match.braze.key).add(match.commandersAct.key)
     found = {
       leftoverKeys: new Set(
         segments.filter((segment) => isLeftoverNormalisedName(nameOf(segment))).map((segment) => segment.key),
       ),
       duplicateGroups,
       crossProviderMatches,
-      duplicateKeys: new Set(duplicateGroups.flatMap((group) => group.segments.map((segment) => segment.key))),
-      matchedKeys: new Set(crossProviderMatches.flatMap((match) => [match.braze.key, match.commandersAct.key])),
+      duplicateKeys,
+      matchedKeys,
     }
     nameFindingsByList.set(segments, found)
   }
