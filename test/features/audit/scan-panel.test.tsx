@@ -394,8 +394,7 @@ describe('ScanPanel', () => {
     const waiting =
       /^Waiting for the app’s server, which cannot be reached \(tried again every \d+ s\): \d+ of 20 fetched$/
     // Each request's own retries come first (a few seconds), then the scan holds.
-    for (let step = 0; step < 60 && !waiting.test(scanStatus().textContent); step++)
-      await vi.advanceTimersByTimeAsync(1_000)
+    await advanceWhile(() => !waiting.test(scanStatus().textContent), 60)
     expect(scanStatus().textContent).toMatch(waiting)
     // Held a while longer (a restart takes seconds): still waiting, nothing counted failed, no error shown.
     await vi.advanceTimersByTimeAsync(30_000)
@@ -406,8 +405,7 @@ describe('ScanPanel', () => {
 
     down = false
     const done = new RegExp(`^Scan complete: ${TOTAL} of ${TOTAL} fetched$`)
-    for (let step = 0; step < 60 && !done.test(scanStatus().textContent); step++)
-      await vi.advanceTimersByTimeAsync(1_000)
+    await advanceWhile(() => !done.test(scanStatus().textContent), 60)
     expect(scanStatus().textContent).toMatch(done)
     expect(detailsScanFor(queryClient).getSnapshot()).toMatchObject({ status: 'done', done: TOTAL, failed: 0 })
   })

@@ -12,6 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { DemoBrazeSegment } from '../../../src/server/demo/data'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { appServerRestarting } from '../../msw/app-server-restart'
+import { advanceWhile } from '../../fake-time'
 import { renderApp } from '../../render-app'
 
 const demo = createDemoHandlers({ brazeCount: 120, commandersActCount: 25 })
@@ -208,7 +209,7 @@ describe('Braze segment detail', () => {
     )
     const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
     renderApp(pathOf(ORDINARY))
-    for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++) await vi.advanceTimersByTimeAsync(1000)
+    await advanceWhile(() => !screen.queryByRole('alert'), 30)
     const alert = screen.getByRole('alert')
     expect(alert).toHaveTextContent('Braze had a server error')
     expect(region('Description')).not.toHaveTextContent(ORDINARY.textDescription ?? '')
@@ -261,7 +262,7 @@ describe('Braze segment detail', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     server.use(http.get('*/api/braze/segments/details', () => HttpResponse.error()))
     renderApp(pathOf(ORDINARY))
-    for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++) await vi.advanceTimersByTimeAsync(1000)
+    await advanceWhile(() => !screen.queryByRole('alert'), 30)
     const alert = screen.getByRole('alert')
     expect(alert).toHaveTextContent('The app’s server could not be reached')
     expect(alert).toHaveTextContent('It may be restarting, or this computer is offline: retry in a moment.')
@@ -275,7 +276,7 @@ describe('Braze segment detail', () => {
     try {
       server.use(http.all('*/api/*', () => HttpResponse.error()))
       renderApp(pathOf(ORDINARY))
-      for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++) await vi.advanceTimersByTimeAsync(1000)
+      await advanceWhile(() => !screen.queryByRole('alert'), 30)
       const alert = screen.getByRole('alert')
       expect(alert).toHaveTextContent('The app’s server could not be reached')
       expect(alert).toHaveTextContent('It may be restarting, or this computer is offline: retry in a moment.')
@@ -304,7 +305,7 @@ describe('Braze segment detail', () => {
       ),
     )
     renderApp(pathOf(ORDINARY))
-    for (let step = 0; step < 30 && !screen.queryByRole('alert'); step++) await vi.advanceTimersByTimeAsync(1000)
+    await advanceWhile(() => !screen.queryByRole('alert'), 30)
     expect(screen.getByRole('alert')).toHaveTextContent('The app’s server could not be reached')
 
     failing = false

@@ -40,6 +40,16 @@ async function waitForAll() {
   await waitFor(() => expect(status()).toHaveTextContent('280 segments'), { timeout: 5000 })
 }
 
+/** The list loaded, and its Tags panel opened with a click on its button. */
+async function openTagsPanel() {
+  const user = userEvent.setup()
+  renderApp('/')
+  await waitForAll()
+  const tagsButton = screen.getByRole('button', { name: 'Tags filter' })
+  await user.click(tagsButton)
+  return { user, tagsButton, panel: screen.getByRole('group', { name: 'Filter by tags' }) }
+}
+
 describe('Segments page', () => {
   it('says the list is loading, not "0 segments", until its first rows arrive', async () => {
     const { released, release } = held()
@@ -176,12 +186,7 @@ describe('Segments page', () => {
   })
 
   it('leaves to the search an Escape meant for it while a filter’s panel is open, and closes the panel on the next', async () => {
-    const user = userEvent.setup()
-    renderApp('/')
-    await waitForAll()
-    const tagsButton = screen.getByRole('button', { name: 'Tags filter' })
-    await user.click(tagsButton)
-    const panel = screen.getByRole('group', { name: 'Filter by tags' })
+    const { user, tagsButton, panel } = await openTagsPanel()
     // A click on the panel's text (the page's main takes the keyboard), then "/" to the search: the panel stays open.
     await user.click(panel)
     await user.keyboard('/')
@@ -203,12 +208,7 @@ describe('Segments page', () => {
   })
 
   it('closes a filter’s panel on Escape in it, the keyboard back on its button', async () => {
-    const user = userEvent.setup()
-    renderApp('/')
-    await waitForAll()
-    const tagsButton = screen.getByRole('button', { name: 'Tags filter' })
-    await user.click(tagsButton)
-    const panel = screen.getByRole('group', { name: 'Filter by tags' })
+    const { user, panel } = await openTagsPanel()
     await user.click(within(panel).getAllByRole('checkbox')[0] as HTMLElement)
     await user.keyboard('{Escape}')
     expect(panel).not.toBeInTheDocument()
