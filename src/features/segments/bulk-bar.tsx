@@ -146,7 +146,7 @@ function SelectionBar({
                 key={verdict}
                 type="button"
                 className={`button bulk-verdict verdict-${verdict}`}
-                disabled={saving || !loaded || !reviewer}
+                disabled={saving || !loaded}
                 aria-keyshortcuts={verdict === VERDICTS[0] ? BAR_KEY : undefined}
                 onClick={() => void apply(verdict)}
               >
