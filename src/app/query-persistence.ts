@@ -12,6 +12,7 @@ import type {
 import { createStore, del, get, set, type UseStore } from 'idb-keyval'
 import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from '../providers/cache-policy'
 import { connectionIdentity, connectionStatusQuery } from '../providers/connection-status'
+import { keepRefusal, REFUSED_PERMISSIONS_KEY } from '../providers/refused-permissions'
 import { forgetFirstScreen } from './first-screen'
 
 /** Its own database: idb-keyval cannot add a store to the verdicts' database without a version upgrade. */
@@ -20,12 +21,13 @@ const CACHE_STORE = 'queries'
 const CACHE_KEY = 'query-client'
 
 /**
- * Provider data only: the lists (['segments', …]) and each segment's details and size (['segment', …]). Not the
- * server's /api/status (['connection-status']): it is read fresh at each start to pick the cache, and a restored copy
- * would keep saying "Demo data" after the server restarts with credentials (its staleTime is Infinity). Not a
- * visitor lookup either: a visitor's segments have no business outliving the visit.
+ * Provider data only: the lists (['segments', …]), each segment's details and size (['segment', …]), and the
+ * permissions a provider refused (src/providers/refused-permissions.ts). Not the server's /api/status
+ * (['connection-status']): it is read fresh at each start to pick the cache, and a restored copy would keep saying
+ * "Demo data" after the server restarts with credentials (its staleTime is Infinity). Not a visitor lookup either: a
+ * visitor's segments have no business outliving the visit.
  */
-const PERSISTED_ROOTS = new Set<unknown>(['segments', 'segment'])
+const PERSISTED_ROOTS = new Set<unknown>(['segments', 'segment', ...REFUSED_PERMISSIONS_KEY])
 
 /**
  * Whether a query goes into the persisted cache: successful provider data, as its last fetch left it. A streamed
@@ -235,12 +237,16 @@ export function cachePersistOptions(
 /**
  * Restores the kept cache, then saves it at most once a second while a query it keeps changes. (React Query's
  * provider saved at every event of the cache, and each save looked through every query: each audit poll, every 2 s,
- * and each call of a details scan, whose cost then grew with the square of the segments.)
+ * and each call of a details scan, whose cost then grew with the square of the segments.) A refused permission, met on
+ * whatever page, is kept as it comes.
  */
 export async function restoreThenKeepSaving(queryClient: QueryClient, options: CachePersistOptions): Promise<void> {
   await persistQueryClientRestore({ ...options, queryClient }).catch(() => {})
   let due: ReturnType<typeof setTimeout> | undefined
-  queryClient.getQueryCache().subscribe(({ query }) => {
+  queryClient.getQueryCache().subscribe((event) => {
+    const { query } = event
+    if (event.type === 'updated' && event.action.type === 'error')
+      keepRefusal(queryClient, event.action.error, query.state.errorUpdatedAt)
     if (due || !PERSISTED_ROOTS.has(query.queryKey[0])) return
     due = setTimeout(() => {
       due = undefined

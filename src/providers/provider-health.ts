@@ -1,6 +1,6 @@
 // Whether a provider's last calls worked: the answers the app already has (its list, Braze's details and size series,
-// the details scan's included), a failure kept from before a reload (the details scan's), or one cheap check call; and
-// the wait Braze asked of the list, while nothing has answered yet.
+// the details scan's included), the failures kept from before a reload (the details scan's stop, and each permission
+// refused), or one cheap check call; and the wait Braze asked of the list, while nothing has answered yet.
 import {
   queryOptions,
   useIsFetching,
@@ -18,6 +18,7 @@ import { fetchCommandersActSegments } from './commanders-act/client'
 import { commandersActQueries } from './commanders-act/queries'
 import { ProviderError } from './provider-error'
 import type { ProviderId } from './provider-id'
+import { REFUSED_PERMISSIONS_KEY, type RefusedPermissions } from './refused-permissions'
 import { requestProviderJson } from './request'
 
 /**
@@ -102,6 +103,17 @@ export interface KeptFailure {
   error: Error
 }
 
+/** The permissions the provider refused, as the query cache keeps them (restored after a reload). */
+function refusalsOf(queryClient: QueryClient, provider: ProviderId): KeptFailure[] {
+  const kept = queryClient.getQueryData<RefusedPermissions>(REFUSED_PERMISSIONS_KEY) ?? {}
+  return Object.entries(kept)
+    .filter(([, refusal]) => refusal.provider === provider)
+    .map(([permission, { status, at }]) => ({
+      at,
+      error: new ProviderError(provider, 'permission_denied', { permission, status }),
+    }))
+}
+
 /**
  * The kind of call a kept failure stands for. A refused permission names its kind; any other failure that stopped a
  * scan (a wrong key or address, or the list itself failing) is the provider's as a whole, like the list's.
@@ -132,9 +144,9 @@ interface Calls {
 }
 
 /**
- * What the provider's queries say of its last calls, and the kept failure unless a newer one of its kind came since. A
- * failure stands until a good answer comes after it, except a refused permission: only a call needing that permission
- * (the same kind) can show the key has it now.
+ * What the provider's queries say of its last calls, and the kept failures (the scan's, the refused permissions) unless
+ * a newer one of their kind came since. A failure stands until a good answer comes after it, except a refused
+ * permission: only a call needing that permission (the same kind) can show the key has it now.
  */
 function callsOf(queryClient: QueryClient, provider: ProviderId, kept?: KeptFailure): Calls {
   const cache = queryClient.getQueryCache()
@@ -148,9 +160,11 @@ function callsOf(queryClient: QueryClient, provider: ProviderId, kept?: KeptFail
     if (error && isFailure(error) && errorUpdatedAt > (failed[call]?.at ?? 0))
       failed[call] = { call, at: errorUpdatedAt, error, key: query.queryKey }
   }
-  if (kept && isFailure(kept.error)) {
-    const call = keptCallOf(kept.error)
-    if (kept.at > (failed[call]?.at ?? 0)) failed[call] = { call, ...kept, key: keptKey(queryClient, call), kept: true }
+  for (const failure of [...(kept ? [kept] : []), ...refusalsOf(queryClient, provider)]) {
+    if (!isFailure(failure.error)) continue
+    const call = keptCallOf(failure.error)
+    if (failure.at > (failed[call]?.at ?? 0))
+      failed[call] = { call, ...failure, key: keptKey(queryClient, call), kept: true }
   }
   const workedAt = Math.max(0, ...Object.values(worked))
   const failures = Object.values(failed)
@@ -213,7 +227,10 @@ export function useProviderHealth(
   const cache = queryClient.getQueryCache()
   const subscribe = useCallback(
     (changed: () => void) =>
-      cache.subscribe(({ query }) => void (callOf(query.queryKey, provider) ? changed() : undefined)),
+      cache.subscribe(({ query: { queryKey } }) => {
+        // The refusals kept may come back from the persisted cache after the page's first render.
+        if (callOf(queryKey, provider) || queryKey[0] === REFUSED_PERMISSIONS_KEY[0]) changed()
+      }),
     [cache, provider],
   )
   // Heard as a short text, so that React compares values; the calls are read again below.

@@ -1,6 +1,6 @@
 // A provider card's facts, first its "Last calls": working since its last good answer, failing with the advice for each
-// kind of call that failed last (the last details scan's stop included, kept across a reload) and a check, or waiting
-// until when Braze asked the list to wait.
+// kind of call that failed last (the last details scan's stop and the permissions refused included, kept across a
+// reload) and a check, or waiting until when Braze asked the list to wait.
 import { useRef, useState, type ReactNode, type RefObject } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RetryAlert } from '../../components/alert'

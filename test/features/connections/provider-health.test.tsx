@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
 // The Connections page says whether each provider's last calls worked: a failing Braze with the list's advice and a
 // one-call "Check again", a working one with the time of its last good answer, and what the list already learnt.
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { App, createPersistedClient } from '../../../src/app/app'
 import { localScanMarkerStore } from '../../../src/features/audit/scan-marker'
+import { REFUSED_PERMISSIONS_KEY } from '../../../src/providers/refused-permissions'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { reserveHold } from '../../msw/reserve-hold'
 import { renderApp } from '../../render-app'
@@ -359,5 +361,84 @@ describe('Connections page: whether the providers’ last calls worked', () => {
     await expect.poll(() => lastCalls('Braze')).toMatch(/^Braze asked to wait: the list resumes loading at /)
     await vi.advanceTimersByTimeAsync(45_000)
     await expect.poll(() => lastCalls('Braze')).toMatch(/^Working: last good answer at /)
+  })
+})
+
+/** The whole app at `path`, as a browser opens it: the cache kept in IndexedDB restored, and saved as it changes. */
+function openApp(path: string) {
+  window.history.replaceState(null, '', path)
+  render(<App />)
+}
+
+/** Whether the cache the app saved, as the next page load would restore it, holds the refused permissions. */
+async function refusalsSaved(): Promise<boolean> {
+  const saved = await createPersistedClient().persistOptions.persister.restoreClient()
+  return saved?.clientState.queries.some((query) => query.queryKey[0] === REFUSED_PERMISSIONS_KEY[0]) ?? false
+}
+
+/**
+ * A Braze segment's page whose details and size history Braze refused (a key without either permission), then a
+ * reload once the app has saved its cache (a second after a kept query changed). On fake timers, from here on.
+ */
+async function segmentRefusedThenReload() {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'Date'], shouldAdvanceTime: true })
+  permissionsRefused({ series: true })
+  openApp(`/segments/braze/${SEGMENT?.id}`)
+  await waitFor(
+    () =>
+      expect(
+        screen.getAllByRole('alert').filter((alert) => alert.textContent?.includes('lacks a permission')),
+      ).toHaveLength(2),
+    { timeout: 5000 },
+  )
+  // The save's pause passed on fake time; IndexedDB writes in real time.
+  await act(() => vi.advanceTimersByTimeAsync(2_000))
+  await expect.poll(refusalsSaved, { timeout: 5000 }).toBe(true)
+  cleanup()
+}
+
+describe('Connections page after a reload: a refused permission', () => {
+  it('is still named after a reload, until a call needing that permission works', async () => {
+    const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime })
+    await segmentRefusedThenReload()
+    openApp('/connections')
+
+    const braze = await card('Braze')
+    await waitFor(() => expect(within(braze).getAllByRole('alert')).toHaveLength(2), { timeout: 5000 })
+    expect(braze).toHaveTextContent('Give the key the segments.details permission in Braze')
+    expect(braze).toHaveTextContent('Give the key the segments.data_series permission in Braze')
+    expect(await lastCalls('Braze')).toMatch(/^Failing: a segment’s (details|size history), HTTP 403 at /)
+
+    // The key may now read details, not yet size series: only the details' refusal goes.
+    server.resetHandlers()
+    permissionsRefused({ series: true })
+    server.use(http.get('*/api/braze/segments/details', ({ request }) => demo.forwardToBraze(request)))
+    const details = within(braze)
+      .getAllByRole('alert')
+      .find((alert) => alert.textContent?.includes('segments.details'))
+    await user.click(within(details ?? braze).getByRole('button', { name: 'Check Braze again' }))
+    await expect.poll(() => lastCalls('Braze')).toMatch(/^Failing: a segment’s size history, HTTP 403 at /)
+    expect(within(braze).getByRole('alert')).toHaveTextContent('segments.data_series')
+  })
+
+  it('is forgotten once the server runs another configuration', async () => {
+    await segmentRefusedThenReload()
+    // The server restarted for another Braze workspace: the cache kept under the last one is not restored.
+    server.resetHandlers()
+    server.use(
+      http.get('*/api/status', () =>
+        HttpResponse.json({
+          mode: 'demo',
+          providers: {
+            braze: { configured: true, host: 'rest.fra-02.braze.eu' },
+            commandersAct: { configured: true, host: 'api.commander1.com', site: '1234' },
+          },
+        }),
+      ),
+    )
+    openApp('/connections')
+
+    await expect.poll(() => lastCalls('Braze'), { timeout: 5000 }).toMatch(/^Working: last good answer at /)
+    expect(within(await card('Braze')).queryByRole('alert')).not.toBeInTheDocument()
   })
 })
