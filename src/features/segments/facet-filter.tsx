@@ -54,6 +54,13 @@ function FacetChoices({ facet, rows, filters, onChange }: FacetFilterProps) {
         aria-label={words('find')}
         value={find}
         onChange={(event) => setFind(event.target.value)}
+        onKeyDown={(event) => {
+          // Escape first clears what was typed, the keyboard staying here (taken, so the panel stays open); in the
+          // empty field it is left to the panel, which closes. The browser's own clearing would not tell React.
+          if (event.key !== 'Escape' || find === '') return
+          event.preventDefault()
+          setFind('')
+        }}
       />
       {listed.length === 0 ? <p className="muted">{words('noMatch')}</p> : null}
       <ul className="check-list">

@@ -215,6 +215,31 @@ describe('Segments page', () => {
     expect(screen.getByRole('button', { name: 'Tags filter, 1 selected' })).toHaveFocus()
   })
 
+  it.each([
+    ['Tags filter', 'Filter by tags', 'Find a tag'],
+    ['Teams filter', 'Filter by teams', 'Find a team'],
+  ])(
+    'clears what was typed in the %s panel’s find field on Escape, and closes the panel on the next',
+    async (button, group, find) => {
+      const user = userEvent.setup()
+      renderApp('/')
+      await waitForAll()
+      const panelButton = screen.getByRole('button', { name: button })
+      await user.click(panelButton)
+      const panel = screen.getByRole('group', { name: group })
+      const field = within(panel).getByRole('searchbox', { name: find })
+      await user.click(field)
+      await user.keyboard('zz')
+      await user.keyboard('{Escape}')
+      expect(field).toHaveValue('')
+      expect(field).toHaveFocus()
+      expect(panel).toBeInTheDocument()
+      await user.keyboard('{Escape}')
+      expect(panel).not.toBeInTheDocument()
+      expect(panelButton).toHaveFocus()
+    },
+  )
+
   it('restores search, filters and sort from the URL, and clears them', async () => {
     const user = userEvent.setup()
     renderApp('/?q=newsletter&provider=braze&sort=-name')
