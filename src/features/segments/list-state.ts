@@ -1,4 +1,5 @@
-// The list's view state (search, filters, sort) and its URL form: a view can be shared, reloaded, and Back works.
+// The list's view state (search, filters, sort: see list-sort.ts) and its URL form: a view can be shared, reloaded,
+// and Back works.
 // Each single-choice filter is declared once here; its URL form, "any filter active", its test on a row and its select
 // in the toolbar all derive from that declaration.
 import { FINDING_IDS, type FindingId } from '../../findings/finding-ids'
@@ -6,8 +7,11 @@ import { parseDateParam, toDateParam } from '../../findings/staleness'
 import { PROVIDER_IDS, providerLabel } from '../../providers/provider-id'
 import { VERDICTS } from '../../stores/audit-contract'
 import type { FindingSettingsValue } from '../../stores/finding-settings'
-import { FACETS, isColumnId, isValueColumn, type ColumnId, type SegmentsT } from './columns'
+import { FACETS, type ColumnId, type SegmentsT } from './columns'
+import { DEFAULT_SORT, parseSort, type SegmentListSort } from './list-sort'
 import type { SegmentRow } from './segment-rows'
+
+export { DEFAULT_SORT, type SegmentListSort } from './list-sort'
 
 /** A filter keeping the rows with one value. Its URL parameter is also its field and the key of its label's words. */
 export interface ChoiceFilter<P extends string = ChoiceParam, V extends string = string> {
@@ -67,11 +71,6 @@ export const CHOICE_FILTERS: readonly ChoiceFilter[] = DECLARED
 export const readChoice = (filter: ChoiceFilter, raw: string | null): string | null =>
   filter.values.find((value) => value === raw) ?? null
 
-export interface SegmentListSort {
-  column: ColumnId
-  desc: boolean
-}
-
 export interface SegmentListFilters extends Choices {
   query: string
   /** The values picked in each multi-value filter (Tags, Teams), by column; a row must carry all of them. */
@@ -83,15 +82,6 @@ export interface SegmentListFilters extends Choices {
 export interface SegmentListState {
   filters: SegmentListFilters
   sort: SegmentListSort
-}
-
-export const DEFAULT_SORT: SegmentListSort = { column: 'name', desc: false }
-
-function parseSort(raw: string | null): SegmentListSort {
-  if (!raw) return DEFAULT_SORT
-  const desc = raw.startsWith('-')
-  const column = desc ? raw.slice(1) : raw
-  return isColumnId(column) && isValueColumn(column) ? { column, desc } : DEFAULT_SORT
 }
 
 export function parseListState(params: URLSearchParams): SegmentListState {

@@ -5,6 +5,7 @@ import { Link, useLocation } from 'react-router'
 import { brazeQueries } from '../../providers/braze/queries'
 import { segmentPath } from '../../providers/segment'
 import { COLUMN_BY_ID } from './columns'
+import { parseSort } from './list-sort'
 import type { SegmentRow } from './segment-rows'
 import { rememberListReturn } from './use-list-return'
 
@@ -21,8 +22,9 @@ export function SegmentLink({ row }: { row: SegmentRow }) {
   const queryClient = useQueryClient()
   const prefetch = () => {
     // Sorted by what the details give (a date, the teams), a row they have not placed yet (unknown, last) would move
-    // away from under the pointer or the focus as they load: its details then load when it is opened.
-    const column = COLUMN_BY_ID.get(new URLSearchParams(search).get('sort')?.replace(/^-/, '') ?? '')
+    // away from under the pointer or the focus as they load: its details then load when it is opened. The sort is the
+    // one the list shows, read as it reads it: a URL's sort it cannot take (the selection's) is the name order.
+    const column = COLUMN_BY_ID.get(parseSort(new URLSearchParams(search).get('sort')).column)
     if (row.provider === 'braze' && column?.accessorFn(row) !== null)
       void queryClient.prefetchQuery(brazeQueries.details(row.id))
   }

@@ -36,6 +36,12 @@ describe('a segment link’s details', () => {
     expect(detailsAsked(view, PLACED?.id)).toBe(true)
   })
 
+  it('load as in the name order under a sort the list does not take (the selection’s), which it shows by name', async () => {
+    const view = await listAt(`/?sort=select&q=${PLACED?.id ?? ''}`)
+    fireEvent.focus(linkTo(PLACED?.name))
+    expect(detailsAsked(view, PLACED?.id)).toBe(true)
+  })
+
   it('wait for the segment to be opened where they would move its row: sorted by Last updated', async () => {
     const view = await listAt(`/?sort=-updated&q=${UNPLACED?.id ?? ''}`)
     const row = linkTo(UNPLACED?.name)
