@@ -5,15 +5,19 @@ import { screen, within } from '@testing-library/react'
 import i18next from 'i18next'
 import { http, HttpResponse } from 'msw'
 import { setupServer } from 'msw/node'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { BrazeRateLimit } from '../../../src/providers/connection-status'
+import { advanceWhile } from '../../fake-time'
 import { createDemoHandlers } from '../../msw/demo-handlers'
 import { renderApp } from '../../render-app'
 
 // The providers answer as the demo ones do: each card asks whether its provider's calls work.
 const server = setupServer(...createDemoHandlers({ brazeCount: 20, commandersActCount: 5 }).handlers)
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
-afterEach(() => server.resetHandlers())
+afterEach(() => {
+  server.resetHandlers()
+  vi.useRealTimers()
+})
 afterAll(() => server.close())
 
 function answerStatus(rateLimit: BrazeRateLimit | null) {
@@ -86,6 +90,8 @@ describe.each([
   })
 
   it('says so at the reset on a page left open, and asks the server again', async () => {
+    // The reset passes on fake time, which also moves the clock the page reads.
+    vi.useFakeTimers({ shouldAdvanceTime: true })
     const soon = new Date(Date.now() + 1500)
     const reading = { limit: 250_000, remaining: 12_345, reserve: 25_000, resetAt: soon.toISOString() }
     answerStatus({ ...reading, observedAt: new Date().toISOString() })
@@ -104,7 +110,9 @@ describe.each([
       }),
     )
     const card = screen.getByRole('region', { name: 'Braze' })
-    await within(card).findByText(language === 'en' ? /Renewed at/ : /Renouvelé à/, {}, { timeout: 5000 })
+    const renewedAt = language === 'en' ? /Renewed at/ : /Renouvelé à/
+    await advanceWhile(() => !within(card).queryByText(renewedAt), 5)
+    expect(within(card).getByText(renewedAt)).toBeInTheDocument()
     expect(asked).toBeGreaterThan(0)
   })
 
