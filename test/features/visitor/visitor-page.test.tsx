@@ -60,6 +60,8 @@ type Texts = (typeof LANGUAGES)[number]
 
 const tcidField = (text: Texts) => screen.getByRole('textbox', { name: text.field })
 
+// The user types without a pause between keys (delay: null): each pause is a turn of the event loop, which ~100 digits
+// typed in a test made ~0.6 s of waiting. The field reads what was typed only when the lookup is asked for.
 async function lookUp(user: ReturnType<typeof userEvent.setup>, text: Texts, tcid: string) {
   await user.clear(tcidField(text))
   await user.type(tcidField(text), tcid)
@@ -85,7 +87,7 @@ describe.each(LANGUAGES)('Visitor lookup ($language)', (text) => {
 
   it('refuses a tcid that is not digits, saying why, without asking Commanders Act', async () => {
     const visitor = answerVisitor([KNOWN.id])
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const { currentSearch } = renderApp('/visitor')
     expect(await screen.findByRole('heading', { level: 1, name: text.heading })).toBeInTheDocument()
     expect(document.title).toBe(`${text.heading} — Segment Audit`)
@@ -99,7 +101,7 @@ describe.each(LANGUAGES)('Visitor lookup ($language)', (text) => {
 
   it('refuses a tcid of digits that is too long, saying so, and looks up the longest accepted', async () => {
     const visitor = answerVisitor([KNOWN.id])
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const { currentSearch } = renderApp('/visitor')
     await lookUp(user, text, '1'.repeat(60))
     expect(tcidField(text)).toHaveAttribute('aria-invalid', 'true')
@@ -114,7 +116,7 @@ describe.each(LANGUAGES)('Visitor lookup ($language)', (text) => {
 
   it('asks for an ID when none is given, without asking Commanders Act', async () => {
     const visitor = answerVisitor([KNOWN.id])
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     renderApp('/visitor')
     await screen.findByRole('heading', { level: 1, name: text.heading })
     await user.click(screen.getByRole('button', { name: text.lookUpButton }))
@@ -124,7 +126,7 @@ describe.each(LANGUAGES)('Visitor lookup ($language)', (text) => {
   })
 
   it('takes the keyboard back to the field when an ID is refused, the reason said at once', async () => {
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     renderApp('/visitor')
     await screen.findByRole('heading', { level: 1, name: text.heading })
     await user.click(screen.getByRole('button', { name: text.lookUpButton }))
@@ -138,7 +140,7 @@ describe.each(LANGUAGES)('Visitor lookup ($language)', (text) => {
 
   it('lists the visitor’s segments by label, links them, and flags an ID missing from the list', async () => {
     const visitor = answerVisitor([KNOWN.id, 'DEADBEEF'])
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const { currentSearch } = renderApp('/visitor')
     await lookUp(user, text, '123')
     expect(currentSearch().get('tcid')).toBe('123')
@@ -157,7 +159,7 @@ describe.each(LANGUAGES)('Visitor lookup ($language)', (text) => {
 
   it('no longer shows the last visitor’s segments once an invalid ID is submitted', async () => {
     answerVisitor([KNOWN.id])
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     renderApp('/visitor')
     await lookUp(user, text, '123')
     const result = await screen.findByRole('region', { name: `${text.visitor} 123` }, { timeout: 5000 })
@@ -197,7 +199,7 @@ describe.each(LANGUAGES)('Visitor lookup ($language)', (text) => {
 describe('Visitor lookup with Back and Forward', () => {
   it('shows in the field the ID whose answer is shown', async () => {
     answerVisitor([KNOWN.id])
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     const { router } = renderApp('/visitor')
     const text = LANGUAGES[0]
     await lookUp(user, text, '123')
@@ -247,7 +249,7 @@ describe('Visitor lookup', () => {
           : HttpResponse.json({ segmentIds: [KNOWN.id] })
       }),
     )
-    const user = userEvent.setup()
+    const user = userEvent.setup({ delay: null })
     renderApp('/visitor?tcid=123')
     const alert = await screen.findByRole('alert', {}, { timeout: 5000 })
     expect(alert).toHaveTextContent('Commanders Act rejected the credentials')
