@@ -390,3 +390,33 @@ test('the bulk bar says how to come back to it from the keyboard, on a laptop', 
   await page.getByRole('table').getByRole('checkbox').nth(1).check()
   await expect(page.locator('.bulk-bar').getByText('in the list to come back to this bar')).toBeVisible()
 })
+
+/**
+ * How many pixels of the list's search hint its field cuts (0: it reads whole). The hint is laid out as a value would
+ * be: a copy of the field, as wide, holding it as its value tells.
+ */
+function searchHintCut(): number {
+  const field = document.querySelector<HTMLInputElement>('input.search-input')
+  if (!field) return Number.POSITIVE_INFINITY
+  const copy = field.cloneNode() as HTMLInputElement
+  copy.value = field.placeholder
+  Object.assign(copy.style, { position: 'absolute', flex: 'none', width: getComputedStyle(field).width })
+  Object.assign(copy.style, { minWidth: '0', maxWidth: 'none', visibility: 'hidden' })
+  field.after(copy)
+  const cut = copy.scrollWidth - copy.clientWidth
+  copy.remove()
+  return cut
+}
+
+for (const language of ['en', 'fr'] as const) {
+  test(`(${language}) the list's search field shows its hint whole, from a phone to a wide screen`, async ({
+    page,
+  }) => {
+    await page.addInitScript((chosen) => localStorage.setItem('segment-audit:language:v1', chosen), language)
+    await openList(page)
+    for (const width of [PHONE, 1024, 1280, 1440]) {
+      await page.setViewportSize({ width, height: heightFor(width) })
+      expect.soft(await page.evaluate(searchHintCut), `at ${width} px, pixels of the hint cut`).toBe(0)
+    }
+  })
+}

@@ -500,7 +500,7 @@ const LANGUAGES = [
     language: 'fr',
     intro:
       'Tous les segments Braze et Commanders Act dans une seule liste. L’API de Braze ne liste pas les segments archivés.',
-    search: ['Rechercher des segments', 'Rechercher par nom, ID ou tag', 'Rechercher et filtrer les segments'],
+    search: ['Rechercher des segments', 'Nom, ID ou tag', 'Rechercher et filtrer les segments'],
     all: `1${NNBSP}020 segments · Braze${NNBSP}: 1${NNBSP}000 · Commanders Act${NNBSP}: 20`,
     reviewed: [/revu sur/, `0 segment revu sur 1${NNBSP}020`],
     columns: [/Dernière mise à jour/, /Fournisseur/, /Suivi analytique/],
