@@ -420,3 +420,38 @@ for (const language of ['en', 'fr'] as const) {
     }
   })
 }
+
+/**
+ * Filters picked, as the URL keeps them: each widens its button ("Tags (10)") or brings "Clear filters" into the
+ * toolbar's first row, which leaves the search field less room.
+ */
+const picks = (tags: string[], teams: string[]) =>
+  new URLSearchParams([...tags.map((tag) => ['tag', tag]), ...teams.map((team) => ['team', team])]).toString()
+const PICKS = {
+  'a tag': picks(['crm'], []),
+  'two tags and a team': picks(['crm', 'vip'], ['CRM']),
+  'ten tags and two teams': picks(
+    ['crm', 'vip', 'fr', 'en', 'newsletter', 'retention', 'airbyte', 'test', 'a', 'b'],
+    ['CRM', 'Data'],
+  ),
+}
+
+for (const language of ['en', 'fr'] as const) {
+  test(`(${language}) the list's search field shows its hint whole with filters picked, on a laptop`, async ({
+    page,
+  }) => {
+    await page.addInitScript((chosen) => localStorage.setItem('segment-audit:language:v1', chosen), language)
+    for (const [picked, query] of Object.entries(PICKS)) {
+      await page.setViewportSize({ width: 1024, height: heightFor(1024) })
+      await page.goto(`/?${query}`)
+      await expect(page.getByRole('status')).toContainText(/3.400/)
+      await expect(
+        page.getByRole('search').getByRole('button', { name: /^(Clear filters|Effacer les filtres)$/ }),
+      ).toBeVisible()
+      for (const width of [1024, 1280]) {
+        await page.setViewportSize({ width, height: heightFor(width) })
+        expect.soft(await page.evaluate(searchHintCut), `${picked}, at ${width} px: pixels of the hint cut`).toBe(0)
+      }
+    }
+  })
+}

@@ -473,7 +473,7 @@ const LANGUAGES = [
   {
     language: 'en',
     intro: 'Every Braze and Commanders Act segment in one list. Braze’s API does not list archived segments.',
-    search: ['Search segments', 'Search by name, ID or tag', 'Search and filter segments'],
+    search: ['Search segments', 'Name, ID or tag', 'Search and filter segments'],
     all: '1,020 segments · Braze: 1,000 · Commanders Act: 20',
     reviewed: [/^Reviewed/, 'Reviewed 0 of 1,020'],
     columns: [/Last updated/, /Provider/, /Analytics tracking/],
