@@ -455,3 +455,24 @@ for (const language of ['en', 'fr'] as const) {
     }
   })
 }
+
+/** The list's search field's width and its row's, the toolbar's inside its padding. */
+function searchFieldAndRow(): { field: number; row: number } {
+  const field = document.querySelector<HTMLElement>('input.search-input')
+  const toolbar = field?.closest<HTMLElement>('.toolbar')
+  if (!field || !toolbar) return { field: 0, row: Number.POSITIVE_INFINITY }
+  const style = getComputedStyle(toolbar)
+  const row = toolbar.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)
+  return { field: field.getBoundingClientRect().width, row }
+}
+
+for (const language of ['en', 'fr'] as const) {
+  test(`(${language}) on a phone, the list's search field fills its row`, async ({ page }) => {
+    await page.addInitScript((chosen) => localStorage.setItem('segment-audit:language:v1', chosen), language)
+    await page.setViewportSize({ width: PHONE, height: heightFor(PHONE) })
+    await openList(page)
+    const { field, row } = await page.evaluate(searchFieldAndRow)
+    // A pixel less is rounding.
+    expect(field, `the field's width, its row ${row} px`).toBeGreaterThanOrEqual(row - 1)
+  })
+}
