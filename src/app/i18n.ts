@@ -3,6 +3,7 @@
 // language costs its own strings only; `<html lang>` follows the choice.
 import i18next, { type BackendModule, type i18n as I18n, type Resource, type ResourceKey } from 'i18next'
 import { initReactI18next } from 'react-i18next'
+import { formatNumber } from '../lib/format'
 import { takeRead } from '../lib/head-start'
 import {
   detectLanguage,
@@ -33,6 +34,15 @@ const fetchLocales: BackendModule = {
       (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
     )
   },
+}
+
+/**
+ * `{{count, number}}` formatted with the app's one Intl.NumberFormat per language. i18next keeps one per set of a
+ * call's options, values included: each new count or total made (and first used) a new one, tens of them on the Audit
+ * page as its counts grow with the lists. No string gives format options of its own, so every number reads the same.
+ */
+function formatNumbersPerLanguage(instance: I18n): void {
+  instance.services.formatter?.add('number', (value: number, language) => formatNumber(value, language))
 }
 
 function followLanguage(instance: I18n): void {
@@ -91,6 +101,7 @@ export async function initI18n(): Promise<I18n> {
     .use(fetchLocales)
     .use(initReactI18next)
     .init({ ...options(language, namespacesFor(pathname)), resources, partialBundledLanguages: true, initAsync: false })
+  formatNumbersPerLanguage(i18next)
   followLanguage(i18next)
   return i18next
 }
@@ -98,6 +109,7 @@ export async function initI18n(): Promise<I18n> {
 /** Tests and tools: the same instance with every translation given up front, so nothing waits. */
 export async function initI18nWithResources(resources: Resource, language: Language = 'en'): Promise<I18n> {
   await i18next.use(initReactI18next).init({ ...options(language), resources, initAsync: false })
+  formatNumbersPerLanguage(i18next)
   followLanguage(i18next)
   return i18next
 }

@@ -1,6 +1,6 @@
 // How old the Braze details kept on the server are (one scan serves the team), with a way to ask Braze again.
 import { useQuery } from '@tanstack/react-query'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFormat } from '../../components/use-format'
 import { dateValue } from '../../lib/iso-date'
@@ -14,6 +14,12 @@ export function KeptDetails({ onRefresh, disabled }: { onRefresh: () => void; di
   // While a scan runs, the count follows what it keeps.
   const kept = useQuery({ ...providerCacheQuery(), refetchInterval: disabled ? 5_000 : false })
   const [now] = useState(Date.now)
+  // "1 hour", "24 hours", "1 heure": the unit's own plural, which the count of answers does not decide. Made once, not
+  // at each render: during a scan the panel renders at every answer, tens of times a second.
+  const hours = useMemo(
+    () => new Intl.NumberFormat(format.locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' }),
+    [format.locale],
+  )
   if (!kept.data || kept.data.count === 0 || !kept.data.oldestFetchedAt) return null
   return (
     <p className="muted kept-details">
@@ -24,10 +30,7 @@ export function KeptDetails({ onRefresh, disabled }: { onRefresh: () => void; di
           now - dateValue(kept.data.oldestFetchedAt) < MINUTE_MS
             ? t('scan.justNow')
             : format.relative(kept.data.oldestFetchedAt, now),
-        // "1 hour", "24 hours", "1 heure": the unit's own plural, which the count of answers does not decide.
-        lifetime: new Intl.NumberFormat(format.locale, { style: 'unit', unit: 'hour', unitDisplay: 'long' }).format(
-          kept.data.ttlHours,
-        ),
+        lifetime: hours.format(kept.data.ttlHours),
       })}{' '}
       <button type="button" className="button button-small" disabled={disabled} onClick={onRefresh}>
         {t('scan.refresh')}
