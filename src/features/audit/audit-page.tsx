@@ -83,6 +83,7 @@ export function AuditPage() {
         <ExportPanel
           listed={listed}
           verdicts={verdicts}
+          standing={standing}
           details={details}
           findings={findings}
           staleMonths={staleMonths}

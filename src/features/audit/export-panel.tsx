@@ -13,7 +13,7 @@ import { sessionCsv, sessionFile } from './session-export'
 import type { ListedSegments } from './use-listed-segments'
 import { csvSeparatorFor } from '../../lib/csv'
 import { useFormat } from '../../components/use-format'
-import { holdsReview, reviewStanding } from './review-standing'
+import { holdsReview, type ReviewStanding } from './review-standing'
 
 const PARTS = ['reviewed', 'noteOnly', 'notListed', 'notLoaded'] as const
 
@@ -21,11 +21,10 @@ const PARTS = ['reviewed', 'noteOnly', 'notListed', 'notLoaded'] as const
  * What the files hold, in the terms of the Progress card: its "Reviewed" counts listed segments with a verdict, where
  * the files hold every review, a note without a verdict and a segment no longer listed (or not loaded) included.
  */
-function HeldReviews({ entries, listed }: { entries: readonly AuditEntry[]; listed: ListedSegments }) {
+function HeldReviews({ entries, standing }: { entries: readonly AuditEntry[]; standing: ReviewStanding }) {
   const { t } = useTranslation('audit')
   const format = useFormat()
   if (entries.length === 0) return <>{t('export.holdsNone')}</>
-  const standing = reviewStanding(entries, listed)
   const counts = { ...standing, notListed: standing.notListed.length, notLoaded: standing.notLoaded.length }
   const parts = PARTS.filter((part) => counts[part] > 0).map((part) =>
     t(`export.part.${part}`, { count: counts[part] }),
@@ -43,12 +42,14 @@ function HeldReviews({ entries, listed }: { entries: readonly AuditEntry[]; list
 interface ExportPanelProps {
   listed: ListedSegments
   verdicts: ReadonlyMap<string, AuditEntry>
+  /** The reviews by where their segment stands, as Progress counts them. */
+  standing: ReviewStanding
   details: ReadonlyMap<string, BrazeSegmentDetails>
   findings: SegmentFindings | null
   staleMonths: number
 }
 
-export function ExportPanel({ listed, verdicts, details, findings, staleMonths }: ExportPanelProps) {
+export function ExportPanel({ listed, verdicts, standing, details, findings, staleMonths }: ExportPanelProps) {
   const { t, i18n } = useTranslation(['audit', 'common'])
   // Until the team's audit has answered once, every review would be missing from both files.
   const auditRead = useAuditRead()
@@ -74,7 +75,7 @@ export function ExportPanel({ listed, verdicts, details, findings, staleMonths }
     <section className="card" aria-labelledby="export-heading">
       <h2 id="export-heading">{t('export.heading')}</h2>
       <p className="muted">
-        {t('export.intro')} <HeldReviews entries={entries} listed={listed} />
+        {t('export.intro')} <HeldReviews entries={entries} standing={standing} />
       </p>
       {listed.loading ? <p className="muted">{t('export.waiting')}</p> : null}
       {auditRead ? null : <p className="muted">{t('export.waitingAudit')}</p>}

@@ -1,5 +1,4 @@
-// The two segment lists as the audit page needs them: by row key, and which providers' lists are whole or failed.
-import { useMemo } from 'react'
+// The two segment lists as the audit page needs them, and which providers' lists are whole or failed.
 import type { ProviderId } from '../../providers/provider-id'
 import type { Segment } from '../../providers/segment'
 import { useSegmentList } from '../../providers/segment-lists'
@@ -12,7 +11,6 @@ interface ListFailure {
 
 export interface ListedSegments {
   segments: readonly Segment[]
-  byKey: ReadonlyMap<string, Segment>
   /** A list is still arriving: counts and snapshots would be partial. */
   loading: boolean
   /** Providers whose list is complete: a snapshot covers these. */
@@ -27,10 +25,8 @@ export interface ListedSegments {
 
 export function useListedSegments(): ListedSegments {
   const { segments, providers } = useSegmentList()
-  const byKey = useMemo(() => new Map(segments.map((segment) => [segment.key, segment])), [segments])
   return {
     segments,
-    byKey,
     loading: providers.some((provider) => provider.loading),
     completeProviders: providers
       .filter((provider) => !provider.loading && !provider.pending && !provider.error)
