@@ -35,7 +35,12 @@ export function AuditPage() {
   const computed = useFindings(listed.loading ? NO_SEGMENTS : listed.segments)
   const findings = listed.loading ? null : computed
   // Each review by where its segment stands: Progress, the reviews no longer listed and the export card say the same.
-  const standing = reviewStanding(verdicts.values(), listed)
+  // Sorted again only when the reviews or the lists change, not at each render (a scan's every quarter of a second).
+  const { segments, completeProviders } = listed
+  const standing = useMemo(
+    () => reviewStanding(verdicts.values(), { segments, completeProviders }),
+    [verdicts, segments, completeProviders],
+  )
   const ages = useMemo(() => updateAges(listed.segments, details, new Date()), [listed.segments, details])
   const failed = listed.failures.map((failure) => failure.provider)
   const brazeFailure = listed.failures.find((failure) => failure.provider === 'braze')

@@ -1,4 +1,5 @@
 // The review's progress: how many segments are reviewed, by verdict overall and per provider (a chart that is a table).
+import { useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
 import { RichText } from '../../components/rich-text'
 import { AuditOutageNote } from '../../components/audit-outage-note'
@@ -7,6 +8,7 @@ import { RetryAlert } from '../../components/alert'
 import { useFormat } from '../../components/use-format'
 import { adviceForError, isNotConfigured } from '../../providers/error-advice'
 import { PROVIDER_IDS, providerLabel, type ProviderId } from '../../providers/provider-id'
+import type { Segment } from '../../providers/segment'
 import { VERDICTS, type AuditEntry, type Verdict } from '../../stores/audit-contract'
 import { useAskAgainWhenServerBack } from '../../stores/server-back'
 import { useAuditOutage } from '../../stores/use-verdicts'
@@ -16,6 +18,18 @@ type VerdictCounts = Record<Verdict, number>
 
 const zeroCounts = (): VerdictCounts => ({ keep: 0, fix: 0, archive: 0, unreviewed: 0 })
 const totalOf = (counts: VerdictCounts) => VERDICTS.reduce((sum, verdict) => sum + counts[verdict], 0)
+
+/** The verdicts of the segments listed, overall and per provider. */
+function countVerdicts(segments: readonly Segment[], verdicts: ReadonlyMap<string, AuditEntry>) {
+  const overall = zeroCounts()
+  const perProvider: Record<ProviderId, VerdictCounts> = { braze: zeroCounts(), 'commanders-act': zeroCounts() }
+  for (const segment of segments) {
+    const verdict = verdicts.get(segment.key)?.verdict ?? 'unreviewed'
+    overall[verdict] += 1
+    perProvider[segment.provider][verdict] += 1
+  }
+  return { overall, perProvider }
+}
 
 function VerdictBar({ counts, label }: { counts: VerdictCounts; label?: string }) {
   const bars = VERDICTS.map((verdict) =>
@@ -67,13 +81,9 @@ export function ProgressPanel({
   const format = useFormat()
   const auditOutage = useAuditOutage()
   const verdictLabel = (verdict: Verdict) => t(`common:verdict.${verdict}`)
-  const overall = zeroCounts()
-  const perProvider: Record<ProviderId, VerdictCounts> = { braze: zeroCounts(), 'commanders-act': zeroCounts() }
-  for (const segment of listed.segments) {
-    const verdict = verdicts.get(segment.key)?.verdict ?? 'unreviewed'
-    overall[verdict] += 1
-    perProvider[segment.provider][verdict] += 1
-  }
+  // Counted again when the lists or the verdicts change, not at each render (a scan's every quarter of a second).
+  const { segments } = listed
+  const { overall, perProvider } = useMemo(() => countVerdicts(segments, verdicts), [segments, verdicts])
   const total = listed.segments.length
   const failed = new Map(listed.failures.map((failure) => [failure.provider, failure.error]))
   const unanswered = new Set(listed.unanswered)

@@ -1,5 +1,6 @@
 // The two segment lists as the audit page needs them, and which providers' lists are whole or failed.
-import type { ProviderId } from '../../providers/provider-id'
+import { useMemo } from 'react'
+import { PROVIDER_IDS, type ProviderId } from '../../providers/provider-id'
 import type { Segment } from '../../providers/segment'
 import { useSegmentList } from '../../providers/segment-lists'
 
@@ -25,12 +26,16 @@ export interface ListedSegments {
 
 export function useListedSegments(): ListedSegments {
   const { segments, providers } = useSegmentList()
+  const complete = providers
+    .filter((provider) => !provider.loading && !provider.pending && !provider.error)
+    .map((provider) => provider.provider)
+    .join(' ')
+  // The same array while the same lists are whole: what the cards work out over every segment is kept until then.
+  const completeProviders = useMemo(() => PROVIDER_IDS.filter((id) => complete.split(' ').includes(id)), [complete])
   return {
     segments,
     loading: providers.some((provider) => provider.loading),
-    completeProviders: providers
-      .filter((provider) => !provider.loading && !provider.pending && !provider.error)
-      .map((provider) => provider.provider),
+    completeProviders,
     failures: providers.flatMap((provider) =>
       provider.error && !provider.loading
         ? [{ provider: provider.provider, error: provider.error, retry: provider.refetch }]
