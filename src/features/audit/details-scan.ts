@@ -1,7 +1,7 @@
 // The details scan: fetches every Braze segment's details (and 30-day size when tracked) into the query cache,
 // a few at a time (fewer after a 429), with pause, resume and cancel. It lives outside React so it keeps running
 // across pages, and it resumes after a reload: the cache is persisted and a marker says the scan was under way.
-import type { FetchQueryOptions, QueryClient, QueryKey } from '@tanstack/react-query'
+import type { FetchQueryOptions, QueryClient, QueryKey, QueryState } from '@tanstack/react-query'
 import { AdaptiveConcurrency } from '../../lib/adaptive-concurrency'
 import { abortableSleep } from '../../lib/http'
 import { ProviderError, type ProviderErrorReason } from '../../providers/provider-error'
@@ -129,6 +129,10 @@ const SAVED_AFTER_MS = 5_000
 const ASLEEP_MS = 5 * 60_000
 
 type FetchOutcome = 'ok' | 'failed' | 'again'
+
+/** Whether a query holds an answer fetched since then, its last fetch not failed. */
+const answeredSince = (state: QueryState | undefined, since: number) =>
+  state?.status === 'success' && state.dataUpdatedAt >= since
 
 export class DetailsScan {
   private state: ScanState = IDLE
@@ -404,7 +408,7 @@ export class DetailsScan {
     const details = new Set<string>()
     const sizes = new Set<string>()
     for (const { queryKey, state } of this.queryClient.getQueryCache().getAll()) {
-      if (state.status !== 'success' || state.dataUpdatedAt < since) continue
+      if (!answeredSince(state, since)) continue
       const segment = brazeSegmentOf(queryKey)
       if (segment?.days === undefined) {
         if (segment) details.add(segment.id)
@@ -449,8 +453,7 @@ export class DetailsScan {
     options: FetchQueryOptions<T, Error, T, K>,
     run: Run,
   ): Promise<void> {
-    const state = this.queryClient.getQueryState(options.queryKey)
-    if (state?.status === 'success' && state.dataUpdatedAt >= run.fetchedSince) return
+    if (answeredSince(this.queryClient.getQueryState(options.queryKey), run.fetchedSince)) return
     await run.pace.run(async () => {
       // A pause or cancel while this request waited for its turn (or between a segment's two requests) holds it.
       await this.whilePaused()
