@@ -11,7 +11,7 @@ import { FACETS, type ColumnId, type SegmentsT } from './columns'
 import { DEFAULT_SORT, parseSort, type SegmentListSort } from './list-sort'
 import type { SegmentRow } from './segment-rows'
 
-export { DEFAULT_SORT, type SegmentListSort } from './list-sort'
+export type { SegmentListSort } from './list-sort'
 
 /** A filter keeping the rows with one value. Its URL parameter is also its field and the key of its label's words. */
 export interface ChoiceFilter<P extends string = ChoiceParam, V extends string = string> {
