@@ -1,7 +1,6 @@
 // The list's URL state: what is read from the address, what is written back, and what is dropped as noise.
 import { describe, expect, it } from 'vitest'
 import {
-  DEFAULT_SORT,
   EMPTY_FILTERS,
   hasActiveFilters,
   listStateToParams,
@@ -9,6 +8,7 @@ import {
   type SegmentListFilters,
   type SegmentListState,
 } from '../../../src/features/segments/list-state'
+import { DEFAULT_SORT } from '../../../src/features/segments/list-sort'
 import { isValueColumn, segmentColumns } from '../../../src/features/segments/columns'
 
 const state = (filters: Partial<SegmentListFilters> = {}, sort = DEFAULT_SORT): SegmentListState => ({
